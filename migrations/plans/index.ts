@@ -1,0 +1,4 @@
+import { Migration20251201000000 } from './Migration20251201000000_plans_init';
+
+/** Applied in order by MikroORM's migrator; each entity change adds one file here. */
+export const plansMigrations = [{ name: 'Migration20251201000000_plans_init', class: Migration20251201000000 }];

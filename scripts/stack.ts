@@ -1,0 +1,91 @@
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { startGateway } from '../gateway/main';
+import { initORM, SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
+import type { RunningServer } from '../subgraphs/common/server';
+import type { RunningSubgraph, SubgraphDefinition, SubgraphOptions } from '../subgraphs/common/subgraph';
+import { directives, start as startDirectives } from '../subgraphs/directives/main';
+import { plans, start as startPlans } from '../subgraphs/plans/main';
+import { registry, start as startRegistry } from '../subgraphs/registry/main';
+import { isEmpty, seedDemo, seedReference } from '../subgraphs/registry/seed';
+import { reports, start as startReports } from '../subgraphs/reports/main';
+
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown>> = {
+  registry: registry as SubgraphDefinition<unknown>,
+  directives: directives as SubgraphDefinition<unknown>,
+  plans: plans as SubgraphDefinition<unknown>,
+  reports: reports as SubgraphDefinition<unknown>,
+};
+
+export const STARTERS: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningSubgraph>> = {
+  registry: startRegistry,
+  directives: startDirectives,
+  plans: startPlans,
+  reports: startReports,
+};
+
+export type SeedMode = 'demo' | 'reference' | 'none';
+
+/**
+ * Migrates every subgraph's schema and, on the first run (empty registry), seeds the reference data and, in
+ * 'demo' mode, the demo data for Quảng Ngãi.
+ */
+export async function prepareDatabase(databaseUrl: string, seed: SeedMode, log: (line: string) => void = () => undefined): Promise<void> {
+  const orms = [];
+  try {
+    for (const name of SUBGRAPHS) {
+      const def = DEFINITIONS[name];
+      const orm = await initORM({ subgraph: name, clientUrl: databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: 2 });
+      orms.push(orm);
+      const pending = await orm.orm.getMigrator().getPendingMigrations();
+      await orm.migrate();
+      if (pending.length > 0) log(`${name}: applied ${pending.length} migration(s)`);
+    }
+    if (seed === 'none') return;
+    const em = orms[0].orm.em.fork() as EntityManager;
+    if (await isEmpty(em)) {
+      log('first run: loading reference data');
+      await seedReference(em, log);
+      if (seed === 'demo') await seedDemo(em, log);
+    }
+  } finally {
+    for (const orm of orms) await orm.close();
+  }
+}
+
+export interface InProcessStack {
+  gateway: RunningServer;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** SQL statements sent by all four subgraphs since the last reset. */
+  sqlCount(): number;
+  resetSqlCount(): void;
+  stop(): Promise<void>;
+}
+
+/** All four subgraphs and the gateway in this process on free ports: what tests and benchmarks drive. */
+export async function startInProcess(databaseUrl: string, options: { log?: (line: string) => void; gatewayPort?: number } = {}): Promise<InProcessStack> {
+  const log = options.log ?? (() => undefined);
+  const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
+  try {
+    for (const name of SUBGRAPHS) started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, log });
+    const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
+    const gateway = await startGateway({
+      port: options.gatewayPort ?? 0,
+      log,
+      subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
+    });
+    return {
+      gateway,
+      subgraphs,
+      sqlCount: () => SUBGRAPHS.reduce((sum, n) => sum + subgraphs[n].orm.sql.count, 0),
+      resetSqlCount: () => SUBGRAPHS.forEach((n) => subgraphs[n].orm.sql.reset()),
+      async stop() {
+        await gateway.stop();
+        for (const name of SUBGRAPHS) await subgraphs[name].stop();
+      },
+    };
+  } catch (error) {
+    for (const s of Object.values(started)) await s?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from './viewer';
+
+/** What every resolver receives: a request-scoped EntityManager, the caller, and fresh DataLoaders. */
+export interface Context<L = unknown> {
+  em: EntityManager;
+  viewer: Viewer;
+  loaders: L;
+}

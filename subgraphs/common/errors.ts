@@ -1,0 +1,45 @@
+/**
+ * Typed domain errors. Domain code throws these (no GraphQL import needed); `formatError` in server.ts maps them
+ * once to GraphQL errors with `extensions.code`. No resolver catches an error to return its message.
+ */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Which input field the message is about, so a form can show it next to the field. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('BAD_USER_INPUT', message, field);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** Vietnamese first (officials read it), English after it for developers and the second-language UI. */
+export function bilingual(vi: string, en: string): string {
+  return `${vi} (${en})`;
+}
+
+/** Vietnamese number formatting as officials write it: 9.412 and 1,53. */
+export function viNumber(n: number): string {
+  return n.toLocaleString('vi-VN');
+}

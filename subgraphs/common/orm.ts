@@ -1,0 +1,84 @@
+import { MikroORM, type Options, ReflectMetadataProvider } from '@mikro-orm/core';
+import type { Constructor } from '@mikro-orm/core';
+import { Migrator, type Migration } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { types } from 'pg';
+
+// A Postgres `date` is a calendar day: keep it as the 'YYYY-MM-DD' text instead of a local-midnight Date.
+types.setTypeParser(1082, (value: string) => value);
+// Counts and sums come back as bigint text; our figures fit in a JS number.
+types.setTypeParser(20, (value: string) => Number(value));
+
+export type SubgraphName = 'registry' | 'directives' | 'plans' | 'reports';
+export const SUBGRAPHS: readonly SubgraphName[] = ['registry', 'directives', 'plans', 'reports'];
+
+export interface OrmOptions {
+  subgraph: SubgraphName;
+  clientUrl: string;
+  // MikroORM's own signature for entity classes and schemas.
+  entities: Options['entities'];
+  migrations: Array<{ name: string; class: Constructor<Migration> }>;
+  poolMax?: number;
+}
+
+/** Counts the SQL statements an ORM sends: tests use it to show a request's count does not grow with the data. */
+export class SqlCounter {
+  count = 0;
+  readonly statements: string[] = [];
+  record(sql: string): void {
+    this.count += 1;
+    if (this.statements.length < 500) this.statements.push(sql);
+  }
+  reset(): void {
+    this.count = 0;
+    this.statements.length = 0;
+  }
+}
+
+export interface Orm {
+  orm: MikroORM<PostgreSqlDriver>;
+  sql: SqlCounter;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One MikroORM per subgraph, bound to its own Postgres schema (`registry`, `directives`, ...). A subgraph never
+ * reads another's tables: each ORM knows only its own entities and schema.
+ */
+export async function initORM(options: OrmOptions): Promise<Orm> {
+  const orm = await MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl: options.clientUrl,
+    schema: options.subgraph,
+    entities: options.entities,
+    metadataProvider: ReflectMetadataProvider,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      tableName: `${options.subgraph}.mikro_orm_migrations`,
+      migrationsList: options.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    // Dates are calendar days: keep them as 'YYYY-MM-DD' strings, never shifted by a time zone.
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+  });
+  const sql = new SqlCounter();
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => sql.record(q.sql));
+  return {
+    orm,
+    sql,
+    async migrate() {
+      await orm.getMigrator().up();
+    },
+    close: () => orm.close(true),
+  };
+}

@@ -1,0 +1,21 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SubgraphName } from './orm';
+
+/**
+ * The transactional outbox. A subgraph writes an event row in its own schema in the same transaction as the
+ * change, and `pg_notify` (delivered only on commit) wakes listeners in every process. Listeners read events
+ * past the last sequence number they saw, so nothing is lost across restarts.
+ */
+export const EVENTS_CHANNEL = 'hub_events';
+
+export function outboxTableSql(schema: SubgraphName): string[] {
+  return [
+    `create table "${schema}"."outbox_event" ("seq" bigserial primary key, "topic" varchar(100) not null, "payload" jsonb not null, "created_at" timestamptz not null default now());`,
+    `create index "outbox_event_topic_seq_index" on "${schema}"."outbox_event" ("topic", "seq");`,
+  ];
+}
+
+export async function appendEvent(em: EntityManager, schema: SubgraphName, topic: string, payload: object): Promise<void> {
+  await em.execute(`insert into "${schema}"."outbox_event" ("topic", "payload") values (?, ?)`, [topic, JSON.stringify(payload)]);
+  await em.execute(`select pg_notify(?, ?)`, [EVENTS_CHANNEL, JSON.stringify({ schema, topic })]);
+}

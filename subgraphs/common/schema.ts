@@ -1,0 +1,36 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql resolvers: type-graphql produces the types and
+ * resolvers, @apollo/subgraph adds `_entities`/`_service`, and `referenceResolvers` adds `__resolveReference`
+ * for each entity this subgraph can resolve by key.
+ */
+export async function buildFederatedSchema(
+  // type-graphql's own signature for a resolver class list.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: NonEmptyArray<Function>,
+  referenceResolvers: GraphQLResolverMap<unknown> = {},
+  orphanedTypes: Function[] = [],
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    orphanedTypes,
+    skipCheck: true,
+    validate: false,
+  });
+  const typeDefs = gql`
+    extend schema
+      @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])
+    ${printSchemaWithDirectives(schema)}
+  `;
+  const map = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(referenceResolvers)) {
+    map[typeName] = { ...(map[typeName] as object), ...(fields as object) } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: map });
+}

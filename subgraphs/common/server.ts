@@ -1,0 +1,111 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Context } from './context';
+import { DomainError } from './errors';
+import type { Orm } from './orm';
+import { decodeViewer, VIEWER_HEADER } from './viewer';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServerOptions<L> {
+  name: string;
+  port: number;
+  host?: string;
+  schema: GraphQLSchema;
+  orm: Orm;
+  /** Fresh DataLoaders for each request, so nothing is cached across callers. */
+  createLoaders(em: EntityManager): L;
+  plugins?: ApolloServerPlugin<Context<L>>[];
+  log?: (line: string) => void;
+}
+
+/**
+ * The one place typed domain errors become GraphQL errors. Unknown errors are hidden behind a generic message
+ * (the details go to the log), so a clerk never sees a stack trace.
+ */
+export function formatError(log: (line: string) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    if (original instanceof DomainError) {
+      return {
+        ...formatted,
+        message: original.message,
+        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      log(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+      return {
+        message: 'Lỗi hệ thống; vui lòng thử lại sau (internal error)',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    }
+    return formatted;
+  };
+}
+
+export async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
+export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(`[${options.name}] ${line}`));
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context<L>>({
+    schema: options.schema,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    formatError: formatError(log),
+    includeStacktraceInErrorResponses: false,
+    // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true, subgraph: options.name });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = options.orm.orm.em.fork() as EntityManager;
+        return { em, viewer: decodeViewer(req.headers[VIEWER_HEADER]), loaders: options.createLoaders(em) };
+      },
+    }),
+  );
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(httpServer, options.port, host);
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  return {
+    name: options.name,
+    url,
+    port,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
+import { startSubgraphServer, type RunningServer } from './server';
+
+export interface SubgraphDefinition<L> {
+  name: SubgraphName;
+  entities: OrmOptions['entities'];
+  migrations: OrmOptions['migrations'];
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders(em: EntityManager): L;
+}
+
+export interface SubgraphOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  /** Apply migrations before serving (default true): each subgraph owns and migrates its own schema. */
+  migrate?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  orm: Orm;
+}
+
+/** Starts one subgraph: ORM on its own schema, migrations, schema, HTTP server. Tests and `npm start` share it. */
+export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
+  const orm = await initORM({
+    subgraph: def.name,
+    clientUrl: options.databaseUrl,
+    entities: def.entities,
+    migrations: def.migrations,
+  });
+  try {
+    if (options.migrate !== false) await orm.migrate();
+    const server = await startSubgraphServer({
+      name: def.name,
+      port: options.port ?? 0,
+      host: options.host,
+      schema: await def.buildSchema(),
+      orm,
+      createLoaders: def.createLoaders,
+      log: options.log,
+    });
+    return {
+      ...server,
+      orm,
+      async stop() {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+/** For `node dist/subgraphs/<name>/main.js`: read the environment, start, stop cleanly on SIGINT/SIGTERM. */
+export function runFromEnvironment(start: (options: SubgraphOptions) => Promise<RunningServer>, defaultPort: number, envPort: string): void {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('DATABASE_URL is required to run one subgraph alone (npm start sets it for you).');
+    process.exit(2);
+  }
+  const port = Number(process.env[envPort] ?? defaultPort);
+  start({ databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' })
+    .then((server) => {
+      console.log(`[${server.name}] ready at ${server.url}`);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        server.stop().then(
+          () => process.exit(0),
+          (e: unknown) => {
+            console.error(e);
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      // Started by `npm start` with an IPC channel: if the launcher dies, do not linger as an orphan.
+      process.on('disconnect', stop);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

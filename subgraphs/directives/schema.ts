@@ -1,0 +1,14 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from '../common/context';
+import { buildFederatedSchema } from '../common/schema';
+import type { DirectivesLoaders } from './loaders';
+import { DirectiveResolver } from './resolvers/DirectiveResolver';
+import { ProvinceDirectivesResolver } from './resolvers/ProvinceDirectives';
+
+type Ctx = Context<DirectivesLoaders>;
+
+export function buildDirectivesSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema([DirectiveResolver, ProvinceDirectivesResolver], {
+    Directive: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.directive.load(ref.id) },
+  });
+}

@@ -1,0 +1,60 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum CommuneKind {
+  COMMUNE = 'COMMUNE',
+  WARD = 'WARD',
+  SPECIAL_ZONE = 'SPECIAL_ZONE',
+}
+registerEnumType(CommuneKind, {
+  name: 'CommuneKind',
+  description: 'xã (commune), phường (ward) or đặc khu (special zone)',
+});
+
+export enum VillageKind {
+  VILLAGE = 'VILLAGE',
+  RESIDENTIAL_GROUP = 'RESIDENTIAL_GROUP',
+}
+registerEnumType(VillageKind, {
+  name: 'VillageKind',
+  description: 'thôn / làng (village) or tổ dân phố (residential group, in wards)',
+});
+
+export enum UnitType {
+  AGENCY = 'AGENCY',
+  PARTY = 'PARTY',
+  POLICE = 'POLICE',
+  MILITARY = 'MILITARY',
+  FATHERLAND_FRONT = 'FATHERLAND_FRONT',
+  MASS_ORGANISATION = 'MASS_ORGANISATION',
+  SCHOOL = 'SCHOOL',
+  HEALTH = 'HEALTH',
+  ENTERPRISE = 'ENTERPRISE',
+  COOPERATIVE = 'COOPERATIVE',
+  DIGITAL_TEAM = 'DIGITAL_TEAM',
+  OTHER = 'OTHER',
+}
+registerEnumType(UnitType, {
+  name: 'UnitType',
+  description: 'What kind of organisation a unit (cơ quan, đơn vị) is',
+  valuesConfig: {
+    AGENCY: { description: 'cơ quan nhà nước (People’s Committee, its offices)' },
+    PARTY: { description: 'Đảng ủy (Party committee)' },
+    POLICE: { description: 'Công an xã' },
+    MILITARY: { description: 'Ban chỉ huy quân sự' },
+    FATHERLAND_FRONT: { description: 'Ủy ban Mặt trận Tổ quốc Việt Nam' },
+    MASS_ORGANISATION: { description: 'Youth Union, Women’s Union, Farmers’ Union, Veterans (đoàn thể)' },
+    SCHOOL: { description: 'trường học' },
+    HEALTH: { description: 'trạm y tế' },
+    ENTERPRISE: { description: 'doanh nghiệp' },
+    COOPERATIVE: { description: 'hợp tác xã, tổ hợp tác' },
+    DIGITAL_TEAM: { description: 'Tổ công nghệ số cộng đồng (community digital technology team)' },
+    OTHER: { description: 'other unit' },
+  },
+});
+
+export enum AreaLevelEnum {
+  PROVINCE = 'PROVINCE',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+}
+registerEnumType(AreaLevelEnum, { name: 'AreaLevel', description: 'tỉnh, xã or thôn: the levels that have a population' });

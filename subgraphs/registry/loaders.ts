@@ -1,0 +1,141 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { argLoader, listLoader, rowLoader } from '../common/loaders';
+import { todayInVietnam, type IsoDate } from '../common/dates';
+import { Commune } from './entities/Commune';
+import { PopulationRevision } from './entities/PopulationRevision';
+import { Province } from './entities/Province';
+import { Unit } from './entities/Unit';
+import { Village } from './entities/Village';
+import { levelOf } from './ids';
+import { resolvePopulation, type Population } from './population';
+
+const byVietnameseName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'vi');
+
+interface PopulationRow extends Population {
+  area_id: string;
+  parent_id?: string;
+}
+
+const POPULATION_COLUMNS = `pr.area_id, pr.as_of as "asOf", pr.adults, pr.working_age as "workingAge", pr.households, pr.officials, pr.students`;
+
+/** Latest revision as of a date for each of the given areas: one statement. */
+async function latestOwn(em: EntityManager, ids: readonly string[], asOf: IsoDate): Promise<Map<string, Population>> {
+  if (ids.length === 0) return new Map();
+  const rows: PopulationRow[] = await em.execute(
+    `select distinct on (pr.area_id) ${POPULATION_COLUMNS}
+       from registry.population_revision pr
+      where pr.area_id in (?) and pr.as_of <= ?
+      order by pr.area_id, pr.as_of desc, pr.id desc`,
+    [ids, asOf],
+  );
+  return new Map(rows.map((r) => [r.area_id, strip(r)]));
+}
+
+/** Latest village revisions as of a date, for all villages of the given communes or provinces: one statement. */
+async function latestOfVillages(em: EntityManager, parentColumn: 'c.id' | 'c.province_id', parentIds: readonly string[], asOf: IsoDate) {
+  if (parentIds.length === 0) return [] as PopulationRow[];
+  return em.execute<PopulationRow[]>(
+    `select distinct on (pr.area_id) ${POPULATION_COLUMNS}, ${parentColumn} as parent_id, v.commune_id
+       from registry.population_revision pr
+       join registry.village v on v.id = pr.area_id
+       join registry.commune c on c.id = v.commune_id
+      where ${parentColumn} in (?) and pr.as_of <= ?
+      order by pr.area_id, pr.as_of desc, pr.id desc`,
+    [parentIds, asOf],
+  );
+}
+
+/** Latest commune revisions as of a date, for all communes of the given provinces: one statement. */
+async function latestOfCommunes(em: EntityManager, provinceIds: readonly string[], asOf: IsoDate) {
+  if (provinceIds.length === 0) return [] as PopulationRow[];
+  return em.execute<PopulationRow[]>(
+    `select distinct on (pr.area_id) ${POPULATION_COLUMNS}, c.province_id as parent_id
+       from registry.population_revision pr
+       join registry.commune c on c.id = pr.area_id
+      where c.province_id in (?) and pr.as_of <= ?
+      order by pr.area_id, pr.as_of desc, pr.id desc`,
+    [provinceIds, asOf],
+  );
+}
+
+function strip(r: PopulationRow): Population {
+  return { asOf: r.asOf, adults: r.adults, workingAge: r.workingAge, households: r.households, officials: r.officials, students: r.students };
+}
+
+function group<T>(rows: T[], keyOf: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(keyOf(r), [...(out.get(keyOf(r)) ?? []), r]);
+  return out;
+}
+
+/**
+ * Population of any mix of provinces, communes and villages as of one date, by the rule of population.ts
+ * (own figure, else the sum of parts), in at most five statements whatever the number of areas.
+ */
+export async function loadPopulations(em: EntityManager, ids: readonly string[], asOf: IsoDate): Promise<Map<string, Population | null>> {
+  const own = await latestOwn(em, ids, asOf);
+  const result = new Map<string, Population | null>();
+  const communesWithout = ids.filter((id) => levelOf(id) === 'COMMUNE' && !own.has(id));
+  const provincesWithout = ids.filter((id) => levelOf(id) === 'PROVINCE' && !own.has(id));
+  for (const id of ids) if (levelOf(id) !== 'PROVINCE' && levelOf(id) !== 'COMMUNE') result.set(id, own.get(id) ?? null);
+  for (const id of ids) if (own.has(id)) result.set(id, own.get(id)!);
+
+  if (communesWithout.length > 0) {
+    const villages = group(await latestOfVillages(em, 'c.id', communesWithout, asOf), (r) => r.parent_id!);
+    for (const id of communesWithout) result.set(id, resolvePopulation(null, (villages.get(id) ?? []).map(strip)));
+  }
+  if (provincesWithout.length > 0) {
+    const [communeRows, villageRows] = await Promise.all([
+      latestOfCommunes(em, provincesWithout, asOf),
+      latestOfVillages(em, 'c.province_id', provincesWithout, asOf),
+    ]);
+    const communeOwn = new Map(communeRows.map((r) => [r.area_id, r]));
+    const villagesByCommune = group(villageRows as Array<PopulationRow & { commune_id: string }>, (r) => r.commune_id);
+    const communeIds = group(
+      [...communeRows.map((r) => ({ commune: r.area_id, province: r.parent_id! })), ...(villageRows as Array<PopulationRow & { commune_id: string }>).map((r) => ({ commune: r.commune_id, province: r.parent_id! }))],
+      (x) => x.province,
+    );
+    for (const id of provincesWithout) {
+      const communes = [...new Set((communeIds.get(id) ?? []).map((x) => x.commune))];
+      const parts = communes.map((c) => {
+        const o = communeOwn.get(c);
+        return resolvePopulation(o ? strip(o) : null, (villagesByCommune.get(c) ?? []).map(strip));
+      });
+      result.set(id, resolvePopulation(null, parts));
+    }
+  }
+  return result;
+}
+
+export function createLoaders(em: EntityManager) {
+  return {
+    province: rowLoader<string, Province>((ids) => em.find(Province, { id: { $in: [...ids] } }), (p) => p.id),
+    provinceByCode: rowLoader<string, Province>((codes) => em.find(Province, { code: { $in: [...codes] } }), (p) => p.code),
+    commune: rowLoader<string, Commune>((ids) => em.find(Commune, { id: { $in: [...ids] } }), (c) => c.id),
+    village: rowLoader<string, Village>((ids) => em.find(Village, { id: { $in: [...ids] } }), (v) => v.id),
+    unit: rowLoader<string, Unit>((ids) => em.find(Unit, { id: { $in: [...ids] } }), (u) => u.id),
+    communesOfProvince: listLoader<string, Commune>(
+      async (ids) => (await em.find(Commune, { province: { $in: [...ids] } })).sort(byVietnameseName),
+      (c) => c.province.id,
+    ),
+    villagesOfCommune: listLoader<string, Village>(
+      // Village ids carry their order within the commune (V02949-01, -02 ...), the order the commune lists them.
+      (ids) => em.find(Village, { commune: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (v) => v.commune.id,
+    ),
+    unitsOfCommune: listLoader<string, Unit>(
+      (ids) => em.find(Unit, { commune: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (u) => u.commune.id,
+    ),
+    populationHistory: listLoader<string, PopulationRevision>(
+      (ids) => em.find(PopulationRevision, { areaId: { $in: [...ids] } }, { orderBy: { asOf: 'asc', id: 'asc' } }),
+      (r) => r.areaId,
+    ),
+    population: argLoader<IsoDate, string, Population | null>((ids, asOf) => loadPopulations(em, ids, asOf), null),
+  };
+}
+
+export type RegistryLoaders = ReturnType<typeof createLoaders>;
+
+/** The date a population question is asked for: the one given, else today in Vietnam. */
+export const asOfOrToday = (asOf?: IsoDate | null): IsoDate => asOf ?? todayInVietnam();

@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { todayInVietnam } from '../common/dates';
+import { bilingual, NotFoundError } from '../common/errors';
+import { appendEvent } from '../common/outbox';
+import type { Viewer } from '../common/viewer';
+import { Commune } from './entities/Commune';
+import { AreaLevelEnum } from './entities/enums';
+import { PopulationRevision } from './entities/PopulationRevision';
+import { Province } from './entities/Province';
+import { Village } from './entities/Village';
+import { levelOf } from './ids';
+import { validatePopulation, type PopulationInputShape } from './population';
+
+export const POPULATION_RECORDED = 'population.recorded';
+
+/** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
+export async function findPopulatedArea(em: EntityManager, areaId: string) {
+  const level = levelOf(areaId);
+  const entity = level === 'PROVINCE' ? Province : level === 'COMMUNE' ? Commune : level === 'VILLAGE' ? Village : null;
+  const found = entity ? await em.findOne(entity, { id: areaId }) : null;
+  if (!found || !level || level === 'UNIT') {
+    throw new NotFoundError(
+      bilingual(`Không tìm thấy tỉnh, xã hay thôn có mã "${areaId}"`, `no province, commune or village has id ${areaId}`),
+    );
+  }
+  return { level: AreaLevelEnum[level as keyof typeof AreaLevelEnum], area: found };
+}
+
+/**
+ * Records a population figure as a new revision (never an overwrite) and its event, in one transaction: either
+ * both are written or neither.
+ */
+export async function recordPopulation(
+  em: EntityManager,
+  viewer: Viewer,
+  areaId: string,
+  input: PopulationInputShape,
+  reason: string,
+): Promise<PopulationRevision> {
+  const valid = validatePopulation(input, reason, todayInVietnam());
+  const { level } = await findPopulatedArea(em, areaId);
+  return em.transactional(async (tx) => {
+    const revision = tx.create(PopulationRevision, {
+      areaId,
+      areaLevel: level,
+      asOf: valid.asOf,
+      adults: valid.adults,
+      workingAge: valid.workingAge,
+      households: valid.households,
+      officials: valid.officials,
+      students: valid.students,
+      reason: valid.reason,
+      recordedAt: new Date(),
+      recordedBy: viewer.id,
+      demo: false,
+    });
+    await tx.flush();
+    await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, {
+      revisionId: revision.id,
+      areaId,
+      areaLevel: level,
+      asOf: valid.asOf,
+      adults: valid.adults,
+    });
+    return revision;
+  });
+}

@@ -1,0 +1,102 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseSimpleCsv, projectRoot } from '../common/paths';
+import { foldVietnamese } from '../common/text';
+import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind } from './demo';
+import { communeId, provinceId } from './ids';
+
+const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
+export const DEMO_PROVINCE_CODE = '23';
+
+/** Inserts rows in chunks; `on conflict do nothing` makes every seed step safe to run twice. */
+async function insertAll(em: EntityManager, table: string, rows: Array<Record<string, unknown>>): Promise<number> {
+  if (rows.length === 0) return 0;
+  const columns = Object.keys(rows[0]);
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
+    const params = chunk.flatMap((r) => columns.map((c) => r[c]));
+    const res = await em.execute(
+      `insert into registry.${table} (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict do nothing`,
+      params,
+      'run',
+    );
+    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
+  }
+  return inserted;
+}
+
+/** The 34 provinces and 3,320 communes of the 2025 reorganisation, from data/. */
+export async function seedReference(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
+  const dir = path.join(projectRoot(), 'data');
+  const provinces = parseSimpleCsv(readFileSync(path.join(dir, 'provinces-2025.csv'), 'utf8'));
+  const communes = parseSimpleCsv(readFileSync(path.join(dir, 'communes-2025.csv'), 'utf8'));
+  await em.transactional(async (tx) => {
+    const p = await insertAll(
+      tx as EntityManager,
+      'province',
+      provinces.map((r) => ({ id: provinceId(r.code), code: r.code, name: r.name, full_name: r.full_name, kind: r.kind })),
+    );
+    const c = await insertAll(
+      tx as EntityManager,
+      'commune',
+      communes.map((r) => {
+        const kind = KIND[r.kind];
+        if (!kind) throw new Error(`unknown commune kind "${r.kind}" for ${r.code} ${r.name}`);
+        return { id: communeId(r.code), code: r.code, name: r.name, search_name: foldVietnamese(r.name), kind, province_id: provinceId(r.province_code) };
+      }),
+    );
+    log(`reference data: ${provinces.length} provinces (${p} new), ${communes.length} communes (${c} new)`);
+  });
+}
+
+/** Generated villages, units and population for every commune of the demo province (Quảng Ngãi). */
+export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
+  const communes = await em.execute<Array<DemoCommune>>(
+    `select id, code, name, kind from registry.commune where province_id = ? order by code`,
+    [provinceId(DEMO_PROVINCE_CODE)],
+  );
+  const demo = generateDemoData(communes);
+  await em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    const v = await insertAll(
+      t,
+      'village',
+      demo.villages.map((x) => ({ id: x.id, commune_id: x.communeId, name: x.name, kind: x.kind, former_commune: x.formerCommune, demo: true })),
+    );
+    const u = await insertAll(
+      t,
+      'unit',
+      demo.units.map((x) => ({ id: x.id, commune_id: x.communeId, village_id: x.villageId, name: x.name, type: x.type, staff: x.staff, demo: true })),
+    );
+    // Population revisions have no natural key: add the demo ones only once.
+    const existing = await t.execute<Array<{ n: number }>>(`select count(*)::int as n from registry.population_revision where demo`);
+    const p =
+      existing[0].n > 0
+        ? 0
+        : await insertAll(
+            t,
+            'population_revision',
+            demo.populations.map((x) => ({
+              area_id: x.areaId,
+              area_level: x.areaLevel,
+              as_of: x.asOf,
+              adults: x.adults,
+              working_age: x.workingAge,
+              households: x.households,
+              students: x.students,
+              reason: DEMO_REASON,
+              demo: true,
+            })),
+          );
+    log(`demo data for Quảng Ngãi: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`);
+  });
+}
+
+/** True when the registry holds no province yet: the first run, which seeds. */
+export async function isEmpty(em: EntityManager): Promise<boolean> {
+  const rows = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from registry.province`);
+  return rows[0].n === 0;
+}

@@ -1,0 +1,7 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../common/schema';
+import { UnitReportResolver } from './resolvers/UnitReportResolver';
+
+export function buildReportsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema([UnitReportResolver]);
+}
