@@ -3,7 +3,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import type { SubgraphName } from '../subgraphs/common/orm';
 import { listen, type RunningServer } from '../subgraphs/common/server';
@@ -29,6 +31,22 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const viewer = (context as Partial<GatewayContext>).viewer ?? ANONYMOUS;
     request.http?.headers.set(VIEWER_HEADER, encodeViewer(viewer));
+  }
+
+  /**
+   * A subgraph answers a bad variable (a date typed 26/10/2025) with HTTP 400 and a BAD_USER_INPUT error: pass
+   * that message and code on to the caller instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const generic = await super.errorFromResponse(response);
+    const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
+      | { errors?: Array<{ message?: string; extensions?: { code?: string } }> }
+      | undefined;
+    const first = body?.errors?.[0];
+    if (response.status === 400 && first?.message && first.extensions?.code) {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+    }
+    return generic;
   }
 }
 

