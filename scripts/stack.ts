@@ -46,7 +46,14 @@ export async function prepareDatabase(databaseUrl: string, seed: SeedMode, log: 
     if (await isEmpty(em)) {
       log('first run: loading reference data');
       await seedReference(em, log);
-      if (seed === 'demo') await seedDemo(em, log);
+      if (seed === 'demo') {
+        await seedDemo(em, log);
+        // Then each other subgraph's demo data (directives, plans, reports), in dependency order.
+        for (const [i, name] of SUBGRAPHS.entries()) {
+          const demo = DEFINITIONS[name].seedDemo;
+          if (demo) await demo(orms[i].orm.em.fork() as EntityManager, log);
+        }
+      }
     }
   } finally {
     for (const orm of orms) await orm.close();

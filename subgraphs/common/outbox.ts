@@ -16,6 +16,18 @@ export function outboxTableSql(schema: SubgraphName): string[] {
 }
 
 export async function appendEvent(em: EntityManager, schema: SubgraphName, topic: string, payload: object): Promise<void> {
-  await em.execute(`insert into "${schema}"."outbox_event" ("topic", "payload") values (?, ?)`, [topic, JSON.stringify(payload)]);
+  await appendEvents(em, schema, topic, [payload]);
+}
+
+/** Many events of one topic in as few statements as possible (seeding writes thousands). */
+export async function appendEvents(em: EntityManager, schema: SubgraphName, topic: string, payloads: object[]): Promise<void> {
+  if (payloads.length === 0) return;
+  for (let i = 0; i < payloads.length; i += 1000) {
+    const chunk = payloads.slice(i, i + 1000);
+    await em.execute(
+      `insert into "${schema}"."outbox_event" ("topic", "payload") values ${chunk.map(() => '(?, ?)').join(', ')}`,
+      chunk.flatMap((p) => [topic, JSON.stringify(p)]),
+    );
+  }
   await em.execute(`select pg_notify(?, ?)`, [EVENTS_CHANNEL, JSON.stringify({ schema, topic })]);
 }

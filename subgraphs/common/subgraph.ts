@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
+import type { EntityManager as Em } from '@mikro-orm/postgresql';
+import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
 import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
 import { startSubgraphServer, type RunningServer } from './server';
 
@@ -9,6 +11,10 @@ export interface SubgraphDefinition<L> {
   migrations: OrmOptions['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders(em: EntityManager): L;
+  /** Demo data for `npm start`'s first run, after every subgraph is migrated and the registry is seeded. */
+  seedDemo?(em: Em, log: (line: string) => void): Promise<void>;
+  /** Events from other subgraphs' outboxes that this subgraph keeps up with while it runs. */
+  consumers?: Array<Omit<ConsumerOptions, 'consumer' | 'log'>>;
 }
 
 export interface SubgraphOptions {
@@ -22,6 +28,7 @@ export interface SubgraphOptions {
 
 export interface RunningSubgraph extends RunningServer {
   orm: Orm;
+  consumers: RunningConsumer[];
 }
 
 /** Starts one subgraph: ORM on its own schema, migrations, schema, HTTP server. Tests and `npm start` share it. */
@@ -32,8 +39,18 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     entities: def.entities,
     migrations: def.migrations,
   });
+  const consumers: RunningConsumer[] = [];
+  // Consumers get an ORM of their own, so background event work never mixes with a request's connections or its
+  // SQL statement count.
+  let eventsOrm: Orm | undefined;
   try {
     if (options.migrate !== false) await orm.migrate();
+    if (def.consumers?.length) {
+      eventsOrm = await initORM({ subgraph: def.name, clientUrl: options.databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: 3 });
+      for (const c of def.consumers) {
+        consumers.push(await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log: options.log }));
+      }
+    }
     const server = await startSubgraphServer({
       name: def.name,
       port: options.port ?? 0,
@@ -46,12 +63,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     return {
       ...server,
       orm,
+      consumers,
       async stop() {
         await server.stop();
+        for (const c of consumers) await c.stop();
+        await eventsOrm?.close();
         await orm.close();
       },
     };
   } catch (error) {
+    for (const c of consumers) await c.stop();
+    await eventsOrm?.close();
     await orm.close();
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam } from '../common/dates';
 import { bilingual, NotFoundError } from '../common/errors';
+import { POPULATION_RECORDED, type PopulationRecorded } from '../common/contracts';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Commune } from './entities/Commune';
@@ -11,7 +12,6 @@ import { Village } from './entities/Village';
 import { levelOf } from './ids';
 import { validatePopulation, type PopulationInputShape } from './population';
 
-export const POPULATION_RECORDED = 'population.recorded';
 
 /** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
 export async function findPopulatedArea(em: EntityManager, areaId: string) {
@@ -55,13 +55,20 @@ export async function recordPopulation(
       demo: false,
     });
     await tx.flush();
-    await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, {
+    const event: PopulationRecorded = {
       revisionId: revision.id,
       areaId,
       areaLevel: level,
       asOf: valid.asOf,
       adults: valid.adults,
-    });
+      workingAge: valid.workingAge,
+      households: valid.households,
+      officials: valid.officials,
+      students: valid.students,
+      reason: valid.reason,
+      recordedAt: revision.recordedAt.toISOString(),
+    };
+    await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, event);
     return revision;
   });
 }

@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseSimpleCsv, projectRoot } from '../common/paths';
+import { AREA_UPSERTED, POPULATION_RECORDED, type AreaRecord, type PopulationRecorded } from '../common/contracts';
+import { appendEvents } from '../common/outbox';
 import { foldVietnamese } from '../common/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind } from './demo';
 import { communeId, provinceId } from './ids';
@@ -28,6 +30,12 @@ async function insertAll(em: EntityManager, table: string, rows: Array<Record<st
   return inserted;
 }
 
+async function publishAreas(em: EntityManager, areas: AreaRecord[]): Promise<void> {
+  const batches = [];
+  for (let i = 0; i < areas.length; i += 500) batches.push({ areas: areas.slice(i, i + 500) });
+  await appendEvents(em, 'registry', AREA_UPSERTED, batches);
+}
+
 /** The 34 provinces and 3,320 communes of the 2025 reorganisation, from data/. */
 export async function seedReference(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
   const dir = path.join(projectRoot(), 'data');
@@ -48,6 +56,19 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
         return { id: communeId(r.code), code: r.code, name: r.name, search_name: foldVietnamese(r.name), kind, province_id: provinceId(r.province_code) };
       }),
     );
+    // Other subgraphs learn the hierarchy from these events (they never read the registry's tables).
+    const areas: AreaRecord[] = [
+      ...provinces.map((r) => ({ id: provinceId(r.code), level: 'PROVINCE' as const, name: r.name, parentId: null, provinceId: provinceId(r.code), communeId: null })),
+      ...communes.map((r) => ({
+        id: communeId(r.code),
+        level: 'COMMUNE' as const,
+        name: r.name,
+        parentId: provinceId(r.province_code),
+        provinceId: provinceId(r.province_code),
+        communeId: communeId(r.code),
+      })),
+    ];
+    await publishAreas(tx as EntityManager, areas);
     log(`reference data: ${provinces.length} provinces (${p} new), ${communes.length} communes (${c} new)`);
   });
 }
@@ -72,6 +93,29 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
       demo.units.map((x) => ({ id: x.id, commune_id: x.communeId, village_id: x.villageId, name: x.name, type: x.type, staff: x.staff, demo: true })),
     );
     // Population revisions have no natural key: add the demo ones only once.
+    const provinceOf = new Map(communes.map((c) => [c.id, provinceId(provinceCode)]));
+    await publishAreas(t, [
+      ...demo.villages.map((x) => ({
+        id: x.id,
+        level: 'VILLAGE' as const,
+        name: x.name,
+        parentId: x.communeId,
+        provinceId: provinceOf.get(x.communeId)!,
+        communeId: x.communeId,
+        formerCommune: x.formerCommune,
+      })),
+      ...demo.units.map((x) => ({
+        id: x.id,
+        level: 'UNIT' as const,
+        name: x.name,
+        parentId: x.communeId,
+        provinceId: provinceOf.get(x.communeId)!,
+        communeId: x.communeId,
+        unitType: x.type,
+        staff: x.staff,
+        villageId: x.villageId,
+      })),
+    ]);
     const existing = await t.execute<Array<{ n: number }>>(
       `select count(*)::int as n from registry.population_revision where demo and area_id in (?)`,
       [demo.populations.map((x) => x.areaId).concat([''])],
@@ -94,6 +138,15 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
               demo: true,
             })),
           );
+    if (p > 0) {
+      const rows = await t.execute<Array<PopulationRecorded & { recordedAt: Date }>>(
+        `select id as "revisionId", area_id as "areaId", area_level as "areaLevel", as_of as "asOf", adults, working_age as "workingAge",
+                households, officials, students, reason, recorded_at as "recordedAt"
+           from registry.population_revision where demo and area_id in (?) order by id`,
+        [demo.populations.map((x) => x.areaId)],
+      );
+      await appendEvents(t, 'registry', POPULATION_RECORDED, rows.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() })));
+    }
     log(`demo data for province ${provinceCode}: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`);
   });
 }

@@ -1,0 +1,47 @@
+/**
+ * The events subgraphs publish to each other through their outboxes: the only interface between them besides
+ * federation. A producer may add fields; it never removes or renames one.
+ */
+import type { IsoDate } from './dates';
+
+export type AreaLevelName = 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+
+/** registry → everyone: areas created or renamed (sent in batches, e.g. by the seed). Consumers upsert. */
+export const AREA_UPSERTED = 'area.upserted';
+export interface AreaRecord {
+  id: string;
+  level: AreaLevelName;
+  name: string;
+  /** Province for a commune, commune for a village or unit; null for a province. */
+  parentId: string | null;
+  /** The province the area is in (itself for a province). */
+  provinceId: string;
+  /** The commune the area is in (itself for a commune); null for a province. */
+  communeId: string | null;
+  /** For villages: the former commune before the 2025 merger. */
+  formerCommune?: string | null;
+  /** For units: its type and staff. */
+  unitType?: string;
+  staff?: number;
+  /** For units serving one village (digital teams). */
+  villageId?: string | null;
+}
+export interface AreaUpserted {
+  areas: AreaRecord[];
+}
+
+/** registry → everyone: a population revision was recorded (a correction is just a later revision). */
+export const POPULATION_RECORDED = 'population.recorded';
+export interface PopulationRecorded {
+  revisionId: number;
+  areaId: string;
+  areaLevel: 'PROVINCE' | 'COMMUNE' | 'VILLAGE';
+  asOf: IsoDate;
+  adults: number;
+  workingAge: number | null;
+  households: number | null;
+  officials: number | null;
+  students: number | null;
+  reason: string;
+  recordedAt: string;
+}

@@ -1,0 +1,160 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { EVENTS_CHANNEL } from './outbox';
+import type { Orm, SubgraphName } from './orm';
+
+/** An event as written to a producer's outbox. */
+export interface OutboxEvent<P = Record<string, unknown>> {
+  seq: number;
+  topic: string;
+  payload: P;
+  createdAt: string;
+}
+
+export interface ConsumerOptions {
+  /** The subgraph that owns the outbox to read. */
+  producer: SubgraphName;
+  /** The subgraph that consumes; its schema keeps the consumer's position. */
+  consumer: SubgraphName;
+  /** A stable name for this consumer (one position per name). */
+  name: string;
+  topics: string[];
+  /** Applies one event, in the same transaction that moves the consumer's position past it. */
+  handle(em: EntityManager, event: OutboxEvent): Promise<void>;
+  /** Called after a batch of events was applied and committed (e.g. to notify live subscribers). */
+  afterCommit?(events: OutboxEvent[]): void | Promise<void>;
+  log?: (line: string) => void;
+  /** Safety poll in case a notification was missed while reconnecting (default 5 s). */
+  pollMs?: number;
+}
+
+export interface RunningConsumer {
+  /** Applies everything not yet applied; resolves when caught up. */
+  catchUp(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const BATCH = 500;
+
+/** SQL that creates the table where a consumer keeps its position; each consuming subgraph's migration runs it. */
+export function consumerOffsetTableSql(schema: SubgraphName): string {
+  return `create table if not exists "${schema}"."event_offset" ("name" varchar(100) primary key, "last_seq" bigint not null default 0, "updated_at" timestamptz not null default now());`;
+}
+
+/**
+ * Reads another subgraph's outbox in order, exactly once per consumer name: each event is applied in a transaction
+ * that also records its sequence number, under a row lock so replicas never apply the same event twice. It catches
+ * up on start (so nothing is lost across restarts), wakes on LISTEN/NOTIFY, and polls as a safety net.
+ */
+export async function startConsumer(orm: Orm, databaseUrl: string, options: ConsumerOptions): Promise<RunningConsumer> {
+  const log = options.log ?? (() => undefined);
+  const offsetTable = `"${options.consumer}"."event_offset"`;
+  const em = orm.orm.em.fork() as EntityManager;
+  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [options.name]);
+
+  let running: Promise<number> | null = null;
+  let again = false;
+  let stopped = false;
+
+  async function applyBatch(): Promise<OutboxEvent[]> {
+    const applied: OutboxEvent[] = [];
+    await orm.orm.em.fork().transactional(async (tx) => {
+      const t = tx as EntityManager;
+      const [{ last_seq: last }] = await t.execute<Array<{ last_seq: number }>>(
+        `select "last_seq" from ${offsetTable} where "name" = ? for update`,
+        [options.name],
+      );
+      const rows = await t.execute<Array<{ seq: number; topic: string; payload: Record<string, unknown>; created_at: Date }>>(
+        `select "seq", "topic", "payload", "created_at" from "${options.producer}"."outbox_event"
+          where "seq" > ? and "topic" in (?) order by "seq" limit ${BATCH}`,
+        [last, options.topics],
+      );
+      for (const r of rows) {
+        const event: OutboxEvent = { seq: Number(r.seq), topic: r.topic, payload: r.payload, createdAt: new Date(r.created_at).toISOString() };
+        await options.handle(t, event);
+        applied.push(event);
+      }
+      if (rows.length > 0) {
+        await t.execute(`update ${offsetTable} set "last_seq" = ?, "updated_at" = now() where "name" = ?`, [
+          Number(rows[rows.length - 1].seq),
+          options.name,
+        ]);
+      }
+    });
+    return applied;
+  }
+
+  async function drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const applied = await applyBatch();
+      total += applied.length;
+      if (applied.length > 0 && options.afterCommit) await options.afterCommit(applied);
+      if (applied.length < BATCH) return total;
+    }
+  }
+
+  /** One drain at a time; a wake-up during a drain schedules one more. */
+  function catchUp(): Promise<number> {
+    if (stopped) return Promise.resolve(0);
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        total += await drain();
+      } while (again && !stopped);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  const wake = () => {
+    catchUp().catch((e: unknown) => log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`));
+  };
+
+  let listener: Client | null = null;
+  async function listen(): Promise<void> {
+    if (stopped) return;
+    const client = new Client({ connectionString: databaseUrl });
+    client.on('notification', (msg) => {
+      if (msg.channel !== EVENTS_CHANNEL) return;
+      try {
+        const note = JSON.parse(msg.payload ?? '{}') as { schema?: string };
+        if (note.schema === options.producer) wake();
+      } catch {
+        wake();
+      }
+    });
+    client.on('error', (e) => {
+      log(`${options.name}: listener lost (${e.message}); reconnecting`);
+      listener = null;
+      client.end().catch(() => undefined);
+      setTimeout(() => void listen().catch(() => undefined), 1000);
+    });
+    await client.connect();
+    await client.query(`listen ${EVENTS_CHANNEL}`);
+    listener = client;
+    wake(); // whatever arrived while we were not listening
+  }
+
+  await catchUp();
+  await listen();
+  const poll = setInterval(wake, options.pollMs ?? 5000);
+  poll.unref();
+
+  return {
+    catchUp,
+    async stop() {
+      stopped = true;
+      clearInterval(poll);
+      if (running) await running.catch(() => undefined);
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}
