@@ -135,8 +135,15 @@ describe('population revisions', () => {
     expect(after.commune.population.adults).toBe(commune.commune.population.adults - before.village.population.adults + 720);
     expect(second.recordPopulation.id).not.toBe(first.recordPopulation.id);
     // …and the change is in the registry's outbox for other subgraphs to pick up.
-    const events = await stack.sql<{ payload: { areaId: string; adults: number } }>(`select payload from registry.outbox_event where topic = 'population.recorded' order by seq`);
-    expect(events.map((e) => e.payload.adults)).toEqual([700, 720]);
+    const events = await stack.sql<{ payload: { areaId: string; adults: number; reason: string } }>(
+      `select payload from registry.outbox_event where topic = 'population.recorded' and payload->>'areaId' = $1 order by seq`,
+      [village],
+    );
+    expect(events.map((e) => [e.payload.adults, e.payload.reason])).toEqual([
+      [before.village.population.adults, expect.stringContaining('demo')],
+      [700, 'Rà soát thực tế'],
+      [720, 'Đính chính số liệu rà soát'],
+    ]);
   });
 
   it('lets a commune record its own figure, which then takes precedence over the sum of its villages', async () => {
