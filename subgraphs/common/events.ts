@@ -42,6 +42,51 @@ export function consumerOffsetTableSql(schema: SubgraphName): string {
 }
 
 /**
+ * Applies the next batch of a producer's events for one consumer, in one transaction with the consumer's position
+ * (locked, so replicas never apply an event twice). Also used to catch up synchronously, e.g. before seeding.
+ */
+export async function applyOutboxBatch(em: EntityManager, options: Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics' | 'handle'>): Promise<OutboxEvent[]> {
+  const offsetTable = `"${options.consumer}"."event_offset"`;
+  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [options.name]);
+  const applied: OutboxEvent[] = [];
+  await em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    const [{ last_seq: last }] = await t.execute<Array<{ last_seq: number }>>(
+      `select "last_seq" from ${offsetTable} where "name" = ? for update`,
+      [options.name],
+    );
+    const rows = await t.execute<Array<{ seq: number; topic: string; payload: Record<string, unknown>; created_at: Date }>>(
+      `select "seq", "topic", "payload", "created_at" from "${options.producer}"."outbox_event"
+        where "seq" > ? and "topic" in (?) order by "seq" limit ${BATCH}`,
+      [last, options.topics],
+    );
+    for (const r of rows) {
+      const event: OutboxEvent = { seq: Number(r.seq), topic: r.topic, payload: r.payload, createdAt: new Date(r.created_at).toISOString() };
+      await options.handle(t, event);
+      applied.push(event);
+    }
+    if (rows.length > 0) {
+      await t.execute(`update ${offsetTable} set "last_seq" = ?, "updated_at" = now() where "name" = ?`, [
+        Number(rows[rows.length - 1].seq),
+        options.name,
+      ]);
+    }
+  });
+  return applied;
+}
+
+
+/** Applies every pending event now (used before seeding, when no consumer runs yet). */
+export async function drainOutbox(em: EntityManager, options: Parameters<typeof applyOutboxBatch>[1]): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const applied = await applyOutboxBatch(em, options);
+    total += applied.length;
+    if (applied.length < BATCH) return total;
+  }
+}
+
+/**
  * Reads another subgraph's outbox in order, exactly once per consumer name: each event is applied in a transaction
  * that also records its sequence number, under a row lock so replicas never apply the same event twice. It catches
  * up on start (so nothing is lost across restarts), wakes on LISTEN/NOTIFY, and polls as a safety net.
@@ -56,33 +101,7 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   let again = false;
   let stopped = false;
 
-  async function applyBatch(): Promise<OutboxEvent[]> {
-    const applied: OutboxEvent[] = [];
-    await orm.orm.em.fork().transactional(async (tx) => {
-      const t = tx as EntityManager;
-      const [{ last_seq: last }] = await t.execute<Array<{ last_seq: number }>>(
-        `select "last_seq" from ${offsetTable} where "name" = ? for update`,
-        [options.name],
-      );
-      const rows = await t.execute<Array<{ seq: number; topic: string; payload: Record<string, unknown>; created_at: Date }>>(
-        `select "seq", "topic", "payload", "created_at" from "${options.producer}"."outbox_event"
-          where "seq" > ? and "topic" in (?) order by "seq" limit ${BATCH}`,
-        [last, options.topics],
-      );
-      for (const r of rows) {
-        const event: OutboxEvent = { seq: Number(r.seq), topic: r.topic, payload: r.payload, createdAt: new Date(r.created_at).toISOString() };
-        await options.handle(t, event);
-        applied.push(event);
-      }
-      if (rows.length > 0) {
-        await t.execute(`update ${offsetTable} set "last_seq" = ?, "updated_at" = now() where "name" = ?`, [
-          Number(rows[rows.length - 1].seq),
-          options.name,
-        ]);
-      }
-    });
-    return applied;
-  }
+  const applyBatch = () => applyOutboxBatch(orm.orm.em.fork() as EntityManager, options);
 
   async function drain(): Promise<number> {
     let total = 0;

@@ -1,14 +1,63 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { listLoader } from '../common/loaders';
+import DataLoader from 'dataloader';
+import { todayInVietnam, type IsoDate } from '../common/dates';
+import { listLoader, rowLoader } from '../common/loaders';
+import { Area } from './entities/Area';
+import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
+import { rankingDates, withChange, type RankChangeValue } from './ranking';
+import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
+
+export interface RankedCommune extends RankChangeValue {
+  communeId: string;
+  previousDate: IsoDate | null;
+  date: IsoDate | null;
+}
 
 export function createLoaders(em: EntityManager) {
+  const figureDates = new DataLoader<string, string[]>(async (ids) => {
+    const map = await loadFigureDates(em, ids);
+    return ids.map((id) => map.get(id) ?? []);
+  });
+
+  const snapshot = new DataLoader<{ provinceId: string; asOf: IsoDate }, ProvinceSnapshot, string>(
+    async (keys) => {
+      const map = await loadSnapshots(em, keys);
+      return keys.map((k) => map.get(`${k.provinceId}|${k.asOf}`)!);
+    },
+    { cacheKeyFn: (k) => `${k.provinceId}|${k.asOf}` },
+  );
+
+  /** The ranking of a province's communes as of a date, with each one's change since the previous ranking date. */
+  const ranking = new DataLoader<{ provinceId: string; asOf: IsoDate }, RankedCommune[], string>(
+    async (keys) =>
+      Promise.all(
+        keys.map(async ({ provinceId, asOf }) => {
+          const { current, previous } = rankingDates(await figureDates.load(provinceId), asOf);
+          const [now, before] = await Promise.all([
+            snapshot.load({ provinceId, asOf }),
+            previous ? snapshot.load({ provinceId, asOf: previous }) : Promise.resolve(null),
+          ]);
+          const earlier = new Map((before?.ranking() ?? []).map((r) => [r.communeId, r]));
+          return now.ranking().map((r) => ({ ...withChange(r, earlier.get(r.communeId)), communeId: r.communeId, previousDate: previous, date: current }));
+        }),
+      ),
+    { cacheKeyFn: (k) => `${k.provinceId}|${k.asOf}` },
+  );
+
   return {
+    area: rowLoader<string, Area>((ids) => em.find(Area, { id: { $in: [...ids] } }), (a) => a.id),
+    figureDates,
+    snapshot,
+    ranking,
     reportsOf: listLoader<string, UnitReport>(
-      (ids) => em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', id: 'desc' } }),
+      (ids) => em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', version: 'desc' } }),
       (r) => r.reporterId,
     ),
+    peopleOf: listLoader<number, ReportPerson>((ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.reportId),
   };
 }
 
 export type ReportsLoaders = ReturnType<typeof createLoaders>;
+
+export const asOfOrToday = (asOf?: IsoDate | null): IsoDate => asOf ?? todayInVietnam();

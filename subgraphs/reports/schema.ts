@@ -1,7 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/schema';
-import { UnitReportResolver } from './resolvers/UnitReportResolver';
+import { CommuneProgressResolver, ProvinceProgressResolver, UnitProgressResolver, VillageProgressResolver } from './resolvers/ProgressResolvers';
+import { ReportResolver } from './resolvers/ReportResolver';
+import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema([UnitReportResolver]);
+  // Entities this subgraph only extends are listed as orphans: type-graphql emits only types it can reach.
+  return buildFederatedSchema(
+    [ReportResolver, ProvinceProgressResolver, CommuneProgressResolver, VillageProgressResolver, UnitProgressResolver],
+    {},
+    [ProvinceRef, CommuneRef, VillageRef, UnitRef],
+  );
 }

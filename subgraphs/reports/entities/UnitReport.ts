@@ -1,10 +1,17 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 
-/** A report from a village or unit for a reporting date. Figures and versions arrive with the reports issue. */
+/**
+ * One version of a village's or unit's report for a reporting date. Figures are cumulative to that date, per
+ * population group. Rows are never updated: resubmitting for the same date adds a version, the latest counts.
+ */
 @Entity({ tableName: 'unit_report' })
-@ObjectType('UnitReport', { description: 'A report (báo cáo) from a village or unit for a reporting date.' })
+@Unique({ properties: ['reporterId', 'reportDate', 'version'] })
+@Unique({ properties: ['reporterId', 'idempotencyKey'] })
+@Index({ properties: ['communeId', 'reportDate'] })
+@Index({ properties: ['provinceId', 'reportDate'] })
+@ObjectType('UnitReport', { description: 'One version of a village’s or unit’s report for a date (báo cáo). Figures are cumulative.' })
 export class UnitReport {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)
@@ -12,15 +19,63 @@ export class UnitReport {
 
   /** The village or unit (registry id) that reported. */
   @Property({ type: 'string', length: 16 })
-  @Index()
   @Field(() => ID)
   reporterId!: string;
+
+  @Property({ type: 'string', length: 12 })
+  reporterLevel!: 'VILLAGE' | 'UNIT';
+
+  @Property({ type: 'string', length: 16 })
+  communeId!: string;
+
+  @Property({ type: 'string', length: 16 })
+  provinceId!: string;
 
   @Property({ type: 'date' })
   @Field(() => DateScalar)
   reportDate!: string;
 
+  @Property({ type: 'integer' })
+  @Field(() => Int, { description: '1 for the first submission for the date; a resubmission adds one. The latest counts.' })
+  version!: number;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey: string | null = null;
+
+  @Property({ type: 'integer', default: 0 }) officialsRegistered = 0;
+  @Property({ type: 'integer', default: 0 }) officialsCompleted = 0;
+  @Property({ type: 'integer', default: 0 }) officialsCertified = 0;
+  @Property({ type: 'integer', default: 0 }) residentsRegistered = 0;
+  @Property({ type: 'integer', default: 0 }) residentsCompleted = 0;
+  @Property({ type: 'integer', default: 0 }) residentsCertified = 0;
+  @Property({ type: 'integer', default: 0 }) studentsRegistered = 0;
+  @Property({ type: 'integer', default: 0 }) studentsCompleted = 0;
+  @Property({ type: 'integer', default: 0 }) studentsCertified = 0;
+  @Property({ type: 'integer', default: 0 }) workersRegistered = 0;
+  @Property({ type: 'integer', default: 0 }) workersCompleted = 0;
+  @Property({ type: 'integer', default: 0 }) workersCertified = 0;
+
+  /** Working-age residents guided by the reporter's people (for the reward rules). */
+  @Property({ type: 'integer', default: 0 })
+  @Field(() => Int)
+  guidedResidents = 0;
+
+  /** Figures accepted but out of line with the registry (e.g. more registered than the group's population). */
+  @Property({ type: 'json' })
+  @Field(() => [String], { description: 'Figures accepted but out of line with the registry; the commune must resolve them.' })
+  anomalies: string[] = [];
+
+  @Property({ type: 'string', length: 1000, nullable: true })
+  @Field(() => String, { nullable: true })
+  note: string | null = null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   @Field(() => Date)
   submittedAt: Date = new Date();
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  submittedBy: string | null = null;
+
+  @Property({ type: 'boolean', default: false })
+  demo = false;
 }

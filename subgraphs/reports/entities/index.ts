@@ -1,0 +1,5 @@
+export { Area } from './Area';
+export { PopulationFact } from './PopulationFact';
+export { PortalStatistic } from './PortalStatistic';
+export { ReportPerson } from './ReportPerson';
+export { UnitReport } from './UnitReport';

@@ -1,0 +1,30 @@
+/** Keeps the reports subgraph's copy of the hierarchy and of the population figures, from the registry's events. */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AREA_UPSERTED, POPULATION_RECORDED, type AreaUpserted, type PopulationRecorded } from '../common/contracts';
+import type { OutboxEvent } from '../common/events';
+
+export const REGISTRY_TOPICS = [AREA_UPSERTED, POPULATION_RECORDED];
+
+export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
+  if (event.topic === AREA_UPSERTED) {
+    const { areas } = event.payload as unknown as AreaUpserted;
+    for (let i = 0; i < areas.length; i += 500) {
+      const chunk = areas.slice(i, i + 500);
+      await em.execute(
+        `insert into reports.area (id, level, name, parent_id, province_id, commune_id, former_commune, unit_type, staff, village_id)
+         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
+           province_id = excluded.province_id, commune_id = excluded.commune_id, former_commune = excluded.former_commune,
+           unit_type = excluded.unit_type, staff = excluded.staff, village_id = excluded.village_id`,
+        chunk.flatMap((a) => [a.id, a.level, a.name, a.parentId, a.provinceId, a.communeId, a.formerCommune ?? null, a.unitType ?? null, a.staff ?? null, a.villageId ?? null]),
+      );
+    }
+  } else if (event.topic === POPULATION_RECORDED) {
+    const p = event.payload as unknown as PopulationRecorded;
+    await em.execute(
+      `insert into reports.population_fact (revision_id, area_id, area_level, as_of, adults, working_age, households, officials, students)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (revision_id) do nothing`,
+      [p.revisionId, p.areaId, p.areaLevel, p.asOf, p.adults, p.workingAge, p.households, p.officials, p.students],
+    );
+  }
+}

@@ -1,0 +1,67 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { UnitReport } from '../entities/UnitReport';
+import type { ReportsLoaders } from '../loaders';
+import { emptyFigures, type Figures } from '../progress';
+import { importPortalStatistics, submitUnitReport } from '../report-store';
+import { CommuneRef, UnitRef, VillageRef } from './refs';
+import { GroupProgress, groupsOf, PortalImportResult, PortalStatisticInput, ReportedPerson, UnitReportInput, PersonRole } from './types';
+
+type Ctx = Context<ReportsLoaders>;
+
+function figuresOfReport(r: UnitReport): Figures {
+  const f = emptyFigures();
+  f.OFFICIALS = { registered: r.officialsRegistered, completed: r.officialsCompleted, certified: r.officialsCertified };
+  f.RESIDENTS = { registered: r.residentsRegistered, completed: r.residentsCompleted, certified: r.residentsCertified };
+  f.STUDENTS = { registered: r.studentsRegistered, completed: r.studentsCompleted, certified: r.studentsCertified };
+  f.WORKERS = { registered: r.workersRegistered, completed: r.workersCompleted, certified: r.workersCertified };
+  return f;
+}
+
+@Resolver(() => UnitReport)
+export class ReportResolver {
+  @Mutation(() => UnitReport, {
+    description:
+      'Submits a village’s or unit’s cumulative figures for a date (nộp báo cáo). Resubmitting for the same date adds a ' +
+      'version (history kept, the latest counts); the same idempotencyKey again returns the first submission unchanged.',
+  })
+  submitUnitReport(@Arg('input', () => UnitReportInput) input: UnitReportInput, @Ctx() { em, viewer }: Ctx): Promise<UnitReport> {
+    return submitUnitReport(em, viewer, { ...input, groups: input.groups.map((g) => ({ ...g, group: g.group })) });
+  }
+
+  @Mutation(() => PortalImportResult, {
+    description:
+      'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; one bad row ' +
+      'rejects the import with its row number and nothing is written. `npm run import:portal -- file.csv` does the same from a CSV.',
+  })
+  importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em }: Ctx): Promise<PortalImportResult> {
+    return importPortalStatistics(em, rows);
+  }
+
+  @FieldResolver(() => [GroupProgress])
+  groups(@Root() report: UnitReport): GroupProgress[] {
+    return groupsOf(figuresOfReport(report));
+  }
+
+  @FieldResolver(() => CommuneRef)
+  commune(@Root() report: UnitReport): CommuneRef {
+    return { id: report.communeId };
+  }
+
+  @FieldResolver(() => VillageRef, { nullable: true, description: 'The reporter, when a village.' })
+  village(@Root() report: UnitReport): VillageRef | null {
+    return report.reporterLevel === 'VILLAGE' ? { id: report.reporterId } : null;
+  }
+
+  @FieldResolver(() => UnitRef, { nullable: true, description: 'The reporter, when a unit.' })
+  unit(@Root() report: UnitReport): UnitRef | null {
+    return report.reporterLevel === 'UNIT' ? { id: report.reporterId } : null;
+  }
+
+  @FieldResolver(() => [ReportedPerson], { description: 'People named in the report for the reward rules.' })
+  async people(@Root() report: UnitReport, @Ctx() { loaders }: Ctx): Promise<ReportedPerson[]> {
+    return (await loaders.peopleOf.load(report.id)).map((p) => ({ ...p, role: p.role as PersonRole }));
+  }
+}
+
+export { figuresOfReport };
