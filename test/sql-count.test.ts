@@ -32,3 +32,32 @@ describe('SQL statements per request', () => {
     expect(quangNgai.statements).toBeLessThanOrEqual(10);
   });
 });
+
+const RANKED_DASHBOARD = `query($code: String!, $asOf: Date!) { province(code: $code) { name progress(asOf: $asOf) { learners participationRate }
+  ranking(asOf: $asOf) { position change commune { name } progress { learners officialsRate residentsRate } }
+  communes { id name rank(asOf: $asOf) { position change } progress(asOf: $asOf) { learners participationRate }
+    villages { name progress(asOf: $asOf) { learners participationRate } } } } }`;
+
+describe('the province dashboard (all communes with progress and rank, one gateway request)', () => {
+  it('makes the same number of SQL statements for 96 communes as for 40', async () => {
+    // Give Huế figures on two dates, as Quảng Ngãi has, so both requests take the same path.
+    const communes = (await stack.sql<{ id: string }>(`select id from reports.area where province_id = 'P04' and level = 'COMMUNE'`)).map((r) => r.id);
+    const rows = communes.flatMap((communeId, i) =>
+      ['2025-10-21', '2025-10-26'].map((date, d) => ({ communeId, date, learners: 10 + i + d * 5, officialsRegistered: 5 + d, residentsRegistered: 5 + i + d * 4 })),
+    );
+    ok(await stack.gql(`mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`, { rows }));
+
+    const count = async (code: string) => {
+      stack.resetSqlCount();
+      const data = ok(await stack.gql<{ province: { communes: unknown[] } }>(RANKED_DASHBOARD, { code, asOf: '2025-10-26' }));
+      return { communes: data.province.communes.length, statements: stack.sqlCount() };
+    };
+    const quangNgai = await count('23');
+    const hue = await count('04');
+    expect(quangNgai.communes).toBe(96);
+    expect(hue.communes).toBe(communes.length);
+    expect(quangNgai.statements).toBe(hue.statements);
+    // Each gateway fetch to a subgraph is its own request with fresh loaders: a few statements per fetch, never per row.
+    expect(quangNgai.statements).toBeLessThanOrEqual(30);
+  });
+});
