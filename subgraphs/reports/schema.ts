@@ -1,13 +1,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/schema';
 import { CommuneProgressResolver, ProvinceProgressResolver, UnitProgressResolver, VillageProgressResolver } from './resolvers/ProgressResolvers';
+import { CommuneChaseResolver, ProvinceChaseResolver } from './resolvers/ChaseResolvers';
 import { ReportResolver } from './resolvers/ReportResolver';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {
   // Entities this subgraph only extends are listed as orphans: type-graphql emits only types it can reach.
   return buildFederatedSchema(
-    [ReportResolver, ProvinceProgressResolver, CommuneProgressResolver, VillageProgressResolver, UnitProgressResolver],
+    [ReportResolver, ProvinceProgressResolver, CommuneProgressResolver, VillageProgressResolver, UnitProgressResolver, CommuneChaseResolver, ProvinceChaseResolver],
     {},
     [ProvinceRef, CommuneRef, VillageRef, UnitRef],
   );

@@ -1,0 +1,89 @@
+import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`;
+
+describe('reporting completeness', () => {
+  it('gives a commune its Friday chase list: on time, late, missing', async () => {
+    const data = ok(
+      await stack.gql<{ commune: { reportingStatus: { onTime: number; late: number; missing: number; deadline: string; reporters: Array<{ name: string; status: string; village: { id: string } | null; unit: { id: string } | null }> } } }>(
+        `{ commune(id: "C02949") { reportingStatus(reportDate: "2025-11-07") { onTime late missing deadline reporters { name status village { id } unit { id } } } } }`,
+      ),
+    );
+    const s = data.commune.reportingStatus;
+    expect(s.deadline).toBe('2025-11-07T10:00:00.000Z'); // 17:00 in Vietnam
+    const units = (await stack.sql<{ n: number }>(`select count(*)::int as n from reports.area where commune_id = 'C02949' and level in ('VILLAGE','UNIT')`))[0].n;
+    expect(s.reporters).toHaveLength(units);
+    expect(s.onTime + s.late + s.missing).toBe(units);
+    expect(s.onTime).toBeGreaterThan(0);
+    // Missing first, then late, then on time.
+    const order = s.reporters.map((r) => ['MISSING', 'LATE', 'ON_TIME'].indexOf(r.status));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(s.reporters.filter((r) => r.village).length).toBe(14);
+  });
+
+  it('marks a report that arrives after the deadline LATE, and everyone else for that date MISSING', async () => {
+    ok(await stack.gql(SUBMIT, { input: { reporterId: 'V02949-01', reportDate: '2025-12-19', groups: [{ group: 'RESIDENTS', registered: 500, completed: 100, certified: 50 }] } }));
+    const s = ok(
+      await stack.gql<{ commune: { reportingStatus: { onTime: number; late: number; missing: number; reporters: Array<{ status: string; village: { id: string } | null }> } } }>(
+        `{ commune(id: "C02949") { reportingStatus(reportDate: "2025-12-19") { onTime late missing reporters { status village { id } } } } }`,
+      ),
+    ).commune.reportingStatus;
+    expect([s.onTime, s.late]).toEqual([0, 1]);
+    expect(s.reporters.find((r) => r.village?.id === 'V02949-01')?.status).toBe('LATE');
+    expect(s.missing).toBe(s.reporters.length - 1);
+  });
+
+  it('lists the communes that have not reported by a province deadline', async () => {
+    const q = (deadline: string) =>
+      stack.gql<{ province: { reportingStatus: { onTime: number; missing: number; since: string; communes: Array<{ name: string; status: string; reportersReported: number; reportersTotal: number }> } } }>(
+        `{ province(code: "23") { reportingStatus(deadline: "${deadline}") { onTime missing since communes { name status reportersReported reportersTotal } } } }`,
+      );
+    const before20Nov = ok(await q('2025-11-20')).province.reportingStatus;
+    expect(before20Nov.since).toBe('2025-11-13');
+    expect(before20Nov.communes).toHaveLength(96);
+    expect(before20Nov.onTime).toBe(96);
+    const early = ok(await q('2025-10-25')).province.reportingStatus;
+    expect(early.missing).toBe(96);
+    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(deadline: "2025-11-20", dueTime: "25:00") { onTime } } }`))).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('rewards', () => {
+  it('evaluates Ba Tô’s rules for units, villages and people from the latest reports', async () => {
+    const unit = (await stack.sql<{ id: string; staff: number }>(`select id, staff from reports.area where commune_id = 'C02949' and unit_type = 'POLICE'`))[0];
+    const half = Math.ceil(unit.staff / 2);
+    ok(
+      await stack.gql(SUBMIT, {
+        input: {
+          reporterId: unit.id,
+          reportDate: '2025-12-20',
+          groups: [{ group: 'OFFICIALS', registered: unit.staff, completed: unit.staff, certified: unit.staff }],
+          people: [
+            ...Array.from({ length: half }, (_, i) => ({ name: `Cán bộ ${i + 1}`, role: 'OFFICIAL', certified: true, guided: 12 })),
+            { name: 'Người dân A', role: 'RESIDENT', certified: true, guided: 2 },
+            { name: 'Người dân B', role: 'RESIDENT', certified: false, guided: 9 },
+          ],
+        },
+      }),
+    );
+    const r = ok(
+      await stack.gql<{ commune: { rewards: { units: Array<{ unit: { id: string }; eligible: boolean; reason: string }>; villages: Array<{ eligible: boolean }>; people: Array<{ name: string; role: string; eligible: boolean }> } } }>(
+        `{ commune(id: "C02949") { rewards(asOf: "2025-12-20") { units { unit { id } eligible reason } villages { eligible } people { name role eligible } } } }`,
+      ),
+    ).commune.rewards;
+    const police = r.units.find((u) => u.unit.id === unit.id)!;
+    expect(police.eligible).toBe(true);
+    expect(police.reason).toContain('100%');
+    expect(r.units.filter((u) => u.unit.id !== unit.id).every((u) => !u.eligible)).toBe(true);
+    expect(r.villages).toHaveLength(14);
+    expect(r.people.find((p) => p.name === 'Cán bộ 1')).toMatchObject({ role: 'OFFICIAL', eligible: true });
+    expect(r.people.find((p) => p.name === 'Người dân A')?.eligible).toBe(true);
+    expect(r.people.find((p) => p.name === 'Người dân B')?.eligible).toBe(false);
+  });
+});
