@@ -6,6 +6,7 @@ import { Area } from './entities/Area';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
+import { SnapshotCache } from './cache';
 import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
 
 export interface RankedCommune extends RankChangeValue {
@@ -14,7 +15,8 @@ export interface RankedCommune extends RankChangeValue {
   date: IsoDate | null;
 }
 
-export function createLoaders(em: EntityManager) {
+/** Loaders for one request; `cache` is the process's snapshot cache (a private one when none is given). */
+export function createLoaders(em: EntityManager, cache: SnapshotCache = new SnapshotCache()) {
   const figureDates = new DataLoader<string, string[]>(async (ids) => {
     const map = await loadFigureDates(em, ids);
     return ids.map((id) => map.get(id) ?? []);
@@ -22,8 +24,13 @@ export function createLoaders(em: EntityManager) {
 
   const snapshot = new DataLoader<{ provinceId: string; asOf: IsoDate }, ProvinceSnapshot, string>(
     async (keys) => {
-      const map = await loadSnapshots(em, keys);
-      return keys.map((k) => map.get(`${k.provinceId}|${k.asOf}`)!);
+      const keyOf = (k: { provinceId: string; asOf: IsoDate }) => `${k.provinceId}|${k.asOf}`;
+      const missing = keys.filter((k) => !cache.get(keyOf(k)));
+      if (missing.length > 0) {
+        const loading = loadSnapshots(em, missing);
+        for (const k of missing) cache.put(keyOf(k), loading.then((m) => m.get(keyOf(k))!));
+      }
+      return Promise.all(keys.map((k) => cache.get(keyOf(k)) ?? loadSnapshots(em, [k]).then((m) => m.get(keyOf(k))!)));
     },
     { cacheKeyFn: (k) => `${k.provinceId}|${k.asOf}` },
   );
@@ -46,6 +53,8 @@ export function createLoaders(em: EntityManager) {
   );
 
   return {
+    /** Call after a write commits: cached snapshots no longer describe the data. */
+    changed: () => cache.bump(),
     area: rowLoader<string, Area>((ids) => em.find(Area, { id: { $in: [...ids] } }), (a) => a.id),
     figureDates,
     snapshot,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
+import { listenForReportWrites, SnapshotCache } from './cache';
 import { REGISTRY_CONSUMER, seedDemoReports } from './demo-seed';
 import { Area, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
 import { createLoaders, type ReportsLoaders } from './loaders';
@@ -13,11 +14,30 @@ export const reports: SubgraphDefinition<ReportsLoaders> = {
   entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic],
   migrations: reportsMigrations,
   buildSchema: buildReportsSchema,
-  createLoaders,
+  createLoaders: (em) => createLoaders(em),
   seedDemo: (em: EntityManager, log) => seedDemoReports(em, log),
   consumers: [{ producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent }],
 };
 
-export const start = (options: SubgraphOptions) => startSubgraph(reports, options);
+/** Starts the subgraph with one snapshot cache shared by its requests, kept fresh by its consumer and listener. */
+export async function start(options: SubgraphOptions) {
+  const cache = new SnapshotCache();
+  const running = await startSubgraph<ReportsLoaders>(
+    {
+      ...reports,
+      createLoaders: (em) => createLoaders(em, cache),
+      consumers: reports.consumers!.map((c) => ({ ...c, afterCommit: () => cache.bump() })),
+    },
+    options,
+  );
+  const listener = await listenForReportWrites(options.databaseUrl, cache, options.log ?? console.log);
+  return {
+    ...running,
+    async stop() {
+      await listener.stop();
+      await running.stop();
+    },
+  };
+}
 
 if (require.main === module) runFromEnvironment(start, 4004, 'REPORTS_PORT');

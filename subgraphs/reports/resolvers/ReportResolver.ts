@@ -25,8 +25,10 @@ export class ReportResolver {
       'Submits a village’s or unit’s cumulative figures for a date (nộp báo cáo). Resubmitting for the same date adds a ' +
       'version (history kept, the latest counts); the same idempotencyKey again returns the first submission unchanged.',
   })
-  submitUnitReport(@Arg('input', () => UnitReportInput) input: UnitReportInput, @Ctx() { em, viewer }: Ctx): Promise<UnitReport> {
-    return submitUnitReport(em, viewer, { ...input, groups: input.groups.map((g) => ({ ...g, group: g.group })) });
+  async submitUnitReport(@Arg('input', () => UnitReportInput) input: UnitReportInput, @Ctx() { em, viewer, loaders }: Ctx): Promise<UnitReport> {
+    const report = await submitUnitReport(em, viewer, input);
+    loaders.changed();
+    return report;
   }
 
   @Mutation(() => PortalImportResult, {
@@ -34,8 +36,10 @@ export class ReportResolver {
       'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; one bad row ' +
       'rejects the import with its row number and nothing is written. `npm run import:portal -- file.csv` does the same from a CSV.',
   })
-  importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em }: Ctx): Promise<PortalImportResult> {
-    return importPortalStatistics(em, rows);
+  async importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em, loaders }: Ctx): Promise<PortalImportResult> {
+    const result = await importPortalStatistics(em, rows);
+    loaders.changed();
+    return result;
   }
 
   @FieldResolver(() => [GroupProgress])
