@@ -78,3 +78,15 @@ export interface DirectiveChanged {
   course: Record<string, unknown> | null;
   demo: boolean;
 }
+
+/** plans → everyone: a commune adopted a plan (its own targets, threshold 0.8 = 80%, and the directives it implements). */
+export const PLAN_ADOPTED = 'plan.adopted';
+export interface PlanAdopted {
+  planId: string;
+  communeId: string;
+  number: string;
+  issuedOn: IsoDate;
+  directiveIds: string[];
+  targets: DirectiveTargetRecord[];
+  demo: boolean;
+}
