@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../common/contracts';
 import { isIsoDate, todayInVietnam, viDate } from '../common/dates';
@@ -113,7 +114,7 @@ export async function issueDirective(em: EntityManager, viewer: Viewer, input: I
 }
 
 async function findForUpdate(tx: EntityManager, id: string): Promise<Directive> {
-  const found = await tx.findOne(Directive, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ });
+  const found = await tx.findOne(Directive, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!found) throw new NotFoundError(bilingual(`Không tìm thấy văn bản có mã "${id}"`, `no directive has id ${id}`));
   return found;
 }
