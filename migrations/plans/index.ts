@@ -1,4 +1,8 @@
 import { Migration20251201000000 } from './Migration20251201000000_plans_init';
+import { Migration20251215000000 } from './Migration20251215000000_plans_tasks_sessions';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
-export const plansMigrations = [{ name: 'Migration20251201000000_plans_init', class: Migration20251201000000 }];
+export const plansMigrations = [
+  { name: 'Migration20251201000000_plans_init', class: Migration20251201000000 },
+  { name: 'Migration20251215000000_plans_tasks_sessions', class: Migration20251215000000 },
+];

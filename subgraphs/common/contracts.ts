@@ -45,3 +45,48 @@ export interface PopulationRecorded {
   reason: string;
   recordedAt: string;
 }
+
+/**
+ * directives → everyone: a province directive was issued, amended or withdrawn. The payload is the whole revision
+ * in force (consumers upsert by directiveId and keep the highest revision). Targets: threshold 0.8 = 80%.
+ */
+export const DIRECTIVE_CHANGED = 'directive.changed';
+export interface DirectiveTargetRecord {
+  indicator: string;
+  group: string;
+  threshold: number;
+  dueOn: IsoDate;
+  strict?: boolean;
+  note?: string | null;
+}
+export interface DirectiveChanged {
+  directiveId: string;
+  provinceId: string;
+  revision: number;
+  action: 'ISSUED' | 'AMENDED' | 'WITHDRAWN';
+  status: 'IN_FORCE' | 'WITHDRAWN';
+  number: string;
+  kind: string;
+  title: string;
+  issuedOn: IsoDate;
+  issuer: string;
+  targets: DirectiveTargetRecord[];
+  campaignPeriods: Array<{ name: string; startsOn: IsoDate; endsOn: IsoDate }>;
+  /** Reporting deadlines as data (see subgraphs/directives/model.ts DeadlineData). */
+  reportingDeadlines: Array<Record<string, unknown>>;
+  /** The course and its certification rule when the directive sets it (see CourseData). */
+  course: Record<string, unknown> | null;
+  demo: boolean;
+}
+
+/** plans → everyone: a commune adopted a plan (its own targets, threshold 0.8 = 80%, and the directives it implements). */
+export const PLAN_ADOPTED = 'plan.adopted';
+export interface PlanAdopted {
+  planId: string;
+  communeId: string;
+  number: string;
+  issuedOn: IsoDate;
+  directiveIds: string[];
+  targets: DirectiveTargetRecord[];
+  demo: boolean;
+}

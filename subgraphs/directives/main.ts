@@ -2,15 +2,18 @@ import 'reflect-metadata';
 import { directivesMigrations } from '../../migrations/directives';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { Directive } from './entities/Directive';
+import { DirectiveRevision } from './entities/DirectiveRevision';
 import { createLoaders, type DirectivesLoaders } from './loaders';
 import { buildDirectivesSchema } from './schema';
+import { seedDemo } from './seed';
 
 export const directives: SubgraphDefinition<DirectivesLoaders> = {
   name: 'directives',
-  entities: [Directive],
+  entities: [Directive, DirectiveRevision],
   migrations: directivesMigrations,
   buildSchema: buildDirectivesSchema,
   createLoaders,
+  seedDemo,
 };
 
 export const start = (options: SubgraphOptions) => startSubgraph(directives, options);

@@ -1,16 +1,23 @@
 import 'reflect-metadata';
 import { plansMigrations } from '../../migrations/plans';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
+import { PLANS_CONSUMERS } from './consumers';
 import { CommunePlan } from './entities/CommunePlan';
+import { PlanTask } from './entities/PlanTask';
+import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { TrainingSession } from './entities/TrainingSession';
 import { createLoaders, type PlansLoaders } from './loaders';
 import { buildPlansSchema } from './schema';
+import { seedDemo } from './seed';
 
 export const plans: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
-  entities: [CommunePlan],
+  entities: [CommunePlan, PlanTask, TrainingSession, AreaProjection, DirectiveProjection],
   migrations: plansMigrations,
   buildSchema: buildPlansSchema,
   createLoaders,
+  seedDemo,
+  consumers: PLANS_CONSUMERS,
 };
 
 export const start = (options: SubgraphOptions) => startSubgraph(plans, options);

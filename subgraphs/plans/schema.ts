@@ -1,13 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../common/context';
 import { buildFederatedSchema } from '../common/schema';
+import { ReportingDeadlineResolver } from '../directives/values';
 import type { PlansLoaders } from './loaders';
-import { CommunePlanResolver, CommunePlansResolver } from './resolvers/CommunePlanResolver';
+import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
+import { CommunePlansResolver, DirectivePlansResolver } from './resolvers/CommunePlansResolver';
+import { PlanTaskResolver, TrainingSessionResolver } from './resolvers/TaskResolver';
 
 type Ctx = Context<PlansLoaders>;
 
 export function buildPlansSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema([CommunePlanResolver, CommunePlansResolver], {
-    CommunePlan: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.plan.load(ref.id) },
-  });
+  return buildFederatedSchema(
+    [CommunePlanResolver, CommunePlansResolver, DirectivePlansResolver, PlanTaskResolver, TrainingSessionResolver, ReportingDeadlineResolver],
+    {
+      CommunePlan: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.plan.load(ref.id) },
+      // A Commune or Directive reference carries what plans needs (id, and province { id } when @required).
+      Commune: { __resolveReference: (ref: { id: string; province?: { id: string } }) => ref },
+      Directive: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+    },
+  );
 }

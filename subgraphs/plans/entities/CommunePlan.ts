@@ -1,19 +1,28 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive as GqlDirective, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
+import type { DeadlineData, TargetData } from '../../directives/model';
+import { ReportingDeadline } from '../../directives/values';
+import type { RewardRuleData } from '../model';
+import { RewardRule } from '../types';
 
-/** A commune's plan (kế hoạch) implementing province directives. */
+/** A commune's plan (kế hoạch) implementing province directives, with its own targets, schedule and reward rules. */
 @Entity({ tableName: 'commune_plan' })
+@Unique({ properties: ['communeId', 'number'] })
 @ObjectType('CommunePlan', { description: 'A commune plan (kế hoạch của UBND xã) implementing province directives.' })
 @GqlDirective('@key(fields: "id")')
 export class CommunePlan {
-  @PrimaryKey({ type: 'string', length: 40 })
+  @PrimaryKey({ type: 'string', length: 80 })
   @Field(() => ID)
   id!: string;
 
   @Property({ type: 'string', length: 60 })
   @Field(() => String, { description: 'Its number as printed, e.g. "76/KH-UBND".' })
   number!: string;
+
+  @Property({ type: 'string', length: 400 })
+  @Field(() => String, { description: 'Its subject (trích yếu).' })
+  title!: string;
 
   @Property({ type: 'date' })
   @Field(() => DateScalar)
@@ -25,6 +34,29 @@ export class CommunePlan {
   communeId!: string;
 
   /** Ids of the directives (directives subgraph) this plan implements. */
-  @Property({ type: 'json' })
+  @Property({ type: ArrayType })
+  @Index({ type: 'gin' })
   directiveIds: string[] = [];
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'A commune document it replaces (e.g. "525/UBND").' })
+  replacesNumber: string | null = null;
+
+  @Property({ type: 'json' })
+  targets: TargetData[] = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [ReportingDeadline], { description: 'Its reporting schedule (chế độ báo cáo).' })
+  reportingDeadlines: DeadlineData[] = [];
+
+  @Property({ type: 'json' })
+  @Field(() => [RewardRule], { description: 'Its reward rules (tiêu chí khen thưởng), as data.' })
+  rewardRules: RewardRuleData[] = [];
+
+  @Property({ type: 'boolean', default: false })
+  @Field(() => Boolean, { description: 'True when demo data (invented or completed by the system), not an official record.' })
+  demo: boolean = false;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
 }

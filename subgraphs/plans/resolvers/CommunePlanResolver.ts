@@ -1,8 +1,13 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../common/errors';
+import { Target, targetView } from '../../directives/values';
 import { CommunePlan } from '../entities/CommunePlan';
+import { PlanTask } from '../entities/PlanTask';
+import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
+import { adoptPlan, setTaskStatus } from '../plan-store';
+import { AdoptPlanInput, TaskStatus } from '../types';
 import { CommuneRef, DirectiveRef } from './refs';
 
 type Ctx = Context<PlansLoaders>;
@@ -21,16 +26,37 @@ export class CommunePlanResolver {
     return { id: plan.communeId };
   }
 
-  @FieldResolver(() => [DirectiveRef], { description: 'The province directives this plan implements.' })
+  @FieldResolver(() => [DirectiveRef], { description: 'The province directives this plan implements (thực hiện).' })
   implements(@Root() plan: CommunePlan): DirectiveRef[] {
     return plan.directiveIds.map((id) => ({ id }));
   }
-}
 
-@Resolver(() => CommuneRef)
-export class CommunePlansResolver {
-  @FieldResolver(() => [CommunePlan], { description: 'The commune’s plans, newest first.' })
-  plans(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
-    return loaders.plansOfCommune.load(commune.id);
+  @FieldResolver(() => [Target], { description: 'The commune’s own targets in this plan (threshold 0.8 = 80%).' })
+  targets(@Root() plan: CommunePlan): Target[] {
+    return plan.targets.map((t) => targetView(t, { planId: plan.id }));
+  }
+
+  @FieldResolver(() => [PlanTask], { description: 'Its tasks, by deadline.' })
+  tasks(@Root() plan: CommunePlan, @Ctx() { loaders }: Ctx): Promise<PlanTask[]> {
+    return loaders.tasksOfPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => [TrainingSession], { description: 'Its guided sessions, by date.' })
+  sessions(@Root() plan: CommunePlan, @Ctx() { loaders }: Ctx): Promise<TrainingSession[]> {
+    return loaders.sessionsOfPlan.load(plan.id);
+  }
+
+  @Mutation(() => CommunePlan, {
+    description:
+      'Records a commune plan (kế hoạch) implementing province directives, with its own targets, tasks, sessions, ' +
+      'reporting schedule and reward rules; all or nothing.',
+  })
+  adoptPlan(@Arg('input', () => AdoptPlanInput) input: AdoptPlanInput, @Ctx() { em, viewer }: Ctx): Promise<CommunePlan> {
+    return adoptPlan(em, viewer, { ...input, directiveIds: input.implements, replacesNumber: input.replacesNumber ?? null });
+  }
+
+  @Mutation(() => PlanTask, { description: 'Moves a task to another status.' })
+  setTaskStatus(@Arg('taskId', () => ID) taskId: string, @Arg('status', () => TaskStatus) status: TaskStatus, @Ctx() { em }: Ctx): Promise<PlanTask> {
+    return setTaskStatus(em, taskId, status);
   }
 }

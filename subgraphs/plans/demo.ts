@@ -1,0 +1,112 @@
+/**
+ * The commune plans of the seed letters, as plain data: Ba Tô (plan 76/KH-UBND and its October 2025 letter that
+ * replaces 525/UBND), Ngọk Bay (August 2025 plan, 2025 and 2026 targets) and Khánh Cường (October 2025 letter
+ * implementing 2027/SKHCN). Where a letter leaves its number or day blank ("Số: …/KH-UBND, ngày … tháng 8"),
+ * the plan is marked demo and the gap filled; task statuses are invented (tasks marked demo).
+ */
+import { DEMO_IDS } from '../directives/demo';
+import type { PlanContent, TaskData } from './model';
+
+export interface DemoPlan extends PlanContent {
+  communeId: string;
+  demo: boolean;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+const pad = (n: number) => String(n).padStart(2, '0');
+const v = (code: string, n: number) => `V${code}-${pad(n)}`;
+const u = (code: string, n: number) => `U${code}-${pad(n)}`;
+
+/** Ba Tô: villages 1–7 former Ba Tô, 8–10 former Ba Nam (Xà Râu = 8), 11–14 former Ba Lế (Vả Lế = 11). */
+const BA_TO_VENUES = [
+  { venue: 'Nhà văn hóa xã Ba Tô', villages: range(7) },
+  { venue: 'Nhà văn hóa thôn Xà Râu', villages: [8, 9, 10] },
+  { venue: 'Nhà văn hóa thôn Vả Lế', villages: [11, 12, 13, 14] },
+];
+
+export const BA_TO_PLAN: DemoPlan = {
+  communeId: 'C02949',
+  demo: false,
+  number: '76/KH-UBND',
+  title: 'Kế hoạch tổ chức khoá bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
+  issuedOn: '2025-10-13',
+  directiveIds: [DEMO_IDS.plan2027, DEMO_IDS.plan125],
+  replacesNumber: '525/UBND',
+  targets: [
+    { indicator: 'JOINED', group: 'OFFICIALS', threshold: 1, dueOn: '2025-11-10', note: '100% CBCCVC tham gia khóa học trong đợt cao điểm 10/10–10/11/2025' },
+    { indicator: 'CERTIFIED', group: 'OFFICIALS', threshold: 1, dueOn: '2025-11-10', note: '100% CBCCVC được cấp chứng nhận hoàn thành khóa học' },
+    { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, dueOn: '2025-12-31', note: 'ít nhất 70% người dân trong độ tuổi trưởng thành tham gia khóa học' },
+  ],
+  reportingDeadlines: [
+    { reporter: 'Hiệu trưởng các trường học', subject: 'Báo cáo kết quả hướng dẫn học sinh về UBND xã (qua Phòng Văn hóa - Xã hội)', recurrence: 'ONCE', dueOn: '2025-11-05', before: true },
+    { reporter: 'Các tổ công nghệ số cộng đồng, tổ công tác xã', subject: 'Báo cáo kết quả về UBND xã qua Phòng Văn hóa - Xã hội', recurrence: 'ONCE', dueOn: '2025-11-07', before: false },
+    { reporter: 'Phòng Văn hóa - Xã hội', subject: 'Báo cáo tổng hợp, thẩm định, đề xuất khen thưởng', recurrence: 'ONCE', dueOn: '2025-11-15', before: false },
+  ],
+  rewardRules: [
+    { subject: 'UNIT', certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20, description: 'Cơ quan, đơn vị: 100% CBCCVC hoàn thành và 50% CBCCVC hướng dẫn tối thiểu 10–20 người dân trong độ tuổi lao động' },
+    { subject: 'VILLAGE', certifiedShare: 0.7, guidingShare: null, minGuided: null, maxGuided: null, description: 'Thôn: 70% người dân trong độ tuổi lao động tham gia và đạt giấy chứng nhận' },
+    { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: null, description: 'CBCCVC: có giấy chứng nhận và hướng dẫn từ 5 người dân trong độ tuổi lao động' },
+    { subject: 'RESIDENT', certifiedShare: null, guidingShare: null, minGuided: 2, maxGuided: null, description: 'Người dân (không phải CBCCVC): có giấy chứng nhận và hướng dẫn từ 2 người dân trong độ tuổi lao động' },
+  ],
+  tasks: [
+    ...[11, 12, 13].map((n): TaskData => ({ title: 'Thành lập tổ hướng dẫn học sinh tham gia khóa học; báo cáo UBND xã', assigneeId: u('02949', n), dueOn: '2025-11-04', status: 'DONE' })),
+    ...range(14).map((n): TaskData => ({
+      title: 'Thông báo hộ dân tham dự buổi hướng dẫn; Trưởng thôn, Bí thư Chi bộ, Trưởng Ban Công tác Mặt trận thôn hoàn thành và có giấy chứng nhận',
+      assigneeId: v('02949', n),
+      dueOn: '2025-11-07',
+      status: n >= 13 ? 'IN_PROGRESS' : 'DONE',
+    })),
+    { title: 'Tổng hợp, thẩm định, đề xuất UBND xã khen thưởng', assigneeId: u('02949', 1), dueOn: '2025-11-15', status: 'DONE' },
+  ],
+  sessions: ['2025-10-28', '2025-10-31', '2025-11-03', '2025-11-05'].flatMap((heldOn) =>
+    BA_TO_VENUES.map((x) => ({ heldOn, venue: x.venue, villageIds: x.villages.map((n) => v('02949', n)), note: 'Có thể tổ chức vào buổi tối' })),
+  ),
+};
+
+const year = (y: number) => `${y}-12-31`;
+export const NGOK_BAY_PLAN: DemoPlan = {
+  communeId: 'C02032',
+  demo: true,
+  number: 'KH-UBND 08/2025',
+  title: 'Kế hoạch triển khai Phong trào “Bình dân học vụ số” trên địa bàn xã Ngọk Bay',
+  issuedOn: '2025-08-15',
+  directiveIds: [DEMO_IDS.plan125, DEMO_IDS.letter639],
+  replacesNumber: null,
+  targets: [2025, 2026].flatMap((y) => {
+    const first = y === 2025;
+    return [
+      { indicator: 'CERTIFIED' as const, group: 'OFFICIALS' as const, threshold: first ? 0.8 : 1, dueOn: year(y), note: 'CBCCVC và người lao động khu vực công có kiến thức, kỹ năng số' },
+      { indicator: 'COMPLETED' as const, group: 'STUDENTS' as const, threshold: 1, dueOn: year(y), note: first ? 'học sinh trung học' : 'học sinh từ cấp tiểu học' },
+      { indicator: 'COMPLETED' as const, group: 'RESIDENTS' as const, threshold: first ? 0.8 : 1, dueOn: year(y), note: 'người dân trong độ tuổi trưởng thành có tri thức cơ bản, kỹ năng số' },
+      { indicator: 'VNEID_CONFIRMED' as const, group: 'RESIDENTS' as const, threshold: first ? 0.7 : 0.8, dueOn: year(y), note: 'xác nhận đạt phổ cập trên nền tảng VNeID' },
+      { indicator: 'COMPLETED' as const, group: 'WORKERS' as const, threshold: first ? 0.8 : 1, dueOn: year(y), note: 'người lao động trong doanh nghiệp, hợp tác xã, tổ hợp tác' },
+    ];
+  }),
+  reportingDeadlines: [],
+  rewardRules: [],
+  tasks: [
+    { title: 'Tham mưu, theo dõi, tổng hợp kết quả triển khai Phong trào', assigneeId: u('02032', 1), dueOn: '2025-12-31', status: 'IN_PROGRESS' },
+    { title: 'Ra quân hỗ trợ người dân đăng ký, học tập trên nền tảng số', assigneeId: u('02032', 6), dueOn: '2025-12-31', status: 'IN_PROGRESS' },
+    ...range(16).map((n): TaskData => ({ title: 'Tổ công nghệ số cộng đồng hướng dẫn người dân tại thôn', assigneeId: v('02032', n), dueOn: '2025-12-31', status: 'TODO' })),
+  ],
+  sessions: [],
+};
+
+export const KHANH_CUONG_PLAN: DemoPlan = {
+  communeId: 'C01590',
+  demo: true,
+  number: 'UBND-VHXH 10/2025',
+  title: 'Triển khai khóa bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
+  issuedOn: '2025-10-10',
+  directiveIds: [DEMO_IDS.plan2027],
+  replacesNumber: null,
+  targets: [],
+  reportingDeadlines: [
+    { reporter: 'Các cơ quan, đơn vị, các thôn', subject: 'Báo cáo kết quả triển khai về UBND xã (qua Phòng Văn hóa – Xã hội)', recurrence: 'ONCE', dueOn: '2025-11-20', before: true },
+  ],
+  rewardRules: [],
+  tasks: [],
+  sessions: [],
+};
+
+export const DEMO_PLANS: DemoPlan[] = [BA_TO_PLAN, NGOK_BAY_PLAN, KHANH_CUONG_PLAN];

@@ -1,0 +1,58 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { TargetData } from '../../directives/model';
+
+/**
+ * The plans subgraph's copy of the areas the registry publishes (area.upserted): which province a commune is in,
+ * the communes of a province, and which commune a village or unit belongs to. Written only by the consumer.
+ */
+@Entity({ tableName: 'area_projection' })
+@Index({ properties: ['provinceId', 'level'] })
+export class AreaProjection {
+  @PrimaryKey({ type: 'string', length: 16 })
+  id!: string;
+
+  @Property({ type: 'string', length: 10 })
+  level!: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  parentId: string | null = null;
+
+  @Property({ type: 'string', length: 16 })
+  provinceId!: string;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  @Index()
+  communeId: string | null = null;
+}
+
+/** The plans subgraph's copy of province directives (directive.changed), at their latest revision. */
+@Entity({ tableName: 'directive_projection' })
+export class DirectiveProjection {
+  @PrimaryKey({ type: 'string', length: 60 })
+  id!: string;
+
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  provinceId!: string;
+
+  @Property({ type: 'string', length: 60 })
+  number!: string;
+
+  @Property({ type: 'string', length: 400 })
+  title!: string;
+
+  @Property({ type: 'date' })
+  issuedOn!: string;
+
+  @Property({ type: 'string', length: 12 })
+  status!: 'IN_FORCE' | 'WITHDRAWN';
+
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  @Property({ type: 'json' })
+  targets: TargetData[] = [];
+}

@@ -1,0 +1,97 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PLAN_ADOPTED, type PlanAdopted } from '../common/contracts';
+import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { appendEvent } from '../common/outbox';
+import type { Viewer } from '../common/viewer';
+import { directiveIdOf } from '../directives/validation';
+import { CommunePlan } from './entities/CommunePlan';
+import { PlanTask } from './entities/PlanTask';
+import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { TrainingSession } from './entities/TrainingSession';
+import type { AreaFacts, DirectiveFacts, PlanContent } from './model';
+import { AssigneeLevel, TaskStatus } from './types';
+import { validatePlan } from './validation';
+
+export interface AdoptShape extends PlanContent {
+  communeId: string;
+}
+
+const areaFacts = (a: AreaProjection): AreaFacts => ({ id: a.id, level: a.level, name: a.name, provinceId: a.provinceId, communeId: a.communeId });
+const directiveFacts = (d: DirectiveProjection): DirectiveFacts => ({
+  id: d.id,
+  provinceId: d.provinceId,
+  number: d.number,
+  issuedOn: d.issuedOn,
+  status: d.status,
+  targets: d.targets,
+});
+
+/** Writes a validated plan with its tasks and sessions, and its event, in the caller's transaction. */
+export async function insertPlan(tx: EntityManager, communeId: string, plan: PlanContent, levels: Map<string, AssigneeLevel>, demo: boolean): Promise<CommunePlan> {
+  const clash = await tx.findOne(CommunePlan, { communeId, number: plan.number });
+  if (clash) {
+    throw new BadInputError(
+      bilingual(`Xã đã có kế hoạch số "${plan.number}"; hãy kiểm tra lại số kế hoạch`, `commune ${communeId} already has plan ${plan.number}`),
+      'number',
+    );
+  }
+  const id = `${communeId.toLowerCase()}-${directiveIdOf(plan.number, plan.issuedOn)}`;
+  const row = tx.create(CommunePlan, {
+    id,
+    communeId,
+    number: plan.number,
+    title: plan.title,
+    issuedOn: plan.issuedOn,
+    directiveIds: plan.directiveIds,
+    replacesNumber: plan.replacesNumber,
+    targets: plan.targets,
+    reportingDeadlines: plan.reportingDeadlines,
+    rewardRules: plan.rewardRules,
+    demo,
+    createdAt: new Date(),
+  });
+  for (const t of plan.tasks) {
+    tx.create(PlanTask, {
+      planId: id,
+      title: t.title,
+      assigneeId: t.assigneeId,
+      assigneeLevel: levels.get(t.assigneeId) ?? AssigneeLevel.UNIT,
+      dueOn: t.dueOn,
+      status: (t.status ?? 'TODO') as TaskStatus,
+      demo,
+    });
+  }
+  for (const s of plan.sessions) {
+    tx.create(TrainingSession, { planId: id, heldOn: s.heldOn, dayPart: (s.dayPart ?? null) as TrainingSession['dayPart'], venue: s.venue, villageIds: s.villageIds, note: s.note ?? null, demo });
+  }
+  await tx.flush();
+  const event: PlanAdopted = { planId: id, communeId, number: plan.number, issuedOn: plan.issuedOn, directiveIds: plan.directiveIds, targets: plan.targets, demo };
+  await appendEvent(tx, 'plans', PLAN_ADOPTED, event);
+  return row;
+}
+
+/** Checks a plan against the known areas and directives, then writes it whole or not at all. */
+export async function adoptPlan(em: EntityManager, _viewer: Viewer, input: AdoptShape): Promise<CommunePlan> {
+  const areaIds = [input.communeId, ...input.tasks.map((t) => t.assigneeId), ...input.sessions.flatMap((s) => s.villageIds)];
+  const [areas, directives] = await Promise.all([
+    em.find(AreaProjection, { id: { $in: [...new Set(areaIds)] } }),
+    input.directiveIds.length ? em.find(DirectiveProjection, { id: { $in: input.directiveIds } }) : Promise.resolve([]),
+  ]);
+  const byId = new Map(areas.map((a) => [a.id, areaFacts(a)]));
+  const plan = validatePlan(input.communeId, input, {
+    commune: byId.get(input.communeId) ?? null,
+    areas: byId,
+    directives: new Map(directives.map((d) => [d.id, directiveFacts(d)])),
+  });
+  const levels = new Map(areas.map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
+  return em.transactional((tx) => insertPlan(tx as EntityManager, input.communeId, plan, levels, false));
+}
+
+export async function setTaskStatus(em: EntityManager, taskId: string, status: TaskStatus): Promise<PlanTask> {
+  const id = Number(taskId);
+  const task = Number.isInteger(id) ? await em.findOne(PlanTask, { id }) : null;
+  if (!task) throw new NotFoundError(bilingual(`Không tìm thấy nhiệm vụ có mã "${taskId}"`, `no task has id ${taskId}`));
+  task.status = status;
+  await em.flush();
+  return task;
+}

@@ -1,0 +1,56 @@
+import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { Target, targetView } from '../../directives/values';
+import { CommunePlan } from '../entities/CommunePlan';
+import type { PlansLoaders } from '../loaders';
+import { resolveEffectiveTargets } from '../targets';
+import { CommuneRef, DirectiveRef } from './refs';
+
+type Ctx = Context<PlansLoaders>;
+
+@Resolver(() => CommuneRef)
+export class CommunePlansResolver {
+  @FieldResolver(() => [CommunePlan], { description: 'The commune’s plans, newest first.' })
+  plans(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
+    return loaders.plansOfCommune.load(commune.id);
+  }
+
+  @FieldResolver(() => [Target], {
+    description:
+      'The targets in force for the commune: its own where a plan set one (same indicator, group and year), else ' +
+      'the province’s, each saying where it comes from; a commune target shows the province target it replaces in `overrides`.',
+  })
+  @GqlDirective('@requires(fields: "province { id }")')
+  async effectiveTargets(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<Target[]> {
+    // The gateway supplies province { id } (@requires); the area projection answers if it ever does not.
+    const provinceId = commune.province?.id ?? (await loaders.area.load(commune.id))?.provinceId;
+    const [plans, directives] = await Promise.all([
+      loaders.plansOfCommune.load(commune.id),
+      provinceId ? loaders.directivesInForceOfProvince.load(provinceId) : Promise.resolve([]),
+    ]);
+    return resolveEffectiveTargets(directives, plans).map((e) =>
+      e.source === 'COMMUNE'
+        ? targetView(e.target, { planId: e.planId! }, e.overrides ? targetView(e.overrides.target, { directiveId: e.overrides.directiveId }) : null)
+        : targetView(e.target, { directiveId: e.directiveId! }),
+    );
+  }
+}
+
+@Resolver(() => DirectiveRef)
+export class DirectivePlansResolver {
+  @FieldResolver(() => [CommunePlan], { description: 'Commune plans that implement this directive, newest first.' })
+  implementingPlans(@Root() directive: DirectiveRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
+    return loaders.plansImplementing.load(directive.id);
+  }
+
+  @FieldResolver(() => [CommuneRef], {
+    description: 'Communes of the directive’s province with no plan implementing it yet, so the province can chase them.',
+  })
+  async communesWithoutPlan(@Root() directive: DirectiveRef, @Ctx() { loaders }: Ctx): Promise<CommuneRef[]> {
+    const known = await loaders.directive.load(directive.id);
+    if (!known) return [];
+    const [communes, plans] = await Promise.all([loaders.communesOfProvince.load(known.provinceId), loaders.plansImplementing.load(directive.id)]);
+    const withPlan = new Set(plans.map((p) => p.communeId));
+    return communes.filter((c) => !withPlan.has(c.id)).map((c) => ({ id: c.id }));
+  }
+}

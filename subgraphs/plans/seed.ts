@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEMO_DIRECTIVES } from '../directives/demo';
+import { directiveIdOf } from '../directives/validation';
+import { DEMO_PLANS } from './demo';
+import { CommunePlan } from './entities/CommunePlan';
+import type { AreaFacts, DirectiveFacts } from './model';
+import { insertPlan } from './plan-store';
+import { AssigneeLevel } from './types';
+import { validatePlan } from './validation';
+
+/** Facts for checking a demo plan: ids of the generated villages and units say which commune they are in. */
+function areaOf(id: string, communeId: string): AreaFacts {
+  const level = id.startsWith('V') ? 'VILLAGE' : id.startsWith('U') ? 'UNIT' : 'COMMUNE';
+  return { id, level, name: id, provinceId: 'P23', communeId: level === 'COMMUNE' ? id : `C${id.slice(1, 6)}` === communeId ? communeId : `C${id.slice(1, 6)}` };
+}
+
+/**
+ * The seed letters' commune plans (Ba Tô, Ngọk Bay, Khánh Cường). It runs before the plans subgraph has consumed
+ * any event, so the demo plans are checked against the demo directives' data rather than the projections.
+ */
+export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
+  const directives = new Map<string, DirectiveFacts>(
+    DEMO_DIRECTIVES.map((d) => [d.id, { id: d.id, provinceId: d.provinceId, number: d.number, issuedOn: d.issuedOn, status: 'IN_FORCE', targets: d.targets }]),
+  );
+  await em.transactional(async (t) => {
+    const tx = t as EntityManager;
+    let added = 0;
+    for (const demo of DEMO_PLANS) {
+      const id = `${demo.communeId.toLowerCase()}-${directiveIdOf(demo.number, demo.issuedOn)}`;
+      if (await tx.findOne(CommunePlan, { id })) continue;
+      const ids = [demo.communeId, ...demo.tasks.map((x) => x.assigneeId), ...demo.sessions.flatMap((s) => s.villageIds)];
+      const areas = new Map(ids.map((a) => [a, areaOf(a, demo.communeId)]));
+      const plan = validatePlan(demo.communeId, demo, { commune: areas.get(demo.communeId)!, areas, directives });
+      const levels = new Map([...areas.values()].map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
+      const row = await insertPlan(tx, demo.communeId, plan, levels, demo.demo);
+      // Task statuses are invented whatever the plan: mark them demo.
+      await tx.execute(`update plans.plan_task set demo = true where plan_id = ?`, [row.id]);
+      added += 1;
+    }
+    log(`plans: ${added} commune plans of the seed letters`);
+  });
+}

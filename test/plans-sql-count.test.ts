@@ -1,0 +1,73 @@
+import { ok, startTestStack, type TestStack } from './support/stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+  // Huế has demo villages but no directive or plan: give it one directive and plans for three communes, as the
+  // seed letters gave Quảng Ngãi, so both provinces exercise the same fields.
+  const hue = ok(await stack.gql<{ province: { communes: Array<{ id: string; villages: Array<{ id: string }> }> } }>(`{ province(code: "04") { communes { id villages { id } } } }`));
+  const issued = ok(
+    await stack.gql<{ issueDirective: { id: string } }>(`mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`, {
+      input: {
+        provinceId: 'P04',
+        number: '1/KH-UBND',
+        kind: 'PLAN',
+        title: 'Kế hoạch mẫu (demo) cho thử nghiệm',
+        issuedOn: '2025-06-01',
+        issuer: 'UBND thành phố Huế',
+        targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31' }],
+      },
+    }),
+  );
+  await Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
+  for (const [i, c] of hue.province.communes.slice(0, 3).entries()) {
+    ok(
+      await stack.gql(`mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { id } }`, {
+        input: {
+          communeId: c.id,
+          number: `${i + 1}/KH-UBND`,
+          title: 'Kế hoạch mẫu',
+          issuedOn: '2025-07-01',
+          implements: [issued.issueDirective.id],
+          targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, dueOn: '2025-12-31' }],
+          tasks: [{ title: 'Hướng dẫn', assigneeId: c.villages[0].id, dueOn: '2025-11-01' }],
+          sessions: [{ heldOn: '2025-10-01', venue: 'Nhà văn hóa', villageIds: [c.villages[0].id] }],
+        },
+      }),
+    );
+  }
+});
+afterAll(() => stack?.stop());
+
+const QUERY = `query($code: String!) { province(code: $code) { name
+  directives { number targets { threshold } implementingPlans { number } communesWithoutPlan { id } }
+  communes { id name
+    plans { number implements { number issuedOn } targets { indicator threshold } tasks { title dueOn status } sessions { heldOn venue } reportingDeadlines { nextDueOn } }
+    effectiveTargets { indicator group threshold dueOn source overrides { threshold } } } } }`;
+
+async function measure(code: string) {
+  stack.resetSqlCount();
+  const data = ok(await stack.gql<{ province: { communes: Array<{ plans: unknown[]; effectiveTargets: unknown[] }> } }>(QUERY, { code }));
+  return {
+    communes: data.province.communes.length,
+    plans: data.province.communes.reduce((n, c) => n + c.plans.length, 0),
+    targets: data.province.communes.reduce((n, c) => n + c.effectiveTargets.length, 0),
+    statements: stack.sqlCount(),
+  };
+}
+
+describe('SQL statements for every commune of a province with its plans and effective targets', () => {
+  it('do not grow with the number of communes', async () => {
+    const quangNgai = await measure('23');
+    const hue = await measure('04');
+    expect(quangNgai.communes).toBe(96);
+    expect(hue.communes).toBeLessThan(quangNgai.communes);
+    expect(quangNgai.plans).toBeGreaterThanOrEqual(3);
+    expect(hue.plans).toBe(3);
+    expect(quangNgai.targets).toBeGreaterThan(hue.targets);
+    expect(quangNgai.statements).toBe(hue.statements);
+    // registry: province, communes, their provinces (@requires); directives: by province, by key; plans: plans of
+    // communes, directives of the province, tasks, sessions, plans implementing, communes of province.
+    expect(quangNgai.statements).toBeLessThanOrEqual(12);
+  });
+});
