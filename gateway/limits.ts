@@ -60,6 +60,9 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Gat
   return limits;
 }
 
+/** graphql-js's message when parseOptions.maxTokens stops a document. */
+export const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th\w+ \d+ tokens/; // graphql 16 spells it "more that"
+
 /** A query refused for its shape (depth, cost, aliases, tokens); the gateway's formatError gives it its code. */
 export class QueryLimitError extends GraphQLError {
   constructor(detail: string) {
@@ -82,7 +85,9 @@ export function armor(limits: GatewayLimits): { plugins: ApolloServerPlugin[]; v
     maxDepth: { n: limits.maxDepth, ...common },
     costLimit: { maxCost: limits.maxCost, ...common },
     maxAliases: { n: limits.maxAliases, ...common },
-    maxTokens: { n: limits.maxTokens, ...common },
+    // Counted by graphql-js's own parser instead (parseOptions.maxTokens in main.ts): armor's Apollo plugin for it
+    // rethrows without the error's class, so the refusal lost its code.
+    maxTokens: { enabled: false },
     maxDirectives: { n: 50, ...common },
   }).protect();
   return { plugins, validationRules };

@@ -12,7 +12,17 @@ import { DomainError } from '../subgraphs/common/errors';
 import type { SubgraphName } from '../subgraphs/common/orm';
 import { listen, type RunningServer } from '../subgraphs/common/server';
 import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
-import { armor, DEFAULT_LIMITS, limitsFromEnv, QueryLimitError, RateLimiter, rateLimitedError, requestTooLargeBody, type GatewayLimits } from './limits';
+import {
+  armor,
+  DEFAULT_LIMITS,
+  limitsFromEnv,
+  QueryLimitError,
+  RateLimiter,
+  rateLimitedError,
+  requestTooLargeBody,
+  TOO_MANY_TOKENS,
+  type GatewayLimits,
+} from './limits';
 import { readCommittedSupergraph } from './supergraph';
 
 export interface GatewayContext {
@@ -110,11 +120,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
     ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const original = error instanceof GraphQLError ? error.originalError : undefined;
-      // Apollo re-codes validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
+      // Apollo re-codes (and sometimes re-wraps) validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
+      let original: unknown = error;
+      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError) original = original.originalError;
       if (original instanceof QueryLimitError) return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
       if (original instanceof DomainError) return { message: original.message, extensions: { code: original.code } };
+      if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
+        return { message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+      }
       return formatted;
     },
     allowBatchedHttpRequests: false,
