@@ -16,7 +16,10 @@ module.exports = {
         module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
+    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
+  // jose is ESM-only: compile it to CommonJS for jest's module system (the built code loads it with import()).
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 120000,

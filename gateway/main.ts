@@ -4,16 +4,33 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
-import express from 'express';
-import { GraphQLError } from 'graphql';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
+import { bearerToken, createCallerVerifier, IDENTITY_HEADER, resolveAuthSecret, signInternalToken, type VerifierOptions } from '../subgraphs/common/auth';
+import { DomainError } from '../subgraphs/common/errors';
 import type { SubgraphName } from '../subgraphs/common/orm';
 import { listen, type RunningServer } from '../subgraphs/common/server';
-import { ANONYMOUS, encodeViewer, VIEWER_HEADER, type Viewer } from '../subgraphs/common/viewer';
+import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
+import {
+  armor,
+  DEFAULT_LIMITS,
+  limitsFromEnv,
+  QueryLimitError,
+  RateLimiter,
+  rateLimitedError,
+  requestTooLargeBody,
+  TOO_MANY_TOKENS,
+  type GatewayLimits,
+} from './limits';
 import { readCommittedSupergraph } from './supergraph';
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** The signed internal token forwarded to subgraphs; absent for anonymous callers. */
+  identityToken?: string;
+  /** Who the rate limit counts: the token's subject, else the client's address. */
+  callerKey: string;
 }
 
 export interface GatewayOptions {
@@ -23,14 +40,23 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** The composed supergraph SDL; default: the committed schema/supergraph.graphql. */
   supergraphSdl?: string;
+  /** The HS256 key shared with subgraphs; default: AUTH_SECRET or the key file under DATA_DIR. */
+  authSecret?: string;
+  /** Verify callers against an identity provider's JWKS instead of the HS256 key (default: AUTH_JWKS_URL). */
+  jwksUrl?: string;
+  /** Abuse limits; default: DEFAULT_LIMITS overridden by GATEWAY_* environment variables. */
+  limits?: Partial<GatewayLimits>;
   log?: (line: string) => void;
 }
 
-/** Forwards the caller (the viewer) to every subgraph fetch, so each resolver knows who is asking. */
+/**
+ * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
+ * is asking and subgraphs need not trust the network.
+ */
 class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const viewer = (context as Partial<GatewayContext>).viewer ?? ANONYMOUS;
-    request.http?.headers.set(VIEWER_HEADER, encodeViewer(viewer));
+    const token = (context as Partial<GatewayContext>).identityToken;
+    if (token) request.http?.headers.set(IDENTITY_HEADER, token);
   }
 
   /**
@@ -57,6 +83,17 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[gateway] ${line}`));
   const overrides = options.subgraphUrls ?? {};
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...options.limits };
+  const secret = options.authSecret ?? resolveAuthSecret();
+  const verifierOptions: VerifierOptions = {
+    secret,
+    jwksUrl: options.jwksUrl ?? (process.env.AUTH_JWKS_URL || undefined),
+    issuer: process.env.AUTH_ISSUER || undefined,
+    audience: process.env.AUTH_AUDIENCE || undefined,
+  };
+  const verifyCaller = createCallerVerifier(verifierOptions);
+  const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
+  const protection = armor(limits);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
     buildService: ({ name, url }) => new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url }),
@@ -68,7 +105,34 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      ...protection.plugins,
+      {
+        // Mutations count against the caller's budget once the operation is known, before anything executes.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation, contextValue }) {
+              if (operation?.operation !== 'mutation') return;
+              const wait = mutations.take(contextValue.callerKey);
+              if (wait > 0) throw rateLimitedError(wait, limits);
+            },
+          };
+        },
+      },
     ],
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      // Apollo re-codes (and sometimes re-wraps) validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
+      let original: unknown = error;
+      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError) original = original.originalError;
+      if (original instanceof QueryLimitError) return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+      if (original instanceof DomainError) return { message: original.message, extensions: { code: original.code } };
+      if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
+        return { message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+      }
+      return formatted;
+    },
+    allowBatchedHttpRequests: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
@@ -80,10 +144,34 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   // Until the pages land, the root leads to the Sandbox on /graphql.
   app.get('/', (_req, res) => res.redirect('/graphql'));
+  const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+    if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
+    else next(error);
+  };
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async () => ({ viewer: ANONYMOUS }) }),
+    express.json({ limit: limits.maxRequestBytes }),
+    tooLarge,
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        const callerAddress = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+        let token: string | null;
+        let viewer: Viewer;
+        try {
+          token = bearerToken(req.headers.authorization);
+          viewer = token ? await verifyCaller(token) : ANONYMOUS;
+        } catch (error) {
+          // A bad token is refused before anything executes: never a crash, never anonymous access.
+          const message = error instanceof DomainError ? error.message : 'invalid token';
+          throw new GraphQLError(message, {
+            originalError: error instanceof Error ? error : undefined,
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        if (viewer.id === null) return { viewer, callerKey: callerAddress };
+        return { viewer, callerKey: `sub:${viewer.id}`, identityToken: await signInternalToken(secret, viewer) };
+      },
+    }),
   );
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startGateway } from '../gateway/main';
+import type { GatewayLimits } from '../gateway/limits';
+import { resolveAuthSecret } from '../subgraphs/common/auth';
 import { initORM, SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
 import type { RunningServer } from '../subgraphs/common/server';
 import type { RunningSubgraph, SubgraphDefinition, SubgraphOptions } from '../subgraphs/common/subgraph';
@@ -63,6 +65,8 @@ export async function prepareDatabase(databaseUrl: string, seed: SeedMode, log: 
 export interface InProcessStack {
   gateway: RunningServer;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** The key shared by the gateway and the subgraphs (to sign test tokens with). */
+  authSecret: string;
   /** SQL statements sent by all four subgraphs since the last reset. */
   sqlCount(): number;
   resetSqlCount(): void;
@@ -70,20 +74,33 @@ export interface InProcessStack {
 }
 
 /** All four subgraphs and the gateway in this process on free ports: what tests and benchmarks drive. */
-export async function startInProcess(databaseUrl: string, options: { log?: (line: string) => void; gatewayPort?: number } = {}): Promise<InProcessStack> {
+export interface InProcessOptions {
+  log?: (line: string) => void;
+  gatewayPort?: number;
+  /** Default: AUTH_SECRET or the key file under DATA_DIR, resolved once for all five servers. */
+  authSecret?: string;
+  /** Gateway abuse limits (a test may raise the mutation rate limit). */
+  limits?: Partial<GatewayLimits>;
+}
+
+export async function startInProcess(databaseUrl: string, options: InProcessOptions = {}): Promise<InProcessStack> {
   const log = options.log ?? (() => undefined);
+  const authSecret = options.authSecret ?? resolveAuthSecret();
   const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   try {
-    for (const name of SUBGRAPHS) started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, log });
+    for (const name of SUBGRAPHS) started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, authSecret, log });
     const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
     const gateway = await startGateway({
       port: options.gatewayPort ?? 0,
+      authSecret,
+      limits: options.limits,
       log,
       subgraphUrls: Object.fromEntries(SUBGRAPHS.map((n) => [n, subgraphs[n].url])),
     });
     return {
       gateway,
       subgraphs,
+      authSecret,
       sqlCount: () => SUBGRAPHS.reduce((sum, n) => sum + subgraphs[n].orm.sql.count, 0),
       resetSqlCount: () => SUBGRAPHS.forEach((n) => subgraphs[n].orm.sql.reset()),
       async stop() {

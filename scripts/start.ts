@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_PORTS } from '../gateway/supergraph';
 import { DEFAULT_EMBEDDED_PORT, startDatabase, type Database } from '../subgraphs/common/database';
+import { resolveAuthSecret } from '../subgraphs/common/auth';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
 import { prepareDatabase } from './stack';
 
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
     port: port('PG_PORT', DEFAULT_EMBEDDED_PORT),
   });
   await prepareDatabase(database.url, env.SEED === 'reference' ? 'reference' : 'demo', say);
+  // One key for the gateway and every subgraph (and `npm run token`): resolved here once, handed to each child.
+  env.AUTH_SECRET = resolveAuthSecret(env);
 
   const host = '127.0.0.1';
   for (const name of SUBGRAPHS) {

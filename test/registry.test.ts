@@ -1,8 +1,10 @@
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string }; // writes need a role over the area since the access issue
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
 });
 afterAll(() => stack?.stop());
 
@@ -115,8 +117,8 @@ describe('population revisions', () => {
     const village = 'V02949-08'; // Xà Râu
     const before = ok(await stack.gql<{ village: { population: { adults: number; asOf: string } } }>(`{ village(id: "${village}") { population { adults asOf } } }`));
     const commune = ok(await stack.gql<{ commune: { population: { adults: number } } }>(`{ commune(id: "C02949") { population { adults } } }`));
-    const first = ok(await stack.gql<{ recordPopulation: { id: string; adults: number } }>(RECORD, { area: village, p: { asOf: '2025-09-01', adults: 700, workingAge: 560 }, reason: 'Rà soát thực tế' }));
-    const second = ok(await stack.gql<{ recordPopulation: { id: string } }>(RECORD, { area: village, p: { asOf: '2025-09-01', adults: 720 }, reason: 'Đính chính số liệu rà soát' }));
+    const first = ok(await stack.gql<{ recordPopulation: { id: string; adults: number } }>(RECORD, { area: village, p: { asOf: '2025-09-01', adults: 700, workingAge: 560 }, reason: 'Rà soát thực tế' }, admin));
+    const second = ok(await stack.gql<{ recordPopulation: { id: string } }>(RECORD, { area: village, p: { asOf: '2025-09-01', adults: 720 }, reason: 'Đính chính số liệu rà soát' }, admin));
     expect(first.recordPopulation.adults).toBe(700);
 
     const after = ok(
@@ -147,8 +149,8 @@ describe('population revisions', () => {
   });
 
   it('lets a commune record its own figure, which then takes precedence over the sum of its villages', async () => {
-    ok(await stack.gql(RECORD, { area: 'C02762', p: { asOf: '2025-10-26', adults: 9000 }, reason: 'Số liệu Cổng BDHVS' }));
-    ok(await stack.gql(RECORD, { area: 'C02762', p: { asOf: '2025-11-01', adults: 9100 }, reason: 'Cập nhật' }));
+    ok(await stack.gql(RECORD, { area: 'C02762', p: { asOf: '2025-10-26', adults: 9000 }, reason: 'Số liệu Cổng BDHVS' }, admin));
+    ok(await stack.gql(RECORD, { area: 'C02762', p: { asOf: '2025-11-01', adults: 9100 }, reason: 'Cập nhật' }, admin));
     const data = ok(
       await stack.gql<{ commune: { population: { adults: number }; populationHistory: Array<{ adults: number; asOf: string }> }; province: { population: { adults: number } } }>(
         `{ commune(id: "C02762") { population(asOf: "2025-10-30") { adults } populationHistory { adults asOf } } province(code: "23") { population { adults } } }`,
@@ -176,7 +178,7 @@ describe('population revisions', () => {
     const count = async () => (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.population_revision`))[0].n;
     const outbox = async () => (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.outbox_event`))[0].n;
     const [rows, events] = [await count(), await outbox()];
-    const res = await stack.gql(RECORD, { area, p, reason: 'Thử' });
+    const res = await stack.gql(RECORD, { area, p, reason: 'Thử' }, admin);
     expect(errorCode(res)).toBe(code);
     if (field) expect(res.errors?.[0].extensions?.field).toBe(field);
     expect(res.errors?.[0].message.length).toBeGreaterThan(20);
@@ -185,7 +187,7 @@ describe('population revisions', () => {
   });
 
   it('refuses a missing reason and a malformed date with BAD_USER_INPUT', async () => {
-    expect(errorCode(await stack.gql(RECORD, { area: 'C02949', p: { asOf: '2025-10-01', adults: 10 }, reason: ' ' }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(RECORD, { area: 'C02949', p: { asOf: '26/10/2025', adults: 10 }, reason: 'Thử' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.gql(RECORD, { area: 'C02949', p: { asOf: '2025-10-01', adults: 10 }, reason: ' ' }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.gql(RECORD, { area: 'C02949', p: { asOf: '26/10/2025', adults: 10 }, reason: 'Thử' }, admin))).toBe('BAD_USER_INPUT');
   });
 });

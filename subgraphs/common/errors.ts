@@ -34,6 +34,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** No identity, or one that cannot be trusted (bad token): the caller must sign in. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
 /** Vietnamese first (officials read it), English after it for developers and the second-language UI. */
 export function bilingual(vi: string, en: string): string {
   return `${vi} (${en})`;

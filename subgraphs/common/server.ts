@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
 import { DomainError } from './errors';
 import type { Orm } from './orm';
-import { decodeViewer, VIEWER_HEADER } from './viewer';
+import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface RunningServer {
@@ -28,6 +28,8 @@ export interface SubgraphServerOptions<L> {
   /** Fresh DataLoaders for each request, so nothing is cached across callers. */
   createLoaders(em: EntityManager): L;
   plugins?: ApolloServerPlugin<Context<L>>[];
+  /** The key the gateway signs internal identity tokens with; default: resolveAuthSecret() (AUTH_SECRET / DATA_DIR). */
+  authSecret?: string;
   log?: (line: string) => void;
 }
 
@@ -73,6 +75,7 @@ export async function listen(server: http.Server, port: number, host: string): P
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
 export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[${options.name}] ${line}`));
+  const identify = createInternalVerifier(options.authSecret ?? resolveAuthSecret());
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context<L>>({
@@ -92,8 +95,10 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        // The caller as the gateway vouches for it; without a valid internal token, ANONYMOUS (reads only).
+        const viewer = await identify(req.headers[IDENTITY_HEADER]);
         const em = options.orm.orm.em.fork() as EntityManager;
-        return { em, viewer: decodeViewer(req.headers[VIEWER_HEADER]), loaders: options.createLoaders(em) };
+        return { em, viewer, loaders: options.createLoaders(em) };
       },
     }),
   );

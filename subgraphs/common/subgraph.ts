@@ -23,6 +23,8 @@ export interface SubgraphOptions {
   host?: string;
   /** Apply migrations before serving (default true): each subgraph owns and migrates its own schema. */
   migrate?: boolean;
+  /** The shared key for internal identity tokens; default: AUTH_SECRET or the key file under DATA_DIR. */
+  authSecret?: string;
   log?: (line: string) => void;
 }
 
@@ -58,6 +60,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       schema: await def.buildSchema(),
       orm,
       createLoaders: def.createLoaders,
+      authSecret: options.authSecret,
       log: options.log,
     });
     return {

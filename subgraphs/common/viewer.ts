@@ -1,6 +1,7 @@
 /**
- * Who is calling. The gateway builds it for every request and forwards it in the `x-hub-viewer` header; every
- * resolver receives it in its context. Until tokens arrive (access issue) every caller is anonymous.
+ * Who is calling. The gateway builds it from the caller's verified bearer token and forwards it to subgraphs as a
+ * short-lived signed internal token (auth.ts), which each subgraph verifies; every resolver receives it in its
+ * context. No token, or an internal token that does not verify, is ANONYMOUS.
  */
 export type Role =
   | 'ANONYMOUS'
@@ -21,6 +22,10 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = Object.freeze({ id: null, name: null, role: 'ANONYMOUS', area: null });
 
+/**
+ * The old unsigned forwarding header. Nothing trusts it any more (anyone on the network could set it); kept for
+ * logs and debugging tools only. Identity travels in auth.ts IDENTITY_HEADER.
+ */
 export const VIEWER_HEADER = 'x-hub-viewer';
 
 export function encodeViewer(viewer: Viewer): string {

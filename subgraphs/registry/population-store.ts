@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam } from '../common/dates';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../common/auth-rules';
 import { bilingual, NotFoundError } from '../common/errors';
 import { POPULATION_RECORDED, type PopulationRecorded } from '../common/contracts';
 import { appendEvent } from '../common/outbox';
@@ -26,6 +27,13 @@ export async function findPopulatedArea(em: EntityManager, areaId: string) {
   return { level: AreaLevelEnum[level as keyof typeof AreaLevelEnum], area: found };
 }
 
+/** Where a populated area sits: the registry is the one place that knows the province of a commune. */
+async function pathOf(em: EntityManager, area: Province | Commune | Village): Promise<AreaPath> {
+  if (area instanceof Province) return { provinceId: area.id };
+  const commune = area instanceof Commune ? area : await em.findOneOrFail(Commune, { id: area.commune.id });
+  return areaPath(area.id, commune.province.id)!;
+}
+
 /**
  * Records a population figure as a new revision (never an overwrite) and its event, in one transaction: either
  * both are written or neither.
@@ -37,8 +45,10 @@ export async function recordPopulation(
   input: PopulationInputShape,
   reason: string,
 ): Promise<PopulationRevision> {
+  requireIdentity(viewer, 'RECORD_POPULATION');
   const valid = validatePopulation(input, reason, todayInVietnam());
-  const { level } = await findPopulatedArea(em, areaId);
+  const { level, area } = await findPopulatedArea(em, areaId);
+  authorize(viewer, 'RECORD_POPULATION', await pathOf(em, area));
   return em.transactional(async (tx) => {
     const revision = tx.create(PopulationRevision, {
       areaId,

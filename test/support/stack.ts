@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startInProcess, type InProcessStack } from '../../scripts/stack';
+import { startInProcess, type InProcessOptions, type InProcessStack } from '../../scripts/stack';
+import type { TokenRole } from '../../subgraphs/common/auth-rules';
+import { signToken } from '../../subgraphs/common/auth';
 import { withDatabase } from '../../subgraphs/common/database';
 
 export interface GraphQLResponse<T> {
@@ -12,7 +14,9 @@ export interface GraphQLResponse<T> {
 export interface TestStack extends InProcessStack {
   databaseUrl: string;
   /** Sends a query or mutation to the gateway over real HTTP. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, auth?: { token?: string }): Promise<GraphQLResponse<T>>;
+  /** A bearer token for a role over an area, signed with this stack's key (as `npm run token` does). */
+  token(role: TokenRole, area: string, options?: { ttlSeconds?: number }): Promise<string>;
   /** Runs SQL straight on the test database (to check what was, or was not, written). */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
 }
@@ -31,25 +35,29 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
  * The whole stack (four subgraphs + gateway) on free ports, over a fresh copy of the seeded template database.
  * Call `stop()` in afterAll; it drops the copy.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: Pick<InProcessOptions, 'limits'> = {}): Promise<TestStack> {
   const template = process.env.HUB_TEST_TEMPLATE;
   if (!template || !process.env.HUB_TEST_SERVER_URL) throw new Error('run through jest: the global setup prepares the database');
   const name = `${template}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database "${name}" template "${template}"`));
   const databaseUrl = withDatabase(process.env.HUB_TEST_SERVER_URL, name);
-  const stack = await startInProcess(databaseUrl);
+  // A fresh key per stack: tests never depend on (or write) a key file under DATA_DIR.
+  const stack = await startInProcess(databaseUrl, { authSecret: randomBytes(32).toString('base64url'), limits: options.limits });
   const direct = new Client({ connectionString: databaseUrl });
   await direct.connect();
   return {
     ...stack,
     databaseUrl,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
+    async gql<T>(query: string, variables?: Record<string, unknown>, auth: { token?: string } = {}) {
       const res = await fetch(stack.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<T>;
+    },
+    token(role: TokenRole, area: string, tokenOptions: { ttlSeconds?: number } = {}) {
+      return signToken(stack.authSecret, { sub: `test:${role}:${area}`, name: `Test ${role}`, role, area }, tokenOptions);
     },
     async sql<R>(text: string, params: unknown[] = []) {
       return (await direct.query(text, params)).rows as R[];
