@@ -59,6 +59,6 @@ export async function seedDemoReports(em: EntityManager, log: (line: string) => 
       );
     }
   });
-  const imported = await importPortalStatistics(em, portalRows(communes, curves), true);
+  const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
   log(`demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`);
 }
