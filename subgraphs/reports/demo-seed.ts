@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { drainOutbox } from '../common/events';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
 import { applyDirectiveEvent, applyRegistryEvent, DIRECTIVE_TOPICS, REGISTRY_TOPICS } from './projections';
+import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
@@ -62,5 +63,6 @@ export async function seedDemoReports(em: EntityManager, log: (line: string) => 
     }
   });
   const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
+  await initRankState(em, DEMO_PROVINCE);
   log(`demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`);
 }

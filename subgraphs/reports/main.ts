@@ -6,7 +6,7 @@ import { listenForReportWrites, SnapshotCache } from './cache';
 import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER, seedDemoReports } from './demo-seed';
 import { Area, DirectiveTarget, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
 import { createLoaders, type ReportsLoaders } from './loaders';
-import { applyRegistryEvent, REGISTRY_TOPICS } from './projections';
+import { applyRegistryEvent, publishPopulationChanges, REGISTRY_TOPICS } from './projections';
 import { buildReportsSchema } from './schema';
 
 export const reports: SubgraphDefinition<ReportsLoaders> = {
@@ -17,7 +17,7 @@ export const reports: SubgraphDefinition<ReportsLoaders> = {
   createLoaders: (em) => createLoaders(em),
   seedDemo: (em: EntityManager, log) => seedDemoReports(em, log),
   consumers: [
-    { producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent },
+    { producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent, afterBatch: publishPopulationChanges },
     { producer: DIRECTIVES_CONSUMER.producer, name: DIRECTIVES_CONSUMER.name, topics: DIRECTIVES_CONSUMER.topics, handle: DIRECTIVES_CONSUMER.handle },
   ],
 };

@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED, type AreaUpserted, type DirectiveChanged, type PopulationRecorded } from '../common/contracts';
 import type { OutboxEvent } from '../common/events';
+import { publishChanges } from './live';
 
 export const REGISTRY_TOPICS = [AREA_UPSERTED, POPULATION_RECORDED];
 
@@ -42,4 +43,10 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
      where reports.directive_target.revision <= excluded.revision`,
     [d.directiveId, d.provinceId, d.number, d.revision, d.status, JSON.stringify(d.targets)],
   );
+}
+
+/** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
+export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+  const areas = events.filter((e) => e.topic === POPULATION_RECORDED).map((e) => (e.payload as unknown as PopulationRecorded).areaId);
+  if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
 }

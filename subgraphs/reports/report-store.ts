@@ -11,6 +11,7 @@ import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import type { Figures } from './progress';
+import { publishChanges } from './live';
 import { findAnomalies, validateReport, type ReportInputShape } from './validation';
 
 export const REPORT_SUBMITTED = 'report.submitted';
@@ -100,6 +101,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       reportDate: report.reportDate,
       version: report.version,
     });
+    await publishChanges(t, [report.reporterId], 'REPORT');
     return report;
   });
 }
@@ -166,6 +168,7 @@ export async function importPortalStatistics(
       );
     }
     await appendEvent(t, 'reports', PORTAL_IMPORTED, { importId, dates: [...new Set(rows.map((r) => r.date))].sort(), communes: [...new Set(rows.map((r) => r.communeId))] });
+    if (!demo) await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }
