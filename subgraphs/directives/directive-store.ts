@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../common/contracts';
 import { isIsoDate, todayInVietnam, viDate } from '../common/dates';
 import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { authorize, requireIdentity } from '../common/auth-rules';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Directive } from './entities/Directive';
@@ -98,9 +99,11 @@ async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAc
 
 /** Records a new directive and its first revision and event, in one transaction. */
 export async function issueDirective(em: EntityManager, viewer: Viewer, input: IssueShape, options: { demo?: boolean } = {}): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   if (!PROVINCE_ID.test(input.provinceId)) {
     throw new NotFoundError(bilingual(`Không tìm thấy tỉnh có mã "${input.provinceId}"`, `no province has id ${input.provinceId}`));
   }
+  authorize(viewer, 'ISSUE_DIRECTIVE', { provinceId: input.provinceId });
   const content = validateDirectiveContent({ ...input, replacesId: input.replacesId ?? null, replacesNumber: input.replacesNumber ?? null, course: input.course ?? null });
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
@@ -113,18 +116,21 @@ export async function issueDirective(em: EntityManager, viewer: Viewer, input: I
   });
 }
 
-async function findForUpdate(tx: EntityManager, id: string): Promise<Directive> {
+/** The directive to change, locked; only a PROVINCE_ADMIN of its province may change it (FORBIDDEN otherwise). */
+async function findForUpdate(tx: EntityManager, id: string, viewer: Viewer): Promise<Directive> {
   const found = await tx.findOne(Directive, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!found) throw new NotFoundError(bilingual(`Không tìm thấy văn bản có mã "${id}"`, `no directive has id ${id}`));
+  authorize(viewer, 'ISSUE_DIRECTIVE', { provinceId: found.provinceId });
   return found;
 }
 
 /** An amendment is a new revision: the row moves to it, the earlier revision stays in the history. */
 export async function amendDirective(em: EntityManager, viewer: Viewer, id: string, changes: Partial<DirectiveContent>, reason: string): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do sửa đổi', 500);
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
-    const d = await findForUpdate(tx, id);
+    const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi, không thể sửa đổi`, `directive ${d.number} was withdrawn`), 'id');
     }
@@ -142,12 +148,13 @@ export async function amendDirective(em: EntityManager, viewer: Viewer, id: stri
 
 /** Withdrawal (thu hồi) is a revision too: the directive stays readable, marked withdrawn, with its history. */
 export async function withdrawDirective(em: EntityManager, viewer: Viewer, id: string, reason: string, withdrawnOn: string | null): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do thu hồi', 500);
   const on = withdrawnOn ?? todayInVietnam();
   if (!isIsoDate(on)) throw new BadInputError(bilingual('Ngày thu hồi không hợp lệ', 'invalid withdrawal date'), 'withdrawnOn');
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
-    const d = await findForUpdate(tx, id);
+    const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi trước đó`, `directive ${d.number} is already withdrawn`), 'id');
     }
