@@ -13,7 +13,7 @@ afterAll(() => stack?.stop());
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['directives.directive', 'directives.directive_revision', 'directives.outbox_event']) out.push(await count(t));
+  for (const t of ['directives.directive', 'directives.directive_revision', 'directives.outbox_event', 'directives.audit_entry']) out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -126,7 +126,8 @@ describe('issuing, amending and withdrawing', () => {
     const before = await counts();
     const issued = ok(await asAdmin<{ issueDirective: { id: string; revision: number; status: string } }>(ISSUE, { input: weeklyLetter('3001/SKHCN-BCVT&CĐS') }));
     expect(issued.issueDirective).toMatchObject({ revision: 1, status: 'IN_FORCE' });
-    expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 1]);
+    // The revision's event and its audit entry's event, and the audit entry.
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 2, before[3] + 1]);
     const id = issued.issueDirective.id;
     const data = ok(
       await stack.gql<{ directive: { reportingDeadlines: Array<{ weekday: number; dayPart: string; nextDueOn: string }>; addressedTo: string[] } }>(

@@ -13,7 +13,7 @@ afterAll(() => stack?.stop());
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['plans.commune_plan', 'plans.plan_task', 'plans.training_session', 'plans.outbox_event']) out.push(await count(t));
+  for (const t of ['plans.commune_plan', 'plans.plan_task', 'plans.training_session', 'plans.outbox_event', 'plans.audit_entry']) out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -169,7 +169,8 @@ describe('adopting a plan', () => {
         },
       }),
     );
-    expect(await counts()).toEqual([before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 1]);
+    // plan.adopted and audit.recorded in the outbox, and the audit entry.
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 2, before[4] + 1]);
     const plan = data.adoptPlan;
     expect(plan.commune.name).toBe('Ba Tơ');
     expect(plan.implements).toEqual([{ number: '125/KH-UBND' }]);

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../common/contracts';
 import { isIsoDate, todayInVietnam, viDate } from '../common/dates';
 import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
 import { authorize, requireIdentity } from '../common/auth-rules';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
@@ -89,12 +90,39 @@ async function checkReferences(em: EntityManager, provinceId: string, content: D
   }
 }
 
-async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAction, reason: string, viewer: Viewer): Promise<void> {
-  const content: RevisionContent = { ...contentOf(d), status: d.status, withdrawnOn: d.withdrawnOn };
+function revisionContentOf(d: Directive): RevisionContent {
+  return { ...contentOf(d), status: d.status, withdrawnOn: d.withdrawnOn };
+}
+
+/** A revision as the audit trail keeps it: its number and whole content. */
+type AuditedRevision = RevisionContent & { revision: number };
+const auditedRevision = (d: Directive): AuditedRevision => ({ revision: d.revision, ...revisionContentOf(d) });
+
+const OPERATIONS: Record<RevisionAction, string> = {
+  [RevisionAction.ISSUED]: 'issueDirective',
+  [RevisionAction.AMENDED]: 'amendDirective',
+  [RevisionAction.WITHDRAWN]: 'withdrawDirective',
+};
+
+/** The new revision row, its event and its audit entry (the revision it replaces → this one), in the caller's transaction. */
+async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAction, reason: string, viewer: Viewer, before: AuditedRevision | null): Promise<void> {
+  const content = revisionContentOf(d);
   const revision = Object.assign(new DirectiveRevision(), { directiveId: d.id, revision: d.revision, action, content, reason, recordedAt: new Date(), recordedBy: viewer.id });
   tx.persist(revision);
   await tx.flush();
   await appendEvent(tx, 'directives', DIRECTIVE_CHANGED, eventOf(d, action));
+  await recordAudit(tx, 'directives', {
+    viewer,
+    operation: OPERATIONS[action],
+    areaId: d.provinceId,
+    provinceId: d.provinceId,
+    communeId: null,
+    targetType: 'Directive',
+    targetId: d.id,
+    before,
+    after: auditedRevision(d),
+    reason,
+  });
 }
 
 /** Records a new directive and its first revision and event, in one transaction. */
@@ -111,7 +139,7 @@ export async function issueDirective(em: EntityManager, viewer: Viewer, input: I
     let id = directiveIdOf(content.number, content.issuedOn);
     for (let n = 2; await tx.findOne(Directive, { id }); n += 1) id = `${directiveIdOf(content.number, content.issuedOn)}-${n}`;
     const d = tx.create(Directive, { id, provinceId: input.provinceId, ...content, status: DirectiveStatus.IN_FORCE, revision: 1, demo: options.demo ?? false });
-    await writeRevision(tx, d, RevisionAction.ISSUED, options.demo ? 'Dữ liệu mẫu (demo)' : 'Ban hành', viewer);
+    await writeRevision(tx, d, RevisionAction.ISSUED, options.demo ? 'Dữ liệu mẫu (demo)' : 'Ban hành', viewer, null);
     return d;
   });
 }
@@ -140,8 +168,9 @@ export async function amendDirective(em: EntityManager, viewer: Viewer, id: stri
     }
     const content = validateDirectiveContent(merged);
     await checkReferences(tx, d.provinceId, content, d.id);
+    const before = auditedRevision(d);
     Object.assign(d, content, { revision: d.revision + 1 });
-    await writeRevision(tx, d, RevisionAction.AMENDED, why, viewer);
+    await writeRevision(tx, d, RevisionAction.AMENDED, why, viewer, before);
     return d;
   });
 }
@@ -161,8 +190,9 @@ export async function withdrawDirective(em: EntityManager, viewer: Viewer, id: s
     if (on < d.issuedOn) {
       throw new BadInputError(bilingual(`Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`, 'withdrawn before issued'), 'withdrawnOn');
     }
+    const before = auditedRevision(d);
     Object.assign(d, { status: DirectiveStatus.WITHDRAWN, withdrawnOn: on, withdrawalReason: why, revision: d.revision + 1 });
-    await writeRevision(tx, d, RevisionAction.WITHDRAWN, why, viewer);
+    await writeRevision(tx, d, RevisionAction.WITHDRAWN, why, viewer, before);
     return d;
   });
 }

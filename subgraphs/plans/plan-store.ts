@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_ADOPTED, type PlanAdopted } from '../common/contracts';
 import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
 import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
@@ -87,7 +88,8 @@ function authorizePlanEdit(viewer: Viewer, commune: Pick<AreaProjection, 'id' | 
 /** Checks a plan against the known areas and directives, then writes it whole or not at all. */
 export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptShape): Promise<CommunePlan> {
   requireIdentity(viewer, 'EDIT_PLAN');
-  authorizePlanEdit(viewer, await findCommune(em, input.communeId));
+  const commune = await findCommune(em, input.communeId);
+  authorizePlanEdit(viewer, commune);
   const areaIds = [input.communeId, ...input.tasks.map((t) => t.assigneeId), ...input.sessions.flatMap((s) => s.villageIds)];
   const [areas, directives] = await Promise.all([
     em.find(AreaProjection, { id: { $in: [...new Set(areaIds)] } }),
@@ -100,7 +102,22 @@ export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptS
     directives: new Map(directives.map((d) => [d.id, directiveFacts(d)])),
   });
   const levels = new Map(areas.map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
-  return em.transactional((tx) => insertPlan(tx as EntityManager, input.communeId, plan, levels, false));
+  return em.transactional(async (t) => {
+    const tx = t as EntityManager;
+    const row = await insertPlan(tx, input.communeId, plan, levels, false);
+    await recordAudit(tx, 'plans', {
+      viewer,
+      operation: 'adoptPlan',
+      areaId: commune.id,
+      provinceId: commune.provinceId,
+      communeId: commune.id,
+      targetType: 'CommunePlan',
+      targetId: row.id,
+      before: null,
+      after: { id: row.id, ...plan },
+    });
+    return row;
+  });
 }
 
 /** Moves a task to another status: who may edit the plan of the task's commune may. */
@@ -114,9 +131,22 @@ export async function setTaskStatus(em: EntityManager, viewer: Viewer, taskId: s
     const plan = await tx.findOneOrFail(CommunePlan, { id: task.planId });
     const commune = await tx.findOne(AreaProjection, { id: plan.communeId });
     // Without the registry's word on the province (never expected), only the commune's own officer may.
-    authorizePlanEdit(viewer, { id: plan.communeId, provinceId: commune?.provinceId ?? '' });
+    const provinceId = commune?.provinceId ?? '';
+    authorizePlanEdit(viewer, { id: plan.communeId, provinceId });
+    const before = { planId: task.planId, title: task.title, assigneeId: task.assigneeId, status: task.status };
     task.status = status;
     await tx.flush();
+    await recordAudit(tx, 'plans', {
+      viewer,
+      operation: 'setTaskStatus',
+      areaId: plan.communeId,
+      provinceId,
+      communeId: plan.communeId,
+      targetType: 'PlanTask',
+      targetId: task.id,
+      before,
+      after: { ...before, status: task.status },
+    });
     return task;
   });
 }
