@@ -73,3 +73,22 @@ describe('personal data in reports', () => {
     expect(errorCode(other)).toBe('FORBIDDEN');
   });
 });
+
+describe('the audit trail of reports', () => {
+  it('records who submitted which figures, readable by the commune through auditLog', async () => {
+    const officer = { token: await stack.token('COMMUNE_OFFICER', 'C02949') };
+    const submitted = ok(await stack.gql<{ submitUnitReport: { id: string } }>(SUBMIT, report('V02949-06', '2025-12-29'), officer));
+    const read = () =>
+      stack.gql<{ auditLog: Array<{ operation: string; targetId: string; actorRole: string; after: { reportDate: string } }> }>(
+        `{ auditLog(areaId: "C02949") { operation targetId actorRole after } }`,
+        {},
+        officer,
+      );
+    let entry;
+    for (let i = 0; i < 50 && !entry; i++) {
+      entry = ok(await read()).auditLog.find((e) => e.operation === 'submitUnitReport' && e.targetId === submitted.submitUnitReport.id);
+      if (!entry) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(entry).toMatchObject({ actorRole: 'COMMUNE_OFFICER', after: { reportDate: '2025-12-29' } });
+  });
+});

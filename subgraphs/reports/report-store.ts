@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
 import { todayInVietnam, isIsoDate } from '../common/dates';
 import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Area } from './entities/Area';
@@ -101,6 +102,27 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       reportDate: report.reportDate,
       version: report.version,
     });
+    const previous = v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
+    const figuresOfRow = (r: UnitReport) => ({
+      version: r.version,
+      officials: [r.officialsRegistered, r.officialsCompleted, r.officialsCertified],
+      residents: [r.residentsRegistered, r.residentsCompleted, r.residentsCertified],
+      students: [r.studentsRegistered, r.studentsCompleted, r.studentsCertified],
+      workers: [r.workersRegistered, r.workersCompleted, r.workersCertified],
+      guidedResidents: r.guidedResidents,
+    });
+    await recordAudit(t, 'reports', {
+      viewer,
+      operation: 'submitUnitReport',
+      areaId: reporter.id,
+      provinceId: reporter.provinceId,
+      communeId: reporter.communeId,
+      targetType: 'UnitReport',
+      targetId: report.id,
+      before: previous ? figuresOfRow(previous) : null,
+      after: { reportDate: report.reportDate, ...figuresOfRow(report), people: (input.people ?? []).length, anomalies: report.anomalies },
+      reason: report.note,
+    });
     await publishChanges(t, [report.reporterId], 'REPORT');
     return report;
   });
@@ -168,7 +190,24 @@ export async function importPortalStatistics(
       );
     }
     await appendEvent(t, 'reports', PORTAL_IMPORTED, { importId, dates: [...new Set(rows.map((r) => r.date))].sort(), communes: [...new Set(rows.map((r) => r.communeId))] });
-    if (!demo) await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
+    if (!demo) {
+      for (const r of rows) {
+        const commune = byId.get(r.communeId)!;
+        await recordAudit(t, 'reports', {
+          viewer: viewer as Viewer,
+          operation: 'importPortalStatistics',
+          areaId: commune.id,
+          provinceId: commune.provinceId,
+          communeId: commune.id,
+          targetType: 'PortalStatistic',
+          targetId: importId,
+          before: null,
+          after: { ...r },
+          reason: null,
+        });
+      }
+      await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
+    }
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }
