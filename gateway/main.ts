@@ -23,6 +23,7 @@ import {
   TOO_MANY_TOKENS,
   type GatewayLimits,
 } from './limits';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { readCommittedSupergraph } from './supergraph';
 
 export interface GatewayContext {
@@ -80,7 +81,11 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
  * The gateway: @apollo/gateway over the committed static supergraph (it never introspects subgraphs at run time),
  * served by Apollo Server 5 on /graphql with the Sandbox landing page for browsers.
  */
-export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
+export interface RunningGateway extends RunningServer {
+  subscriptions: SubscriptionServer;
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
   const log = options.log ?? ((line: string) => console.log(`[gateway] ${line}`));
   const overrides = options.subgraphUrls ?? {};
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...options.limits };
@@ -94,8 +99,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifyCaller = createCallerVerifier(verifierOptions);
   const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
   const protection = armor(limits);
+  const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readCommittedSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url }),
   });
   const app = express();
@@ -173,11 +179,38 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
     }),
   );
+  // Subscriptions: graphql-ws on the same /graphql, executed as federated operations (gateway/subscriptions.ts).
+  const dataSources = new Map<string, ViewerForwardingDataSource>();
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    supergraphSdl,
+    subgraphUrls: overrides,
+    dataSource: (name, url) => {
+      let ds = dataSources.get(name);
+      if (!ds) {
+        ds = new ViewerForwardingDataSource({ url });
+        dataSources.set(name, ds);
+      }
+      return ds;
+    },
+    verifyCaller,
+    maxSubscriptionsPerConnection: Number(process.env.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 50),
+    log,
+  });
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   log(`ready at ${url}`);
-  return { name: 'gateway', url, port, stop: () => apollo.stop() };
+  return {
+    name: 'gateway',
+    url,
+    port,
+    subscriptions,
+    async stop() {
+      await subscriptions.stop();
+      await apollo.stop();
+    },
+  };
 }
 
 if (require.main === module) {

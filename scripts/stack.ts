@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { startGateway } from '../gateway/main';
+import { startGateway, type RunningGateway } from '../gateway/main';
 import type { GatewayLimits } from '../gateway/limits';
 import { resolveAuthSecret } from '../subgraphs/common/auth';
 import { initORM, SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
@@ -63,7 +63,7 @@ export async function prepareDatabase(databaseUrl: string, seed: SeedMode, log: 
 }
 
 export interface InProcessStack {
-  gateway: RunningServer;
+  gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** The key shared by the gateway and the subgraphs (to sign test tokens with). */
   authSecret: string;
