@@ -194,11 +194,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   // The pages: built assets (hashed names, cached long), and index.html for every page route.
   const webRoot = findWebRoot(options.webRoot);
   if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-  app.get(PAGE_ROUTES, (_req, res) => {
-    res.set('cache-control', 'no-cache');
+  const sendPage = (res: express.Response, status: number) => {
+    res.status(status).set('cache-control', 'no-cache');
     if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));
     else res.type('html').send(NOT_BUILT);
-  });
+  };
+  app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
+  // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.
+  app.get('/{*rest}', (req, res, next) => (req.accepts('html') && !req.path.startsWith('/assets/') ? sendPage(res, 404) : next()));
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
