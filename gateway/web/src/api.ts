@@ -18,6 +18,9 @@ export class ApiError extends Error {
 /** The network could not be reached (offline, gateway down): distinct from an answer that refuses. */
 export class NetworkError extends Error {}
 
+/** A request that has not answered in this time counts as a lost connection. */
+const TIMEOUT_MS = 15_000;
+
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
   let res: Response;
   try {
@@ -25,6 +28,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));

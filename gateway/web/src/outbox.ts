@@ -51,7 +51,10 @@ export function newIdempotencyKey(): string {
 }
 
 export function enqueue(input: ReportInput, token: string | null): void {
-  save([...pending(), { input, token, queuedAt: new Date().toISOString() }]);
+  const item = { input, token, queuedAt: new Date().toISOString() };
+  save([...pending(), item]);
+  // The browser knows it is offline: say so at once rather than after a failed request.
+  if (!navigator.onLine) announce({ kind: 'waiting', item });
   void flush();
 }
 
@@ -61,6 +64,7 @@ let flushing: Promise<void> | null = null;
 export function flush(): Promise<void> {
   if (flushing) return flushing;
   const run = async () => {
+    if (!navigator.onLine) return;
     for (const item of pending()) {
       try {
         const data = await gql<{ submitUnitReport: SentReport }>(MUTATION, { input: item.input }, item.token);

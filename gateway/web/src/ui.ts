@@ -45,6 +45,12 @@ export function Loading() {
 }
 
 export function ErrorBox(props: { error: unknown }) {
+  if (props.error instanceof ApiError && props.error.code === 'NOT_FOUND') {
+    return html`<div class="not-found" data-testid="not-found">
+      <p>Không tìm thấy: ${props.error.errors[0].message}</p>
+      <p><a href="/">← Về bảng theo dõi tỉnh Quảng Ngãi</a></p>
+    </div>`;
+  }
   const message = props.error instanceof ApiError ? props.error.errors.map((e) => e.message).join('; ') : String(props.error);
   return html`<div class="error-box" role="alert"><strong>Không tải được dữ liệu.</strong> ${message}
     <p><a href="/">← Về bảng theo dõi tỉnh</a></p></div>`;

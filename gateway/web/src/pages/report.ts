@@ -82,7 +82,7 @@ export function ReportPage(props: { id: string }) {
   const [reportDate, setReportDate] = useState(todayInVietnam());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'sending' | 'error'; text: string } | null>(null);
   const [queue, setQueue] = useState<QueuedReport[]>(() => pending().filter((q) => q.input.reporterId === id));
 
   // Start from the latest figures (reports are cumulative).
@@ -152,7 +152,7 @@ export function ReportPage(props: { id: string }) {
       completed: Number(figures[g].completed || 0),
       certified: Number(figures[g].certified || 0),
     }));
-    setMessage({ kind: 'queued', text: 'Đang gửi…' });
+    setMessage({ kind: 'sending', text: 'Đang gửi…' });
     enqueue({ reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null }, token || null);
     setQueue(pending().filter((q) => q.input.reporterId === id));
   };
