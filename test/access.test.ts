@@ -64,7 +64,8 @@ describe('recordPopulation by role and area', () => {
     const res = await stack.gql<{ recordPopulation: { areaId: string } }>(RECORD, { area: target, p: figures(500), reason: 'Kiểm tra quyền' }, { token: await stack.token(role, area) });
     if (expected === 'ok') {
       expect(ok(res).recordPopulation.areaId).toBe(target);
-      expect([await revisions(), await events()]).toEqual([before[0] + 1, before[1] + 1]);
+      // One revision; two events: population.recorded and its audit entry's audit.recorded.
+      expect([await revisions(), await events()]).toEqual([before[0] + 1, before[1] + 2]);
       const [row] = await stack.sql<{ recorded_by: string }>(`select recorded_by from registry.population_revision order by id desc limit 1`);
       expect(row.recorded_by).toBe(`test:${role}:${area}`);
     } else {

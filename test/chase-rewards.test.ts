@@ -1,8 +1,10 @@
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string };
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
 });
 afterAll(() => stack?.stop());
 
@@ -28,7 +30,7 @@ describe('reporting completeness', () => {
   });
 
   it('marks a report that arrives after the deadline LATE, and everyone else for that date MISSING', async () => {
-    ok(await stack.gql(SUBMIT, { input: { reporterId: 'V02949-01', reportDate: '2025-12-19', groups: [{ group: 'RESIDENTS', registered: 500, completed: 100, certified: 50 }] } }));
+    ok(await stack.gql(SUBMIT, { input: { reporterId: 'V02949-01', reportDate: '2025-12-19', groups: [{ group: 'RESIDENTS', registered: 500, completed: 100, certified: 50 }] } }, admin));
     const s = ok(
       await stack.gql<{ commune: { reportingStatus: { onTime: number; late: number; missing: number; reporters: Array<{ status: string; village: { id: string } | null }> } } }>(
         `{ commune(id: "C02949") { reportingStatus(reportDate: "2025-12-19") { onTime late missing reporters { status village { id } } } } }`,
@@ -70,11 +72,13 @@ describe('rewards', () => {
             { name: 'Người dân B', role: 'RESIDENT', certified: false, guided: 9 },
           ],
         },
-      }),
+      }, admin),
     );
     const r = ok(
       await stack.gql<{ commune: { rewards: { units: Array<{ unit: { id: string }; eligible: boolean; reason: string }>; villages: Array<{ eligible: boolean }>; people: Array<{ name: string; role: string; eligible: boolean }> } } }>(
         `{ commune(id: "C02949") { rewards(asOf: "2025-12-20") { units { unit { id } eligible reason } villages { eligible } people { name role eligible } } } }`,
+        {},
+        { token: await stack.token('COMMUNE_OFFICER', 'C02949') },
       ),
     ).commune.rewards;
     const police = r.units.find((u) => u.unit.id === unit.id)!;
@@ -85,5 +89,12 @@ describe('rewards', () => {
     expect(r.people.find((p) => p.name === 'Cán bộ 1')).toMatchObject({ role: 'OFFICIAL', eligible: true });
     expect(r.people.find((p) => p.name === 'Người dân A')?.eligible).toBe(true);
     expect(r.people.find((p) => p.name === 'Người dân B')?.eligible).toBe(false);
+    // Names are personal data: not for anonymous callers, nor for another commune's officer.
+    const q = `{ commune(id: "C02949") { rewards(asOf: "2025-12-20") { people { name } units { eligible } } } }`;
+    for (const auth of [{}, { token: await stack.token('COMMUNE_OFFICER', 'C02762') }]) {
+      const res = ok(await stack.gql<{ commune: { rewards: { people: unknown; units: unknown[] } } }>(q, {}, auth));
+      expect(res.commune.rewards.people).toBeNull();
+      expect(res.commune.rewards.units.length).toBeGreaterThan(0);
+    }
   });
 });

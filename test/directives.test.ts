@@ -1,15 +1,19 @@
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string };
+/** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
 });
 afterAll(() => stack?.stop());
 
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['directives.directive', 'directives.directive_revision', 'directives.outbox_event']) out.push(await count(t));
+  for (const t of ['directives.directive', 'directives.directive_revision', 'directives.outbox_event', 'directives.audit_entry']) out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -120,9 +124,10 @@ describe('province directives of the seed letters', () => {
 describe('issuing, amending and withdrawing', () => {
   it('issues a directive with a weekly Friday deadline, publishes it, and plans learns of it', async () => {
     const before = await counts();
-    const issued = ok(await stack.gql<{ issueDirective: { id: string; revision: number; status: string } }>(ISSUE, { input: weeklyLetter('3001/SKHCN-BCVT&CĐS') }));
+    const issued = ok(await asAdmin<{ issueDirective: { id: string; revision: number; status: string } }>(ISSUE, { input: weeklyLetter('3001/SKHCN-BCVT&CĐS') }));
     expect(issued.issueDirective).toMatchObject({ revision: 1, status: 'IN_FORCE' });
-    expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 1]);
+    // The revision's event and its audit entry's event, and the audit entry.
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 2, before[3] + 1]);
     const id = issued.issueDirective.id;
     const data = ok(
       await stack.gql<{ directive: { reportingDeadlines: Array<{ weekday: number; dayPart: string; nextDueOn: string }>; addressedTo: string[] } }>(
@@ -143,16 +148,16 @@ describe('issuing, amending and withdrawing', () => {
   });
 
   it('amends as a new revision and keeps the old one readable; withdraws as one more', async () => {
-    const { issueDirective: d } = ok(await stack.gql<{ issueDirective: { id: string } }>(ISSUE, { input: weeklyLetter('3002/SKHCN-BCVT&CĐS') }));
+    const { issueDirective: d } = ok(await asAdmin<{ issueDirective: { id: string } }>(ISSUE, { input: weeklyLetter('3002/SKHCN-BCVT&CĐS') }));
     const amended = ok(
-      await stack.gql<{ amendDirective: { title: string; revision: number; targets: Array<{ threshold: number }> } }>(AMEND, {
+      await asAdmin<{ amendDirective: { title: string; revision: number; targets: Array<{ threshold: number }> } }>(AMEND, {
         id: d.id,
         changes: { title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)', targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.6, dueOn: '2025-12-31' }] },
         reason: 'Nâng chỉ tiêu theo chỉ đạo của UBND tỉnh',
       }),
     );
     expect(amended.amendDirective).toMatchObject({ title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)', revision: 2, targets: [{ threshold: 0.6 }] });
-    const withdrawn = ok(await stack.gql<{ withdrawDirective: Record<string, unknown> }>(WITHDRAW, { id: d.id, reason: 'Ban hành nhầm' }));
+    const withdrawn = ok(await asAdmin<{ withdrawDirective: Record<string, unknown> }>(WITHDRAW, { id: d.id, reason: 'Ban hành nhầm' }));
     expect(withdrawn.withdrawDirective).toMatchObject({ status: 'WITHDRAWN', revision: 3, withdrawnOn: '2025-12-01', withdrawalReason: 'Ban hành nhầm' });
 
     const history = ok(
@@ -176,13 +181,13 @@ describe('issuing, amending and withdrawing', () => {
     expect(listed.province.inForce.map((x) => x.id)).not.toContain(d.id);
     // A withdrawn directive is not amended again.
     const before = await counts();
-    expect(errorCode(await stack.gql(AMEND, { id: d.id, changes: { title: 'x' }, reason: 'x' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await asAdmin(AMEND, { id: d.id, changes: { title: 'x' }, reason: 'x' }))).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
   });
 
   it('records what a directive replaces', async () => {
     const { issueDirective: d } = ok(
-      await stack.gql<{ issueDirective: { id: string } }>(ISSUE, { input: { ...weeklyLetter('3003/SKHCN-BCVT&CĐS'), replacesId: '639-skhcn-bcvt-cds-2025' } }),
+      await asAdmin<{ issueDirective: { id: string } }>(ISSUE, { input: { ...weeklyLetter('3003/SKHCN-BCVT&CĐS'), replacesId: '639-skhcn-bcvt-cds-2025' } }),
     );
     const data = ok(await stack.gql<{ directive: { replaces: { number: string }; replacedBy: unknown[] }; old: { replacedBy: Array<{ id: string }> } }>(
       `query($id: ID!) { directive(id: $id) { replaces { number } replacedBy { id } } old: directive(id: "639-skhcn-bcvt-cds-2025") { replacedBy { id } } }`,
@@ -204,7 +209,7 @@ describe('bad input writes nothing', () => {
     ['an empty title', { title: '  ' }, 'title', /không được để trống/],
   ])('refuses %s with BAD_USER_INPUT', async (_label, change, field, message) => {
     const before = await counts();
-    const res = await stack.gql(ISSUE, { input: { ...weeklyLetter('4001/SKHCN'), ...change } });
+    const res = await asAdmin(ISSUE, { input: { ...weeklyLetter('4001/SKHCN'), ...change } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions?.field).toBe(field);
     expect(res.errors?.[0].message).toMatch(message);
@@ -215,7 +220,7 @@ describe('bad input writes nothing', () => {
 
   it('refuses an amendment to a threshold outside 0–1 and keeps the revision', async () => {
     const before = await counts();
-    const res = await stack.gql(AMEND, { id: '125-kh-ubnd-2025', changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] }, reason: 'Thử' });
+    const res = await asAdmin(AMEND, { id: '125-kh-ubnd-2025', changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] }, reason: 'Thử' });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
     const d = ok(await stack.gql<{ directive: { revision: number } }>(`{ directive(id: "125-kh-ubnd-2025") { revision } }`));
@@ -228,8 +233,43 @@ describe('bad input writes nothing', () => {
     ['withdrawDirective', `mutation { withdrawDirective(id: "nope", reason: "x") { id } }`],
     ['issueDirective for an unknown province', `mutation { issueDirective(input: { provinceId: "X1", number: "1/X", kind: LETTER, title: "x", issuedOn: "2025-01-01", issuer: "x" }) { id } }`],
   ])('answers NOT_FOUND for an unknown id: %s', async (_label, query) => {
-    const res = await stack.gql(query);
+    const res = await asAdmin(query);
     expect(errorCode(res)).toBe('NOT_FOUND');
     expect(res.errors?.[0].message).toMatch(/Không tìm thấy/);
+  });
+});
+
+describe('who may issue, amend and withdraw', () => {
+  const AMEND_125 = { id: '125-kh-ubnd-2025', changes: { title: 'Sửa trái phép' }, reason: 'Thử quyền' };
+
+  it.each([
+    ['issueDirective', ISSUE, { input: weeklyLetter('6001/SKHCN') }],
+    ['amendDirective', AMEND, AMEND_125],
+    ['withdrawDirective', WITHDRAW, { id: '125-kh-ubnd-2025', reason: 'Thử quyền' }],
+    ['amendDirective of an unknown directive', AMEND, { ...AMEND_125, id: 'nope' }],
+  ])('answers an anonymous %s UNAUTHENTICATED and writes nothing', async (_label, query, variables) => {
+    const before = await counts();
+    const res = await stack.gql(query, variables);
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để ban hành chỉ đạo/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.each([
+    ['PROVINCE_VIEWER', 'P23', 'issueDirective', ISSUE, { input: weeklyLetter('6002/SKHCN') }],
+    ['COMMUNE_OFFICER', 'C02949', 'issueDirective', ISSUE, { input: weeklyLetter('6003/SKHCN') }],
+    ['COMMUNE_OFFICER', 'C02949', 'amendDirective', AMEND, AMEND_125],
+    ['PROVINCE_VIEWER', 'P23', 'withdrawDirective', WITHDRAW, { id: '125-kh-ubnd-2025', reason: 'Thử quyền' }],
+    ['PROVINCE_ADMIN of another province', 'P04', 'issueDirective', ISSUE, { input: weeklyLetter('6004/SKHCN') }],
+    ['PROVINCE_ADMIN of another province', 'P04', 'amendDirective', AMEND, AMEND_125],
+  ])('refuses %s %s: %s is FORBIDDEN and writes nothing', async (role, area, _label, query, variables) => {
+    const token = await stack.token((role.startsWith('PROVINCE_ADMIN') ? 'PROVINCE_ADMIN' : role) as 'PROVINCE_VIEWER', area);
+    const before = await counts();
+    const res = await stack.gql(query, variables, { token });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0].message).toMatch(/^Không có quyền ban hành chỉ đạo cho P23: cần vai trò PROVINCE_ADMIN P23; bạn là /);
+    expect(await counts()).toEqual(before);
+    const d = ok(await stack.gql<{ directive: { revision: number; status: string } }>(`{ directive(id: "125-kh-ubnd-2025") { revision status } }`));
+    expect(d.directive).toEqual({ revision: 1, status: 'IN_FORCE' });
   });
 });

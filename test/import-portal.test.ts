@@ -34,7 +34,8 @@ describe('importing a CSV file through the gateway', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'portal-'));
     const good = path.join(dir, 'good.csv');
     writeFileSync(good, 'commune_id,date,rank,learners,officials_registered,residents_registered\nC02949,2025-12-22,30,2500,300,2200\nC02762,2025-12-22,31,2400,400,2000\n');
-    const result = await importFile(good, stack.gateway.url, undefined, () => undefined);
+    const token = await stack.token('PROVINCE_ADMIN', 'P23');
+    const result = await importFile(good, stack.gateway.url, token, () => undefined);
     expect(result).toEqual({ rows: 2, communes: 2, dates: ['2025-12-22'] });
     const p = ok(await stack.gql<{ commune: { progress: { learners: number; source: string } } }>(`{ commune(id: "C02949") { progress(asOf: "2025-12-22") { learners source } } }`));
     expect(p.commune.progress).toEqual({ learners: 2500, source: 'PORTAL' });
@@ -43,7 +44,8 @@ describe('importing a CSV file through the gateway', () => {
     writeFileSync(bad, 'commune_id,date,learners,officials_registered,residents_registered\nC02949,2025-12-23,10,5,5\nC99999,2025-12-23,10,5,5\n');
     const count = async () => (await stack.sql<{ n: number }>(`select count(*)::int as n from reports.portal_statistic`))[0].n;
     const before = await count();
-    await expect(importFile(bad, stack.gateway.url, undefined, () => undefined)).rejects.toThrow(/dòng 2.*C99999/);
+    await expect(importFile(bad, stack.gateway.url, token, () => undefined)).rejects.toThrow(/dòng 2.*C99999/);
+    await expect(importFile(good, stack.gateway.url, undefined, () => undefined)).rejects.toThrow(/đăng nhập/);
     expect(await count()).toBe(before);
   });
 });

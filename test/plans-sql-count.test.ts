@@ -1,13 +1,17 @@
 import { ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string };
+/** Writes as Huế's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P04') };
   // Huế has demo villages but no directive or plan: give it one directive and plans for three communes, as the
   // seed letters gave Quảng Ngãi, so both provinces exercise the same fields.
   const hue = ok(await stack.gql<{ province: { communes: Array<{ id: string; villages: Array<{ id: string }> }> } }>(`{ province(code: "04") { communes { id villages { id } } } }`));
   const issued = ok(
-    await stack.gql<{ issueDirective: { id: string } }>(`mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`, {
+    await asAdmin<{ issueDirective: { id: string } }>(`mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`, {
       input: {
         provinceId: 'P04',
         number: '1/KH-UBND',
@@ -22,7 +26,7 @@ beforeAll(async () => {
   await Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
   for (const [i, c] of hue.province.communes.slice(0, 3).entries()) {
     ok(
-      await stack.gql(`mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { id } }`, {
+      await asAdmin(`mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { id } }`, {
         input: {
           communeId: c.id,
           number: `${i + 1}/KH-UBND`,

@@ -1,15 +1,19 @@
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string };
+/** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
 });
 afterAll(() => stack?.stop());
 
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['plans.commune_plan', 'plans.plan_task', 'plans.training_session', 'plans.outbox_event']) out.push(await count(t));
+  for (const t of ['plans.commune_plan', 'plans.plan_task', 'plans.training_session', 'plans.outbox_event', 'plans.audit_entry']) out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -148,7 +152,7 @@ describe('adopting a plan', () => {
     const commune = await otherCommune();
     const before = await counts();
     const data = ok(
-      await stack.gql<{ adoptPlan: { id: string; commune: { name: string }; implements: Array<{ number: string }>; tasks: Array<{ id: string; assigneeName: string; village: { name: string } | null; status: string }> } }>(ADOPT, {
+      await asAdmin<{ adoptPlan: { id: string; commune: { name: string }; implements: Array<{ number: string }>; tasks: Array<{ id: string; assigneeName: string; village: { name: string } | null; status: string }> } }>(ADOPT, {
         input: {
           communeId: commune.id,
           number: '12/KH-UBND',
@@ -165,7 +169,8 @@ describe('adopting a plan', () => {
         },
       }),
     );
-    expect(await counts()).toEqual([before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 1]);
+    // plan.adopted and audit.recorded in the outbox, and the audit entry.
+    expect(await counts()).toEqual([before[0] + 1, before[1] + 2, before[2] + 1, before[3] + 2, before[4] + 1]);
     const plan = data.adoptPlan;
     expect(plan.commune.name).toBe('Ba Tơ');
     expect(plan.implements).toEqual([{ number: '125/KH-UBND' }]);
@@ -189,13 +194,13 @@ describe('adopting a plan', () => {
     expect(after.directive.communesWithoutPlan.map((c) => c.id)).not.toContain(commune.id);
 
     const task = plan.tasks[0];
-    const moved = ok(await stack.gql<{ setTaskStatus: { status: string } }>(`mutation($id: ID!) { setTaskStatus(taskId: $id, status: DONE) { status } }`, { id: task.id }));
+    const moved = ok(await asAdmin<{ setTaskStatus: { status: string } }>(`mutation($id: ID!) { setTaskStatus(taskId: $id, status: DONE) { status } }`, { id: task.id }));
     expect(moved.setTaskStatus.status).toBe('DONE');
   });
 
   it('follows the province: a new directive’s target reaches effective targets, and leaves when withdrawn', async () => {
     const issued = ok(
-      await stack.gql<{ issueDirective: { id: string } }>(
+      await asAdmin<{ issueDirective: { id: string } }>(
         `mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`,
         {
           input: {
@@ -214,7 +219,7 @@ describe('adopting a plan', () => {
     const q = `{ commune(id: "C01590") { effectiveTargets { indicator threshold directiveId } } }`;
     const withIt = ok(await stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string; threshold: number; directiveId: string }> } }>(q));
     expect(withIt.commune.effectiveTargets).toContainEqual({ indicator: 'VNEID_CONFIRMED', threshold: 0.6, directiveId: issued.issueDirective.id });
-    ok(await stack.gql(`mutation($id: ID!) { withdrawDirective(id: $id, reason: "Thu hồi") { id } }`, { id: issued.issueDirective.id }));
+    ok(await asAdmin(`mutation($id: ID!) { withdrawDirective(id: $id, reason: "Thu hồi") { id } }`, { id: issued.issueDirective.id }));
     await catchUpPlans();
     const without = ok(await stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string }> } }>(q));
     expect(without.commune.effectiveTargets.map((t) => t.indicator)).not.toContain('VNEID_CONFIRMED');
@@ -233,7 +238,7 @@ describe('bad input writes nothing', () => {
     ['a duplicate plan number in the commune', { number: '76/KH-UBND' }, 'number', /đã có kế hoạch số/],
   ])('refuses %s with BAD_USER_INPUT', async (_label, change, field, message) => {
     const before = await counts();
-    const res = await stack.gql(ADOPT, { input: { ...base('C02949'), ...change } });
+    const res = await asAdmin(ADOPT, { input: { ...base('C02949'), ...change } });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions?.field).toBe(field);
     expect(res.errors?.[0].message).toMatch(message);
@@ -247,9 +252,69 @@ describe('bad input writes nothing', () => {
     ['setTaskStatus', `mutation { setTaskStatus(taskId: "999999", status: DONE) { id } }`, {}],
   ])('answers NOT_FOUND for an unknown id: %s', async (_label, query, variables) => {
     const before = await counts();
-    const res = await stack.gql(query, variables);
+    const res = await asAdmin(query, variables);
     expect(errorCode(res)).toBe('NOT_FOUND');
     expect(res.errors?.[0].message).toMatch(/Không tìm thấy/);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('who may adopt and edit plans', () => {
+  const BA_TO = 'C02949';
+  const BA_TO_OTHER = 'C02762'; // Ba Tơ, a neighbour with a nearly identical name
+  const SET_STATUS = `mutation($id: ID!, $status: TaskStatus!) { setTaskStatus(taskId: $id, status: $status) { id status } }`;
+  const plan = (communeId: string, number: string) => ({ communeId, number, title: 'Kế hoạch bổ sung', issuedOn: '2025-10-20', implements: ['125-kh-ubnd-2025'] });
+  const baToTask = async () => {
+    const data = ok(await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(`{ commune(id: "C02949") { plans { tasks { id status } } } }`));
+    return data.commune.plans.flatMap((p) => p.tasks)[0];
+  };
+
+  it('answers anonymous writes UNAUTHENTICATED and writes nothing', async () => {
+    const task = await baToTask();
+    const before = await counts();
+    for (const res of [await stack.gql(ADOPT, { input: plan(BA_TO, '200/KH-UBND') }), await stack.gql(SET_STATUS, { id: task.id, status: 'CANCELLED' })]) {
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
+      expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để sửa kế hoạch/);
+    }
+    expect(await counts()).toEqual(before);
+    expect((await baToTask()).status).toBe(task.status);
+  });
+
+  it('lets Ba Tô’s commune officer adopt and edit Ba Tô’s plans, and no other commune’s', async () => {
+    const officer = { token: await stack.token('COMMUNE_OFFICER', BA_TO) };
+    const adopted = ok(await stack.gql<{ adoptPlan: { id: string; commune: { id: string } } }>(ADOPT, { input: plan(BA_TO, '201/KH-UBND') }, officer));
+    expect(adopted.adoptPlan.commune.id).toBe(BA_TO);
+    const task = await baToTask();
+    const next = task.status === 'DONE' ? 'IN_PROGRESS' : 'DONE';
+    expect(ok(await stack.gql<{ setTaskStatus: { status: string } }>(SET_STATUS, { id: task.id, status: next }, officer)).setTaskStatus.status).toBe(next);
+
+    // A task of Ba Tơ's plan (adopted by the province) is out of the officer's reach.
+    const other = ok(await asAdmin<{ adoptPlan: { tasks: Array<{ id: string; status: string }> } }>(ADOPT, {
+      input: { ...plan(BA_TO_OTHER, '202/KH-UBND'), tasks: [{ title: 'Tổng hợp', assigneeId: (await otherCommune()).units[0].id, dueOn: '2025-11-30' }] },
+    })).adoptPlan.tasks[0];
+    const before = await counts();
+    for (const res of [
+      await stack.gql(ADOPT, { input: plan(BA_TO_OTHER, '203/KH-UBND') }, officer),
+      await stack.gql(SET_STATUS, { id: other.id, status: 'DONE' }, officer),
+    ]) {
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      expect(res.errors?.[0].message).toMatch(/^Không có quyền sửa kế hoạch cho C02762: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02762; bạn là COMMUNE_OFFICER C02949/);
+    }
+    expect(await counts()).toEqual(before);
+    const still = await stack.sql<{ status: string }>(`select status from plans.plan_task where id = $1`, [other.id]);
+    expect(still).toEqual([{ status: 'TODO' }]);
+  });
+
+  it.each([
+    ['PROVINCE_VIEWER', 'P23'],
+    ['VILLAGE_REPORTER', 'V02949-08'],
+    ['PROVINCE_ADMIN', 'P04'],
+  ] as const)('refuses %s %s a plan for Ba Tô with FORBIDDEN', async (role, area) => {
+    const token = await stack.token(role, area);
+    const before = await counts();
+    const res = await stack.gql(ADOPT, { input: plan(BA_TO, '204/KH-UBND') }, { token });
+    expect(errorCode(res)).toBe('FORBIDDEN');
+    expect(res.errors?.[0].message).toMatch(/cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949/);
     expect(await counts()).toEqual(before);
   });
 });

@@ -1,8 +1,10 @@
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
+let admin: { token: string };
 beforeAll(async () => {
   stack = await startTestStack();
+  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
 });
 afterAll(() => stack?.stop());
 
@@ -104,9 +106,9 @@ describe('submitUnitReport', () => {
 
   it('adds a report whose figures reach the village, the commune and the province; a resubmission adds a version', async () => {
     const before = ok(await stack.gql<{ commune: { progress: P }; province: { progress: P } }>(`{ commune(id: "${BA_TO}") { progress { ${PROGRESS} } } province(code: "23") { progress { ${PROGRESS} } } }`));
-    const first = ok(await stack.gql<{ submitUnitReport: { id: string; version: number; commune: { name: string }; village: { name: string } } }>(SUBMIT, { input: input() }));
+    const first = ok(await stack.gql<{ submitUnitReport: { id: string; version: number; commune: { name: string }; village: { name: string } } }>(SUBMIT, { input: input() }, admin));
     expect(first.submitUnitReport).toMatchObject({ version: 1, commune: { name: 'Ba Tô' }, village: { name: 'Xà Râu' } });
-    const second = ok(await stack.gql<{ submitUnitReport: { version: number } }>(SUBMIT, { input: input({ groups: [{ group: 'RESIDENTS', registered: 410, completed: 250, certified: 200 }] }) }));
+    const second = ok(await stack.gql<{ submitUnitReport: { version: number } }>(SUBMIT, { input: input({ groups: [{ group: 'RESIDENTS', registered: 410, completed: 250, certified: 200 }] }) }, admin));
     expect(second.submitUnitReport.version).toBe(2);
 
     const after = ok(
@@ -130,15 +132,15 @@ describe('submitUnitReport', () => {
 
   it('counts a retried submission with the same idempotency key once', async () => {
     const key = 'form-7f3a9c21-retry';
-    const a = ok(await stack.gql<{ submitUnitReport: { id: string; version: number } }>(SUBMIT, { input: input({ reportDate: '2025-12-13', idempotencyKey: key }) }));
-    const b = ok(await stack.gql<{ submitUnitReport: { id: string; version: number } }>(SUBMIT, { input: input({ reportDate: '2025-12-13', idempotencyKey: key }) }));
+    const a = ok(await stack.gql<{ submitUnitReport: { id: string; version: number } }>(SUBMIT, { input: input({ reportDate: '2025-12-13', idempotencyKey: key }) }, admin));
+    const b = ok(await stack.gql<{ submitUnitReport: { id: string; version: number } }>(SUBMIT, { input: input({ reportDate: '2025-12-13', idempotencyKey: key }) }, admin));
     expect(b.submitUnitReport).toEqual(a.submitUnitReport);
     const rows = await stack.sql<{ n: number }>(`select count(*)::int as n from reports.unit_report where reporter_id = $1 and report_date = '2025-12-13'`, [XA_RAU]);
     expect(rows[0].n).toBe(1);
   });
 
   it('accepts more registered than the village’s adults but flags it for the commune', async () => {
-    const res = ok(await stack.gql<{ submitUnitReport: { anomalies: string[] } }>(SUBMIT, { input: input({ reportDate: '2025-12-14', groups: [{ group: 'RESIDENTS', registered: 99999, completed: 0, certified: 0 }] }) }));
+    const res = ok(await stack.gql<{ submitUnitReport: { anomalies: string[] } }>(SUBMIT, { input: input({ reportDate: '2025-12-14', groups: [{ group: 'RESIDENTS', registered: 99999, completed: 0, certified: 0 }] }) }, admin));
     expect(res.submitUnitReport.anomalies).toEqual([expect.stringContaining('vượt số người trưởng thành')]);
   });
 
@@ -153,7 +155,7 @@ describe('submitUnitReport', () => {
   ])('refuses %s and writes nothing', async (_l, over, code) => {
     const count = async () => (await stack.sql<{ n: number }>(`select (select count(*) from reports.unit_report) + (select count(*) from reports.outbox_event) as n`))[0].n;
     const before = await count();
-    const res = await stack.gql(SUBMIT, { input: input({ reportDate: '2025-12-15', ...over }) });
+    const res = await stack.gql(SUBMIT, { input: input({ reportDate: '2025-12-15', ...over }) }, admin);
     expect(errorCode(res)).toBe(code);
     expect(res.errors?.[0].message).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
     expect(await count()).toBe(before);
@@ -166,7 +168,7 @@ describe('population corrections and portal imports', () => {
       ok(await stack.gql<{ commune: { progress: P; rank: { position: number } } }>(`{ commune(id: "C02762") { progress(asOf: "2025-10-26") { ${PROGRESS} } rank(asOf: "2025-10-26") { position } } }`)).commune;
     const before = await read();
     // Ba Tơ finds it had counted far too many adults: its rate more than doubles.
-    ok(await stack.gql(`mutation { recordPopulation(areaId: "C02762", population: { asOf: "2025-10-01", adults: ${Math.round(before.progress.adults / 3)} }, reason: "Rà soát lại dân số") { id } }`));
+    ok(await stack.gql(`mutation { recordPopulation(areaId: "C02762", population: { asOf: "2025-10-01", adults: ${Math.round(before.progress.adults / 3)} }, reason: "Rà soát lại dân số") { id } }`, {}, admin));
     const after = await waitFor(read, (c) => c.progress.adults !== before.progress.adults);
     expect(after.progress.adults).toBe(Math.round(before.progress.adults / 3));
     expect(after.progress.learners).toBe(before.progress.learners);
@@ -178,7 +180,7 @@ describe('population corrections and portal imports', () => {
     const IMPORT = `mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows communes dates } }`;
     const res = ok(await stack.gql<{ importPortalStatistics: { rows: number; dates: string[] } }>(IMPORT, {
       rows: [{ communeId: 'C02032', date: '2025-12-20', rank: 12, learners: 5000, officialsRegistered: 300, residentsRegistered: 4700, officialsPercent: 2.1, residentsPercent: 33.4 }],
-    }));
+    }, admin));
     expect(res.importPortalStatistics).toEqual({ rows: 1, communes: 1, dates: ['2025-12-20'] });
     const p = ok(await stack.gql<{ commune: { progress: P } }>(`{ commune(id: "C02032") { progress(asOf: "2025-12-21") { ${PROGRESS} } } }`)).commune.progress;
     expect(p).toMatchObject({ learners: 5000, source: 'PORTAL' });
@@ -190,7 +192,7 @@ describe('population corrections and portal imports', () => {
         { communeId: 'C02032', date: '2025-12-21', learners: 10, officialsRegistered: 5, residentsRegistered: 5 },
         { communeId: 'C02032', date: '2025-12-22', learners: 10, officialsRegistered: 5, residentsRegistered: 4 },
       ],
-    });
+    }, admin);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].message).toContain('dòng 2');
     expect(await rows()).toBe(n);

@@ -45,7 +45,7 @@ describe('the province dashboard (all communes with progress and rank, one gatew
     const rows = communes.flatMap((communeId, i) =>
       ['2025-10-21', '2025-10-26'].map((date, d) => ({ communeId, date, learners: 10 + i + d * 5, officialsRegistered: 5 + d, residentsRegistered: 5 + i + d * 4 })),
     );
-    ok(await stack.gql(`mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`, { rows }));
+    ok(await stack.gql(`mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`, { rows }, { token: await stack.token('PROVINCE_ADMIN', 'P04') }));
 
     const count = async (code: string) => {
       stack.resetSqlCount();

@@ -1,4 +1,8 @@
 import { Migration20251201000000 } from './Migration20251201000000_registry_init';
+import { Migration20251220000000 } from './Migration20251220000000_registry_audit';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
-export const registryMigrations = [{ name: 'Migration20251201000000_registry_init', class: Migration20251201000000 }];
+export const registryMigrations = [
+  { name: 'Migration20251201000000_registry_init', class: Migration20251201000000 },
+  { name: 'Migration20251220000000_registry_audit', class: Migration20251220000000 },
+];

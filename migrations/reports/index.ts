@@ -1,8 +1,14 @@
 import { Migration20251201000000 } from './Migration20251201000000_reports_init';
 import { Migration20251202000000 } from './Migration20251202000000_reports_progress';
+import { Migration20251216000000 } from './Migration20251216000000_reports_directive_targets';
+import { Migration20251217000000 } from './Migration20251217000000_reports_live';
+import { Migration20251218000000 } from './Migration20251218000000_reports_audit';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const reportsMigrations = [
   { name: 'Migration20251201000000_reports_init', class: Migration20251201000000 },
   { name: 'Migration20251202000000_reports_progress', class: Migration20251202000000 },
+  { name: 'Migration20251216000000_reports_directive_targets', class: Migration20251216000000 },
+  { name: 'Migration20251217000000_reports_live', class: Migration20251217000000 },
+  { name: 'Migration20251218000000_reports_audit', class: Migration20251218000000 },
 ];

@@ -24,6 +24,7 @@ export const ACTIONS = [
   'EDIT_PLAN',
   'IMPORT_STATISTICS',
   'READ_PERSONAL',
+  'READ_AUDIT',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +54,7 @@ export const ALLOWED_ROLES: Record<Action, readonly TokenRole[]> = {
   EDIT_PLAN: ['PROVINCE_ADMIN', 'COMMUNE_OFFICER'],
   IMPORT_STATISTICS: ['PROVINCE_ADMIN', 'COMMUNE_OFFICER'],
   READ_PERSONAL: ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER', 'VILLAGE_REPORTER', 'UNIT_REPORTER'],
+  READ_AUDIT: ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER'],
 };
 
 // The same shapes as subgraphs/registry/ids.ts; repeated here because common code must not import a subgraph.
@@ -132,6 +134,7 @@ const ACTION_WORDS: Record<Action, [vi: string, en: string]> = {
   EDIT_PLAN: ['sửa kế hoạch', 'edit a plan'],
   IMPORT_STATISTICS: ['nhập số liệu thống kê', 'import statistics'],
   READ_PERSONAL: ['xem dữ liệu cá nhân', 'read personal data'],
+  READ_AUDIT: ['xem nhật ký thay đổi', 'read the audit log'],
 };
 
 /** The role/area pairs that would be allowed, e.g. "PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949". */

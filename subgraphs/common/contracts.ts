@@ -90,3 +90,34 @@ export interface PlanAdopted {
   targets: DirectiveTargetRecord[];
   demo: boolean;
 }
+
+/**
+ * any subgraph → registry: one write was audited (subgraphs/common/audit.ts). Written in the same transaction as the
+ * change and the owner's `audit_entry` row; the registry keeps every subgraph's entries in `registry.audit_log` and
+ * serves them as `Query.auditLog`. `before`/`after` are the values the operation replaced and wrote (null when
+ * there was nothing before, e.g. a first issue).
+ */
+export const AUDIT_RECORDED = 'audit.recorded';
+export interface AuditRecorded {
+  /** The subgraph that made the change (and owns the `audit_entry` row). */
+  source: 'registry' | 'directives' | 'plans' | 'reports';
+  /** The id of the row in `<source>.audit_entry`; (source, entryId) is unique. */
+  entryId: number;
+  /** When the change was written (ISO timestamp). */
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRole: string;
+  /** The mutation, e.g. `recordPopulation`, `amendDirective`, `setTaskStatus`. */
+  operation: string;
+  /** The area the change is about, its province and (below the province) its commune. */
+  areaId: string;
+  provinceId: string;
+  communeId: string | null;
+  /** What was changed, e.g. `PopulationRevision` 123, `Directive` 125-kh-ubnd-2025, `PlanTask` 12. */
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}

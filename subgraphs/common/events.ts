@@ -21,6 +21,8 @@ export interface ConsumerOptions {
   topics: string[];
   /** Applies one event, in the same transaction that moves the consumer's position past it. */
   handle(em: EntityManager, event: OutboxEvent): Promise<void>;
+  /** Called inside the batch's transaction after its events were applied (e.g. to publish derived events once). */
+  afterBatch?(em: EntityManager, events: OutboxEvent[]): Promise<void>;
   /** Called after a batch of events was applied and committed (e.g. to notify live subscribers). */
   afterCommit?(events: OutboxEvent[]): void | Promise<void>;
   log?: (line: string) => void;
@@ -45,7 +47,7 @@ export function consumerOffsetTableSql(schema: SubgraphName): string {
  * Applies the next batch of a producer's events for one consumer, in one transaction with the consumer's position
  * (locked, so replicas never apply an event twice). Also used to catch up synchronously, e.g. before seeding.
  */
-export async function applyOutboxBatch(em: EntityManager, options: Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics' | 'handle'>): Promise<OutboxEvent[]> {
+export async function applyOutboxBatch(em: EntityManager, options: Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics' | 'handle' | 'afterBatch'>): Promise<OutboxEvent[]> {
   const offsetTable = `"${options.consumer}"."event_offset"`;
   await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [options.name]);
   const applied: OutboxEvent[] = [];
@@ -65,6 +67,7 @@ export async function applyOutboxBatch(em: EntityManager, options: Pick<Consumer
       await options.handle(t, event);
       applied.push(event);
     }
+    if (applied.length > 0 && options.afterBatch) await options.afterBatch(t, applied);
     if (rows.length > 0) {
       await t.execute(`update ${offsetTable} set "last_seq" = ?, "updated_at" = now() where "name" = ?`, [
         Number(rows[rows.length - 1].seq),

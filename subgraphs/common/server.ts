@@ -4,7 +4,9 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
+import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
 import { DomainError } from './errors';
@@ -31,6 +33,8 @@ export interface SubgraphServerOptions<L> {
   /** The key the gateway signs internal identity tokens with; default: resolveAuthSecret() (AUTH_SECRET / DATA_DIR). */
   authSecret?: string;
   log?: (line: string) => void;
+  /** Serve GraphQL subscriptions over graphql-ws on /graphql too. */
+  subscriptions?: boolean;
 }
 
 /**
@@ -102,6 +106,31 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       },
     }),
   );
+  // Subscriptions over graphql-ws on the same path; the gateway connects with its internal token as `identity`.
+  let closeSubscriptions = async (): Promise<void> => undefined;
+  if (options.subscriptions) {
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const format = formatError(log);
+    const cleanup = useServer<Record<string, unknown>>(
+      {
+        schema: options.schema,
+        context: async (ctx) => {
+          const viewer = await identify(typeof ctx.connectionParams?.identity === 'string' ? ctx.connectionParams.identity : undefined);
+          const em = options.orm.orm.em.fork() as EntityManager;
+          return { em, viewer, loaders: options.createLoaders(em) };
+        },
+        onError: (_ctx, _id, _payload, errors) => errors.map((e) => new GraphQLError(format(e.toJSON(), e).message, { extensions: format(e.toJSON(), e).extensions })),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          'errors' in result && result.errors?.length ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : result,
+      },
+      wsServer,
+    );
+    closeSubscriptions = async () => {
+      await cleanup.dispose();
+      for (const client of wsServer.clients) client.terminate();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    };
+  }
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
@@ -110,6 +139,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     url,
     port,
     async stop() {
+      await closeSubscriptions();
       await apollo.stop();
     },
   };

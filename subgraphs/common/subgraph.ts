@@ -15,6 +15,8 @@ export interface SubgraphDefinition<L> {
   seedDemo?(em: Em, log: (line: string) => void): Promise<void>;
   /** Events from other subgraphs' outboxes that this subgraph keeps up with while it runs. */
   consumers?: Array<Omit<ConsumerOptions, 'consumer' | 'log'>>;
+  /** True when the subgraph serves subscriptions (graphql-ws on /graphql). */
+  subscriptions?: boolean;
 }
 
 export interface SubgraphOptions {
@@ -60,6 +62,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       schema: await def.buildSchema(),
       orm,
       createLoaders: def.createLoaders,
+      subscriptions: def.subscriptions,
       authSecret: options.authSecret,
       log: options.log,
     });

@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../common/contracts';
 import { isIsoDate, todayInVietnam, viDate } from '../common/dates';
 import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
+import { authorize, requireIdentity } from '../common/auth-rules';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Directive } from './entities/Directive';
@@ -88,19 +90,48 @@ async function checkReferences(em: EntityManager, provinceId: string, content: D
   }
 }
 
-async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAction, reason: string, viewer: Viewer): Promise<void> {
-  const content: RevisionContent = { ...contentOf(d), status: d.status, withdrawnOn: d.withdrawnOn };
+function revisionContentOf(d: Directive): RevisionContent {
+  return { ...contentOf(d), status: d.status, withdrawnOn: d.withdrawnOn };
+}
+
+/** A revision as the audit trail keeps it: its number and whole content. */
+type AuditedRevision = RevisionContent & { revision: number };
+const auditedRevision = (d: Directive): AuditedRevision => ({ revision: d.revision, ...revisionContentOf(d) });
+
+const OPERATIONS: Record<RevisionAction, string> = {
+  [RevisionAction.ISSUED]: 'issueDirective',
+  [RevisionAction.AMENDED]: 'amendDirective',
+  [RevisionAction.WITHDRAWN]: 'withdrawDirective',
+};
+
+/** The new revision row, its event and its audit entry (the revision it replaces → this one), in the caller's transaction. */
+async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAction, reason: string, viewer: Viewer, before: AuditedRevision | null): Promise<void> {
+  const content = revisionContentOf(d);
   const revision = Object.assign(new DirectiveRevision(), { directiveId: d.id, revision: d.revision, action, content, reason, recordedAt: new Date(), recordedBy: viewer.id });
   tx.persist(revision);
   await tx.flush();
   await appendEvent(tx, 'directives', DIRECTIVE_CHANGED, eventOf(d, action));
+  await recordAudit(tx, 'directives', {
+    viewer,
+    operation: OPERATIONS[action],
+    areaId: d.provinceId,
+    provinceId: d.provinceId,
+    communeId: null,
+    targetType: 'Directive',
+    targetId: d.id,
+    before,
+    after: auditedRevision(d),
+    reason,
+  });
 }
 
 /** Records a new directive and its first revision and event, in one transaction. */
 export async function issueDirective(em: EntityManager, viewer: Viewer, input: IssueShape, options: { demo?: boolean } = {}): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   if (!PROVINCE_ID.test(input.provinceId)) {
     throw new NotFoundError(bilingual(`Không tìm thấy tỉnh có mã "${input.provinceId}"`, `no province has id ${input.provinceId}`));
   }
+  authorize(viewer, 'ISSUE_DIRECTIVE', { provinceId: input.provinceId });
   const content = validateDirectiveContent({ ...input, replacesId: input.replacesId ?? null, replacesNumber: input.replacesNumber ?? null, course: input.course ?? null });
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
@@ -108,23 +139,26 @@ export async function issueDirective(em: EntityManager, viewer: Viewer, input: I
     let id = directiveIdOf(content.number, content.issuedOn);
     for (let n = 2; await tx.findOne(Directive, { id }); n += 1) id = `${directiveIdOf(content.number, content.issuedOn)}-${n}`;
     const d = tx.create(Directive, { id, provinceId: input.provinceId, ...content, status: DirectiveStatus.IN_FORCE, revision: 1, demo: options.demo ?? false });
-    await writeRevision(tx, d, RevisionAction.ISSUED, options.demo ? 'Dữ liệu mẫu (demo)' : 'Ban hành', viewer);
+    await writeRevision(tx, d, RevisionAction.ISSUED, options.demo ? 'Dữ liệu mẫu (demo)' : 'Ban hành', viewer, null);
     return d;
   });
 }
 
-async function findForUpdate(tx: EntityManager, id: string): Promise<Directive> {
+/** The directive to change, locked; only a PROVINCE_ADMIN of its province may change it (FORBIDDEN otherwise). */
+async function findForUpdate(tx: EntityManager, id: string, viewer: Viewer): Promise<Directive> {
   const found = await tx.findOne(Directive, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!found) throw new NotFoundError(bilingual(`Không tìm thấy văn bản có mã "${id}"`, `no directive has id ${id}`));
+  authorize(viewer, 'ISSUE_DIRECTIVE', { provinceId: found.provinceId });
   return found;
 }
 
 /** An amendment is a new revision: the row moves to it, the earlier revision stays in the history. */
 export async function amendDirective(em: EntityManager, viewer: Viewer, id: string, changes: Partial<DirectiveContent>, reason: string): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do sửa đổi', 500);
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
-    const d = await findForUpdate(tx, id);
+    const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi, không thể sửa đổi`, `directive ${d.number} was withdrawn`), 'id');
     }
@@ -134,28 +168,31 @@ export async function amendDirective(em: EntityManager, viewer: Viewer, id: stri
     }
     const content = validateDirectiveContent(merged);
     await checkReferences(tx, d.provinceId, content, d.id);
+    const before = auditedRevision(d);
     Object.assign(d, content, { revision: d.revision + 1 });
-    await writeRevision(tx, d, RevisionAction.AMENDED, why, viewer);
+    await writeRevision(tx, d, RevisionAction.AMENDED, why, viewer, before);
     return d;
   });
 }
 
 /** Withdrawal (thu hồi) is a revision too: the directive stays readable, marked withdrawn, with its history. */
 export async function withdrawDirective(em: EntityManager, viewer: Viewer, id: string, reason: string, withdrawnOn: string | null): Promise<Directive> {
+  requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do thu hồi', 500);
   const on = withdrawnOn ?? todayInVietnam();
   if (!isIsoDate(on)) throw new BadInputError(bilingual('Ngày thu hồi không hợp lệ', 'invalid withdrawal date'), 'withdrawnOn');
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
-    const d = await findForUpdate(tx, id);
+    const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi trước đó`, `directive ${d.number} is already withdrawn`), 'id');
     }
     if (on < d.issuedOn) {
       throw new BadInputError(bilingual(`Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`, 'withdrawn before issued'), 'withdrawnOn');
     }
+    const before = auditedRevision(d);
     Object.assign(d, { status: DirectiveStatus.WITHDRAWN, withdrawnOn: on, withdrawalReason: why, revision: d.revision + 1 });
-    await writeRevision(tx, d, RevisionAction.WITHDRAWN, why, viewer);
+    await writeRevision(tx, d, RevisionAction.WITHDRAWN, why, viewer, before);
     return d;
   });
 }

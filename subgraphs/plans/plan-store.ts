@@ -1,6 +1,9 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_ADOPTED, type PlanAdopted } from '../common/contracts';
 import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
+import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { directiveIdOf } from '../directives/validation';
@@ -70,8 +73,23 @@ export async function insertPlan(tx: EntityManager, communeId: string, plan: Pla
   return row;
 }
 
+/** The commune a plan is for, as the registry published it (its province decides who may edit its plans). */
+async function findCommune(em: EntityManager, communeId: string): Promise<AreaProjection> {
+  const commune = await em.findOne(AreaProjection, { id: communeId, level: 'COMMUNE' });
+  if (!commune) throw new NotFoundError(bilingual(`Không tìm thấy xã, phường có mã "${communeId}"`, `no commune has id ${communeId}`));
+  return commune;
+}
+
+/** EDIT_PLAN: a COMMUNE_OFFICER of the commune, or a PROVINCE_ADMIN of its province; FORBIDDEN otherwise. */
+function authorizePlanEdit(viewer: Viewer, commune: Pick<AreaProjection, 'id' | 'provinceId'>): void {
+  authorize(viewer, 'EDIT_PLAN', areaPath(commune.id, commune.provinceId)!);
+}
+
 /** Checks a plan against the known areas and directives, then writes it whole or not at all. */
-export async function adoptPlan(em: EntityManager, _viewer: Viewer, input: AdoptShape): Promise<CommunePlan> {
+export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptShape): Promise<CommunePlan> {
+  requireIdentity(viewer, 'EDIT_PLAN');
+  const commune = await findCommune(em, input.communeId);
+  authorizePlanEdit(viewer, commune);
   const areaIds = [input.communeId, ...input.tasks.map((t) => t.assigneeId), ...input.sessions.flatMap((s) => s.villageIds)];
   const [areas, directives] = await Promise.all([
     em.find(AreaProjection, { id: { $in: [...new Set(areaIds)] } }),
@@ -84,14 +102,51 @@ export async function adoptPlan(em: EntityManager, _viewer: Viewer, input: Adopt
     directives: new Map(directives.map((d) => [d.id, directiveFacts(d)])),
   });
   const levels = new Map(areas.map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
-  return em.transactional((tx) => insertPlan(tx as EntityManager, input.communeId, plan, levels, false));
+  return em.transactional(async (t) => {
+    const tx = t as EntityManager;
+    const row = await insertPlan(tx, input.communeId, plan, levels, false);
+    await recordAudit(tx, 'plans', {
+      viewer,
+      operation: 'adoptPlan',
+      areaId: commune.id,
+      provinceId: commune.provinceId,
+      communeId: commune.id,
+      targetType: 'CommunePlan',
+      targetId: row.id,
+      before: null,
+      after: { id: row.id, ...plan },
+    });
+    return row;
+  });
 }
 
-export async function setTaskStatus(em: EntityManager, taskId: string, status: TaskStatus): Promise<PlanTask> {
+/** Moves a task to another status: who may edit the plan of the task's commune may. */
+export async function setTaskStatus(em: EntityManager, viewer: Viewer, taskId: string, status: TaskStatus): Promise<PlanTask> {
+  requireIdentity(viewer, 'EDIT_PLAN');
   const id = Number(taskId);
-  const task = Number.isInteger(id) ? await em.findOne(PlanTask, { id }) : null;
-  if (!task) throw new NotFoundError(bilingual(`Không tìm thấy nhiệm vụ có mã "${taskId}"`, `no task has id ${taskId}`));
-  task.status = status;
-  await em.flush();
-  return task;
+  return em.transactional(async (t) => {
+    const tx = t as EntityManager;
+    const task = Number.isInteger(id) ? await tx.findOne(PlanTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!task) throw new NotFoundError(bilingual(`Không tìm thấy nhiệm vụ có mã "${taskId}"`, `no task has id ${taskId}`));
+    const plan = await tx.findOneOrFail(CommunePlan, { id: task.planId });
+    const commune = await tx.findOne(AreaProjection, { id: plan.communeId });
+    // Without the registry's word on the province (never expected), only the commune's own officer may.
+    const provinceId = commune?.provinceId ?? '';
+    authorizePlanEdit(viewer, { id: plan.communeId, provinceId });
+    const before = { planId: task.planId, title: task.title, assigneeId: task.assigneeId, status: task.status };
+    task.status = status;
+    await tx.flush();
+    await recordAudit(tx, 'plans', {
+      viewer,
+      operation: 'setTaskStatus',
+      areaId: plan.communeId,
+      provinceId,
+      communeId: plan.communeId,
+      targetType: 'PlanTask',
+      targetId: task.id,
+      before,
+      after: { ...before, status: task.status },
+    });
+    return task;
+  });
 }

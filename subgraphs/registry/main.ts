@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { startSubgraph, runFromEnvironment, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { registryMigrations } from '../../migrations/registry';
+import { REGISTRY_CONSUMERS } from './audit-log';
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
@@ -15,6 +16,7 @@ export const registry: SubgraphDefinition<RegistryLoaders> = {
   migrations: registryMigrations,
   buildSchema: buildRegistrySchema,
   createLoaders,
+  consumers: REGISTRY_CONSUMERS,
 };
 
 export const start = (options: SubgraphOptions) => startSubgraph(registry, options);

@@ -3,7 +3,9 @@ import { todayInVietnam } from '../common/dates';
 import { areaPath, authorize, requireIdentity, type AreaPath } from '../common/auth-rules';
 import { bilingual, NotFoundError } from '../common/errors';
 import { POPULATION_RECORDED, type PopulationRecorded } from '../common/contracts';
+import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
+import { projectAudit } from './audit-log';
 import type { Viewer } from '../common/viewer';
 import { Commune } from './entities/Commune';
 import { AreaLevelEnum } from './entities/enums';
@@ -34,9 +36,23 @@ async function pathOf(em: EntityManager, area: Province | Commune | Village): Pr
   return areaPath(area.id, commune.province.id)!;
 }
 
+/** The figures of a revision as the audit trail keeps them. */
+function figuresOf(r: PopulationRevision) {
+  return {
+    revisionId: r.id,
+    asOf: r.asOf,
+    adults: r.adults,
+    workingAge: r.workingAge ?? null,
+    households: r.households ?? null,
+    officials: r.officials ?? null,
+    students: r.students ?? null,
+    reason: r.reason,
+  };
+}
+
 /**
- * Records a population figure as a new revision (never an overwrite) and its event, in one transaction: either
- * both are written or neither.
+ * Records a population figure as a new revision (never an overwrite), its event and its audit entry (before: the
+ * area's latest revision until now), in one transaction: either all are written or none.
  */
 export async function recordPopulation(
   em: EntityManager,
@@ -48,8 +64,10 @@ export async function recordPopulation(
   requireIdentity(viewer, 'RECORD_POPULATION');
   const valid = validatePopulation(input, reason, todayInVietnam());
   const { level, area } = await findPopulatedArea(em, areaId);
-  authorize(viewer, 'RECORD_POPULATION', await pathOf(em, area));
+  const path = await pathOf(em, area);
+  authorize(viewer, 'RECORD_POPULATION', path);
   return em.transactional(async (tx) => {
+    const previous = await tx.findOne(PopulationRevision, { areaId }, { orderBy: { asOf: 'desc', id: 'desc' } });
     const revision = tx.create(PopulationRevision, {
       areaId,
       areaLevel: level,
@@ -79,6 +97,20 @@ export async function recordPopulation(
       recordedAt: revision.recordedAt.toISOString(),
     };
     await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, event);
+    // The registry's own entries go straight into the log it serves, in this transaction.
+    const audited = await recordAudit(tx as EntityManager, 'registry', {
+      viewer,
+      operation: 'recordPopulation',
+      areaId,
+      provinceId: path.provinceId,
+      communeId: path.communeId ?? null,
+      targetType: 'PopulationRevision',
+      targetId: revision.id,
+      before: previous ? figuresOf(previous) : null,
+      after: figuresOf(revision),
+      reason: valid.reason,
+    });
+    await projectAudit(tx as EntityManager, audited);
     return revision;
   });
 }

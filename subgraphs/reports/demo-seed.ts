@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { drainOutbox } from '../common/events';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
-import { applyRegistryEvent, REGISTRY_TOPICS } from './projections';
+import { applyDirectiveEvent, applyRegistryEvent, DIRECTIVE_TOPICS, REGISTRY_TOPICS } from './projections';
+import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
 export const REGISTRY_CONSUMER = { producer: 'registry' as const, consumer: 'reports' as const, name: 'registry-to-reports', topics: REGISTRY_TOPICS, handle: applyRegistryEvent };
+export const DIRECTIVES_CONSUMER = { producer: 'directives' as const, consumer: 'reports' as const, name: 'directives-to-reports', topics: DIRECTIVE_TOPICS, handle: applyDirectiveEvent };
 
 /**
  * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
@@ -14,6 +16,7 @@ export const REGISTRY_CONSUMER = { producer: 'registry' as const, consumer: 'rep
  */
 export async function seedDemoReports(em: EntityManager, log: (line: string) => void): Promise<void> {
   const applied = await drainOutbox(em, REGISTRY_CONSUMER);
+  await drainOutbox(em, DIRECTIVES_CONSUMER);
   const existing = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from reports.unit_report where province_id = ?`, [DEMO_PROVINCE]);
   if (existing[0].n > 0) return;
   const areas = await em.execute<Array<{ id: string; level: 'COMMUNE' | 'VILLAGE' | 'UNIT'; name: string; communeId: string; unitType: string | null; staff: number | null }>>(
@@ -59,6 +62,7 @@ export async function seedDemoReports(em: EntityManager, log: (line: string) => 
       );
     }
   });
-  const imported = await importPortalStatistics(em, portalRows(communes, curves), true);
+  const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
+  await initRankState(em, DEMO_PROVINCE);
   log(`demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`);
 }

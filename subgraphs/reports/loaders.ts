@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { todayInVietnam, type IsoDate } from '../common/dates';
 import { listLoader, rowLoader } from '../common/loaders';
 import { Area } from './entities/Area';
+import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
@@ -59,6 +60,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
     figureDates,
     snapshot,
     ranking,
+    directiveTargets: listLoader<string, DirectiveTarget>((ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }), (d) => d.provinceId),
     reportsOf: listLoader<string, UnitReport>(
       (ids) => em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', version: 'desc' } }),
       (r) => r.reporterId,

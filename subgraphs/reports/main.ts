@@ -3,20 +3,23 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { listenForReportWrites, SnapshotCache } from './cache';
-import { REGISTRY_CONSUMER, seedDemoReports } from './demo-seed';
-import { Area, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
+import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER, seedDemoReports } from './demo-seed';
+import { Area, DirectiveTarget, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
 import { createLoaders, type ReportsLoaders } from './loaders';
-import { applyRegistryEvent, REGISTRY_TOPICS } from './projections';
+import { applyRegistryEvent, publishPopulationChanges, REGISTRY_TOPICS } from './projections';
 import { buildReportsSchema } from './schema';
 
 export const reports: SubgraphDefinition<ReportsLoaders> = {
   name: 'reports',
-  entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic],
+  entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic, DirectiveTarget],
   migrations: reportsMigrations,
   buildSchema: buildReportsSchema,
   createLoaders: (em) => createLoaders(em),
   seedDemo: (em: EntityManager, log) => seedDemoReports(em, log),
-  consumers: [{ producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent }],
+  consumers: [
+    { producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent, afterBatch: publishPopulationChanges },
+    { producer: DIRECTIVES_CONSUMER.producer, name: DIRECTIVES_CONSUMER.name, topics: DIRECTIVES_CONSUMER.topics, handle: DIRECTIVES_CONSUMER.handle },
+  ],
 };
 
 /** Starts the subgraph with one snapshot cache shared by its requests, kept fresh by its consumer and listener. */

@@ -1,7 +1,8 @@
 /** Keeps the reports subgraph's copy of the hierarchy and of the population figures, from the registry's events. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_UPSERTED, POPULATION_RECORDED, type AreaUpserted, type PopulationRecorded } from '../common/contracts';
+import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED, type AreaUpserted, type DirectiveChanged, type PopulationRecorded } from '../common/contracts';
 import type { OutboxEvent } from '../common/events';
+import { publishChanges } from './live';
 
 export const REGISTRY_TOPICS = [AREA_UPSERTED, POPULATION_RECORDED];
 
@@ -27,4 +28,25 @@ export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent):
       [p.revisionId, p.areaId, p.areaLevel, p.asOf, p.adults, p.workingAge, p.households, p.officials, p.students],
     );
   }
+}
+
+export const DIRECTIVE_TOPICS = [DIRECTIVE_CHANGED];
+
+/** Keeps the latest revision of each directive's targets (an older revision arriving late never wins). */
+export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
+  if (event.topic !== DIRECTIVE_CHANGED) return;
+  const d = event.payload as unknown as DirectiveChanged;
+  await em.execute(
+    `insert into reports.directive_target (directive_id, province_id, number, revision, status, targets) values (?, ?, ?, ?, ?, ?)
+     on conflict (directive_id) do update set province_id = excluded.province_id, number = excluded.number, revision = excluded.revision,
+       status = excluded.status, targets = excluded.targets
+     where reports.directive_target.revision <= excluded.revision`,
+    [d.directiveId, d.provinceId, d.number, d.revision, d.status, JSON.stringify(d.targets)],
+  );
+}
+
+/** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
+export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+  const areas = events.filter((e) => e.topic === POPULATION_RECORDED).map((e) => (e.payload as unknown as PopulationRecorded).areaId);
+  if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
 }

@@ -1,8 +1,10 @@
 /** Writing reports and portal statistics: validation first, then one transaction per submission with its event. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
 import { todayInVietnam, isIsoDate } from '../common/dates';
 import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../common/errors';
+import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Area } from './entities/Area';
@@ -10,6 +12,7 @@ import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import type { Figures } from './progress';
+import { publishChanges } from './live';
 import { findAnomalies, validateReport, type ReportInputShape } from './validation';
 
 export const REPORT_SUBMITTED = 'report.submitted';
@@ -34,11 +37,13 @@ async function latestPopulation(em: EntityManager, areaId: string, asOf: string)
  * earlier submission is returned and nothing is added, so a retried submission counts once.
  */
 export async function submitUnitReport(em: EntityManager, viewer: Viewer, input: SubmitInput): Promise<UnitReport> {
-  const figures: Figures = validateReport(input, todayInVietnam());
+  requireIdentity(viewer, 'SUBMIT_REPORT');
   const reporter = await em.findOne(Area, { id: input.reporterId });
   if (!reporter || (reporter.level !== 'VILLAGE' && reporter.level !== 'UNIT')) {
     throw new NotFoundError(bilingual(`Không tìm thấy thôn hay đơn vị có mã "${input.reporterId}"`, `no village or unit has id ${input.reporterId}`));
   }
+  authorize(viewer, 'SUBMIT_REPORT', areaPath(reporter.id, reporter.provinceId)!);
+  const figures: Figures = validateReport(input, todayInVietnam());
   if (input.communeId && input.communeId !== reporter.communeId) {
     throw new ForbiddenError(
       bilingual(`${reporter.name} thuộc xã có mã ${reporter.communeId}, không thể báo cáo cho xã ${input.communeId}`, 'a unit reports only for its own commune'),
@@ -97,6 +102,28 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       reportDate: report.reportDate,
       version: report.version,
     });
+    const previous = v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
+    const figuresOfRow = (r: UnitReport) => ({
+      version: r.version,
+      officials: [r.officialsRegistered, r.officialsCompleted, r.officialsCertified],
+      residents: [r.residentsRegistered, r.residentsCompleted, r.residentsCertified],
+      students: [r.studentsRegistered, r.studentsCompleted, r.studentsCertified],
+      workers: [r.workersRegistered, r.workersCompleted, r.workersCertified],
+      guidedResidents: r.guidedResidents,
+    });
+    await recordAudit(t, 'reports', {
+      viewer,
+      operation: 'submitUnitReport',
+      areaId: reporter.id,
+      provinceId: reporter.provinceId,
+      communeId: reporter.communeId,
+      targetType: 'UnitReport',
+      targetId: report.id,
+      before: previous ? figuresOfRow(previous) : null,
+      after: { reportDate: report.reportDate, ...figuresOfRow(report), people: (input.people ?? []).length, anomalies: report.anomalies },
+      reason: report.note,
+    });
+    await publishChanges(t, [report.reporterId], 'REPORT');
     return report;
   });
 }
@@ -113,7 +140,13 @@ export interface PortalRowInput {
 }
 
 /** Checks every row first; any bad row rejects the whole import with its row number, and nothing is written. */
-export async function importPortalStatistics(em: EntityManager, rows: PortalRowInput[], demo = false): Promise<{ importId: string; rows: number; communes: number; dates: string[] }> {
+export async function importPortalStatistics(
+  em: EntityManager,
+  viewer: Viewer | 'SEED',
+  rows: PortalRowInput[],
+): Promise<{ importId: string; rows: number; communes: number; dates: string[] }> {
+  const demo = viewer === 'SEED';
+  if (!demo) requireIdentity(viewer, 'IMPORT_STATISTICS');
   if (rows.length === 0) throw new BadInputError(bilingual('Không có dòng số liệu nào để nhập', 'no rows to import'), 'rows');
   if (rows.length > 50_000) throw new BadInputError(bilingual('Quá nhiều dòng trong một lần nhập (tối đa 50.000)', 'too many rows'), 'rows');
   const today = todayInVietnam();
@@ -123,7 +156,9 @@ export async function importPortalStatistics(em: EntityManager, rows: PortalRowI
   rows.forEach((r, i) => {
     const at = `dòng ${i + 1}`;
     const field = (f: string) => `rows.${i}.${f}`;
-    if (!byId.has(r.communeId)) throw new NotFoundError(bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`));
+    const commune = byId.get(r.communeId);
+    if (!commune) throw new NotFoundError(bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`));
+    if (!demo) authorize(viewer, 'IMPORT_STATISTICS', { provinceId: commune.provinceId, communeId: commune.id });
     if (!isIsoDate(r.date) || r.date > today) throw new BadInputError(bilingual(`${at}: ngày "${r.date}" không hợp lệ hoặc ở tương lai`, `row ${i + 1}: bad date`), field('date'));
     for (const k of ['learners', 'officialsRegistered', 'residentsRegistered'] as const) {
       if (!Number.isInteger(r[k]) || r[k] < 0) throw new BadInputError(bilingual(`${at}: ${k} phải là số nguyên không âm`, `row ${i + 1}: ${k} must be ≥ 0`), field(k));
@@ -155,6 +190,24 @@ export async function importPortalStatistics(em: EntityManager, rows: PortalRowI
       );
     }
     await appendEvent(t, 'reports', PORTAL_IMPORTED, { importId, dates: [...new Set(rows.map((r) => r.date))].sort(), communes: [...new Set(rows.map((r) => r.communeId))] });
+    if (!demo) {
+      for (const r of rows) {
+        const commune = byId.get(r.communeId)!;
+        await recordAudit(t, 'reports', {
+          viewer: viewer as Viewer,
+          operation: 'importPortalStatistics',
+          areaId: commune.id,
+          provinceId: commune.provinceId,
+          communeId: commune.id,
+          targetType: 'PortalStatistic',
+          targetId: importId,
+          before: null,
+          after: { ...r },
+          reason: null,
+        });
+      }
+      await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
+    }
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }

@@ -8,6 +8,7 @@ import type { IsoDate } from '../common/dates';
 import { resolvePopulation, type Population } from '../common/population';
 import { chooseCommuneProgress, addFigures, emptyFigures, progressFromFigures, progressFromPortal, sumProgress, type Figures, type ProgressValue, type PortalFigures } from './progress';
 import { rankCommunes, type RankInput, type Ranked } from './ranking';
+import type { Counts, Denominators } from './targets';
 
 export interface AreaRow {
   id: string;
@@ -257,6 +258,39 @@ export class ProvinceSnapshot {
     else value = this.reporterProgress(id);
     this.progressCache.set(id, value);
     return value;
+  }
+
+  /** All villages and units under an area (itself included when it is one). */
+  private reportersUnder(id: string): AreaRow[] {
+    const area = this.areasById.get(id);
+    if (!area) return [];
+    if (area.level === 'VILLAGE' || area.level === 'UNIT') return [area];
+    if (area.level === 'COMMUNE') return this.children(id).filter((a) => a.level === 'VILLAGE' || a.level === 'UNIT');
+    return this.communes().flatMap((c) => this.reportersUnder(c.id));
+  }
+
+  /** The figures a target is measured with: learners (any source) and, from reports, counts per group. */
+  counts(id: string): Counts {
+    let groups: Figures | null = null;
+    for (const r of this.reportersUnder(id)) {
+      const report = this.reportOf.get(r.id);
+      if (report) groups = addFigures(groups ?? emptyFigures(), report.figures);
+    }
+    return { learners: this.progress(id).learners, groups };
+  }
+
+  /** The populations targets are measured against (see targets.ts for the rule of each group). */
+  denominators(id: string): Denominators {
+    const population = this.population(id);
+    const units = this.reportersUnder(id).filter((a) => a.level === 'UNIT');
+    const staffOf = (keep: (t: string | null) => boolean) => units.filter((u) => keep(u.unitType)).reduce((s, u) => s + (u.staff ?? 0), 0) || null;
+    const WORKPLACES = ['ENTERPRISE', 'COOPERATIVE'];
+    return {
+      adults: population?.adults ?? null,
+      officials: population?.officials ?? staffOf((t) => !WORKPLACES.includes(t ?? '') && t !== 'DIGITAL_TEAM'),
+      students: population?.students ?? null,
+      workers: staffOf((t) => WORKPLACES.includes(t ?? '')),
+    };
   }
 
   ranking(): Ranked[] {

@@ -56,7 +56,7 @@ export class CommunePlanResolver {
   }
 
   @Mutation(() => PlanTask, { description: 'Moves a task to another status.' })
-  setTaskStatus(@Arg('taskId', () => ID) taskId: string, @Arg('status', () => TaskStatus) status: TaskStatus, @Ctx() { em }: Ctx): Promise<PlanTask> {
-    return setTaskStatus(em, taskId, status);
+  setTaskStatus(@Arg('taskId', () => ID) taskId: string, @Arg('status', () => TaskStatus) status: TaskStatus, @Ctx() { em, viewer }: Ctx): Promise<PlanTask> {
+    return setTaskStatus(em, viewer, taskId, status);
   }
 }

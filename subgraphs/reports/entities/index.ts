@@ -3,3 +3,4 @@ export { PopulationFact } from './PopulationFact';
 export { PortalStatistic } from './PortalStatistic';
 export { ReportPerson } from './ReportPerson';
 export { UnitReport } from './UnitReport';
+export { DirectiveTarget } from './DirectiveTarget';

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { canRead } from '../../common/auth-rules';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual } from '../../common/errors';
 import { DateScalar } from '../../common/scalars';
@@ -69,7 +70,11 @@ export class Rewards {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => [RewardCandidate]) villages!: RewardCandidate[];
   @Field(() => [RewardCandidate]) units!: RewardCandidate[];
-  @Field(() => [RewardCandidate], { description: 'People named in the latest reports.' }) people!: RewardCandidate[];
+  @Field(() => [RewardCandidate], {
+    nullable: true,
+    description: 'People named in the latest reports: personal data, readable only within the caller’s area (null for anyone else).',
+  })
+  people!: RewardCandidate[] | null;
 }
 
 type Ctx = Context<ReportsLoaders>;
@@ -120,7 +125,7 @@ export class CommuneChaseResolver {
   }
 
   @FieldResolver(() => Rewards, { description: 'Villages, units and people measured against the reward rules, from the latest reports.' })
-  async rewards(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { em, loaders }: Ctx): Promise<Rewards> {
+  async rewards(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { em, loaders, viewer }: Ctx): Promise<Rewards> {
     const date = asOfOrToday(asOf);
     const area = await loaders.area.load(c.id);
     if (!area) return { asOf: date, villages: [], units: [], people: [] };
@@ -157,7 +162,7 @@ export class CommuneChaseResolver {
         ...personVerdict(p.role, p.certified, p.guided),
       };
     });
-    return { asOf: date, villages, units, people: persons };
+    return { asOf: date, villages, units, people: canRead(viewer, { provinceId: area.provinceId, communeId: c.id }, true) ? persons : null };
   }
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { areaPath, authorize } from '../../common/auth-rules';
 import type { Context } from '../../common/context';
 import { UnitReport } from '../entities/UnitReport';
 import type { ReportsLoaders } from '../loaders';
@@ -36,8 +37,8 @@ export class ReportResolver {
       'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; one bad row ' +
       'rejects the import with its row number and nothing is written. `npm run import:portal -- file.csv` does the same from a CSV.',
   })
-  async importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em, loaders }: Ctx): Promise<PortalImportResult> {
-    const result = await importPortalStatistics(em, rows);
+  async importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em, viewer, loaders }: Ctx): Promise<PortalImportResult> {
+    const result = await importPortalStatistics(em, viewer, rows);
     loaders.changed();
     return result;
   }
@@ -62,8 +63,12 @@ export class ReportResolver {
     return report.reporterLevel === 'UNIT' ? { id: report.reporterId } : null;
   }
 
-  @FieldResolver(() => [ReportedPerson], { description: 'People named in the report for the reward rules.' })
-  async people(@Root() report: UnitReport, @Ctx() { loaders }: Ctx): Promise<ReportedPerson[]> {
+  @FieldResolver(() => [ReportedPerson], {
+    nullable: true,
+    description: 'People named in the report for the reward rules: personal data, readable only within the caller’s area.',
+  })
+  async people(@Root() report: UnitReport, @Ctx() { loaders, viewer }: Ctx): Promise<ReportedPerson[]> {
+    authorize(viewer, 'READ_PERSONAL', areaPath(report.reporterId, report.provinceId)!);
     return (await loaders.peopleOf.load(report.id)).map((p) => ({ ...p, role: p.role as PersonRole }));
   }
 }

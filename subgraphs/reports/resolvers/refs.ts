@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { TargetFields } from './target-types';
 
 /** The registry's entities, extended here with progress, rank and reports. */
 @ObjectType('Province')
@@ -13,6 +14,11 @@ export class ProvinceRef {
 export class CommuneRef {
   @Field(() => ID)
   id!: string;
+
+  /** Resolved by the plans subgraph; present only when a field @requires it (targetStatus). */
+  @Field(() => [TargetFields])
+  @Directive('@external')
+  effectiveTargets?: TargetFields[];
 }
 
 @ObjectType('Village')

@@ -3,16 +3,8 @@ import { DateScalar } from '../../common/scalars';
 import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress';
 import { CommuneRef } from './refs';
 
-export enum PopulationGroup {
-  OFFICIALS = 'OFFICIALS',
-  RESIDENTS = 'RESIDENTS',
-  STUDENTS = 'STUDENTS',
-  WORKERS = 'WORKERS',
-}
-registerEnumType(PopulationGroup, {
-  name: 'PopulationGroup',
-  description: 'CBCCVC (officials), người dân (residents), học sinh (students), người lao động (enterprise workers)',
-});
+export { PopulationGroup } from './enums';
+import { PopulationGroup } from './enums';
 
 export enum ProgressSource {
   REPORTS = 'REPORTS',

@@ -1,0 +1,25 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { DirectiveTargetRecord } from '../../common/contracts';
+
+/** The latest revision of each province directive's targets, from the directives subgraph's events. */
+@Entity({ tableName: 'directive_target' })
+export class DirectiveTarget {
+  @PrimaryKey({ type: 'string', length: 40 })
+  directiveId!: string;
+
+  @Property({ type: 'string', length: 16 })
+  @Index()
+  provinceId!: string;
+
+  @Property({ type: 'string', length: 60 })
+  number!: string;
+
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  @Property({ type: 'string', length: 12 })
+  status!: 'IN_FORCE' | 'WITHDRAWN';
+
+  @Property({ type: 'json' })
+  targets: DirectiveTargetRecord[] = [];
+}

@@ -1,0 +1,61 @@
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../common/scalars';
+import { PACE_WINDOW_DAYS } from '../targets';
+import { PopulationGroup } from './enums';
+
+export enum IndicatorEnum {
+  JOINED = 'JOINED',
+  COMPLETED = 'COMPLETED',
+  CERTIFIED = 'CERTIFIED',
+  DIGITAL_SIGNATURE = 'DIGITAL_SIGNATURE',
+  VNEID_CONFIRMED = 'VNEID_CONFIRMED',
+}
+registerEnumType(IndicatorEnum, { name: 'Indicator' });
+
+export enum TargetSourceEnum {
+  PROVINCE = 'PROVINCE',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(TargetSourceEnum, { name: 'TargetSource' });
+
+export enum TargetStateEnum {
+  MET = 'MET',
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  MISSED = 'MISSED',
+  NOT_MEASURED = 'NOT_MEASURED',
+}
+registerEnumType(TargetStateEnum, {
+  name: 'TargetState',
+  description:
+    'MET (đạt); ON_TRACK (đúng tiến độ: the pace of the last 28 days reaches the threshold by the due date); AT_RISK (nguy cơ không đạt); ' +
+    'MISSED (không đạt: due date passed); NOT_MEASURED (the course reports do not measure this indicator).',
+});
+
+/** A target as the plans subgraph gives it; this subgraph only reads the fields it needs (@requires). */
+@ObjectType('Target')
+@Directive('@shareable')
+export class TargetFields {
+  @Field(() => IndicatorEnum) indicator!: IndicatorEnum;
+  @Field(() => PopulationGroup) group!: PopulationGroup;
+  @Field(() => Float) threshold!: number;
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => Boolean) strict!: boolean;
+  @Field(() => TargetSourceEnum) source!: TargetSourceEnum;
+}
+
+@ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
+export class TargetStatus {
+  @Field(() => IndicatorEnum) indicator!: IndicatorEnum;
+  @Field(() => PopulationGroup) group!: PopulationGroup;
+  @Field(() => Float, { description: '0.8 = 80%.' }) threshold!: number;
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => TargetSourceEnum, { description: 'Whose target: the commune’s own or the province’s.' }) source!: TargetSourceEnum;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: 'threshold − value (0 when met).' }) gap!: number | null;
+  @Field(() => Float, { nullable: true, description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days.` })
+  projected!: number | null;
+  @Field(() => TargetStateEnum) status!: TargetStateEnum;
+}
+
