@@ -4,7 +4,7 @@ import { ChartCanvas } from '../chart';
 import { DASH, fmtDate, fmtDateTime, fmtInt, fmtPct, GROUP_VI, INDICATOR_VI, KIND_VI, STATE_VI } from '../format';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../ui';
-import { PROGRESS_SUBSCRIPTION } from './province';
+import { PROGRESS_SUBSCRIPTION, TARGET_STATUS_FIELDS, TargetState, type TargetStatus } from './province';
 
 interface Figures { asOf: string; figuresDate: string | null; learners: number; certified: number; participationRate: number | null }
 interface GroupFigures { group: string; registered: number; completed: number; certified: number }
@@ -30,6 +30,8 @@ interface CommuneData {
     units: Unit[];
   };
 }
+/** Commune.targetStatus (the reports subgraph's evaluation of the effective targets), asked on its own: optional. */
+const STATUS_QUERY = `query($id: ID!) { commune(id: $id) { targetStatus { ${TARGET_STATUS_FIELDS} } } }`;
 interface ReportingStatus {
   reportDate: string; deadline: string; onTime: number; late: number; missing: number;
   reporters: Array<{ name: string; status: string; firstSubmittedAt: string | null; village: { id: string } | null; unit: { id: string } | null }>;
@@ -86,7 +88,7 @@ export function CommunePage(props: { id: string }) {
     </section>
     <div class="two">
       <section class="panel"><h2>Thứ hạng theo thời gian</h2><${RankChart} history=${c.rankHistory} /></section>
-      <section class="panel"><h2>Chỉ tiêu đang áp dụng</h2><${Targets} commune=${c} /></section>
+      <section class="panel"><h2>Chỉ tiêu đang áp dụng</h2><${Targets} commune=${c} updatedAt=${live.updatedAt} /></section>
     </div>
     <section class="panel"><h2>Thôn, tổ dân phố (${c.villages.length})</h2><${Villages} villages=${c.villages} /></section>
     <div class="two">
@@ -152,20 +154,27 @@ function currentValue(t: Target, c: NonNullable<CommuneData['commune']>): number
   return null;
 }
 
-function Targets(props: { commune: NonNullable<CommuneData['commune']> }) {
+function Targets(props: { commune: NonNullable<CommuneData['commune']>; updatedAt: Date | null }) {
   const c = props.commune;
+  const [status, setStatus] = useState<TargetStatus[] | null>(null);
+  useEffect(() => {
+    gql<{ commune: { targetStatus: TargetStatus[] } | null }>(STATUS_QUERY, { id: c.id }).then((d) => setStatus(d.commune?.targetStatus ?? null), () => setStatus(null));
+  }, [c.id, props.updatedAt?.getTime()]);
+  const statusOf = (t: Target) => status?.find((s) => s.indicator === t.indicator && s.group === t.group && s.dueOn === t.dueOn);
   if (c.effectiveTargets.length === 0) return html`<p class="muted">Chưa có chỉ tiêu.</p>`;
   const plan = (id: string | null) => c.plans.find((p) => p.id === id)?.number ?? id ?? '';
   return html`<table class="targets" data-testid="effective-targets">
     <thead><tr><th>Chỉ tiêu</th><th class="num">Mức</th><th>Hạn</th><th class="num">Hiện tại</th><th>Nguồn</th></tr></thead>
     <tbody>${c.effectiveTargets.map((t) => {
-      const now = currentValue(t, c);
+      const evaluated = statusOf(t);
+      const now = evaluated ? evaluated.value : currentValue(t, c);
       const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
       return html`<tr data-source=${t.source}>
         <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}${t.note ? html`<div class="muted small">${t.note}</div>` : null}</td>
         <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
         <td>${fmtDate(t.dueOn)}</td>
-        <td class="num">${now == null ? html`<span class="muted">chưa có số liệu</span>` : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`}</td>
+        <td class="num">${now == null ? html`<span class="muted">chưa có số liệu</span>` : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`}
+          ${evaluated ? html`<div class="small"><${TargetState} status=${evaluated.status} />${evaluated.projected != null ? html` · dự báo ${fmtPct(evaluated.projected)}` : null}</div>` : null}</td>
         <td class="small">${t.source === 'COMMUNE'
           ? html`<span class="tag own">Của xã</span> ${plan(t.planId)}${t.overrides ? html`<div class="muted">thay chỉ tiêu tỉnh ${t.overrides.strict ? 'trên ' : '≥ '}${fmtPct(t.overrides.threshold, 0)} (${t.overrides.directiveId ?? ''})</div>` : null}`
           : html`<span class="tag province">Của tỉnh</span> ${t.directiveId ?? ''}`}</td>

@@ -153,7 +153,7 @@ export function ProvincePage(props: { code: string }) {
       </section>
       <section class="panel">
         <h2>Chỉ tiêu của tỉnh</h2>
-        <${Targets} code=${code} progress=${p} />
+        <${Targets} code=${code} progress=${p} updatedAt=${live.updatedAt} />
       </section>
     </div>
     <section class="panel">
@@ -252,47 +252,46 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
     ${rows.length === 0 ? html`<p class="muted">Không có xã nào khớp “${search}”.</p>` : null}`;
 }
 
-/** Province.targetStatus, when the schema has it: its scalar fields, found by introspection. */
-async function targetStatusFields(): Promise<string[] | null> {
-  const t = await gql<{ __type: { fields: Array<{ name: string; type: TypeRef }> } | null }>(
-    `{ __type(name: "Province") { fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`,
-  );
-  const field = t.__type?.fields.find((f) => f.name === 'targetStatus');
-  if (!field) return null;
-  let ref: TypeRef | null = field.type;
-  while (ref && !ref.name) ref = ref.ofType;
-  if (!ref?.name) return null;
-  const inner = await gql<{ __type: { fields: Array<{ name: string; args?: unknown[]; type: TypeRef }> } | null }>(
-    `query($n: String!) { __type(name: $n) { fields { name type { kind name ofType { kind name ofType { kind name } } } } } }`,
-    { n: ref.name },
-  );
-  const leaf = (r: TypeRef | null): boolean => {
-    while (r && (r.kind === 'NON_NULL' || r.kind === 'LIST')) r = r.ofType;
-    return r?.kind === 'SCALAR' || r?.kind === 'ENUM';
-  };
-  return inner.__type?.fields.filter((f) => leaf(f.type)).map((f) => f.name) ?? null;
+export interface TargetStatus {
+  indicator: string; group: string; threshold: number; dueOn: string; source: string; asOf: string;
+  value: number | null; gap: number | null; projected: number | null; status: string;
 }
-interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
+export const TARGET_STATUS_FIELDS = 'indicator group threshold dueOn source asOf value gap projected status';
+export const TARGET_STATE_VI: Record<string, string> = {
+  MET: 'Đã đạt', ON_TRACK: 'Đúng tiến độ', AT_RISK: 'Có nguy cơ không đạt', MISSED: 'Không đạt', NOT_MEASURED: 'Chưa đo được',
+};
+const STATE_CLASS: Record<string, string> = { MET: 'ok', ON_TRACK: 'ok', AT_RISK: 'late', MISSED: 'behind', NOT_MEASURED: 'muted' };
 
-function Targets(props: { code: string; progress: ProgressFigures }) {
+export function TargetState(props: { status: string }) {
+  return html`<span class=${`state ${STATE_CLASS[props.status] ?? ''}`} data-state=${props.status}>${TARGET_STATE_VI[props.status] ?? props.status}</span>`;
+}
+
+/**
+ * The province's targets: Province.targetStatus (value, projection and state per target) where the API has it;
+ * else the directives' targets with the current value computed from progress where the indicator maps.
+ */
+function Targets(props: { code: string; progress: ProgressFigures; updatedAt: Date | null }) {
   const [directives, setDirectives] = useState<Directive[] | null>(null);
-  const [status, setStatus] = useState<{ fields: string[]; rows: Array<Record<string, unknown>> } | null>(null);
+  const [status, setStatus] = useState<TargetStatus[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    loadDirectives(props.code).then(setDirectives).catch(setError);
-    targetStatusFields()
-      .then(async (fields) => {
-        if (!fields?.length) return;
-        const d = await gql<{ province: { targetStatus: Array<Record<string, unknown>> } | null }>(
-          `query($code: String!) { province(code: $code) { targetStatus { ${fields.join(' ')} } } }`, { code: props.code });
-        setStatus({ fields, rows: d.province?.targetStatus ?? [] });
-      })
-      .catch(() => undefined);
-  }, [props.code]);
+    gql<{ province: { targetStatus: TargetStatus[] } | null }>(
+      `query($code: String!) { province(code: $code) { targetStatus { ${TARGET_STATUS_FIELDS} } } }`, { code: props.code })
+      .then((d) => setStatus(d.province?.targetStatus ?? []))
+      .catch(() => loadDirectives(props.code).then(setDirectives).catch(setError));
+  }, [props.code, props.updatedAt?.getTime()]);
   if (error) return html`<${ErrorBox} error=${error} />`;
   if (status) {
-    return html`<table class="targets" data-testid="target-status"><thead><tr>${status.fields.map((f) => html`<th>${f}</th>`)}</tr></thead>
-      <tbody>${status.rows.map((r) => html`<tr>${status.fields.map((f) => html`<td>${typeof r[f] === 'number' && (r[f] as number) <= 1 ? fmtPct(r[f] as number) : String(r[f] ?? DASH)}</td>`)}</tr>`)}</tbody></table>`;
+    if (status.length === 0) return html`<p class="muted">Chưa có chỉ tiêu trong các văn bản đang có hiệu lực.</p>`;
+    return html`<table class="targets" data-testid="targets">
+      <thead><tr><th>Chỉ tiêu</th><th class="num">Mức</th><th>Hạn</th><th class="num">Hiện tại</th><th class="num">Dự báo đến hạn</th><th>Đánh giá</th></tr></thead>
+      <tbody>${status.map((t) => html`<tr data-state=${t.status}>
+        <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}</td>
+        <td class="num">≥ ${fmtPct(t.threshold, 0)}</td><td>${fmtDate(t.dueOn)}</td>
+        <td class="num">${t.value == null ? html`<span class="muted">chưa có số liệu</span>` : fmtPct(t.value)}</td>
+        <td class="num">${t.projected == null ? DASH : fmtPct(t.projected)}</td>
+        <td><${TargetState} status=${t.status} /></td></tr>`)}</tbody></table>
+      <p class="muted small">Dự báo theo tốc độ 28 ngày gần nhất; số liệu đến ngày ${fmtDate(status[0].asOf)}.</p>`;
   }
   if (!directives) return html`<${Loading} />`;
   const targets = directives.flatMap((d) => d.targets.map((t) => ({ ...t, directive: d })));

@@ -172,7 +172,8 @@ export function ReportPage(props: { id: string }) {
         <span class="muted small">${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có token: xem được số liệu nhưng chưa gửi được.'}</span>
       </fieldset>
       <label class="inline">Ngày báo cáo <input type="date" name="reportDate" value=${reportDate} max=${todayInVietnam()}
-        onInput=${(e: Event) => setReportDate((e.target as HTMLInputElement).value)} data-testid="reportDate" /></label>
+        onInput=${(e: Event) => setReportDate((e.target as HTMLInputElement).value)} data-testid="reportDate" />
+        <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label>
       ${fieldError('reportDate')}
       <table class="figures">
         <thead><tr><th>Nhóm</th>${STAGES.map((s) => html`<th>${STAGE_VI[s]}</th>`)}</tr></thead>
