@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
 /**
@@ -21,6 +22,8 @@ export async function buildFederatedSchema(
     resolvers,
     orphanedTypes,
     skipCheck: true,
+    // Our subscriptions bring their own event source (`subscribe`); type-graphql still insists on a PubSub.
+    pubSub: createPubSub(),
     validate: false,
   });
   const typeDefs = gql`

@@ -8,6 +8,7 @@ import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
 import { SnapshotCache } from './cache';
+import type { LiveHub } from './live-hub';
 import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
 
 export interface RankedCommune extends RankChangeValue {
@@ -17,7 +18,7 @@ export interface RankedCommune extends RankChangeValue {
 }
 
 /** Loaders for one request; `cache` is the process's snapshot cache (a private one when none is given). */
-export function createLoaders(em: EntityManager, cache: SnapshotCache = new SnapshotCache()) {
+export function createLoaders(em: EntityManager, cache: SnapshotCache = new SnapshotCache(), hub?: LiveHub) {
   const figureDates = new DataLoader<string, string[]>(async (ids) => {
     const map = await loadFigureDates(em, ids);
     return ids.map((id) => map.get(id) ?? []);
@@ -56,6 +57,11 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
   return {
     /** Call after a write commits: cached snapshots no longer describe the data. */
     changed: () => cache.bump(),
+    /** The process's live event hub (subscriptions only). */
+    live: (): LiveHub => {
+      if (!hub) throw new Error('live events are not served by this process');
+      return hub;
+    },
     area: rowLoader<string, Area>((ids) => em.find(Area, { id: { $in: [...ids] } }), (a) => a.id),
     figureDates,
     snapshot,

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { listenForReportWrites, SnapshotCache } from './cache';
+import { LiveHub } from './live-hub';
 import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER, seedDemoReports } from './demo-seed';
 import { Area, DirectiveTarget, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
 import { createLoaders, type ReportsLoaders } from './loaders';
@@ -15,6 +16,7 @@ export const reports: SubgraphDefinition<ReportsLoaders> = {
   migrations: reportsMigrations,
   buildSchema: buildReportsSchema,
   createLoaders: (em) => createLoaders(em),
+  subscriptions: true,
   seedDemo: (em: EntityManager, log) => seedDemoReports(em, log),
   consumers: [
     { producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent, afterBatch: publishPopulationChanges },
@@ -25,20 +27,24 @@ export const reports: SubgraphDefinition<ReportsLoaders> = {
 /** Starts the subgraph with one snapshot cache shared by its requests, kept fresh by its consumer and listener. */
 export async function start(options: SubgraphOptions) {
   const cache = new SnapshotCache();
+  const hub = new LiveHub(options.databaseUrl, options.log);
   const running = await startSubgraph<ReportsLoaders>(
     {
       ...reports,
-      createLoaders: (em) => createLoaders(em, cache),
+      createLoaders: (em) => createLoaders(em, cache, hub),
       consumers: reports.consumers!.map((c) => ({ ...c, afterCommit: () => cache.bump() })),
     },
     options,
   );
   const listener = await listenForReportWrites(options.databaseUrl, cache, options.log ?? console.log);
+  await hub.start();
   return {
     ...running,
+    hub,
     async stop() {
-      await listener.stop();
       await running.stop();
+      await hub.stop();
+      await listener.stop();
     },
   };
 }

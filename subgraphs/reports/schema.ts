@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/schema';
 import { CommuneProgressResolver, ProvinceProgressResolver, UnitProgressResolver, VillageProgressResolver } from './resolvers/ProgressResolvers';
 import { CommuneChaseResolver, ProvinceChaseResolver } from './resolvers/ChaseResolvers';
+import { LiveResolver } from './resolvers/LiveResolver';
 import { ReportResolver } from './resolvers/ReportResolver';
 import { CommuneTargetResolver, ProvinceTargetResolver } from './resolvers/TargetResolvers';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
@@ -9,7 +10,7 @@ import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
 export function buildReportsSchema(): Promise<GraphQLSchema> {
   // Entities this subgraph only extends are listed as orphans: type-graphql emits only types it can reach.
   return buildFederatedSchema(
-    [ReportResolver, ProvinceProgressResolver, CommuneProgressResolver, VillageProgressResolver, UnitProgressResolver, CommuneChaseResolver, ProvinceChaseResolver, CommuneTargetResolver, ProvinceTargetResolver],
+    [ReportResolver, ProvinceProgressResolver, CommuneProgressResolver, VillageProgressResolver, UnitProgressResolver, CommuneChaseResolver, ProvinceChaseResolver, CommuneTargetResolver, ProvinceTargetResolver, LiveResolver],
     {},
     [ProvinceRef, CommuneRef, VillageRef, UnitRef],
   );

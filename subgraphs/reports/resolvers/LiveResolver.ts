@@ -1,0 +1,114 @@
+import { Arg, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
+import { DateScalar } from '../../common/scalars';
+import { Area } from '../entities/Area';
+import { PROGRESS_UPDATED, RANK_CHANGED, type ProgressUpdatedPayload, type RankChangedPayload } from '../live';
+import type { LiveEvent } from '../live-hub';
+import type { ReportsLoaders } from '../loaders';
+import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
+import { ProgressType, toProgressType } from './types';
+
+@ObjectType('ProgressUpdate', { description: 'New progress of an area after a report, a portal import or a population correction.' })
+export class ProgressUpdate {
+  @Field(() => ID, { description: 'Increasing; resubscribe with `after` set to the last one seen to miss nothing.' }) eventId!: string;
+  @Field(() => ID) areaId!: string;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => String, { description: 'REPORT, PORTAL_IMPORT or POPULATION.' }) cause!: string;
+  @Field(() => ProgressType) progress!: ProgressType;
+  @Field(() => ProvinceRef, { nullable: true }) province!: ProvinceRef | null;
+  @Field(() => CommuneRef, { nullable: true }) commune!: CommuneRef | null;
+  @Field(() => VillageRef, { nullable: true }) village!: VillageRef | null;
+  @Field(() => UnitRef, { nullable: true }) unit!: UnitRef | null;
+}
+
+@ObjectType('RankChange', { description: 'A commune moved in its province’s ranking.' })
+export class RankChange {
+  @Field(() => ID) eventId!: string;
+  @Field(() => ID) provinceId!: string;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => CommuneRef) commune!: CommuneRef;
+  @Field(() => Int, { nullable: true, description: 'The old position (null: newly ranked).' }) previous!: number | null;
+  @Field(() => Int) position!: number;
+  @Field(() => Int) outOf!: number;
+  @Field(() => Int, { description: 'Places moved up (negative: down).' }) change!: number;
+  @Field(() => ProgressType) progress!: ProgressType;
+}
+
+type Ctx = Context<ReportsLoaders>;
+interface Args {
+  areaId?: string;
+  provinceId?: string;
+  after?: string | null;
+}
+
+function afterOf(after: string | null | undefined): number | null {
+  if (after === null || after === undefined) return null;
+  if (!/^\d{1,15}$/.test(after)) throw new BadInputError(bilingual('Mã sự kiện "after" không hợp lệ', 'after must be an event id'), 'after');
+  return Number(after);
+}
+
+async function requireArea(ctx: Ctx, id: string, level?: Area['level']): Promise<void> {
+  const area = await ctx.em.findOne(Area, { id });
+  if (!area || (level && area.level !== level)) {
+    throw new NotFoundError(bilingual(`Không tìm thấy ${level === 'PROVINCE' ? 'tỉnh' : 'khu vực'} có mã "${id}" để theo dõi`, `no ${level?.toLowerCase() ?? 'area'} has id ${id}`));
+  }
+}
+
+@Resolver()
+export class LiveResolver {
+  @Subscription(() => ProgressUpdate, {
+    description: 'Progress of a village, unit, commune or province, each time it changes. `after`: replay events after this id first.',
+    subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
+      const after = afterOf(args.after);
+      await requireArea(context, args.areaId!);
+      return context.loaders.live().subscribe(PROGRESS_UPDATED, 'areaId', args.areaId!, after);
+    },
+  })
+  progressUpdated(
+    @Root() event: LiveEvent<ProgressUpdatedPayload>,
+    @Arg('areaId', () => ID) _areaId: string,
+    @Arg('after', () => ID, { nullable: true }) _after: string | null,
+  ): ProgressUpdate {
+    const p = event.payload;
+    const ref = { id: p.areaId };
+    return {
+      eventId: String(event.seq),
+      areaId: p.areaId,
+      asOf: p.asOf,
+      cause: p.cause,
+      progress: toProgressType(p.progress),
+      province: p.level === 'PROVINCE' ? ref : null,
+      commune: p.level === 'COMMUNE' ? ref : null,
+      village: p.level === 'VILLAGE' ? ref : null,
+      unit: p.level === 'UNIT' ? ref : null,
+    };
+  }
+
+  @Subscription(() => RankChange, {
+    description: 'Each change of a commune’s position in the province’s ranking. `after`: replay events after this id first.',
+    subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
+      const after = afterOf(args.after);
+      await requireArea(context, args.provinceId!, 'PROVINCE');
+      return context.loaders.live().subscribe(RANK_CHANGED, 'provinceId', args.provinceId!, after);
+    },
+  })
+  rankChanged(
+    @Root() event: LiveEvent<RankChangedPayload>,
+    @Arg('provinceId', () => ID) _provinceId: string,
+    @Arg('after', () => ID, { nullable: true }) _after: string | null,
+  ): RankChange {
+    const p = event.payload;
+    return {
+      eventId: String(event.seq),
+      provinceId: p.provinceId,
+      asOf: p.asOf,
+      commune: { id: p.communeId },
+      previous: p.previous,
+      position: p.position,
+      outOf: p.outOf,
+      change: p.change,
+      progress: toProgressType(p.progress),
+    };
+  }
+}
