@@ -6,7 +6,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { bearerToken, createCallerVerifier, IDENTITY_HEADER, resolveAuthSecret, signInternalToken, type VerifierOptions } from '../subgraphs/common/auth';
 import { DomainError } from '../subgraphs/common/errors';
 import type { SubgraphName } from '../subgraphs/common/orm';
@@ -47,8 +49,26 @@ export interface GatewayOptions {
   jwksUrl?: string;
   /** Abuse limits; default: DEFAULT_LIMITS overridden by GATEWAY_* environment variables. */
   limits?: Partial<GatewayLimits>;
+  /** The built pages (vite build of gateway/web); default: HUB_WEB_ROOT, else dist/web. */
+  webRoot?: string;
   log?: (line: string) => void;
 }
+
+/** Page routes answered with the pages' index.html (the page reads its route from the address). */
+const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest'];
+
+/** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
+export function findWebRoot(explicit?: string): string | null {
+  const candidates = explicit ? [explicit] : [
+    ...(process.env.HUB_WEB_ROOT ? [process.env.HUB_WEB_ROOT] : []),
+    path.resolve(__dirname, '../web'),
+    path.resolve(__dirname, '../dist/web'),
+  ];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
+<p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
 
 /**
  * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
@@ -148,8 +168,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
-  // Until the pages land, the root leads to the Sandbox on /graphql.
-  app.get('/', (_req, res) => res.redirect('/graphql'));
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
@@ -197,6 +215,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     maxSubscriptionsPerConnection: Number(process.env.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 50),
     log,
   });
+  // The pages: built assets (hashed names, cached long), and index.html for every page route.
+  const webRoot = findWebRoot(options.webRoot);
+  if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  const sendPage = (res: express.Response, status: number) => {
+    res.status(status).set('cache-control', 'no-cache');
+    if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));
+    else res.type('html').send(NOT_BUILT);
+  };
+  app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
+  // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.
+  app.get('/{*rest}', (req, res, next) => (req.accepts('html') && !req.path.startsWith('/assets/') ? sendPage(res, 404) : next()));
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;

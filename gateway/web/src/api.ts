@@ -1,0 +1,131 @@
+/** The one GraphQL endpoint every client uses: queries and mutations over HTTP, live events over graphql-ws. */
+import { createClient, type Client } from 'graphql-ws';
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; field?: string; [k: string]: unknown };
+}
+
+export class ApiError extends Error {
+  constructor(public readonly errors: GqlError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+/** The network could not be reached (offline, gateway down): distinct from an answer that refuses. */
+export class NetworkError extends Error {}
+
+/** A request that has not answered in this time counts as a lost connection. */
+const TIMEOUT_MS = 15_000;
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  let body: { data?: T | null; errors?: GqlError[] };
+  try {
+    body = await res.json();
+  } catch {
+    if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
+    throw new ApiError([{ message: `HTTP ${res.status}` }]);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors);
+  if (!body.data) throw new ApiError([{ message: 'Không có dữ liệu (no data)' }]);
+  return body.data;
+}
+
+let wsClient: Client | null = null;
+
+/** One WebSocket for the page. Retries are ours (see subscribeLive), so that every resubscription can say `after`. */
+function client(): Client {
+  if (!wsClient) {
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    wsClient = createClient({ url, lazy: true, retryAttempts: 0, keepAlive: 10_000, lazyCloseTimeout: 1_000 });
+  }
+  return wsClient;
+}
+
+export interface LiveHandlers<E> {
+  onEvent(event: E): void;
+  /** true once the subscription is open; false when the connection is lost (the page then polls). */
+  onState(connected: boolean): void;
+}
+
+/**
+ * Subscribes and keeps subscribed: when the connection drops, waits (1 s, 2 s … 15 s) and resubscribes with
+ * `after: <last eventId>`, so the server replays what was missed before live events. Returns a stop function.
+ */
+export function subscribeLive<E extends { eventId: string }>(
+  query: string,
+  variables: Record<string, unknown>,
+  pick: (data: Record<string, unknown>) => E | undefined,
+  handlers: LiveHandlers<E>,
+): () => void {
+  let stopped = false;
+  let lastEventId: string | null = null;
+  let attempt = 0;
+  let dispose: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // The server answered the subscription with GraphQL errors (e.g. a gateway without subscriptions yet): stay on
+  // polling and ask again only now and then.
+  let refused = false;
+
+  const retry = (error?: unknown) => {
+    dispose = null;
+    if (stopped) return;
+    refused = Array.isArray(error);
+    handlers.onState(false);
+    const wait = refused ? 60_000 : Math.min(15_000, 1_000 * 2 ** Math.min(attempt, 4));
+    attempt += 1;
+    timer = setTimeout(open, wait);
+  };
+
+  const open = () => {
+    if (stopped) return;
+    let acknowledged = false;
+    dispose = client().subscribe<Record<string, unknown>>(
+      { query, variables: { ...variables, after: lastEventId } },
+      {
+        next: (result) => {
+          if (result.errors?.length) return;
+          const event = result.data ? pick(result.data as Record<string, unknown>) : undefined;
+          if (!acknowledged) {
+            acknowledged = true;
+            attempt = 0;
+            handlers.onState(true);
+          }
+          if (!event) return;
+          lastEventId = event.eventId;
+          handlers.onEvent(event);
+        },
+        error: (error: unknown) => retry(error),
+        complete: () => retry(),
+      },
+    );
+  };
+
+  // graphql-ws says nothing until the first event: count an open socket as connected.
+  const offConnected = client().on('connected', () => {
+    if (refused) return;
+    attempt = 0;
+    handlers.onState(true);
+  });
+  open();
+  return () => {
+    stopped = true;
+    offConnected();
+    if (timer) clearTimeout(timer);
+    dispose?.();
+  };
+}

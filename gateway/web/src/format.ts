@@ -1,0 +1,66 @@
+/** Numbers, percentages and dates as Vietnamese officials write them: 1.234 · 1,53% · 31/10/2025. */
+const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent0 = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
+const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const dateTime = new Intl.DateTimeFormat('vi-VN', {
+  day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh',
+});
+
+export const DASH = '—';
+
+export function fmtInt(n: number | null | undefined): string {
+  return n == null ? DASH : integer.format(n);
+}
+
+/** A fraction (0.0153) as a percentage (1,53%). */
+export function fmtPct(f: number | null | undefined, digits: 0 | 2 = 2): string {
+  if (f == null || !Number.isFinite(f)) return DASH;
+  return (digits === 0 ? percent0 : percent).format(f);
+}
+
+/** An ISO date (2025-10-31) as dd/mm/yyyy. */
+export function fmtDate(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return date.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Time of day in Vietnam (14:05:09). */
+export function fmtTime(t: Date | string | number): string {
+  return time.format(new Date(t));
+}
+
+export function fmtDateTime(t: Date | string | null | undefined): string {
+  return t ? dateTime.format(new Date(t)) : DASH;
+}
+
+/** Today in Vietnam as an ISO date, as the API counts "today". */
+export function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
+
+/** Lower case without diacritics, so that "ba to" finds Ba Tô and Ba Tơ (đ → d). */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+}
+
+export const GROUP_VI: Record<string, string> = {
+  OFFICIALS: 'Cán bộ, công chức, viên chức',
+  RESIDENTS: 'Người dân',
+  STUDENTS: 'Học sinh',
+  WORKERS: 'Người lao động',
+};
+
+export const INDICATOR_VI: Record<string, string> = {
+  JOINED: 'tham gia khóa học',
+  COMPLETED: 'hoàn thành 5 chuyên đề',
+  CERTIFIED: 'được cấp chứng nhận',
+  DIGITAL_SIGNATURE: 'có chữ ký số / chữ ký điện tử',
+  VNEID_CONFIRMED: 'được xác nhận trên VNeID',
+};
+
+export const KIND_VI: Record<string, string> = { COMMUNE: 'Xã', WARD: 'Phường', SPECIAL_ZONE: 'Đặc khu' };
+
+export const STATE_VI: Record<string, string> = { ON_TIME: 'Đúng hạn', LATE: 'Trễ hạn', MISSING: 'Chưa báo cáo' };

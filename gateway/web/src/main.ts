@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import { startOutbox } from './outbox';
+import { CommunePage } from './pages/commune';
+import { LivePage } from './pages/live';
+import { ProvincePage } from './pages/province';
+import { ReportPage } from './pages/report';
+import { html, NotFound } from './ui';
+
+/** The demo province the root opens: Quảng Ngãi. */
+export const DEFAULT_PROVINCE = '23';
+
+/** Page routes (the gateway serves index.html for each of them). */
+function route(pathname: string) {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) {
+    history.replaceState(null, '', `/province/${DEFAULT_PROVINCE}${location.search}`);
+    return html`<${ProvincePage} code=${DEFAULT_PROVINCE} />`;
+  }
+  const [level, id, sub] = parts;
+  if (level === 'province' && id && !sub && parts.length === 2) return html`<${ProvincePage} code=${id} />`;
+  if (level === 'province' && id && sub === 'live' && parts.length === 3) return html`<${LivePage} code=${id} />`;
+  if (level === 'commune' && id && parts.length === 2) return html`<${CommunePage} id=${id} />`;
+  if (level === 'village' && id && sub === 'report' && parts.length === 3) return html`<${ReportPage} id=${id} />`;
+  return html`<${NotFound} what=${`trang "${pathname}"`} />`;
+}
+
+document.documentElement.lang = 'vi';
+const app = document.getElementById('app')!;
+app.innerHTML = '';
+render(route(location.pathname), app);
+startOutbox();

@@ -1,0 +1,76 @@
+import { html } from 'htm/preact';
+import type { ComponentChildren } from 'preact';
+import { ApiError } from './api';
+import { fmtTime } from './format';
+import { POLL_MS } from './live';
+
+export { html };
+
+export function Layout(props: { title: string; subtitle?: ComponentChildren; nav?: ComponentChildren; children: ComponentChildren; status?: ComponentChildren }) {
+  return html`
+    <header class="top">
+      <div class="brand"><a href="/">Bình dân học vụ số</a></div>
+      <div class="heading">
+        <h1>${props.title}</h1>
+        ${props.subtitle ? html`<p class="subtitle">${props.subtitle}</p>` : null}
+      </div>
+      <nav>${props.nav}</nav>
+    </header>
+    ${props.status}
+    <main>${props.children}</main>
+    <footer>Dữ liệu từ API <a href="/graphql">/graphql</a> · số liệu demo khi có ghi chú</footer>
+  `;
+}
+
+/**
+ * Where the figures on screen stand: live, or reconnecting and polling, and when they were last updated — so that
+ * no figure is silently stale.
+ */
+export function LiveStatus(props: { connected: boolean; offline: boolean; updatedAt: Date | null; live?: boolean }) {
+  const state = props.offline ? 'offline' : props.connected ? 'live' : 'polling';
+  const label =
+    state === 'live'
+      ? 'Trực tiếp'
+      : state === 'offline'
+        ? 'Mất kết nối — Đang kết nối lại…'
+        : `Đang kết nối lại… (tạm cập nhật định kỳ ${POLL_MS / 1000} giây một lần)`;
+  return html`<div class=${`live-status ${state}`} data-testid="live-status" data-state=${state} role="status">
+    <span class="dot"></span><span class="label">${label}</span>
+    <span class="updated">${props.updatedAt ? `Cập nhật lúc ${fmtTime(props.updatedAt)}` : 'Chưa có số liệu'}</span>
+  </div>`;
+}
+
+export function Loading() {
+  return html`<p class="loading">Đang tải…</p>`;
+}
+
+export function ErrorBox(props: { error: unknown }) {
+  if (props.error instanceof ApiError && props.error.code === 'NOT_FOUND') {
+    return html`<div class="not-found" data-testid="not-found">
+      <p>Không tìm thấy: ${props.error.errors[0].message}</p>
+      <p><a href="/">← Về bảng theo dõi tỉnh Quảng Ngãi</a></p>
+    </div>`;
+  }
+  const message = props.error instanceof ApiError ? props.error.errors.map((e) => e.message).join('; ') : String(props.error);
+  return html`<div class="error-box" role="alert"><strong>Không tải được dữ liệu.</strong> ${message}
+    <p><a href="/">← Về bảng theo dõi tỉnh</a></p></div>`;
+}
+
+/** An id that names nothing: say so, and lead back. */
+export function NotFound(props: { what: string; back?: string; backLabel?: string }) {
+  return html`<${Layout} title="Không tìm thấy">
+    <div class="not-found" data-testid="not-found">
+      <p>Không tìm thấy ${props.what}.</p>
+      <p class="muted">Kiểm tra lại đường dẫn (mã tỉnh như 23, mã xã như C02949, mã thôn như V02949-08).</p>
+      <p><a href=${props.back ?? '/'}>← ${props.backLabel ?? 'Về bảng theo dõi tỉnh Quảng Ngãi'}</a></p>
+    </div>
+  <//>`;
+}
+
+export function Change(props: { change: number | null | undefined; previous?: number | null }) {
+  const c = props.change;
+  if (c == null) return html`<span class="change new" title="Mới xếp hạng">mới</span>`;
+  if (c > 0) return html`<span class="change up" title=${`Tăng ${c} bậc`}>▲ ${c}</span>`;
+  if (c < 0) return html`<span class="change down" title=${`Giảm ${-c} bậc`}>▼ ${-c}</span>`;
+  return html`<span class="change same" title="Giữ nguyên">–</span>`;
+}

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Debian's Chromium (no browser download); `.ci/run` installs it with apt-get when missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Builds the pages once for a test file into a temporary folder and points the gateway at it (HUB_WEB_ROOT, read
+ * when the gateway starts): tests never race with `npm start` rebuilding dist/web.
+ */
+export function buildPages(): string {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'hub-web-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'gateway/web/vite.config.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HUB_WEB_OUT: out },
+    stdio: 'pipe',
+  });
+  process.env.HUB_WEB_ROOT = out;
+  return out;
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with a fresh profile, in Vietnamese and Vietnam's time zone. */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'hub-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--lang=vi-VN',
+    ],
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    viewport: { width: 1400, height: 1000 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where `npm run screenshots` (SCREENSHOTS=1) writes the pictures docs/pages.md shows; null otherwise. */
+export function screenshotPath(name: string): string | null {
+  return process.env.SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots', `${name}.png`) : null;
+}
+
+/** Reads until the assertion holds (or the time is up, then fails with the assertion's own message). */
+export async function eventually<T>(read: () => Promise<T>, assert: (value: T) => void, timeout = 15_000, interval = 200): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      assert(value);
+      return value;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
