@@ -5,6 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { signToken } from '../subgraphs/common/auth';
+import { collect, wsClient } from '../scripts/ws-client';
 import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from './queries';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
@@ -56,6 +59,72 @@ export async function measure(label: string, url: string, query: string, variabl
   return row;
 }
 
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+
+async function health(url: string): Promise<{ rssBytes: number; heapUsedBytes: number; subscriptionClients: number; upstreamSubscriptions: number }> {
+  return (await (await fetch(url.replace('/graphql', '/health'))).json()) as never;
+}
+
+/**
+ * Live events at scale: SUBSCRIBERS clients (one WebSocket each) watch Ba Tô's progress through the gateway; each
+ * round submits a report and times, for every client, the arrival of its event after the mutation's response.
+ */
+async function measureLive(url: string, secret: string): Promise<void> {
+  const token = await signToken(secret, { sub: 'bench', name: 'Bench', role: 'PROVINCE_ADMIN', area: 'P23' });
+  global.gc?.();
+  const idle = await health(url);
+  const clients = Array.from({ length: SUBSCRIBERS }, () => wsClient(url));
+  const arrivals: number[][] = [];
+  const subs = clients.map((c, i) => {
+    arrivals[i] = [];
+    const s = collect<{ progressUpdated: { eventId: string } }>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners participationRate } commune { name } } }`);
+    const push = s.events.push.bind(s.events);
+    s.events.push = (...items) => {
+      arrivals[i].push(performance.now());
+      return push(...items);
+    };
+    return s;
+  });
+  for (let i = 0; i < 100; i++) {
+    const h = await health(url);
+    if (h.subscriptionClients >= SUBSCRIBERS && h.upstreamSubscriptions >= 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  const loaded = await health(url);
+  const perSubscription = (loaded.rssBytes - idle.rssBytes) / SUBSCRIBERS;
+  const latencies: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const before = arrivals.map((a) => a.length);
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: 'mutation($i: UnitReportInput!) { submitUnitReport(input: $i) { id } }',
+        variables: { i: { reporterId: 'V02949-08', reportDate: '2025-12-20', groups: [{ group: 'RESIDENTS', registered: 1000 + round, completed: 0, certified: 0 }] } },
+      }),
+    });
+    const body = (await res.json()) as { errors?: Array<{ message: string }> };
+    const answered = performance.now();
+    if (body.errors?.length) throw new Error(body.errors[0].message);
+    const deadline = Date.now() + 10_000;
+    while (arrivals.some((a, i) => a.length <= before[i]) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < arrivals.length; i++) if (arrivals[i].length > before[i]) latencies.push(Math.max(0, arrivals[i][before[i]] - answered));
+  }
+  latencies.sort((a, b) => a - b);
+  const expected = SUBSCRIBERS * ROUNDS;
+  console.log(
+    `${'live event to ' + SUBSCRIBERS + ' subscribers'.padEnd(1)}`.padEnd(34) +
+      ` ${String(ROUNDS).padStart(5)} rnd  delivered ${latencies.length}/${expected}  median ${percentile(latencies, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(latencies, 99).toFixed(1).padStart(7)} ms`,
+  );
+  console.log(
+    `${'gateway memory per idle subscription'.padEnd(34)} ${(perSubscription / 1024).toFixed(1)} KiB  (RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MiB → ${(loaded.rssBytes / 2 ** 20).toFixed(0)} MiB with ${loaded.subscriptionClients} clients, ${loaded.upstreamSubscriptions} upstream)`,
+  );
+  subs.forEach((s) => s.stop());
+  await Promise.all(clients.map((c) => c.dispose()));
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
@@ -68,6 +137,7 @@ async function main(): Promise<void> {
     REPORTS_PORT: String(ports[4]),
     PG_PORT: String(ports[5]),
     DATA_DIR: dataDir,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
   };
   console.log('[bench] starting the stack (embedded PostgreSQL, demo data for Quảng Ngãi)…');
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -84,6 +154,7 @@ async function main(): Promise<void> {
     await measure('province dashboard (96 communes)', url, PROVINCE_DASHBOARD, { code: '23' });
     await measure('commune village breakdown (Ba Tô)', url, COMMUNE_BREAKDOWN, { id: 'C02949' });
     await measure('province dashboard, one at a time', url, PROVINCE_DASHBOARD, { code: '23' }, Math.min(REQUESTS, 100), 1);
+    await measureLive(url, env.AUTH_SECRET!);
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

@@ -166,7 +166,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   await apollo.start();
   app.get('/health', (_req, res) => {
-    res.json({ ok: true });
+    // Operators (and `npm run bench`) read the live load and the memory it costs here.
+    res.json({
+      ok: true,
+      rssBytes: process.memoryUsage().rss,
+      heapUsedBytes: process.memoryUsage().heapUsed,
+      subscriptionClients: subscriptions.clients(),
+      upstreamSubscriptions: subscriptions.upstreams(),
+    });
   });
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
