@@ -147,4 +147,20 @@ describe('live progress and rank changes through the gateway', () => {
     await good.waitFor(1);
     await client.dispose();
   });
+
+  it('refuses a connection with a bad token, and more subscriptions on one connection than the limit', async () => {
+    const bad = wsClient(stack.gateway.url, { token: 'not-a-token' });
+    const refused = collect<PU>(bad, PROGRESS, { a: 'C02949' });
+    for (let i = 0; i < 40 && refused.errors.length === 0; i++) await settle(50);
+    // graphql-ws closes the socket with 4403 Forbidden: the error is the close event.
+    expect((refused.errors[0] as { code?: number }).code).toBe(4403);
+    await bad.dispose();
+
+    const client = wsClient(stack.gateway.url);
+    const subs = Array.from({ length: 51 }, (_, i) => collect<PU>(client, `subscription { progressUpdated(areaId: "V02949-${String((i % 14) + 1).padStart(2, '0')}") { eventId } }`));
+    for (let i = 0; i < 40 && !subs[50].errors.length; i++) await settle(50);
+    expect(JSON.stringify(subs[50].errors)).toContain('tối đa 50');
+    expect(subs.slice(0, 50).every((s) => s.errors.length === 0)).toBe(true);
+    await client.dispose();
+  });
 });
