@@ -1,7 +1,8 @@
 // `npm run bench`: starts the whole stack as `npm start` does (separate processes, embedded PostgreSQL in a
 // temporary folder unless DATABASE_URL is set) and prints latency figures for the requests people make most.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DEFAULT_PORTS } from '../gateway/supergraph';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,6 +126,39 @@ async function measureLive(url: string, secret: string): Promise<void> {
   await Promise.all(clients.map((c) => c.dispose()));
 }
 
+/**
+ * The same read requests through Hive Gateway over the same subgraphs and supergraph (our bar: at least as fast).
+ * Both gateways are separate processes answering the same load generator.
+ */
+async function compareWithHive(ours: string, subgraphPorts: Record<string, number>): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-hive-'));
+  let sdl = readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
+  for (const [name, port] of Object.entries(subgraphPorts)) sdl = sdl.replace(`url: "http://localhost:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql"`, `url: "http://127.0.0.1:${port}/graphql"`);
+  const file = path.join(dir, 'supergraph.graphql');
+  writeFileSync(file, sdl);
+  const port = await freePort();
+  const hive = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(port), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  hive.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!out.includes('[hive] ready')) {
+    if (hive.exitCode !== null || Date.now() > deadline) throw new Error(`Hive Gateway did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const hiveUrl = `http://127.0.0.1:${port}/graphql`;
+  try {
+    console.log('[bench] the same requests through Hive Gateway over the same subgraphs, then ours again:');
+    const hiveRow = await measure('Hive Gateway: province dashboard', hiveUrl, PROVINCE_DASHBOARD, { code: '23' });
+    const ourRow = await measure('our gateway: province dashboard', ours, PROVINCE_DASHBOARD, { code: '23' });
+    await measure('Hive Gateway: commune breakdown', hiveUrl, COMMUNE_BREAKDOWN, { id: 'C02949' });
+    await measure('our gateway: commune breakdown', ours, COMMUNE_BREAKDOWN, { id: 'C02949' });
+    console.log(`[bench] dashboard median, ours / Hive: ${(ourRow.median / hiveRow.median).toFixed(2)} (below 1: ours is faster)`);
+  } finally {
+    hive.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
   const ports = await Promise.all(Array.from({ length: 6 }, freePort));
@@ -155,6 +189,7 @@ async function main(): Promise<void> {
     await measure('commune village breakdown (Ba Tô)', url, COMMUNE_BREAKDOWN, { id: 'C02949' });
     await measure('province dashboard, one at a time', url, PROVINCE_DASHBOARD, { code: '23' }, Math.min(REQUESTS, 100), 1);
     await measureLive(url, env.AUTH_SECRET!);
+    await compareWithHive(url, { registry: ports[1], directives: ports[2], plans: ports[3], reports: ports[4] });
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

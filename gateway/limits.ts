@@ -127,7 +127,14 @@ export function rateLimitedError(retryAfterMs: number, limits: GatewayLimits): G
       `Gửi quá nhiều thao tác ghi (tối đa ${limits.mutationsPerWindow} trong ${limits.windowMs / 1000} giây); thử lại sau ${seconds} giây`,
       `too many mutations (at most ${limits.mutationsPerWindow} per ${limits.windowMs / 1000} s); retry in ${seconds} s`,
     ),
-    { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } } },
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: seconds,
+        // Apollo Server reads a Map here; graphql-yoga's typings (present for the Hive benchmark) declare a record.
+        http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string> },
+      },
+    },
   );
 }
 

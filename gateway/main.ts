@@ -75,6 +75,12 @@ const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>B
  * is asking and subgraphs need not trust the network.
  */
 class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(config: { url: string }) {
+    // Node's own fetch (undici, keep-alive) is markedly faster than the default make-fetch-happen for many small
+    // subgraph calls; the gateway uses no HTTP cache for them.
+    super({ ...config, fetcher: ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'] });
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const token = (context as Partial<GatewayContext>).identityToken;
     if (token) request.http?.headers.set(IDENTITY_HEADER, token);
@@ -122,7 +128,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) => new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url ?? '' }),
   });
   const app = express();
   const httpServer = http.createServer(app);
