@@ -1,4 +1,4 @@
-import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
+import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -167,5 +167,22 @@ describe('approving and locking a reporting period', () => {
     expect(reopen).toMatchObject({ reason: 'Thôn Xà Râu báo sai số người dân', before: { state: 'APPROVED' }, after: { state: 'REOPENED' } });
     expect(entries.filter((e) => e.operation === 'approveReportingPeriod')).toHaveLength(2);
     expect(entries.find((e) => e.operation === 'approveReportingPeriod')).toMatchObject({ after: { state: 'APPROVED' } });
+  });
+
+  it('lets no report slip past a concurrent approval: the approved counts are the final ones', async () => {
+    const date = '2025-11-21';
+    const villages = (await stack.sql<{ id: string }>(`select id from reports.area where commune_id = $1 and level = 'VILLAGE' order by id limit 8`, [BA_TO])).map((r) => r.id);
+    const admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
+    const submit = (id: string) =>
+      stack.gql(SUBMIT, { input: { reporterId: id, reportDate: date, groups: [{ group: 'RESIDENTS', registered: 50, completed: 1, certified: 0 }] } }, admin);
+    const results = await Promise.all([
+      ...villages.slice(0, 4).map(submit),
+      stack.gql<{ approveReportingPeriod: { versions: number } }>(APPROVE, { communeId: BA_TO, reportDate: date }, officer),
+      ...villages.slice(4).map(submit),
+    ]);
+    const approval = ok(results[4] as GraphQLResponse<{ approveReportingPeriod: { versions: number } }>);
+    for (const r of results) expect(r.errors === undefined || errorCode(r) === 'FORBIDDEN').toBe(true);
+    const [{ n }] = await stack.sql<{ n: number }>(`select count(*)::int as n from reports.unit_report where commune_id = $1 and report_date = $2`, [BA_TO, date]);
+    expect(approval.approveReportingPeriod.versions).toBe(n);
   });
 });
