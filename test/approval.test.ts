@@ -111,6 +111,8 @@ describe('approving and locking a reporting period', () => {
     expect(errorCode(await stack.gql(REOPEN, { communeId: BA_TO, reportDate: '2025-11-14', reason: 'Sai số' }, officer))).toBe('BAD_USER_INPUT');
     expect(errorCode(await stack.gql(REOPEN, { ...period, reason: 'Sai số' }, { token: await stack.token('COMMUNE_OFFICER', 'C02762') }))).toBe('FORBIDDEN');
     expect(errorCode(await stack.gql(REOPEN, { ...period, reason: 'Sai số' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.gql(REOPEN, { ...period, reason: '' }, { token: await stack.token('COMMUNE_OFFICER', 'C02762') }))).toBe('FORBIDDEN');
+    expect(errorCode(await stack.gql(REOPEN, { communeId: 'C99999', reportDate: PERIOD, reason: 'Sai số' }, officer))).toBe('NOT_FOUND');
   });
 
   it('reopens with a reason; the resubmission is then a new version and progress is no longer approved', async () => {

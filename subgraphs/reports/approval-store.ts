@@ -112,12 +112,15 @@ const auditState = (row: PeriodRow | null) =>
     : { state: 'OPEN' };
 
 type Change = { action: 'APPROVE'; note: string | null } | { action: 'REOPEN'; reason: string };
+type Request = { action: 'APPROVE'; note?: string | null } | { action: 'REOPEN'; reason: string | null | undefined };
 
-async function changePeriod(em: EntityManager, viewer: Viewer, input: PeriodInput, change: Change): Promise<PeriodValue> {
+/** requireIdentity → the commune (NOT_FOUND) → authorize (FORBIDDEN) → the input (BAD_USER_INPUT) → one transaction. */
+async function changePeriod(em: EntityManager, viewer: Viewer, input: PeriodInput, request: Request): Promise<PeriodValue> {
   requireIdentity(viewer, 'APPROVE_PERIOD');
   const commune = await findCommune(em, input.communeId);
   authorize(viewer, 'APPROVE_PERIOD', { provinceId: commune.provinceId, communeId: commune.id });
   checkPeriodDate(input.reportDate, todayInVietnam());
+  const change: Change = request.action === 'APPROVE' ? { action: 'APPROVE', note: checkNote(request.note) } : { action: 'REOPEN', reason: checkReason(request.reason) };
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     await lockPeriod(t, commune.id, input.reportDate, 'exclusive');
@@ -177,14 +180,12 @@ async function changePeriod(em: EntityManager, viewer: Viewer, input: PeriodInpu
 
 /** Approves and locks a commune's reporting period (duyệt kỳ báo cáo). */
 export function approveReportingPeriod(em: EntityManager, viewer: Viewer, input: PeriodInput & { note?: string | null }): Promise<PeriodValue> {
-  requireIdentity(viewer, 'APPROVE_PERIOD');
-  return changePeriod(em, viewer, input, { action: 'APPROVE', note: checkNote(input.note) });
+  return changePeriod(em, viewer, input, { action: 'APPROVE', note: input.note });
 }
 
 /** Reopens an approved period with a reason (mở lại kỳ báo cáo); its reports may be resubmitted again. */
 export function reopenReportingPeriod(em: EntityManager, viewer: Viewer, input: PeriodInput & { reason: string }): Promise<PeriodValue> {
-  requireIdentity(viewer, 'APPROVE_PERIOD');
-  return changePeriod(em, viewer, input, { action: 'REOPEN', reason: checkReason(input.reason) });
+  return changePeriod(em, viewer, input, { action: 'REOPEN', reason: input.reason });
 }
 
 /**
