@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { todayInVietnam, type IsoDate } from '../common/dates';
-import { listLoader, rowLoader } from '../common/loaders';
+import { argLoader, listLoader, rowLoader } from '../common/loaders';
+import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
 import { Area } from './entities/Area';
 import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
@@ -71,6 +72,13 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       (ids) => em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', version: 'desc' } }),
       (r) => r.reporterId,
     ),
+    /** A commune's reporting periods within a range (Commune.reportingPeriods): one statement per range. */
+    periods: argLoader<{ from: IsoDate | null; to: IsoDate | null }, string, PeriodValue[]>((ids, { from, to }) => loadPeriods(em, ids, from, to), []),
+    /** Approval states of every period of a province, by `communeId|reportDate` (Progress.approved): one statement. */
+    approvals: new DataLoader<string, Awaited<ReturnType<typeof loadApprovals>>>(async (provinceIds) => {
+      const all = await loadApprovals(em, provinceIds);
+      return provinceIds.map(() => all);
+    }),
     peopleOf: listLoader<number, ReportPerson>((ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.reportId),
   };
 }

@@ -12,6 +12,7 @@ import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import type { Figures } from './progress';
+import { ensurePeriodOpen } from './approval-store';
 import { publishChanges } from './live';
 import { findAnomalies, validateReport, type ReportInputShape } from './validation';
 
@@ -34,7 +35,8 @@ async function latestPopulation(em: EntityManager, areaId: string, asOf: string)
 
 /**
  * Adds a version of a reporter's report for a date. With an idempotency key already used by this reporter, the
- * earlier submission is returned and nothing is added, so a retried submission counts once.
+ * earlier submission is returned and nothing is added, so a retried submission counts once. A new version for an
+ * approved (locked) period of the reporter's commune is FORBIDDEN.
  */
 export async function submitUnitReport(em: EntityManager, viewer: Viewer, input: SubmitInput): Promise<UnitReport> {
   requireIdentity(viewer, 'SUBMIT_REPORT');
@@ -57,6 +59,8 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       const earlier = await t.findOne(UnitReport, { reporterId: reporter.id, idempotencyKey: input.idempotencyKey });
       if (earlier) return earlier;
     }
+    // An approved period is locked (approval-store.ts): checked under the period's shared lock, nothing written.
+    await ensurePeriodOpen(t, reporter.communeId!, input.reportDate);
     const [{ v }] = await t.execute<Array<{ v: number }>>(
       `select coalesce(max(version), 0)::int as v from reports.unit_report where reporter_id = ? and report_date = ?`,
       [reporter.id, input.reportDate],

@@ -1,4 +1,5 @@
 import { Arg, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { areaPath } from '../../common/auth-rules';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
 import { DateScalar } from '../../common/scalars';
@@ -7,7 +8,14 @@ import { PROGRESS_UPDATED, RANK_CHANGED, type ProgressUpdatedPayload, type RankC
 import type { LiveEvent } from '../live-hub';
 import type { ReportsLoaders } from '../loaders';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
-import { ProgressType, toProgressType } from './types';
+import { type ApprovalScope, ProgressType, toProgressType } from './types';
+
+/** The commune whose period approval a live progress shows (ids carry their commune: V02949-08 → C02949). */
+function liveScope(level: string, areaId: string, provinceId: string): ApprovalScope | null {
+  if (level === 'PROVINCE') return null;
+  const communeId = areaPath(areaId, provinceId)?.communeId;
+  return communeId ? { provinceId, communeId } : null;
+}
 
 @ObjectType('ProgressUpdate', { description: 'New progress of an area after a report, a portal import or a population correction.' })
 export class ProgressUpdate {
@@ -77,7 +85,7 @@ export class LiveResolver {
       areaId: p.areaId,
       asOf: p.asOf,
       cause: p.cause,
-      progress: toProgressType(p.progress),
+      progress: toProgressType(p.progress, liveScope(p.level, p.areaId, p.provinceId)),
       province: p.level === 'PROVINCE' ? ref : null,
       commune: p.level === 'COMMUNE' ? ref : null,
       village: p.level === 'VILLAGE' ? ref : null,
@@ -108,7 +116,7 @@ export class LiveResolver {
       position: p.position,
       outOf: p.outOf,
       change: p.change,
-      progress: toProgressType(p.progress),
+      progress: toProgressType(p.progress, { provinceId: p.provinceId, communeId: p.communeId }),
     };
   }
 }

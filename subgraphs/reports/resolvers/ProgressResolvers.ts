@@ -5,19 +5,30 @@ import { DateScalar } from '../../common/scalars';
 import { UnitReport } from '../entities/UnitReport';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
-import { ProgressSource, ProgressSources, ProgressType, RankingEntry, RankPoint, RankType, toProgressType } from './types';
+import { type ApprovalScope, ProgressSource, ProgressSources, ProgressType, RankingEntry, RankPoint, RankType, toProgressType } from './types';
 
 type Ctx = Context<ReportsLoaders>;
 
-async function provinceOf(loaders: ReportsLoaders, areaId: string): Promise<string> {
+async function areaOf(loaders: ReportsLoaders, areaId: string) {
   const area = await loaders.area.load(areaId);
   if (!area) throw new NotFoundError(bilingual(`Chưa có dữ liệu của khu vực "${areaId}"`, `unknown area ${areaId}`));
-  return area.provinceId;
+  return area;
+}
+
+async function provinceOf(loaders: ReportsLoaders, areaId: string): Promise<string> {
+  return (await areaOf(loaders, areaId)).provinceId;
+}
+
+/** The commune whose period approval a progress shows: the commune itself, a village's or unit's commune. */
+function scopeOf(area: { id: string; level: string; provinceId: string; communeId: string | null }): ApprovalScope | null {
+  if (area.level === 'COMMUNE') return { provinceId: area.provinceId, communeId: area.id };
+  return area.communeId ? { provinceId: area.provinceId, communeId: area.communeId } : null;
 }
 
 async function progressOf(loaders: ReportsLoaders, areaId: string, asOf: string | null): Promise<ProgressType> {
-  const snapshot = await loaders.snapshot.load({ provinceId: await provinceOf(loaders, areaId), asOf: asOfOrToday(asOf) });
-  return toProgressType(snapshot.progress(areaId));
+  const area = await areaOf(loaders, areaId);
+  const snapshot = await loaders.snapshot.load({ provinceId: area.provinceId, asOf: asOfOrToday(asOf) });
+  return toProgressType(snapshot.progress(areaId), scopeOf(area));
 }
 
 function checkRange(from: string | null, to: string | null): void {
@@ -27,12 +38,13 @@ function checkRange(from: string | null, to: string | null): void {
 /** Progress at every figure date of the area's province within [from, to], oldest first (for charts). */
 async function historyOf(loaders: ReportsLoaders, areaId: string, from: string | null, to: string | null): Promise<ProgressType[]> {
   checkRange(from, to);
-  const provinceId = await provinceOf(loaders, areaId);
+  const area = await areaOf(loaders, areaId);
+  const provinceId = area.provinceId;
   const dates = (await loaders.figureDates.load(provinceId)).filter((d) => (!from || d >= from) && (!to || d <= to));
   const snapshots = await loaders.snapshot.loadMany(dates.map((asOf) => ({ provinceId, asOf })));
   return snapshots.map((s) => {
     if (s instanceof Error) throw s;
-    return toProgressType(s.progress(areaId));
+    return toProgressType(s.progress(areaId), scopeOf(area));
   });
 }
 
@@ -64,7 +76,7 @@ export class ProvinceProgressResolver {
   async ranking(@Root() p: ProvinceRef, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() { loaders }: Ctx): Promise<RankingEntry[]> {
     const date = asOfOrToday(asOf);
     const [ranked, snapshot] = await Promise.all([loaders.ranking.load({ provinceId: p.id, asOf: date }), loaders.snapshot.load({ provinceId: p.id, asOf: date })]);
-    return ranked.map((r) => ({ ...r, commune: { id: r.communeId }, progress: toProgressType(snapshot.progress(r.communeId)) }));
+    return ranked.map((r) => ({ ...r, commune: { id: r.communeId }, progress: toProgressType(snapshot.progress(r.communeId), { provinceId: p.id, communeId: r.communeId }) }));
   }
 }
 
@@ -87,14 +99,16 @@ export class CommuneProgressResolver {
 
   @FieldResolver(() => ProgressSources, { description: 'Its reports and the portal side by side, to see where they disagree.' })
   async progressSources(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() { loaders }: Ctx): Promise<ProgressSources> {
-    const snapshot = await loaders.snapshot.load({ provinceId: await provinceOf(loaders, c.id), asOf: asOfOrToday(asOf) });
+    const provinceId = await provinceOf(loaders, c.id);
+    const snapshot = await loaders.snapshot.load({ provinceId, asOf: asOfOrToday(asOf) });
+    const scope = { provinceId, communeId: c.id };
     const reports = snapshot.reportedCommuneProgress(c.id);
     const portal = snapshot.portalCommuneProgress(c.id);
     const used = snapshot.progress(c.id).source;
     const both = portal !== null && reports.source !== 'NONE';
     return {
-      reports: toProgressType(reports),
-      portal: portal ? toProgressType(portal) : null,
+      reports: toProgressType(reports, scope),
+      portal: portal ? toProgressType(portal, scope) : null,
       portalRank: snapshot.portalRow(c.id)?.portalRank ?? null,
       used: used as ProgressSource,
       learnersDifference: both ? portal.learners - reports.learners : null,

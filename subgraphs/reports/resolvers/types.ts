@@ -56,10 +56,18 @@ export class ProgressType {
   @Field(() => ProgressSource) source!: ProgressSource;
   @Field(() => DateScalar, { nullable: true, description: 'Date of the newest figure used.' }) figuresDate!: string | null;
   @Field(() => [GroupProgress], { nullable: true, description: 'Per group, where the source gives it (reports).' }) groups!: GroupProgress[] | null;
+  /** Whose reporting period `approved` describes (not a field): the commune of a commune, village or unit. */
+  approvalScope?: ApprovalScope | null;
 }
 
-export function toProgressType(p: ProgressValue): ProgressType {
-  return { ...p, source: p.source as ProgressSource, groups: p.groups ? groupsOf(p.groups) : null };
+/** The commune whose reporting period at `figuresDate` a progress value's approval is read from. */
+export interface ApprovalScope {
+  provinceId: string;
+  communeId: string;
+}
+
+export function toProgressType(p: ProgressValue, approvalScope: ApprovalScope | null = null): ProgressType {
+  return { ...p, source: p.source as ProgressSource, groups: p.groups ? groupsOf(p.groups) : null, approvalScope };
 }
 
 @ObjectType('Rank', { description: 'A commune’s place in its province’s ranking by participation rate.' })

@@ -1,0 +1,88 @@
+/**
+ * The rules of approving and locking reporting periods (docs/access.md, "Approval and locking"), as plain
+ * functions: a reporting period is a commune × a report date; an APPROVED period takes no new report version until
+ * the commune or the province reopens it with a reason.
+ */
+import { isIsoDate, viDate, type IsoDate } from '../common/dates';
+import { BadInputError, bilingual, ForbiddenError } from '../common/errors';
+
+/** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
+export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
+
+export interface PeriodApprovalFacts {
+  state: PeriodState;
+  approvedAt: Date | null;
+  approvedByName: string | null;
+}
+
+/** A moment as officials read it, in Vietnam time (UTC+7): "08:05 ngày 27/11/2025". */
+export function viDateTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 3600 * 1000).toISOString();
+  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
+}
+
+/** The period's date: a real date, not in the future (today in Vietnam is allowed). */
+export function checkPeriodDate(reportDate: IsoDate, today: IsoDate): void {
+  if (!isIsoDate(reportDate)) throw new BadInputError(bilingual(`Ngày "${reportDate}" không hợp lệ`, 'invalid report date'), 'reportDate');
+  if (reportDate > today) {
+    throw new BadInputError(
+      bilingual(`Chưa thể duyệt hay mở lại kỳ báo cáo ngày ${viDate(reportDate)}: ngày này ở tương lai`, 'the report date is in the future'),
+      'reportDate',
+    );
+  }
+}
+
+/** Approving needs a period that is not approved already. */
+export function checkCanApprove(current: PeriodApprovalFacts, reportDate: IsoDate): void {
+  if (current.state === 'APPROVED') {
+    throw new BadInputError(
+      bilingual(
+        `Kỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt${current.approvedAt ? ` lúc ${viDateTime(current.approvedAt)}` : ''}${current.approvedByName ? ` bởi ${current.approvedByName}` : ''}`,
+        'the period is already approved',
+      ),
+      'reportDate',
+    );
+  }
+}
+
+/** Reopening needs an approved period. */
+export function checkCanReopen(current: PeriodApprovalFacts, reportDate: IsoDate): void {
+  if (current.state !== 'APPROVED') {
+    throw new BadInputError(
+      bilingual(`Kỳ báo cáo ngày ${viDate(reportDate)} chưa được duyệt nên không cần mở lại`, 'the period is not approved, there is nothing to reopen'),
+      'reportDate',
+    );
+  }
+}
+
+/** The reason of a reopening, trimmed: required, at most 1000 characters. */
+export function checkReason(reason: string | null | undefined): string {
+  const text = (reason ?? '').trim();
+  if (!text) throw new BadInputError(bilingual('Cần nêu lý do mở lại kỳ báo cáo', 'a reason is required to reopen a period'), 'reason');
+  if (text.length > 1000) throw new BadInputError(bilingual('Lý do dài quá 1000 ký tự', 'the reason is longer than 1000 characters'), 'reason');
+  return text;
+}
+
+/** A note of an approval, trimmed; empty is none. */
+export function checkNote(note: string | null | undefined): string | null {
+  const text = (note ?? '').trim();
+  if (text.length > 1000) throw new BadInputError(bilingual('Ghi chú dài quá 1000 ký tự', 'the note is longer than 1000 characters'), 'note');
+  return text || null;
+}
+
+/** The refusal of a report for a locked period: when and by whom it was approved, and what to do. */
+export function lockedPeriodError(reportDate: IsoDate, period: PeriodApprovalFacts): ForbiddenError {
+  const at = period.approvedAt ? viDateTime(period.approvedAt) : '?';
+  const by = period.approvedByName ?? '?';
+  return new ForbiddenError(
+    bilingual(
+      `Kỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt lúc ${at} bởi ${by}; đề nghị UBND xã mở lại kỳ báo cáo`,
+      `period ${reportDate} approved on ${period.approvedAt ? period.approvedAt.toISOString() : '?'} by ${by}; ask the commune to reopen it`,
+    ),
+  );
+}
+
+/** Throws `lockedPeriodError` when the period is approved; any other state takes reports. */
+export function checkPeriodOpen(reportDate: IsoDate, period: PeriodApprovalFacts | null): void {
+  if (period?.state === 'APPROVED') throw lockedPeriodError(reportDate, period);
+}
