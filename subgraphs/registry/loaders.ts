@@ -107,7 +107,30 @@ export async function loadPopulations(em: EntityManager, ids: readonly string[],
   return result;
 }
 
-export function createLoaders(em: EntityManager) {
+/**
+ * Population answers shared between requests of this process, per area and date. Retired on every population
+ * write, here (after commit) or in another process (its NOTIFY): see main.ts.
+ */
+export class PopulationCache {
+  private version = 0;
+  private readonly entries = new Map<string, Population | null>();
+
+  bump(): void {
+    this.version += 1;
+    this.entries.clear();
+  }
+
+  /** Answers from the cache where it can and loads the rest; a load that raced a change is not kept. */
+  async load(ids: readonly string[], asOf: IsoDate, fetch: (missing: string[]) => Promise<Map<string, Population | null>>): Promise<Map<string, Population | null>> {
+    const missing = ids.filter((id) => !this.entries.has(`${id}|${asOf}`));
+    const version = this.version;
+    const loaded = missing.length ? await fetch(missing) : new Map<string, Population | null>();
+    if (version === this.version && this.entries.size < 50_000) for (const [id, p] of loaded) this.entries.set(`${id}|${asOf}`, p);
+    return new Map(ids.map((id) => [id, loaded.has(id) ? loaded.get(id)! : (this.entries.get(`${id}|${asOf}`) ?? null)]));
+  }
+}
+
+export function createLoaders(em: EntityManager, cache: PopulationCache = new PopulationCache()) {
   return {
     province: rowLoader<string, Province>((ids) => em.find(Province, { id: { $in: [...ids] } }), (p) => p.id),
     provinceByCode: rowLoader<string, Province>((codes) => em.find(Province, { code: { $in: [...codes] } }), (p) => p.code),
@@ -131,7 +154,9 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(PopulationRevision, { areaId: { $in: [...ids] } }, { orderBy: { asOf: 'asc', id: 'asc' } }),
       (r) => r.areaId,
     ),
-    population: argLoader<IsoDate, string, Population | null>((ids, asOf) => loadPopulations(em, ids, asOf), null),
+    population: argLoader<IsoDate, string, Population | null>((ids, asOf) => cache.load(ids, asOf, (missing) => loadPopulations(em, missing, asOf)), null),
+    /** Call after a population write commits. */
+    populationChanged: () => cache.bump(),
   };
 }
 

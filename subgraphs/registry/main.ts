@@ -7,7 +7,8 @@ import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { createLoaders, type RegistryLoaders } from './loaders';
+import { listenForWrites } from '../common/notify';
+import { createLoaders, PopulationCache, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
 
 export const registry: SubgraphDefinition<RegistryLoaders> = {
@@ -15,10 +16,22 @@ export const registry: SubgraphDefinition<RegistryLoaders> = {
   entities: [Province, Commune, Village, Unit, PopulationRevision],
   migrations: registryMigrations,
   buildSchema: buildRegistrySchema,
-  createLoaders,
+  createLoaders: (em) => createLoaders(em),
   consumers: REGISTRY_CONSUMERS,
 };
 
-export const start = (options: SubgraphOptions) => startSubgraph(registry, options);
+/** Starts the registry with one population cache shared by its requests, retired on every population write. */
+export async function start(options: SubgraphOptions) {
+  const cache = new PopulationCache();
+  const running = await startSubgraph<RegistryLoaders>({ ...registry, createLoaders: (em) => createLoaders(em, cache) }, options);
+  const listener = await listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log);
+  return {
+    ...running,
+    async stop() {
+      await listener.stop();
+      await running.stop();
+    },
+  };
+}
 
 if (require.main === module) runFromEnvironment(start, 4001, 'REGISTRY_PORT');

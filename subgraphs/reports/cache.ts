@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { EVENTS_CHANNEL } from '../common/outbox';
+import { listenForWrites } from '../common/notify';
 import type { ProvinceSnapshot } from './snapshot';
 
 /**
@@ -14,9 +13,22 @@ export class SnapshotCache {
 
   constructor(private readonly limit = 64) {}
 
+  private readonly dates = new Map<string, { version: number; value: Promise<string[]> }>();
+
   bump(): void {
     this.version += 1;
     this.entries.clear();
+    this.dates.clear();
+  }
+
+  /** The figure dates of a province, kept like the snapshots (they change only when the data does). */
+  figureDates(provinceId: string, load: () => Promise<string[]>): Promise<string[]> {
+    const hit = this.dates.get(provinceId);
+    if (hit && hit.version === this.version) return hit.value;
+    const value = load();
+    this.dates.set(provinceId, { version: this.version, value });
+    value.catch(() => this.dates.delete(provinceId));
+    return value;
   }
 
   get(key: string): Promise<ProvinceSnapshot> | undefined {
@@ -37,31 +49,6 @@ export class SnapshotCache {
 }
 
 /** Bumps the cache when another process writes to the reports schema (its NOTIFY arrives here too). */
-export async function listenForReportWrites(databaseUrl: string, cache: SnapshotCache, log: (line: string) => void): Promise<{ stop(): Promise<void> }> {
-  let client: Client | null = null;
-  let stopped = false;
-  const connect = async (): Promise<void> => {
-    if (stopped) return;
-    const c = new Client({ connectionString: databaseUrl });
-    c.on('notification', (msg) => {
-      if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes('"schema":"reports"')) cache.bump();
-    });
-    c.on('error', (e) => {
-      log(`reports cache listener lost (${e.message}); reconnecting`);
-      client = null;
-      cache.bump(); // we may have missed a change
-      c.end().catch(() => undefined);
-      setTimeout(() => void connect().catch(() => undefined), 1000);
-    });
-    await c.connect();
-    await c.query(`listen ${EVENTS_CHANNEL}`);
-    client = c;
-  };
-  await connect();
-  return {
-    async stop() {
-      stopped = true;
-      await client?.end().catch(() => undefined);
-    },
-  };
+export function listenForReportWrites(databaseUrl: string, cache: SnapshotCache, log: (line: string) => void): Promise<{ stop(): Promise<void> }> {
+  return listenForWrites(databaseUrl, 'reports', () => cache.bump(), log);
 }

@@ -20,10 +20,9 @@ export interface RankedCommune extends RankChangeValue {
 
 /** Loaders for one request; `cache` is the process's snapshot cache (a private one when none is given). */
 export function createLoaders(em: EntityManager, cache: SnapshotCache = new SnapshotCache(), hub?: LiveHub) {
-  const figureDates = new DataLoader<string, string[]>(async (ids) => {
-    const map = await loadFigureDates(em, ids);
-    return ids.map((id) => map.get(id) ?? []);
-  });
+  const figureDates = new DataLoader<string, string[]>((ids) =>
+    Promise.all(ids.map((id) => cache.figureDates(id, async () => (await loadFigureDates(em, [id])).get(id) ?? []))),
+  );
 
   const snapshot = new DataLoader<{ provinceId: string; asOf: IsoDate }, ProvinceSnapshot, string>(
     async (keys) => {

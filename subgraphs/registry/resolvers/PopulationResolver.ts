@@ -14,12 +14,14 @@ export class PopulationResolver {
       'Records a population figure for a province, commune or village as a new revision (cập nhật dân số). ' +
       'Earlier revisions are kept; rates and ranks follow the latest one.',
   })
-  recordPopulation(
+  async recordPopulation(
     @Arg('areaId', () => ID) areaId: string,
     @Arg('population', () => PopulationInput) population: PopulationInput,
     @Arg('reason', () => String) reason: string,
-    @Ctx() { em, viewer }: Ctx,
+    @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<PopulationRevision> {
-    return recordPopulation(em, viewer, areaId, population, reason);
+    const revision = await recordPopulation(em, viewer, areaId, population, reason);
+    loaders.populationChanged();
+    return revision;
   }
 }
