@@ -309,12 +309,16 @@ export class ProvinceSnapshot {
 export async function loadSnapshots(em: EntityManager, keys: ReadonlyArray<{ provinceId: string; asOf: IsoDate }>): Promise<Map<string, ProvinceSnapshot>> {
   const provinceIds = [...new Set(keys.map((k) => k.provinceId))];
   const dates = [...new Set(keys.map((k) => k.asOf))];
-  const [areas, populations, reports, portal] = await Promise.all([
-    loadAreas(em, provinceIds),
-    loadPopulations(em, provinceIds, dates),
-    loadLatestReports(em, provinceIds, dates),
-    loadLatestPortal(em, provinceIds, dates),
-  ]);
+  // In a transaction (publishing live events) there is one connection: ask one thing at a time on it.
+  const inTransaction = em.isInTransaction();
+  const run = <T>(jobs: Array<() => Promise<T>>): Promise<T[]> =>
+    inTransaction ? jobs.reduce(async (acc, job) => [...(await acc), await job()], Promise.resolve([] as T[])) : Promise.all(jobs.map((j) => j()));
+  const [areas, populations, reports, portal] = (await run<unknown>([
+    () => loadAreas(em, provinceIds),
+    () => loadPopulations(em, provinceIds, dates),
+    () => loadLatestReports(em, provinceIds, dates),
+    () => loadLatestPortal(em, provinceIds, dates),
+  ])) as [AreaRow[], Map<string, PopulationRow[]>, Map<string, LatestReport[]>, Map<string, PortalRow[]>];
   const out = new Map<string, ProvinceSnapshot>();
   for (const k of keys) {
     const key = `${k.provinceId}|${k.asOf}`;
