@@ -54,6 +54,22 @@ describe('reporting completeness', () => {
     expect(early.missing).toBe(96);
     expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(deadline: "2025-11-20", dueTime: "25:00") { onTime } } }`))).toBe('BAD_USER_INPUT');
   });
+
+  it('chases by a directive’s own deadline: "before 20/11/2025" in letter 2027/SKHCN', async () => {
+    const directives = ok(await stack.gql<{ province: { directives: Array<{ id: string; number: string }> } }>(`{ province(code: "23") { directives { id number } } }`)).province.directives;
+    const letter = directives.find((d) => d.number.startsWith('2027/'))!;
+    const byLetter = ok(
+      await stack.gql<{ province: { reportingStatus: { deadline: string; since: string; onTime: number; communes: unknown[] } } }>(
+        `query($d: ID!) { province(code: "23") { reportingStatus(directiveId: $d) { deadline since onTime communes { name } } } }`,
+        { d: letter.id },
+      ),
+    ).province.reportingStatus;
+    expect(byLetter.deadline).toBe('2025-11-19T17:00:00.000Z'); // 00:00 on 20/11 in Vietnam
+    expect(byLetter.since).toBe('2025-11-13');
+    expect(byLetter.communes).toHaveLength(96);
+    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus { onTime } } }`))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(directiveId: "nope") { onTime } } }`))).toBe('NOT_FOUND');
+  });
 });
 
 describe('rewards', () => {

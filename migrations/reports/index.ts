@@ -1,3 +1,4 @@
+import { Migration20251231000000 } from './Migration20251231000000_reports_directive_deadlines';
 import { Migration20251201000000 } from './Migration20251201000000_reports_init';
 import { Migration20251202000000 } from './Migration20251202000000_reports_progress';
 import { Migration20251216000000 } from './Migration20251216000000_reports_directive_targets';
@@ -13,4 +14,5 @@ export const reportsMigrations = [
   { name: 'Migration20251217000000_reports_live', class: Migration20251217000000 },
   { name: 'Migration20251218000000_reports_audit', class: Migration20251218000000 },
   { name: 'Migration20251230000000_reports_period_approval', class: Migration20251230000000 },
+  { name: 'Migration20251231000000_reports_directive_deadlines', class: Migration20251231000000 },
 ];

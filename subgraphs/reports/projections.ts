@@ -37,11 +37,11 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
   if (event.topic !== DIRECTIVE_CHANGED) return;
   const d = event.payload as unknown as DirectiveChanged;
   await em.execute(
-    `insert into reports.directive_target (directive_id, province_id, number, revision, status, targets) values (?, ?, ?, ?, ?, ?)
+    `insert into reports.directive_target (directive_id, province_id, number, revision, status, targets, deadlines) values (?, ?, ?, ?, ?, ?, ?)
      on conflict (directive_id) do update set province_id = excluded.province_id, number = excluded.number, revision = excluded.revision,
-       status = excluded.status, targets = excluded.targets
+       status = excluded.status, targets = excluded.targets, deadlines = excluded.deadlines
      where reports.directive_target.revision <= excluded.revision`,
-    [d.directiveId, d.provinceId, d.number, d.revision, d.status, JSON.stringify(d.targets)],
+    [d.directiveId, d.provinceId, d.number, d.revision, d.status, JSON.stringify(d.targets), JSON.stringify(d.reportingDeadlines ?? [])],
   );
 }
 

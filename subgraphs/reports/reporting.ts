@@ -25,3 +25,13 @@ export function summarise(states: ReportingState[]): Record<ReportingState, numb
   for (const s of states) out[s] += 1;
   return out;
 }
+
+/** A directive's one-off reporting deadline as an instant: "before 20 Nov" is due at 00:00 on the 20th (Vietnam). */
+export function directiveDeadline(deadlines: Array<Record<string, unknown>>): { dueOn: string; instant: Date } | null {
+  const once = deadlines.find((d) => d.recurrence === 'ONCE' && typeof d.dueOn === 'string');
+  if (!once) return null;
+  const dueOn = once.dueOn as string;
+  if (once.before) return { dueOn, instant: deadlineInstant(dueOn, '00:00') };
+  const next = new Date(Date.parse(`${dueOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { dueOn, instant: deadlineInstant(next, '00:00') };
+}

@@ -22,4 +22,8 @@ export class DirectiveTarget {
 
   @Property({ type: 'json' })
   targets: DirectiveTargetRecord[] = [];
+
+  /** Its reporting deadlines as published (one-off `dueOn` with `before`, or weekly). */
+  @Property({ type: 'json', default: '[]' })
+  deadlines: Array<Record<string, unknown>> = [];
 }

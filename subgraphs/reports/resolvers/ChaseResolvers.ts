@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { canRead } from '../../common/auth-rules';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual } from '../../common/errors';
+import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
 import { DateScalar } from '../../common/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
-import { deadlineInstant, reportingState, summarise, type ReportingState } from '../reporting';
+import { deadlineInstant, directiveDeadline, reportingState, summarise, type ReportingState } from '../reporting';
 import { personVerdict, unitVerdict, villageVerdict } from '../rewards';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
 import { PersonRole } from './types';
@@ -175,15 +175,35 @@ export class ProvinceChaseResolver {
   })
   async reportingStatus(
     @Root() p: ProvinceRef,
-    @Arg('deadline', () => DateScalar, { description: 'The due date; reports must arrive before 00:00 of it (Vietnam time) unless dueTime is given.' }) deadline: string,
+    @Arg('deadline', () => DateScalar, {
+      nullable: true,
+      description: 'The due date; reports must arrive before 00:00 of it (Vietnam time) unless dueTime is given. Or give directiveId.',
+    })
+    deadline: string | null,
     @Arg('dueTime', () => String, { defaultValue: '00:00' }) dueTime: string,
     @Arg('since', () => DateScalar, { nullable: true }) since: string | null,
-    @Ctx() { em }: Ctx,
+    @Arg('directiveId', () => ID, { nullable: true, description: 'Use the one-off reporting deadline of this directive (e.g. "before 20/11/2025").' })
+    directiveId: string | null,
+    @Ctx() { em, loaders }: Ctx,
   ): Promise<ProvinceReportingStatus> {
     checkTime(dueTime);
-    const from = since ?? new Date(Date.parse(`${deadline}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-    if (from > deadline) throw new BadInputError(bilingual('Ngày bắt đầu phải trước hạn chót', 'since must not be after the deadline'), 'since');
-    const due = deadlineInstant(deadline, dueTime);
+    let due: Date;
+    let dueDate: string;
+    if (directiveId) {
+      const directive = (await loaders.directiveTargets.load(p.id)).find((d) => d.directiveId === directiveId);
+      if (!directive) throw new NotFoundError(bilingual(`Không tìm thấy văn bản "${directiveId}" của tỉnh`, `no directive ${directiveId} in this province`));
+      const found = directiveDeadline(directive.deadlines);
+      if (!found) throw new BadInputError(bilingual(`Văn bản ${directive.number} không có hạn báo cáo một lần`, 'the directive sets no one-off reporting deadline'), 'directiveId');
+      due = found.instant;
+      dueDate = found.dueOn;
+    } else if (deadline) {
+      due = deadlineInstant(deadline, dueTime);
+      dueDate = deadline;
+    } else {
+      throw new BadInputError(bilingual('Hãy chọn hạn báo cáo (deadline) hoặc văn bản chỉ đạo (directiveId)', 'give a deadline or a directiveId'), 'deadline');
+    }
+    const from = since ?? new Date(Date.parse(`${dueDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    if (from > dueDate) throw new BadInputError(bilingual('Ngày bắt đầu phải trước hạn chót', 'since must not be after the deadline'), 'since');
     const [communes, stats] = await Promise.all([
       em.execute<Array<{ id: string; name: string; reporters: number }>>(
         `select c.id, c.name, (select count(*)::int from reports.area a where a.commune_id = c.id and a.level in ('VILLAGE', 'UNIT')) as reporters
@@ -193,7 +213,7 @@ export class ProvinceChaseResolver {
       em.execute<Array<{ communeId: string; first: Date; reported: number }>>(
         `select commune_id as "communeId", min(submitted_at) as first, count(distinct reporter_id)::int as reported
            from reports.unit_report where province_id = ? and report_date between ? and ? group by commune_id`,
-        [p.id, from, deadline],
+        [p.id, from, dueDate],
       ),
     ]);
     const byCommune = new Map(stats.map((s) => [s.communeId, s]));
