@@ -56,3 +56,52 @@ export function argLoader<A, K, V>(
     { cacheKeyFn: (r) => JSON.stringify([r.key, r.arg ?? null]) },
   );
 }
+
+/**
+ * Answers shared between the requests of one process, for data that changes rarely (the hierarchy, population).
+ * The owner retires everything with `bump()` on every write it makes (after commit) and on every NOTIFY of its
+ * schema from other processes; a load that raced a bump is not kept.
+ */
+export class SharedCache {
+  private version = 0;
+  private readonly entries = new Map<string, unknown>();
+
+  constructor(private readonly limit = 200_000) {}
+
+  bump(): void {
+    this.version += 1;
+    this.entries.clear();
+  }
+
+  /** The values of `keys` in namespace `ns`: cached ones from memory, the others by one call to `fetch`. */
+  async many<V>(ns: string, keys: readonly string[], fetch: (missing: string[]) => Promise<Map<string, V>>, fallback: V): Promise<V[]> {
+    const missing = keys.filter((k) => !this.entries.has(`${ns}\u0000${k}`));
+    const version = this.version;
+    const loaded = missing.length ? await fetch(missing) : new Map<string, V>();
+    if (version === this.version && this.entries.size < this.limit) for (const k of missing) this.entries.set(`${ns}\u0000${k}`, loaded.get(k) ?? fallback);
+    return keys.map((k) => (loaded.has(k) ? loaded.get(k)! : missing.includes(k) ? fallback : ((this.entries.get(`${ns}\u0000${k}`) as V | undefined) ?? fallback)));
+  }
+}
+
+/** rowLoader whose rows are kept in a SharedCache between requests. */
+export function sharedRowLoader<V>(cache: SharedCache, ns: string, fetch: (keys: readonly string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V | null> {
+  return new DataLoader<string, V | null>((keys) =>
+    cache.many<V | null>(ns, keys, async (missing) => new Map((await fetch(missing)).map((r) => [keyOf(r), r])), null),
+  );
+}
+
+/** listLoader whose lists are kept in a SharedCache between requests. */
+export function sharedListLoader<V>(cache: SharedCache, ns: string, fetch: (keys: readonly string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V[]> {
+  return new DataLoader<string, V[]>((keys) =>
+    cache.many<V[]>(
+      ns,
+      keys,
+      async (missing) => {
+        const byKey = new Map<string, V[]>(missing.map((k) => [k, []]));
+        for (const row of await fetch(missing)) byKey.get(keyOf(row))?.push(row);
+        return byKey;
+      },
+      [],
+    ),
+  );
+}

@@ -33,6 +33,8 @@ export interface SubgraphOptions {
 export interface RunningSubgraph extends RunningServer {
   orm: Orm;
   consumers: RunningConsumer[];
+  /** Forgets answers shared between requests (so a test can measure a cold request). */
+  clearCaches?(): void;
 }
 
 /** Starts one subgraph: ORM on its own schema, migrations, schema, HTTP server. Tests and `npm start` share it. */

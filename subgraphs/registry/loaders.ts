@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { argLoader, listLoader, rowLoader } from '../common/loaders';
+import { argLoader, listLoader, SharedCache, sharedListLoader, sharedRowLoader } from '../common/loaders';
 import { todayInVietnam, type IsoDate } from '../common/dates';
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
@@ -108,45 +108,32 @@ export async function loadPopulations(em: EntityManager, ids: readonly string[],
 }
 
 /**
- * Population answers shared between requests of this process, per area and date. Retired on every population
- * write, here (after commit) or in another process (its NOTIFY): see main.ts.
+ * Loaders for one request. `cache` is the process's SharedCache (main.ts retires it on every registry write): the
+ * hierarchy and population answers are shared between requests, the history is always read fresh.
  */
-export class PopulationCache {
-  private version = 0;
-  private readonly entries = new Map<string, Population | null>();
-
-  bump(): void {
-    this.version += 1;
-    this.entries.clear();
-  }
-
-  /** Answers from the cache where it can and loads the rest; a load that raced a change is not kept. */
-  async load(ids: readonly string[], asOf: IsoDate, fetch: (missing: string[]) => Promise<Map<string, Population | null>>): Promise<Map<string, Population | null>> {
-    const missing = ids.filter((id) => !this.entries.has(`${id}|${asOf}`));
-    const version = this.version;
-    const loaded = missing.length ? await fetch(missing) : new Map<string, Population | null>();
-    if (version === this.version && this.entries.size < 50_000) for (const [id, p] of loaded) this.entries.set(`${id}|${asOf}`, p);
-    return new Map(ids.map((id) => [id, loaded.has(id) ? loaded.get(id)! : (this.entries.get(`${id}|${asOf}`) ?? null)]));
-  }
-}
-
-export function createLoaders(em: EntityManager, cache: PopulationCache = new PopulationCache()) {
+export function createLoaders(em: EntityManager, cache: SharedCache = new SharedCache()) {
   return {
-    province: rowLoader<string, Province>((ids) => em.find(Province, { id: { $in: [...ids] } }), (p) => p.id),
-    provinceByCode: rowLoader<string, Province>((codes) => em.find(Province, { code: { $in: [...codes] } }), (p) => p.code),
-    commune: rowLoader<string, Commune>((ids) => em.find(Commune, { id: { $in: [...ids] } }), (c) => c.id),
-    village: rowLoader<string, Village>((ids) => em.find(Village, { id: { $in: [...ids] } }), (v) => v.id),
-    unit: rowLoader<string, Unit>((ids) => em.find(Unit, { id: { $in: [...ids] } }), (u) => u.id),
-    communesOfProvince: listLoader<string, Commune>(
+    province: sharedRowLoader<Province>(cache, 'province', (ids) => em.find(Province, { id: { $in: [...ids] } }), (p) => p.id),
+    provinceByCode: sharedRowLoader<Province>(cache, 'provinceByCode', (codes) => em.find(Province, { code: { $in: [...codes] } }), (p) => p.code),
+    commune: sharedRowLoader<Commune>(cache, 'commune', (ids) => em.find(Commune, { id: { $in: [...ids] } }), (c) => c.id),
+    village: sharedRowLoader<Village>(cache, 'village', (ids) => em.find(Village, { id: { $in: [...ids] } }), (v) => v.id),
+    unit: sharedRowLoader<Unit>(cache, 'unit', (ids) => em.find(Unit, { id: { $in: [...ids] } }), (u) => u.id),
+    communesOfProvince: sharedListLoader<Commune>(
+      cache,
+      'communesOfProvince',
       async (ids) => (await em.find(Commune, { province: { $in: [...ids] } })).sort(byVietnameseName),
       (c) => c.province.id,
     ),
-    villagesOfCommune: listLoader<string, Village>(
+    villagesOfCommune: sharedListLoader<Village>(
+      cache,
+      'villagesOfCommune',
       // Village ids carry their order within the commune (V02949-01, -02 ...), the order the commune lists them.
       (ids) => em.find(Village, { commune: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (v) => v.commune.id,
     ),
-    unitsOfCommune: listLoader<string, Unit>(
+    unitsOfCommune: sharedListLoader<Unit>(
+      cache,
+      'unitsOfCommune',
       (ids) => em.find(Unit, { commune: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (u) => u.commune.id,
     ),
@@ -154,8 +141,14 @@ export function createLoaders(em: EntityManager, cache: PopulationCache = new Po
       (ids) => em.find(PopulationRevision, { areaId: { $in: [...ids] } }, { orderBy: { asOf: 'asc', id: 'asc' } }),
       (r) => r.areaId,
     ),
-    population: argLoader<IsoDate, string, Population | null>((ids, asOf) => cache.load(ids, asOf, (missing) => loadPopulations(em, missing, asOf)), null),
-    /** Call after a population write commits. */
+    population: argLoader<IsoDate, string, Population | null>(
+      async (ids, asOf) => {
+        const values = await cache.many<Population | null>(`population:${asOf}`, ids, (missing) => loadPopulations(em, missing, asOf), null);
+        return new Map(ids.map((id, i) => [id, values[i]]));
+      },
+      null,
+    ),
+    /** Call after a registry write commits: shared answers no longer describe the data. */
     populationChanged: () => cache.bump(),
   };
 }

@@ -8,7 +8,8 @@ import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
 import { listenForWrites } from '../common/notify';
-import { createLoaders, PopulationCache, type RegistryLoaders } from './loaders';
+import { SharedCache } from '../common/loaders';
+import { createLoaders, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
 
 export const registry: SubgraphDefinition<RegistryLoaders> = {
@@ -20,13 +21,14 @@ export const registry: SubgraphDefinition<RegistryLoaders> = {
   consumers: REGISTRY_CONSUMERS,
 };
 
-/** Starts the registry with one population cache shared by its requests, retired on every population write. */
+/** Starts the registry with one cache shared by its requests, retired on every registry write (here or elsewhere). */
 export async function start(options: SubgraphOptions) {
-  const cache = new PopulationCache();
+  const cache = new SharedCache();
   const running = await startSubgraph<RegistryLoaders>({ ...registry, createLoaders: (em) => createLoaders(em, cache) }, options);
   const listener = await listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log);
   return {
     ...running,
+    clearCaches: () => cache.bump(),
     async stop() {
       await listener.stop();
       await running.stop();

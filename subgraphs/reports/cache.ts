@@ -1,6 +1,17 @@
 import { listenForWrites } from '../common/notify';
 import type { ProvinceSnapshot } from './snapshot';
 
+/** What the resolvers need to know about an area: its level and where it sits. */
+export interface AreaFacts {
+  id: string;
+  level: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+  name: string;
+  provinceId: string;
+  communeId: string | null;
+  staff: number | null;
+  unitType: string | null;
+}
+
 /**
  * Province snapshots shared between requests of this process. Any change to what they are built from bumps the
  * version and so retires every cached snapshot: a report or import written here (after its commit), registry
@@ -14,11 +25,25 @@ export class SnapshotCache {
   constructor(private readonly limit = 64) {}
 
   private readonly dates = new Map<string, { version: number; value: Promise<string[]> }>();
+  private readonly areas = new Map<string, AreaFacts | null>();
 
   bump(): void {
     this.version += 1;
     this.entries.clear();
     this.dates.clear();
+    this.areas.clear();
+  }
+
+  /** Where areas sit in the hierarchy, kept like the snapshots: most requests then need no SQL at all. */
+  async areaFacts(ids: readonly string[], load: (missing: string[]) => Promise<AreaFacts[]>): Promise<Array<AreaFacts | null>> {
+    const missing = ids.filter((id) => !this.areas.has(id));
+    if (missing.length > 0) {
+      const version = this.version;
+      const loaded = new Map((await load(missing)).map((a) => [a.id, a]));
+      if (version === this.version && this.areas.size < 100_000) for (const id of missing) this.areas.set(id, loaded.get(id) ?? null);
+      return ids.map((id) => (loaded.has(id) ? loaded.get(id)! : (this.areas.get(id) ?? null)));
+    }
+    return ids.map((id) => this.areas.get(id) ?? null);
   }
 
   /** The figure dates of a province, kept like the snapshots (they change only when the data does). */

@@ -8,7 +8,7 @@ import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
-import { SnapshotCache } from './cache';
+import { SnapshotCache, type AreaFacts } from './cache';
 import type { LiveHub } from './live-hub';
 import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
 
@@ -62,7 +62,19 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       if (!hub) throw new Error('live events are not served by this process');
       return hub;
     },
-    area: rowLoader<string, Area>((ids) => em.find(Area, { id: { $in: [...ids] } }), (a) => a.id),
+    area: new DataLoader<string, AreaFacts | null>((ids) =>
+      cache.areaFacts(ids, async (missing) =>
+        (await em.find(Area, { id: { $in: missing } })).map((a) => ({
+          id: a.id,
+          level: a.level,
+          name: a.name,
+          provinceId: a.provinceId,
+          communeId: a.communeId,
+          staff: a.staff,
+          unitType: a.unitType,
+        })),
+      ),
+    ),
     figureDates,
     snapshot,
     ranking,

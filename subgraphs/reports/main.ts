@@ -40,6 +40,7 @@ export async function start(options: SubgraphOptions) {
   await hub.start();
   return {
     ...running,
+    clearCaches: () => cache.bump(),
     hub,
     async stop() {
       await running.stop();
