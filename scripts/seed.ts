@@ -1,11 +1,11 @@
-// `npm run seed`: migrates, then loads the 34 provinces and 3,320 communes from data/ and (unless
-// --reference-only) the generated demo data for Quảng Ngãi. Safe to run again: existing rows are kept.
+// `npm run seed`: migrates; on an empty database loads the 34 provinces and 3,320 communes from data/ and (unless
+// --reference-only) the demo data of every subgraph; later runs add new reference rows only. Safe to run again.
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_EMBEDDED_PORT, startDatabase } from '../subgraphs/common/database';
 import { initORM } from '../subgraphs/common/orm';
 import { registry } from '../subgraphs/registry/main';
-import { seedDemo, seedReference } from '../subgraphs/registry/seed';
+import { seedReference } from '../subgraphs/registry/seed';
 import { prepareDatabase } from './stack';
 
 async function main(): Promise<void> {
@@ -13,12 +13,12 @@ async function main(): Promise<void> {
   const say = (line: string) => console.log(`[seed] ${line}`);
   const db = await startDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR, port: Number(process.env.PG_PORT ?? DEFAULT_EMBEDDED_PORT) });
   try {
-    await prepareDatabase(db.url, 'none', say);
+    // First run: migrations, reference data and (unless --reference-only) every subgraph's demo data, as npm start.
+    await prepareDatabase(db.url, referenceOnly ? 'reference' : 'demo', say);
+    // Later runs: the reference lists again (new rows only), so an updated data/ folder can be loaded.
     const orm = await initORM({ subgraph: 'registry', clientUrl: db.url, entities: registry.entities, migrations: registry.migrations, poolMax: 2 });
     try {
-      const em = orm.orm.em.fork() as EntityManager;
-      await seedReference(em, say);
-      if (!referenceOnly) await seedDemo(em, say);
+      await seedReference(orm.orm.em.fork() as EntityManager, say);
     } finally {
       await orm.close();
     }
