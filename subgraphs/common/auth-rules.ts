@@ -5,8 +5,9 @@
  */
 import { bilingual, ForbiddenError, UnauthenticatedError } from './errors';
 import type { Role, Viewer } from './viewer';
+import { levelOf, type AreaLevel } from './ids';
 
-export type AreaLevel = 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+export type { AreaLevel };
 
 /** Where a target sits in the hierarchy. The commune of a village or unit is in its id; the province is not. */
 export interface AreaPath {
@@ -57,19 +58,8 @@ export const ALLOWED_ROLES: Record<Action, readonly TokenRole[]> = {
   READ_AUDIT: ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER'],
 };
 
-// The same shapes as subgraphs/registry/ids.ts; repeated here because common code must not import a subgraph.
-const PATTERNS: Array<[AreaLevel, RegExp]> = [
-  ['PROVINCE', /^P\d{2}$/],
-  ['COMMUNE', /^C\d{5}$/],
-  ['VILLAGE', /^V\d{5}-\d{2,3}$/],
-  ['UNIT', /^U\d{5}-\d{2,3}$/],
-];
-
 /** The level an area id names, or null when it is not a well-formed area id. */
-export function areaLevelOf(id: string): AreaLevel | null {
-  for (const [level, pattern] of PATTERNS) if (pattern.test(id)) return level;
-  return null;
-}
+export const areaLevelOf = levelOf;
 
 export function isTokenRole(role: unknown): role is TokenRole {
   return typeof role === 'string' && (TOKEN_ROLES as readonly string[]).includes(role);

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
-import { EVENTS_CHANNEL } from './outbox';
+import { listenForWrites } from './notify';
 import type { Orm, SubgraphName } from './orm';
 
 /** An event as written to a producer's outbox. */
@@ -140,33 +139,10 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
     catchUp().catch((e: unknown) => log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`));
   };
 
-  let listener: Client | null = null;
-  async function listen(): Promise<void> {
-    if (stopped) return;
-    const client = new Client({ connectionString: databaseUrl });
-    client.on('notification', (msg) => {
-      if (msg.channel !== EVENTS_CHANNEL) return;
-      try {
-        const note = JSON.parse(msg.payload ?? '{}') as { schema?: string };
-        if (note.schema === options.producer) wake();
-      } catch {
-        wake();
-      }
-    });
-    client.on('error', (e) => {
-      log(`${options.name}: listener lost (${e.message}); reconnecting`);
-      listener = null;
-      client.end().catch(() => undefined);
-      setTimeout(() => void listen().catch(() => undefined), 1000);
-    });
-    await client.connect();
-    await client.query(`listen ${EVENTS_CHANNEL}`);
-    listener = client;
-    wake(); // whatever arrived while we were not listening
-  }
-
   await catchUp();
-  await listen();
+  // Woken by the producer's NOTIFY (and after a reconnect, when one may have been missed).
+  const listener = await listenForWrites(databaseUrl, options.producer, wake, log);
+  wake(); // whatever arrived between the catch-up and the LISTEN
   const poll = setInterval(wake, options.pollMs ?? 5000);
   poll.unref();
 
@@ -176,7 +152,7 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
       stopped = true;
       clearInterval(poll);
       if (running) await running.catch(() => undefined);
-      await listener?.end().catch(() => undefined);
+      await listener.stop();
     },
   };
 }

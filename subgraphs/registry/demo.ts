@@ -6,6 +6,7 @@
  * Plain data in, plain data out: no ORM here.
  */
 import { unitId, villageId } from './ids';
+import { seededRandom } from '../common/random';
 
 export type DemoCommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
 
@@ -53,17 +54,7 @@ export interface DemoData {
 export const DEMO_POPULATION_DATE = '2025-07-01';
 export const DEMO_REASON = 'Số liệu mẫu do hệ thống sinh ra (generated demo data, not an official figure)';
 
-/** Small deterministic PRNG (mulberry32), seeded from the commune code. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const between = (rnd: () => number, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
 

@@ -14,6 +14,7 @@ const byVietnameseName = <T extends { name: string }>(a: T, b: T) => a.name.loca
 interface PopulationRow extends Population {
   area_id: string;
   parent_id?: string;
+  commune_id?: string;
 }
 
 const POPULATION_COLUMNS = `pr.area_id, pr.as_of as "asOf", pr.adults, pr.working_age as "workingAge", pr.households, pr.officials, pr.students`;
@@ -74,11 +75,9 @@ function group<T>(rows: T[], keyOf: (r: T) => string): Map<string, T[]> {
  */
 export async function loadPopulations(em: EntityManager, ids: readonly string[], asOf: IsoDate): Promise<Map<string, Population | null>> {
   const own = await latestOwn(em, ids, asOf);
-  const result = new Map<string, Population | null>();
+  const result = new Map<string, Population | null>(ids.map((id) => [id, own.get(id) ?? null]));
   const communesWithout = ids.filter((id) => levelOf(id) === 'COMMUNE' && !own.has(id));
   const provincesWithout = ids.filter((id) => levelOf(id) === 'PROVINCE' && !own.has(id));
-  for (const id of ids) if (levelOf(id) !== 'PROVINCE' && levelOf(id) !== 'COMMUNE') result.set(id, own.get(id) ?? null);
-  for (const id of ids) if (own.has(id)) result.set(id, own.get(id)!);
 
   if (communesWithout.length > 0) {
     const villages = group(await latestOfVillages(em, 'c.id', communesWithout, asOf), (r) => r.parent_id!);
@@ -89,18 +88,15 @@ export async function loadPopulations(em: EntityManager, ids: readonly string[],
       latestOfCommunes(em, provincesWithout, asOf),
       latestOfVillages(em, 'c.province_id', provincesWithout, asOf),
     ]);
-    const communeOwn = new Map(communeRows.map((r) => [r.area_id, r]));
-    const villagesByCommune = group(villageRows as Array<PopulationRow & { commune_id: string }>, (r) => r.commune_id);
-    const communeIds = group(
-      [...communeRows.map((r) => ({ commune: r.area_id, province: r.parent_id! })), ...(villageRows as Array<PopulationRow & { commune_id: string }>).map((r) => ({ commune: r.commune_id, province: r.parent_id! }))],
-      (x) => x.province,
-    );
+    const communeOwn = new Map(communeRows.map((r) => [r.area_id, strip(r)]));
+    const villagesOf = group(villageRows, (r) => r.commune_id!);
+    // Each province's communes that have any figure, their own or their villages'.
+    const communesOf = new Map<string, Set<string>>();
+    const add = (province: string, commune: string) => communesOf.set(province, (communesOf.get(province) ?? new Set<string>()).add(commune));
+    for (const r of communeRows) add(r.parent_id!, r.area_id);
+    for (const r of villageRows) add(r.parent_id!, r.commune_id!);
     for (const id of provincesWithout) {
-      const communes = [...new Set((communeIds.get(id) ?? []).map((x) => x.commune))];
-      const parts = communes.map((c) => {
-        const o = communeOwn.get(c);
-        return resolvePopulation(o ? strip(o) : null, (villagesByCommune.get(c) ?? []).map(strip));
-      });
+      const parts = [...(communesOf.get(id) ?? [])].map((c) => resolvePopulation(communeOwn.get(c) ?? null, (villagesOf.get(c) ?? []).map(strip)));
       result.set(id, resolvePopulation(null, parts));
     }
   }

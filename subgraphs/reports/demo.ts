@@ -5,6 +5,7 @@
  * published ranks (34, then 38: "down 4"). Weekly village and unit reports (Fridays from 31 Oct to 5 Dec 2025)
  * follow each commune's curve through those points. Plain data in, plain data out: no ORM here.
  */
+import { seededRandom } from '../common/random';
 export interface DemoReporter {
   id: string;
   level: 'VILLAGE' | 'UNIT';
@@ -49,16 +50,7 @@ export const PORTAL_DATES = ['2025-10-21', '2025-10-26'] as const;
 export const REPORT_FRIDAYS = ['2025-10-31', '2025-11-07', '2025-11-14', '2025-11-21', '2025-11-28', '2025-12-05'];
 const BA_TO = { name: 'Ba Tô', d21: { officials: 130, residents: 58 }, d26: { officials: 144, residents: 64 }, rank21: 34, rank26: 38 };
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 

@@ -4,8 +4,8 @@
  * subscription. A subscription that gives `after` (the last event id it saw) first receives what it missed, in
  * order, from the outbox, then live events — with no gap and no duplicate between the two.
  */
-import { Client, Pool } from 'pg';
-import { EVENTS_CHANNEL } from '../common/outbox';
+import { Pool } from 'pg';
+import { listenForWrites } from '../common/notify';
 import { PROGRESS_UPDATED, RANK_CHANGED } from './live';
 
 export interface LiveEvent<P = Record<string, unknown>> {
@@ -18,7 +18,7 @@ type Listener = (event: LiveEvent) => void;
 
 export class LiveHub {
   private readonly pool: Pool;
-  private listenClient: Client | null = null;
+  private listener: { stop(): Promise<void> } | null = null;
   private readonly listeners = new Set<{ matches: (e: LiveEvent) => boolean; push: Listener }>();
   private lastSeq = 0;
   private fetching: Promise<void> | null = null;
@@ -32,24 +32,7 @@ export class LiveHub {
   async start(): Promise<void> {
     const { rows } = await this.pool.query<{ seq: string | null }>(`select max(seq) as seq from reports.outbox_event`);
     this.lastSeq = Number(rows[0].seq ?? 0);
-    await this.listen();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const c = new Client({ connectionString: this.databaseUrl });
-    c.on('notification', (msg) => {
-      if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes('"schema":"reports"')) this.wake();
-    });
-    c.on('error', (e) => {
-      this.log(`live hub lost its listener (${e.message}); reconnecting`);
-      this.listenClient = null;
-      c.end().catch(() => undefined);
-      setTimeout(() => void this.listen().then(() => this.wake()).catch(() => undefined), 1000);
-    });
-    await c.connect();
-    await c.query(`listen ${EVENTS_CHANNEL}`);
-    this.listenClient = c;
+    this.listener = await listenForWrites(this.databaseUrl, 'reports', () => this.wake(), this.log);
   }
 
   private wake(): void {
@@ -143,7 +126,7 @@ export class LiveHub {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const l of this.listeners) this.listeners.delete(l);
-    await this.listenClient?.end().catch(() => undefined);
+    await this.listener?.stop();
     await this.fetching;
     await this.pool.end();
   }
