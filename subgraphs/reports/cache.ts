@@ -1,4 +1,5 @@
 import { listenForWrites } from '../common/notify';
+import { SharedCache } from '../common/loaders';
 import type { ProvinceSnapshot } from './snapshot';
 
 /** What the resolvers need to know about an area: its level and where it sits. */
@@ -24,29 +25,27 @@ export class SnapshotCache {
 
   constructor(private readonly limit = 64) {}
 
-  private readonly dates = new Map<string, { version: number; value: Promise<string[]> }>();
-  private readonly areas = new Map<string, AreaFacts | null>();
+  /** Area facts, kept by the common mechanism and retired together with the snapshots. */
+  private readonly shared = new SharedCache();
 
   bump(): void {
     this.version += 1;
     this.entries.clear();
     this.dates.clear();
-    this.areas.clear();
+    this.shared.bump();
   }
 
-  /** Where areas sit in the hierarchy, kept like the snapshots: most requests then need no SQL at all. */
-  async areaFacts(ids: readonly string[], load: (missing: string[]) => Promise<AreaFacts[]>): Promise<Array<AreaFacts | null>> {
-    const missing = ids.filter((id) => !this.areas.has(id));
-    if (missing.length > 0) {
-      const version = this.version;
-      const loaded = new Map((await load(missing)).map((a) => [a.id, a]));
-      if (version === this.version && this.areas.size < 100_000) for (const id of missing) this.areas.set(id, loaded.get(id) ?? null);
-      return ids.map((id) => (loaded.has(id) ? loaded.get(id)! : (this.areas.get(id) ?? null)));
-    }
-    return ids.map((id) => this.areas.get(id) ?? null);
+  /** Where areas sit in the hierarchy: most requests then need no SQL at all. */
+  areaFacts(ids: readonly string[], load: (missing: string[]) => Promise<AreaFacts[]>): Promise<Array<AreaFacts | null>> {
+    return this.shared.many<AreaFacts | null>('area', ids, async (missing) => new Map((await load(missing)).map((a) => [a.id, a])), null);
   }
 
-  /** The figure dates of a province, kept like the snapshots (they change only when the data does). */
+  private readonly dates = new Map<string, { version: number; value: Promise<string[]> }>();
+
+  /**
+   * The figure dates of a province (they change only when the data does). Kept as a promise, so concurrent requests
+   * (the gateway's parallel fetches) share one load.
+   */
   figureDates(provinceId: string, load: () => Promise<string[]>): Promise<string[]> {
     const hit = this.dates.get(provinceId);
     if (hit && hit.version === this.version) return hit.value;
