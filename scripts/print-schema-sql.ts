@@ -7,6 +7,7 @@ import { SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
 async function main() {
   const name = process.argv[2] as SubgraphName;
   if (!SUBGRAPHS.includes(name)) throw new Error(`usage: print-schema-sql <${SUBGRAPHS.join('|')}>`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the subgraph is named on the command line
   const mod = (require(`../subgraphs/${name}/main`)) as Record<string, { entities: unknown[] }>;
   const orm = await MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,

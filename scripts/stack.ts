@@ -4,7 +4,6 @@ import { startGateway, type RunningGateway } from '../gateway/main';
 import type { GatewayLimits } from '../gateway/limits';
 import { resolveAuthSecret } from '../subgraphs/common/auth';
 import { initORM, SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
-import type { RunningServer } from '../subgraphs/common/server';
 import type { RunningSubgraph, SubgraphDefinition, SubgraphOptions } from '../subgraphs/common/subgraph';
 import { directives, start as startDirectives } from '../subgraphs/directives/main';
 import { plans, start as startPlans } from '../subgraphs/plans/main';

@@ -16,6 +16,7 @@ export async function buildFederatedSchema(
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
   orphanedTypes: Function[] = [],
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({

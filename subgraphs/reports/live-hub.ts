@@ -85,6 +85,7 @@ export class LiveHub {
               [topic, value, after],
             )
             .then((r) => r.rows.map((row) => ({ seq: Number(row.seq), topic: row.topic, payload: row.payload })));
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the iterator object has its own `this`
     const hub = this;
     let pending: LiveEvent[] | null = null;
     const iterator: AsyncIterableIterator<LiveEvent> = {

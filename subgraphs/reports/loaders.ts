@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { todayInVietnam, type IsoDate } from '../common/dates';
-import { argLoader, listLoader, rowLoader } from '../common/loaders';
+import { argLoader, listLoader } from '../common/loaders';
 import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
 import { Area } from './entities/Area';
 import { DirectiveTarget } from './entities/DirectiveTarget';
