@@ -31,12 +31,23 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { errors?: Array<{ message: string }> };
   if (body.errors?.length) throw new Error(body.errors[0].message);
 }
 
-export async function measure(label: string, url: string, query: string, variables: Record<string, unknown>, n = REQUESTS, concurrency = CONCURRENCY) {
+export async function measure(
+  label: string,
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  n = REQUESTS,
+  concurrency = CONCURRENCY,
+) {
   for (let i = 0; i < 10; i++) await post(url, query, variables); // warm up
   const times: number[] = [];
   let next = 0;
@@ -53,7 +64,15 @@ export async function measure(label: string, url: string, query: string, variabl
   );
   const wall = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  const row = { label, requests: n, concurrency, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), perSecond: n / wall };
+  const row = {
+    label,
+    requests: n,
+    concurrency,
+    median: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    perSecond: n / wall,
+  };
   console.log(
     `${label.padEnd(34)} ${String(n).padStart(5)} req  c=${concurrency}  median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms  ${row.perSecond.toFixed(0).padStart(5)} req/s`,
   );
@@ -63,7 +82,9 @@ export async function measure(label: string, url: string, query: string, variabl
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
-async function health(url: string): Promise<{ rssBytes: number; heapUsedBytes: number; subscriptionClients: number; upstreamSubscriptions: number }> {
+async function health(
+  url: string,
+): Promise<{ rssBytes: number; heapUsedBytes: number; subscriptionClients: number; upstreamSubscriptions: number }> {
   return (await (await fetch(url.replace('/graphql', '/health'))).json()) as never;
 }
 
@@ -79,7 +100,10 @@ async function measureLive(url: string, secret: string): Promise<void> {
   const arrivals: number[][] = [];
   const subs = clients.map((c, i) => {
     arrivals[i] = [];
-    const s = collect<{ progressUpdated: { eventId: string } }>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners participationRate } commune { name } } }`);
+    const s = collect<{ progressUpdated: { eventId: string } }>(
+      c,
+      `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners participationRate } commune { name } } }`,
+    );
     const push = s.events.push.bind(s.events);
     s.events.push = (...items) => {
       arrivals[i].push(performance.now());
@@ -103,15 +127,23 @@ async function measureLive(url: string, secret: string): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
         query: 'mutation($i: UnitReportInput!) { submitUnitReport(input: $i) { id } }',
-        variables: { i: { reporterId: 'V02949-08', reportDate: '2025-12-20', groups: [{ group: 'RESIDENTS', registered: 1000 + round, completed: 0, certified: 0 }] } },
+        variables: {
+          i: {
+            reporterId: 'V02949-08',
+            reportDate: '2025-12-20',
+            groups: [{ group: 'RESIDENTS', registered: 1000 + round, completed: 0, certified: 0 }],
+          },
+        },
       }),
     });
     const body = (await res.json()) as { errors?: Array<{ message: string }> };
     const answered = performance.now();
     if (body.errors?.length) throw new Error(body.errors[0].message);
     const deadline = Date.now() + 10_000;
-    while (arrivals.some((a, i) => a.length <= before[i]) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    for (let i = 0; i < arrivals.length; i++) if (arrivals[i].length > before[i]) latencies.push(Math.max(0, arrivals[i][before[i]] - answered));
+    while (arrivals.some((a, i) => a.length <= before[i]) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < arrivals.length; i++)
+      if (arrivals[i].length > before[i]) latencies.push(Math.max(0, arrivals[i][before[i]] - answered));
   }
   latencies.sort((a, b) => a - b);
   const expected = SUBSCRIBERS * ROUNDS;
@@ -133,11 +165,17 @@ async function measureLive(url: string, secret: string): Promise<void> {
 async function compareWithHive(ours: string, subgraphPorts: Record<string, number>): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-hive-'));
   let sdl = readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
-  for (const [name, port] of Object.entries(subgraphPorts)) sdl = sdl.replace(`url: "http://localhost:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql"`, `url: "http://127.0.0.1:${port}/graphql"`);
+  for (const [name, port] of Object.entries(subgraphPorts))
+    sdl = sdl.replace(
+      `url: "http://localhost:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql"`,
+      `url: "http://127.0.0.1:${port}/graphql"`,
+    );
   const file = path.join(dir, 'supergraph.graphql');
   writeFileSync(file, sdl);
   const port = await freePort();
-  const hive = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(port), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const hive = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(port), file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   hive.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const deadline = Date.now() + 30_000;
@@ -148,7 +186,9 @@ async function compareWithHive(ours: string, subgraphPorts: Record<string, numbe
   const hiveUrl = `http://127.0.0.1:${port}/graphql`;
   try {
     // Alternate the two gateways (ours, Hive, ours, Hive) so that neither gains from going second.
-    console.log('[bench] the same requests through our gateway and Hive Gateway, alternately, over the same subgraphs:');
+    console.log(
+      '[bench] the same requests through our gateway and Hive Gateway, alternately, over the same subgraphs:',
+    );
     const medians: Record<string, number[]> = {};
     for (let round = 0; round < 2; round++) {
       for (const [label, target] of [
@@ -161,7 +201,9 @@ async function compareWithHive(ours: string, subgraphPorts: Record<string, numbe
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(`[bench] mean of medians, ours / Hive: ${(mean(medians['our gateway']) / mean(medians['Hive Gateway'])).toFixed(2)} (below 1: ours is faster)`);
+    console.log(
+      `[bench] mean of medians, ours / Hive: ${(mean(medians['our gateway']) / mean(medians['Hive Gateway'])).toFixed(2)} (below 1: ours is faster)`,
+    );
   } finally {
     hive.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
@@ -183,7 +225,10 @@ async function main(): Promise<void> {
     AUTH_SECRET: randomBytes(32).toString('base64url'),
   };
   console.log('[bench] starting the stack (embedded PostgreSQL, demo data for Quảng Ngãi)…');
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.js')], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const deadline = Date.now() + 120_000;
@@ -196,7 +241,14 @@ async function main(): Promise<void> {
     console.log(`[bench] ${REQUESTS} requests each, ${CONCURRENCY} at a time, through the gateway at ${url}`);
     await measure('province dashboard (96 communes)', url, PROVINCE_DASHBOARD, { code: '23' });
     await measure('commune village breakdown (Ba Tô)', url, COMMUNE_BREAKDOWN, { id: 'C02949' });
-    await measure('province dashboard, one at a time', url, PROVINCE_DASHBOARD, { code: '23' }, Math.min(REQUESTS, 100), 1);
+    await measure(
+      'province dashboard, one at a time',
+      url,
+      PROVINCE_DASHBOARD,
+      { code: '23' },
+      Math.min(REQUESTS, 100),
+      1,
+    );
     await measureLive(url, env.AUTH_SECRET!);
     await compareWithHive(url, { registry: ports[1], directives: ports[2], plans: ports[3], reports: ports[4] });
   } finally {

@@ -66,9 +66,12 @@ export const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th\w+ \d+ 
 /** A query refused for its shape (depth, cost, aliases, tokens); the gateway's formatError gives it its code. */
 export class QueryLimitError extends GraphQLError {
   constructor(detail: string) {
-    super(bilingual('Truy vấn quá phức tạp, hãy chia nhỏ', `query too complex: ${detail.replace(/^Syntax Error: /, '')}`), {
-      extensions: { code: 'QUERY_TOO_COMPLEX' },
-    });
+    super(
+      bilingual('Truy vấn quá phức tạp, hãy chia nhỏ', `query too complex: ${detail.replace(/^Syntax Error: /, '')}`),
+      {
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      },
+    );
   }
 }
 
@@ -132,13 +135,18 @@ export function rateLimitedError(retryAfterMs: number, limits: GatewayLimits): G
         code: 'RATE_LIMITED',
         retryAfterSeconds: seconds,
         // Apollo Server reads a Map here; graphql-yoga's typings (present for the Hive benchmark) declare a record.
-        http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string> },
+        http: {
+          status: 429,
+          headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string>,
+        },
       },
     },
   );
 }
 
-export function requestTooLargeBody(limits: GatewayLimits): { errors: Array<{ message: string; extensions: { code: string } }> } {
+export function requestTooLargeBody(limits: GatewayLimits): {
+  errors: Array<{ message: string; extensions: { code: string } }>;
+} {
   return {
     errors: [
       {

@@ -9,7 +9,14 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { bearerToken, createCallerVerifier, IDENTITY_HEADER, resolveAuthSecret, signInternalToken, type VerifierOptions } from '../subgraphs/common/auth';
+import {
+  bearerToken,
+  createCallerVerifier,
+  IDENTITY_HEADER,
+  resolveAuthSecret,
+  signInternalToken,
+  type VerifierOptions,
+} from '../subgraphs/common/auth';
 import { DomainError } from '../subgraphs/common/errors';
 import type { SubgraphName } from '../subgraphs/common/orm';
 import { listen, type RunningServer } from '../subgraphs/common/server';
@@ -59,11 +66,13 @@ const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest']
 
 /** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
 export function findWebRoot(explicit?: string): string | null {
-  const candidates = explicit ? [explicit] : [
-    ...(process.env.HUB_WEB_ROOT ? [process.env.HUB_WEB_ROOT] : []),
-    path.resolve(__dirname, '../web'),
-    path.resolve(__dirname, '../dist/web'),
-  ];
+  const candidates = explicit
+    ? [explicit]
+    : [
+        ...(process.env.HUB_WEB_ROOT ? [process.env.HUB_WEB_ROOT] : []),
+        path.resolve(__dirname, '../web'),
+        path.resolve(__dirname, '../dist/web'),
+      ];
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
@@ -78,7 +87,10 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   constructor(config: { url: string }) {
     // Node's own fetch (undici, keep-alive) is markedly faster than the default make-fetch-happen for many small
     // subgraph calls; the gateway uses no HTTP cache for them.
-    super({ ...config, fetcher: ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({
+      ...config,
+      fetcher: ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -93,8 +105,7 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const generic = await super.errorFromResponse(response);
     const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
-      | { errors?: Array<{ message?: string; extensions?: { code?: string } }> }
-      | undefined;
+      { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
     const first = body?.errors?.[0];
     if (response.status === 400 && first?.message && first.extensions?.code) {
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
@@ -128,7 +139,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url ?? '' }),
+    buildService: ({ name, url }) =>
+      new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url ?? '' }),
   });
   const app = express();
   const httpServer = http.createServer(app);
@@ -156,11 +168,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       // Apollo re-codes (and sometimes re-wraps) validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
       let original: unknown = error;
-      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError) original = original.originalError;
-      if (original instanceof QueryLimitError) return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError)
+        original = original.originalError;
+      if (original instanceof QueryLimitError)
+        return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
       if (original instanceof DomainError) return { message: original.message, extensions: { code: original.code } };
       if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
-        return { message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+        return {
+          message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message,
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        };
       }
       return formatted;
     },
@@ -238,7 +255,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
   // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.
-  app.get('/{*rest}', (req, res, next) => (req.accepts('html') && !req.path.startsWith('/assets/') ? sendPage(res, 404) : next()));
+  app.get('/{*rest}', (req, res, next) =>
+    req.accepts('html') && !req.path.startsWith('/assets/') ? sendPage(res, 404) : next(),
+  );
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;

@@ -14,7 +14,13 @@
  */
 import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
-import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import {
+  QueryPlanner,
+  type FetchNode,
+  type PlanNode,
+  type QueryPlan,
+  type SubscriptionNode,
+} from '@apollo/query-planner';
 import {
   GraphQLError,
   Kind,
@@ -55,10 +61,16 @@ export interface SubscriptionServer {
 
 const AFTER_VARIABLE = 'hubAfter';
 
-function formatErrors(errors: ReadonlyArray<GraphQLFormattedError | GraphQLError | { message?: string; extensions?: Record<string, unknown> }>): GraphQLError[] {
+function formatErrors(
+  errors: ReadonlyArray<
+    GraphQLFormattedError | GraphQLError | { message?: string; extensions?: Record<string, unknown> }
+  >,
+): GraphQLError[] {
   return errors.map((e) => {
     const extensions = (e as { extensions?: Record<string, unknown> }).extensions ?? {};
-    return new GraphQLError((e as { message?: string }).message ?? 'error', { extensions: { code: extensions.code ?? 'INTERNAL_SERVER_ERROR' } });
+    return new GraphQLError((e as { message?: string }).message ?? 'error', {
+      extensions: { code: extensions.code ?? 'INTERNAL_SERVER_ERROR' },
+    });
   });
 }
 
@@ -66,7 +78,10 @@ function formatErrors(errors: ReadonlyArray<GraphQLFormattedError | GraphQLError
  * Makes the root field select `eventId` and take `after` (as a variable), so the gateway can resume the upstream
  * subscription where it stopped. Returns the document and the variable that carries `after`.
  */
-export function withResumeFields(document: DocumentNode, operationName: string | null | undefined): { document: DocumentNode; afterVariable: string | null } {
+export function withResumeFields(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): { document: DocumentNode; afterVariable: string | null } {
   let afterVariable: string | null = null;
   const definitions = document.definitions.map((def) => {
     if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== 'subscription') return def;
@@ -82,10 +97,18 @@ export function withResumeFields(document: DocumentNode, operationName: string |
     } else if (!after || after.value.kind === Kind.NULL) {
       afterVariable = AFTER_VARIABLE;
       const withoutAfter = args.filter((a) => a.name.value !== 'after');
-      args.splice(0, args.length, ...withoutAfter, { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } } });
+      args.splice(0, args.length, ...withoutAfter, {
+        kind: Kind.ARGUMENT,
+        name: { kind: Kind.NAME, value: 'after' },
+        value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+      });
       variableDefinitions = [
         ...variableDefinitions,
-        { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } } },
+        {
+          kind: Kind.VARIABLE_DEFINITION,
+          variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: AFTER_VARIABLE } },
+          type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'ID' } },
+        },
       ];
     }
     const selections = root.selectionSet?.selections ?? [];
@@ -93,9 +116,22 @@ export function withResumeFields(document: DocumentNode, operationName: string |
     const newRoot: FieldNode = {
       ...root,
       arguments: args,
-      selectionSet: root.selectionSet && !hasEventId ? { ...root.selectionSet, selections: [...selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'eventId' } }] } : root.selectionSet,
+      selectionSet:
+        root.selectionSet && !hasEventId
+          ? {
+              ...root.selectionSet,
+              selections: [...selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: 'eventId' } }],
+            }
+          : root.selectionSet,
     };
-    return { ...op, variableDefinitions, selectionSet: { ...op.selectionSet, selections: op.selectionSet.selections.map((s) => (s === root ? newRoot : s)) } };
+    return {
+      ...op,
+      variableDefinitions,
+      selectionSet: {
+        ...op.selectionSet,
+        selections: op.selectionSet.selections.map((s) => (s === root ? newRoot : s)),
+      },
+    };
   });
   return { document: { ...document, definitions }, afterVariable };
 }
@@ -141,10 +177,19 @@ class Upstream {
   private async run(): Promise<void> {
     let delay = 200;
     while (!this.closed) {
-      this.client = createClient({ url: this.wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, keepAlive: 10_000 });
+      this.client = createClient({
+        url: this.wsUrl,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        keepAlive: 10_000,
+      });
       let fatal = false;
       try {
-        for await (const result of this.client.iterate<Record<string, unknown>>({ query: this.primary.operation, variables: this.upstreamVariables() })) {
+        for await (const result of this.client.iterate<Record<string, unknown>>({
+          query: this.primary.operation,
+          variables: this.upstreamVariables(),
+        })) {
           delay = 200;
           if (!result.data) {
             // The subgraph refused the subscription (unknown area, bad input): tell the clients, do not retry.
@@ -158,14 +203,25 @@ class Upstream {
           try {
             out = await this.execute(result.data);
           } catch (error) {
-            this.log(`subscription event could not be resolved: ${error instanceof Error ? error.message : String(error)}`);
-            out = { errors: [new GraphQLError('Không xử lý được sự kiện (the event could not be resolved)', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+            this.log(
+              `subscription event could not be resolved: ${error instanceof Error ? error.message : String(error)}`,
+            );
+            out = {
+              errors: [
+                new GraphQLError('Không xử lý được sự kiện (the event could not be resolved)', {
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                }),
+              ],
+            };
           }
           this.broadcast(out);
         }
       } catch (error) {
         // The subgraph went away (restart, network): resubscribe from the last event seen.
-        if (!this.closed) this.log(`upstream subscription lost (${(error as { code?: number; reason?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}); resubscribing`);
+        if (!this.closed)
+          this.log(
+            `upstream subscription lost (${(error as { code?: number; reason?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}); resubscribing`,
+          );
       } finally {
         void this.client?.dispose();
         this.client = null;
@@ -213,9 +269,22 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     return url.replace(/^http/, 'ws');
   }
 
-  function executorFor(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, primary: FetchNode, rest: PlanNode | undefined) {
-    const operationContext = buildOperationContext({ schema: graphqlApiSchema, operationDocument: document, operationName });
-    const plan: QueryPlan = { kind: 'QueryPlan', node: rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary } as QueryPlan;
+  function executorFor(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown>,
+    primary: FetchNode,
+    rest: PlanNode | undefined,
+  ) {
+    const operationContext = buildOperationContext({
+      schema: graphqlApiSchema,
+      operationDocument: document,
+      operationName,
+    });
+    const plan: QueryPlan = {
+      kind: 'QueryPlan',
+      node: rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary,
+    } as QueryPlan;
     return async (eventData: Record<string, unknown>): Promise<ExecutionResult> => {
       const serviceMap: ServiceMap = {};
       for (const name of Object.keys(subgraphUrls)) {
@@ -224,7 +293,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           name === primary.serviceName
             ? {
                 // The primary fetch is answered by the event itself; later fetches to the same subgraph go out.
-                process: (o) => (o.request.query === primary.operation ? Promise.resolve({ data: eventData }) : real.process(o)),
+                process: (o) =>
+                  o.request.query === primary.operation ? Promise.resolve({ data: eventData }) : real.process(o),
               }
             : real;
       }
@@ -242,8 +312,18 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         overallCachePolicy: { restrict: () => undefined, policyIfCacheable: () => null },
       };
       // requestContext carries only what executeQueryPlan reads for a subscription event (see DESIGN.md).
-      const result = await executeQueryPlan(plan, serviceMap, requestContext as never, operationContext, supergraphSchema, apiSchema);
-      return { data: result.data as Record<string, unknown> | null | undefined, ...(result.errors?.length ? { errors: formatErrors(result.errors) } : {}) };
+      const result = await executeQueryPlan(
+        plan,
+        serviceMap,
+        requestContext as never,
+        operationContext,
+        supergraphSchema,
+        apiSchema,
+      );
+      return {
+        data: result.data as Record<string, unknown> | null | undefined,
+        ...(result.errors?.length ? { errors: formatErrors(result.errors) } : {}),
+      };
     };
   }
 
@@ -270,7 +350,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       onSubscribe: (ctx, _id, payload) => {
         const count = (perConnection.get(ctx.extra.socket) ?? 0) + 1;
         if (count > maxPerConnection) {
-          return [new GraphQLError(`Quá nhiều đăng ký trên một kết nối (tối đa ${maxPerConnection}) (too many subscriptions on one connection)`, { extensions: { code: 'BAD_USER_INPUT' } })];
+          return [
+            new GraphQLError(
+              `Quá nhiều đăng ký trên một kết nối (tối đa ${maxPerConnection}) (too many subscriptions on one connection)`,
+              { extensions: { code: 'BAD_USER_INPUT' } },
+            ),
+          ];
         }
         perConnection.set(ctx.extra.socket, count);
         void payload;
@@ -278,7 +363,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       onComplete: (ctx) => {
         perConnection.set(ctx.extra.socket, Math.max(0, (perConnection.get(ctx.extra.socket) ?? 1) - 1));
       },
-      execute: () => ({ errors: [new GraphQLError('Hãy gửi truy vấn và thay đổi qua HTTP POST /graphql (use HTTP for queries and mutations)', { extensions: { code: 'BAD_REQUEST' } })] }),
+      execute: () => ({
+        errors: [
+          new GraphQLError('Hãy gửi truy vấn và thay đổi qua HTTP POST /graphql (use HTTP for queries and mutations)', {
+            extensions: { code: 'BAD_REQUEST' },
+          }),
+        ],
+      }),
       subscribe: (args) => {
         try {
           const variables = (args.variableValues ?? {}) as Record<string, unknown>;
@@ -287,8 +378,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           const operation = operationFromDocument(apiSchema, document, { operationName });
           const plan = planner.buildQueryPlan(operation);
           const node = plan.node as SubscriptionNode | undefined;
-          if (!node || node.kind !== 'Subscription') return { errors: [new GraphQLError('not a subscription', { extensions: { code: 'BAD_USER_INPUT' } })] };
-          const allVariables = afterVariable && !(afterVariable in variables) ? { ...variables, [afterVariable]: null } : variables;
+          if (!node || node.kind !== 'Subscription')
+            return { errors: [new GraphQLError('not a subscription', { extensions: { code: 'BAD_USER_INPUT' } })] };
+          const allVariables =
+            afterVariable && !(afterVariable in variables) ? { ...variables, [afterVariable]: null } : variables;
           const key = JSON.stringify([print(document), operationName ?? null, allVariables]);
           let upstream = upstreams.get(key);
           if (!upstream) {
@@ -308,7 +401,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           }
           return downstream(upstream);
         } catch (error) {
-          return { errors: [new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: 'BAD_USER_INPUT' } })] };
+          return {
+            errors: [
+              new GraphQLError(error instanceof Error ? error.message : String(error), {
+                extensions: { code: 'BAD_USER_INPUT' },
+              }),
+            ],
+          };
         }
       },
     },

@@ -57,10 +57,21 @@ function date(cell: string, line: number): string {
 
 /** Parses the CSV (comma or semicolon separated; a commune is its id, e.g. C02949). */
 export function parsePortalCsv(text: string): PortalCsvRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   if (lines.length < 2) throw new CsvError('tệp CSV không có dòng số liệu nào');
   const sep = lines[0].includes(';') ? ';' : ',';
-  const fold = (h: string) => h.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  const fold = (h: string) =>
+    h
+      .trim()
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '');
   const columns = lines[0].split(sep).map((h) => HEADERS[fold(h)]);
   for (const need of ['communeId', 'date', 'learners', 'officialsRegistered', 'residentsRegistered'] as const) {
     if (!columns.includes(need)) throw new CsvError(`thiếu cột ${need} trong dòng tiêu đề`);
@@ -81,13 +92,22 @@ export function parsePortalCsv(text: string): PortalCsvRow[] {
       learners: int('learners'),
       officialsRegistered: int('officialsRegistered'),
       residentsRegistered: int('residentsRegistered'),
-      officialsPercent: columns.includes('officialsPercent') ? number(get('officialsPercent'), line, 'officialsPercent', true) : null,
-      residentsPercent: columns.includes('residentsPercent') ? number(get('residentsPercent'), line, 'residentsPercent', true) : null,
+      officialsPercent: columns.includes('officialsPercent')
+        ? number(get('officialsPercent'), line, 'officialsPercent', true)
+        : null,
+      residentsPercent: columns.includes('residentsPercent')
+        ? number(get('residentsPercent'), line, 'residentsPercent', true)
+        : null,
     };
   });
 }
 
-export async function importFile(file: string, url: string, token?: string, say: (l: string) => void = console.log): Promise<{ rows: number; communes: number; dates: string[] }> {
+export async function importFile(
+  file: string,
+  url: string,
+  token?: string,
+  say: (l: string) => void = console.log,
+): Promise<{ rows: number; communes: number; dates: string[] }> {
   const rows = parsePortalCsv(readFileSync(file, 'utf8'));
   say(`[import] ${rows.length} rows read from ${file}; sending to ${url}`);
   const res = await fetch(url, {
@@ -98,8 +118,12 @@ export async function importFile(file: string, url: string, token?: string, say:
       variables: { rows },
     }),
   });
-  const body = (await res.json()) as { data?: { importPortalStatistics: { rows: number; communes: number; dates: string[] } }; errors?: Array<{ message: string }> };
-  if (body.errors?.length || !body.data) throw new CsvError(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`);
+  const body = (await res.json()) as {
+    data?: { importPortalStatistics: { rows: number; communes: number; dates: string[] } };
+    errors?: Array<{ message: string }>;
+  };
+  if (body.errors?.length || !body.data)
+    throw new CsvError(body.errors?.map((e) => e.message).join('; ') ?? `HTTP ${res.status}`);
   return body.data.importPortalStatistics;
 }
 
@@ -112,7 +136,9 @@ if (require.main === module) {
   const url = flag('--url') ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`;
   const token = flag('--token');
   if (args.length !== 1) {
-    console.error('usage: npm run import:portal -- <statistics.csv> [--url http://localhost:4000/graphql] [--token <token>]');
+    console.error(
+      'usage: npm run import:portal -- <statistics.csv> [--url http://localhost:4000/graphql] [--token <token>]',
+    );
     process.exit(2);
   }
   importFile(args[0], url, token)

@@ -8,7 +8,7 @@ async function main() {
   const name = process.argv[2] as SubgraphName;
   if (!SUBGRAPHS.includes(name)) throw new Error(`usage: print-schema-sql <${SUBGRAPHS.join('|')}>`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the subgraph is named on the command line
-  const mod = (require(`../subgraphs/${name}/main`)) as Record<string, { entities: unknown[] }>;
+  const mod = require(`../subgraphs/${name}/main`) as Record<string, { entities: unknown[] }>;
   const orm = await MikroORM.init<PostgreSqlDriver>({
     driver: PostgreSqlDriver,
     clientUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',

@@ -11,12 +11,22 @@ import { prepareDatabase } from './stack';
 async function main(): Promise<void> {
   const referenceOnly = process.argv.includes('--reference-only');
   const say = (line: string) => console.log(`[seed] ${line}`);
-  const db = await startDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR, port: Number(process.env.PG_PORT ?? DEFAULT_EMBEDDED_PORT) });
+  const db = await startDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.DATA_DIR,
+    port: Number(process.env.PG_PORT ?? DEFAULT_EMBEDDED_PORT),
+  });
   try {
     // First run: migrations, reference data and (unless --reference-only) every subgraph's demo data, as npm start.
     await prepareDatabase(db.url, referenceOnly ? 'reference' : 'demo', say);
     // Later runs: the reference lists again (new rows only), so an updated data/ folder can be loaded.
-    const orm = await initORM({ subgraph: 'registry', clientUrl: db.url, entities: registry.entities, migrations: registry.migrations, poolMax: 2 });
+    const orm = await initORM({
+      subgraph: 'registry',
+      clientUrl: db.url,
+      entities: registry.entities,
+      migrations: registry.migrations,
+      poolMax: 2,
+    });
     try {
       await seedReference(orm.orm.em.fork() as EntityManager, say);
     } finally {

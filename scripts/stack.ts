@@ -31,12 +31,22 @@ export type SeedMode = 'demo' | 'reference' | 'none';
  * Migrates every subgraph's schema and, on the first run (empty registry), seeds the reference data and, in
  * 'demo' mode, the demo data for Quảng Ngãi.
  */
-export async function prepareDatabase(databaseUrl: string, seed: SeedMode, log: (line: string) => void = () => undefined): Promise<void> {
+export async function prepareDatabase(
+  databaseUrl: string,
+  seed: SeedMode,
+  log: (line: string) => void = () => undefined,
+): Promise<void> {
   const orms = [];
   try {
     for (const name of SUBGRAPHS) {
       const def = DEFINITIONS[name];
-      const orm = await initORM({ subgraph: name, clientUrl: databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: 2 });
+      const orm = await initORM({
+        subgraph: name,
+        clientUrl: databaseUrl,
+        entities: def.entities,
+        migrations: def.migrations,
+        poolMax: 2,
+      });
       orms.push(orm);
       const pending = await orm.orm.getMigrator().getPendingMigrations();
       await orm.migrate();
@@ -87,7 +97,8 @@ export async function startInProcess(databaseUrl: string, options: InProcessOpti
   const authSecret = options.authSecret ?? resolveAuthSecret();
   const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   try {
-    for (const name of SUBGRAPHS) started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, authSecret, log });
+    for (const name of SUBGRAPHS)
+      started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, authSecret, log });
     const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
     const gateway = await startGateway({
       port: options.gatewayPort ?? 0,

@@ -16,7 +16,8 @@ let stopping = false;
 
 function port(name: string, fallback: number): number {
   const value = Number(env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number, got "${env[name]}"`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number, got "${env[name]}"`);
   return value;
 }
 
@@ -78,9 +79,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   const gatewayPort = port('PORT', 4000);
-  const ports = Object.fromEntries(SUBGRAPHS.map((n) => [n, port(`${n.toUpperCase()}_PORT`, DEFAULT_PORTS[n])])) as Record<SubgraphName, number>;
+  const ports = Object.fromEntries(
+    SUBGRAPHS.map((n) => [n, port(`${n.toUpperCase()}_PORT`, DEFAULT_PORTS[n])]),
+  ) as Record<SubgraphName, number>;
 
-  say(env.DATABASE_URL ? 'using the PostgreSQL server at DATABASE_URL' : `starting embedded PostgreSQL (data in ${env.DATA_DIR ?? '.data'}/)`);
+  say(
+    env.DATABASE_URL
+      ? 'using the PostgreSQL server at DATABASE_URL'
+      : `starting embedded PostgreSQL (data in ${env.DATA_DIR ?? '.data'}/)`,
+  );
   database = await startDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
@@ -92,7 +99,11 @@ async function main(): Promise<void> {
 
   const host = '127.0.0.1';
   for (const name of SUBGRAPHS) {
-    spawnService(name, `subgraphs/${name}/main.js`, { DATABASE_URL: database.url, [`${name.toUpperCase()}_PORT`]: String(ports[name]), HOST: host });
+    spawnService(name, `subgraphs/${name}/main.js`, {
+      DATABASE_URL: database.url,
+      [`${name.toUpperCase()}_PORT`]: String(ports[name]),
+      HOST: host,
+    });
   }
   await Promise.all(SUBGRAPHS.map((n) => waitHealthy(n, `http://${host}:${ports[n]}/health`)));
   spawnService('gateway', 'gateway/main.js', {

@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   let values: { role?: string; area?: string; name?: string; sub?: string };
   try {
     ({ values } = parseArgs({
-      options: { role: { type: 'string' }, area: { type: 'string' }, name: { type: 'string' }, sub: { type: 'string' } },
+      options: {
+        role: { type: 'string' },
+        area: { type: 'string' },
+        name: { type: 'string' },
+        sub: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {

@@ -4,7 +4,13 @@ import WebSocket from 'ws';
 
 /** A real graphql-ws client for tests: collects the events of one subscription. */
 export function wsClient(httpUrl: string, connectionParams: Record<string, unknown> = {}): Client {
-  return createClient({ url: httpUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+  return createClient({
+    url: httpUrl.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 export interface Collected<T> {
@@ -45,7 +51,10 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
         };
         waiters.push(check);
         check();
-        setTimeout(() => reject(new Error(`waited ${ms} ms for ${n} events, got ${events.length}: ${JSON.stringify(errors)}`)), ms).unref();
+        setTimeout(
+          () => reject(new Error(`waited ${ms} ms for ${n} events, got ${events.length}: ${JSON.stringify(errors)}`)),
+          ms,
+        ).unref();
       });
     },
   };

@@ -24,11 +24,24 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/quangngai/protocol/openid-connect/certs`;
     sign = (claims, key = privateKey as CryptoKey, kid = 'sso-1') =>
-      new jose.SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setIssuer('https://sso.quangngai.example').setAudience('bdhvs-hub').setIssuedAt().setExpirationTime('1h').setSubject('cb-0042').sign(key);
+      new jose.SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setIssuer('https://sso.quangngai.example')
+        .setAudience('bdhvs-hub')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .setSubject('cb-0042')
+        .sign(key);
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  const verifier = () => createCallerVerifier({ secret: 'x'.repeat(32), jwksUrl, issuer: 'https://sso.quangngai.example', audience: 'bdhvs-hub' });
+  const verifier = () =>
+    createCallerVerifier({
+      secret: 'x'.repeat(32),
+      jwksUrl,
+      issuer: 'https://sso.quangngai.example',
+      audience: 'bdhvs-hub',
+    });
 
   it('accepts a token signed by the provider, with its role and area', async () => {
     const viewer = await verifier()(await sign({ name: 'Nguyễn Văn A', role: 'COMMUNE_OFFICER', area: 'C02949' }));
@@ -36,13 +49,24 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
   });
 
   it.each([
-    ['signed with a key the provider does not publish', async () => sign({ role: 'PROVINCE_ADMIN', area: 'P23' }, foreignKey)],
+    [
+      'signed with a key the provider does not publish',
+      async () => sign({ role: 'PROVINCE_ADMIN', area: 'P23' }, foreignKey),
+    ],
     ['with a role that does not exist', async () => sign({ role: 'SUPERUSER', area: 'P23' })],
     ['with an area of the wrong shape', async () => sign({ role: 'COMMUNE_OFFICER', area: 'Ba Tô' })],
-    ['signed with the hub’s own HS256 key instead', async () => {
-      const jose = await loadJose();
-      return new jose.SignJWT({ role: 'PROVINCE_ADMIN', area: 'P23' }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').setSubject('x').sign(new TextEncoder().encode('x'.repeat(32)));
-    }],
+    [
+      'signed with the hub’s own HS256 key instead',
+      async () => {
+        const jose = await loadJose();
+        return new jose.SignJWT({ role: 'PROVINCE_ADMIN', area: 'P23' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .setSubject('x')
+          .sign(new TextEncoder().encode('x'.repeat(32)));
+      },
+    ],
   ])('refuses a token %s as UNAUTHENTICATED', async (_l, make) => {
     await expect(verifier()(await make())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });

@@ -44,28 +44,51 @@ const badAuth: fc.Arbitrary<Auth> = fc.oneof(
   fc.string({ minLength: 1, maxLength: 20 }).map<Auth>((s) => ({ kind: 'not bearer', header: `Token ${s}` })),
   fc.constantFrom<TokenRole>('PROVINCE_ADMIN', 'COMMUNE_OFFICER').map<Auth>((role) => ({
     kind: 'foreign key',
-    make: () => signToken('a different key, just as long as ours', { sub: 'f', role, area: role === 'PROVINCE_ADMIN' ? 'P23' : 'C02949' }),
+    make: () =>
+      signToken('a different key, just as long as ours', {
+        sub: 'f',
+        role,
+        area: role === 'PROVINCE_ADMIN' ? 'P23' : 'C02949',
+      }),
   })),
   fc.integer({ min: 1, max: 100_000 }).map<Auth>((ago) => ({
     kind: 'expired',
     make: () => signToken(stack.authSecret, { sub: 'e', role: 'PROVINCE_ADMIN', area: 'P23' }, { ttlSeconds: -ago }),
   })),
-  fc.record({ role: fc.string({ maxLength: 20 }), area: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...AREAS)) }).map<Auth>(({ role, area }) => ({
-    kind: 'forged claims',
-    // Signed with the right key but naming no real role (or a malformed area): still no identity.
-    make: async () => hs256({ sub: 's', iss: 'bdhvs-hub', exp: exp(), role: role === 'PROVINCE_ADMIN' ? 'ADMIN' : role, area }, stack.authSecret),
-  })),
+  fc
+    .record({
+      role: fc.string({ maxLength: 20 }),
+      area: fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...AREAS)),
+    })
+    .map<Auth>(({ role, area }) => ({
+      kind: 'forged claims',
+      // Signed with the right key but naming no real role (or a malformed area): still no identity.
+      make: async () =>
+        hs256(
+          { sub: 's', iss: 'bdhvs-hub', exp: exp(), role: role === 'PROVINCE_ADMIN' ? 'ADMIN' : role, area },
+          stack.authSecret,
+        ),
+    })),
 );
 
 const call = fc.oneof(
   fc.record({ auth: badAuth, area: target }),
   fc.constantFrom(...unauthorized).chain(([role, area, targets]) =>
-    targets.map((t) => ({ auth: { kind: `${role} ${area}`, make: () => signToken(stack.authSecret, { sub: 'u', role, area }) } as Auth, area: t })),
+    targets.map((t) => ({
+      auth: { kind: `${role} ${area}`, make: () => signToken(stack.authSecret, { sub: 'u', role, area }) } as Auth,
+      area: t,
+    })),
   ),
 );
 // Mostly valid figures, so that it is the identity or the area, not the input, that must stop the call.
 const figures = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ asOf: fc.constantFrom('2025-10-01', '2025-01-15'), adults: fc.integer({ min: 100, max: 1_000_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      asOf: fc.constantFrom('2025-10-01', '2025-01-15'),
+      adults: fc.integer({ min: 100, max: 1_000_000 }),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -77,7 +100,9 @@ const figures = fc.oneof(
 );
 
 async function snapshot() {
-  const [rows] = await stack.sql<{ n: number; digest: string }>(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by id), '')) as digest from registry.population_revision t`);
+  const [rows] = await stack.sql<{ n: number; digest: string }>(
+    `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by id), '')) as digest from registry.population_revision t`,
+  );
   const [events] = await stack.sql<{ n: number }>(`select count(*)::int as n from registry.outbox_event`);
   return { ...rows, events: events.n };
 }
@@ -87,29 +112,39 @@ it('refuses 1,000 generated bad or unauthorized recordPopulation calls and write
   let sent = 0;
   const codes = new Map<string, number>();
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.record({ call, p: figures, reason: fc.string({ minLength: 3, maxLength: 30 }) }), { minLength: 50, maxLength: 50 }), async (batch) => {
-      // Fifty at a time, in parallel: a few seconds for the thousand.
-      await Promise.all(
-        batch.map(async ({ call: { auth, area }, p, reason }) => {
-          const header = auth.header ?? (auth.make ? `Bearer ${await auth.make()}` : undefined);
-          const res = await fetch(stack.gateway.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
-            body: JSON.stringify({ query: RECORD, variables: { area, p, reason } }),
-          });
-          const body = (await res.json()) as { data?: { recordPopulation?: unknown } | null; errors?: Array<{ extensions?: { code?: string } }> };
-          sent++;
-          const code = body.errors?.[0]?.extensions?.code ?? 'none';
-          codes.set(code, (codes.get(code) ?? 0) + 1);
-          expect(body.data?.recordPopulation ?? null).toBeNull();
-          // Anything without a valid identity is UNAUTHENTICATED (except that an anonymous call with a malformed date
-          // fails variable coercion first, before anything runs); a valid identity is stopped by its input or its area.
-          if (auth.kind === 'none' && p.asOf === '01/10/2025') expect(code).toBe('BAD_USER_INPUT');
-          else if (!auth.kind.includes(' ') || ['foreign key', 'not bearer', 'forged claims'].includes(auth.kind)) expect(code).toBe('UNAUTHENTICATED');
-          else expect(['FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']).toContain(code);
-        }),
-      );
-    }),
+    fc.asyncProperty(
+      fc.array(fc.record({ call, p: figures, reason: fc.string({ minLength: 3, maxLength: 30 }) }), {
+        minLength: 50,
+        maxLength: 50,
+      }),
+      async (batch) => {
+        // Fifty at a time, in parallel: a few seconds for the thousand.
+        await Promise.all(
+          batch.map(async ({ call: { auth, area }, p, reason }) => {
+            const header = auth.header ?? (auth.make ? `Bearer ${await auth.make()}` : undefined);
+            const res = await fetch(stack.gateway.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
+              body: JSON.stringify({ query: RECORD, variables: { area, p, reason } }),
+            });
+            const body = (await res.json()) as {
+              data?: { recordPopulation?: unknown } | null;
+              errors?: Array<{ extensions?: { code?: string } }>;
+            };
+            sent++;
+            const code = body.errors?.[0]?.extensions?.code ?? 'none';
+            codes.set(code, (codes.get(code) ?? 0) + 1);
+            expect(body.data?.recordPopulation ?? null).toBeNull();
+            // Anything without a valid identity is UNAUTHENTICATED (except that an anonymous call with a malformed date
+            // fails variable coercion first, before anything runs); a valid identity is stopped by its input or its area.
+            if (auth.kind === 'none' && p.asOf === '01/10/2025') expect(code).toBe('BAD_USER_INPUT');
+            else if (!auth.kind.includes(' ') || ['foreign key', 'not bearer', 'forged claims'].includes(auth.kind))
+              expect(code).toBe('UNAUTHENTICATED');
+            else expect(['FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']).toContain(code);
+          }),
+        );
+      },
+    ),
     { numRuns: 20, endOnFailure: true }, // no shrinking: each step is fifty HTTP calls
   );
   expect(sent).toBeGreaterThanOrEqual(1000);

@@ -17,17 +17,30 @@ const RECORD = `mutation($area: ID!, $p: PopulationInput!, $reason: String!) {
   recordPopulation(areaId: $area, population: $p, reason: $reason) { id areaId adults }
 }`;
 const figures = (adults: number) => ({ asOf: '2025-10-01', adults });
-const revisions = async () => (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.population_revision`))[0].n;
-const events = async () => (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.outbox_event`))[0].n;
+const revisions = async () =>
+  (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.population_revision`))[0].n;
+const events = async () =>
+  (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.outbox_event`))[0].n;
 
 async function post(body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(stack.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+  const res = await fetch(stack.gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> },
+  };
 }
 
 describe('reading without a token', () => {
   it('answers the public hierarchy, as on the province portal', async () => {
-    const data = ok(await stack.gql<{ province: { communes: unknown[] } }>(`{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`));
+    const data = ok(
+      await stack.gql<{ province: { communes: unknown[] } }>(
+        `{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`,
+      ),
+    );
     expect(data.province.communes).toHaveLength(96);
   });
 
@@ -61,16 +74,26 @@ describe('recordPopulation by role and area', () => {
     ['COMMUNE_OFFICER', 'C99999', 'C02949', 'FORBIDDEN'], // well-formed but no such commune: covers nothing
   ])('%s over %s recording for %s → %s', async (role, area, target, expected) => {
     const before = [await revisions(), await events()];
-    const res = await stack.gql<{ recordPopulation: { areaId: string } }>(RECORD, { area: target, p: figures(500), reason: 'Kiểm tra quyền' }, { token: await stack.token(role, area) });
+    const res = await stack.gql<{ recordPopulation: { areaId: string } }>(
+      RECORD,
+      { area: target, p: figures(500), reason: 'Kiểm tra quyền' },
+      { token: await stack.token(role, area) },
+    );
     if (expected === 'ok') {
       expect(ok(res).recordPopulation.areaId).toBe(target);
       // One revision; two events: population.recorded and its audit entry's audit.recorded.
       expect([await revisions(), await events()]).toEqual([before[0] + 1, before[1] + 2]);
-      const [row] = await stack.sql<{ recorded_by: string }>(`select recorded_by from registry.population_revision order by id desc limit 1`);
+      const [row] = await stack.sql<{ recorded_by: string }>(
+        `select recorded_by from registry.population_revision order by id desc limit 1`,
+      );
       expect(row.recorded_by).toBe(`test:${role}:${area}`);
     } else {
       expect(errorCode(res)).toBe('FORBIDDEN');
-      expect(res.errors?.[0].message).toMatch(new RegExp(`^Không có quyền cập nhật dân số cho ${target}: cần vai trò .*; bạn là ${role} ${area} \\(not allowed`));
+      expect(res.errors?.[0].message).toMatch(
+        new RegExp(
+          `^Không có quyền cập nhật dân số cho ${target}: cần vai trò .*; bạn là ${role} ${area} \\(not allowed`,
+        ),
+      );
       expect([await revisions(), await events()]).toEqual(before);
     }
   });
@@ -80,7 +103,9 @@ describe('bad tokens', () => {
   const claims = { sub: 'x', role: 'PROVINCE_ADMIN' as const, area: 'P23' };
   async function forged(payload: Record<string, unknown>): Promise<string> {
     const head = Buffer.from(JSON.stringify({ alg: 'HS256' })).toString('base64url');
-    const body = Buffer.from(JSON.stringify({ iss: 'bdhvs-hub', exp: Math.floor(Date.now() / 1000) + 600, ...payload })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ iss: 'bdhvs-hub', exp: Math.floor(Date.now() / 1000) + 600, ...payload }),
+    ).toString('base64url');
     return `${head}.${body}.${createHmac('sha256', stack.authSecret).update(`${head}.${body}`).digest('base64url')}`;
   }
 
@@ -95,7 +120,9 @@ describe('bad tokens', () => {
     const token = await make();
     const before = await revisions();
     for (const query of ['{ provinces { code } }', RECORD]) {
-      const res = await post(JSON.stringify({ query, variables: { area: 'P23', p: figures(1), reason: 'x' } }), { authorization: `Bearer ${token}` });
+      const res = await post(JSON.stringify({ query, variables: { area: 'P23', p: figures(1), reason: 'x' } }), {
+        authorization: `Bearer ${token}`,
+      });
       expect(res.status).toBe(401);
       expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(res.body.errors?.[0].message).toMatch(/^Mã truy cập/);
@@ -105,7 +132,9 @@ describe('bad tokens', () => {
   });
 
   it('refuses an Authorization header that is not a bearer token', async () => {
-    const res = await post(JSON.stringify({ query: '{ provinces { code } }' }), { authorization: 'Basic YWRtaW46YWRtaW4=' });
+    const res = await post(JSON.stringify({ query: '{ provinces { code } }' }), {
+      authorization: 'Basic YWRtaW46YWRtaW4=',
+    });
     expect(res.status).toBe(401);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -123,9 +152,16 @@ describe('a subgraph does not trust the network', () => {
 
   it('refuses a write sent straight to the registry port without, or with a forged, identity', async () => {
     const before = [await revisions(), await events()];
-    const viewer = Buffer.from(JSON.stringify({ id: 'x', name: null, role: 'PROVINCE_ADMIN', area: 'P23' })).toString('base64url');
+    const viewer = Buffer.from(JSON.stringify({ id: 'x', name: null, role: 'PROVINCE_ADMIN', area: 'P23' })).toString(
+      'base64url',
+    );
     const callerToken = await stack.token('PROVINCE_ADMIN', 'P23');
-    const attempts: Array<Record<string, string>> = [{}, { 'x-hub-viewer': viewer }, { 'x-hub-identity': callerToken }, { authorization: `Bearer ${callerToken}` }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'x-hub-viewer': viewer },
+      { 'x-hub-identity': callerToken },
+      { authorization: `Bearer ${callerToken}` },
+    ];
     for (const headers of attempts) {
       expect((await direct(headers)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
@@ -138,9 +174,15 @@ describe('npm run token', () => {
   // The first case runs `npm run token` (which builds); the others run the built script, to save a build each.
   const run = (args: string[], built = true) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const [cmd, pre] = built ? [process.execPath, ['dist/scripts/token.js']] : ['npm', ['run', 'token', '--silent', '--']];
-      execFile(cmd, [...pre, ...args], { cwd: path.join(__dirname, '..'), env: { ...process.env, AUTH_SECRET: stack.authSecret } }, (error, stdout, stderr) =>
-        resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+      const [cmd, pre] = built
+        ? [process.execPath, ['dist/scripts/token.js']]
+        : ['npm', ['run', 'token', '--silent', '--']];
+      execFile(
+        cmd,
+        [...pre, ...args],
+        { cwd: path.join(__dirname, '..'), env: { ...process.env, AUTH_SECRET: stack.authSecret } },
+        (error, stdout, stderr) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
       );
     });
 
@@ -149,7 +191,12 @@ describe('npm run token', () => {
     expect(out.status).toBe(0);
     const token = out.stdout.trim();
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number; role: string; area: string };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+      exp: number;
+      iat: number;
+      role: string;
+      area: string;
+    };
     expect(payload.exp - payload.iat).toBe(12 * 3600);
     expect([payload.role, payload.area]).toEqual(['COMMUNE_OFFICER', 'C02949']);
     ok(await stack.gql(RECORD, { area: 'V02949-03', p: figures(300), reason: 'Thử mã' }, { token }));
@@ -160,17 +207,25 @@ describe('npm run token', () => {
     [['--role', 'COMMUNE_OFFICER', '--area', 'Ba To'], /malformed area/],
     [['--role', 'UNIT_REPORTER', '--area', 'C02949'], /must be over a unit/],
     [['--role', 'PROVINCE_ADMIN'], /required/],
-  ])('refuses %j with exit code 2 and a clear message', async (args, message) => {
-    const out = await run(args);
-    expect(out.status).toBe(2);
-    expect(out.stdout).toBe('');
-    expect(out.stderr).toMatch(message);
-  }, 60_000);
+  ])(
+    'refuses %j with exit code 2 and a clear message',
+    async (args, message) => {
+      const out = await run(args);
+      expect(out.status).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(message);
+    },
+    60_000,
+  );
 });
 
 describe('abuse limits', () => {
   it('lets the heavy portal query and a fuller dashboard through', async () => {
-    ok(await stack.gql(`{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`));
+    ok(
+      await stack.gql(
+        `{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`,
+      ),
+    );
     ok(
       await stack.gql(`{ province(code: "23") { id code name fullName population { asOf adults households }
         communes { id code name kind population { asOf adults workingAge households officials students }
@@ -185,7 +240,9 @@ describe('abuse limits', () => {
 
   it('refuses a depth bomb with QUERY_TOO_COMPLEX before running it', async () => {
     const res = await post(
-      JSON.stringify({ query: `{ village(id: "V02949-08") { commune { villages { commune { villages { commune { villages { commune { villages { name } } } } } } } } } }` }),
+      JSON.stringify({
+        query: `{ village(id: "V02949-08") { commune { villages { commune { villages { commune { villages { commune { villages { name } } } } } } } } } }`,
+      }),
     );
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -195,12 +252,16 @@ describe('abuse limits', () => {
   it('refuses a document with too many tokens or aliases with QUERY_TOO_COMPLEX', async () => {
     const tokens = await post(JSON.stringify({ query: `{ provinces { ${'code '.repeat(4000)} } }` }));
     expect(tokens.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    const aliases = await post(JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }` }));
+    const aliases = await post(
+      JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }` }),
+    );
     expect(aliases.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('refuses an oversized request with 413 REQUEST_TOO_LARGE', async () => {
-    const res = await post(JSON.stringify({ query: '{ provinces { code } }', variables: { padding: 'x'.repeat(200_000) } }));
+    const res = await post(
+      JSON.stringify({ query: '{ provinces { code } }', variables: { padding: 'x'.repeat(200_000) } }),
+    );
     expect(res.status).toBe(413);
     expect(res.body.errors?.[0].extensions?.code).toBe('REQUEST_TOO_LARGE');
     expect(res.body.errors?.[0].message).toMatch(/^Yêu cầu quá lớn/);
@@ -208,9 +269,13 @@ describe('abuse limits', () => {
 
   it('refuses a caller’s mutations over the rate limit with 429 RATE_LIMITED, and counts each caller apart', async () => {
     const flood = await stack.token('COMMUNE_OFFICER', 'C02762');
-    const body = JSON.stringify({ query: RECORD, variables: { area: 'C02762', p: { asOf: '2099-01-01', adults: 1 }, reason: 'x' } });
+    const body = JSON.stringify({
+      query: RECORD,
+      variables: { area: 'C02762', p: { asOf: '2099-01-01', adults: 1 }, reason: 'x' },
+    });
     const codes: Array<string | undefined> = [];
-    for (let i = 0; i < 61; i++) codes.push((await post(body, { authorization: `Bearer ${flood}` })).body.errors?.[0].extensions?.code);
+    for (let i = 0; i < 61; i++)
+      codes.push((await post(body, { authorization: `Bearer ${flood}` })).body.errors?.[0].extensions?.code);
     expect(codes.slice(0, 60).every((c) => c === 'BAD_USER_INPUT')).toBe(true);
     const limited = await post(body, { authorization: `Bearer ${flood}` });
     expect(limited.status).toBe(429);
@@ -218,7 +283,11 @@ describe('abuse limits', () => {
     expect(limited.body.errors?.[0].message).toMatch(/^Gửi quá nhiều thao tác ghi/);
     // Reads are not counted, and another caller still has its own budget.
     ok(await stack.gql(`{ provinces { code } }`, {}, { token: flood }));
-    const other = await stack.gql(RECORD, { area: 'C02762', p: figures(9000), reason: 'Khác' }, { token: await stack.token('PROVINCE_ADMIN', 'P23') });
+    const other = await stack.gql(
+      RECORD,
+      { area: 'C02762', p: figures(9000), reason: 'Khác' },
+      { token: await stack.token('PROVINCE_ADMIN', 'P23') },
+    );
     expect(other.errors).toBeUndefined();
   });
 });

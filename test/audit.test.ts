@@ -10,7 +10,8 @@ const BA_TO_OTHER = 'C02762';
 
 let stack: TestStack;
 const tokens: Record<string, { token: string }> = {};
-const as = async (role: TokenRole, area: string) => (tokens[`${role} ${area}`] ??= { token: await stack.token(role, area) });
+const as = async (role: TokenRole, area: string) =>
+  (tokens[`${role} ${area}`] ??= { token: await stack.token(role, area) });
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -43,7 +44,11 @@ const AMEND = `mutation($id: ID!, $changes: AmendDirectiveInput!, $reason: Strin
 const SET_STATUS = `mutation($id: ID!, $status: TaskStatus!) { setTaskStatus(taskId: $id, status: $status) { id status } }`;
 const ADOPT = `mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { id } }`;
 
-const auditLog = (areaId: string, auth: { token: string } | undefined, extra: Record<string, unknown> = {}): Promise<GraphQLResponse<{ auditLog: Entry[] }>> =>
+const auditLog = (
+  areaId: string,
+  auth: { token: string } | undefined,
+  extra: Record<string, unknown> = {},
+): Promise<GraphQLResponse<{ auditLog: Entry[] }>> =>
   stack.gql<{ auditLog: Entry[] }>(AUDIT, { areaId, ...extra }, auth);
 
 /** Entries of other subgraphs arrive through the registry's consumers (milliseconds): poll for a few seconds. */
@@ -67,7 +72,11 @@ const auditCounts = async () =>
   )[0].n;
 
 const baToTask = async () => {
-  const data = ok(await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(`{ commune(id: "${BA_TO}") { plans { tasks { id status } } } }`));
+  const data = ok(
+    await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(
+      `{ commune(id: "${BA_TO}") { plans { tasks { id status } } } }`,
+    ),
+  );
   return data.commune.plans.flatMap((p) => p.tasks).find((t) => t.status !== 'CANCELLED')!;
 };
 
@@ -80,7 +89,11 @@ describe('every write is audited with who, when, which operation, before and aft
     );
     const started = Date.now();
     const { recordPopulation } = ok(
-      await stack.gql<{ recordPopulation: { id: string } }>(RECORD, { area: XA_RAU, p: { asOf: '2025-11-01', adults: 611, households: 150 }, reason: 'Đính chính sau rà soát hộ' }, officer),
+      await stack.gql<{ recordPopulation: { id: string } }>(
+        RECORD,
+        { area: XA_RAU, p: { asOf: '2025-11-01', adults: 611, households: 150 }, reason: 'Đính chính sau rà soát hộ' },
+        officer,
+      ),
     );
     const [entry] = ok(await auditLog(BA_TO, officer)).auditLog;
     expect(entry).toMatchObject({
@@ -94,14 +107,28 @@ describe('every write is audited with who, when, which operation, before and aft
       communeId: BA_TO,
       targetType: 'PopulationRevision',
       targetId: recordPopulation.id,
-      after: { revisionId: Number(recordPopulation.id), asOf: '2025-11-01', adults: 611, households: 150, workingAge: null },
+      after: {
+        revisionId: Number(recordPopulation.id),
+        asOf: '2025-11-01',
+        adults: 611,
+        households: 150,
+        workingAge: null,
+      },
       reason: 'Đính chính sau rà soát hộ',
     });
-    expect(entry.before).toEqual(previous ? expect.objectContaining({ revisionId: previous.id, adults: previous.adults }) : null);
+    expect(entry.before).toEqual(
+      previous ? expect.objectContaining({ revisionId: previous.id, adults: previous.adults }) : null,
+    );
     expect(Math.abs(new Date(entry.at).getTime() - started)).toBeLessThan(60_000);
 
     // A second correction's "before" is the first one.
-    ok(await stack.gql(RECORD, { area: XA_RAU, p: { asOf: '2025-11-01', adults: 615 }, reason: 'Đính chính lần 2' }, officer));
+    ok(
+      await stack.gql(
+        RECORD,
+        { area: XA_RAU, p: { asOf: '2025-11-01', adults: 615 }, reason: 'Đính chính lần 2' },
+        officer,
+      ),
+    );
     const [second] = ok(await auditLog(XA_RAU, officer)).auditLog;
     expect(second.before).toMatchObject({ adults: 611, households: 150 });
     expect(second.after).toMatchObject({ adults: 615, households: null });
@@ -113,20 +140,38 @@ describe('every write is audited with who, when, which operation, before and aft
   it('records a directive amendment with the revision before and after', async () => {
     const admin = await as('PROVINCE_ADMIN', 'P23');
     const issued = ok(
-      await stack.gql<{ issueDirective: { id: string } }>(ISSUE, {
-        input: {
-          provinceId: 'P23',
-          number: '7001/SKHCN-BCVT&CĐS',
-          kind: 'LETTER',
-          title: 'Về chỉ tiêu chứng chỉ',
-          issuedOn: '2025-11-12',
-          issuer: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
-          targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.5, dueOn: '2025-12-31' }],
+      await stack.gql<{ issueDirective: { id: string } }>(
+        ISSUE,
+        {
+          input: {
+            provinceId: 'P23',
+            number: '7001/SKHCN-BCVT&CĐS',
+            kind: 'LETTER',
+            title: 'Về chỉ tiêu chứng chỉ',
+            issuedOn: '2025-11-12',
+            issuer: 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi',
+            targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.5, dueOn: '2025-12-31' }],
+          },
         },
-      }, admin),
+        admin,
+      ),
     ).issueDirective;
-    ok(await stack.gql(AMEND, { id: issued.id, changes: { targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.6, dueOn: '2025-12-31' }] }, reason: 'Nâng chỉ tiêu' }, admin));
-    const amended = await waitForEntry('P23', admin, (e) => e.operation === 'amendDirective' && e.targetId === issued.id);
+    ok(
+      await stack.gql(
+        AMEND,
+        {
+          id: issued.id,
+          changes: { targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.6, dueOn: '2025-12-31' }] },
+          reason: 'Nâng chỉ tiêu',
+        },
+        admin,
+      ),
+    );
+    const amended = await waitForEntry(
+      'P23',
+      admin,
+      (e) => e.operation === 'amendDirective' && e.targetId === issued.id,
+    );
     expect(amended).toMatchObject({
       source: 'directives',
       actorId: 'test:PROVINCE_ADMIN:P23',
@@ -139,7 +184,11 @@ describe('every write is audited with who, when, which operation, before and aft
       before: { revision: 1, status: 'IN_FORCE', targets: [expect.objectContaining({ threshold: 0.5 })] },
       after: { revision: 2, status: 'IN_FORCE', targets: [expect.objectContaining({ threshold: 0.6 })] },
     });
-    const issuedEntry = await waitForEntry('P23', admin, (e) => e.operation === 'issueDirective' && e.targetId === issued.id);
+    const issuedEntry = await waitForEntry(
+      'P23',
+      admin,
+      (e) => e.operation === 'issueDirective' && e.targetId === issued.id,
+    );
     expect(issuedEntry.before).toBeNull();
     expect(issuedEntry.after).toMatchObject({ revision: 1, number: '7001/SKHCN-BCVT&CĐS' });
     // Newest first.
@@ -167,10 +216,30 @@ describe('every write is audited with who, when, which operation, before and aft
       after: { status: next },
     });
     const adopted = ok(
-      await stack.gql<{ adoptPlan: { id: string } }>(ADOPT, { input: { communeId: BA_TO, number: '300/KH-UBND', title: 'Kế hoạch bổ sung', issuedOn: '2025-10-20', implements: ['125-kh-ubnd-2025'] } }, officer),
+      await stack.gql<{ adoptPlan: { id: string } }>(
+        ADOPT,
+        {
+          input: {
+            communeId: BA_TO,
+            number: '300/KH-UBND',
+            title: 'Kế hoạch bổ sung',
+            issuedOn: '2025-10-20',
+            implements: ['125-kh-ubnd-2025'],
+          },
+        },
+        officer,
+      ),
     ).adoptPlan;
-    const adoptedEntry = await waitForEntry(BA_TO, officer, (e) => e.operation === 'adoptPlan' && e.targetId === adopted.id);
-    expect(adoptedEntry).toMatchObject({ targetType: 'CommunePlan', before: null, after: { id: adopted.id, number: '300/KH-UBND' } });
+    const adoptedEntry = await waitForEntry(
+      BA_TO,
+      officer,
+      (e) => e.operation === 'adoptPlan' && e.targetId === adopted.id,
+    );
+    expect(adoptedEntry).toMatchObject({
+      targetType: 'CommunePlan',
+      before: null,
+      after: { id: adopted.id, number: '300/KH-UBND' },
+    });
     // Every entry a commune officer reads is of its commune.
     expect(new Set(ok(await auditLog(BA_TO, officer)).auditLog.map((e) => e.communeId))).toEqual(new Set([BA_TO]));
   });
@@ -179,7 +248,9 @@ describe('every write is audited with who, when, which operation, before and aft
     const admin = await as('PROVINCE_ADMIN', 'P23');
     const all = ok(await auditLog('P23', admin)).auditLog;
     expect(all.length).toBeGreaterThanOrEqual(4);
-    expect(ok(await auditLog('P23', admin, { limit: 2 })).auditLog.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
+    expect(ok(await auditLog('P23', admin, { limit: 2 })).auditLog.map((e) => e.id)).toEqual(
+      all.slice(0, 2).map((e) => e.id),
+    );
     expect(ok(await auditLog('P23', admin, { to: '2025-01-01' })).auditLog).toEqual([]);
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(ok(await auditLog('P23', admin, { from: today, to: today })).auditLog).toHaveLength(all.length);
@@ -208,7 +279,10 @@ describe('who may read the audit log', () => {
       expect(ok(res).auditLog).toEqual(expect.any(Array));
     } else {
       expect(errorCode(res)).toBe(code);
-      if (code === 'FORBIDDEN') expect(res.errors?.[0].message).toMatch(/^Không có quyền xem nhật ký thay đổi cho .+: cần vai trò PROVINCE_ADMIN P\d\d, PROVINCE_VIEWER P\d\d/);
+      if (code === 'FORBIDDEN')
+        expect(res.errors?.[0].message).toMatch(
+          /^Không có quyền xem nhật ký thay đổi cho .+: cần vai trò PROVINCE_ADMIN P\d\d, PROVINCE_VIEWER P\d\d/,
+        );
       expect(res.data?.auditLog ?? null).toBeNull();
     }
   });
@@ -224,12 +298,50 @@ describe('nothing is audited that was not written', () => {
   it('leaves no audit entry, log row or event for refused writes', async () => {
     const before = await auditCounts();
     const refused = [
-      errorCode(await stack.gql(RECORD, { area: 'V02762-01', p: { asOf: '2025-11-01', adults: 10 }, reason: 'Thử' }, await as('COMMUNE_OFFICER', BA_TO))),
+      errorCode(
+        await stack.gql(
+          RECORD,
+          { area: 'V02762-01', p: { asOf: '2025-11-01', adults: 10 }, reason: 'Thử' },
+          await as('COMMUNE_OFFICER', BA_TO),
+        ),
+      ),
       errorCode(await stack.gql(RECORD, { area: XA_RAU, p: { asOf: '2025-11-01', adults: 10 }, reason: 'Thử' })),
-      errorCode(await stack.gql(AMEND, { id: '125-kh-ubnd-2025', changes: { title: 'x' }, reason: 'Thử' }, await as('PROVINCE_VIEWER', 'P23'))),
-      errorCode(await stack.gql(AMEND, { id: '125-kh-ubnd-2025', changes: { title: 'x' }, reason: 'Thử' }, await as('COMMUNE_OFFICER', BA_TO))),
-      errorCode(await stack.gql(ADOPT, { input: { communeId: BA_TO_OTHER, number: '301/KH-UBND', title: 'x', issuedOn: '2025-10-20', implements: ['125-kh-ubnd-2025'] } }, await as('COMMUNE_OFFICER', BA_TO))),
-      errorCode(await stack.gql(SET_STATUS, { id: (await baToTask()).id, status: 'CANCELLED' }, await as('COMMUNE_OFFICER', BA_TO_OTHER))),
+      errorCode(
+        await stack.gql(
+          AMEND,
+          { id: '125-kh-ubnd-2025', changes: { title: 'x' }, reason: 'Thử' },
+          await as('PROVINCE_VIEWER', 'P23'),
+        ),
+      ),
+      errorCode(
+        await stack.gql(
+          AMEND,
+          { id: '125-kh-ubnd-2025', changes: { title: 'x' }, reason: 'Thử' },
+          await as('COMMUNE_OFFICER', BA_TO),
+        ),
+      ),
+      errorCode(
+        await stack.gql(
+          ADOPT,
+          {
+            input: {
+              communeId: BA_TO_OTHER,
+              number: '301/KH-UBND',
+              title: 'x',
+              issuedOn: '2025-10-20',
+              implements: ['125-kh-ubnd-2025'],
+            },
+          },
+          await as('COMMUNE_OFFICER', BA_TO),
+        ),
+      ),
+      errorCode(
+        await stack.gql(
+          SET_STATUS,
+          { id: (await baToTask()).id, status: 'CANCELLED' },
+          await as('COMMUNE_OFFICER', BA_TO_OTHER),
+        ),
+      ),
     ];
     expect(refused).toEqual(['FORBIDDEN', 'UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(await auditCounts()).toBe(before);
@@ -240,8 +352,32 @@ describe('nothing is audited that was not written', () => {
     const admin = await as('PROVINCE_ADMIN', 'P23');
     const failed = [
       errorCode(await stack.gql(RECORD, { area: XA_RAU, p: { asOf: '2025-11-01', adults: -5 }, reason: 'Thử' }, admin)),
-      errorCode(await stack.gql(AMEND, { id: '125-kh-ubnd-2025', changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] }, reason: 'Thử' }, admin)),
-      errorCode(await stack.gql(ADOPT, { input: { communeId: BA_TO, number: '76/KH-UBND', title: 'Trùng số', issuedOn: '2025-10-20', implements: ['125-kh-ubnd-2025'] } }, admin)),
+      errorCode(
+        await stack.gql(
+          AMEND,
+          {
+            id: '125-kh-ubnd-2025',
+            changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] },
+            reason: 'Thử',
+          },
+          admin,
+        ),
+      ),
+      errorCode(
+        await stack.gql(
+          ADOPT,
+          {
+            input: {
+              communeId: BA_TO,
+              number: '76/KH-UBND',
+              title: 'Trùng số',
+              issuedOn: '2025-10-20',
+              implements: ['125-kh-ubnd-2025'],
+            },
+          },
+          admin,
+        ),
+      ),
     ];
     expect(failed).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
     expect(await auditCounts()).toBe(before);

@@ -13,13 +13,32 @@ const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $in
 describe('reporting completeness', () => {
   it('gives a commune its Friday chase list: on time, late, missing', async () => {
     const data = ok(
-      await stack.gql<{ commune: { reportingStatus: { onTime: number; late: number; missing: number; deadline: string; reporters: Array<{ name: string; status: string; village: { id: string } | null; unit: { id: string } | null }> } } }>(
+      await stack.gql<{
+        commune: {
+          reportingStatus: {
+            onTime: number;
+            late: number;
+            missing: number;
+            deadline: string;
+            reporters: Array<{
+              name: string;
+              status: string;
+              village: { id: string } | null;
+              unit: { id: string } | null;
+            }>;
+          };
+        };
+      }>(
         `{ commune(id: "C02949") { reportingStatus(reportDate: "2025-11-07") { onTime late missing deadline reporters { name status village { id } unit { id } } } } }`,
       ),
     );
     const s = data.commune.reportingStatus;
     expect(s.deadline).toBe('2025-11-07T10:00:00.000Z'); // 17:00 in Vietnam
-    const units = (await stack.sql<{ n: number }>(`select count(*)::int as n from reports.area where commune_id = 'C02949' and level in ('VILLAGE','UNIT')`))[0].n;
+    const units = (
+      await stack.sql<{ n: number }>(
+        `select count(*)::int as n from reports.area where commune_id = 'C02949' and level in ('VILLAGE','UNIT')`,
+      )
+    )[0].n;
     expect(s.reporters).toHaveLength(units);
     expect(s.onTime + s.late + s.missing).toBe(units);
     expect(s.onTime).toBeGreaterThan(0);
@@ -30,9 +49,30 @@ describe('reporting completeness', () => {
   });
 
   it('marks a report that arrives after the deadline LATE, and everyone else for that date MISSING', async () => {
-    ok(await stack.gql(SUBMIT, { input: { reporterId: 'V02949-01', reportDate: '2025-12-19', groups: [{ group: 'RESIDENTS', registered: 500, completed: 100, certified: 50 }] } }, admin));
+    ok(
+      await stack.gql(
+        SUBMIT,
+        {
+          input: {
+            reporterId: 'V02949-01',
+            reportDate: '2025-12-19',
+            groups: [{ group: 'RESIDENTS', registered: 500, completed: 100, certified: 50 }],
+          },
+        },
+        admin,
+      ),
+    );
     const s = ok(
-      await stack.gql<{ commune: { reportingStatus: { onTime: number; late: number; missing: number; reporters: Array<{ status: string; village: { id: string } | null }> } } }>(
+      await stack.gql<{
+        commune: {
+          reportingStatus: {
+            onTime: number;
+            late: number;
+            missing: number;
+            reporters: Array<{ status: string; village: { id: string } | null }>;
+          };
+        };
+      }>(
         `{ commune(id: "C02949") { reportingStatus(reportDate: "2025-12-19") { onTime late missing reporters { status village { id } } } } }`,
       ),
     ).commune.reportingStatus;
@@ -43,7 +83,16 @@ describe('reporting completeness', () => {
 
   it('lists the communes that have not reported by a province deadline', async () => {
     const q = (deadline: string) =>
-      stack.gql<{ province: { reportingStatus: { onTime: number; missing: number; since: string; communes: Array<{ name: string; status: string; reportersReported: number; reportersTotal: number }> } } }>(
+      stack.gql<{
+        province: {
+          reportingStatus: {
+            onTime: number;
+            missing: number;
+            since: string;
+            communes: Array<{ name: string; status: string; reportersReported: number; reportersTotal: number }>;
+          };
+        };
+      }>(
         `{ province(code: "23") { reportingStatus(deadline: "${deadline}") { onTime missing since communes { name status reportersReported reportersTotal } } } }`,
       );
     const before20Nov = ok(await q('2025-11-20')).province.reportingStatus;
@@ -52,14 +101,26 @@ describe('reporting completeness', () => {
     expect(before20Nov.onTime).toBe(96);
     const early = ok(await q('2025-10-25')).province.reportingStatus;
     expect(early.missing).toBe(96);
-    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(deadline: "2025-11-20", dueTime: "25:00") { onTime } } }`))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await stack.gql(
+          `{ province(code: "23") { reportingStatus(deadline: "2025-11-20", dueTime: "25:00") { onTime } } }`,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('chases by a directive’s own deadline: "before 20/11/2025" in letter 2027/SKHCN', async () => {
-    const directives = ok(await stack.gql<{ province: { directives: Array<{ id: string; number: string }> } }>(`{ province(code: "23") { directives { id number } } }`)).province.directives;
+    const directives = ok(
+      await stack.gql<{ province: { directives: Array<{ id: string; number: string }> } }>(
+        `{ province(code: "23") { directives { id number } } }`,
+      ),
+    ).province.directives;
     const letter = directives.find((d) => d.number.startsWith('2027/'))!;
     const byLetter = ok(
-      await stack.gql<{ province: { reportingStatus: { deadline: string; since: string; onTime: number; communes: unknown[] } } }>(
+      await stack.gql<{
+        province: { reportingStatus: { deadline: string; since: string; onTime: number; communes: unknown[] } };
+      }>(
         `query($d: ID!) { province(code: "23") { reportingStatus(directiveId: $d) { deadline since onTime communes { name } } } }`,
         { d: letter.id },
       ),
@@ -67,31 +128,56 @@ describe('reporting completeness', () => {
     expect(byLetter.deadline).toBe('2025-11-19T17:00:00.000Z'); // 00:00 on 20/11 in Vietnam
     expect(byLetter.since).toBe('2025-11-13');
     expect(byLetter.communes).toHaveLength(96);
-    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus { onTime } } }`))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(directiveId: "nope") { onTime } } }`))).toBe('NOT_FOUND');
+    expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus { onTime } } }`))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(await stack.gql(`{ province(code: "23") { reportingStatus(directiveId: "nope") { onTime } } }`)),
+    ).toBe('NOT_FOUND');
   });
 });
 
 describe('rewards', () => {
   it('evaluates Ba Tô’s rules for units, villages and people from the latest reports', async () => {
-    const unit = (await stack.sql<{ id: string; staff: number }>(`select id, staff from reports.area where commune_id = 'C02949' and unit_type = 'POLICE'`))[0];
+    const unit = (
+      await stack.sql<{ id: string; staff: number }>(
+        `select id, staff from reports.area where commune_id = 'C02949' and unit_type = 'POLICE'`,
+      )
+    )[0];
     const half = Math.ceil(unit.staff / 2);
     ok(
-      await stack.gql(SUBMIT, {
-        input: {
-          reporterId: unit.id,
-          reportDate: '2025-12-20',
-          groups: [{ group: 'OFFICIALS', registered: unit.staff, completed: unit.staff, certified: unit.staff }],
-          people: [
-            ...Array.from({ length: half }, (_, i) => ({ name: `Cán bộ ${i + 1}`, role: 'OFFICIAL', certified: true, guided: 12 })),
-            { name: 'Người dân A', role: 'RESIDENT', certified: true, guided: 2 },
-            { name: 'Người dân B', role: 'RESIDENT', certified: false, guided: 9 },
-          ],
+      await stack.gql(
+        SUBMIT,
+        {
+          input: {
+            reporterId: unit.id,
+            reportDate: '2025-12-20',
+            groups: [{ group: 'OFFICIALS', registered: unit.staff, completed: unit.staff, certified: unit.staff }],
+            people: [
+              ...Array.from({ length: half }, (_, i) => ({
+                name: `Cán bộ ${i + 1}`,
+                role: 'OFFICIAL',
+                certified: true,
+                guided: 12,
+              })),
+              { name: 'Người dân A', role: 'RESIDENT', certified: true, guided: 2 },
+              { name: 'Người dân B', role: 'RESIDENT', certified: false, guided: 9 },
+            ],
+          },
         },
-      }, admin),
+        admin,
+      ),
     );
     const r = ok(
-      await stack.gql<{ commune: { rewards: { units: Array<{ unit: { id: string }; eligible: boolean; reason: string }>; villages: Array<{ eligible: boolean }>; people: Array<{ name: string; role: string; eligible: boolean }> } } }>(
+      await stack.gql<{
+        commune: {
+          rewards: {
+            units: Array<{ unit: { id: string }; eligible: boolean; reason: string }>;
+            villages: Array<{ eligible: boolean }>;
+            people: Array<{ name: string; role: string; eligible: boolean }>;
+          };
+        };
+      }>(
         `{ commune(id: "C02949") { rewards(asOf: "2025-12-20") { units { unit { id } eligible reason } villages { eligible } people { name role eligible } } } }`,
         {},
         { token: await stack.token('COMMUNE_OFFICER', 'C02949') },

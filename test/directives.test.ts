@@ -3,7 +3,8 @@ import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let admin: { token: string };
 /** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
   admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
@@ -13,7 +14,13 @@ afterAll(() => stack?.stop());
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['directives.directive', 'directives.directive_revision', 'directives.outbox_event', 'directives.audit_entry']) out.push(await count(t));
+  for (const t of [
+    'directives.directive',
+    'directives.directive_revision',
+    'directives.outbox_event',
+    'directives.audit_entry',
+  ])
+    out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -42,7 +49,15 @@ const weeklyLetter = (number: string) => ({
   addressedTo: ['COMMUNE', 'VILLAGE'],
   citesIds: ['125-kh-ubnd-2025'],
   targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.5, dueOn: '2025-12-31' }],
-  reportingDeadlines: [{ reporter: 'Các thôn, tổ dân phố', subject: 'Báo cáo kết quả', recurrence: 'WEEKLY', weekday: 5, dayPart: 'AFTERNOON' }],
+  reportingDeadlines: [
+    {
+      reporter: 'Các thôn, tổ dân phố',
+      subject: 'Báo cáo kết quả',
+      recurrence: 'WEEKLY',
+      weekday: 5,
+      dayPart: 'AFTERNOON',
+    },
+  ],
 });
 
 describe('province directives of the seed letters', () => {
@@ -71,10 +86,23 @@ describe('province directives of the seed letters', () => {
             cites { number } } } }`),
     );
     const list = data.province.directives;
-    expect(list.map((d) => d.number)).toEqual(['2761/SKHCN-BCVT&CĐS', '2027/SKHCN-BCVT&CĐS', '639/SKHCN-BCVT&CĐS', '125/KH-UBND']);
+    expect(list.map((d) => d.number)).toEqual([
+      '2761/SKHCN-BCVT&CĐS',
+      '2027/SKHCN-BCVT&CĐS',
+      '639/SKHCN-BCVT&CĐS',
+      '125/KH-UBND',
+    ]);
     const [n2761, p2027, l639, p125] = list;
     expect(p125.targets).toEqual([
-      { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31', strict: false, source: 'PROVINCE', directiveId: p125.id },
+      {
+        indicator: 'JOINED',
+        group: 'RESIDENTS',
+        threshold: 0.8,
+        dueOn: '2025-12-31',
+        strict: false,
+        source: 'PROVINCE',
+        directiveId: p125.id,
+      },
     ]);
     expect(p125.citesNumbers).toContain('368-KH/TU');
     expect(p2027.targets.map((t) => [t.indicator, t.group, t.threshold, t.dueOn])).toEqual([
@@ -84,7 +112,9 @@ describe('province directives of the seed letters', () => {
     expect(p2027.campaignPeriods).toEqual([{ startsOn: '2025-10-10', endsOn: '2025-11-10' }]);
     expect(l639.targets[0]).toMatchObject({ indicator: 'DIGITAL_SIGNATURE', threshold: 0.5, strict: true });
     // "before 20/11/2025": the last day is the 19th.
-    expect(l639.reportingDeadlines).toEqual([{ recurrence: 'ONCE', dueOn: '2025-11-20', before: true, nextDueOn: '2025-11-19' }]);
+    expect(l639.reportingDeadlines).toEqual([
+      { recurrence: 'ONCE', dueOn: '2025-11-20', before: true, nextDueOn: '2025-11-19' },
+    ]);
     expect(l639.cites.map((c) => c.number)).toEqual(['125/KH-UBND']);
     expect(n2761.cites.map((c) => c.number).sort()).toEqual(['125/KH-UBND', '2027/SKHCN-BCVT&CĐS']);
     // Reconstructed from the letters that cite them: marked demo.
@@ -94,14 +124,31 @@ describe('province directives of the seed letters', () => {
 
   it('carries the course and its certification rule as data', async () => {
     const data = ok(
-      await stack.gql<{ province: { course: { modules: Array<{ number: number; title: string }>; minContentShare: number; moduleQuizPassScore: number; moduleQuizQuestions: number; finalTestPassScore: number; finalTestQuestions: number } } }>(
+      await stack.gql<{
+        province: {
+          course: {
+            modules: Array<{ number: number; title: string }>;
+            minContentShare: number;
+            moduleQuizPassScore: number;
+            moduleQuizQuestions: number;
+            finalTestPassScore: number;
+            finalTestQuestions: number;
+          };
+        };
+      }>(
         `{ province(code: "23") { course { modules { number title } minContentShare moduleQuizPassScore moduleQuizQuestions finalTestPassScore finalTestQuestions } } }`,
       ),
     );
     const c = data.province.course;
     expect(c.modules).toHaveLength(5);
     expect(c.modules[0].title).toBe('Kiến thức số');
-    expect([c.minContentShare, c.moduleQuizPassScore, c.moduleQuizQuestions, c.finalTestPassScore, c.finalTestQuestions]).toEqual([0.8, 4, 5, 21, 30]);
+    expect([
+      c.minContentShare,
+      c.moduleQuizPassScore,
+      c.moduleQuizQuestions,
+      c.finalTestPassScore,
+      c.finalTestQuestions,
+    ]).toEqual([0.8, 4, 5, 21, 30]);
   });
 
   it('resolves directives by key for other subgraphs, batched in one statement', async () => {
@@ -111,7 +158,12 @@ describe('province directives of the seed letters', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Directive { number } } }`,
-        variables: { r: ['125-kh-ubnd-2025', '639-skhcn-bcvt-cds-2025', '2027-skhcn-bcvt-cds-2025'].map((id) => ({ __typename: 'Directive', id })) },
+        variables: {
+          r: ['125-kh-ubnd-2025', '639-skhcn-bcvt-cds-2025', '2027-skhcn-bcvt-cds-2025'].map((id) => ({
+            __typename: 'Directive',
+            id,
+          })),
+        },
       }),
     });
     expect(((await res.json()) as { data: unknown }).data).toEqual({
@@ -124,13 +176,22 @@ describe('province directives of the seed letters', () => {
 describe('issuing, amending and withdrawing', () => {
   it('issues a directive with a weekly Friday deadline, publishes it, and plans learns of it', async () => {
     const before = await counts();
-    const issued = ok(await asAdmin<{ issueDirective: { id: string; revision: number; status: string } }>(ISSUE, { input: weeklyLetter('3001/SKHCN-BCVT&CĐS') }));
+    const issued = ok(
+      await asAdmin<{ issueDirective: { id: string; revision: number; status: string } }>(ISSUE, {
+        input: weeklyLetter('3001/SKHCN-BCVT&CĐS'),
+      }),
+    );
     expect(issued.issueDirective).toMatchObject({ revision: 1, status: 'IN_FORCE' });
     // The revision's event and its audit entry's event, and the audit entry.
     expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 2, before[3] + 1]);
     const id = issued.issueDirective.id;
     const data = ok(
-      await stack.gql<{ directive: { reportingDeadlines: Array<{ weekday: number; dayPart: string; nextDueOn: string }>; addressedTo: string[] } }>(
+      await stack.gql<{
+        directive: {
+          reportingDeadlines: Array<{ weekday: number; dayPart: string; nextDueOn: string }>;
+          addressedTo: string[];
+        };
+      }>(
         `query($id: ID!) { directive(id: $id) { addressedTo reportingDeadlines { weekday dayPart nextDueOn(from: "2025-11-24") } } }`,
         { id },
       ),
@@ -143,25 +204,59 @@ describe('issuing, amending and withdrawing', () => {
     );
     expect(events.map((e) => [e.payload.revision, e.payload.action])).toEqual([[1, 'ISSUED']]);
     await catchUpPlans();
-    const copy = await stack.sql<{ status: string; revision: number }>(`select status, revision from plans.directive_projection where id = $1`, [id]);
+    const copy = await stack.sql<{ status: string; revision: number }>(
+      `select status, revision from plans.directive_projection where id = $1`,
+      [id],
+    );
     expect(copy).toEqual([{ status: 'IN_FORCE', revision: 1 }]);
   });
 
   it('amends as a new revision and keeps the old one readable; withdraws as one more', async () => {
-    const { issueDirective: d } = ok(await asAdmin<{ issueDirective: { id: string } }>(ISSUE, { input: weeklyLetter('3002/SKHCN-BCVT&CĐS') }));
-    const amended = ok(
-      await asAdmin<{ amendDirective: { title: string; revision: number; targets: Array<{ threshold: number }> } }>(AMEND, {
-        id: d.id,
-        changes: { title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)', targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.6, dueOn: '2025-12-31' }] },
-        reason: 'Nâng chỉ tiêu theo chỉ đạo của UBND tỉnh',
-      }),
+    const { issueDirective: d } = ok(
+      await asAdmin<{ issueDirective: { id: string } }>(ISSUE, { input: weeklyLetter('3002/SKHCN-BCVT&CĐS') }),
     );
-    expect(amended.amendDirective).toMatchObject({ title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)', revision: 2, targets: [{ threshold: 0.6 }] });
-    const withdrawn = ok(await asAdmin<{ withdrawDirective: Record<string, unknown> }>(WITHDRAW, { id: d.id, reason: 'Ban hành nhầm' }));
-    expect(withdrawn.withdrawDirective).toMatchObject({ status: 'WITHDRAWN', revision: 3, withdrawnOn: '2025-12-01', withdrawalReason: 'Ban hành nhầm' });
+    const amended = ok(
+      await asAdmin<{ amendDirective: { title: string; revision: number; targets: Array<{ threshold: number }> } }>(
+        AMEND,
+        {
+          id: d.id,
+          changes: {
+            title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)',
+            targets: [{ indicator: 'CERTIFIED', group: 'RESIDENTS', threshold: 0.6, dueOn: '2025-12-31' }],
+          },
+          reason: 'Nâng chỉ tiêu theo chỉ đạo của UBND tỉnh',
+        },
+      ),
+    );
+    expect(amended.amendDirective).toMatchObject({
+      title: 'Về việc báo cáo tiến độ hằng tuần (sửa đổi)',
+      revision: 2,
+      targets: [{ threshold: 0.6 }],
+    });
+    const withdrawn = ok(
+      await asAdmin<{ withdrawDirective: Record<string, unknown> }>(WITHDRAW, { id: d.id, reason: 'Ban hành nhầm' }),
+    );
+    expect(withdrawn.withdrawDirective).toMatchObject({
+      status: 'WITHDRAWN',
+      revision: 3,
+      withdrawnOn: '2025-12-01',
+      withdrawalReason: 'Ban hành nhầm',
+    });
 
     const history = ok(
-      await stack.gql<{ directive: { revisions: Array<{ revision: number; action: string; title: string; status: string; reason: string; targets: Array<{ threshold: number }> }>; first: { title: string } } }>(
+      await stack.gql<{
+        directive: {
+          revisions: Array<{
+            revision: number;
+            action: string;
+            title: string;
+            status: string;
+            reason: string;
+            targets: Array<{ threshold: number }>;
+          }>;
+          first: { title: string };
+        };
+      }>(
         `query($id: ID!) { directive(id: $id) { revisions { revision action title status reason targets { threshold } } first: revisionAt(revision: 1) { title } } }`,
         { id: d.id },
       ),
@@ -174,9 +269,11 @@ describe('issuing, amending and withdrawing', () => {
     expect(history.directive.first.title).toBe('Về việc báo cáo tiến độ hằng tuần');
     expect(history.directive.revisions[1].reason).toBe('Nâng chỉ tiêu theo chỉ đạo của UBND tỉnh');
     // Still listed for the province, but not among those in force.
-    const listed = ok(await stack.gql<{ province: { all: Array<{ id: string }>; inForce: Array<{ id: string }> } }>(
-      `{ province(code: "23") { all: directives { id } inForce: directives(inForceOnly: true) { id } } }`,
-    ));
+    const listed = ok(
+      await stack.gql<{ province: { all: Array<{ id: string }>; inForce: Array<{ id: string }> } }>(
+        `{ province(code: "23") { all: directives { id } inForce: directives(inForceOnly: true) { id } } }`,
+      ),
+    );
     expect(listed.province.all.map((x) => x.id)).toContain(d.id);
     expect(listed.province.inForce.map((x) => x.id)).not.toContain(d.id);
     // A withdrawn directive is not amended again.
@@ -187,12 +284,19 @@ describe('issuing, amending and withdrawing', () => {
 
   it('records what a directive replaces', async () => {
     const { issueDirective: d } = ok(
-      await asAdmin<{ issueDirective: { id: string } }>(ISSUE, { input: { ...weeklyLetter('3003/SKHCN-BCVT&CĐS'), replacesId: '639-skhcn-bcvt-cds-2025' } }),
+      await asAdmin<{ issueDirective: { id: string } }>(ISSUE, {
+        input: { ...weeklyLetter('3003/SKHCN-BCVT&CĐS'), replacesId: '639-skhcn-bcvt-cds-2025' },
+      }),
     );
-    const data = ok(await stack.gql<{ directive: { replaces: { number: string }; replacedBy: unknown[] }; old: { replacedBy: Array<{ id: string }> } }>(
-      `query($id: ID!) { directive(id: $id) { replaces { number } replacedBy { id } } old: directive(id: "639-skhcn-bcvt-cds-2025") { replacedBy { id } } }`,
-      { id: d.id },
-    ));
+    const data = ok(
+      await stack.gql<{
+        directive: { replaces: { number: string }; replacedBy: unknown[] };
+        old: { replacedBy: Array<{ id: string }> };
+      }>(
+        `query($id: ID!) { directive(id: $id) { replaces { number } replacedBy { id } } old: directive(id: "639-skhcn-bcvt-cds-2025") { replacedBy { id } } }`,
+        { id: d.id },
+      ),
+    );
     expect(data.directive.replaces.number).toBe('639/SKHCN-BCVT&CĐS');
     expect(data.old.replacedBy.map((x) => x.id)).toContain(d.id);
   });
@@ -200,12 +304,32 @@ describe('issuing, amending and withdrawing', () => {
 
 describe('bad input writes nothing', () => {
   it.each([
-    ['a threshold above 1', { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 80, dueOn: '2025-12-31' }] }, 'targets[0].threshold', /Tỷ lệ chỉ tiêu phải từ 0 đến 1/],
-    ['a negative threshold', { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: -0.2, dueOn: '2025-12-31' }] }, 'targets[0].threshold', /từ 0 đến 1/],
-    ['a due date before the issue date', { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-10-01' }] }, 'targets[0].dueOn', /không thể trước ngày ban hành/],
+    [
+      'a threshold above 1',
+      { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 80, dueOn: '2025-12-31' }] },
+      'targets[0].threshold',
+      /Tỷ lệ chỉ tiêu phải từ 0 đến 1/,
+    ],
+    [
+      'a negative threshold',
+      { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: -0.2, dueOn: '2025-12-31' }] },
+      'targets[0].threshold',
+      /từ 0 đến 1/,
+    ],
+    [
+      'a due date before the issue date',
+      { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-10-01' }] },
+      'targets[0].dueOn',
+      /không thể trước ngày ban hành/,
+    ],
     ['a duplicate directive number', { number: '125/KH-UBND' }, 'number', /đã có trong tỉnh/],
     ['an unknown cited directive', { citesIds: ['no-such-directive'] }, 'citesIds', /Không tìm thấy văn bản/],
-    ['a weekly deadline without weekday', { reportingDeadlines: [{ reporter: 'Thôn', subject: 'Báo cáo', recurrence: 'WEEKLY' }] }, 'reportingDeadlines[0].weekday', /thứ Hai/],
+    [
+      'a weekly deadline without weekday',
+      { reportingDeadlines: [{ reporter: 'Thôn', subject: 'Báo cáo', recurrence: 'WEEKLY' }] },
+      'reportingDeadlines[0].weekday',
+      /thứ Hai/,
+    ],
     ['an empty title', { title: '  ' }, 'title', /không được để trống/],
   ])('refuses %s with BAD_USER_INPUT', async (_label, change, field, message) => {
     const before = await counts();
@@ -220,10 +344,16 @@ describe('bad input writes nothing', () => {
 
   it('refuses an amendment to a threshold outside 0–1 and keeps the revision', async () => {
     const before = await counts();
-    const res = await asAdmin(AMEND, { id: '125-kh-ubnd-2025', changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] }, reason: 'Thử' });
+    const res = await asAdmin(AMEND, {
+      id: '125-kh-ubnd-2025',
+      changes: { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 1.2, dueOn: '2025-12-31' }] },
+      reason: 'Thử',
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
-    const d = ok(await stack.gql<{ directive: { revision: number } }>(`{ directive(id: "125-kh-ubnd-2025") { revision } }`));
+    const d = ok(
+      await stack.gql<{ directive: { revision: number } }>(`{ directive(id: "125-kh-ubnd-2025") { revision } }`),
+    );
     expect(d.directive.revision).toBe(1);
   });
 
@@ -231,7 +361,10 @@ describe('bad input writes nothing', () => {
     ['directive', `{ directive(id: "nope") { id } }`],
     ['amendDirective', `mutation { amendDirective(id: "nope", changes: { title: "x" }, reason: "x") { id } }`],
     ['withdrawDirective', `mutation { withdrawDirective(id: "nope", reason: "x") { id } }`],
-    ['issueDirective for an unknown province', `mutation { issueDirective(input: { provinceId: "X1", number: "1/X", kind: LETTER, title: "x", issuedOn: "2025-01-01", issuer: "x" }) { id } }`],
+    [
+      'issueDirective for an unknown province',
+      `mutation { issueDirective(input: { provinceId: "X1", number: "1/X", kind: LETTER, title: "x", issuedOn: "2025-01-01", issuer: "x" }) { id } }`,
+    ],
   ])('answers NOT_FOUND for an unknown id: %s', async (_label, query) => {
     const res = await asAdmin(query);
     expect(errorCode(res)).toBe('NOT_FOUND');
@@ -263,13 +396,22 @@ describe('who may issue, amend and withdraw', () => {
     ['PROVINCE_ADMIN of another province', 'P04', 'issueDirective', ISSUE, { input: weeklyLetter('6004/SKHCN') }],
     ['PROVINCE_ADMIN of another province', 'P04', 'amendDirective', AMEND, AMEND_125],
   ])('refuses %s %s: %s is FORBIDDEN and writes nothing', async (role, area, _label, query, variables) => {
-    const token = await stack.token((role.startsWith('PROVINCE_ADMIN') ? 'PROVINCE_ADMIN' : role) as 'PROVINCE_VIEWER', area);
+    const token = await stack.token(
+      (role.startsWith('PROVINCE_ADMIN') ? 'PROVINCE_ADMIN' : role) as 'PROVINCE_VIEWER',
+      area,
+    );
     const before = await counts();
     const res = await stack.gql(query, variables, { token });
     expect(errorCode(res)).toBe('FORBIDDEN');
-    expect(res.errors?.[0].message).toMatch(/^Không có quyền ban hành chỉ đạo cho P23: cần vai trò PROVINCE_ADMIN P23; bạn là /);
+    expect(res.errors?.[0].message).toMatch(
+      /^Không có quyền ban hành chỉ đạo cho P23: cần vai trò PROVINCE_ADMIN P23; bạn là /,
+    );
     expect(await counts()).toEqual(before);
-    const d = ok(await stack.gql<{ directive: { revision: number; status: string } }>(`{ directive(id: "125-kh-ubnd-2025") { revision status } }`));
+    const d = ok(
+      await stack.gql<{ directive: { revision: number; status: string } }>(
+        `{ directive(id: "125-kh-ubnd-2025") { revision status } }`,
+      ),
+    );
     expect(d.directive).toEqual({ revision: 1, status: 'IN_FORCE' });
   });
 });

@@ -10,10 +10,14 @@ import path from 'node:path';
  */
 async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
-    Array.from({ length: n }, () => new Promise<net.Server>((resolve) => {
-      const s = net.createServer();
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    })),
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const s = net.createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
   );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
@@ -40,7 +44,11 @@ it('npm start serves the demo province through the gateway, then stops on SIGTER
   };
   delete env.DATABASE_URL; // the embedded database is what a fresh machine gets
   const started = Date.now();
-  child = spawn('npm', ['start', '--silent'], { cwd: path.join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn('npm', ['start', '--silent'], {
+    cwd: path.join(__dirname, '..'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
@@ -60,9 +68,14 @@ it('npm start serves the demo province through the gateway, then stops on SIGTER
   const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }' }),
+    body: JSON.stringify({
+      query:
+        '{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }',
+    }),
   });
-  const body = (await res.json()) as { data: { province: { name: string; communes: Array<{ name: string; villages: unknown[] }> } } };
+  const body = (await res.json()) as {
+    data: { province: { name: string; communes: Array<{ name: string; villages: unknown[] }> } };
+  };
   expect(body.data.province.name).toBe('Quảng Ngãi');
   expect(body.data.province.communes).toHaveLength(96);
   expect(body.data.province.communes.find((c) => c.name === 'Ba Tô')?.villages).toHaveLength(14);

@@ -15,7 +15,19 @@ const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $in
 let day = 10;
 /** A report dated on a fresh day after the demo reports (last: 5 Dec 2025), so each one is its reporter's latest. */
 const submit = (reporterId: string, registered: number) =>
-  stack.gql(SUBMIT, { input: { reporterId, reportDate: `2025-12-${String(day++).padStart(2, '0')}`, groups: [{ group: reporterId.startsWith('U') ? 'OFFICIALS' : 'RESIDENTS', registered, completed: 0, certified: 0 }] } }, admin);
+  stack.gql(
+    SUBMIT,
+    {
+      input: {
+        reporterId,
+        reportDate: `2025-12-${String(day++).padStart(2, '0')}`,
+        groups: [
+          { group: reporterId.startsWith('U') ? 'OFFICIALS' : 'RESIDENTS', registered, completed: 0, certified: 0 },
+        ],
+      },
+    },
+    admin,
+  );
 const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 /** Live subscriptions open at the reports subgraph now (the gateway's upstreams arrive there once planned). */
 const hubSubscriptions = () => (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub.subscriptions;
@@ -26,10 +38,24 @@ async function active(before: number, n = 1): Promise<void> {
 }
 
 interface PU {
-  progressUpdated: { eventId: string; areaId: string; cause: string; progress: { learners: number }; village: { name: string; formerCommune: string } | null; commune: { name: string; villages: Array<{ name: string }> } | null; province: { name: string } | null };
+  progressUpdated: {
+    eventId: string;
+    areaId: string;
+    cause: string;
+    progress: { learners: number };
+    village: { name: string; formerCommune: string } | null;
+    commune: { name: string; villages: Array<{ name: string }> } | null;
+    province: { name: string } | null;
+  };
 }
 interface RC {
-  rankChanged: { eventId: string; previous: number; position: number; change: number; commune: { id: string; name: string; villages: Array<{ name: string }>; plans: Array<{ number: string }> } };
+  rankChanged: {
+    eventId: string;
+    previous: number;
+    position: number;
+    change: number;
+    commune: { id: string; name: string; villages: Array<{ name: string }>; plans: Array<{ number: string }> };
+  };
 }
 
 const PROGRESS = `subscription($a: ID!) { progressUpdated(areaId: $a) { eventId areaId cause progress { learners }
@@ -52,11 +78,21 @@ describe('live progress and rank changes through the gateway', () => {
     await active(before, 3);
     ok(await submit('V02949-08', 4321));
     const [[v], [c], [p]] = await Promise.all([village.waitFor(1), commune.waitFor(1), province.waitFor(1)]);
-    expect(v.progressUpdated).toMatchObject({ areaId: 'V02949-08', cause: 'REPORT', progress: { learners: 4321 }, village: { name: 'Xà Râu', formerCommune: 'Ba Nam' }, commune: null });
+    expect(v.progressUpdated).toMatchObject({
+      areaId: 'V02949-08',
+      cause: 'REPORT',
+      progress: { learners: 4321 },
+      village: { name: 'Xà Râu', formerCommune: 'Ba Nam' },
+      commune: null,
+    });
     expect(c.progressUpdated.commune?.name).toBe('Ba Tô');
     expect(c.progressUpdated.commune?.villages).toHaveLength(14);
     expect(p.progressUpdated.province?.name).toBe('Quảng Ngãi');
-    const now = ok(await stack.gql<{ commune: { progress: { learners: number } } }>(`{ commune(id: "C02949") { progress { learners } } }`));
+    const now = ok(
+      await stack.gql<{ commune: { progress: { learners: number } } }>(
+        `{ commune(id: "C02949") { progress { learners } } }`,
+      ),
+    );
     expect(c.progressUpdated.progress.learners).toBe(now.commune.progress.learners);
     await client.dispose();
   });
@@ -77,8 +113,12 @@ describe('live progress and rank changes through the gateway', () => {
     expect(ngokBay.commune.villages).toHaveLength(16);
     expect(ngokBay.commune.plans.length).toBeGreaterThan(0);
     // Those it overtook moved down by one, each in an event of its own.
-    expect(ranks.events.filter((e) => e.rankChanged.commune.id !== 'C02032').every((e) => e.rankChanged.change === -1)).toBe(true);
-    const ranking = ok(await stack.gql<{ commune: { rank: { position: number } } }>(`{ commune(id: "C02032") { rank { position } } }`));
+    expect(
+      ranks.events.filter((e) => e.rankChanged.commune.id !== 'C02032').every((e) => e.rankChanged.change === -1),
+    ).toBe(true);
+    const ranking = ok(
+      await stack.gql<{ commune: { rank: { position: number } } }>(`{ commune(id: "C02032") { rank { position } } }`),
+    );
     const last = [...ranks.events].reverse().find((e) => e.rankChanged.commune.id === 'C02032')!;
     expect(last.rankChanged.position).toBe(ranking.commune.rank.position);
     const ids = ranks.events.map((e) => Number(e.rankChanged.eventId));
@@ -101,8 +141,19 @@ describe('live progress and rank changes through the gateway', () => {
     await old.stop();
     // While reports is down, the registry records a population correction for a Ngọk Bay village: reports
     // catches up on restart and publishes it.
-    ok(await stack.gql(`mutation { recordPopulation(areaId: "V02032-02", population: { asOf: "2025-11-01", adults: 1234 }, reason: "Rà soát") { id } }`, {}, admin));
-    stack.subgraphs.reports = await STARTERS.reports({ databaseUrl: stack.databaseUrl, port: old.port, migrate: false, authSecret: stack.authSecret });
+    ok(
+      await stack.gql(
+        `mutation { recordPopulation(areaId: "V02032-02", population: { asOf: "2025-11-01", adults: 1234 }, reason: "Rà soát") { id } }`,
+        {},
+        admin,
+      ),
+    );
+    stack.subgraphs.reports = await STARTERS.reports({
+      databaseUrl: stack.databaseUrl,
+      port: old.port,
+      migrate: false,
+      authSecret: stack.authSecret,
+    });
     ok(await submit('V02032-03', 200));
     const events = await sub.waitFor(3, 15_000);
     expect(events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'POPULATION', 'REPORT']);
@@ -116,7 +167,9 @@ describe('live progress and rank changes through the gateway', () => {
     const upstreamsBefore = stack.gateway.subscriptions.upstreams();
     const before = hubSubscriptions();
     const clients = Array.from({ length: 200 }, () => wsClient(stack.gateway.url));
-    const subs = clients.map((c) => collect<PU>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners } } }`));
+    const subs = clients.map((c) =>
+      collect<PU>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners } } }`),
+    );
     for (let i = 0; i < 50 && stack.gateway.subscriptions.clients() < 200; i++) await settle(100);
     await active(before);
     await settle(500);
@@ -157,7 +210,12 @@ describe('live progress and rank changes through the gateway', () => {
     await bad.dispose();
 
     const client = wsClient(stack.gateway.url);
-    const subs = Array.from({ length: 51 }, (_, i) => collect<PU>(client, `subscription { progressUpdated(areaId: "V02949-${String((i % 14) + 1).padStart(2, '0')}") { eventId } }`));
+    const subs = Array.from({ length: 51 }, (_, i) =>
+      collect<PU>(
+        client,
+        `subscription { progressUpdated(areaId: "V02949-${String((i % 14) + 1).padStart(2, '0')}") { eventId } }`,
+      ),
+    );
     for (let i = 0; i < 40 && !subs[50].errors.length; i++) await settle(50);
     expect(JSON.stringify(subs[50].errors)).toContain('tối đa 50');
     expect(subs.slice(0, 50).every((s) => s.errors.length === 0)).toBe(true);

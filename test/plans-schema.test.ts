@@ -5,16 +5,32 @@ describe('the public contract of directives and plans (DESIGN.md)', () => {
     const { supergraphSdl, subgraphs } = await composeSupergraph();
     const field = (type: string, name: string) => new RegExp(`type ${type}\\b[^}]*\\n  ${name}`, 's');
     for (const [type, names] of Object.entries({
-      Directive: ['id: ID!', 'number: String!', 'title: String!', 'issuedOn: Date!', 'targets: \\[Target!\\]!', 'implementingPlans: \\[CommunePlan!\\]!', 'communesWithoutPlan: \\[Commune!\\]!'],
+      Directive: [
+        'id: ID!',
+        'number: String!',
+        'title: String!',
+        'issuedOn: Date!',
+        'targets: \\[Target!\\]!',
+        'implementingPlans: \\[CommunePlan!\\]!',
+        'communesWithoutPlan: \\[Commune!\\]!',
+      ],
       Target: ['indicator: Indicator!', 'group: PopulationGroup!', 'threshold: Float!', 'dueOn: Date!'],
-      CommunePlan: ['id: ID!', 'number: String!', 'commune: Commune!', 'implements: \\[Directive!\\]!', 'targets: \\[Target!\\]!'],
+      CommunePlan: [
+        'id: ID!',
+        'number: String!',
+        'commune: Commune!',
+        'implements: \\[Directive!\\]!',
+        'targets: \\[Target!\\]!',
+      ],
       Province: ['directives(.*): \\[Directive!\\]!'],
       Commune: ['plans: \\[CommunePlan!\\]!', 'effectiveTargets: \\[Target!\\]!'],
     })) {
       for (const name of names) expect(supergraphSdl).toMatch(field(type, name));
     }
     expect(supergraphSdl).toMatch(/enum PopulationGroup[^}]*OFFICIALS[^}]*RESIDENTS[^}]*STUDENTS[^}]*WORKERS/s);
-    expect(supergraphSdl).toMatch(/enum Indicator[^}]*JOINED[^}]*COMPLETED[^}]*CERTIFIED[^}]*DIGITAL_SIGNATURE[^}]*VNEID_CONFIRMED/s);
+    expect(supergraphSdl).toMatch(
+      /enum Indicator[^}]*JOINED[^}]*COMPLETED[^}]*CERTIFIED[^}]*DIGITAL_SIGNATURE[^}]*VNEID_CONFIRMED/s,
+    );
     // Target is returned by both subgraphs: shareable and identical.
     const plans = subgraphs.find((s) => s.name === 'plans')!.sdl;
     const directives = subgraphs.find((s) => s.name === 'directives')!.sdl;
@@ -29,7 +45,9 @@ describe('what the reports subgraph builds on', () => {
   it('judges Commune.targetStatus from effectiveTargets, which it @requires from plans', async () => {
     const { subgraphs } = await composeSupergraph();
     const reports = subgraphs.find((s) => s.name === 'reports')!.sdl;
-    expect(reports).toMatch(/targetStatus\(asOf: Date\): \[TargetStatus!\]! @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source \}"\)/);
+    expect(reports).toMatch(
+      /targetStatus\(asOf: Date\): \[TargetStatus!\]! @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source \}"\)/,
+    );
     expect(reports).toContain('effectiveTargets: [Target!]! @external');
   });
 });

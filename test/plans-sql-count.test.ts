@@ -3,25 +3,33 @@ import { ok, startTestStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let admin: { token: string };
 /** Writes as Huế's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
   admin = { token: await stack.token('PROVINCE_ADMIN', 'P04') };
   // Huế has demo villages but no directive or plan: give it one directive and plans for three communes, as the
   // seed letters gave Quảng Ngãi, so both provinces exercise the same fields.
-  const hue = ok(await stack.gql<{ province: { communes: Array<{ id: string; villages: Array<{ id: string }> }> } }>(`{ province(code: "04") { communes { id villages { id } } } }`));
+  const hue = ok(
+    await stack.gql<{ province: { communes: Array<{ id: string; villages: Array<{ id: string }> }> } }>(
+      `{ province(code: "04") { communes { id villages { id } } } }`,
+    ),
+  );
   const issued = ok(
-    await asAdmin<{ issueDirective: { id: string } }>(`mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`, {
-      input: {
-        provinceId: 'P04',
-        number: '1/KH-UBND',
-        kind: 'PLAN',
-        title: 'Kế hoạch mẫu (demo) cho thử nghiệm',
-        issuedOn: '2025-06-01',
-        issuer: 'UBND thành phố Huế',
-        targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31' }],
+    await asAdmin<{ issueDirective: { id: string } }>(
+      `mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`,
+      {
+        input: {
+          provinceId: 'P04',
+          number: '1/KH-UBND',
+          kind: 'PLAN',
+          title: 'Kế hoạch mẫu (demo) cho thử nghiệm',
+          issuedOn: '2025-06-01',
+          issuer: 'UBND thành phố Huế',
+          targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31' }],
+        },
       },
-    }),
+    ),
   );
   await Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
   for (const [i, c] of hue.province.communes.slice(0, 3).entries()) {
@@ -51,7 +59,11 @@ const QUERY = `query($code: String!) { province(code: $code) { name
 
 async function measure(code: string) {
   stack.resetSqlCount();
-  const data = ok(await stack.gql<{ province: { communes: Array<{ plans: unknown[]; effectiveTargets: unknown[] }> } }>(QUERY, { code }));
+  const data = ok(
+    await stack.gql<{ province: { communes: Array<{ plans: unknown[]; effectiveTargets: unknown[] }> } }>(QUERY, {
+      code,
+    }),
+  );
   return {
     communes: data.province.communes.length,
     plans: data.province.communes.reduce((n, c) => n + c.plans.length, 0),

@@ -3,7 +3,8 @@ import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 let stack: TestStack;
 let admin: { token: string };
 /** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => stack.gql<T>(query, variables, admin);
+const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+  stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
   stack = await startTestStack();
   admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
@@ -13,7 +14,14 @@ afterAll(() => stack?.stop());
 const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 const counts = async () => {
   const out: number[] = [];
-  for (const t of ['plans.commune_plan', 'plans.plan_task', 'plans.training_session', 'plans.outbox_event', 'plans.audit_entry']) out.push(await count(t));
+  for (const t of [
+    'plans.commune_plan',
+    'plans.plan_task',
+    'plans.training_session',
+    'plans.outbox_event',
+    'plans.audit_entry',
+  ])
+    out.push(await count(t));
   return out;
 };
 const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
@@ -34,10 +42,22 @@ const ADOPT = `mutation($input: AdoptPlanInput!) { adoptPlan(input: $input) { id
   targets { indicator group threshold source planId } tasks { id title assigneeName village { name } unit { name } dueOn status } } }`;
 
 /** A commune of Quảng Ngãi without a demo plan, with its villages and units. */
-async function otherCommune(): Promise<{ id: string; name: string; villages: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }> }> {
-  const data = ok(await stack.gql<{ communes: Array<{ id: string; name: string; villages: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }> }> }>(
-    `{ communes(search: "ba to", provinceCode: "23") { id name villages { id name } units { id name } } }`,
-  ));
+async function otherCommune(): Promise<{
+  id: string;
+  name: string;
+  villages: Array<{ id: string; name: string }>;
+  units: Array<{ id: string; name: string }>;
+}> {
+  const data = ok(
+    await stack.gql<{
+      communes: Array<{
+        id: string;
+        name: string;
+        villages: Array<{ id: string; name: string }>;
+        units: Array<{ id: string; name: string }>;
+      }>;
+    }>(`{ communes(search: "ba to", provinceCode: "23") { id name villages { id name } units { id name } } }`),
+  );
   return data.communes.find((c) => c.name === 'Ba Tơ')!;
 }
 
@@ -52,10 +72,27 @@ describe('the commune plans of the seed letters', () => {
             replacesNumber: string;
             implements: Array<{ number: string }>;
             targets: Array<{ indicator: string; group: string; threshold: number; source: string }>;
-            tasks: Array<{ assigneeName: string; dueOn: string; status: string; overdue: boolean; unit: { name: string } | null; village: { name: string } | null }>;
-            sessions: Array<{ heldOn: string; venue: string; villages: Array<{ name: string; formerCommune: string }> }>;
+            tasks: Array<{
+              assigneeName: string;
+              dueOn: string;
+              status: string;
+              overdue: boolean;
+              unit: { name: string } | null;
+              village: { name: string } | null;
+            }>;
+            sessions: Array<{
+              heldOn: string;
+              venue: string;
+              villages: Array<{ name: string; formerCommune: string }>;
+            }>;
             reportingDeadlines: Array<{ reporter: string; dueOn: string; nextDueOn: string | null }>;
-            rewardRules: Array<{ subject: string; certifiedShare: number | null; guidingShare: number | null; minGuided: number | null; maxGuided: number | null }>;
+            rewardRules: Array<{
+              subject: string;
+              certifiedShare: number | null;
+              guidingShare: number | null;
+              minGuided: number | null;
+              maxGuided: number | null;
+            }>;
           }>;
         };
       }>(`{ commune(id: "C02949") { name plans { number replacesNumber implements { number }
@@ -70,8 +107,17 @@ describe('the commune plans of the seed letters', () => {
     expect(plan.replacesNumber).toBe('525/UBND');
     expect(plan.implements.map((d) => d.number).sort()).toEqual(['125/KH-UBND', '2027/SKHCN-BCVT&CĐS']);
     expect(plan.targets).toContainEqual({ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, source: 'COMMUNE' });
-    expect([...new Set(plan.sessions.map((s) => s.heldOn))]).toEqual(['2025-10-28', '2025-10-31', '2025-11-03', '2025-11-05']);
-    expect([...new Set(plan.sessions.map((s) => s.venue))].sort()).toEqual(['Nhà văn hóa thôn Vả Lế', 'Nhà văn hóa thôn Xà Râu', 'Nhà văn hóa xã Ba Tô']);
+    expect([...new Set(plan.sessions.map((s) => s.heldOn))]).toEqual([
+      '2025-10-28',
+      '2025-10-31',
+      '2025-11-03',
+      '2025-11-05',
+    ]);
+    expect([...new Set(plan.sessions.map((s) => s.venue))].sort()).toEqual([
+      'Nhà văn hóa thôn Vả Lế',
+      'Nhà văn hóa thôn Xà Râu',
+      'Nhà văn hóa xã Ba Tô',
+    ]);
     const xaRau = plan.sessions.find((s) => s.venue === 'Nhà văn hóa thôn Xà Râu')!;
     // Village names come from the registry, through the gateway.
     expect(xaRau.villages.map((v) => v.name)).toContain('Xà Râu');
@@ -94,7 +140,9 @@ describe('the commune plans of the seed letters', () => {
   });
 
   it('resolves Ba Tô’s effective targets: its own 70% for residents, with the province’s 80% still visible', async () => {
-    const data = ok(await stack.gql<{ commune: { effectiveTargets: Effective[] } }>(`{ commune(id: "C02949") { ${EFFECTIVE} } }`));
+    const data = ok(
+      await stack.gql<{ commune: { effectiveTargets: Effective[] } }>(`{ commune(id: "C02949") { ${EFFECTIVE} } }`),
+    );
     const residents = data.commune.effectiveTargets.filter((t) => t.group === 'RESIDENTS' && t.indicator === 'JOINED');
     expect(residents).toEqual([
       {
@@ -109,22 +157,35 @@ describe('the commune plans of the seed letters', () => {
       },
     ]);
     // The province's digital-signature target still applies: Ba Tô set none of its own.
-    expect(data.commune.effectiveTargets.find((t) => t.indicator === 'DIGITAL_SIGNATURE')).toMatchObject({ threshold: 0.5, source: 'PROVINCE' });
+    expect(data.commune.effectiveTargets.find((t) => t.indicator === 'DIGITAL_SIGNATURE')).toMatchObject({
+      threshold: 0.5,
+      source: 'PROVINCE',
+    });
   });
 
   it('gives Ngọk Bay its 2025 and 2026 targets beside the province’s, and Khánh Cường the province’s', async () => {
     const data = ok(
-      await stack.gql<{ ngokBay: { plans: Array<{ targets: Array<{ dueOn: string }> }>; effectiveTargets: Effective[] }; khanhCuong: { effectiveTargets: Effective[] } }>(
+      await stack.gql<{
+        ngokBay: { plans: Array<{ targets: Array<{ dueOn: string }> }>; effectiveTargets: Effective[] };
+        khanhCuong: { effectiveTargets: Effective[] };
+      }>(
         `{ ngokBay: commune(id: "C02032") { plans { targets { dueOn } } ${EFFECTIVE} } khanhCuong: commune(id: "C01590") { ${EFFECTIVE} } }`,
       ),
     );
-    expect(data.ngokBay.plans[0].targets.map((t) => t.dueOn.slice(0, 4)).sort()).toEqual([...Array(5).fill('2025'), ...Array(5).fill('2026')]);
-    const vneid = data.ngokBay.effectiveTargets.filter((t) => t.indicator === 'VNEID_CONFIRMED').map((t) => [t.dueOn, t.threshold, t.source]);
+    expect(data.ngokBay.plans[0].targets.map((t) => t.dueOn.slice(0, 4)).sort()).toEqual([
+      ...Array(5).fill('2025'),
+      ...Array(5).fill('2026'),
+    ]);
+    const vneid = data.ngokBay.effectiveTargets
+      .filter((t) => t.indicator === 'VNEID_CONFIRMED')
+      .map((t) => [t.dueOn, t.threshold, t.source]);
     expect(vneid).toEqual([
       ['2025-12-31', 0.7, 'COMMUNE'],
       ['2026-12-31', 0.8, 'COMMUNE'],
     ]);
-    expect(data.ngokBay.effectiveTargets.find((t) => t.indicator === 'JOINED' && t.group === 'RESIDENTS')).toMatchObject({ threshold: 0.8, source: 'PROVINCE' });
+    expect(
+      data.ngokBay.effectiveTargets.find((t) => t.indicator === 'JOINED' && t.group === 'RESIDENTS'),
+    ).toMatchObject({ threshold: 0.8, source: 'PROVINCE' });
     expect(new Set(data.khanhCuong.effectiveTargets.map((t) => t.source))).toEqual(new Set(['PROVINCE']));
     expect(data.khanhCuong.effectiveTargets.map((t) => [t.indicator, t.group, t.threshold])).toEqual([
       ['CERTIFIED', 'OFFICIALS', 1],
@@ -136,7 +197,12 @@ describe('the commune plans of the seed letters', () => {
 
   it('lets the province see which plans implement a directive and which communes have none yet', async () => {
     const data = ok(
-      await stack.gql<{ directive: { implementingPlans: Array<{ commune: { name: string } }>; communesWithoutPlan: Array<{ id: string; name: string }> } }>(
+      await stack.gql<{
+        directive: {
+          implementingPlans: Array<{ commune: { name: string } }>;
+          communesWithoutPlan: Array<{ id: string; name: string }>;
+        };
+      }>(
         `{ directive(id: "2027-skhcn-bcvt-cds-2025") { implementingPlans { commune { name } } communesWithoutPlan { id name } } }`,
       ),
     );
@@ -152,7 +218,14 @@ describe('adopting a plan', () => {
     const commune = await otherCommune();
     const before = await counts();
     const data = ok(
-      await asAdmin<{ adoptPlan: { id: string; commune: { name: string }; implements: Array<{ number: string }>; tasks: Array<{ id: string; assigneeName: string; village: { name: string } | null; status: string }> } }>(ADOPT, {
+      await asAdmin<{
+        adoptPlan: {
+          id: string;
+          commune: { name: string };
+          implements: Array<{ number: string }>;
+          tasks: Array<{ id: string; assigneeName: string; village: { name: string } | null; status: string }>;
+        };
+      }>(ADOPT, {
         input: {
           communeId: commune.id,
           number: '12/KH-UBND',
@@ -164,8 +237,22 @@ describe('adopting a plan', () => {
             { title: 'Hướng dẫn người dân tại thôn', assigneeId: commune.villages[0].id, dueOn: '2025-11-30' },
             { title: 'Tổng hợp báo cáo', assigneeId: commune.units[0].id, dueOn: '2025-11-19' },
           ],
-          sessions: [{ heldOn: '2025-09-20', venue: 'Nhà văn hóa xã', villageIds: commune.villages.slice(0, 2).map((v) => v.id) }],
-          reportingDeadlines: [{ reporter: 'Các thôn', subject: 'Báo cáo kết quả', recurrence: 'WEEKLY', weekday: 5, dayPart: 'AFTERNOON' }],
+          sessions: [
+            {
+              heldOn: '2025-09-20',
+              venue: 'Nhà văn hóa xã',
+              villageIds: commune.villages.slice(0, 2).map((v) => v.id),
+            },
+          ],
+          reportingDeadlines: [
+            {
+              reporter: 'Các thôn',
+              subject: 'Báo cáo kết quả',
+              recurrence: 'WEEKLY',
+              weekday: 5,
+              dayPart: 'AFTERNOON',
+            },
+          ],
         },
       }),
     );
@@ -178,13 +265,18 @@ describe('adopting a plan', () => {
     expect(plan.tasks[1].assigneeName).toBe(commune.villages[0].name);
 
     const after = ok(
-      await stack.gql<{ commune: { effectiveTargets: Effective[]; plans: Array<{ reportingDeadlines: Array<{ nextDueOn: string }> }> }; directive: { communesWithoutPlan: Array<{ id: string }> } }>(
+      await stack.gql<{
+        commune: { effectiveTargets: Effective[]; plans: Array<{ reportingDeadlines: Array<{ nextDueOn: string }> }> };
+        directive: { communesWithoutPlan: Array<{ id: string }> };
+      }>(
         `query($id: ID!) { commune(id: $id) { ${EFFECTIVE} plans { reportingDeadlines { nextDueOn(from: "2025-11-22") } } }
            directive(id: "125-kh-ubnd-2025") { communesWithoutPlan { id } } }`,
         { id: commune.id },
       ),
     );
-    expect(after.commune.effectiveTargets.find((t) => t.indicator === 'JOINED' && t.group === 'RESIDENTS')).toMatchObject({
+    expect(
+      after.commune.effectiveTargets.find((t) => t.indicator === 'JOINED' && t.group === 'RESIDENTS'),
+    ).toMatchObject({
       threshold: 0.85,
       source: 'COMMUNE',
       planId: plan.id,
@@ -194,7 +286,12 @@ describe('adopting a plan', () => {
     expect(after.directive.communesWithoutPlan.map((c) => c.id)).not.toContain(commune.id);
 
     const task = plan.tasks[0];
-    const moved = ok(await asAdmin<{ setTaskStatus: { status: string } }>(`mutation($id: ID!) { setTaskStatus(taskId: $id, status: DONE) { status } }`, { id: task.id }));
+    const moved = ok(
+      await asAdmin<{ setTaskStatus: { status: string } }>(
+        `mutation($id: ID!) { setTaskStatus(taskId: $id, status: DONE) { status } }`,
+        { id: task.id },
+      ),
+    );
     expect(moved.setTaskStatus.status).toBe('DONE');
   });
 
@@ -217,9 +314,21 @@ describe('adopting a plan', () => {
     );
     await catchUpPlans();
     const q = `{ commune(id: "C01590") { effectiveTargets { indicator threshold directiveId } } }`;
-    const withIt = ok(await stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string; threshold: number; directiveId: string }> } }>(q));
-    expect(withIt.commune.effectiveTargets).toContainEqual({ indicator: 'VNEID_CONFIRMED', threshold: 0.6, directiveId: issued.issueDirective.id });
-    ok(await asAdmin(`mutation($id: ID!) { withdrawDirective(id: $id, reason: "Thu hồi") { id } }`, { id: issued.issueDirective.id }));
+    const withIt = ok(
+      await stack.gql<{
+        commune: { effectiveTargets: Array<{ indicator: string; threshold: number; directiveId: string }> };
+      }>(q),
+    );
+    expect(withIt.commune.effectiveTargets).toContainEqual({
+      indicator: 'VNEID_CONFIRMED',
+      threshold: 0.6,
+      directiveId: issued.issueDirective.id,
+    });
+    ok(
+      await asAdmin(`mutation($id: ID!) { withdrawDirective(id: $id, reason: "Thu hồi") { id } }`, {
+        id: issued.issueDirective.id,
+      }),
+    );
     await catchUpPlans();
     const without = ok(await stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string }> } }>(q));
     expect(without.commune.effectiveTargets.map((t) => t.indicator)).not.toContain('VNEID_CONFIRMED');
@@ -227,14 +336,45 @@ describe('adopting a plan', () => {
 });
 
 describe('bad input writes nothing', () => {
-  const base = (communeId: string) => ({ communeId, number: '99/KH-UBND', title: 'Kế hoạch', issuedOn: '2025-10-01', implements: ['125-kh-ubnd-2025'] });
+  const base = (communeId: string) => ({
+    communeId,
+    number: '99/KH-UBND',
+    title: 'Kế hoạch',
+    issuedOn: '2025-10-01',
+    implements: ['125-kh-ubnd-2025'],
+  });
 
   it.each([
-    ['a plan implementing an unknown directive', { implements: ['no-such-directive'] }, 'implements', /Không tìm thấy văn bản của tỉnh/],
-    ['a task for a village of another commune', { tasks: [{ title: 'Hướng dẫn', assigneeId: 'V02032-01', dueOn: '2025-11-01' }] }, 'tasks[0].assigneeId', /không thuộc xã/],
-    ['a session for a village of another commune', { sessions: [{ heldOn: '2025-10-28', venue: 'NVH', villageIds: ['V02032-02'] }] }, 'sessions[0].villageIds', /không thuộc xã/],
-    ['a threshold outside 0–1', { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 70, dueOn: '2025-12-31' }] }, 'targets[0].threshold', /từ 0 đến 1/],
-    ['a due date before the issue date', { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, dueOn: '2025-09-30' }] }, 'targets[0].dueOn', /không thể trước ngày ban hành/],
+    [
+      'a plan implementing an unknown directive',
+      { implements: ['no-such-directive'] },
+      'implements',
+      /Không tìm thấy văn bản của tỉnh/,
+    ],
+    [
+      'a task for a village of another commune',
+      { tasks: [{ title: 'Hướng dẫn', assigneeId: 'V02032-01', dueOn: '2025-11-01' }] },
+      'tasks[0].assigneeId',
+      /không thuộc xã/,
+    ],
+    [
+      'a session for a village of another commune',
+      { sessions: [{ heldOn: '2025-10-28', venue: 'NVH', villageIds: ['V02032-02'] }] },
+      'sessions[0].villageIds',
+      /không thuộc xã/,
+    ],
+    [
+      'a threshold outside 0–1',
+      { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 70, dueOn: '2025-12-31' }] },
+      'targets[0].threshold',
+      /từ 0 đến 1/,
+    ],
+    [
+      'a due date before the issue date',
+      { targets: [{ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, dueOn: '2025-09-30' }] },
+      'targets[0].dueOn',
+      /không thể trước ngày ban hành/,
+    ],
     ['a duplicate plan number in the commune', { number: '76/KH-UBND' }, 'number', /đã có kế hoạch số/],
   ])('refuses %s with BAD_USER_INPUT', async (_label, change, field, message) => {
     const before = await counts();
@@ -247,7 +387,19 @@ describe('bad input writes nothing', () => {
   });
 
   it.each([
-    ['adoptPlan for an unknown commune', ADOPT, { input: { communeId: 'C99999', number: '1/KH', title: 'x', issuedOn: '2025-10-01', implements: ['125-kh-ubnd-2025'] } }],
+    [
+      'adoptPlan for an unknown commune',
+      ADOPT,
+      {
+        input: {
+          communeId: 'C99999',
+          number: '1/KH',
+          title: 'x',
+          issuedOn: '2025-10-01',
+          implements: ['125-kh-ubnd-2025'],
+        },
+      },
+    ],
     ['communePlan', `{ communePlan(id: "nope") { id } }`, {}],
     ['setTaskStatus', `mutation { setTaskStatus(taskId: "999999", status: DONE) { id } }`, {}],
   ])('answers NOT_FOUND for an unknown id: %s', async (_label, query, variables) => {
@@ -263,16 +415,29 @@ describe('who may adopt and edit plans', () => {
   const BA_TO = 'C02949';
   const BA_TO_OTHER = 'C02762'; // Ba Tơ, a neighbour with a nearly identical name
   const SET_STATUS = `mutation($id: ID!, $status: TaskStatus!) { setTaskStatus(taskId: $id, status: $status) { id status } }`;
-  const plan = (communeId: string, number: string) => ({ communeId, number, title: 'Kế hoạch bổ sung', issuedOn: '2025-10-20', implements: ['125-kh-ubnd-2025'] });
+  const plan = (communeId: string, number: string) => ({
+    communeId,
+    number,
+    title: 'Kế hoạch bổ sung',
+    issuedOn: '2025-10-20',
+    implements: ['125-kh-ubnd-2025'],
+  });
   const baToTask = async () => {
-    const data = ok(await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(`{ commune(id: "C02949") { plans { tasks { id status } } } }`));
+    const data = ok(
+      await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(
+        `{ commune(id: "C02949") { plans { tasks { id status } } } }`,
+      ),
+    );
     return data.commune.plans.flatMap((p) => p.tasks)[0];
   };
 
   it('answers anonymous writes UNAUTHENTICATED and writes nothing', async () => {
     const task = await baToTask();
     const before = await counts();
-    for (const res of [await stack.gql(ADOPT, { input: plan(BA_TO, '200/KH-UBND') }), await stack.gql(SET_STATUS, { id: task.id, status: 'CANCELLED' })]) {
+    for (const res of [
+      await stack.gql(ADOPT, { input: plan(BA_TO, '200/KH-UBND') }),
+      await stack.gql(SET_STATUS, { id: task.id, status: 'CANCELLED' }),
+    ]) {
       expect(errorCode(res)).toBe('UNAUTHENTICATED');
       expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để sửa kế hoạch/);
     }
@@ -282,23 +447,39 @@ describe('who may adopt and edit plans', () => {
 
   it('lets Ba Tô’s commune officer adopt and edit Ba Tô’s plans, and no other commune’s', async () => {
     const officer = { token: await stack.token('COMMUNE_OFFICER', BA_TO) };
-    const adopted = ok(await stack.gql<{ adoptPlan: { id: string; commune: { id: string } } }>(ADOPT, { input: plan(BA_TO, '201/KH-UBND') }, officer));
+    const adopted = ok(
+      await stack.gql<{ adoptPlan: { id: string; commune: { id: string } } }>(
+        ADOPT,
+        { input: plan(BA_TO, '201/KH-UBND') },
+        officer,
+      ),
+    );
     expect(adopted.adoptPlan.commune.id).toBe(BA_TO);
     const task = await baToTask();
     const next = task.status === 'DONE' ? 'IN_PROGRESS' : 'DONE';
-    expect(ok(await stack.gql<{ setTaskStatus: { status: string } }>(SET_STATUS, { id: task.id, status: next }, officer)).setTaskStatus.status).toBe(next);
+    expect(
+      ok(await stack.gql<{ setTaskStatus: { status: string } }>(SET_STATUS, { id: task.id, status: next }, officer))
+        .setTaskStatus.status,
+    ).toBe(next);
 
     // A task of Ba Tơ's plan (adopted by the province) is out of the officer's reach.
-    const other = ok(await asAdmin<{ adoptPlan: { tasks: Array<{ id: string; status: string }> } }>(ADOPT, {
-      input: { ...plan(BA_TO_OTHER, '202/KH-UBND'), tasks: [{ title: 'Tổng hợp', assigneeId: (await otherCommune()).units[0].id, dueOn: '2025-11-30' }] },
-    })).adoptPlan.tasks[0];
+    const other = ok(
+      await asAdmin<{ adoptPlan: { tasks: Array<{ id: string; status: string }> } }>(ADOPT, {
+        input: {
+          ...plan(BA_TO_OTHER, '202/KH-UBND'),
+          tasks: [{ title: 'Tổng hợp', assigneeId: (await otherCommune()).units[0].id, dueOn: '2025-11-30' }],
+        },
+      }),
+    ).adoptPlan.tasks[0];
     const before = await counts();
     for (const res of [
       await stack.gql(ADOPT, { input: plan(BA_TO_OTHER, '203/KH-UBND') }, officer),
       await stack.gql(SET_STATUS, { id: other.id, status: 'DONE' }, officer),
     ]) {
       expect(errorCode(res)).toBe('FORBIDDEN');
-      expect(res.errors?.[0].message).toMatch(/^Không có quyền sửa kế hoạch cho C02762: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02762; bạn là COMMUNE_OFFICER C02949/);
+      expect(res.errors?.[0].message).toMatch(
+        /^Không có quyền sửa kế hoạch cho C02762: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02762; bạn là COMMUNE_OFFICER C02949/,
+      );
     }
     expect(await counts()).toEqual(before);
     const still = await stack.sql<{ status: string }>(`select status from plans.plan_task where id = $1`, [other.id]);

@@ -10,9 +10,20 @@ afterAll(() => stack?.stop());
 const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id version } }`;
 const IMPORT = `mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`;
 const report = (reporterId: string, reportDate: string) => ({
-  input: { reporterId, reportDate, groups: [{ group: reporterId.startsWith('U') ? 'OFFICIALS' : 'RESIDENTS', registered: 3, completed: 2, certified: 1 }] },
+  input: {
+    reporterId,
+    reportDate,
+    groups: [
+      { group: reporterId.startsWith('U') ? 'OFFICIALS' : 'RESIDENTS', registered: 3, completed: 2, certified: 1 },
+    ],
+  },
 });
-const rows = async () => (await stack.sql<{ n: number }>(`select (select count(*) from reports.unit_report) + (select count(*) from reports.portal_statistic) as n`))[0].n;
+const rows = async () =>
+  (
+    await stack.sql<{ n: number }>(
+      `select (select count(*) from reports.unit_report) + (select count(*) from reports.portal_statistic) as n`,
+    )
+  )[0].n;
 
 describe('who may submit reports', () => {
   it.each<[string, TokenRole | null, string, string, string | null]>([
@@ -33,7 +44,8 @@ describe('who may submit reports', () => {
     if (code) {
       expect(errorCode(res)).toBe(code);
       expect(await rows()).toBe(before);
-      if (code === 'FORBIDDEN') expect(res.errors?.[0].message).toMatch(/cần vai trò .*(COMMUNE_OFFICER C02949|PROVINCE_ADMIN P23)/);
+      if (code === 'FORBIDDEN')
+        expect(res.errors?.[0].message).toMatch(/cần vai trò .*(COMMUNE_OFFICER C02949|PROVINCE_ADMIN P23)/);
     } else {
       ok(res);
       expect(await rows()).toBe(before + 1);
@@ -42,7 +54,9 @@ describe('who may submit reports', () => {
 });
 
 describe('who may import portal statistics', () => {
-  const row = (communeId: string) => ({ rows: [{ communeId, date: '2025-12-27', learners: 3, officialsRegistered: 1, residentsRegistered: 2 }] });
+  const row = (communeId: string) => ({
+    rows: [{ communeId, date: '2025-12-27', learners: 3, officialsRegistered: 1, residentsRegistered: 2 }],
+  });
   it('lets a commune officer import its own commune only, and nobody anonymous', async () => {
     const officer = { token: await stack.token('COMMUNE_OFFICER', 'C02949') };
     ok(await stack.gql(IMPORT, row('C02949'), officer));
@@ -59,12 +73,23 @@ describe('personal data in reports', () => {
     ok(
       await stack.gql(
         SUBMIT,
-        { input: { ...report('V02949-05', '2025-12-28').input, people: [{ name: 'Đinh Thị Hoa', role: 'RESIDENT', certified: true, guided: 3 }] } },
+        {
+          input: {
+            ...report('V02949-05', '2025-12-28').input,
+            people: [{ name: 'Đinh Thị Hoa', role: 'RESIDENT', certified: true, guided: 3 }],
+          },
+        },
         officer,
       ),
     );
     const q = `{ village(id: "V02949-05") { reports { reportDate people { name } } } }`;
-    const mine = ok(await stack.gql<{ village: { reports: Array<{ reportDate: string; people: Array<{ name: string }> }> } }>(q, {}, officer));
+    const mine = ok(
+      await stack.gql<{ village: { reports: Array<{ reportDate: string; people: Array<{ name: string }> }> } }>(
+        q,
+        {},
+        officer,
+      ),
+    );
     expect(mine.village.reports[0].people).toEqual([{ name: 'Đinh Thị Hoa' }]);
     const anonymous = await stack.gql<{ village: { reports: Array<{ people: unknown }> } }>(q);
     expect(errorCode(anonymous)).toBe('UNAUTHENTICATED');
@@ -77,16 +102,18 @@ describe('personal data in reports', () => {
 describe('the audit trail of reports', () => {
   it('records who submitted which figures, readable by the commune through auditLog', async () => {
     const officer = { token: await stack.token('COMMUNE_OFFICER', 'C02949') };
-    const submitted = ok(await stack.gql<{ submitUnitReport: { id: string } }>(SUBMIT, report('V02949-06', '2025-12-29'), officer));
+    const submitted = ok(
+      await stack.gql<{ submitUnitReport: { id: string } }>(SUBMIT, report('V02949-06', '2025-12-29'), officer),
+    );
     const read = () =>
-      stack.gql<{ auditLog: Array<{ operation: string; targetId: string; actorRole: string; after: { reportDate: string } }> }>(
-        `{ auditLog(areaId: "C02949") { operation targetId actorRole after } }`,
-        {},
-        officer,
-      );
+      stack.gql<{
+        auditLog: Array<{ operation: string; targetId: string; actorRole: string; after: { reportDate: string } }>;
+      }>(`{ auditLog(areaId: "C02949") { operation targetId actorRole after } }`, {}, officer);
     let entry;
     for (let i = 0; i < 50 && !entry; i++) {
-      entry = ok(await read()).auditLog.find((e) => e.operation === 'submitUnitReport' && e.targetId === submitted.submitUnitReport.id);
+      entry = ok(await read()).auditLog.find(
+        (e) => e.operation === 'submitUnitReport' && e.targetId === submitted.submitUnitReport.id,
+      );
       if (!entry) await new Promise((r) => setTimeout(r, 100));
     }
     expect(entry).toMatchObject({ actorRole: 'COMMUNE_OFFICER', after: { reportDate: '2025-12-29' } });

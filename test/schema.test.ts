@@ -27,6 +27,10 @@ describe('committed schema/', () => {
       expect(supergraphSdl).toContain(name);
     }
     const mutation = /recordPopulation\(([^)]*)\): PopulationRevision!/.exec(supergraphSdl);
-    expect(mutation?.[1].split(', ').sort()).toEqual(['areaId: ID!', 'population: PopulationInput!', 'reason: String!']);
+    expect(mutation?.[1].split(', ').sort()).toEqual([
+      'areaId: ID!',
+      'population: PopulationInput!',
+      'reason: String!',
+    ]);
   });
 });

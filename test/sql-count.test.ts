@@ -41,15 +41,31 @@ const RANKED_DASHBOARD = `query($code: String!, $asOf: Date!) { province(code: $
 describe('the province dashboard (all communes with progress and rank, one gateway request)', () => {
   it('makes the same number of SQL statements for 96 communes as for 40', async () => {
     // Give Huế figures on two dates, as Quảng Ngãi has, so both requests take the same path.
-    const communes = (await stack.sql<{ id: string }>(`select id from reports.area where province_id = 'P04' and level = 'COMMUNE'`)).map((r) => r.id);
+    const communes = (
+      await stack.sql<{ id: string }>(`select id from reports.area where province_id = 'P04' and level = 'COMMUNE'`)
+    ).map((r) => r.id);
     const rows = communes.flatMap((communeId, i) =>
-      ['2025-10-21', '2025-10-26'].map((date, d) => ({ communeId, date, learners: 10 + i + d * 5, officialsRegistered: 5 + d, residentsRegistered: 5 + i + d * 4 })),
+      ['2025-10-21', '2025-10-26'].map((date, d) => ({
+        communeId,
+        date,
+        learners: 10 + i + d * 5,
+        officialsRegistered: 5 + d,
+        residentsRegistered: 5 + i + d * 4,
+      })),
     );
-    ok(await stack.gql(`mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`, { rows }, { token: await stack.token('PROVINCE_ADMIN', 'P04') }));
+    ok(
+      await stack.gql(
+        `mutation($rows: [PortalStatisticInput!]!) { importPortalStatistics(rows: $rows) { rows } }`,
+        { rows },
+        { token: await stack.token('PROVINCE_ADMIN', 'P04') },
+      ),
+    );
 
     const count = async (code: string) => {
       stack.resetSqlCount();
-      const data = ok(await stack.gql<{ province: { communes: unknown[] } }>(RANKED_DASHBOARD, { code, asOf: '2025-10-26' }));
+      const data = ok(
+        await stack.gql<{ province: { communes: unknown[] } }>(RANKED_DASHBOARD, { code, asOf: '2025-10-26' }),
+      );
       return { communes: data.province.communes.length, statements: stack.sqlCount() };
     };
     const quangNgai = await count('23');

@@ -31,12 +31,19 @@ describe('target status through the gateway', () => {
     expect(residents[0].value).toBeCloseTo(data.commune.progress.participationRate, 10);
     expect(residents[0].gap).toBeCloseTo(0.7 - data.commune.progress.participationRate, 10);
     expect(['ON_TRACK', 'AT_RISK']).toContain(residents[0].status);
-    expect(data.commune.targetStatus.find((t) => t.indicator === 'DIGITAL_SIGNATURE')).toMatchObject({ source: 'PROVINCE', status: 'NOT_MEASURED', value: null });
+    expect(data.commune.targetStatus.find((t) => t.indicator === 'DIGITAL_SIGNATURE')).toMatchObject({
+      source: 'PROVINCE',
+      status: 'NOT_MEASURED',
+      value: null,
+    });
   });
 
   it('judges a commune without a plan against the province’s targets, and the province against its directives', async () => {
     const data = ok(
-      await stack.gql<{ commune: { targetStatus: Status[] }; province: { targetStatus: Status[]; progress: { participationRate: number } } }>(
+      await stack.gql<{
+        commune: { targetStatus: Status[] };
+        province: { targetStatus: Status[]; progress: { participationRate: number } };
+      }>(
         `{ commune(id: "C02762") { targetStatus(asOf: "2025-11-21") { ${FIELDS} } }
            province(code: "23") { targetStatus(asOf: "2025-11-21") { ${FIELDS} } progress(asOf: "2025-11-21") { participationRate } } }`,
       ),

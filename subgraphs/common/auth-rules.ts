@@ -30,7 +30,13 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** The roles a token can carry (ANONYMOUS is the absence of one). */
-export const TOKEN_ROLES = ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER', 'VILLAGE_REPORTER', 'UNIT_REPORTER'] as const;
+export const TOKEN_ROLES = [
+  'PROVINCE_ADMIN',
+  'PROVINCE_VIEWER',
+  'COMMUNE_OFFICER',
+  'VILLAGE_REPORTER',
+  'UNIT_REPORTER',
+] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 /** The level of area each role is over: a COMMUNE_OFFICER's `area` must be a commune id, and so on. */
@@ -69,7 +75,8 @@ export function isTokenRole(role: unknown): role is TokenRole {
 export function identityProblem(role: unknown, area: unknown): string | null {
   if (!isTokenRole(role)) return `unknown role ${JSON.stringify(role)}`;
   if (typeof area !== 'string' || areaLevelOf(area) === null) return `malformed area ${JSON.stringify(area)}`;
-  if (areaLevelOf(area) !== ROLE_LEVEL[role]) return `role ${role} must be over a ${ROLE_LEVEL[role].toLowerCase()}, not ${area}`;
+  if (areaLevelOf(area) !== ROLE_LEVEL[role])
+    return `role ${role} must be over a ${ROLE_LEVEL[role].toLowerCase()}, not ${area}`;
   return null;
 }
 

@@ -21,7 +21,8 @@ export function loadJose(): Promise<Jose> {
   return (josePromise ??= import('jose').catch((error: unknown) => {
     // jest's sandbox has no dynamic import(); there the CommonJS build jest compiled is the only way in.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if ((error as { code?: string }).code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG') return require('jose') as Jose;
+    if ((error as { code?: string }).code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')
+      return require('jose') as Jose;
     throw error;
   }));
 }
@@ -120,9 +121,14 @@ function rejected(error: unknown): UnauthenticatedError {
   if (error instanceof UnauthenticatedError) return error;
   const code = (error as { code?: string }).code;
   if (code === 'ERR_JWT_EXPIRED') {
-    return new UnauthenticatedError(bilingual('Mã truy cập đã hết hạn; hãy lấy mã mới', 'token expired; get a new one'));
+    return new UnauthenticatedError(
+      bilingual('Mã truy cập đã hết hạn; hãy lấy mã mới', 'token expired; get a new one'),
+    );
   }
-  const reason = code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JWKS_NO_MATCHING_KEY' ? 'signature not recognised' : 'malformed or not acceptable';
+  const reason =
+    code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JWKS_NO_MATCHING_KEY'
+      ? 'signature not recognised'
+      : 'malformed or not acceptable';
   return new UnauthenticatedError(bilingual(`Mã truy cập không hợp lệ (${reason})`, `invalid token: ${reason}`));
 }
 
@@ -157,7 +163,11 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
         });
         return viewerFromPayload(payload);
       }
-      const { payload } = await jose.jwtVerify(token, key, { algorithms: ['HS256'], issuer: TOKEN_ISSUER, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jose.jwtVerify(token, key, {
+        algorithms: ['HS256'],
+        issuer: TOKEN_ISSUER,
+        requiredClaims: ['exp', 'sub'],
+      });
       return viewerFromPayload(payload);
     } catch (error) {
       throw rejected(error);
@@ -170,7 +180,10 @@ export function bearerToken(value: unknown): string | null {
   const raw = Array.isArray(value) ? value[0] : value;
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(raw.trim());
-  if (!match) throw new UnauthenticatedError(bilingual('Tiêu đề Authorization phải là "Bearer <mã>"', 'the Authorization header must be "Bearer <token>"'));
+  if (!match)
+    throw new UnauthenticatedError(
+      bilingual('Tiêu đề Authorization phải là "Bearer <mã>"', 'the Authorization header must be "Bearer <token>"'),
+    );
   return match[1];
 }
 

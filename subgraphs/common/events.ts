@@ -46,9 +46,14 @@ export function consumerOffsetTableSql(schema: SubgraphName): string {
  * Applies the next batch of a producer's events for one consumer, in one transaction with the consumer's position
  * (locked, so replicas never apply an event twice). Also used to catch up synchronously, e.g. before seeding.
  */
-export async function applyOutboxBatch(em: EntityManager, options: Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics' | 'handle' | 'afterBatch'>): Promise<OutboxEvent[]> {
+export async function applyOutboxBatch(
+  em: EntityManager,
+  options: Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics' | 'handle' | 'afterBatch'>,
+): Promise<OutboxEvent[]> {
   const offsetTable = `"${options.consumer}"."event_offset"`;
-  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [options.name]);
+  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [
+    options.name,
+  ]);
   const applied: OutboxEvent[] = [];
   await em.transactional(async (tx) => {
     const t = tx as EntityManager;
@@ -56,13 +61,20 @@ export async function applyOutboxBatch(em: EntityManager, options: Pick<Consumer
       `select "last_seq" from ${offsetTable} where "name" = ? for update`,
       [options.name],
     );
-    const rows = await t.execute<Array<{ seq: number; topic: string; payload: Record<string, unknown>; created_at: Date }>>(
+    const rows = await t.execute<
+      Array<{ seq: number; topic: string; payload: Record<string, unknown>; created_at: Date }>
+    >(
       `select "seq", "topic", "payload", "created_at" from "${options.producer}"."outbox_event"
         where "seq" > ? and "topic" in (?) order by "seq" limit ${BATCH}`,
       [last, options.topics],
     );
     for (const r of rows) {
-      const event: OutboxEvent = { seq: Number(r.seq), topic: r.topic, payload: r.payload, createdAt: new Date(r.created_at).toISOString() };
+      const event: OutboxEvent = {
+        seq: Number(r.seq),
+        topic: r.topic,
+        payload: r.payload,
+        createdAt: new Date(r.created_at).toISOString(),
+      };
       await options.handle(t, event);
       applied.push(event);
     }
@@ -76,7 +88,6 @@ export async function applyOutboxBatch(em: EntityManager, options: Pick<Consumer
   });
   return applied;
 }
-
 
 /** Applies every pending event now (used before seeding, when no consumer runs yet). */
 export async function drainOutbox(em: EntityManager, options: Parameters<typeof applyOutboxBatch>[1]): Promise<number> {
@@ -97,7 +108,9 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   const log = options.log ?? (() => undefined);
   const offsetTable = `"${options.consumer}"."event_offset"`;
   const em = orm.orm.em.fork() as EntityManager;
-  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [options.name]);
+  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [
+    options.name,
+  ]);
 
   let running: Promise<number> | null = null;
   let again = false;
@@ -136,7 +149,9 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   }
 
   const wake = () => {
-    catchUp().catch((e: unknown) => log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`));
+    catchUp().catch((e: unknown) =>
+      log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 
   await catchUp();

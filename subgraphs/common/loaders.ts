@@ -4,7 +4,10 @@ import DataLoader from 'dataloader';
  * A loader of one row per key: `fetch` gets every key asked for in this tick and answers with one SQL query.
  * Keys with no row resolve to null.
  */
-export function rowLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+export function rowLoader<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, V>();
@@ -14,7 +17,10 @@ export function rowLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, key
 }
 
 /** A loader of a list per key (children of a parent): one SQL query for all parents asked for in this tick. */
-export function listLoader<K, V>(fetch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+export function listLoader<K, V>(
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await fetch(keys);
     const byKey = new Map<K, V[]>();
@@ -74,24 +80,46 @@ export class SharedCache {
   }
 
   /** The values of `keys` in namespace `ns`: cached ones from memory, the others by one call to `fetch`. */
-  async many<V>(ns: string, keys: readonly string[], fetch: (missing: string[]) => Promise<Map<string, V>>, fallback: V): Promise<V[]> {
+  async many<V>(
+    ns: string,
+    keys: readonly string[],
+    fetch: (missing: string[]) => Promise<Map<string, V>>,
+    fallback: V,
+  ): Promise<V[]> {
     const missing = keys.filter((k) => !this.entries.has(`${ns}\u0000${k}`));
     const version = this.version;
     const loaded = missing.length ? await fetch(missing) : new Map<string, V>();
-    if (version === this.version && this.entries.size < this.limit) for (const k of missing) this.entries.set(`${ns}\u0000${k}`, loaded.get(k) ?? fallback);
-    return keys.map((k) => (loaded.has(k) ? loaded.get(k)! : missing.includes(k) ? fallback : ((this.entries.get(`${ns}\u0000${k}`) as V | undefined) ?? fallback)));
+    if (version === this.version && this.entries.size < this.limit)
+      for (const k of missing) this.entries.set(`${ns}\u0000${k}`, loaded.get(k) ?? fallback);
+    return keys.map((k) =>
+      loaded.has(k)
+        ? loaded.get(k)!
+        : missing.includes(k)
+          ? fallback
+          : ((this.entries.get(`${ns}\u0000${k}`) as V | undefined) ?? fallback),
+    );
   }
 }
 
 /** rowLoader whose rows are kept in a SharedCache between requests. */
-export function sharedRowLoader<V>(cache: SharedCache, ns: string, fetch: (keys: readonly string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V | null> {
+export function sharedRowLoader<V>(
+  cache: SharedCache,
+  ns: string,
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (row: V) => string,
+): DataLoader<string, V | null> {
   return new DataLoader<string, V | null>((keys) =>
     cache.many<V | null>(ns, keys, async (missing) => new Map((await fetch(missing)).map((r) => [keyOf(r), r])), null),
   );
 }
 
 /** listLoader whose lists are kept in a SharedCache between requests. */
-export function sharedListLoader<V>(cache: SharedCache, ns: string, fetch: (keys: readonly string[]) => Promise<V[]>, keyOf: (row: V) => string): DataLoader<string, V[]> {
+export function sharedListLoader<V>(
+  cache: SharedCache,
+  ns: string,
+  fetch: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (row: V) => string,
+): DataLoader<string, V[]> {
   return new DataLoader<string, V[]>((keys) =>
     cache.many<V[]>(
       ns,

@@ -15,12 +15,22 @@ export function outboxTableSql(schema: SubgraphName): string[] {
   ];
 }
 
-export async function appendEvent(em: EntityManager, schema: SubgraphName, topic: string, payload: object): Promise<void> {
+export async function appendEvent(
+  em: EntityManager,
+  schema: SubgraphName,
+  topic: string,
+  payload: object,
+): Promise<void> {
   await appendEvents(em, schema, topic, [payload]);
 }
 
 /** Many events of one topic in as few statements as possible (seeding writes thousands). */
-export async function appendEvents(em: EntityManager, schema: SubgraphName, topic: string, payloads: object[]): Promise<void> {
+export async function appendEvents(
+  em: EntityManager,
+  schema: SubgraphName,
+  topic: string,
+  payloads: object[],
+): Promise<void> {
   if (payloads.length === 0) return;
   for (let i = 0; i < payloads.length; i += 1000) {
     const chunk = payloads.slice(i, i + 1000);

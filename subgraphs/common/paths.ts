@@ -14,11 +14,15 @@ export function projectRoot(): string {
 
 /** Reads a small CSV with a header line and no quoted fields (our reference files), as objects. */
 export function parseSimpleCsv(text: string): Array<Record<string, string>> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = lines[0].split(',').map((h) => h.trim());
   return lines.slice(1).map((line) => {
     const cells = line.split(',');
-    if (cells.length !== header.length) throw new Error(`CSV line has ${cells.length} cells, expected ${header.length}: ${line}`);
+    if (cells.length !== header.length)
+      throw new Error(`CSV line has ${cells.length} cells, expected ${header.length}: ${line}`);
     return Object.fromEntries(header.map((h, i) => [h, cells[i].trim()]));
   });
 }

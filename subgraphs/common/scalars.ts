@@ -3,9 +3,12 @@ import { isIsoDate } from './dates';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new GraphQLError(`Ngày không hợp lệ: ${JSON.stringify(value)}; hãy nhập theo dạng YYYY-MM-DD (invalid date)`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `Ngày không hợp lệ: ${JSON.stringify(value)}; hãy nhập theo dạng YYYY-MM-DD (invalid date)`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return value;
 }

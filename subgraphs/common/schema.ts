@@ -29,7 +29,10 @@ export async function buildFederatedSchema(
   });
   const typeDefs = gql`
     extend schema
-      @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])
+      @link(
+        url: "https://specs.apollo.dev/federation/v2.7"
+        import: ["@key", "@shareable", "@external", "@requires", "@provides"]
+      )
     ${printSchemaWithDirectives(schema)}
   `;
   const map = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -84,7 +84,11 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context<L>>({
     schema: options.schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(options.plugins ?? []),
+    ],
     formatError: formatError(log),
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
@@ -115,13 +119,20 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       {
         schema: options.schema,
         context: async (ctx) => {
-          const viewer = await identify(typeof ctx.connectionParams?.identity === 'string' ? ctx.connectionParams.identity : undefined);
+          const viewer = await identify(
+            typeof ctx.connectionParams?.identity === 'string' ? ctx.connectionParams.identity : undefined,
+          );
           const em = options.orm.orm.em.fork() as EntityManager;
           return { em, viewer, loaders: options.createLoaders(em) };
         },
-        onError: (_ctx, _id, _payload, errors) => errors.map((e) => new GraphQLError(format(e.toJSON(), e).message, { extensions: format(e.toJSON(), e).extensions })),
+        onError: (_ctx, _id, _payload, errors) =>
+          errors.map(
+            (e) => new GraphQLError(format(e.toJSON(), e).message, { extensions: format(e.toJSON(), e).extensions }),
+          ),
         onNext: (_ctx, _id, _payload, _args, result) =>
-          'errors' in result && result.errors?.length ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : result,
+          'errors' in result && result.errors?.length
+            ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) }
+            : result,
       },
       wsServer,
     );

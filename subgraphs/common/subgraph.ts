@@ -52,9 +52,17 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   try {
     if (options.migrate !== false) await orm.migrate();
     if (def.consumers?.length) {
-      eventsOrm = await initORM({ subgraph: def.name, clientUrl: options.databaseUrl, entities: def.entities, migrations: def.migrations, poolMax: 3 });
+      eventsOrm = await initORM({
+        subgraph: def.name,
+        clientUrl: options.databaseUrl,
+        entities: def.entities,
+        migrations: def.migrations,
+        poolMax: 3,
+      });
       for (const c of def.consumers) {
-        consumers.push(await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log: options.log }));
+        consumers.push(
+          await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log: options.log }),
+        );
       }
     }
     const server = await startSubgraphServer({
@@ -88,7 +96,11 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
 }
 
 /** For `node dist/subgraphs/<name>/main.js`: read the environment, start, stop cleanly on SIGINT/SIGTERM. */
-export function runFromEnvironment(start: (options: SubgraphOptions) => Promise<RunningServer>, defaultPort: number, envPort: string): void {
+export function runFromEnvironment(
+  start: (options: SubgraphOptions) => Promise<RunningServer>,
+  defaultPort: number,
+  envPort: string,
+): void {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     console.error('DATABASE_URL is required to run one subgraph alone (npm start sets it for you).');

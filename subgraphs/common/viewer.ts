@@ -4,12 +4,7 @@
  * context. No token, or an internal token that does not verify, is ANONYMOUS.
  */
 export type Role =
-  | 'ANONYMOUS'
-  | 'PROVINCE_ADMIN'
-  | 'PROVINCE_VIEWER'
-  | 'COMMUNE_OFFICER'
-  | 'VILLAGE_REPORTER'
-  | 'UNIT_REPORTER';
+  'ANONYMOUS' | 'PROVINCE_ADMIN' | 'PROVINCE_VIEWER' | 'COMMUNE_OFFICER' | 'VILLAGE_REPORTER' | 'UNIT_REPORTER';
 
 export interface Viewer {
   /** Subject of the token, null when anonymous. */

@@ -18,7 +18,9 @@ export type LearnerStage = 'JOINED' | 'COMPLETED' | 'CERTIFIED';
 
 /** A module is done when at least 80% of its content is completed and its quiz scored at least 4/5. */
 export function moduleDone(rule: CourseData, result: ModuleResult | undefined): boolean {
-  return !!result && result.contentShare >= rule.minContentShare && (result.quizScore ?? -1) >= rule.moduleQuizPassScore;
+  return (
+    !!result && result.contentShare >= rule.minContentShare && (result.quizScore ?? -1) >= rule.moduleQuizPassScore
+  );
 }
 
 /** All five modules done: the final test is unlocked. */

@@ -35,7 +35,13 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     replacesId: null,
     replacesNumber: null,
     targets: [
-      { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31', note: 'ít nhất 80% người dân trong độ tuổi trưởng thành tham gia khóa học' },
+      {
+        indicator: 'JOINED',
+        group: 'RESIDENTS',
+        threshold: 0.8,
+        dueOn: '2025-12-31',
+        note: 'ít nhất 80% người dân trong độ tuổi trưởng thành tham gia khóa học',
+      },
     ],
     campaignPeriods: [],
     reportingDeadlines: [],
@@ -67,7 +73,13 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     ],
     campaignPeriods: [],
     reportingDeadlines: [
-      { reporter: 'Các cơ quan, đơn vị, địa phương', subject: 'Báo cáo kết quả thực hiện về Sở KH&CN', recurrence: 'ONCE', dueOn: '2025-11-20', before: true },
+      {
+        reporter: 'Các cơ quan, đơn vị, địa phương',
+        subject: 'Báo cáo kết quả thực hiện về Sở KH&CN',
+        recurrence: 'ONCE',
+        dueOn: '2025-11-20',
+        before: true,
+      },
     ],
     course: null,
   },
@@ -78,7 +90,8 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     demo: true,
     number: '2027/SKHCN-BCVT&CĐS',
     kind: 'PLAN',
-    title: 'Kế hoạch triển khai khóa bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
+    title:
+      'Kế hoạch triển khai khóa bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
     issuedOn: '2025-10-09',
     issuer: SKHCN,
     addressedTo: ['PROVINCE', 'COMMUNE', 'UNIT'],
@@ -87,12 +100,32 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     replacesId: null,
     replacesNumber: null,
     targets: [
-      { indicator: 'JOINED', group: 'OFFICIALS', threshold: 1, dueOn: '2025-11-10', note: '100% CBCCVC tham gia khóa học trong đợt cao điểm' },
-      { indicator: 'CERTIFIED', group: 'OFFICIALS', threshold: 1, dueOn: '2025-11-10', note: '100% CBCCVC được cấp chứng nhận hoàn thành khóa học' },
+      {
+        indicator: 'JOINED',
+        group: 'OFFICIALS',
+        threshold: 1,
+        dueOn: '2025-11-10',
+        note: '100% CBCCVC tham gia khóa học trong đợt cao điểm',
+      },
+      {
+        indicator: 'CERTIFIED',
+        group: 'OFFICIALS',
+        threshold: 1,
+        dueOn: '2025-11-10',
+        note: '100% CBCCVC được cấp chứng nhận hoàn thành khóa học',
+      },
     ],
-    campaignPeriods: [{ name: 'Đợt cao điểm học tập và kiểm tra (30 ngày)', startsOn: '2025-10-10', endsOn: '2025-11-10' }],
+    campaignPeriods: [
+      { name: 'Đợt cao điểm học tập và kiểm tra (30 ngày)', startsOn: '2025-10-10', endsOn: '2025-11-10' },
+    ],
     reportingDeadlines: [
-      { reporter: 'UBND các xã, phường, đặc khu', subject: 'Báo cáo kết quả triển khai khóa bồi dưỡng', recurrence: 'ONCE', dueOn: '2025-11-20', before: true },
+      {
+        reporter: 'UBND các xã, phường, đặc khu',
+        subject: 'Báo cáo kết quả triển khai khóa bồi dưỡng',
+        recurrence: 'ONCE',
+        dueOn: '2025-11-20',
+        before: true,
+      },
     ],
     course: QUANG_NGAI_COURSE,
   },

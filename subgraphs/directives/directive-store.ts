@@ -62,10 +62,18 @@ export function eventOf(d: Directive, action: RevisionAction): DirectiveChanged 
 }
 
 /** Cited and replaced directives must exist in the same province; the number must be free in the province. */
-async function checkReferences(em: EntityManager, provinceId: string, content: DirectiveContent, selfId: string | null): Promise<void> {
+async function checkReferences(
+  em: EntityManager,
+  provinceId: string,
+  content: DirectiveContent,
+  selfId: string | null,
+): Promise<void> {
   const ids = [...content.citesIds, ...(content.replacesId ? [content.replacesId] : [])];
   if (selfId && ids.includes(selfId)) {
-    throw new BadInputError(bilingual('Văn bản không thể trích dẫn hay thay thế chính nó', 'a directive cannot cite or replace itself'), 'citesIds');
+    throw new BadInputError(
+      bilingual('Văn bản không thể trích dẫn hay thay thế chính nó', 'a directive cannot cite or replace itself'),
+      'citesIds',
+    );
   }
   if (ids.length > 0) {
     const found = await em.find(Directive, { id: { $in: ids }, provinceId });
@@ -73,12 +81,19 @@ async function checkReferences(em: EntityManager, provinceId: string, content: D
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
       throw new BadInputError(
-        bilingual(`Không tìm thấy văn bản được trích dẫn hoặc thay thế trong tỉnh: ${missing.join(', ')}`, `unknown cited or replaced directive: ${missing.join(', ')}`),
+        bilingual(
+          `Không tìm thấy văn bản được trích dẫn hoặc thay thế trong tỉnh: ${missing.join(', ')}`,
+          `unknown cited or replaced directive: ${missing.join(', ')}`,
+        ),
         content.replacesId && missing.includes(content.replacesId) ? 'replacesId' : 'citesIds',
       );
     }
   }
-  const clash = await em.findOne(Directive, { provinceId, number: content.number, ...(selfId ? { id: { $ne: selfId } } : {}) });
+  const clash = await em.findOne(Directive, {
+    provinceId,
+    number: content.number,
+    ...(selfId ? { id: { $ne: selfId } } : {}),
+  });
   if (clash) {
     throw new BadInputError(
       bilingual(
@@ -105,9 +120,24 @@ const OPERATIONS: Record<RevisionAction, string> = {
 };
 
 /** The new revision row, its event and its audit entry (the revision it replaces → this one), in the caller's transaction. */
-async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAction, reason: string, viewer: Viewer, before: AuditedRevision | null): Promise<void> {
+async function writeRevision(
+  tx: EntityManager,
+  d: Directive,
+  action: RevisionAction,
+  reason: string,
+  viewer: Viewer,
+  before: AuditedRevision | null,
+): Promise<void> {
   const content = revisionContentOf(d);
-  const revision = Object.assign(new DirectiveRevision(), { directiveId: d.id, revision: d.revision, action, content, reason, recordedAt: new Date(), recordedBy: viewer.id });
+  const revision = Object.assign(new DirectiveRevision(), {
+    directiveId: d.id,
+    revision: d.revision,
+    action,
+    content,
+    reason,
+    recordedAt: new Date(),
+    recordedBy: viewer.id,
+  });
   tx.persist(revision);
   await tx.flush();
   await appendEvent(tx, 'directives', DIRECTIVE_CHANGED, eventOf(d, action));
@@ -126,19 +156,39 @@ async function writeRevision(tx: EntityManager, d: Directive, action: RevisionAc
 }
 
 /** Records a new directive and its first revision and event, in one transaction. */
-export async function issueDirective(em: EntityManager, viewer: Viewer, input: IssueShape, options: { demo?: boolean } = {}): Promise<Directive> {
+export async function issueDirective(
+  em: EntityManager,
+  viewer: Viewer,
+  input: IssueShape,
+  options: { demo?: boolean } = {},
+): Promise<Directive> {
   requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   if (!PROVINCE_ID.test(input.provinceId)) {
-    throw new NotFoundError(bilingual(`Không tìm thấy tỉnh có mã "${input.provinceId}"`, `no province has id ${input.provinceId}`));
+    throw new NotFoundError(
+      bilingual(`Không tìm thấy tỉnh có mã "${input.provinceId}"`, `no province has id ${input.provinceId}`),
+    );
   }
   authorize(viewer, 'ISSUE_DIRECTIVE', { provinceId: input.provinceId });
-  const content = validateDirectiveContent({ ...input, replacesId: input.replacesId ?? null, replacesNumber: input.replacesNumber ?? null, course: input.course ?? null });
+  const content = validateDirectiveContent({
+    ...input,
+    replacesId: input.replacesId ?? null,
+    replacesNumber: input.replacesNumber ?? null,
+    course: input.course ?? null,
+  });
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
     await checkReferences(tx, input.provinceId, content, null);
     let id = directiveIdOf(content.number, content.issuedOn);
-    for (let n = 2; await tx.findOne(Directive, { id }); n += 1) id = `${directiveIdOf(content.number, content.issuedOn)}-${n}`;
-    const d = tx.create(Directive, { id, provinceId: input.provinceId, ...content, status: DirectiveStatus.IN_FORCE, revision: 1, demo: options.demo ?? false });
+    for (let n = 2; await tx.findOne(Directive, { id }); n += 1)
+      id = `${directiveIdOf(content.number, content.issuedOn)}-${n}`;
+    const d = tx.create(Directive, {
+      id,
+      provinceId: input.provinceId,
+      ...content,
+      status: DirectiveStatus.IN_FORCE,
+      revision: 1,
+      demo: options.demo ?? false,
+    });
     await writeRevision(tx, d, RevisionAction.ISSUED, options.demo ? 'Dữ liệu mẫu (demo)' : 'Ban hành', viewer, null);
     return d;
   });
@@ -153,18 +203,28 @@ async function findForUpdate(tx: EntityManager, id: string, viewer: Viewer): Pro
 }
 
 /** An amendment is a new revision: the row moves to it, the earlier revision stays in the history. */
-export async function amendDirective(em: EntityManager, viewer: Viewer, id: string, changes: Partial<DirectiveContent>, reason: string): Promise<Directive> {
+export async function amendDirective(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  changes: Partial<DirectiveContent>,
+  reason: string,
+): Promise<Directive> {
   requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do sửa đổi', 500);
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
     const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
-      throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi, không thể sửa đổi`, `directive ${d.number} was withdrawn`), 'id');
+      throw new BadInputError(
+        bilingual(`Văn bản ${d.number} đã bị thu hồi, không thể sửa đổi`, `directive ${d.number} was withdrawn`),
+        'id',
+      );
     }
     const merged: DirectiveContent = { ...contentOf(d) };
     for (const [k, v] of Object.entries(changes) as Array<[keyof DirectiveContent, unknown]>) {
-      if (v !== undefined && (v !== null || k === 'course' || k === 'replacesId' || k === 'replacesNumber')) (merged as unknown as Record<string, unknown>)[k] = v;
+      if (v !== undefined && (v !== null || k === 'course' || k === 'replacesId' || k === 'replacesNumber'))
+        (merged as unknown as Record<string, unknown>)[k] = v;
     }
     const content = validateDirectiveContent(merged);
     await checkReferences(tx, d.provinceId, content, d.id);
@@ -176,22 +236,43 @@ export async function amendDirective(em: EntityManager, viewer: Viewer, id: stri
 }
 
 /** Withdrawal (thu hồi) is a revision too: the directive stays readable, marked withdrawn, with its history. */
-export async function withdrawDirective(em: EntityManager, viewer: Viewer, id: string, reason: string, withdrawnOn: string | null): Promise<Directive> {
+export async function withdrawDirective(
+  em: EntityManager,
+  viewer: Viewer,
+  id: string,
+  reason: string,
+  withdrawnOn: string | null,
+): Promise<Directive> {
   requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do thu hồi', 500);
   const on = withdrawnOn ?? todayInVietnam();
-  if (!isIsoDate(on)) throw new BadInputError(bilingual('Ngày thu hồi không hợp lệ', 'invalid withdrawal date'), 'withdrawnOn');
+  if (!isIsoDate(on))
+    throw new BadInputError(bilingual('Ngày thu hồi không hợp lệ', 'invalid withdrawal date'), 'withdrawnOn');
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
     const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
-      throw new BadInputError(bilingual(`Văn bản ${d.number} đã bị thu hồi trước đó`, `directive ${d.number} is already withdrawn`), 'id');
+      throw new BadInputError(
+        bilingual(`Văn bản ${d.number} đã bị thu hồi trước đó`, `directive ${d.number} is already withdrawn`),
+        'id',
+      );
     }
     if (on < d.issuedOn) {
-      throw new BadInputError(bilingual(`Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`, 'withdrawn before issued'), 'withdrawnOn');
+      throw new BadInputError(
+        bilingual(
+          `Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`,
+          'withdrawn before issued',
+        ),
+        'withdrawnOn',
+      );
     }
     const before = auditedRevision(d);
-    Object.assign(d, { status: DirectiveStatus.WITHDRAWN, withdrawnOn: on, withdrawalReason: why, revision: d.revision + 1 });
+    Object.assign(d, {
+      status: DirectiveStatus.WITHDRAWN,
+      withdrawnOn: on,
+      withdrawalReason: why,
+      revision: d.revision + 1,
+    });
     await writeRevision(tx, d, RevisionAction.WITHDRAWN, why, viewer, before);
     return d;
   });

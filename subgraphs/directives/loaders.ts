@@ -6,7 +6,10 @@ import { DirectiveRevision } from './entities/DirectiveRevision';
 /** Fresh per request: every directive reference (from plans, cites, replaces) and list goes through one of these. */
 export function createLoaders(em: EntityManager) {
   return {
-    directive: rowLoader<string, Directive>((ids) => em.find(Directive, { id: { $in: [...ids] } }), (d) => d.id),
+    directive: rowLoader<string, Directive>(
+      (ids) => em.find(Directive, { id: { $in: [...ids] } }),
+      (d) => d.id,
+    ),
     directivesOfProvince: listLoader<string, Directive>(
       (ids) => em.find(Directive, { provinceId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc', id: 'asc' } }),
       (d) => d.provinceId,

@@ -9,7 +9,10 @@ import { ReportingDeadlineResolver } from './values';
 type Ctx = Context<DirectivesLoaders>;
 
 export function buildDirectivesSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema([DirectiveResolver, DirectiveRevisionResolver, ProvinceDirectivesResolver, ReportingDeadlineResolver], {
-    Directive: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.directive.load(ref.id) },
-  });
+  return buildFederatedSchema(
+    [DirectiveResolver, DirectiveRevisionResolver, ProvinceDirectivesResolver, ReportingDeadlineResolver],
+    {
+      Directive: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.directive.load(ref.id) },
+    },
+  );
 }

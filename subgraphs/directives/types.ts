@@ -31,7 +31,10 @@ export enum DirectiveStatus {
   IN_FORCE = 'IN_FORCE',
   WITHDRAWN = 'WITHDRAWN',
 }
-registerEnumType(DirectiveStatus, { name: 'DirectiveStatus', description: 'còn hiệu lực (IN_FORCE) or đã thu hồi (WITHDRAWN)' });
+registerEnumType(DirectiveStatus, {
+  name: 'DirectiveStatus',
+  description: 'còn hiệu lực (IN_FORCE) or đã thu hồi (WITHDRAWN)',
+});
 
 export enum RevisionAction {
   ISSUED = 'ISSUED',
@@ -40,7 +43,9 @@ export enum RevisionAction {
 }
 registerEnumType(RevisionAction, { name: 'RevisionAction', description: 'ban hành, sửa đổi, thu hồi' });
 
-@ObjectType('CampaignPeriod', { description: 'A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025.' })
+@ObjectType('CampaignPeriod', {
+  description: 'A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025.',
+})
 export class CampaignPeriod implements PeriodData {
   @Field(() => String)
   name!: string;
@@ -188,7 +193,9 @@ export class IssueDirectiveInput {
   course?: CourseInput | null;
 }
 
-@InputType('AmendDirectiveInput', { description: 'What changes; fields left out keep their value. A list given replaces the whole list.' })
+@InputType('AmendDirectiveInput', {
+  description: 'What changes; fields left out keep their value. A list given replaces the whole list.',
+})
 export class AmendDirectiveInput {
   @Field(() => String, { nullable: true })
   number?: string | null;

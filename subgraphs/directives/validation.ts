@@ -5,7 +5,15 @@
  */
 import { isIsoDate, viDate, type IsoDate } from '../common/dates';
 import { BadInputError, bilingual } from '../common/errors';
-import { INDICATORS, POPULATION_GROUPS, type CourseData, type DeadlineData, type DirectiveContent, type PeriodData, type TargetData } from './model';
+import {
+  INDICATORS,
+  POPULATION_GROUPS,
+  type CourseData,
+  type DeadlineData,
+  type DirectiveContent,
+  type PeriodData,
+  type TargetData,
+} from './model';
 
 const GROUP_VI: Record<string, string> = {
   OFFICIALS: 'cán bộ, công chức, viên chức',
@@ -16,7 +24,10 @@ const GROUP_VI: Record<string, string> = {
 
 function requireDate(value: string | null | undefined, field: string, label: string): IsoDate {
   if (!value || !isIsoDate(value)) {
-    throw new BadInputError(bilingual(`${label} không hợp lệ; hãy nhập theo dạng YYYY-MM-DD`, `${field} must be a date YYYY-MM-DD`), field);
+    throw new BadInputError(
+      bilingual(`${label} không hợp lệ; hãy nhập theo dạng YYYY-MM-DD`, `${field} must be a date YYYY-MM-DD`),
+      field,
+    );
   }
   return value;
 }
@@ -24,7 +35,11 @@ function requireDate(value: string | null | undefined, field: string, label: str
 export function requireText(value: string | null | undefined, field: string, label: string, max: number): string {
   const text = (value ?? '').trim();
   if (!text) throw new BadInputError(bilingual(`${label} không được để trống`, `${field} is required`), field);
-  if (text.length > max) throw new BadInputError(bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max} characters`), field);
+  if (text.length > max)
+    throw new BadInputError(
+      bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max} characters`),
+      field,
+    );
   return text;
 }
 
@@ -36,8 +51,16 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
   const seen = new Set<string>();
   return targets.map((t, i) => {
     const f = `${field}[${i}]`;
-    if (!INDICATORS.includes(t.indicator)) throw new BadInputError(bilingual(`Chỉ số "${t.indicator}" không hợp lệ`, `unknown indicator ${t.indicator}`), `${f}.indicator`);
-    if (!POPULATION_GROUPS.includes(t.group)) throw new BadInputError(bilingual(`Nhóm đối tượng "${t.group}" không hợp lệ`, `unknown group ${t.group}`), `${f}.group`);
+    if (!INDICATORS.includes(t.indicator))
+      throw new BadInputError(
+        bilingual(`Chỉ số "${t.indicator}" không hợp lệ`, `unknown indicator ${t.indicator}`),
+        `${f}.indicator`,
+      );
+    if (!POPULATION_GROUPS.includes(t.group))
+      throw new BadInputError(
+        bilingual(`Nhóm đối tượng "${t.group}" không hợp lệ`, `unknown group ${t.group}`),
+        `${f}.group`,
+      );
     if (!Number.isFinite(t.threshold) || t.threshold < 0 || t.threshold > 1) {
       throw new BadInputError(
         bilingual(
@@ -60,12 +83,22 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
     const key = `${t.indicator}|${t.group}|${dueOn}`;
     if (seen.has(key)) {
       throw new BadInputError(
-        bilingual(`Chỉ tiêu ${t.indicator} cho ${GROUP_VI[t.group]} hạn ${viDate(dueOn)} bị nhập hai lần`, `duplicate target ${key}`),
+        bilingual(
+          `Chỉ tiêu ${t.indicator} cho ${GROUP_VI[t.group]} hạn ${viDate(dueOn)} bị nhập hai lần`,
+          `duplicate target ${key}`,
+        ),
         `${f}`,
       );
     }
     seen.add(key);
-    return { indicator: t.indicator, group: t.group, threshold: t.threshold, dueOn, strict: t.strict ?? false, note: t.note?.trim() || null };
+    return {
+      indicator: t.indicator,
+      group: t.group,
+      threshold: t.threshold,
+      dueOn,
+      strict: t.strict ?? false,
+      note: t.note?.trim() || null,
+    };
   });
 }
 
@@ -76,7 +109,10 @@ export function validatePeriods(periods: PeriodData[], field = 'campaignPeriods'
     const endsOn = requireDate(p.endsOn, `${f}.endsOn`, 'Ngày kết thúc');
     if (endsOn < startsOn) {
       throw new BadInputError(
-        bilingual(`Ngày kết thúc (${viDate(endsOn)}) không thể trước ngày bắt đầu (${viDate(startsOn)})`, `period ends before it starts`),
+        bilingual(
+          `Ngày kết thúc (${viDate(endsOn)}) không thể trước ngày bắt đầu (${viDate(startsOn)})`,
+          `period ends before it starts`,
+        ),
         `${f}.endsOn`,
       );
     }
@@ -84,7 +120,11 @@ export function validatePeriods(periods: PeriodData[], field = 'campaignPeriods'
   });
 }
 
-export function validateDeadlines(deadlines: DeadlineData[], issuedOn: IsoDate, field = 'reportingDeadlines'): DeadlineData[] {
+export function validateDeadlines(
+  deadlines: DeadlineData[],
+  issuedOn: IsoDate,
+  field = 'reportingDeadlines',
+): DeadlineData[] {
   return deadlines.map((d, i) => {
     const f = `${field}[${i}]`;
     const base = {
@@ -97,7 +137,10 @@ export function validateDeadlines(deadlines: DeadlineData[], issuedOn: IsoDate, 
       const dueOn = requireDate(d.dueOn, `${f}.dueOn`, 'Hạn báo cáo');
       if (dueOn < issuedOn) {
         throw new BadInputError(
-          bilingual(`Hạn báo cáo (${viDate(dueOn)}) không thể trước ngày ban hành (${viDate(issuedOn)})`, `a deadline ${dueOn} is before the issue date ${issuedOn}`),
+          bilingual(
+            `Hạn báo cáo (${viDate(dueOn)}) không thể trước ngày ban hành (${viDate(issuedOn)})`,
+            `a deadline ${dueOn} is before the issue date ${issuedOn}`,
+          ),
           `${f}.dueOn`,
         );
       }
@@ -105,12 +148,21 @@ export function validateDeadlines(deadlines: DeadlineData[], issuedOn: IsoDate, 
     }
     const weekday = d.weekday ?? null;
     if (weekday === null || !Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
-      throw new BadInputError(bilingual('Báo cáo hằng tuần cần ngày trong tuần từ 1 (thứ Hai) đến 7 (Chủ nhật)', 'a weekly deadline needs weekday 1–7'), `${f}.weekday`);
+      throw new BadInputError(
+        bilingual(
+          'Báo cáo hằng tuần cần ngày trong tuần từ 1 (thứ Hai) đến 7 (Chủ nhật)',
+          'a weekly deadline needs weekday 1–7',
+        ),
+        `${f}.weekday`,
+      );
     }
     const startsOn = d.startsOn ? requireDate(d.startsOn, `${f}.startsOn`, 'Ngày bắt đầu') : null;
     const endsOn = d.endsOn ? requireDate(d.endsOn, `${f}.endsOn`, 'Ngày kết thúc') : null;
     if (startsOn && endsOn && endsOn < startsOn) {
-      throw new BadInputError(bilingual('Ngày kết thúc không thể trước ngày bắt đầu', 'recurrence ends before it starts'), `${f}.endsOn`);
+      throw new BadInputError(
+        bilingual('Ngày kết thúc không thể trước ngày bắt đầu', 'recurrence ends before it starts'),
+        `${f}.endsOn`,
+      );
     }
     return { ...base, dueOn: null, before: false, weekday, startsOn, endsOn };
   });
@@ -119,12 +171,21 @@ export function validateDeadlines(deadlines: DeadlineData[], issuedOn: IsoDate, 
 export function validateCourse(course: CourseData, field = 'course'): CourseData {
   const bad = (f: string, vi: string, en: string) => new BadInputError(bilingual(vi, en), `${field}.${f}`);
   if (course.modules.length === 0) throw bad('modules', 'Khóa học cần ít nhất một chuyên đề', 'a course needs modules');
-  if (!(course.minContentShare > 0 && course.minContentShare <= 1)) throw bad('minContentShare', 'Tỷ lệ nội dung phải từ 0 đến 1', 'minContentShare must be in (0, 1]');
+  if (!(course.minContentShare > 0 && course.minContentShare <= 1))
+    throw bad('minContentShare', 'Tỷ lệ nội dung phải từ 0 đến 1', 'minContentShare must be in (0, 1]');
   if (!(course.moduleQuizPassScore > 0 && course.moduleQuizPassScore <= course.moduleQuizQuestions)) {
-    throw bad('moduleQuizPassScore', 'Điểm đạt bài kiểm tra chuyên đề phải lớn hơn 0 và không vượt số câu hỏi', 'module quiz pass score must be 1..questions');
+    throw bad(
+      'moduleQuizPassScore',
+      'Điểm đạt bài kiểm tra chuyên đề phải lớn hơn 0 và không vượt số câu hỏi',
+      'module quiz pass score must be 1..questions',
+    );
   }
   if (!(course.finalTestPassScore > 0 && course.finalTestPassScore <= course.finalTestQuestions)) {
-    throw bad('finalTestPassScore', 'Điểm đạt bài kiểm tra cuối khóa phải lớn hơn 0 và không vượt số câu hỏi', 'final test pass score must be 1..questions');
+    throw bad(
+      'finalTestPassScore',
+      'Điểm đạt bài kiểm tra cuối khóa phải lớn hơn 0 và không vượt số câu hỏi',
+      'final test pass score must be 1..questions',
+    );
   }
   return { ...course, name: requireText(course.name, `${field}.name`, 'Tên khóa học', 300), url: course.url.trim() };
 }

@@ -3,7 +3,20 @@
  * inputs that carry them. Both subgraphs use these same classes, so the types are identical in both SDLs, as
  * Federation requires of @shareable types. Plain data lives in model.ts.
  */
-import { Arg, Directive as GqlDirective, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Directive as GqlDirective,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { todayInVietnam } from '../common/dates';
 import { DateScalar } from '../common/scalars';
 import { nextDue } from './deadlines';
@@ -49,7 +62,10 @@ export enum TargetSource {
   PROVINCE = 'PROVINCE',
   COMMUNE = 'COMMUNE',
 }
-registerEnumType(TargetSource, { name: 'TargetSource', description: 'Who set a target: a province directive or a commune plan' });
+registerEnumType(TargetSource, {
+  name: 'TargetSource',
+  description: 'Who set a target: a province directive or a commune plan',
+});
 
 export enum Recurrence {
   ONCE = 'ONCE',
@@ -100,13 +116,18 @@ export class Target {
 
   @Field(() => Target, {
     nullable: true,
-    description: 'For a commune’s own target among effective targets: the province target it takes the place of, still visible.',
+    description:
+      'For a commune’s own target among effective targets: the province target it takes the place of, still visible.',
   })
   overrides!: Target | null;
 }
 
 /** The GraphQL view of a target's data, saying where it comes from. */
-export function targetView(t: TargetData, from: { directiveId?: string; planId?: string }, overrides: Target | null = null): Target {
+export function targetView(
+  t: TargetData,
+  from: { directiveId?: string; planId?: string },
+  overrides: Target | null = null,
+): Target {
   return {
     indicator: t.indicator as Indicator,
     group: t.group as PopulationGroup,
@@ -121,7 +142,9 @@ export function targetView(t: TargetData, from: { directiveId?: string; planId?:
   };
 }
 
-@ObjectType('ReportingDeadline', { description: 'When results must be reported (chế độ báo cáo): once, or every week.' })
+@ObjectType('ReportingDeadline', {
+  description: 'When results must be reported (chế độ báo cáo): once, or every week.',
+})
 @GqlDirective('@shareable')
 export class ReportingDeadline implements DeadlineData {
   @Field(() => String, { description: 'Who reports, in the letter’s words.' })
@@ -136,10 +159,16 @@ export class ReportingDeadline implements DeadlineData {
   @Field(() => DateScalar, { nullable: true, description: 'ONCE: the date in the letter.' })
   dueOn!: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'ONCE: true for "before" (trước ngày): the last day is the day before.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'ONCE: true for "before" (trước ngày): the last day is the day before.',
+  })
   before!: boolean | null;
 
-  @Field(() => Int, { nullable: true, description: 'WEEKLY: ISO weekday, 1 = Monday … 5 = Friday (thứ Sáu) … 7 = Sunday.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'WEEKLY: ISO weekday, 1 = Monday … 5 = Friday (thứ Sáu) … 7 = Sunday.',
+  })
   weekday!: number | null;
 
   @Field(() => DayPart, { nullable: true })
@@ -156,9 +185,13 @@ export class ReportingDeadline implements DeadlineData {
 export class ReportingDeadlineResolver {
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'The next day a report is due on or after the date (default today); null when nothing is due any more.',
+    description:
+      'The next day a report is due on or after the date (default today); null when nothing is due any more.',
   })
-  nextDueOn(@Root() deadline: ReportingDeadline, @Arg('from', () => DateScalar, { nullable: true }) from: string | null): string | null {
+  nextDueOn(
+    @Root() deadline: ReportingDeadline,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+  ): string | null {
     return nextDue(deadline, from ?? todayInVietnam());
   }
 }

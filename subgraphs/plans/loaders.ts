@@ -9,27 +9,43 @@ import { TrainingSession } from './entities/TrainingSession';
 /** Fresh per request: every list field and entity reference goes through one of these (one statement per batch). */
 export function createLoaders(em: EntityManager) {
   return {
-    plan: rowLoader<string, CommunePlan>((ids) => em.find(CommunePlan, { id: { $in: [...ids] } }), (p) => p.id),
+    plan: rowLoader<string, CommunePlan>(
+      (ids) => em.find(CommunePlan, { id: { $in: [...ids] } }),
+      (p) => p.id,
+    ),
     plansOfCommune: listLoader<string, CommunePlan>(
       (ids) => em.find(CommunePlan, { communeId: { $in: [...ids] } }, { orderBy: { issuedOn: 'desc', id: 'asc' } }),
       (p) => p.communeId,
     ),
     /** Plans implementing each directive: a plan implementing several is listed under each. */
     plansImplementing: new DataLoader<string, CommunePlan[]>(async (ids) => {
-      const plans = await em.find(CommunePlan, { directiveIds: { $overlap: [...ids] } }, { orderBy: { issuedOn: 'desc', id: 'asc' } });
+      const plans = await em.find(
+        CommunePlan,
+        { directiveIds: { $overlap: [...ids] } },
+        { orderBy: { issuedOn: 'desc', id: 'asc' } },
+      );
       return ids.map((id) => plans.filter((p) => p.directiveIds.includes(id)));
     }),
-    tasksOfPlan: listLoader<string, PlanTask>((ids) => em.find(PlanTask, { planId: { $in: [...ids] } }, { orderBy: { dueOn: 'asc', id: 'asc' } }), (t) => t.planId),
+    tasksOfPlan: listLoader<string, PlanTask>(
+      (ids) => em.find(PlanTask, { planId: { $in: [...ids] } }, { orderBy: { dueOn: 'asc', id: 'asc' } }),
+      (t) => t.planId,
+    ),
     sessionsOfPlan: listLoader<string, TrainingSession>(
       (ids) => em.find(TrainingSession, { planId: { $in: [...ids] } }, { orderBy: { heldOn: 'asc', id: 'asc' } }),
       (s) => s.planId,
     ),
-    directive: rowLoader<string, DirectiveProjection>((ids) => em.find(DirectiveProjection, { id: { $in: [...ids] } }), (d) => d.id),
+    directive: rowLoader<string, DirectiveProjection>(
+      (ids) => em.find(DirectiveProjection, { id: { $in: [...ids] } }),
+      (d) => d.id,
+    ),
     directivesInForceOfProvince: listLoader<string, DirectiveProjection>(
       (ids) => em.find(DirectiveProjection, { provinceId: { $in: [...ids] }, status: 'IN_FORCE' }),
       (d) => d.provinceId,
     ),
-    area: rowLoader<string, AreaProjection>((ids) => em.find(AreaProjection, { id: { $in: [...ids] } }), (a) => a.id),
+    area: rowLoader<string, AreaProjection>(
+      (ids) => em.find(AreaProjection, { id: { $in: [...ids] } }),
+      (a) => a.id,
+    ),
     communesOfProvince: listLoader<string, AreaProjection>(
       (ids) => em.find(AreaProjection, { provinceId: { $in: [...ids] }, level: 'COMMUNE' }, { orderBy: { id: 'asc' } }),
       (a) => a.provinceId,

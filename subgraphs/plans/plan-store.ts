@@ -19,7 +19,13 @@ export interface AdoptShape extends PlanContent {
   communeId: string;
 }
 
-const areaFacts = (a: AreaProjection): AreaFacts => ({ id: a.id, level: a.level, name: a.name, provinceId: a.provinceId, communeId: a.communeId });
+const areaFacts = (a: AreaProjection): AreaFacts => ({
+  id: a.id,
+  level: a.level,
+  name: a.name,
+  provinceId: a.provinceId,
+  communeId: a.communeId,
+});
 const directiveFacts = (d: DirectiveProjection): DirectiveFacts => ({
   id: d.id,
   provinceId: d.provinceId,
@@ -30,11 +36,20 @@ const directiveFacts = (d: DirectiveProjection): DirectiveFacts => ({
 });
 
 /** Writes a validated plan with its tasks and sessions, and its event, in the caller's transaction. */
-export async function insertPlan(tx: EntityManager, communeId: string, plan: PlanContent, levels: Map<string, AssigneeLevel>, demo: boolean): Promise<CommunePlan> {
+export async function insertPlan(
+  tx: EntityManager,
+  communeId: string,
+  plan: PlanContent,
+  levels: Map<string, AssigneeLevel>,
+  demo: boolean,
+): Promise<CommunePlan> {
   const clash = await tx.findOne(CommunePlan, { communeId, number: plan.number });
   if (clash) {
     throw new BadInputError(
-      bilingual(`Xã đã có kế hoạch số "${plan.number}"; hãy kiểm tra lại số kế hoạch`, `commune ${communeId} already has plan ${plan.number}`),
+      bilingual(
+        `Xã đã có kế hoạch số "${plan.number}"; hãy kiểm tra lại số kế hoạch`,
+        `commune ${communeId} already has plan ${plan.number}`,
+      ),
       'number',
     );
   }
@@ -65,10 +80,26 @@ export async function insertPlan(tx: EntityManager, communeId: string, plan: Pla
     });
   }
   for (const s of plan.sessions) {
-    tx.create(TrainingSession, { planId: id, heldOn: s.heldOn, dayPart: (s.dayPart ?? null) as TrainingSession['dayPart'], venue: s.venue, villageIds: s.villageIds, note: s.note ?? null, demo });
+    tx.create(TrainingSession, {
+      planId: id,
+      heldOn: s.heldOn,
+      dayPart: (s.dayPart ?? null) as TrainingSession['dayPart'],
+      venue: s.venue,
+      villageIds: s.villageIds,
+      note: s.note ?? null,
+      demo,
+    });
   }
   await tx.flush();
-  const event: PlanAdopted = { planId: id, communeId, number: plan.number, issuedOn: plan.issuedOn, directiveIds: plan.directiveIds, targets: plan.targets, demo };
+  const event: PlanAdopted = {
+    planId: id,
+    communeId,
+    number: plan.number,
+    issuedOn: plan.issuedOn,
+    directiveIds: plan.directiveIds,
+    targets: plan.targets,
+    demo,
+  };
   await appendEvent(tx, 'plans', PLAN_ADOPTED, event);
   return row;
 }
@@ -76,7 +107,10 @@ export async function insertPlan(tx: EntityManager, communeId: string, plan: Pla
 /** The commune a plan is for, as the registry published it (its province decides who may edit its plans). */
 async function findCommune(em: EntityManager, communeId: string): Promise<AreaProjection> {
   const commune = await em.findOne(AreaProjection, { id: communeId, level: 'COMMUNE' });
-  if (!commune) throw new NotFoundError(bilingual(`Không tìm thấy xã, phường có mã "${communeId}"`, `no commune has id ${communeId}`));
+  if (!commune)
+    throw new NotFoundError(
+      bilingual(`Không tìm thấy xã, phường có mã "${communeId}"`, `no commune has id ${communeId}`),
+    );
   return commune;
 }
 
@@ -90,7 +124,11 @@ export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptS
   requireIdentity(viewer, 'EDIT_PLAN');
   const commune = await findCommune(em, input.communeId);
   authorizePlanEdit(viewer, commune);
-  const areaIds = [input.communeId, ...input.tasks.map((t) => t.assigneeId), ...input.sessions.flatMap((s) => s.villageIds)];
+  const areaIds = [
+    input.communeId,
+    ...input.tasks.map((t) => t.assigneeId),
+    ...input.sessions.flatMap((s) => s.villageIds),
+  ];
   const [areas, directives] = await Promise.all([
     em.find(AreaProjection, { id: { $in: [...new Set(areaIds)] } }),
     input.directiveIds.length ? em.find(DirectiveProjection, { id: { $in: input.directiveIds } }) : Promise.resolve([]),
@@ -121,13 +159,21 @@ export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptS
 }
 
 /** Moves a task to another status: who may edit the plan of the task's commune may. */
-export async function setTaskStatus(em: EntityManager, viewer: Viewer, taskId: string, status: TaskStatus): Promise<PlanTask> {
+export async function setTaskStatus(
+  em: EntityManager,
+  viewer: Viewer,
+  taskId: string,
+  status: TaskStatus,
+): Promise<PlanTask> {
   requireIdentity(viewer, 'EDIT_PLAN');
   const id = Number(taskId);
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
-    const task = Number.isInteger(id) ? await tx.findOne(PlanTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!task) throw new NotFoundError(bilingual(`Không tìm thấy nhiệm vụ có mã "${taskId}"`, `no task has id ${taskId}`));
+    const task = Number.isInteger(id)
+      ? await tx.findOne(PlanTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!task)
+      throw new NotFoundError(bilingual(`Không tìm thấy nhiệm vụ có mã "${taskId}"`, `no task has id ${taskId}`));
     const plan = await tx.findOneOrFail(CommunePlan, { id: task.planId });
     const commune = await tx.findOne(AreaProjection, { id: plan.communeId });
     // Without the registry's word on the province (never expected), only the commune's own officer may.

@@ -11,7 +11,14 @@ type Ctx = Context<PlansLoaders>;
 
 export function buildPlansSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    [CommunePlanResolver, CommunePlansResolver, DirectivePlansResolver, PlanTaskResolver, TrainingSessionResolver, ReportingDeadlineResolver],
+    [
+      CommunePlanResolver,
+      CommunePlansResolver,
+      DirectivePlansResolver,
+      PlanTaskResolver,
+      TrainingSessionResolver,
+      ReportingDeadlineResolver,
+    ],
     {
       CommunePlan: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.plan.load(ref.id) },
       // A Commune or Directive reference carries what plans needs (id, and province { id } when @required).

@@ -11,7 +11,13 @@ import { validatePlan } from './validation';
 /** Facts for checking a demo plan: ids of the generated villages and units say which commune they are in. */
 function areaOf(id: string, communeId: string): AreaFacts {
   const level = id.startsWith('V') ? 'VILLAGE' : id.startsWith('U') ? 'UNIT' : 'COMMUNE';
-  return { id, level, name: id, provinceId: 'P23', communeId: level === 'COMMUNE' ? id : `C${id.slice(1, 6)}` === communeId ? communeId : `C${id.slice(1, 6)}` };
+  return {
+    id,
+    level,
+    name: id,
+    provinceId: 'P23',
+    communeId: level === 'COMMUNE' ? id : `C${id.slice(1, 6)}` === communeId ? communeId : `C${id.slice(1, 6)}`,
+  };
 }
 
 /**
@@ -20,7 +26,17 @@ function areaOf(id: string, communeId: string): AreaFacts {
  */
 export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
   const directives = new Map<string, DirectiveFacts>(
-    DEMO_DIRECTIVES.map((d) => [d.id, { id: d.id, provinceId: d.provinceId, number: d.number, issuedOn: d.issuedOn, status: 'IN_FORCE', targets: d.targets }]),
+    DEMO_DIRECTIVES.map((d) => [
+      d.id,
+      {
+        id: d.id,
+        provinceId: d.provinceId,
+        number: d.number,
+        issuedOn: d.issuedOn,
+        status: 'IN_FORCE',
+        targets: d.targets,
+      },
+    ]),
   );
   await em.transactional(async (t) => {
     const tx = t as EntityManager;
@@ -28,10 +44,16 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
     for (const demo of DEMO_PLANS) {
       const id = `${demo.communeId.toLowerCase()}-${directiveIdOf(demo.number, demo.issuedOn)}`;
       if (await tx.findOne(CommunePlan, { id })) continue;
-      const ids = [demo.communeId, ...demo.tasks.map((x) => x.assigneeId), ...demo.sessions.flatMap((s) => s.villageIds)];
+      const ids = [
+        demo.communeId,
+        ...demo.tasks.map((x) => x.assigneeId),
+        ...demo.sessions.flatMap((s) => s.villageIds),
+      ];
       const areas = new Map(ids.map((a) => [a, areaOf(a, demo.communeId)]));
       const plan = validatePlan(demo.communeId, demo, { commune: areas.get(demo.communeId)!, areas, directives });
-      const levels = new Map([...areas.values()].map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
+      const levels = new Map(
+        [...areas.values()].map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]),
+      );
       const row = await insertPlan(tx, demo.communeId, plan, levels, demo.demo);
       // Task statuses are invented whatever the plan: mark them demo.
       await tx.execute(`update plans.plan_task set demo = true where plan_id = ?`, [row.id]);

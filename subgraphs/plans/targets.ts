@@ -28,25 +28,39 @@ export const targetKey = (t: TargetData): string => `${t.indicator}|${t.group}|$
 
 /** For each key, the target of the latest-issued owner (ties: the greater id). */
 function latestByKey(owners: TargetOwner[]): Map<string, { target: TargetData; ownerId: string }> {
-  const sorted = [...owners].sort((a, b) => (a.issuedOn === b.issuedOn ? a.id.localeCompare(b.id) : a.issuedOn.localeCompare(b.issuedOn)));
+  const sorted = [...owners].sort((a, b) =>
+    a.issuedOn === b.issuedOn ? a.id.localeCompare(b.id) : a.issuedOn.localeCompare(b.issuedOn),
+  );
   const out = new Map<string, { target: TargetData; ownerId: string }>();
   for (const o of sorted) for (const t of o.targets) out.set(targetKey(t), { target: t, ownerId: o.id });
   return out;
 }
 
-export function resolveEffectiveTargets(provinceDirectives: TargetOwner[], communePlans: TargetOwner[]): EffectiveTarget[] {
+export function resolveEffectiveTargets(
+  provinceDirectives: TargetOwner[],
+  communePlans: TargetOwner[],
+): EffectiveTarget[] {
   const province = latestByKey(provinceDirectives);
   const commune = latestByKey(communePlans);
   const out: EffectiveTarget[] = [];
   for (const [key, p] of province) {
-    if (!commune.has(key)) out.push({ target: p.target, source: 'PROVINCE', directiveId: p.ownerId, planId: null, overrides: null });
+    if (!commune.has(key))
+      out.push({ target: p.target, source: 'PROVINCE', directiveId: p.ownerId, planId: null, overrides: null });
   }
   for (const [key, c] of commune) {
     const p = province.get(key);
-    out.push({ target: c.target, source: 'COMMUNE', directiveId: null, planId: c.ownerId, overrides: p ? { target: p.target, directiveId: p.ownerId } : null });
+    out.push({
+      target: c.target,
+      source: 'COMMUNE',
+      directiveId: null,
+      planId: c.ownerId,
+      overrides: p ? { target: p.target, directiveId: p.ownerId } : null,
+    });
   }
   return out.sort(
     (a, b) =>
-      a.target.dueOn.localeCompare(b.target.dueOn) || a.target.group.localeCompare(b.target.group) || a.target.indicator.localeCompare(b.target.indicator),
+      a.target.dueOn.localeCompare(b.target.dueOn) ||
+      a.target.group.localeCompare(b.target.group) ||
+      a.target.indicator.localeCompare(b.target.indicator),
   );
 }

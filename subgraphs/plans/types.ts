@@ -16,7 +16,10 @@ export enum AssigneeLevel {
   UNIT = 'UNIT',
   VILLAGE = 'VILLAGE',
 }
-registerEnumType(AssigneeLevel, { name: 'AssigneeLevel', description: 'A task is assigned to a unit (cơ quan, đơn vị) or a village (thôn)' });
+registerEnumType(AssigneeLevel, {
+  name: 'AssigneeLevel',
+  description: 'A task is assigned to a unit (cơ quan, đơn vị) or a village (thôn)',
+});
 
 export enum RewardSubjectKind {
   UNIT = 'UNIT',
@@ -24,14 +27,21 @@ export enum RewardSubjectKind {
   OFFICIAL = 'OFFICIAL',
   RESIDENT = 'RESIDENT',
 }
-registerEnumType(RewardSubjectKind, { name: 'RewardSubject', description: 'Who a reward rule is for: a unit, a village, an official, a resident' });
+registerEnumType(RewardSubjectKind, {
+  name: 'RewardSubject',
+  description: 'Who a reward rule is for: a unit, a village, an official, a resident',
+});
 
 @ObjectType('RewardRule', { description: 'A reward rule (tiêu chí khen thưởng) as data, for reports to evaluate.' })
 export class RewardRule implements RewardRuleData {
   @Field(() => RewardSubjectKind)
   subject!: RewardSubject;
 
-  @Field(() => Float, { nullable: true, description: 'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.',
+  })
   certifiedShare!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'UNIT: share of its officials who each guided residents.' })
@@ -121,7 +131,11 @@ export class AdoptPlanInput {
   @Field(() => String, { nullable: true, description: 'Number of a commune document it replaces (e.g. "525/UBND").' })
   replacesNumber?: string | null;
 
-  @Field(() => [TargetInput], { defaultValue: [], description: 'The commune’s own targets; they take the place of the province’s for the same indicator, group and year.' })
+  @Field(() => [TargetInput], {
+    defaultValue: [],
+    description:
+      'The commune’s own targets; they take the place of the province’s for the same indicator, group and year.',
+  })
   targets!: TargetInput[];
 
   @Field(() => [PlanTaskInput], { defaultValue: [] })

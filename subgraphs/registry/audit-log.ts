@@ -24,7 +24,23 @@ export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise
     `insert into registry.audit_log (source, source_id, at, actor_id, actor_name, actor_role, operation, area_id, province_id, commune_id, target_type, target_id, before, after, reason)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (source, source_id) do nothing`,
-    [e.source, e.entryId, e.at, e.actorId, e.actorName, e.actorRole, e.operation, e.areaId, e.provinceId, e.communeId, e.targetType, e.targetId, json(e.before), json(e.after), e.reason],
+    [
+      e.source,
+      e.entryId,
+      e.at,
+      e.actorId,
+      e.actorName,
+      e.actorRole,
+      e.operation,
+      e.areaId,
+      e.provinceId,
+      e.communeId,
+      e.targetType,
+      e.targetId,
+      json(e.before),
+      json(e.after),
+      e.reason,
+    ],
   );
 }
 
@@ -32,7 +48,9 @@ export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise
  * The registry reads the audit entries of directives, plans and reports from their outboxes (reports does not write
  * any yet; its consumer simply finds none). Its own entries go straight into the log (population-store.ts).
  */
-export const REGISTRY_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = (['directives', 'plans', 'reports'] as const).map((producer) => ({
+export const REGISTRY_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = (
+  ['directives', 'plans', 'reports'] as const
+).map((producer) => ({
   producer,
   name: `registry.audit.${producer}`,
   topics: [AUDIT_RECORDED],
@@ -58,7 +76,12 @@ export interface AuditLogRow {
 }
 
 const notFound = (areaId: string) =>
-  new NotFoundError(bilingual(`Không tìm thấy tỉnh, xã, thôn hay đơn vị có mã "${areaId}"`, `no province, commune, village or unit has id ${areaId}`));
+  new NotFoundError(
+    bilingual(
+      `Không tìm thấy tỉnh, xã, thôn hay đơn vị có mã "${areaId}"`,
+      `no province, commune, village or unit has id ${areaId}`,
+    ),
+  );
 
 /** Where an area of any level sits (NOT_FOUND when it does not exist). */
 async function pathOfArea(em: EntityManager, areaId: string): Promise<AreaPath> {
@@ -69,7 +92,12 @@ async function pathOfArea(em: EntityManager, areaId: string): Promise<AreaPath> 
     return { provinceId: areaId };
   }
   const commune = await em.findOne(Commune, { id: level === 'COMMUNE' ? areaId : `C${areaId.slice(1, 6)}` });
-  const exists = level === 'COMMUNE' ? commune : level === 'VILLAGE' ? await em.findOne(Village, { id: areaId }) : await em.findOne(Unit, { id: areaId });
+  const exists =
+    level === 'COMMUNE'
+      ? commune
+      : level === 'VILLAGE'
+        ? await em.findOne(Village, { id: areaId })
+        : await em.findOne(Unit, { id: areaId });
   if (!commune || !exists) throw notFound(areaId);
   return areaPath(areaId, commune.province.id)!;
 }
@@ -91,13 +119,23 @@ export async function readAuditLog(
   authorize(viewer, 'READ_AUDIT', path);
   const limit = range.limit ?? 200;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_LIMIT) {
-    throw new BadInputError(bilingual(`Số dòng phải từ 1 đến ${MAX_AUDIT_LIMIT}`, `limit must be between 1 and ${MAX_AUDIT_LIMIT}`), 'limit');
+    throw new BadInputError(
+      bilingual(`Số dòng phải từ 1 đến ${MAX_AUDIT_LIMIT}`, `limit must be between 1 and ${MAX_AUDIT_LIMIT}`),
+      'limit',
+    );
   }
-  for (const [field, value] of [['from', range.from], ['to', range.to]] as const) {
-    if (value != null && !isIsoDate(value)) throw new BadInputError(bilingual('Ngày không hợp lệ', 'invalid date'), field);
+  for (const [field, value] of [
+    ['from', range.from],
+    ['to', range.to],
+  ] as const) {
+    if (value != null && !isIsoDate(value))
+      throw new BadInputError(bilingual('Ngày không hợp lệ', 'invalid date'), field);
   }
   if (range.from && range.to && range.from > range.to) {
-    throw new BadInputError(bilingual('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', 'from must not be after to'), 'from');
+    throw new BadInputError(
+      bilingual('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc', 'from must not be after to'),
+      'from',
+    );
   }
   const column = path.villageId || path.unitId ? 'area_id' : path.communeId ? 'commune_id' : 'province_id';
   const where = [`${column} = ?`];

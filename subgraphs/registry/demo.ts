@@ -63,7 +63,10 @@ const KNOWN_VILLAGES: Record<string, { adults?: number; villages: Array<{ name: 
   'Ba Tô': {
     adults: 9412,
     villages: [
-      ...['Làng Teng', 'Làng Mâm', 'Gò Khôn', 'Đồng Vào', 'Nước Lang', 'Huy Ba', 'Hy Long'].map((name) => ({ name, former: 'Ba Tô' })),
+      ...['Làng Teng', 'Làng Mâm', 'Gò Khôn', 'Đồng Vào', 'Nước Lang', 'Huy Ba', 'Hy Long'].map((name) => ({
+        name,
+        former: 'Ba Tô',
+      })),
       ...['Xà Râu', 'Gò Ghèm', 'Nước Nẻ'].map((name) => ({ name, former: 'Ba Nam' })),
       ...['Vả Lế', 'Làng Rêu', 'Con Dốc', 'Nước Lầy'].map((name) => ({ name, former: 'Ba Lế' })),
     ],
@@ -73,7 +76,11 @@ const KNOWN_VILLAGES: Record<string, { adults?: number; villages: Array<{ name: 
   },
 };
 
-const UNIT_TEMPLATES: Array<{ name: (level: string, commune: string) => string; type: string; staff: [number, number] }> = [
+const UNIT_TEMPLATES: Array<{
+  name: (level: string, commune: string) => string;
+  type: string;
+  staff: [number, number];
+}> = [
   { name: (l, c) => `Ủy ban nhân dân ${l} ${c}`, type: 'AGENCY', staff: [28, 45] },
   { name: (l, c) => `Đảng ủy ${l} ${c}`, type: 'PARTY', staff: [8, 14] },
   { name: (l, c) => `Công an ${l} ${c}`, type: 'POLICE', staff: [10, 22] },
@@ -116,13 +123,22 @@ export function generateDemoData(communes: DemoCommune[]): DemoData {
     const count = known ? known.villages.length : ward ? between(rnd, 8, 18) : between(rnd, 6, 16);
     const villageNames = known
       ? known.villages
-      : Array.from({ length: count }, (_, i) => ({ name: ward ? `Tổ dân phố ${i + 1}` : `Thôn ${i + 1}`, former: null }));
+      : Array.from({ length: count }, (_, i) => ({
+          name: ward ? `Tổ dân phố ${i + 1}` : `Thôn ${i + 1}`,
+          former: null,
+        }));
     const adults = known?.adults ?? (ward ? between(rnd, 14000, 32000) : between(rnd, 6000, 24000));
     const perVillage = split(rnd, adults, count);
 
     villageNames.forEach((v, i) => {
       const id = villageId(commune.code, i + 1);
-      data.villages.push({ id, communeId: commune.id, name: v.name, kind: ward ? 'RESIDENTIAL_GROUP' : 'VILLAGE', formerCommune: v.former });
+      data.villages.push({
+        id,
+        communeId: commune.id,
+        name: v.name,
+        kind: ward ? 'RESIDENTIAL_GROUP' : 'VILLAGE',
+        formerCommune: v.former,
+      });
       const a = perVillage[i];
       data.populations.push({
         areaId: id,

@@ -33,7 +33,12 @@ async function latestOwn(em: EntityManager, ids: readonly string[], asOf: IsoDat
 }
 
 /** Latest village revisions as of a date, for all villages of the given communes or provinces: one statement. */
-async function latestOfVillages(em: EntityManager, parentColumn: 'c.id' | 'c.province_id', parentIds: readonly string[], asOf: IsoDate) {
+async function latestOfVillages(
+  em: EntityManager,
+  parentColumn: 'c.id' | 'c.province_id',
+  parentIds: readonly string[],
+  asOf: IsoDate,
+) {
   if (parentIds.length === 0) return [] as PopulationRow[];
   return em.execute<PopulationRow[]>(
     `select distinct on (pr.area_id) ${POPULATION_COLUMNS}, ${parentColumn} as parent_id, v.commune_id
@@ -60,7 +65,14 @@ async function latestOfCommunes(em: EntityManager, provinceIds: readonly string[
 }
 
 function strip(r: PopulationRow): Population {
-  return { asOf: r.asOf, adults: r.adults, workingAge: r.workingAge, households: r.households, officials: r.officials, students: r.students };
+  return {
+    asOf: r.asOf,
+    adults: r.adults,
+    workingAge: r.workingAge,
+    households: r.households,
+    officials: r.officials,
+    students: r.students,
+  };
 }
 
 function group<T>(rows: T[], keyOf: (r: T) => string): Map<string, T[]> {
@@ -73,7 +85,11 @@ function group<T>(rows: T[], keyOf: (r: T) => string): Map<string, T[]> {
  * Population of any mix of provinces, communes and villages as of one date, by the rule of population.ts
  * (own figure, else the sum of parts), in at most five statements whatever the number of areas.
  */
-export async function loadPopulations(em: EntityManager, ids: readonly string[], asOf: IsoDate): Promise<Map<string, Population | null>> {
+export async function loadPopulations(
+  em: EntityManager,
+  ids: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, Population | null>> {
   const own = await latestOwn(em, ids, asOf);
   const result = new Map<string, Population | null>(ids.map((id) => [id, own.get(id) ?? null]));
   const communesWithout = ids.filter((id) => levelOf(id) === 'COMMUNE' && !own.has(id));
@@ -92,11 +108,14 @@ export async function loadPopulations(em: EntityManager, ids: readonly string[],
     const villagesOf = group(villageRows, (r) => r.commune_id!);
     // Each province's communes that have any figure, their own or their villages'.
     const communesOf = new Map<string, Set<string>>();
-    const add = (province: string, commune: string) => communesOf.set(province, (communesOf.get(province) ?? new Set<string>()).add(commune));
+    const add = (province: string, commune: string) =>
+      communesOf.set(province, (communesOf.get(province) ?? new Set<string>()).add(commune));
     for (const r of communeRows) add(r.parent_id!, r.area_id);
     for (const r of villageRows) add(r.parent_id!, r.commune_id!);
     for (const id of provincesWithout) {
-      const parts = [...(communesOf.get(id) ?? [])].map((c) => resolvePopulation(communeOwn.get(c) ?? null, (villagesOf.get(c) ?? []).map(strip)));
+      const parts = [...(communesOf.get(id) ?? [])].map((c) =>
+        resolvePopulation(communeOwn.get(c) ?? null, (villagesOf.get(c) ?? []).map(strip)),
+      );
       result.set(id, resolvePopulation(null, parts));
     }
   }
@@ -109,11 +128,36 @@ export async function loadPopulations(em: EntityManager, ids: readonly string[],
  */
 export function createLoaders(em: EntityManager, cache: SharedCache = new SharedCache()) {
   return {
-    province: sharedRowLoader<Province>(cache, 'province', (ids) => em.find(Province, { id: { $in: [...ids] } }), (p) => p.id),
-    provinceByCode: sharedRowLoader<Province>(cache, 'provinceByCode', (codes) => em.find(Province, { code: { $in: [...codes] } }), (p) => p.code),
-    commune: sharedRowLoader<Commune>(cache, 'commune', (ids) => em.find(Commune, { id: { $in: [...ids] } }), (c) => c.id),
-    village: sharedRowLoader<Village>(cache, 'village', (ids) => em.find(Village, { id: { $in: [...ids] } }), (v) => v.id),
-    unit: sharedRowLoader<Unit>(cache, 'unit', (ids) => em.find(Unit, { id: { $in: [...ids] } }), (u) => u.id),
+    province: sharedRowLoader<Province>(
+      cache,
+      'province',
+      (ids) => em.find(Province, { id: { $in: [...ids] } }),
+      (p) => p.id,
+    ),
+    provinceByCode: sharedRowLoader<Province>(
+      cache,
+      'provinceByCode',
+      (codes) => em.find(Province, { code: { $in: [...codes] } }),
+      (p) => p.code,
+    ),
+    commune: sharedRowLoader<Commune>(
+      cache,
+      'commune',
+      (ids) => em.find(Commune, { id: { $in: [...ids] } }),
+      (c) => c.id,
+    ),
+    village: sharedRowLoader<Village>(
+      cache,
+      'village',
+      (ids) => em.find(Village, { id: { $in: [...ids] } }),
+      (v) => v.id,
+    ),
+    unit: sharedRowLoader<Unit>(
+      cache,
+      'unit',
+      (ids) => em.find(Unit, { id: { $in: [...ids] } }),
+      (u) => u.id,
+    ),
     communesOfProvince: sharedListLoader<Commune>(
       cache,
       'communesOfProvince',
@@ -137,13 +181,15 @@ export function createLoaders(em: EntityManager, cache: SharedCache = new Shared
       (ids) => em.find(PopulationRevision, { areaId: { $in: [...ids] } }, { orderBy: { asOf: 'asc', id: 'asc' } }),
       (r) => r.areaId,
     ),
-    population: argLoader<IsoDate, string, Population | null>(
-      async (ids, asOf) => {
-        const values = await cache.many<Population | null>(`population:${asOf}`, ids, (missing) => loadPopulations(em, missing, asOf), null);
-        return new Map(ids.map((id, i) => [id, values[i]]));
-      },
-      null,
-    ),
+    population: argLoader<IsoDate, string, Population | null>(async (ids, asOf) => {
+      const values = await cache.many<Population | null>(
+        `population:${asOf}`,
+        ids,
+        (missing) => loadPopulations(em, missing, asOf),
+        null,
+      );
+      return new Map(ids.map((id, i) => [id, values[i]]));
+    }, null),
     /** Call after a registry write commits: shared answers no longer describe the data. */
     populationChanged: () => cache.bump(),
   };

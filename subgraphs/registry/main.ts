@@ -24,7 +24,10 @@ export const registry: SubgraphDefinition<RegistryLoaders> = {
 /** Starts the registry with one cache shared by its requests, retired on every registry write (here or elsewhere). */
 export async function start(options: SubgraphOptions) {
   const cache = new SharedCache();
-  const running = await startSubgraph<RegistryLoaders>({ ...registry, createLoaders: (em) => createLoaders(em, cache) }, options);
+  const running = await startSubgraph<RegistryLoaders>(
+    { ...registry, createLoaders: (em) => createLoaders(em, cache) },
+    options,
+  );
   const listener = await listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log);
   return {
     ...running,

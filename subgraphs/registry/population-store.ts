@@ -15,7 +15,6 @@ import { Village } from './entities/Village';
 import { levelOf } from './ids';
 import { validatePopulation, type PopulationInputShape } from './population';
 
-
 /** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
 export async function findPopulatedArea(em: EntityManager, areaId: string) {
   const level = levelOf(areaId);
@@ -23,7 +22,10 @@ export async function findPopulatedArea(em: EntityManager, areaId: string) {
   const found = entity ? await em.findOne(entity, { id: areaId }) : null;
   if (!found || !level || level === 'UNIT') {
     throw new NotFoundError(
-      bilingual(`Không tìm thấy tỉnh, xã hay thôn có mã "${areaId}"`, `no province, commune or village has id ${areaId}`),
+      bilingual(
+        `Không tìm thấy tỉnh, xã hay thôn có mã "${areaId}"`,
+        `no province, commune or village has id ${areaId}`,
+      ),
     );
   }
   return { level: AreaLevelEnum[level as keyof typeof AreaLevelEnum], area: found };

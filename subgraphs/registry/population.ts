@@ -29,13 +29,20 @@ export const MAX_FIGURE = 20_000_000;
  * Checks a population figure before anything is written. Messages name the field and the figures so a commune
  * clerk can see what to correct.
  */
-export function validatePopulation(input: PopulationInputShape, reason: string, today: IsoDate): PopulationFigures & { asOf: IsoDate; reason: string } {
+export function validatePopulation(
+  input: PopulationInputShape,
+  reason: string,
+  today: IsoDate,
+): PopulationFigures & { asOf: IsoDate; reason: string } {
   if (!isIsoDate(input.asOf)) {
     throw new BadInputError(bilingual('Ngày số liệu không hợp lệ', 'asOf is not a valid date'), 'asOf');
   }
   if (input.asOf > today) {
     throw new BadInputError(
-      bilingual(`Ngày số liệu ${input.asOf} ở tương lai; hãy nhập ngày đã qua`, 'the figure cannot be dated in the future'),
+      bilingual(
+        `Ngày số liệu ${input.asOf} ở tương lai; hãy nhập ngày đã qua`,
+        'the figure cannot be dated in the future',
+      ),
       'asOf',
     );
   }
@@ -51,10 +58,16 @@ export function validatePopulation(input: PopulationInputShape, reason: string, 
     if (value === null) continue;
     const [vi, en] = LABELS[key];
     if (!Number.isInteger(value) || value < 0) {
-      throw new BadInputError(bilingual(`${vi} phải là số nguyên không âm (đang nhập ${value})`, `${en} must be a whole number ≥ 0`), key);
+      throw new BadInputError(
+        bilingual(`${vi} phải là số nguyên không âm (đang nhập ${value})`, `${en} must be a whole number ≥ 0`),
+        key,
+      );
     }
     if (value > MAX_FIGURE) {
-      throw new BadInputError(bilingual(`${vi} (${viNumber(value)}) quá lớn; hãy kiểm tra lại`, `${en} is implausibly large`), key);
+      throw new BadInputError(
+        bilingual(`${vi} (${viNumber(value)}) quá lớn; hãy kiểm tra lại`, `${en} is implausibly large`),
+        key,
+      );
     }
   }
   for (const key of ['workingAge', 'officials'] as const) {
@@ -78,8 +91,10 @@ export function validatePopulation(input: PopulationInputShape, reason: string, 
     );
   }
   if (trimmed.length > 500) {
-    throw new BadInputError(bilingual('Lý do quá dài (tối đa 500 ký tự)', 'reason is longer than 500 characters'), 'reason');
+    throw new BadInputError(
+      bilingual('Lý do quá dài (tối đa 500 ký tự)', 'reason is longer than 500 characters'),
+      'reason',
+    );
   }
   return { ...figures, asOf: input.asOf, reason: trimmed };
 }
-

@@ -14,10 +14,13 @@ type Ctx = Context<RegistryLoaders>;
 
 /** The registry's SDL and resolvers; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema([ProvinceResolver, CommuneResolver, VillageResolver, UnitResolver, PopulationResolver, AuditLogResolver], {
-    Province: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.province.load(ref.id) },
-    Commune: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.commune.load(ref.id) },
-    Village: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.village.load(ref.id) },
-    Unit: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.unit.load(ref.id) },
-  });
+  return buildFederatedSchema(
+    [ProvinceResolver, CommuneResolver, VillageResolver, UnitResolver, PopulationResolver, AuditLogResolver],
+    {
+      Province: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.province.load(ref.id) },
+      Commune: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.commune.load(ref.id) },
+      Village: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.village.load(ref.id) },
+      Unit: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.unit.load(ref.id) },
+    },
+  );
 }

@@ -45,7 +45,13 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
     const p = await insertAll(
       tx as EntityManager,
       'province',
-      provinces.map((r) => ({ id: provinceId(r.code), code: r.code, name: r.name, full_name: r.full_name, kind: r.kind })),
+      provinces.map((r) => ({
+        id: provinceId(r.code),
+        code: r.code,
+        name: r.name,
+        full_name: r.full_name,
+        kind: r.kind,
+      })),
     );
     const c = await insertAll(
       tx as EntityManager,
@@ -53,12 +59,26 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
       communes.map((r) => {
         const kind = KIND[r.kind];
         if (!kind) throw new Error(`unknown commune kind "${r.kind}" for ${r.code} ${r.name}`);
-        return { id: communeId(r.code), code: r.code, name: r.name, search_name: foldVietnamese(r.name), kind, province_id: provinceId(r.province_code) };
+        return {
+          id: communeId(r.code),
+          code: r.code,
+          name: r.name,
+          search_name: foldVietnamese(r.name),
+          kind,
+          province_id: provinceId(r.province_code),
+        };
       }),
     );
     // Other subgraphs learn the hierarchy from these events (they never read the registry's tables).
     const areas: AreaRecord[] = [
-      ...provinces.map((r) => ({ id: provinceId(r.code), level: 'PROVINCE' as const, name: r.name, parentId: null, provinceId: provinceId(r.code), communeId: null })),
+      ...provinces.map((r) => ({
+        id: provinceId(r.code),
+        level: 'PROVINCE' as const,
+        name: r.name,
+        parentId: null,
+        provinceId: provinceId(r.code),
+        communeId: null,
+      })),
       ...communes.map((r) => ({
         id: communeId(r.code),
         level: 'COMMUNE' as const,
@@ -74,7 +94,11 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
 }
 
 /** Generated villages, units and population for every commune of a province (default the demo province, Quảng Ngãi). */
-export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined, provinceCode = DEMO_PROVINCE_CODE): Promise<void> {
+export async function seedDemo(
+  em: EntityManager,
+  log: (line: string) => void = () => undefined,
+  provinceCode = DEMO_PROVINCE_CODE,
+): Promise<void> {
   const communes = await em.execute<Array<DemoCommune>>(
     `select id, code, name, kind from registry.commune where province_id = ? order by code`,
     [provinceId(provinceCode)],
@@ -85,12 +109,27 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
     const v = await insertAll(
       t,
       'village',
-      demo.villages.map((x) => ({ id: x.id, commune_id: x.communeId, name: x.name, kind: x.kind, former_commune: x.formerCommune, demo: true })),
+      demo.villages.map((x) => ({
+        id: x.id,
+        commune_id: x.communeId,
+        name: x.name,
+        kind: x.kind,
+        former_commune: x.formerCommune,
+        demo: true,
+      })),
     );
     const u = await insertAll(
       t,
       'unit',
-      demo.units.map((x) => ({ id: x.id, commune_id: x.communeId, village_id: x.villageId, name: x.name, type: x.type, staff: x.staff, demo: true })),
+      demo.units.map((x) => ({
+        id: x.id,
+        commune_id: x.communeId,
+        village_id: x.villageId,
+        name: x.name,
+        type: x.type,
+        staff: x.staff,
+        demo: true,
+      })),
     );
     // Population revisions have no natural key: add the demo ones only once.
     const provinceOf = new Map(communes.map((c) => [c.id, provinceId(provinceCode)]));
@@ -145,9 +184,16 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
            from registry.population_revision where demo and area_id in (?) order by id`,
         [demo.populations.map((x) => x.areaId)],
       );
-      await appendEvents(t, 'registry', POPULATION_RECORDED, rows.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() })));
+      await appendEvents(
+        t,
+        'registry',
+        POPULATION_RECORDED,
+        rows.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() })),
+      );
     }
-    log(`demo data for province ${provinceCode}: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`);
+    log(
+      `demo data for province ${provinceCode}: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`,
+    );
   });
 }
 

@@ -23,10 +23,14 @@ export function viDateTime(at: Date): string {
 
 /** The period's date: a real date, not in the future (today in Vietnam is allowed). */
 export function checkPeriodDate(reportDate: IsoDate, today: IsoDate): void {
-  if (!isIsoDate(reportDate)) throw new BadInputError(bilingual(`Ngày "${reportDate}" không hợp lệ`, 'invalid report date'), 'reportDate');
+  if (!isIsoDate(reportDate))
+    throw new BadInputError(bilingual(`Ngày "${reportDate}" không hợp lệ`, 'invalid report date'), 'reportDate');
   if (reportDate > today) {
     throw new BadInputError(
-      bilingual(`Chưa thể duyệt hay mở lại kỳ báo cáo ngày ${viDate(reportDate)}: ngày này ở tương lai`, 'the report date is in the future'),
+      bilingual(
+        `Chưa thể duyệt hay mở lại kỳ báo cáo ngày ${viDate(reportDate)}: ngày này ở tương lai`,
+        'the report date is in the future',
+      ),
       'reportDate',
     );
   }
@@ -49,7 +53,10 @@ export function checkCanApprove(current: PeriodApprovalFacts, reportDate: IsoDat
 export function checkCanReopen(current: PeriodApprovalFacts, reportDate: IsoDate): void {
   if (current.state !== 'APPROVED') {
     throw new BadInputError(
-      bilingual(`Kỳ báo cáo ngày ${viDate(reportDate)} chưa được duyệt nên không cần mở lại`, 'the period is not approved, there is nothing to reopen'),
+      bilingual(
+        `Kỳ báo cáo ngày ${viDate(reportDate)} chưa được duyệt nên không cần mở lại`,
+        'the period is not approved, there is nothing to reopen',
+      ),
       'reportDate',
     );
   }
@@ -58,15 +65,24 @@ export function checkCanReopen(current: PeriodApprovalFacts, reportDate: IsoDate
 /** The reason of a reopening, trimmed: required, at most 1000 characters. */
 export function checkReason(reason: string | null | undefined): string {
   const text = (reason ?? '').trim();
-  if (!text) throw new BadInputError(bilingual('Cần nêu lý do mở lại kỳ báo cáo', 'a reason is required to reopen a period'), 'reason');
-  if (text.length > 1000) throw new BadInputError(bilingual('Lý do dài quá 1000 ký tự', 'the reason is longer than 1000 characters'), 'reason');
+  if (!text)
+    throw new BadInputError(
+      bilingual('Cần nêu lý do mở lại kỳ báo cáo', 'a reason is required to reopen a period'),
+      'reason',
+    );
+  if (text.length > 1000)
+    throw new BadInputError(
+      bilingual('Lý do dài quá 1000 ký tự', 'the reason is longer than 1000 characters'),
+      'reason',
+    );
   return text;
 }
 
 /** A note of an approval, trimmed; empty is none. */
 export function checkNote(note: string | null | undefined): string | null {
   const text = (note ?? '').trim();
-  if (text.length > 1000) throw new BadInputError(bilingual('Ghi chú dài quá 1000 ký tự', 'the note is longer than 1000 characters'), 'note');
+  if (text.length > 1000)
+    throw new BadInputError(bilingual('Ghi chú dài quá 1000 ký tự', 'the note is longer than 1000 characters'), 'note');
   return text || null;
 }
 

@@ -9,7 +9,16 @@ import { recordAudit } from '../common/audit';
 import { todayInVietnam, type IsoDate } from '../common/dates';
 import { bilingual, NotFoundError } from '../common/errors';
 import type { Viewer } from '../common/viewer';
-import { checkCanApprove, checkCanReopen, checkNote, checkPeriodDate, checkPeriodOpen, checkReason, type PeriodApprovalFacts, type PeriodState } from './approval-rules';
+import {
+  checkCanApprove,
+  checkCanReopen,
+  checkNote,
+  checkPeriodDate,
+  checkPeriodOpen,
+  checkReason,
+  type PeriodApprovalFacts,
+  type PeriodState,
+} from './approval-rules';
 import { Area } from './entities/Area';
 
 /** A period as stored and counted: its state, its last approval and reopening, and the reports dated on it. */
@@ -49,28 +58,42 @@ const PERIOD_COLUMNS = `pa.commune_id as "communeId", pa.province_id as "provinc
   pa.reopened_at as "reopenedAt", pa.reopened_by_name as "reopenedByName", pa.reason`;
 
 /** Timestamps may come back from raw SQL as strings: the GraphQL DateTime and the messages need Dates. */
-const toDate = (v: Date | string | null | undefined): Date | null => (v == null ? null : v instanceof Date ? v : new Date(v));
+const toDate = (v: Date | string | null | undefined): Date | null =>
+  v == null ? null : v instanceof Date ? v : new Date(v);
 function withDates<R extends { approvedAt: Date | null; reopenedAt?: Date | null }>(row: R): R {
-  return { ...row, approvedAt: toDate(row.approvedAt), ...('reopenedAt' in row ? { reopenedAt: toDate(row.reopenedAt) } : {}) };
+  return {
+    ...row,
+    approvedAt: toDate(row.approvedAt),
+    ...('reopenedAt' in row ? { reopenedAt: toDate(row.reopenedAt) } : {}),
+  };
 }
 
 const lockKey = (communeId: string, reportDate: IsoDate) => `period:${communeId}:${reportDate}`;
 
 /** Takes the period's lock for this transaction: exclusive to approve or reopen, shared to submit a report. */
-async function lockPeriod(t: EntityManager, communeId: string, reportDate: IsoDate, mode: 'exclusive' | 'shared'): Promise<void> {
+async function lockPeriod(
+  t: EntityManager,
+  communeId: string,
+  reportDate: IsoDate,
+  mode: 'exclusive' | 'shared',
+): Promise<void> {
   const fn = mode === 'exclusive' ? 'pg_advisory_xact_lock' : 'pg_advisory_xact_lock_shared';
   await t.execute(`select ${fn}(hashtext(?))`, [lockKey(communeId, reportDate)]);
 }
 
 async function readPeriod(t: EntityManager, communeId: string, reportDate: IsoDate): Promise<PeriodRow | null> {
-  const rows = await t.execute<PeriodRow[]>(`select ${PERIOD_COLUMNS} from reports.period_approval pa where pa.commune_id = ? and pa.report_date = ?`, [
-    communeId,
-    reportDate,
-  ]);
+  const rows = await t.execute<PeriodRow[]>(
+    `select ${PERIOD_COLUMNS} from reports.period_approval pa where pa.commune_id = ? and pa.report_date = ?`,
+    [communeId, reportDate],
+  );
   return rows[0] ? withDates(rows[0]) : null;
 }
 
-async function countReports(t: EntityManager, communeId: string, reportDate: IsoDate): Promise<{ reporters: number; versions: number }> {
+async function countReports(
+  t: EntityManager,
+  communeId: string,
+  reportDate: IsoDate,
+): Promise<{ reporters: number; versions: number }> {
   const [row] = await t.execute<Array<{ reporters: number; versions: number }>>(
     `select count(distinct reporter_id)::int as reporters, count(*)::int as versions from reports.unit_report where commune_id = ? and report_date = ?`,
     [communeId, reportDate],
@@ -102,25 +125,42 @@ export interface PeriodInput {
 
 async function findCommune(em: EntityManager, communeId: string): Promise<Area> {
   const commune = await em.findOne(Area, { id: communeId, level: 'COMMUNE' });
-  if (!commune) throw new NotFoundError(bilingual(`Không tìm thấy xã có mã "${communeId}"`, `no commune has id ${communeId}`));
+  if (!commune)
+    throw new NotFoundError(bilingual(`Không tìm thấy xã có mã "${communeId}"`, `no commune has id ${communeId}`));
   return commune;
 }
 
 const auditState = (row: PeriodRow | null) =>
   row
-    ? { state: row.state, revision: row.revision, approvedAt: row.approvedAt, approvedBy: row.approvedByName, reopenedAt: row.reopenedAt, reopenedBy: row.reopenedByName, reason: row.reason }
+    ? {
+        state: row.state,
+        revision: row.revision,
+        approvedAt: row.approvedAt,
+        approvedBy: row.approvedByName,
+        reopenedAt: row.reopenedAt,
+        reopenedBy: row.reopenedByName,
+        reason: row.reason,
+      }
     : { state: 'OPEN' };
 
 type Change = { action: 'APPROVE'; note: string | null } | { action: 'REOPEN'; reason: string };
 type Request = { action: 'APPROVE'; note?: string | null } | { action: 'REOPEN'; reason: string | null | undefined };
 
 /** requireIdentity → the commune (NOT_FOUND) → authorize (FORBIDDEN) → the input (BAD_USER_INPUT) → one transaction. */
-async function changePeriod(em: EntityManager, viewer: Viewer, input: PeriodInput, request: Request): Promise<PeriodValue> {
+async function changePeriod(
+  em: EntityManager,
+  viewer: Viewer,
+  input: PeriodInput,
+  request: Request,
+): Promise<PeriodValue> {
   requireIdentity(viewer, 'APPROVE_PERIOD');
   const commune = await findCommune(em, input.communeId);
   authorize(viewer, 'APPROVE_PERIOD', { provinceId: commune.provinceId, communeId: commune.id });
   checkPeriodDate(input.reportDate, todayInVietnam());
-  const change: Change = request.action === 'APPROVE' ? { action: 'APPROVE', note: checkNote(request.note) } : { action: 'REOPEN', reason: checkReason(request.reason) };
+  const change: Change =
+    request.action === 'APPROVE'
+      ? { action: 'APPROVE', note: checkNote(request.note) }
+      : { action: 'REOPEN', reason: checkReason(request.reason) };
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     await lockPeriod(t, commune.id, input.reportDate, 'exclusive');
@@ -179,12 +219,20 @@ async function changePeriod(em: EntityManager, viewer: Viewer, input: PeriodInpu
 }
 
 /** Approves and locks a commune's reporting period (duyệt kỳ báo cáo). */
-export function approveReportingPeriod(em: EntityManager, viewer: Viewer, input: PeriodInput & { note?: string | null }): Promise<PeriodValue> {
+export function approveReportingPeriod(
+  em: EntityManager,
+  viewer: Viewer,
+  input: PeriodInput & { note?: string | null },
+): Promise<PeriodValue> {
   return changePeriod(em, viewer, input, { action: 'APPROVE', note: input.note });
 }
 
 /** Reopens an approved period with a reason (mở lại kỳ báo cáo); its reports may be resubmitted again. */
-export function reopenReportingPeriod(em: EntityManager, viewer: Viewer, input: PeriodInput & { reason: string }): Promise<PeriodValue> {
+export function reopenReportingPeriod(
+  em: EntityManager,
+  viewer: Viewer,
+  input: PeriodInput & { reason: string },
+): Promise<PeriodValue> {
   return changePeriod(em, viewer, input, { action: 'REOPEN', reason: input.reason });
 }
 
@@ -192,7 +240,12 @@ export function reopenReportingPeriod(em: EntityManager, viewer: Viewer, input: 
  * The periods of communes within [from, to]: every date with reports of the commune or an approval row, newest
  * first, with their counts. One statement for all the communes asked for with the same range.
  */
-export async function loadPeriods(em: EntityManager, communeIds: readonly string[], from: IsoDate | null, to: IsoDate | null): Promise<Map<string, PeriodValue[]>> {
+export async function loadPeriods(
+  em: EntityManager,
+  communeIds: readonly string[],
+  from: IsoDate | null,
+  to: IsoDate | null,
+): Promise<Map<string, PeriodValue[]>> {
   const rows = await em.execute<Array<PeriodRow & { reporters: number; versions: number }>>(
     `with counts as (
        select r.commune_id, r.province_id, r.report_date, count(distinct r.reporter_id)::int as reporters, count(*)::int as versions
@@ -218,8 +271,13 @@ export async function loadPeriods(em: EntityManager, communeIds: readonly string
 }
 
 /** The approval state of every period of the given provinces (for Progress.approved): one statement. */
-export async function loadApprovals(em: EntityManager, provinceIds: readonly string[]): Promise<Map<string, PeriodApprovalFacts & { provinceId: string; communeId: string; reportDate: string }>> {
-  const rows = await em.execute<Array<PeriodApprovalFacts & { provinceId: string; communeId: string; reportDate: string }>>(
+export async function loadApprovals(
+  em: EntityManager,
+  provinceIds: readonly string[],
+): Promise<Map<string, PeriodApprovalFacts & { provinceId: string; communeId: string; reportDate: string }>> {
+  const rows = await em.execute<
+    Array<PeriodApprovalFacts & { provinceId: string; communeId: string; reportDate: string }>
+  >(
     `select pa.province_id as "provinceId", pa.commune_id as "communeId", pa.report_date::text as "reportDate", pa.state,
             pa.approved_at as "approvedAt", pa.approved_by_name as "approvedByName"
        from reports.period_approval pa where pa.province_id in (?)`,

@@ -36,8 +36,16 @@ export class SnapshotCache {
   }
 
   /** Where areas sit in the hierarchy: most requests then need no SQL at all. */
-  areaFacts(ids: readonly string[], load: (missing: string[]) => Promise<AreaFacts[]>): Promise<Array<AreaFacts | null>> {
-    return this.shared.many<AreaFacts | null>('area', ids, async (missing) => new Map((await load(missing)).map((a) => [a.id, a])), null);
+  areaFacts(
+    ids: readonly string[],
+    load: (missing: string[]) => Promise<AreaFacts[]>,
+  ): Promise<Array<AreaFacts | null>> {
+    return this.shared.many<AreaFacts | null>(
+      'area',
+      ids,
+      async (missing) => new Map((await load(missing)).map((a) => [a.id, a])),
+      null,
+    );
   }
 
   private readonly dates = new Map<string, { version: number; value: Promise<string[]> }>();
@@ -73,6 +81,10 @@ export class SnapshotCache {
 }
 
 /** Bumps the cache when another process writes to the reports schema (its NOTIFY arrives here too). */
-export function listenForReportWrites(databaseUrl: string, cache: SnapshotCache, log: (line: string) => void): Promise<{ stop(): Promise<void> }> {
+export function listenForReportWrites(
+  databaseUrl: string,
+  cache: SnapshotCache,
+  log: (line: string) => void,
+): Promise<{ stop(): Promise<void> }> {
   return listenForWrites(databaseUrl, 'reports', () => cache.bump(), log);
 }

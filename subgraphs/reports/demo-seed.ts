@@ -6,8 +6,20 @@ import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
-export const REGISTRY_CONSUMER = { producer: 'registry' as const, consumer: 'reports' as const, name: 'registry-to-reports', topics: REGISTRY_TOPICS, handle: applyRegistryEvent };
-export const DIRECTIVES_CONSUMER = { producer: 'directives' as const, consumer: 'reports' as const, name: 'directives-to-reports', topics: DIRECTIVE_TOPICS, handle: applyDirectiveEvent };
+export const REGISTRY_CONSUMER = {
+  producer: 'registry' as const,
+  consumer: 'reports' as const,
+  name: 'registry-to-reports',
+  topics: REGISTRY_TOPICS,
+  handle: applyRegistryEvent,
+};
+export const DIRECTIVES_CONSUMER = {
+  producer: 'directives' as const,
+  consumer: 'reports' as const,
+  name: 'directives-to-reports',
+  topics: DIRECTIVE_TOPICS,
+  handle: applyDirectiveEvent,
+};
 
 /**
  * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
@@ -17,9 +29,21 @@ export const DIRECTIVES_CONSUMER = { producer: 'directives' as const, consumer: 
 export async function seedDemoReports(em: EntityManager, log: (line: string) => void): Promise<void> {
   const applied = await drainOutbox(em, REGISTRY_CONSUMER);
   await drainOutbox(em, DIRECTIVES_CONSUMER);
-  const existing = await em.execute<Array<{ n: number }>>(`select count(*)::int as n from reports.unit_report where province_id = ?`, [DEMO_PROVINCE]);
+  const existing = await em.execute<Array<{ n: number }>>(
+    `select count(*)::int as n from reports.unit_report where province_id = ?`,
+    [DEMO_PROVINCE],
+  );
   if (existing[0].n > 0) return;
-  const areas = await em.execute<Array<{ id: string; level: 'COMMUNE' | 'VILLAGE' | 'UNIT'; name: string; communeId: string; unitType: string | null; staff: number | null }>>(
+  const areas = await em.execute<
+    Array<{
+      id: string;
+      level: 'COMMUNE' | 'VILLAGE' | 'UNIT';
+      name: string;
+      communeId: string;
+      unitType: string | null;
+      staff: number | null;
+    }>
+  >(
     `select id, level, name, commune_id as "communeId", unit_type as "unitType", staff from reports.area where province_id = ? and level <> 'PROVINCE' order by id`,
     [DEMO_PROVINCE],
   );
@@ -37,7 +61,13 @@ export async function seedDemoReports(em: EntityManager, log: (line: string) => 
     .map((c) => {
       const reporters = areas
         .filter((a) => a.communeId === c.id && a.level !== 'COMMUNE')
-        .map((a) => ({ id: a.id, level: a.level as 'VILLAGE' | 'UNIT', unitType: a.unitType, staff: a.staff, adults: adults.get(a.id) ?? null }));
+        .map((a) => ({
+          id: a.id,
+          level: a.level as 'VILLAGE' | 'UNIT',
+          unitType: a.unitType,
+          staff: a.staff,
+          adults: adults.get(a.id) ?? null,
+        }));
       const sum = reporters.reduce((s, r) => s + (r.level === 'VILLAGE' ? (r.adults ?? 0) : 0), 0);
       return { id: c.id, name: c.name, adults: adults.get(c.id) ?? sum, reporters };
     })
@@ -58,11 +88,25 @@ export async function seedDemoReports(em: EntityManager, log: (line: string) => 
            students_registered, students_completed, students_certified, workers_registered, workers_completed, workers_certified,
            guided_residents, anomalies, submitted_at, demo)
          values ${chunk.map(() => `(?, ?, ?, ?, ?, 1, ${Array(12).fill('?').join(', ')}, ?, '[]', ?, true)`).join(', ')}`,
-        chunk.flatMap((r) => [r.reporterId, r.reporterLevel, r.communeId, DEMO_PROVINCE, r.reportDate, ...r.officials, ...r.residents, ...r.students, ...r.workers, r.guidedResidents, r.submittedAt]),
+        chunk.flatMap((r) => [
+          r.reporterId,
+          r.reporterLevel,
+          r.communeId,
+          DEMO_PROVINCE,
+          r.reportDate,
+          ...r.officials,
+          ...r.residents,
+          ...r.students,
+          ...r.workers,
+          r.guidedResidents,
+          r.submittedAt,
+        ]),
       );
     }
   });
   const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
   await initRankState(em, DEMO_PROVINCE);
-  log(`demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`);
+  log(
+    `demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`,
+  );
 }

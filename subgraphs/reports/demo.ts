@@ -48,7 +48,13 @@ export interface DemoPortalRow {
 export const PORTAL_DATES = ['2025-10-21', '2025-10-26'] as const;
 /** Weekly reporting (every Friday afternoon) started after the peak-campaign letters of late October. */
 export const REPORT_FRIDAYS = ['2025-10-31', '2025-11-07', '2025-11-14', '2025-11-21', '2025-11-28', '2025-12-05'];
-const BA_TO = { name: 'Ba Tô', d21: { officials: 130, residents: 58 }, d26: { officials: 144, residents: 64 }, rank21: 34, rank26: 38 };
+const BA_TO = {
+  name: 'Ba Tô',
+  d21: { officials: 130, residents: 58 },
+  d26: { officials: 144, residents: 64 },
+  rank21: 34,
+  rank26: 38,
+};
 
 const random = seededRandom;
 
@@ -81,7 +87,10 @@ function allocate(total: number, weights: number[], caps?: Array<number | null>)
     });
     left = total - parts.reduce((a, b) => a + b, 0);
     // Remainders one by one to the largest open weights.
-    const order = open.map((w, i) => [w, i] as const).filter(([w]) => w > 0).sort((a, b) => b[0] - a[0]);
+    const order = open
+      .map((w, i) => [w, i] as const)
+      .filter(([w]) => w > 0)
+      .sort((a, b) => b[0] - a[0]);
     for (const [, i] of order) {
       if (left === 0) break;
       if (caps?.[i] != null && parts[i] >= caps[i]!) continue;
@@ -109,7 +118,11 @@ export function communeCurves(communes: DemoCommune[]): CommuneCurve[] {
   const others = communes.filter((c) => c !== baTo);
   const rate21 = baTo ? (BA_TO.d21.officials + BA_TO.d21.residents) / baTo.adults : 0.02;
   const rate26 = baTo ? (BA_TO.d26.officials + BA_TO.d26.residents) / baTo.adults : 0.022;
-  const shuffled = [...others].sort((a, b) => (a.id < b.id ? -1 : 1)).map((c) => [rnd(), c] as const).sort((a, b) => a[0] - b[0]).map(([, c]) => c);
+  const shuffled = [...others]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((c) => [rnd(), c] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, c]) => c);
   const aboveBoth = baTo ? BA_TO.rank21 - 1 : 0;
   const risers = baTo ? BA_TO.rank26 - BA_TO.rank21 : 0;
   return communes.map((c) => {
@@ -131,14 +144,18 @@ export function communeCurves(communes: DemoCommune[]): CommuneCurve[] {
         r21 = Math.min(rate21 * 0.92, r26 * (0.8 + rnd() * 0.15));
       }
     }
-    const officialsShare = c === baTo ? BA_TO.d26.officials / (BA_TO.d26.officials + BA_TO.d26.residents) : 0.45 + rnd() * 0.3;
+    const officialsShare =
+      c === baTo ? BA_TO.d26.officials / (BA_TO.d26.officials + BA_TO.d26.residents) : 0.45 + rnd() * 0.3;
     const l21 = Math.max(1, Math.round(r21 * c.adults));
     const l26 = Math.max(l21, Math.round(r26 * c.adults));
     const split = (l: number) => {
       const officials = Math.round(l * officialsShare);
       return { officials, residents: l - officials };
     };
-    const portal = c === baTo ? { '2025-10-21': BA_TO.d21, '2025-10-26': BA_TO.d26 } : { '2025-10-21': split(l21), '2025-10-26': split(l26) };
+    const portal =
+      c === baTo
+        ? { '2025-10-21': BA_TO.d21, '2025-10-26': BA_TO.d26 }
+        : { '2025-10-21': split(l21), '2025-10-26': split(l26) };
     const growth = 4 + rnd() * 6; // the peak campaign multiplies learners by 4–10 by early December
     const anchors: Array<[string, number]> = [
       ['2025-10-03', Math.round(l21 * 0.35)],
@@ -158,7 +175,12 @@ export function portalRows(communes: DemoCommune[], curves: CommuneCurve[]): Dem
       const p = cv.portal[date];
       return { c, p, rate: (p.officials + p.residents) / c.adults };
     });
-    entries.sort((a, b) => b.rate - a.rate || b.p.officials + b.p.residents - (a.p.officials + a.p.residents) || (a.c.id < b.c.id ? -1 : 1));
+    entries.sort(
+      (a, b) =>
+        b.rate - a.rate ||
+        b.p.officials + b.p.residents - (a.p.officials + a.p.residents) ||
+        (a.c.id < b.c.id ? -1 : 1),
+    );
     entries.forEach((e, i) => {
       rows.push({
         communeId: e.c.id,
@@ -182,7 +204,9 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
     const curve = curves.find((x) => x.communeId === c.id)!;
     const rnd = random(Number(c.id.replace(/\D/g, '')) || 1);
     const villages = c.reporters.filter((r) => r.level === 'VILLAGE');
-    const staffUnits = c.reporters.filter((r) => r.level === 'UNIT' && r.unitType !== 'DIGITAL_TEAM' && r.unitType !== 'COOPERATIVE');
+    const staffUnits = c.reporters.filter(
+      (r) => r.level === 'UNIT' && r.unitType !== 'DIGITAL_TEAM' && r.unitType !== 'COOPERATIVE',
+    );
     // The lower-secondary school (THCS) reports its students; it is the last school of a commune in the demo registry.
     const school = [...c.reporters].reverse().find((r) => r.unitType === 'SCHOOL');
     const coop = c.reporters.find((r) => r.unitType === 'COOPERATIVE');
@@ -191,7 +215,10 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
     const habit = new Map(c.reporters.map((r) => [r.id, rnd()]));
     REPORT_FRIDAYS.forEach((date, week) => {
       const learners = interpolate(curve.anchors, date);
-      const officials = Math.min(Math.round(learners * curve.officialsShare), staffUnits.reduce((s, u) => s + (u.staff ?? 0), 0));
+      const officials = Math.min(
+        Math.round(learners * curve.officialsShare),
+        staffUnits.reduce((s, u) => s + (u.staff ?? 0), 0),
+      );
       const residentsAll = learners - officials;
       const students = school ? Math.round(residentsAll * 0.1) : 0;
       const workers = coop ? Math.round(residentsAll * 0.05) : 0;
@@ -201,9 +228,19 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
         const completed = Math.floor(registered * (0.15 + 0.65 * progress));
         return [registered, completed, Math.floor(completed * 0.85)];
       };
-      const officialsBy = allocate(officials, staffUnits.map((u) => u.staff ?? 1), staffUnits.map((u) => u.staff));
-      const residentsBy = allocate(residents, villages.map((v) => v.adults ?? 1));
-      const submit = (r: DemoReporter, row: Omit<DemoReportRow, 'reporterId' | 'reporterLevel' | 'communeId' | 'reportDate' | 'submittedAt'>) => {
+      const officialsBy = allocate(
+        officials,
+        staffUnits.map((u) => u.staff ?? 1),
+        staffUnits.map((u) => u.staff),
+      );
+      const residentsBy = allocate(
+        residents,
+        villages.map((v) => v.adults ?? 1),
+      );
+      const submit = (
+        r: DemoReporter,
+        row: Omit<DemoReportRow, 'reporterId' | 'reporterLevel' | 'communeId' | 'reportDate' | 'submittedAt'>,
+      ) => {
         const h = habit.get(r.id)!;
         if (h > 0.93 && week % 2 === 1) return; // misses every other week
         const late = h > 0.85;
@@ -218,7 +255,13 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
       };
       const zero: [number, number, number] = [0, 0, 0];
       villages.forEach((v, i) =>
-        submit(v, { officials: zero, residents: triple(residentsBy[i]), students: zero, workers: zero, guidedResidents: Math.round(residentsBy[i] * 0.3) }),
+        submit(v, {
+          officials: zero,
+          residents: triple(residentsBy[i]),
+          students: zero,
+          workers: zero,
+          guidedResidents: Math.round(residentsBy[i] * 0.3),
+        }),
       );
       staffUnits.forEach((u, i) =>
         submit(u, {
@@ -229,8 +272,23 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
           guidedResidents: Math.round(officialsBy[i] * 1.5),
         }),
       );
-      if (coop) submit(coop, { officials: zero, residents: zero, students: zero, workers: triple(workers), guidedResidents: 0 });
-      teams.forEach((t) => submit(t, { officials: zero, residents: zero, students: zero, workers: zero, guidedResidents: Math.round(residents / Math.max(1, teams.length) * 0.2) }));
+      if (coop)
+        submit(coop, {
+          officials: zero,
+          residents: zero,
+          students: zero,
+          workers: triple(workers),
+          guidedResidents: 0,
+        });
+      teams.forEach((t) =>
+        submit(t, {
+          officials: zero,
+          residents: zero,
+          students: zero,
+          workers: zero,
+          guidedResidents: Math.round((residents / Math.max(1, teams.length)) * 0.2),
+        }),
+      );
     });
   }
   return rows;

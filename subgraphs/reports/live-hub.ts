@@ -25,7 +25,10 @@ export class LiveHub {
   private again = false;
   private stopped = false;
 
-  constructor(private readonly databaseUrl: string, private readonly log: (line: string) => void = () => undefined) {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
     this.pool = new Pool({ connectionString: databaseUrl, max: 3 });
   }
 
@@ -62,7 +65,12 @@ export class LiveHub {
   }
 
   /** Events of one topic whose payload field `key` equals `value`, after `after` (replayed first), then live. */
-  subscribe(topic: string, key: 'areaId' | 'provinceId', value: string, after: number | null): AsyncIterableIterator<LiveEvent> {
+  subscribe(
+    topic: string,
+    key: 'areaId' | 'provinceId',
+    value: string,
+    after: number | null,
+  ): AsyncIterableIterator<LiveEvent> {
     const queue: LiveEvent[] = [];
     let wakeUp: (() => void) | null = null;
     let done = false;

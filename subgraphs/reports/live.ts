@@ -38,7 +38,10 @@ export interface RankChangedPayload {
 }
 
 /** The areas whose progress a change under `areaId` moves: itself and every ancestor up to the province. */
-export async function withAncestors(em: EntityManager, areaIds: string[]): Promise<Array<{ id: string; provinceId: string }>> {
+export async function withAncestors(
+  em: EntityManager,
+  areaIds: string[],
+): Promise<Array<{ id: string; provinceId: string }>> {
   if (areaIds.length === 0) return [];
   return em.execute(
     `select distinct x.id, x."provinceId" from (
@@ -55,22 +58,37 @@ export async function publishChanges(em: EntityManager, areaIds: string[], cause
   const areas = await withAncestors(em, areaIds);
   const provinces = [...new Set(areas.map((a) => a.provinceId))].sort();
   const asOf = todayInVietnam();
-  for (const provinceId of provinces) await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`live:${provinceId}`]);
-  const snapshots = await loadSnapshots(em, provinces.map((provinceId) => ({ provinceId, asOf })));
+  for (const provinceId of provinces)
+    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`live:${provinceId}`]);
+  const snapshots = await loadSnapshots(
+    em,
+    provinces.map((provinceId) => ({ provinceId, asOf })),
+  );
   const progressEvents: ProgressUpdatedPayload[] = [];
   const rankEvents: RankChangedPayload[] = [];
   for (const a of areas) {
     const snapshot = snapshots.get(`${a.provinceId}|${asOf}`)!;
     const area = snapshot.area(a.id);
-    if (area) progressEvents.push({ areaId: a.id, level: area.level, provinceId: a.provinceId, asOf, cause, progress: snapshot.progress(a.id) });
+    if (area)
+      progressEvents.push({
+        areaId: a.id,
+        level: area.level,
+        provinceId: a.provinceId,
+        asOf,
+        cause,
+        progress: snapshot.progress(a.id),
+      });
   }
   for (const provinceId of provinces) {
     const snapshot = snapshots.get(`${provinceId}|${asOf}`)!;
     const ranking = snapshot.ranking();
     const before = new Map(
-      (await em.execute<Array<{ communeId: string; position: number }>>(`select commune_id as "communeId", position from reports.rank_state where province_id = ?`, [provinceId])).map(
-        (r) => [r.communeId, r.position],
-      ),
+      (
+        await em.execute<Array<{ communeId: string; position: number }>>(
+          `select commune_id as "communeId", position from reports.rank_state where province_id = ?`,
+          [provinceId],
+        )
+      ).map((r) => [r.communeId, r.position]),
     );
     const changed = ranking.filter((r) => before.get(r.communeId) !== r.position);
     // The first publication for a province only records the ranking: there is no earlier one to compare with.

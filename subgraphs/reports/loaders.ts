@@ -30,7 +30,11 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       const missing = keys.filter((k) => !cache.get(keyOf(k)));
       if (missing.length > 0) {
         const loading = loadSnapshots(em, missing);
-        for (const k of missing) cache.put(keyOf(k), loading.then((m) => m.get(keyOf(k))!));
+        for (const k of missing)
+          cache.put(
+            keyOf(k),
+            loading.then((m) => m.get(keyOf(k))!),
+          );
       }
       return Promise.all(keys.map((k) => cache.get(keyOf(k)) ?? loadSnapshots(em, [k]).then((m) => m.get(keyOf(k))!)));
     },
@@ -48,7 +52,12 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
             previous ? snapshot.load({ provinceId, asOf: previous }) : Promise.resolve(null),
           ]);
           const earlier = new Map((before?.ranking() ?? []).map((r) => [r.communeId, r]));
-          return now.ranking().map((r) => ({ ...withChange(r, earlier.get(r.communeId)), communeId: r.communeId, previousDate: previous, date: current }));
+          return now.ranking().map((r) => ({
+            ...withChange(r, earlier.get(r.communeId)),
+            communeId: r.communeId,
+            previousDate: previous,
+            date: current,
+          }));
         }),
       ),
     { cacheKeyFn: (k) => `${k.provinceId}|${k.asOf}` },
@@ -78,19 +87,29 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
     figureDates,
     snapshot,
     ranking,
-    directiveTargets: listLoader<string, DirectiveTarget>((ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }), (d) => d.provinceId),
+    directiveTargets: listLoader<string, DirectiveTarget>(
+      (ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }),
+      (d) => d.provinceId,
+    ),
     reportsOf: listLoader<string, UnitReport>(
-      (ids) => em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', version: 'desc' } }),
+      (ids) =>
+        em.find(UnitReport, { reporterId: { $in: [...ids] } }, { orderBy: { reportDate: 'desc', version: 'desc' } }),
       (r) => r.reporterId,
     ),
     /** A commune's reporting periods within a range (Commune.reportingPeriods): one statement per range. */
-    periods: argLoader<{ from: IsoDate | null; to: IsoDate | null }, string, PeriodValue[]>((ids, { from, to }) => loadPeriods(em, ids, from, to), []),
+    periods: argLoader<{ from: IsoDate | null; to: IsoDate | null }, string, PeriodValue[]>(
+      (ids, { from, to }) => loadPeriods(em, ids, from, to),
+      [],
+    ),
     /** Approval states of every period of a province, by `communeId|reportDate` (Progress.approved): one statement. */
     approvals: new DataLoader<string, Awaited<ReturnType<typeof loadApprovals>>>(async (provinceIds) => {
       const all = await loadApprovals(em, provinceIds);
       return provinceIds.map(() => all);
     }),
-    peopleOf: listLoader<number, ReportPerson>((ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }), (p) => p.reportId),
+    peopleOf: listLoader<number, ReportPerson>(
+      (ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (p) => p.reportId,
+    ),
   };
 }
 

@@ -19,8 +19,19 @@ export const reports: SubgraphDefinition<ReportsLoaders> = {
   subscriptions: true,
   seedDemo: (em: EntityManager, log) => seedDemoReports(em, log),
   consumers: [
-    { producer: REGISTRY_CONSUMER.producer, name: REGISTRY_CONSUMER.name, topics: REGISTRY_TOPICS, handle: applyRegistryEvent, afterBatch: publishPopulationChanges },
-    { producer: DIRECTIVES_CONSUMER.producer, name: DIRECTIVES_CONSUMER.name, topics: DIRECTIVES_CONSUMER.topics, handle: DIRECTIVES_CONSUMER.handle },
+    {
+      producer: REGISTRY_CONSUMER.producer,
+      name: REGISTRY_CONSUMER.name,
+      topics: REGISTRY_TOPICS,
+      handle: applyRegistryEvent,
+      afterBatch: publishPopulationChanges,
+    },
+    {
+      producer: DIRECTIVES_CONSUMER.producer,
+      name: DIRECTIVES_CONSUMER.name,
+      topics: DIRECTIVES_CONSUMER.topics,
+      handle: DIRECTIVES_CONSUMER.handle,
+    },
   ],
 };
 

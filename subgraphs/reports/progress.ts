@@ -87,8 +87,21 @@ function build(
 }
 
 /** Progress from unit and village reports (the latest version of each reporter's latest report). */
-export function progressFromFigures(asOf: IsoDate, adults: number | null, figures: Figures | null, figuresDate: IsoDate | null): ProgressValue {
-  if (!figures) return build(asOf, adults, { officialsRegistered: 0, residentsRegistered: 0, completed: 0, certified: 0 }, 'NONE', null, null);
+export function progressFromFigures(
+  asOf: IsoDate,
+  adults: number | null,
+  figures: Figures | null,
+  figuresDate: IsoDate | null,
+): ProgressValue {
+  if (!figures)
+    return build(
+      asOf,
+      adults,
+      { officialsRegistered: 0, residentsRegistered: 0, completed: 0, certified: 0 },
+      'NONE',
+      null,
+      null,
+    );
   const others = (k: keyof GroupFigures) => figures.RESIDENTS[k] + figures.STUDENTS[k] + figures.WORKERS[k];
   return build(
     asOf,
@@ -116,7 +129,12 @@ export function progressFromPortal(asOf: IsoDate, adults: number | null, row: Po
   return build(
     asOf,
     adults,
-    { officialsRegistered: row.officialsRegistered, residentsRegistered: row.residentsRegistered, completed: 0, certified: 0 },
+    {
+      officialsRegistered: row.officialsRegistered,
+      residentsRegistered: row.residentsRegistered,
+      completed: 0,
+      certified: 0,
+    },
     'PORTAL',
     row.statDate,
     null,

@@ -1,6 +1,13 @@
 /** Keeps the reports subgraph's copy of the hierarchy and of the population figures, from the registry's events. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED, type AreaUpserted, type DirectiveChanged, type PopulationRecorded } from '../common/contracts';
+import {
+  AREA_UPSERTED,
+  DIRECTIVE_CHANGED,
+  POPULATION_RECORDED,
+  type AreaUpserted,
+  type DirectiveChanged,
+  type PopulationRecorded,
+} from '../common/contracts';
 import type { OutboxEvent } from '../common/events';
 import { publishChanges } from './live';
 
@@ -17,7 +24,18 @@ export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent):
          on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
            province_id = excluded.province_id, commune_id = excluded.commune_id, former_commune = excluded.former_commune,
            unit_type = excluded.unit_type, staff = excluded.staff, village_id = excluded.village_id`,
-        chunk.flatMap((a) => [a.id, a.level, a.name, a.parentId, a.provinceId, a.communeId, a.formerCommune ?? null, a.unitType ?? null, a.staff ?? null, a.villageId ?? null]),
+        chunk.flatMap((a) => [
+          a.id,
+          a.level,
+          a.name,
+          a.parentId,
+          a.provinceId,
+          a.communeId,
+          a.formerCommune ?? null,
+          a.unitType ?? null,
+          a.staff ?? null,
+          a.villageId ?? null,
+        ]),
       );
     }
   } else if (event.topic === POPULATION_RECORDED) {
@@ -41,12 +59,22 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
      on conflict (directive_id) do update set province_id = excluded.province_id, number = excluded.number, revision = excluded.revision,
        status = excluded.status, targets = excluded.targets, deadlines = excluded.deadlines
      where reports.directive_target.revision <= excluded.revision`,
-    [d.directiveId, d.provinceId, d.number, d.revision, d.status, JSON.stringify(d.targets), JSON.stringify(d.reportingDeadlines ?? [])],
+    [
+      d.directiveId,
+      d.provinceId,
+      d.number,
+      d.revision,
+      d.status,
+      JSON.stringify(d.targets),
+      JSON.stringify(d.reportingDeadlines ?? []),
+    ],
   );
 }
 
 /** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
 export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-  const areas = events.filter((e) => e.topic === POPULATION_RECORDED).map((e) => (e.payload as unknown as PopulationRecorded).areaId);
+  const areas = events
+    .filter((e) => e.topic === POPULATION_RECORDED)
+    .map((e) => (e.payload as unknown as PopulationRecorded).areaId);
   if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
 }

@@ -28,7 +28,9 @@ export function compareForRank(a: RankInput, b: RankInput): number {
 }
 
 export function rankCommunes(entries: RankInput[]): Ranked[] {
-  return [...entries].sort(compareForRank).map((e, i) => ({ communeId: e.communeId, position: i + 1, outOf: entries.length }));
+  return [...entries]
+    .sort(compareForRank)
+    .map((e, i) => ({ communeId: e.communeId, position: i + 1, outOf: entries.length }));
 }
 
 export interface RankChangeValue {

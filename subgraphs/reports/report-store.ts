@@ -42,13 +42,21 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
   requireIdentity(viewer, 'SUBMIT_REPORT');
   const reporter = await em.findOne(Area, { id: input.reporterId });
   if (!reporter || (reporter.level !== 'VILLAGE' && reporter.level !== 'UNIT')) {
-    throw new NotFoundError(bilingual(`Không tìm thấy thôn hay đơn vị có mã "${input.reporterId}"`, `no village or unit has id ${input.reporterId}`));
+    throw new NotFoundError(
+      bilingual(
+        `Không tìm thấy thôn hay đơn vị có mã "${input.reporterId}"`,
+        `no village or unit has id ${input.reporterId}`,
+      ),
+    );
   }
   authorize(viewer, 'SUBMIT_REPORT', areaPath(reporter.id, reporter.provinceId)!);
   const figures: Figures = validateReport(input, todayInVietnam());
   if (input.communeId && input.communeId !== reporter.communeId) {
     throw new ForbiddenError(
-      bilingual(`${reporter.name} thuộc xã có mã ${reporter.communeId}, không thể báo cáo cho xã ${input.communeId}`, 'a unit reports only for its own commune'),
+      bilingual(
+        `${reporter.name} thuộc xã có mã ${reporter.communeId}, không thể báo cáo cho xã ${input.communeId}`,
+        'a unit reports only for its own commune',
+      ),
     );
   }
   return em.transactional(async (tx) => {
@@ -87,7 +95,11 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       workersCompleted: figures.WORKERS.completed,
       workersCertified: figures.WORKERS.certified,
       guidedResidents: input.guidedResidents ?? 0,
-      anomalies: findAnomalies(figures, { adults: pop?.adults, students: pop?.students, staff: reporter.level === 'UNIT' ? reporter.staff : null }),
+      anomalies: findAnomalies(figures, {
+        adults: pop?.adults,
+        students: pop?.students,
+        staff: reporter.level === 'UNIT' ? reporter.staff : null,
+      }),
       note: input.note?.trim() || null,
       submittedAt: new Date(),
       submittedBy: viewer.id,
@@ -95,7 +107,13 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     });
     await t.flush();
     for (const p of input.people ?? []) {
-      t.create(ReportPerson, { reportId: report.id, name: p.name.trim(), role: p.role, certified: p.certified, guided: p.guided });
+      t.create(ReportPerson, {
+        reportId: report.id,
+        name: p.name.trim(),
+        role: p.role,
+        certified: p.certified,
+        guided: p.guided,
+      });
     }
     await t.flush();
     await appendEvent(t, 'reports', REPORT_SUBMITTED, {
@@ -106,7 +124,8 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       reportDate: report.reportDate,
       version: report.version,
     });
-    const previous = v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
+    const previous =
+      v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
     const figuresOfRow = (r: UnitReport) => ({
       version: r.version,
       officials: [r.officialsRegistered, r.officialsCompleted, r.officialsCertified],
@@ -124,7 +143,12 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       targetType: 'UnitReport',
       targetId: report.id,
       before: previous ? figuresOfRow(previous) : null,
-      after: { reportDate: report.reportDate, ...figuresOfRow(report), people: (input.people ?? []).length, anomalies: report.anomalies },
+      after: {
+        reportDate: report.reportDate,
+        ...figuresOfRow(report),
+        people: (input.people ?? []).length,
+        anomalies: report.anomalies,
+      },
       reason: report.note,
     });
     await publishChanges(t, [report.reporterId], 'REPORT');
@@ -151,8 +175,10 @@ export async function importPortalStatistics(
 ): Promise<{ importId: string; rows: number; communes: number; dates: string[] }> {
   const demo = viewer === 'SEED';
   if (!demo) requireIdentity(viewer, 'IMPORT_STATISTICS');
-  if (rows.length === 0) throw new BadInputError(bilingual('Không có dòng số liệu nào để nhập', 'no rows to import'), 'rows');
-  if (rows.length > 50_000) throw new BadInputError(bilingual('Quá nhiều dòng trong một lần nhập (tối đa 50.000)', 'too many rows'), 'rows');
+  if (rows.length === 0)
+    throw new BadInputError(bilingual('Không có dòng số liệu nào để nhập', 'no rows to import'), 'rows');
+  if (rows.length > 50_000)
+    throw new BadInputError(bilingual('Quá nhiều dòng trong một lần nhập (tối đa 50.000)', 'too many rows'), 'rows');
   const today = todayInVietnam();
   const communes = await em.find(Area, { id: { $in: [...new Set(rows.map((r) => r.communeId))] }, level: 'COMMUNE' });
   const byId = new Map(communes.map((c) => [c.id, c]));
@@ -161,25 +187,51 @@ export async function importPortalStatistics(
     const at = `dòng ${i + 1}`;
     const field = (f: string) => `rows.${i}.${f}`;
     const commune = byId.get(r.communeId);
-    if (!commune) throw new NotFoundError(bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`));
+    if (!commune)
+      throw new NotFoundError(
+        bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`),
+      );
     if (!demo) authorize(viewer, 'IMPORT_STATISTICS', { provinceId: commune.provinceId, communeId: commune.id });
-    if (!isIsoDate(r.date) || r.date > today) throw new BadInputError(bilingual(`${at}: ngày "${r.date}" không hợp lệ hoặc ở tương lai`, `row ${i + 1}: bad date`), field('date'));
+    if (!isIsoDate(r.date) || r.date > today)
+      throw new BadInputError(
+        bilingual(`${at}: ngày "${r.date}" không hợp lệ hoặc ở tương lai`, `row ${i + 1}: bad date`),
+        field('date'),
+      );
     for (const k of ['learners', 'officialsRegistered', 'residentsRegistered'] as const) {
-      if (!Number.isInteger(r[k]) || r[k] < 0) throw new BadInputError(bilingual(`${at}: ${k} phải là số nguyên không âm`, `row ${i + 1}: ${k} must be ≥ 0`), field(k));
+      if (!Number.isInteger(r[k]) || r[k] < 0)
+        throw new BadInputError(
+          bilingual(`${at}: ${k} phải là số nguyên không âm`, `row ${i + 1}: ${k} must be ≥ 0`),
+          field(k),
+        );
     }
     if (r.learners !== r.officialsRegistered + r.residentsRegistered) {
       throw new BadInputError(
-        bilingual(`${at}: số học viên (${r.learners}) phải bằng CBCCVC (${r.officialsRegistered}) cộng người dân (${r.residentsRegistered})`, `row ${i + 1}: learners must equal officials + residents`),
+        bilingual(
+          `${at}: số học viên (${r.learners}) phải bằng CBCCVC (${r.officialsRegistered}) cộng người dân (${r.residentsRegistered})`,
+          `row ${i + 1}: learners must equal officials + residents`,
+        ),
         field('learners'),
       );
     }
-    if (r.rank != null && (!Number.isInteger(r.rank) || r.rank < 1)) throw new BadInputError(bilingual(`${at}: thứ hạng phải là số nguyên dương`, `row ${i + 1}: bad rank`), field('rank'));
+    if (r.rank != null && (!Number.isInteger(r.rank) || r.rank < 1))
+      throw new BadInputError(
+        bilingual(`${at}: thứ hạng phải là số nguyên dương`, `row ${i + 1}: bad rank`),
+        field('rank'),
+      );
     for (const k of ['officialsPercent', 'residentsPercent'] as const) {
       const v = r[k];
-      if (v != null && (!Number.isFinite(v) || v < 0 || v > 100)) throw new BadInputError(bilingual(`${at}: tỷ lệ phải từ 0 đến 100`, `row ${i + 1}: ${k} must be 0–100`), field(k));
+      if (v != null && (!Number.isFinite(v) || v < 0 || v > 100))
+        throw new BadInputError(
+          bilingual(`${at}: tỷ lệ phải từ 0 đến 100`, `row ${i + 1}: ${k} must be 0–100`),
+          field(k),
+        );
     }
     const key = `${r.communeId}|${r.date}`;
-    if (seen.has(key)) throw new BadInputError(bilingual(`${at}: xã ${r.communeId} ngày ${r.date} có hai dòng`, `row ${i + 1}: duplicate commune and date`), field('communeId'));
+    if (seen.has(key))
+      throw new BadInputError(
+        bilingual(`${at}: xã ${r.communeId} ngày ${r.date} có hai dòng`, `row ${i + 1}: duplicate commune and date`),
+        field('communeId'),
+      );
     seen.add(key);
   });
   const importId = randomUUID();
@@ -190,10 +242,26 @@ export async function importPortalStatistics(
       await t.execute(
         `insert into reports.portal_statistic (commune_id, province_id, stat_date, portal_rank, learners, officials_registered, residents_registered, officials_percent, residents_percent, import_id, demo)
          values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((r) => [r.communeId, byId.get(r.communeId)!.provinceId, r.date, r.rank ?? null, r.learners, r.officialsRegistered, r.residentsRegistered, r.officialsPercent ?? null, r.residentsPercent ?? null, importId, demo]),
+        chunk.flatMap((r) => [
+          r.communeId,
+          byId.get(r.communeId)!.provinceId,
+          r.date,
+          r.rank ?? null,
+          r.learners,
+          r.officialsRegistered,
+          r.residentsRegistered,
+          r.officialsPercent ?? null,
+          r.residentsPercent ?? null,
+          importId,
+          demo,
+        ]),
       );
     }
-    await appendEvent(t, 'reports', PORTAL_IMPORTED, { importId, dates: [...new Set(rows.map((r) => r.date))].sort(), communes: [...new Set(rows.map((r) => r.communeId))] });
+    await appendEvent(t, 'reports', PORTAL_IMPORTED, {
+      importId,
+      dates: [...new Set(rows.map((r) => r.date))].sort(),
+      communes: [...new Set(rows.map((r) => r.communeId))],
+    });
     if (!demo) {
       for (const r of rows) {
         const commune = byId.get(r.communeId)!;

@@ -32,7 +32,12 @@ export interface Verdict {
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-export function unitVerdict(staff: number, officialsCertified: number, officialsGuidingEnough: number, rules = BA_TO_RULES): Verdict {
+export function unitVerdict(
+  staff: number,
+  officialsCertified: number,
+  officialsGuidingEnough: number,
+  rules = BA_TO_RULES,
+): Verdict {
   if (staff <= 0) return { eligible: false, reason: 'Đơn vị chưa có số biên chế (no staff figure)' };
   const certified = officialsCertified / staff;
   const guiding = officialsGuidingEnough / staff;
@@ -44,12 +49,21 @@ export function unitVerdict(staff: number, officialsCertified: number, officials
 }
 
 export function villageVerdict(workingAge: number | null, residentsCertified: number, rules = BA_TO_RULES): Verdict {
-  if (!workingAge) return { eligible: false, reason: 'Thôn chưa có số người trong độ tuổi lao động (no working-age figure)' };
+  if (!workingAge)
+    return { eligible: false, reason: 'Thôn chưa có số người trong độ tuổi lao động (no working-age figure)' };
   const share = residentsCertified / workingAge;
-  return { eligible: share >= rules.villageCertifiedShare, reason: `${pct(share)} người trong độ tuổi lao động tham gia và có chứng nhận (cần ${pct(rules.villageCertifiedShare)})` };
+  return {
+    eligible: share >= rules.villageCertifiedShare,
+    reason: `${pct(share)} người trong độ tuổi lao động tham gia và có chứng nhận (cần ${pct(rules.villageCertifiedShare)})`,
+  };
 }
 
-export function personVerdict(role: 'OFFICIAL' | 'RESIDENT', certified: boolean, guided: number, rules = BA_TO_RULES): Verdict {
+export function personVerdict(
+  role: 'OFFICIAL' | 'RESIDENT',
+  certified: boolean,
+  guided: number,
+  rules = BA_TO_RULES,
+): Verdict {
   const min = role === 'OFFICIAL' ? rules.officialGuidedMin : rules.residentGuidedMin;
   return {
     eligible: certified && guided >= min,

@@ -6,7 +6,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../common/dates';
 import { resolvePopulation, type Population } from '../common/population';
-import { chooseCommuneProgress, addFigures, emptyFigures, progressFromFigures, progressFromPortal, sumProgress, type Figures, type ProgressValue, type PortalFigures } from './progress';
+import {
+  chooseCommuneProgress,
+  addFigures,
+  emptyFigures,
+  progressFromFigures,
+  progressFromPortal,
+  sumProgress,
+  type Figures,
+  type ProgressValue,
+  type PortalFigures,
+} from './progress';
 import { rankCommunes, type RankInput, type Ranked } from './ranking';
 import type { Counts, Denominators } from './targets';
 
@@ -52,7 +62,11 @@ function figuresOf(row: ReportRow): Figures {
   const f = emptyFigures();
   const keys = { officials: 'OFFICIALS', residents: 'RESIDENTS', students: 'STUDENTS', workers: 'WORKERS' } as const;
   for (const g of GROUP_COLUMNS) {
-    f[keys[g]] = { registered: Number(row[`${g}_registered`]), completed: Number(row[`${g}_completed`]), certified: Number(row[`${g}_certified`]) };
+    f[keys[g]] = {
+      registered: Number(row[`${g}_registered`]),
+      completed: Number(row[`${g}_completed`]),
+      certified: Number(row[`${g}_certified`]),
+    };
   }
   return f;
 }
@@ -70,7 +84,11 @@ export async function loadAreas(em: EntityManager, provinceIds: readonly string[
 }
 
 /** The latest version of each reporter's latest report on or before each date: one statement for all. */
-export async function loadLatestReports(em: EntityManager, provinceIds: readonly string[], dates: readonly string[]): Promise<Map<string, LatestReport[]>> {
+export async function loadLatestReports(
+  em: EntityManager,
+  provinceIds: readonly string[],
+  dates: readonly string[],
+): Promise<Map<string, LatestReport[]>> {
   const rows = await em.execute<ReportRow[]>(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
@@ -86,7 +104,15 @@ export async function loadLatestReports(em: EntityManager, provinceIds: readonly
   for (const r of rows) {
     const key = `${r.province_id}|${r.day}`;
     const list = out.get(key) ?? [];
-    list.push({ reportId: r.id, reporterId: r.reporter_id, communeId: r.commune_id, reportDate: r.report_date, version: r.version, figures: figuresOf(r), guidedResidents: r.guided_residents });
+    list.push({
+      reportId: r.id,
+      reporterId: r.reporter_id,
+      communeId: r.commune_id,
+      reportDate: r.report_date,
+      version: r.version,
+      figures: figuresOf(r),
+      guidedResidents: r.guided_residents,
+    });
     out.set(key, list);
   }
   return out;
@@ -103,7 +129,11 @@ interface PortalRow extends PortalFigures {
 }
 
 /** The latest portal row of each commune on or before each date (newest import of that date): one statement. */
-export async function loadLatestPortal(em: EntityManager, provinceIds: readonly string[], dates: readonly string[]): Promise<Map<string, PortalRow[]>> {
+export async function loadLatestPortal(
+  em: EntityManager,
+  provinceIds: readonly string[],
+  dates: readonly string[],
+): Promise<Map<string, PortalRow[]>> {
   const rows = await em.execute<PortalRow[]>(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
@@ -131,7 +161,11 @@ interface PopulationRow extends Population {
 }
 
 /** The latest population figure of every area of the given provinces on or before each date: one statement. */
-export async function loadPopulations(em: EntityManager, provinceIds: readonly string[], dates: readonly string[]): Promise<Map<string, PopulationRow[]>> {
+export async function loadPopulations(
+  em: EntityManager,
+  provinceIds: readonly string[],
+  dates: readonly string[],
+): Promise<Map<string, PopulationRow[]>> {
   const rows = await em.execute<PopulationRow[]>(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
@@ -152,7 +186,10 @@ export async function loadPopulations(em: EntityManager, provinceIds: readonly s
 }
 
 /** The dates on which a province has figures (reports or portal rows): the ranking dates. One statement. */
-export async function loadFigureDates(em: EntityManager, provinceIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function loadFigureDates(
+  em: EntityManager,
+  provinceIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const rows = await em.execute<Array<{ provinceId: string; day: string }>>(
     `select distinct province_id as "provinceId", report_date::text as day from reports.unit_report where province_id in (?)
      union
@@ -210,7 +247,10 @@ export class ProvinceSnapshot {
     const area = this.areasById.get(id);
     if (own || !area || area.level === 'VILLAGE' || area.level === 'UNIT') return own;
     const partLevel = area.level === 'PROVINCE' ? 'COMMUNE' : 'VILLAGE';
-    return resolvePopulation(null, this.children(id, partLevel).map((c) => this.population(c.id)));
+    return resolvePopulation(
+      null,
+      this.children(id, partLevel).map((c) => this.population(c.id)),
+    );
   }
 
   latestReport(reporterId: string): LatestReport | undefined {
@@ -253,8 +293,14 @@ export class ProvinceSnapshot {
     const area = this.areasById.get(id);
     let value: ProgressValue;
     if (!area) value = progressFromFigures(this.asOf, null, null, null);
-    else if (area.level === 'COMMUNE') value = chooseCommuneProgress(this.reportedCommuneProgress(id), this.portalCommuneProgress(id));
-    else if (area.level === 'PROVINCE') value = sumProgress(this.asOf, this.population(id)?.adults ?? null, this.communes().map((c) => this.progress(c.id)));
+    else if (area.level === 'COMMUNE')
+      value = chooseCommuneProgress(this.reportedCommuneProgress(id), this.portalCommuneProgress(id));
+    else if (area.level === 'PROVINCE')
+      value = sumProgress(
+        this.asOf,
+        this.population(id)?.adults ?? null,
+        this.communes().map((c) => this.progress(c.id)),
+      );
     else value = this.reporterProgress(id);
     this.progressCache.set(id, value);
     return value;
@@ -283,7 +329,8 @@ export class ProvinceSnapshot {
   denominators(id: string): Denominators {
     const population = this.population(id);
     const units = this.reportersUnder(id).filter((a) => a.level === 'UNIT');
-    const staffOf = (keep: (t: string | null) => boolean) => units.filter((u) => keep(u.unitType)).reduce((s, u) => s + (u.staff ?? 0), 0) || null;
+    const staffOf = (keep: (t: string | null) => boolean) =>
+      units.filter((u) => keep(u.unitType)).reduce((s, u) => s + (u.staff ?? 0), 0) || null;
     const WORKPLACES = ['ENTERPRISE', 'COOPERATIVE'];
     return {
       adults: population?.adults ?? null,
@@ -306,13 +353,18 @@ export class ProvinceSnapshot {
 }
 
 /** Loads snapshots for any provinces × dates in five statements. */
-export async function loadSnapshots(em: EntityManager, keys: ReadonlyArray<{ provinceId: string; asOf: IsoDate }>): Promise<Map<string, ProvinceSnapshot>> {
+export async function loadSnapshots(
+  em: EntityManager,
+  keys: ReadonlyArray<{ provinceId: string; asOf: IsoDate }>,
+): Promise<Map<string, ProvinceSnapshot>> {
   const provinceIds = [...new Set(keys.map((k) => k.provinceId))];
   const dates = [...new Set(keys.map((k) => k.asOf))];
   // In a transaction (publishing live events) there is one connection: ask one thing at a time on it.
   const inTransaction = em.isInTransaction();
   const run = <T>(jobs: Array<() => Promise<T>>): Promise<T[]> =>
-    inTransaction ? jobs.reduce(async (acc, job) => [...(await acc), await job()], Promise.resolve([] as T[])) : Promise.all(jobs.map((j) => j()));
+    inTransaction
+      ? jobs.reduce(async (acc, job) => [...(await acc), await job()], Promise.resolve([] as T[]))
+      : Promise.all(jobs.map((j) => j()));
   const [areas, populations, reports, portal] = (await run<unknown>([
     () => loadAreas(em, provinceIds),
     () => loadPopulations(em, provinceIds, dates),
@@ -325,7 +377,14 @@ export async function loadSnapshots(em: EntityManager, keys: ReadonlyArray<{ pro
     if (out.has(key)) continue;
     out.set(
       key,
-      new ProvinceSnapshot(k.provinceId, k.asOf, areas.filter((a) => a.provinceId === k.provinceId), populations.get(key) ?? [], reports.get(key) ?? [], portal.get(key) ?? []),
+      new ProvinceSnapshot(
+        k.provinceId,
+        k.asOf,
+        areas.filter((a) => a.provinceId === k.provinceId),
+        populations.get(key) ?? [],
+        reports.get(key) ?? [],
+        portal.get(key) ?? [],
+      ),
     );
   }
   return out;

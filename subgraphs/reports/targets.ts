@@ -66,7 +66,8 @@ export function targetValue(t: TargetShape, counts: Counts, d: Denominators): nu
   return counts.groups[t.group][key] / denominator;
 }
 
-const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+const days = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 export interface Judgement {
   value: number | null;
@@ -76,7 +77,11 @@ export interface Judgement {
 }
 
 /** `series` is the value on each figure date up to asOf, oldest first; its last point is the current value. */
-export function judgeTarget(t: TargetShape, series: Array<{ date: string; value: number | null }>, asOf: string): Judgement {
+export function judgeTarget(
+  t: TargetShape,
+  series: Array<{ date: string; value: number | null }>,
+  asOf: string,
+): Judgement {
   const known = series.filter((p): p is { date: string; value: number } => p.value !== null);
   const current = known.length ? known[known.length - 1] : null;
   if (!current) return { value: null, gap: null, projected: null, status: 'NOT_MEASURED' };

@@ -37,26 +37,55 @@ export interface ReportInputShape {
 
 function count(value: number, what: string, field: string): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw new BadInputError(bilingual(`${what} phải là số nguyên không âm (đang nhập ${value})`, `${field} must be a whole number ≥ 0`), field);
+    throw new BadInputError(
+      bilingual(`${what} phải là số nguyên không âm (đang nhập ${value})`, `${field} must be a whole number ≥ 0`),
+      field,
+    );
   }
-  if (value > 10_000_000) throw new BadInputError(bilingual(`${what} (${viNumber(value)}) quá lớn; hãy kiểm tra lại`, `${field} is implausibly large`), field);
+  if (value > 10_000_000)
+    throw new BadInputError(
+      bilingual(`${what} (${viNumber(value)}) quá lớn; hãy kiểm tra lại`, `${field} is implausibly large`),
+      field,
+    );
 }
 
 /** Validates a report and returns its figures per group (groups not given count zero). */
 export function validateReport(input: ReportInputShape, today: IsoDate): Figures {
-  if (!isIsoDate(input.reportDate)) throw new BadInputError(bilingual('Ngày báo cáo không hợp lệ', 'reportDate is not a valid date'), 'reportDate');
+  if (!isIsoDate(input.reportDate))
+    throw new BadInputError(bilingual('Ngày báo cáo không hợp lệ', 'reportDate is not a valid date'), 'reportDate');
   if (input.reportDate > today) {
-    throw new BadInputError(bilingual(`Ngày báo cáo ${input.reportDate} ở tương lai; chỉ báo cáo số liệu đến hôm nay`, 'the report date is in the future'), 'reportDate');
+    throw new BadInputError(
+      bilingual(
+        `Ngày báo cáo ${input.reportDate} ở tương lai; chỉ báo cáo số liệu đến hôm nay`,
+        'the report date is in the future',
+      ),
+      'reportDate',
+    );
   }
   if (input.reportDate < CAMPAIGN_START) {
-    throw new BadInputError(bilingual(`Ngày báo cáo ${input.reportDate} trước khi phong trào bắt đầu (${CAMPAIGN_START})`, 'the report date is before the campaign'), 'reportDate');
+    throw new BadInputError(
+      bilingual(
+        `Ngày báo cáo ${input.reportDate} trước khi phong trào bắt đầu (${CAMPAIGN_START})`,
+        'the report date is before the campaign',
+      ),
+      'reportDate',
+    );
   }
-  if (input.groups.length === 0) throw new BadInputError(bilingual('Báo cáo cần số liệu của ít nhất một nhóm', 'at least one group is required'), 'groups');
+  if (input.groups.length === 0)
+    throw new BadInputError(
+      bilingual('Báo cáo cần số liệu của ít nhất một nhóm', 'at least one group is required'),
+      'groups',
+    );
   const figures = emptyFigures();
   const seen = new Set<Group>();
   for (const g of input.groups) {
-    if (!GROUPS.includes(g.group)) throw new BadInputError(bilingual(`Nhóm "${g.group}" không hợp lệ`, 'unknown group'), 'groups');
-    if (seen.has(g.group)) throw new BadInputError(bilingual(`Nhóm ${GROUP_VI[g.group]} được nhập hai lần`, `group ${g.group} appears twice`), `groups.${g.group}`);
+    if (!GROUPS.includes(g.group))
+      throw new BadInputError(bilingual(`Nhóm "${g.group}" không hợp lệ`, 'unknown group'), 'groups');
+    if (seen.has(g.group))
+      throw new BadInputError(
+        bilingual(`Nhóm ${GROUP_VI[g.group]} được nhập hai lần`, `group ${g.group} appears twice`),
+        `groups.${g.group}`,
+      );
     seen.add(g.group);
     const vi = GROUP_VI[g.group];
     count(g.registered, `Số ${vi} đã đăng ký`, `groups.${g.group}.registered`);
@@ -64,13 +93,19 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
     count(g.certified, `Số ${vi} đã được cấp chứng nhận`, `groups.${g.group}.certified`);
     if (g.completed > g.registered) {
       throw new BadInputError(
-        bilingual(`Số ${vi} hoàn thành (${viNumber(g.completed)}) không thể lớn hơn số đã đăng ký (${viNumber(g.registered)})`, 'completed cannot exceed registered'),
+        bilingual(
+          `Số ${vi} hoàn thành (${viNumber(g.completed)}) không thể lớn hơn số đã đăng ký (${viNumber(g.registered)})`,
+          'completed cannot exceed registered',
+        ),
         `groups.${g.group}.completed`,
       );
     }
     if (g.certified > g.completed) {
       throw new BadInputError(
-        bilingual(`Số ${vi} được cấp chứng nhận (${viNumber(g.certified)}) không thể lớn hơn số đã hoàn thành (${viNumber(g.completed)})`, 'certified cannot exceed completed'),
+        bilingual(
+          `Số ${vi} được cấp chứng nhận (${viNumber(g.certified)}) không thể lớn hơn số đã hoàn thành (${viNumber(g.completed)})`,
+          'certified cannot exceed completed',
+        ),
         `groups.${g.group}.certified`,
       );
     }
@@ -78,12 +113,27 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
   }
   count(input.guidedResidents ?? 0, 'Số người dân được hướng dẫn', 'guidedResidents');
   for (const [i, p] of (input.people ?? []).entries()) {
-    if (!p.name.trim()) throw new BadInputError(bilingual('Hãy nhập họ tên người được đề nghị khen thưởng', 'a person needs a name'), `people.${i}.name`);
+    if (!p.name.trim())
+      throw new BadInputError(
+        bilingual('Hãy nhập họ tên người được đề nghị khen thưởng', 'a person needs a name'),
+        `people.${i}.name`,
+      );
     count(p.guided, `Số người ${p.name} đã hướng dẫn`, `people.${i}.guided`);
   }
-  if ((input.note ?? '').length > 1000) throw new BadInputError(bilingual('Ghi chú quá dài (tối đa 1000 ký tự)', 'note is too long'), 'note');
-  if (input.idempotencyKey !== undefined && input.idempotencyKey !== null && !/^[\w.:-]{8,100}$/.test(input.idempotencyKey)) {
-    throw new BadInputError(bilingual('Mã chống gửi trùng không hợp lệ (8–100 ký tự chữ, số, - _ . :)', 'idempotencyKey must be 8–100 of [A-Za-z0-9_.:-]'), 'idempotencyKey');
+  if ((input.note ?? '').length > 1000)
+    throw new BadInputError(bilingual('Ghi chú quá dài (tối đa 1000 ký tự)', 'note is too long'), 'note');
+  if (
+    input.idempotencyKey !== undefined &&
+    input.idempotencyKey !== null &&
+    !/^[\w.:-]{8,100}$/.test(input.idempotencyKey)
+  ) {
+    throw new BadInputError(
+      bilingual(
+        'Mã chống gửi trùng không hợp lệ (8–100 ký tự chữ, số, - _ . :)',
+        'idempotencyKey must be 8–100 of [A-Za-z0-9_.:-]',
+      ),
+      'idempotencyKey',
+    );
   }
   return figures;
 }
@@ -93,17 +143,35 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
  * flagged as an anomaly the commune must resolve, rather than rejected: a village that really reached everyone
  * should never be blocked by a stale census.
  */
-export function findAnomalies(figures: Figures, limits: { adults?: number | null; staff?: number | null; students?: number | null }): string[] {
+export function findAnomalies(
+  figures: Figures,
+  limits: { adults?: number | null; staff?: number | null; students?: number | null },
+): string[] {
   const out: string[] = [];
   const nonOfficials = figures.RESIDENTS.registered + figures.WORKERS.registered;
   if (limits.adults != null && nonOfficials > limits.adults) {
-    out.push(bilingual(`Số người dân đăng ký (${viNumber(nonOfficials)}) vượt số người trưởng thành (${viNumber(limits.adults)}); xã cần rà soát`, 'registered residents exceed adults'));
+    out.push(
+      bilingual(
+        `Số người dân đăng ký (${viNumber(nonOfficials)}) vượt số người trưởng thành (${viNumber(limits.adults)}); xã cần rà soát`,
+        'registered residents exceed adults',
+      ),
+    );
   }
   if (limits.staff != null && figures.OFFICIALS.registered > limits.staff) {
-    out.push(bilingual(`Số CBCCVC đăng ký (${viNumber(figures.OFFICIALS.registered)}) vượt biên chế của đơn vị (${viNumber(limits.staff)}); xã cần rà soát`, 'registered officials exceed staff'));
+    out.push(
+      bilingual(
+        `Số CBCCVC đăng ký (${viNumber(figures.OFFICIALS.registered)}) vượt biên chế của đơn vị (${viNumber(limits.staff)}); xã cần rà soát`,
+        'registered officials exceed staff',
+      ),
+    );
   }
   if (limits.students != null && figures.STUDENTS.registered > limits.students) {
-    out.push(bilingual(`Số học sinh đăng ký (${viNumber(figures.STUDENTS.registered)}) vượt số học sinh (${viNumber(limits.students)}); xã cần rà soát`, 'registered students exceed students'));
+    out.push(
+      bilingual(
+        `Số học sinh đăng ký (${viNumber(figures.STUDENTS.registered)}) vượt số học sinh (${viNumber(limits.students)}); xã cần rà soát`,
+        'registered students exceed students',
+      ),
+    );
   }
   return out;
 }

@@ -15,11 +15,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function buildPages(): string {
   const out = mkdtempSync(path.join(os.tmpdir(), 'hub-web-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'gateway/web/vite.config.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, HUB_WEB_OUT: out },
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'gateway/web/vite.config.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HUB_WEB_OUT: out },
+      stdio: 'pipe',
+    },
+  );
   process.env.HUB_WEB_ROOT = out;
   return out;
 }
@@ -36,8 +40,15 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--lang=vi-VN',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=vi-VN',
     ],
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
@@ -58,7 +69,12 @@ export function screenshotPath(name: string): string | null {
 }
 
 /** Reads until the assertion holds (or the time is up, then fails with the assertion's own message). */
-export async function eventually<T>(read: () => Promise<T>, assert: (value: T) => void, timeout = 15_000, interval = 200): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  assert: (value: T) => void,
+  timeout = 15_000,
+  interval = 200,
+): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const value = await read();

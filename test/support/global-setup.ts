@@ -47,13 +47,22 @@ export default async function globalSetup(): Promise<void> {
   await admin.end();
   const templateUrl = withDatabase(db.url, template);
   await prepareDatabase(templateUrl, 'demo');
-  const orm = await initORM({ subgraph: 'registry', clientUrl: templateUrl, entities: registry.entities, migrations: registry.migrations, poolMax: 1 });
+  const orm = await initORM({
+    subgraph: 'registry',
+    clientUrl: templateUrl,
+    entities: registry.entities,
+    migrations: registry.migrations,
+    poolMax: 1,
+  });
   await seedDemo(orm.orm.em.fork() as EntityManager, () => undefined, '04');
   await orm.close();
   // MikroORM keeps its metadata on globalThis; when jest runs a single file in this same process, the test's
   // sandbox would see this realm's objects and fail. Leave no such state behind.
-  for (const key of Object.keys(globalThis)) if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+  for (const key of Object.keys(globalThis))
+    if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
   process.env.HUB_TEST_SERVER_URL = adminUrlOf(db.url);
   process.env.HUB_TEST_TEMPLATE = template;
-  console.log(`\n[test] PostgreSQL ready (${db.embedded ? 'embedded' : 'DATABASE_URL'}), template seeded in ${Date.now() - started} ms`);
+  console.log(
+    `\n[test] PostgreSQL ready (${db.embedded ? 'embedded' : 'DATABASE_URL'}), template seeded in ${Date.now() - started} ms`,
+  );
 }

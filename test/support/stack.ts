@@ -14,7 +14,11 @@ export interface GraphQLResponse<T> {
 export interface TestStack extends InProcessStack {
   databaseUrl: string;
   /** Sends a query or mutation to the gateway over real HTTP. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, auth?: { token?: string }): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    auth?: { token?: string },
+  ): Promise<GraphQLResponse<T>>;
   /** A bearer token for a role over an area, signed with this stack's key (as `npm run token` does). */
   token(role: TokenRole, area: string, options?: { ttlSeconds?: number }): Promise<string>;
   /** Runs SQL straight on the test database (to check what was, or was not, written). */
@@ -37,12 +41,16 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
  */
 export async function startTestStack(options: Pick<InProcessOptions, 'limits'> = {}): Promise<TestStack> {
   const template = process.env.HUB_TEST_TEMPLATE;
-  if (!template || !process.env.HUB_TEST_SERVER_URL) throw new Error('run through jest: the global setup prepares the database');
+  if (!template || !process.env.HUB_TEST_SERVER_URL)
+    throw new Error('run through jest: the global setup prepares the database');
   const name = `${template}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`create database "${name}" template "${template}"`));
   const databaseUrl = withDatabase(process.env.HUB_TEST_SERVER_URL, name);
   // A fresh key per stack: tests never depend on (or write) a key file under DATA_DIR.
-  const stack = await startInProcess(databaseUrl, { authSecret: randomBytes(32).toString('base64url'), limits: options.limits });
+  const stack = await startInProcess(databaseUrl, {
+    authSecret: randomBytes(32).toString('base64url'),
+    limits: options.limits,
+  });
   const direct = new Client({ connectionString: databaseUrl });
   await direct.connect();
   return {
@@ -51,13 +59,20 @@ export async function startTestStack(options: Pick<InProcessOptions, 'limits'> =
     async gql<T>(query: string, variables?: Record<string, unknown>, auth: { token?: string } = {}) {
       const res = await fetch(stack.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<T>;
     },
     token(role: TokenRole, area: string, tokenOptions: { ttlSeconds?: number } = {}) {
-      return signToken(stack.authSecret, { sub: `test:${role}:${area}`, name: `Test ${role}`, role, area }, tokenOptions);
+      return signToken(
+        stack.authSecret,
+        { sub: `test:${role}:${area}`, name: `Test ${role}`, role, area },
+        tokenOptions,
+      );
     },
     async sql<R>(text: string, params: unknown[] = []) {
       return (await direct.query(text, params)).rows as R[];

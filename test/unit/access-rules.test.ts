@@ -33,16 +33,44 @@ const ROLES: Array<{ role: TokenRole; area: string; own: AreaPath; others: AreaP
     role: 'VILLAGE_REPORTER',
     area: 'V02949-08',
     own: VILLAGE,
-    others: [{ ...VILLAGE, villageId: 'V02949-01' }, { provinceId: 'P23', communeId: 'C02949' }],
+    others: [
+      { ...VILLAGE, villageId: 'V02949-01' },
+      { provinceId: 'P23', communeId: 'C02949' },
+    ],
   },
-  { role: 'UNIT_REPORTER', area: 'U02949-01', own: UNIT, others: [{ ...UNIT, unitId: 'U02949-02' }, { provinceId: 'P23', communeId: 'C02949' }] },
+  {
+    role: 'UNIT_REPORTER',
+    area: 'U02949-01',
+    own: UNIT,
+    others: [
+      { ...UNIT, unitId: 'U02949-02' },
+      { provinceId: 'P23', communeId: 'C02949' },
+    ],
+  },
 ];
 
 /** The rules table: which actions each role may take inside its own area. Everything else is refused. */
 const ALLOWED: Record<TokenRole, Action[]> = {
-  PROVINCE_ADMIN: ['RECORD_POPULATION', 'SUBMIT_REPORT', 'APPROVE_PERIOD', 'ISSUE_DIRECTIVE', 'EDIT_PLAN', 'IMPORT_STATISTICS', 'READ_PERSONAL', 'READ_AUDIT'],
+  PROVINCE_ADMIN: [
+    'RECORD_POPULATION',
+    'SUBMIT_REPORT',
+    'APPROVE_PERIOD',
+    'ISSUE_DIRECTIVE',
+    'EDIT_PLAN',
+    'IMPORT_STATISTICS',
+    'READ_PERSONAL',
+    'READ_AUDIT',
+  ],
   PROVINCE_VIEWER: ['READ_PERSONAL', 'READ_AUDIT'],
-  COMMUNE_OFFICER: ['RECORD_POPULATION', 'SUBMIT_REPORT', 'APPROVE_PERIOD', 'EDIT_PLAN', 'IMPORT_STATISTICS', 'READ_PERSONAL', 'READ_AUDIT'],
+  COMMUNE_OFFICER: [
+    'RECORD_POPULATION',
+    'SUBMIT_REPORT',
+    'APPROVE_PERIOD',
+    'EDIT_PLAN',
+    'IMPORT_STATISTICS',
+    'READ_PERSONAL',
+    'READ_AUDIT',
+  ],
   VILLAGE_REPORTER: ['RECORD_POPULATION', 'SUBMIT_REPORT', 'READ_PERSONAL'],
   UNIT_REPORTER: ['SUBMIT_REPORT', 'READ_PERSONAL'],
 };
@@ -73,7 +101,9 @@ describe('who may do what', () => {
     expect(() => authorize(viewer('VILLAGE_REPORTER', 'V02949-01'), 'RECORD_POPULATION', VILLAGE)).toThrow(
       /^Không có quyền cập nhật dân số cho V02949-08: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949, VILLAGE_REPORTER V02949-08; bạn là VILLAGE_REPORTER V02949-01 \(not allowed/,
     );
-    expect(() => authorize(viewer('PROVINCE_VIEWER', 'P23'), 'ISSUE_DIRECTIVE', { provinceId: 'P23' })).toThrow(/cần vai trò PROVINCE_ADMIN P23/);
+    expect(() => authorize(viewer('PROVINCE_VIEWER', 'P23'), 'ISSUE_DIRECTIVE', { provinceId: 'P23' })).toThrow(
+      /cần vai trò PROVINCE_ADMIN P23/,
+    );
   });
 
   it('keeps public aggregates readable by anyone and per-person data within the area', () => {

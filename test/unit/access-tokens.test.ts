@@ -18,7 +18,11 @@ const OTHER = 'o'.repeat(40);
 const verify = createCallerVerifier({ secret: SECRET });
 const claims = { sub: 'u1', name: 'Chị Lan', role: 'COMMUNE_OFFICER' as const, area: 'C02949' };
 
-async function rawToken(payload: Record<string, unknown>, secret = SECRET, expiresIn: number | null = 600): Promise<string> {
+async function rawToken(
+  payload: Record<string, unknown>,
+  secret = SECRET,
+  expiresIn: number | null = 600,
+): Promise<string> {
   const { SignJWT } = await loadJose();
   const jwt = new SignJWT(payload).setProtectedHeader({ alg: 'HS256' }).setIssuer('bdhvs-hub').setIssuedAt();
   if (expiresIn !== null) jwt.setExpirationTime(Math.floor(Date.now() / 1000) + expiresIn);
@@ -27,7 +31,12 @@ async function rawToken(payload: Record<string, unknown>, secret = SECRET, expir
 
 describe('caller tokens', () => {
   it('verifies a token it signed', async () => {
-    expect(await verify(await signToken(SECRET, claims))).toEqual({ id: 'u1', name: 'Chị Lan', role: 'COMMUNE_OFFICER', area: 'C02949' });
+    expect(await verify(await signToken(SECRET, claims))).toEqual({
+      id: 'u1',
+      name: 'Chị Lan',
+      role: 'COMMUNE_OFFICER',
+      area: 'C02949',
+    });
   });
 
   it.each([
@@ -36,11 +45,27 @@ describe('caller tokens', () => {
     ['malformed', async () => 'not.a.jwt', /không hợp lệ/],
     ['truncated', async () => (await signToken(SECRET, claims)).slice(0, -3), /không hợp lệ/],
     ['with an unknown role', () => rawToken({ sub: 'u', role: 'GOD', area: 'P23' }), /vai trò hoặc địa bàn/],
-    ['with a malformed area', () => rawToken({ sub: 'u', role: 'COMMUNE_OFFICER', area: 'Ba Tô' }), /vai trò hoặc địa bàn/],
-    ['with an area of the wrong level', () => rawToken({ sub: 'u', role: 'UNIT_REPORTER', area: 'C02949' }), /vai trò hoặc địa bàn/],
-    ['without an expiry', () => rawToken({ sub: 'u', role: 'PROVINCE_ADMIN', area: 'P23' }, SECRET, null), /không hợp lệ/],
+    [
+      'with a malformed area',
+      () => rawToken({ sub: 'u', role: 'COMMUNE_OFFICER', area: 'Ba Tô' }),
+      /vai trò hoặc địa bàn/,
+    ],
+    [
+      'with an area of the wrong level',
+      () => rawToken({ sub: 'u', role: 'UNIT_REPORTER', area: 'C02949' }),
+      /vai trò hoặc địa bàn/,
+    ],
+    [
+      'without an expiry',
+      () => rawToken({ sub: 'u', role: 'PROVINCE_ADMIN', area: 'P23' }, SECRET, null),
+      /không hợp lệ/,
+    ],
     ['without a subject', () => rawToken({ role: 'PROVINCE_ADMIN', area: 'P23' }), /không hợp lệ/],
-    ['that is an internal token', () => signInternalToken(SECRET, { id: 'u', name: null, role: 'PROVINCE_ADMIN', area: 'P23' }), /không hợp lệ/],
+    [
+      'that is an internal token',
+      () => signInternalToken(SECRET, { id: 'u', name: null, role: 'PROVINCE_ADMIN', area: 'P23' }),
+      /không hợp lệ/,
+    ],
   ])('refuses a token %s with UNAUTHENTICATED', async (_label, make, message) => {
     const token = await make();
     await expect(verify(token)).rejects.toThrow(UnauthenticatedError);
@@ -49,7 +74,10 @@ describe('caller tokens', () => {
 
   it('refuses an unsigned (alg none) token', async () => {
     const { UnsecuredJWT } = await loadJose();
-    const token = new UnsecuredJWT({ sub: 'u', role: 'PROVINCE_ADMIN', area: 'P23' }).setIssuer('bdhvs-hub').setExpirationTime('1h').encode();
+    const token = new UnsecuredJWT({ sub: 'u', role: 'PROVINCE_ADMIN', area: 'P23' })
+      .setIssuer('bdhvs-hub')
+      .setExpirationTime('1h')
+      .encode();
     await expect(verify(token)).rejects.toThrow(UnauthenticatedError);
   });
 

@@ -11,7 +11,11 @@ import {
   type PeriodApprovalFacts,
 } from '../../subgraphs/reports/approval-rules';
 
-const approved: PeriodApprovalFacts = { state: 'APPROVED', approvedAt: new Date('2025-11-08T01:05:00Z'), approvedByName: 'Đinh Văn Hùng' };
+const approved: PeriodApprovalFacts = {
+  state: 'APPROVED',
+  approvedAt: new Date('2025-11-08T01:05:00Z'),
+  approvedByName: 'Đinh Văn Hùng',
+};
 const reopened: PeriodApprovalFacts = { ...approved, state: 'REOPENED' };
 const open: PeriodApprovalFacts = { state: 'OPEN', approvedAt: null, approvedByName: null };
 
@@ -42,7 +46,9 @@ describe('approval rules', () => {
     expect(() => checkCanApprove(reopened, '2025-11-07')).not.toThrow();
     const e = thrown(() => checkCanApprove(approved, '2025-11-07')) as BadInputError;
     expect(e).toBeInstanceOf(BadInputError);
-    expect(e.message).toBe('Kỳ báo cáo ngày 07/11/2025 đã được duyệt lúc 08:05 ngày 08/11/2025 bởi Đinh Văn Hùng (the period is already approved)');
+    expect(e.message).toBe(
+      'Kỳ báo cáo ngày 07/11/2025 đã được duyệt lúc 08:05 ngày 08/11/2025 bởi Đinh Văn Hùng (the period is already approved)',
+    );
   });
 
   it('reopens only an approved period', () => {

@@ -4,13 +4,24 @@ import { dueDates, isoWeekday, nextDue } from '../../subgraphs/directives/deadli
 import { QUANG_NGAI_COURSE, type DeadlineData, type TargetData } from '../../subgraphs/directives/model';
 import { directiveIdOf, validateDeadlines, validateTargets } from '../../subgraphs/directives/validation';
 
-const target = (extra: Partial<TargetData> = {}): TargetData => ({ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31', ...extra });
+const target = (extra: Partial<TargetData> = {}): TargetData => ({
+  indicator: 'JOINED',
+  group: 'RESIDENTS',
+  threshold: 0.8,
+  dueOn: '2025-12-31',
+  ...extra,
+});
 
 describe('validateTargets', () => {
   it.each([
     ['a threshold above 1 (80 instead of 0.8)', target({ threshold: 80 }), 'targets[0].threshold', /từ 0 đến 1/],
     ['a negative threshold', target({ threshold: -0.1 }), 'targets[0].threshold', /từ 0 đến 1/],
-    ['a due date before the issue date', target({ dueOn: '2025-05-01' }), 'targets[0].dueOn', /không thể trước ngày ban hành/],
+    [
+      'a due date before the issue date',
+      target({ dueOn: '2025-05-01' }),
+      'targets[0].dueOn',
+      /không thể trước ngày ban hành/,
+    ],
     ['an impossible date', target({ dueOn: '2025-02-30' }), 'targets[0].dueOn', /YYYY-MM-DD/],
   ])('rejects %s', (_label, t, field, message) => {
     expect(() => validateTargets([t], '2025-06-02')).toThrow(BadInputError);
@@ -24,13 +35,30 @@ describe('validateTargets', () => {
 
   it('rejects the same target twice and accepts 0, 1 and the issue date itself', () => {
     expect(() => validateTargets([target(), target({ threshold: 0.7 })], '2025-06-02')).toThrow(/hai lần/);
-    expect(validateTargets([target({ threshold: 0, dueOn: '2025-06-02' }), target({ threshold: 1, group: 'OFFICIALS' })], '2025-06-02')).toHaveLength(2);
+    expect(
+      validateTargets(
+        [target({ threshold: 0, dueOn: '2025-06-02' }), target({ threshold: 1, group: 'OFFICIALS' })],
+        '2025-06-02',
+      ),
+    ).toHaveLength(2);
   });
 });
 
 describe('reporting deadlines', () => {
-  const weeklyFriday: DeadlineData = { reporter: 'Các thôn', subject: 'Báo cáo', recurrence: 'WEEKLY', weekday: 5, dayPart: 'AFTERNOON' };
-  const before20: DeadlineData = { reporter: 'Các xã', subject: 'Báo cáo', recurrence: 'ONCE', dueOn: '2025-11-20', before: true };
+  const weeklyFriday: DeadlineData = {
+    reporter: 'Các thôn',
+    subject: 'Báo cáo',
+    recurrence: 'WEEKLY',
+    weekday: 5,
+    dayPart: 'AFTERNOON',
+  };
+  const before20: DeadlineData = {
+    reporter: 'Các xã',
+    subject: 'Báo cáo',
+    recurrence: 'ONCE',
+    dueOn: '2025-11-20',
+    before: true,
+  };
 
   it.each([
     ['weekly Friday, from a Monday', weeklyFriday, '2025-11-24', '2025-11-28'],
@@ -47,7 +75,12 @@ describe('reporting deadlines', () => {
   });
 
   it('lists every Friday of a month, and knows weekdays', () => {
-    expect(dueDates(weeklyFriday, '2025-11-01', '2025-11-30')).toEqual(['2025-11-07', '2025-11-14', '2025-11-21', '2025-11-28']);
+    expect(dueDates(weeklyFriday, '2025-11-01', '2025-11-30')).toEqual([
+      '2025-11-07',
+      '2025-11-14',
+      '2025-11-21',
+      '2025-11-28',
+    ]);
     expect(isoWeekday('2025-11-21')).toBe(5);
     expect(isoWeekday('2025-11-23')).toBe(7);
   });
@@ -77,8 +110,16 @@ describe('the certification rule', () => {
     ['all modules at 80% with 4/5, final 21/30', { modules: all(0.8, 4), finalTestScore: 21 }, 'CERTIFIED'],
     ['all modules done, final 20/30', { modules: all(1, 5), finalTestScore: 20 }, 'COMPLETED'],
     ['all modules done, final not taken', { modules: all(1, 5), finalTestScore: null }, 'COMPLETED'],
-    ['a quiz at 3/5', { modules: { ...all(1, 5), 3: { contentShare: 1, quizScore: 3 } }, finalTestScore: 30 }, 'JOINED'],
-    ['79% of a module', { modules: { ...all(1, 5), 5: { contentShare: 0.79, quizScore: 5 } }, finalTestScore: 30 }, 'JOINED'],
+    [
+      'a quiz at 3/5',
+      { modules: { ...all(1, 5), 3: { contentShare: 1, quizScore: 3 } }, finalTestScore: 30 },
+      'JOINED',
+    ],
+    [
+      '79% of a module',
+      { modules: { ...all(1, 5), 5: { contentShare: 0.79, quizScore: 5 } }, finalTestScore: 30 },
+      'JOINED',
+    ],
     ['a module not started', { modules: { ...all(1, 5), 2: undefined }, finalTestScore: 30 }, 'JOINED'],
   ])('%s → %s', (_label, learner, stage) => {
     expect(learnerStage(QUANG_NGAI_COURSE, learner as LearnerResults)).toBe(stage);

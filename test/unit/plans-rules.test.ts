@@ -6,7 +6,12 @@ import { resolveEffectiveTargets } from '../../subgraphs/plans/targets';
 import { validatePlan, type PlanLookups } from '../../subgraphs/plans/validation';
 import { BA_TO_PLAN } from '../../subgraphs/plans/demo';
 
-const t = (indicator: TargetData['indicator'], group: TargetData['group'], threshold: number, dueOn: string): TargetData => ({ indicator, group, threshold, dueOn });
+const t = (
+  indicator: TargetData['indicator'],
+  group: TargetData['group'],
+  threshold: number,
+  dueOn: string,
+): TargetData => ({ indicator, group, threshold, dueOn });
 
 describe('resolveEffectiveTargets', () => {
   const province = [
@@ -64,14 +69,27 @@ describe('resolveEffectiveTargets', () => {
   });
 
   it('the latest province directive wins for the same key', () => {
-    const later = [...province, { id: 'd999', issuedOn: '2025-11-01', targets: [t('JOINED', 'RESIDENTS', 0.9, '2025-12-31')] }];
+    const later = [
+      ...province,
+      { id: 'd999', issuedOn: '2025-11-01', targets: [t('JOINED', 'RESIDENTS', 0.9, '2025-12-31')] },
+    ];
     expect(resolveEffectiveTargets(later, []).find((e) => e.target.group === 'RESIDENTS')?.directiveId).toBe('d999');
   });
 });
 
 describe('validatePlan', () => {
-  const area = (id: string, level: AreaFacts['level'], communeId: string | null, provinceId = 'P23'): AreaFacts => ({ id, level, name: `Tên ${id}`, provinceId, communeId });
-  const directive = (id: string, provinceId = 'P23', status: DirectiveFacts['status'] = 'IN_FORCE'): DirectiveFacts => ({ id, provinceId, number: id, issuedOn: '2025-06-02', status, targets: [] });
+  const area = (id: string, level: AreaFacts['level'], communeId: string | null, provinceId = 'P23'): AreaFacts => ({
+    id,
+    level,
+    name: `Tên ${id}`,
+    provinceId,
+    communeId,
+  });
+  const directive = (
+    id: string,
+    provinceId = 'P23',
+    status: DirectiveFacts['status'] = 'IN_FORCE',
+  ): DirectiveFacts => ({ id, provinceId, number: id, issuedOn: '2025-06-02', status, targets: [] });
   const lookups = (): PlanLookups => ({
     commune: area('C02949', 'COMMUNE', 'C02949'),
     directives: new Map([
@@ -80,7 +98,11 @@ describe('validatePlan', () => {
       ['gone', directive('gone', 'P23', 'WITHDRAWN')],
     ]),
     areas: new Map(
-      [area('V02949-08', 'VILLAGE', 'C02949'), area('U02949-11', 'UNIT', 'C02949'), area('V02032-01', 'VILLAGE', 'C02032')].map((a) => [a.id, a]),
+      [
+        area('V02949-08', 'VILLAGE', 'C02949'),
+        area('U02949-11', 'UNIT', 'C02949'),
+        area('V02032-01', 'VILLAGE', 'C02032'),
+      ].map((a) => [a.id, a]),
     ),
   });
   const plan = (extra: Partial<PlanContent> = {}): PlanContent => ({
@@ -102,12 +124,42 @@ describe('validatePlan', () => {
     ['a directive of another province', plan({ directiveIds: ['hue'] }), 'implements', /không phải của tỉnh/],
     ['a withdrawn directive', plan({ directiveIds: ['gone'] }), 'implements', /thu hồi/],
     ['no directive at all', plan({ directiveIds: [] }), 'implements', /ít nhất một/],
-    ['a task for a village of another commune', plan({ tasks: [{ title: 'x', assigneeId: 'V02032-01', dueOn: '2025-11-01' }] }), 'tasks[0].assigneeId', /không thuộc xã/],
-    ['a task for an unknown unit', plan({ tasks: [{ title: 'x', assigneeId: 'U02949-99', dueOn: '2025-11-01' }] }), 'tasks[0].assigneeId', /Không tìm thấy/],
-    ['a task due before the plan', plan({ tasks: [{ title: 'x', assigneeId: 'U02949-11', dueOn: '2025-10-01' }] }), 'tasks[0].dueOn', /trước ngày ban hành/],
-    ['a session for a unit', plan({ sessions: [{ heldOn: '2025-10-28', venue: 'NVH', villageIds: ['U02949-11'] }] }), 'sessions[0].villageIds', /Không tìm thấy/],
-    ['a target of 70 instead of 0.7', plan({ targets: [t('JOINED', 'RESIDENTS', 70, '2025-12-31')] }), 'targets[0].threshold', /từ 0 đến 1/],
-    ['a reward share above 1', plan({ rewardRules: [{ subject: 'VILLAGE', certifiedShare: 7, description: 'x' }] }), 'rewardRules[0].certifiedShare', /từ 0 đến 1/],
+    [
+      'a task for a village of another commune',
+      plan({ tasks: [{ title: 'x', assigneeId: 'V02032-01', dueOn: '2025-11-01' }] }),
+      'tasks[0].assigneeId',
+      /không thuộc xã/,
+    ],
+    [
+      'a task for an unknown unit',
+      plan({ tasks: [{ title: 'x', assigneeId: 'U02949-99', dueOn: '2025-11-01' }] }),
+      'tasks[0].assigneeId',
+      /Không tìm thấy/,
+    ],
+    [
+      'a task due before the plan',
+      plan({ tasks: [{ title: 'x', assigneeId: 'U02949-11', dueOn: '2025-10-01' }] }),
+      'tasks[0].dueOn',
+      /trước ngày ban hành/,
+    ],
+    [
+      'a session for a unit',
+      plan({ sessions: [{ heldOn: '2025-10-28', venue: 'NVH', villageIds: ['U02949-11'] }] }),
+      'sessions[0].villageIds',
+      /Không tìm thấy/,
+    ],
+    [
+      'a target of 70 instead of 0.7',
+      plan({ targets: [t('JOINED', 'RESIDENTS', 70, '2025-12-31')] }),
+      'targets[0].threshold',
+      /từ 0 đến 1/,
+    ],
+    [
+      'a reward share above 1',
+      plan({ rewardRules: [{ subject: 'VILLAGE', certifiedShare: 7, description: 'x' }] }),
+      'rewardRules[0].certifiedShare',
+      /từ 0 đến 1/,
+    ],
   ])('rejects %s', (_label, input, field, message) => {
     try {
       validatePlan('C02949', input, lookups());
@@ -124,7 +176,14 @@ describe('validatePlan', () => {
   });
 
   it('accepts a plan with tasks and sessions of its own commune', () => {
-    const ok = validatePlan('C02949', plan({ tasks: [{ title: ' Báo cáo ', assigneeId: 'V02949-08', dueOn: '2025-11-07' }], sessions: [{ heldOn: '2025-10-28', venue: 'NVH Xà Râu', villageIds: ['V02949-08'] }] }), lookups());
+    const ok = validatePlan(
+      'C02949',
+      plan({
+        tasks: [{ title: ' Báo cáo ', assigneeId: 'V02949-08', dueOn: '2025-11-07' }],
+        sessions: [{ heldOn: '2025-10-28', venue: 'NVH Xà Râu', villageIds: ['V02949-08'] }],
+      }),
+      lookups(),
+    );
     expect(ok.tasks).toEqual([{ title: 'Báo cáo', assigneeId: 'V02949-08', dueOn: '2025-11-07', status: 'TODO' }]);
   });
 });
@@ -132,9 +191,19 @@ describe('validatePlan', () => {
 describe('Ba Tô’s reward rules', () => {
   const rule = (subject: string) => BA_TO_PLAN.rewardRules.find((r) => r.subject === subject)!;
   it.each([
-    ['a unit with all 20 certified and 10 guiding ≥ 10', 'UNIT', { people: 20, certified: 20, guidedCounts: [...Array(10).fill(12), ...Array(10).fill(0)] }, true],
+    [
+      'a unit with all 20 certified and 10 guiding ≥ 10',
+      'UNIT',
+      { people: 20, certified: 20, guidedCounts: [...Array(10).fill(12), ...Array(10).fill(0)] },
+      true,
+    ],
     ['a unit with 19 of 20 certified', 'UNIT', { people: 20, certified: 19, guidedCounts: Array(20).fill(15) }, false],
-    ['a unit with only 9 of 20 guiding ≥ 10', 'UNIT', { people: 20, certified: 20, guidedCounts: [...Array(9).fill(10), ...Array(11).fill(9)] }, false],
+    [
+      'a unit with only 9 of 20 guiding ≥ 10',
+      'UNIT',
+      { people: 20, certified: 20, guidedCounts: [...Array(9).fill(10), ...Array(11).fill(9)] },
+      false,
+    ],
     ['a village at 70%', 'VILLAGE', { people: 300, certified: 210 }, true],
     ['a village at 69.7%', 'VILLAGE', { people: 300, certified: 209 }, false],
     ['an official certified who guided 5', 'OFFICIAL', { isCertified: true, guidedCounts: [5] }, true],

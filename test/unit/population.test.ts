@@ -1,5 +1,10 @@
 import { BadInputError } from '../../subgraphs/common/errors';
-import { resolvePopulation, sumPopulations, validatePopulation, type Population } from '../../subgraphs/registry/population';
+import {
+  resolvePopulation,
+  sumPopulations,
+  validatePopulation,
+  type Population,
+} from '../../subgraphs/registry/population';
 
 const TODAY = '2025-11-01';
 const base = { asOf: '2025-10-01', adults: 9412 };
@@ -25,16 +30,28 @@ describe('validatePopulation', () => {
     }
   });
 
-  it.each([['', 'empty'], ['  ', 'blank'], ['x'.repeat(501), 'too long']])('rejects a reason that is %#: %s', (reason) => {
+  it.each([
+    ['', 'empty'],
+    ['  ', 'blank'],
+    ['x'.repeat(501), 'too long'],
+  ])('rejects a reason that is %#: %s', (reason) => {
     expect(() => validatePopulation(base, reason, TODAY)).toThrow(/lý do|Lý do/i);
   });
 
   it('tells the clerk the figures in Vietnamese notation', () => {
-    expect(() => validatePopulation({ ...base, workingAge: 12000 }, 'Điều tra', TODAY)).toThrow('(12.000) không thể lớn hơn số người trong độ tuổi trưởng thành (9.412)');
+    expect(() => validatePopulation({ ...base, workingAge: 12000 }, 'Điều tra', TODAY)).toThrow(
+      '(12.000) không thể lớn hơn số người trong độ tuổi trưởng thành (9.412)',
+    );
   });
 
   it('accepts plausible figures, working age equal to adults, today, and trims the reason', () => {
-    expect(validatePopulation({ asOf: TODAY, adults: 100, workingAge: 100, officials: 0, students: 250 }, '  Rà soát  ', TODAY)).toEqual({
+    expect(
+      validatePopulation(
+        { asOf: TODAY, adults: 100, workingAge: 100, officials: 0, students: 250 },
+        '  Rà soát  ',
+        TODAY,
+      ),
+    ).toEqual({
       asOf: TODAY,
       adults: 100,
       workingAge: 100,
@@ -58,8 +75,18 @@ const pop = (asOf: string, adults: number, extra: Partial<Population> = {}): Pop
 
 describe('sumPopulations and resolvePopulation', () => {
   it('sums adults, takes the latest date, and knows an optional figure only when every part does', () => {
-    const sum = sumPopulations([pop('2025-07-01', 100, { workingAge: 80, students: 10 }), pop('2025-08-01', 50, { workingAge: 40 })]);
-    expect(sum).toEqual({ asOf: '2025-08-01', adults: 150, workingAge: 120, households: null, officials: null, students: null });
+    const sum = sumPopulations([
+      pop('2025-07-01', 100, { workingAge: 80, students: 10 }),
+      pop('2025-08-01', 50, { workingAge: 40 }),
+    ]);
+    expect(sum).toEqual({
+      asOf: '2025-08-01',
+      adults: 150,
+      workingAge: 120,
+      households: null,
+      officials: null,
+      students: null,
+    });
   });
 
   it('has no population without parts', () => {

@@ -1,12 +1,22 @@
 import { BadInputError } from '../../subgraphs/common/errors';
 import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo';
-import { chooseCommuneProgress, emptyFigures, progressFromFigures, progressFromPortal, sumProgress } from '../../subgraphs/reports/progress';
+import {
+  chooseCommuneProgress,
+  emptyFigures,
+  progressFromFigures,
+  progressFromPortal,
+  sumProgress,
+} from '../../subgraphs/reports/progress';
 import { rankCommunes, rankingDates, withChange } from '../../subgraphs/reports/ranking';
 import { findAnomalies, validateReport } from '../../subgraphs/reports/validation';
 
 describe('progress as the portal computes it', () => {
   it('gives Ba Tô 1.53% officials and 0.68% residents on 26 Oct 2025 over 9,412 adults', () => {
-    const p = progressFromPortal('2025-10-26', 9412, { statDate: '2025-10-26', officialsRegistered: 144, residentsRegistered: 64 });
+    const p = progressFromPortal('2025-10-26', 9412, {
+      statDate: '2025-10-26',
+      officialsRegistered: 144,
+      residentsRegistered: 64,
+    });
     expect(p.learners).toBe(208);
     expect((p.officialsRate! * 100).toFixed(2)).toBe('1.53');
     expect((p.residentsRate! * 100).toFixed(2)).toBe('0.68');
@@ -20,7 +30,9 @@ describe('progress as the portal computes it', () => {
     f.STUDENTS = { registered: 7, completed: 1, certified: 1 };
     f.WORKERS = { registered: 3, completed: 0, certified: 0 };
     const p = progressFromFigures('2025-11-01', null, f, '2025-10-31');
-    expect([p.learners, p.officialsRegistered, p.residentsRegistered, p.completed, p.certified]).toEqual([40, 10, 30, 16, 14]);
+    expect([p.learners, p.officialsRegistered, p.residentsRegistered, p.completed, p.certified]).toEqual([
+      40, 10, 30, 16, 14,
+    ]);
     expect(p.participationRate).toBeNull();
   });
 
@@ -30,13 +42,25 @@ describe('progress as the portal computes it', () => {
     ['the portal on the same date', '2025-10-24', '2025-10-24', 'PORTAL'],
   ])('a commune uses %s', (_l, portalDate, reportDate, source) => {
     const reports = progressFromFigures('2025-10-30', 100, emptyFigures(), reportDate);
-    const portal = progressFromPortal('2025-10-30', 100, { statDate: portalDate, officialsRegistered: 1, residentsRegistered: 1 });
+    const portal = progressFromPortal('2025-10-30', 100, {
+      statDate: portalDate,
+      officialsRegistered: 1,
+      residentsRegistered: 1,
+    });
     expect(chooseCommuneProgress(reports, portal).source).toBe(source);
   });
 
   it('sums communes into a province over the province’s own adults', () => {
-    const a = progressFromPortal('2025-10-26', 100, { statDate: '2025-10-26', officialsRegistered: 10, residentsRegistered: 5 });
-    const b = progressFromPortal('2025-10-26', 300, { statDate: '2025-10-21', officialsRegistered: 20, residentsRegistered: 5 });
+    const a = progressFromPortal('2025-10-26', 100, {
+      statDate: '2025-10-26',
+      officialsRegistered: 10,
+      residentsRegistered: 5,
+    });
+    const b = progressFromPortal('2025-10-26', 300, {
+      statDate: '2025-10-21',
+      officialsRegistered: 20,
+      residentsRegistered: 5,
+    });
     const p = sumProgress('2025-10-26', 400, [a, b]);
     expect([p.learners, p.participationRate, p.figuresDate]).toEqual([40, 0.1, '2025-10-26']);
   });
@@ -60,7 +84,9 @@ describe('ranking', () => {
     [10, 7, 3],
     [5, 5, 0],
   ])('from %i to %i is a change of %i', (before, now, change) => {
-    expect(withChange({ communeId: 'x', position: now, outOf: 96 }, { communeId: 'x', position: before, outOf: 96 }).change).toBe(change);
+    expect(
+      withChange({ communeId: 'x', position: now, outOf: 96 }, { communeId: 'x', position: before, outOf: 96 }).change,
+    ).toBe(change);
   });
 
   it('compares with the ranking date before the newest one on or before asOf', () => {
@@ -72,11 +98,26 @@ describe('ranking', () => {
 });
 
 describe('report validation', () => {
-  const ok = { reportDate: '2025-11-07', groups: [{ group: 'RESIDENTS' as const, registered: 10, completed: 5, certified: 4 }] };
+  const ok = {
+    reportDate: '2025-11-07',
+    groups: [{ group: 'RESIDENTS' as const, registered: 10, completed: 5, certified: 4 }],
+  };
   it.each([
-    ['a negative count', { ...ok, groups: [{ group: 'RESIDENTS' as const, registered: -1, completed: 0, certified: 0 }] }, 'groups.RESIDENTS.registered'],
-    ['completed above registered', { ...ok, groups: [{ group: 'OFFICIALS' as const, registered: 5, completed: 6, certified: 0 }] }, 'groups.OFFICIALS.completed'],
-    ['certified above completed', { ...ok, groups: [{ group: 'STUDENTS' as const, registered: 9, completed: 6, certified: 7 }] }, 'groups.STUDENTS.certified'],
+    [
+      'a negative count',
+      { ...ok, groups: [{ group: 'RESIDENTS' as const, registered: -1, completed: 0, certified: 0 }] },
+      'groups.RESIDENTS.registered',
+    ],
+    [
+      'completed above registered',
+      { ...ok, groups: [{ group: 'OFFICIALS' as const, registered: 5, completed: 6, certified: 0 }] },
+      'groups.OFFICIALS.completed',
+    ],
+    [
+      'certified above completed',
+      { ...ok, groups: [{ group: 'STUDENTS' as const, registered: 9, completed: 6, certified: 7 }] },
+      'groups.STUDENTS.certified',
+    ],
     ['a group twice', { ...ok, groups: [...ok.groups, ...ok.groups] }, 'groups.RESIDENTS'],
     ['a future date', { ...ok, reportDate: '2025-11-09' }, 'reportDate'],
     ['a date before the campaign', { ...ok, reportDate: '2024-12-31' }, 'reportDate'],
@@ -93,7 +134,10 @@ describe('report validation', () => {
   });
 
   it('flags, rather than rejects, more registered than the registry’s population', () => {
-    const f = validateReport({ ...ok, groups: [{ group: 'RESIDENTS', registered: 700, completed: 0, certified: 0 }] }, '2025-11-08');
+    const f = validateReport(
+      { ...ok, groups: [{ group: 'RESIDENTS', registered: 700, completed: 0, certified: 0 }] },
+      '2025-11-08',
+    );
     expect(findAnomalies(f, { adults: 650 })).toHaveLength(1);
     expect(findAnomalies(f, { adults: 700 })).toHaveLength(0);
   });
@@ -109,7 +153,17 @@ describe('demo portal statistics', () => {
     }));
     const rows = portalRows(communes, communeCurves(communes));
     const baTo = rows.filter((r) => r.communeId === 'C00040');
-    expect(baTo.map((r) => [r.date, r.rank, r.learners, r.officialsRegistered, r.residentsRegistered, r.officialsPercent, r.residentsPercent])).toEqual([
+    expect(
+      baTo.map((r) => [
+        r.date,
+        r.rank,
+        r.learners,
+        r.officialsRegistered,
+        r.residentsRegistered,
+        r.officialsPercent,
+        r.residentsPercent,
+      ]),
+    ).toEqual([
       ['2025-10-21', 34, 188, 130, 58, 1.38, 0.62],
       ['2025-10-26', 38, 208, 144, 64, 1.53, 0.68],
     ]);

@@ -5,11 +5,35 @@ const joined80: TargetShape = { indicator: 'JOINED', group: 'RESIDENTS', thresho
 
 describe('judging a target', () => {
   it.each([
-    ['reached', [{ date: '2025-11-01', value: 0.5 }, { date: '2025-11-21', value: 0.81 }], '2025-11-21', 'MET'],
+    [
+      'reached',
+      [
+        { date: '2025-11-01', value: 0.5 },
+        { date: '2025-11-21', value: 0.81 },
+      ],
+      '2025-11-21',
+      'MET',
+    ],
     ['exactly reached', [{ date: '2025-11-21', value: 0.8 }], '2025-11-21', 'MET'],
     ['past due and short', [{ date: '2025-12-31', value: 0.79 }], '2026-01-02', 'MISSED'],
-    ['on pace: +0.25 in 20 days, 40 days left', [{ date: '2025-11-01', value: 0.3 }, { date: '2025-11-21', value: 0.55 }], '2025-11-21', 'ON_TRACK'],
-    ['too slow: +0.05 in 20 days', [{ date: '2025-11-01', value: 0.3 }, { date: '2025-11-21', value: 0.35 }], '2025-11-21', 'AT_RISK'],
+    [
+      'on pace: +0.25 in 20 days, 40 days left',
+      [
+        { date: '2025-11-01', value: 0.3 },
+        { date: '2025-11-21', value: 0.55 },
+      ],
+      '2025-11-21',
+      'ON_TRACK',
+    ],
+    [
+      'too slow: +0.05 in 20 days',
+      [
+        { date: '2025-11-01', value: 0.3 },
+        { date: '2025-11-21', value: 0.35 },
+      ],
+      '2025-11-21',
+      'AT_RISK',
+    ],
     ['no pace yet (one figure date)', [{ date: '2025-11-21', value: 0.35 }], '2025-11-21', 'AT_RISK'],
     ['not measured', [{ date: '2025-11-21', value: null }], '2025-11-21', 'NOT_MEASURED'],
   ] as const)('%s → %s', (_l, series, asOf, status) => {
@@ -17,9 +41,22 @@ describe('judging a target', () => {
   });
 
   it('needs strictly more for an "over 50%" target, and reports the gap and projection', () => {
-    const over50: TargetShape = { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.5, dueOn: '2025-12-31', strict: true };
+    const over50: TargetShape = {
+      indicator: 'JOINED',
+      group: 'RESIDENTS',
+      threshold: 0.5,
+      dueOn: '2025-12-31',
+      strict: true,
+    };
     expect(judgeTarget(over50, [{ date: '2025-12-01', value: 0.5 }], '2025-12-01').status).toBe('AT_RISK');
-    const j = judgeTarget(joined80, [{ date: '2025-11-01', value: 0.3 }, { date: '2025-11-21', value: 0.55 }], '2025-11-21');
+    const j = judgeTarget(
+      joined80,
+      [
+        { date: '2025-11-01', value: 0.3 },
+        { date: '2025-11-21', value: 0.55 },
+      ],
+      '2025-11-21',
+    );
     expect(j.gap).toBeCloseTo(0.25, 10);
     expect(j.projected).toBeCloseTo(0.55 + (0.25 / 20) * 40, 10);
   });
@@ -39,6 +76,8 @@ describe('the value of a target', () => {
     ['JOINED', 'WORKERS', null], // no workplaces: no denominator
     ['DIGITAL_SIGNATURE', 'RESIDENTS', null],
   ] as const)('%s × %s = %s', (indicator, group, value) => {
-    expect(targetValue({ indicator, group, threshold: 1, dueOn: '2025-12-31' }, { learners: 700, groups }, d)).toBe(value);
+    expect(targetValue({ indicator, group, threshold: 1, dueOn: '2025-12-31' }, { learners: 700, groups }, d)).toBe(
+      value,
+    );
   });
 });

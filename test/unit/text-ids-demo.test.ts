@@ -14,9 +14,13 @@ describe('foldVietnamese', () => {
 });
 
 describe('dates', () => {
-  it.each([['2025-10-26', true], ['2025-02-29', false], ['2024-02-29', true], ['26/10/2025', false], ['2025-1-1', false]])('%s valid: %s', (d, valid) =>
-    expect(isIsoDate(d)).toBe(valid),
-  );
+  it.each([
+    ['2025-10-26', true],
+    ['2025-02-29', false],
+    ['2024-02-29', true],
+    ['26/10/2025', false],
+    ['2025-1-1', false],
+  ])('%s valid: %s', (d, valid) => expect(isIsoDate(d)).toBe(valid));
   it('uses the Vietnamese day (UTC+7) and writes dates as dd/mm/yyyy', () => {
     expect(todayInVietnam(new Date('2025-10-25T18:00:00Z'))).toBe('2025-10-26');
     expect(viDate('2025-10-26')).toBe('26/10/2025');
@@ -44,17 +48,28 @@ describe('generated demo data', () => {
 
   it('gives Ba Tô its 14 villages by former commune and the portal’s 9,412 adults', () => {
     const villages = data.villages.filter((v) => v.communeId === 'C02949');
-    const byFormer = villages.reduce<Record<string, string[]>>((acc, v) => ({ ...acc, [v.formerCommune!]: [...(acc[v.formerCommune!] ?? []), v.name] }), {});
-    expect(Object.fromEntries(Object.entries(byFormer).map(([k, v]) => [k, v.length]))).toEqual({ 'Ba Tô': 7, 'Ba Nam': 3, 'Ba Lế': 4 });
+    const byFormer = villages.reduce<Record<string, string[]>>(
+      (acc, v) => ({ ...acc, [v.formerCommune!]: [...(acc[v.formerCommune!] ?? []), v.name] }),
+      {},
+    );
+    expect(Object.fromEntries(Object.entries(byFormer).map(([k, v]) => [k, v.length]))).toEqual({
+      'Ba Tô': 7,
+      'Ba Nam': 3,
+      'Ba Lế': 4,
+    });
     expect(byFormer['Ba Nam']).toContain('Xà Râu');
     expect(byFormer['Ba Lế']).toContain('Vả Lế');
-    const adults = data.populations.filter((p) => villages.some((v) => v.id === p.areaId)).reduce((s, p) => s + p.adults, 0);
+    const adults = data.populations
+      .filter((p) => villages.some((v) => v.id === p.areaId))
+      .reduce((s, p) => s + p.adults, 0);
     expect(adults).toBe(9412);
   });
 
   it('gives Ngọk Bay 16 villages, wards residential groups, and every village a digital team', () => {
     expect(data.villages.filter((v) => v.communeId === 'C02032')).toHaveLength(16);
-    expect(data.villages.filter((v) => v.communeId === 'C00241').every((v) => v.kind === 'RESIDENTIAL_GROUP')).toBe(true);
+    expect(data.villages.filter((v) => v.communeId === 'C00241').every((v) => v.kind === 'RESIDENTIAL_GROUP')).toBe(
+      true,
+    );
     const teams = data.units.filter((u) => u.type === 'DIGITAL_TEAM');
     expect(teams.map((t) => t.villageId).sort()).toEqual(data.villages.map((v) => v.id).sort());
   });

@@ -21,7 +21,11 @@ export class NetworkError extends Error {}
 /** A request that has not answered in this time counts as a lost connection. */
 const TIMEOUT_MS = 15_000;
 
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+export async function gql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch('/graphql', {

@@ -13,11 +13,16 @@ export function ChartCanvas(props: { config: ChartConfiguration; label: string; 
   useEffect(() => {
     if (!canvas.current) return;
     chart.current?.destroy();
-    chart.current = new Chart(canvas.current, { ...props.config, options: { animation: false, maintainAspectRatio: false, ...props.config.options } });
+    chart.current = new Chart(canvas.current, {
+      ...props.config,
+      options: { animation: false, maintainAspectRatio: false, ...props.config.options },
+    });
     return () => {
       chart.current?.destroy();
       chart.current = null;
     };
   }, [JSON.stringify(props.config.data), JSON.stringify(props.config.options ?? {})]);
-  return html`<div class="chart" style=${`height:${props.height ?? 260}px`}><canvas ref=${canvas} role="img" aria-label=${props.label}></canvas></div>`;
+  return html`<div class="chart" style=${`height:${props.height ?? 260}px`}>
+    <canvas ref=${canvas} role="img" aria-label=${props.label}></canvas>
+  </div>`;
 }

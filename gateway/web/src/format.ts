@@ -1,11 +1,25 @@
 /** Numbers, percentages and dates as Vietnamese officials write them: 1.234 · 1,53% · 31/10/2025. */
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('vi-VN', {
+  style: 'percent',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const percent0 = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
 const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
-const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const time = new Intl.DateTimeFormat('vi-VN', {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 const dateTime = new Intl.DateTimeFormat('vi-VN', {
-  day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Asia/Ho_Chi_Minh',
 });
 
 export const DASH = '—';
@@ -43,7 +57,13 @@ export function todayInVietnam(): string {
 
 /** Lower case without diacritics, so that "ba to" finds Ba Tô and Ba Tơ (đ → d). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().trim();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .trim();
 }
 
 export const GROUP_VI: Record<string, string> = {

@@ -48,7 +48,8 @@ export function useLiveQuery<T, E extends { eventId: string }>(
       return;
     }
     running.current = true;
-    loadRef.current()
+    loadRef
+      .current()
       .then((value) => {
         setData(value);
         setError(null);

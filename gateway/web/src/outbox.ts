@@ -15,8 +15,18 @@ export interface ReportInput {
   groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
   note?: string | null;
 }
-export interface QueuedReport { input: ReportInput; token: string | null; queuedAt: string }
-export interface SentReport { id: string; version: number; reportDate: string; submittedAt: string; anomalies: string[] }
+export interface QueuedReport {
+  input: ReportInput;
+  token: string | null;
+  queuedAt: string;
+}
+export interface SentReport {
+  id: string;
+  version: number;
+  reportDate: string;
+  submittedAt: string;
+  anomalies: string[];
+}
 export type OutboxNews =
   | { kind: 'sent'; item: QueuedReport; report: SentReport }
   | { kind: 'rejected'; item: QueuedReport; errors: GqlError[] }
@@ -77,11 +87,19 @@ export function flush(): Promise<void> {
         }
         // Refused (bad figures, no or wrong token): it will never pass as it is; hand it back to the form.
         remove(item.input.idempotencyKey);
-        announce({ kind: 'rejected', item, errors: error instanceof ApiError ? error.errors : [{ message: String(error) }] });
+        announce({
+          kind: 'rejected',
+          item,
+          errors: error instanceof ApiError ? error.errors : [{ message: String(error) }],
+        });
       }
     }
   };
-  const locked: () => Promise<void> = navigator.locks ? async () => { await navigator.locks.request('bdhvs-outbox', () => run()); } : run;
+  const locked: () => Promise<void> = navigator.locks
+    ? async () => {
+        await navigator.locks.request('bdhvs-outbox', () => run());
+      }
+    : run;
   const current = locked().finally(() => {
     flushing = null;
   });

@@ -6,7 +6,13 @@ import { POLL_MS } from './live';
 
 export { html };
 
-export function Layout(props: { title: string; subtitle?: ComponentChildren; nav?: ComponentChildren; children: ComponentChildren; status?: ComponentChildren }) {
+export function Layout(props: {
+  title: string;
+  subtitle?: ComponentChildren;
+  nav?: ComponentChildren;
+  children: ComponentChildren;
+  status?: ComponentChildren;
+}) {
   return html`
     <header class="top">
       <div class="brand"><a href="/">Bình dân học vụ số</a></div>
@@ -51,9 +57,12 @@ export function ErrorBox(props: { error: unknown }) {
       <p><a href="/">← Về bảng theo dõi tỉnh Quảng Ngãi</a></p>
     </div>`;
   }
-  const message = props.error instanceof ApiError ? props.error.errors.map((e) => e.message).join('; ') : String(props.error);
-  return html`<div class="error-box" role="alert"><strong>Không tải được dữ liệu.</strong> ${message}
-    <p><a href="/">← Về bảng theo dõi tỉnh</a></p></div>`;
+  const message =
+    props.error instanceof ApiError ? props.error.errors.map((e) => e.message).join('; ') : String(props.error);
+  return html`<div class="error-box" role="alert">
+    <strong>Không tải được dữ liệu.</strong> ${message}
+    <p><a href="/">← Về bảng theo dõi tỉnh</a></p>
+  </div>`;
 }
 
 /** An id that names nothing: say so, and lead back. */

@@ -1,7 +1,15 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive as GqlDirective, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
-import type { AdministrativeLevelName, CourseData, DeadlineData, DirectiveContent, DirectiveKindName, PeriodData, TargetData } from '../model';
+import type {
+  AdministrativeLevelName,
+  CourseData,
+  DeadlineData,
+  DirectiveContent,
+  DirectiveKindName,
+  PeriodData,
+  TargetData,
+} from '../model';
 import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind, DirectiveStatus } from '../types';
 import { ReportingDeadline } from '../values';
 
@@ -11,7 +19,9 @@ import { ReportingDeadline } from '../values';
  */
 @Entity({ tableName: 'directive' })
 @Unique({ properties: ['provinceId', 'number'] })
-@ObjectType('Directive', { description: 'A province letter or plan (công văn, kế hoạch) with targets and deadlines, as in force now.' })
+@ObjectType('Directive', {
+  description: 'A province letter or plan (công văn, kế hoạch) with targets and deadlines, as in force now.',
+})
 @GqlDirective('@key(fields: "id")')
 export class Directive implements DirectiveContent {
   @PrimaryKey({ type: 'string', length: 60 })
@@ -51,7 +61,9 @@ export class Directive implements DirectiveContent {
   citesIds: string[] = [];
 
   @Property({ type: 'json' })
-  @Field(() => [String], { description: 'Numbers of documents it cites that are not in the system (e.g. "368-KH/TU").' })
+  @Field(() => [String], {
+    description: 'Numbers of documents it cites that are not in the system (e.g. "368-KH/TU").',
+  })
   citesNumbers: string[] = [];
 
   @Property({ type: 'string', length: 60, nullable: true })
@@ -73,7 +85,10 @@ export class Directive implements DirectiveContent {
   reportingDeadlines: DeadlineData[] = [];
 
   @Property({ type: 'json', nullable: true })
-  @Field(() => Course, { nullable: true, description: 'The course and its certification rule, when the directive sets it.' })
+  @Field(() => Course, {
+    nullable: true,
+    description: 'The course and its certification rule, when the directive sets it.',
+  })
   course: CourseData | null = null;
 
   @Enum({ items: () => DirectiveStatus })
@@ -93,6 +108,8 @@ export class Directive implements DirectiveContent {
   revision: number = 1;
 
   @Property({ type: 'boolean', default: false })
-  @Field(() => Boolean, { description: 'True when demo data (invented or completed by the system), not an official record.' })
+  @Field(() => Boolean, {
+    description: 'True when demo data (invented or completed by the system), not an official record.',
+  })
   demo: boolean = false;
 }

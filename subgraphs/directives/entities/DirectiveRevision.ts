@@ -13,7 +13,9 @@ export interface RevisionContent extends DirectiveContent {
 /** One revision of a directive, whole: rows are only ever inserted, so every earlier version stays readable. */
 @Entity({ tableName: 'directive_revision' })
 @Unique({ properties: ['directiveId', 'revision'] })
-@ObjectType('DirectiveRevision', { description: 'A directive as it stood at one revision (issued, amended or withdrawn).' })
+@ObjectType('DirectiveRevision', {
+  description: 'A directive as it stood at one revision (issued, amended or withdrawn).',
+})
 export class DirectiveRevision {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

@@ -13,7 +13,8 @@ import { ProvinceRef } from './ProvinceDirectives';
 
 type Ctx = Context<DirectivesLoaders>;
 
-const notFound = (id: string) => new NotFoundError(bilingual(`Không tìm thấy văn bản có mã "${id}"`, `no directive has id ${id}`));
+const notFound = (id: string) =>
+  new NotFoundError(bilingual(`Không tìm thấy văn bản có mã "${id}"`, `no directive has id ${id}`));
 
 @Resolver(() => Directive)
 export class DirectiveResolver {
@@ -39,7 +40,10 @@ export class DirectiveResolver {
     return (await loaders.directive.loadMany(d.citesIds)).filter((x): x is Directive => x instanceof Directive);
   }
 
-  @FieldResolver(() => Directive, { nullable: true, description: 'The directive it replaces (thay thế), when in the system.' })
+  @FieldResolver(() => Directive, {
+    nullable: true,
+    description: 'The directive it replaces (thay thế), when in the system.',
+  })
   replaces(@Root() d: Directive, @Ctx() { loaders }: Ctx): Promise<Directive | null> | null {
     return d.replacesId ? loaders.directive.load(d.replacesId) : null;
   }
@@ -49,18 +53,32 @@ export class DirectiveResolver {
     return loaders.replacedBy.load(d.id);
   }
 
-  @FieldResolver(() => [DirectiveRevision], { description: 'Every revision, oldest first: issued, each amendment, a withdrawal.' })
+  @FieldResolver(() => [DirectiveRevision], {
+    description: 'Every revision, oldest first: issued, each amendment, a withdrawal.',
+  })
   revisions(@Root() d: Directive, @Ctx() { loaders }: Ctx): Promise<DirectiveRevision[]> {
     return loaders.revisions.load(d.id);
   }
 
-  @FieldResolver(() => DirectiveRevision, { nullable: true, description: 'The directive as it stood at a given revision.' })
-  async revisionAt(@Root() d: Directive, @Arg('revision', () => Int) revision: number, @Ctx() { loaders }: Ctx): Promise<DirectiveRevision | null> {
+  @FieldResolver(() => DirectiveRevision, {
+    nullable: true,
+    description: 'The directive as it stood at a given revision.',
+  })
+  async revisionAt(
+    @Root() d: Directive,
+    @Arg('revision', () => Int) revision: number,
+    @Ctx() { loaders }: Ctx,
+  ): Promise<DirectiveRevision | null> {
     return (await loaders.revisions.load(d.id)).find((r) => r.revision === revision) ?? null;
   }
 
-  @Mutation(() => Directive, { description: 'Records a province letter or plan (ban hành) with its targets, periods and deadlines.' })
-  issueDirective(@Arg('input', () => IssueDirectiveInput) input: IssueDirectiveInput, @Ctx() { em, viewer }: Ctx): Promise<Directive> {
+  @Mutation(() => Directive, {
+    description: 'Records a province letter or plan (ban hành) with its targets, periods and deadlines.',
+  })
+  issueDirective(
+    @Arg('input', () => IssueDirectiveInput) input: IssueDirectiveInput,
+    @Ctx() { em, viewer }: Ctx,
+  ): Promise<Directive> {
     return issueDirective(em, viewer, input);
   }
 
@@ -76,7 +94,9 @@ export class DirectiveResolver {
     return amendDirective(em, viewer, id, changes as Partial<DirectiveContent>, reason);
   }
 
-  @Mutation(() => Directive, { description: 'Withdraws a directive (thu hồi): it stays readable, marked WITHDRAWN, with its history.' })
+  @Mutation(() => Directive, {
+    description: 'Withdraws a directive (thu hồi): it stays readable, marked WITHDRAWN, with its history.',
+  })
   withdrawDirective(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,

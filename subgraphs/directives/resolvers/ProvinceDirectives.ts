@@ -1,4 +1,14 @@
-import { Arg, Ctx, Directive as GqlDirective, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive as GqlDirective,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../common/context';
 import { Directive } from '../entities/Directive';
 import type { DirectivesLoaders } from '../loaders';
@@ -14,7 +24,9 @@ export class ProvinceRef {
 
 @Resolver(() => ProvinceRef)
 export class ProvinceDirectivesResolver {
-  @FieldResolver(() => [Directive], { description: 'Directives the province issued, newest first (withdrawn ones too, unless inForceOnly).' })
+  @FieldResolver(() => [Directive], {
+    description: 'Directives the province issued, newest first (withdrawn ones too, unless inForceOnly).',
+  })
   async directives(
     @Root() province: ProvinceRef,
     @Arg('inForceOnly', () => Boolean, { defaultValue: false }) inForceOnly: boolean,
@@ -24,7 +36,10 @@ export class ProvinceDirectivesResolver {
     return inForceOnly ? all.filter((d) => d.status === DirectiveStatus.IN_FORCE) : all;
   }
 
-  @FieldResolver(() => Course, { nullable: true, description: 'The course and certification rule in force: from the latest directive in force that sets it.' })
+  @FieldResolver(() => Course, {
+    nullable: true,
+    description: 'The course and certification rule in force: from the latest directive in force that sets it.',
+  })
   async course(@Root() province: ProvinceRef, @Ctx() { loaders }: Context<DirectivesLoaders>): Promise<Course | null> {
     const all = await loaders.directivesOfProvince.load(province.id);
     return all.find((d) => d.status === DirectiveStatus.IN_FORCE && d.course)?.course ?? null;

@@ -54,7 +54,9 @@ export class CommunePlan {
   rewardRules: RewardRuleData[] = [];
 
   @Property({ type: 'boolean', default: false })
-  @Field(() => Boolean, { description: 'True when demo data (invented or completed by the system), not an official record.' })
+  @Field(() => Boolean, {
+    description: 'True when demo data (invented or completed by the system), not an official record.',
+  })
   demo: boolean = false;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

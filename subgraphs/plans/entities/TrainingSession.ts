@@ -5,7 +5,9 @@ import { DayPart } from '../../directives/values';
 
 /** A guided session (buổi hướng dẫn) of a plan: a date, a venue and the villages it serves. */
 @Entity({ tableName: 'training_session' })
-@ObjectType('TrainingSession', { description: 'A guided session for residents: date, venue and the villages it serves.' })
+@ObjectType('TrainingSession', {
+  description: 'A guided session for residents: date, venue and the villages it serves.',
+})
 export class TrainingSession {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)

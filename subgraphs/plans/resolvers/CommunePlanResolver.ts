@@ -17,7 +17,8 @@ export class CommunePlanResolver {
   @Query(() => CommunePlan, { nullable: true })
   async communePlan(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Ctx): Promise<CommunePlan> {
     const found = await loaders.plan.load(id);
-    if (!found) throw new NotFoundError(bilingual(`Không tìm thấy kế hoạch có mã "${id}"`, `no commune plan has id ${id}`));
+    if (!found)
+      throw new NotFoundError(bilingual(`Không tìm thấy kế hoạch có mã "${id}"`, `no commune plan has id ${id}`));
     return found;
   }
 
@@ -51,12 +52,23 @@ export class CommunePlanResolver {
       'Records a commune plan (kế hoạch) implementing province directives, with its own targets, tasks, sessions, ' +
       'reporting schedule and reward rules; all or nothing.',
   })
-  adoptPlan(@Arg('input', () => AdoptPlanInput) input: AdoptPlanInput, @Ctx() { em, viewer }: Ctx): Promise<CommunePlan> {
-    return adoptPlan(em, viewer, { ...input, directiveIds: input.implements, replacesNumber: input.replacesNumber ?? null });
+  adoptPlan(
+    @Arg('input', () => AdoptPlanInput) input: AdoptPlanInput,
+    @Ctx() { em, viewer }: Ctx,
+  ): Promise<CommunePlan> {
+    return adoptPlan(em, viewer, {
+      ...input,
+      directiveIds: input.implements,
+      replacesNumber: input.replacesNumber ?? null,
+    });
   }
 
   @Mutation(() => PlanTask, { description: 'Moves a task to another status.' })
-  setTaskStatus(@Arg('taskId', () => ID) taskId: string, @Arg('status', () => TaskStatus) status: TaskStatus, @Ctx() { em, viewer }: Ctx): Promise<PlanTask> {
+  setTaskStatus(
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('status', () => TaskStatus) status: TaskStatus,
+    @Ctx() { em, viewer }: Ctx,
+  ): Promise<PlanTask> {
     return setTaskStatus(em, viewer, taskId, status);
   }
 }

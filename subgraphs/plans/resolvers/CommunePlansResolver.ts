@@ -30,7 +30,11 @@ export class CommunePlansResolver {
     ]);
     return resolveEffectiveTargets(directives, plans).map((e) =>
       e.source === 'COMMUNE'
-        ? targetView(e.target, { planId: e.planId! }, e.overrides ? targetView(e.overrides.target, { directiveId: e.overrides.directiveId }) : null)
+        ? targetView(
+            e.target,
+            { planId: e.planId! },
+            e.overrides ? targetView(e.overrides.target, { directiveId: e.overrides.directiveId }) : null,
+          )
         : targetView(e.target, { directiveId: e.directiveId! }),
     );
   }
@@ -44,12 +48,16 @@ export class DirectivePlansResolver {
   }
 
   @FieldResolver(() => [CommuneRef], {
-    description: 'Communes of the directive’s province with no plan implementing it yet, so the province can chase them.',
+    description:
+      'Communes of the directive’s province with no plan implementing it yet, so the province can chase them.',
   })
   async communesWithoutPlan(@Root() directive: DirectiveRef, @Ctx() { loaders }: Ctx): Promise<CommuneRef[]> {
     const known = await loaders.directive.load(directive.id);
     if (!known) return [];
-    const [communes, plans] = await Promise.all([loaders.communesOfProvince.load(known.provinceId), loaders.plansImplementing.load(directive.id)]);
+    const [communes, plans] = await Promise.all([
+      loaders.communesOfProvince.load(known.provinceId),
+      loaders.plansImplementing.load(directive.id),
+    ]);
     const withPlan = new Set(plans.map((p) => p.communeId));
     return communes.filter((c) => !withPlan.has(c.id)).map((c) => ({ id: c.id }));
   }

@@ -27,9 +27,13 @@ export class PlanTaskResolver {
     return (await loaders.area.load(task.assigneeId))?.name ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'Not done (nor cancelled) and past its deadline as of the date (default today).' })
+  @FieldResolver(() => Boolean, {
+    description: 'Not done (nor cancelled) and past its deadline as of the date (default today).',
+  })
   overdue(@Root() task: PlanTask, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null): boolean {
-    return task.status !== TaskStatus.DONE && task.status !== TaskStatus.CANCELLED && task.dueOn < (asOf ?? todayInVietnam());
+    return (
+      task.status !== TaskStatus.DONE && task.status !== TaskStatus.CANCELLED && task.dueOn < (asOf ?? todayInVietnam())
+    );
   }
 }
 

@@ -9,7 +9,9 @@ import { AreaLevelEnum } from './enums';
  */
 @Entity({ tableName: 'population_revision' })
 @Index({ properties: ['areaId', 'asOf', 'id'] })
-@ObjectType('PopulationRevision', { description: 'A recorded population figure with its date and reason (never overwritten).' })
+@ObjectType('PopulationRevision', {
+  description: 'A recorded population figure with its date and reason (never overwritten).',
+})
 export class PopulationRevision {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)
@@ -28,7 +30,9 @@ export class PopulationRevision {
   asOf!: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Adults (người trong độ tuổi trưởng thành): the denominator of the portal’s rates.' })
+  @Field(() => Int, {
+    description: 'Adults (người trong độ tuổi trưởng thành): the denominator of the portal’s rates.',
+  })
   adults!: number;
 
   @Property({ type: 'integer', nullable: true })

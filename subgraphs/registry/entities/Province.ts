@@ -2,7 +2,9 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @Entity({ tableName: 'province' })
-@ObjectType('Province', { description: 'A province or centrally-run city (tỉnh, thành phố) after the 1 July 2025 reorganisation.' })
+@ObjectType('Province', {
+  description: 'A province or centrally-run city (tỉnh, thành phố) after the 1 July 2025 reorganisation.',
+})
 @Directive('@key(fields: "id")')
 export class Province {
   @PrimaryKey({ type: 'string', length: 16 })

@@ -6,7 +6,8 @@ import { Village } from './Village';
 
 @Entity({ tableName: 'unit' })
 @ObjectType('Unit', {
-  description: 'An organisation inside a commune (cơ quan, đơn vị, trường học, đoàn thể, doanh nghiệp, tổ công nghệ số cộng đồng).',
+  description:
+    'An organisation inside a commune (cơ quan, đơn vị, trường học, đoàn thể, doanh nghiệp, tổ công nghệ số cộng đồng).',
 })
 @Directive('@key(fields: "id")')
 export class Unit {
@@ -31,7 +32,9 @@ export class Unit {
   village: Ref<Village> | null = null;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: 'Staff (officials, teachers, members or workers) the unit must bring to 100% certified.' })
+  @Field(() => Int, {
+    description: 'Staff (officials, teachers, members or workers) the unit must bring to 100% certified.',
+  })
   staff!: number;
 
   @Property({ type: 'boolean', default: false })

@@ -57,4 +57,7 @@ export enum AreaLevelEnum {
   COMMUNE = 'COMMUNE',
   VILLAGE = 'VILLAGE',
 }
-registerEnumType(AreaLevelEnum, { name: 'AreaLevel', description: 'tỉnh, xã or thôn: the levels that have a population' });
+registerEnumType(AreaLevelEnum, {
+  name: 'AreaLevel',
+  description: 'tỉnh, xã or thôn: the levels that have a population',
+});

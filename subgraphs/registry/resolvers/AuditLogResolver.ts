@@ -7,7 +7,9 @@ import type { RegistryLoaders } from '../loaders';
 
 type Ctx = Context<RegistryLoaders>;
 
-@ObjectType('AuditEntry', { description: 'One audited write (nhật ký thay đổi): who, when, which operation, the values before and after.' })
+@ObjectType('AuditEntry', {
+  description: 'One audited write (nhật ký thay đổi): who, when, which operation, the values before and after.',
+})
 export class AuditEntry {
   @Field(() => ID)
   id!: string;
@@ -45,7 +47,10 @@ export class AuditEntry {
   @Field(() => ID)
   targetId!: string;
 
-  @Field(() => GraphQLJSON, { nullable: true, description: 'The values the operation replaced (null when there were none).' })
+  @Field(() => GraphQLJSON, {
+    nullable: true,
+    description: 'The values the operation replaced (null when there were none).',
+  })
   before!: unknown;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The values the operation wrote.' })

@@ -18,12 +18,14 @@ export class CommuneResolver {
   @Query(() => Commune, { nullable: true })
   async commune(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Ctx): Promise<Commune> {
     const found = await loaders.commune.load(id);
-    if (!found) throw new NotFoundError(bilingual(`Không tìm thấy xã, phường có mã "${id}"`, `no commune has id ${id}`));
+    if (!found)
+      throw new NotFoundError(bilingual(`Không tìm thấy xã, phường có mã "${id}"`, `no commune has id ${id}`));
     return found;
   }
 
   @Query(() => [Commune], {
-    description: 'Communes whose name contains the search text, with or without diacritics ("ba to" finds Ba Tô and Ba Tơ).',
+    description:
+      'Communes whose name contains the search text, with or without diacritics ("ba to" finds Ba Tô and Ba Tơ).',
   })
   async communes(
     @Arg('search', () => String, { nullable: true }) search: string | null,
@@ -31,7 +33,8 @@ export class CommuneResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
     @Ctx() { em }: Ctx,
   ): Promise<Commune[]> {
-    if (limit < 1 || limit > 500) throw new BadInputError(bilingual('limit phải từ 1 đến 500', 'limit must be 1–500'), 'limit');
+    if (limit < 1 || limit > 500)
+      throw new BadInputError(bilingual('limit phải từ 1 đến 500', 'limit must be 1–500'), 'limit');
     const folded = foldVietnamese(search ?? '');
     const where: Record<string, unknown> = {};
     if (folded) where.searchName = { $like: `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
@@ -67,7 +70,9 @@ export class CommuneResolver {
     return loaders.population.load({ key: commune.id, arg: asOfOrToday(asOf) });
   }
 
-  @FieldResolver(() => [PopulationRevision], { description: 'Every figure recorded for the commune itself, oldest first.' })
+  @FieldResolver(() => [PopulationRevision], {
+    description: 'Every figure recorded for the commune itself, oldest first.',
+  })
   populationHistory(@Root() commune: Commune, @Ctx() { loaders }: Ctx): Promise<PopulationRevision[]> {
     return loaders.populationHistory.load(commune.id);
   }

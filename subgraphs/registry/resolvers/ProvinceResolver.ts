@@ -19,7 +19,8 @@ export class ProvinceResolver {
   @Query(() => Province, { nullable: true, description: 'A province by its reference code, e.g. "23" for Quảng Ngãi.' })
   async province(@Arg('code', () => String) code: string, @Ctx() { loaders }: Ctx): Promise<Province> {
     const found = await loaders.provinceByCode.load(code);
-    if (!found) throw new NotFoundError(bilingual(`Không tìm thấy tỉnh có mã "${code}"`, `no province has code ${code}`));
+    if (!found)
+      throw new NotFoundError(bilingual(`Không tìm thấy tỉnh có mã "${code}"`, `no province has code ${code}`));
     return found;
   }
 

@@ -13,7 +13,8 @@ export class UnitResolver {
   @Query(() => Unit, { nullable: true })
   async unit(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Ctx): Promise<Unit> {
     const found = await loaders.unit.load(id);
-    if (!found) throw new NotFoundError(bilingual(`Không tìm thấy cơ quan, đơn vị có mã "${id}"`, `no unit has id ${id}`));
+    if (!found)
+      throw new NotFoundError(bilingual(`Không tìm thấy cơ quan, đơn vị có mã "${id}"`, `no unit has id ${id}`));
     return found;
   }
 

@@ -15,7 +15,8 @@ export class VillageResolver {
   @Query(() => Village, { nullable: true })
   async village(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Ctx): Promise<Village> {
     const found = await loaders.village.load(id);
-    if (!found) throw new NotFoundError(bilingual(`Không tìm thấy thôn, tổ dân phố có mã "${id}"`, `no village has id ${id}`));
+    if (!found)
+      throw new NotFoundError(bilingual(`Không tìm thấy thôn, tổ dân phố có mã "${id}"`, `no village has id ${id}`));
     return found;
   }
 
@@ -24,7 +25,10 @@ export class VillageResolver {
     return (await loaders.commune.load(village.commune.id))!;
   }
 
-  @FieldResolver(() => PopulationType, { nullable: true, description: 'Its latest recorded figure as of the date (default today).' })
+  @FieldResolver(() => PopulationType, {
+    nullable: true,
+    description: 'Its latest recorded figure as of the date (default today).',
+  })
   population(
     @Root() village: Village,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,

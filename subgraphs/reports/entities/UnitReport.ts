@@ -11,7 +11,9 @@ import { DateScalar } from '../../common/scalars';
 @Unique({ properties: ['reporterId', 'idempotencyKey'] })
 @Index({ properties: ['communeId', 'reportDate'] })
 @Index({ properties: ['provinceId', 'reportDate'] })
-@ObjectType('UnitReport', { description: 'One version of a village’s or unit’s report for a date (báo cáo). Figures are cumulative.' })
+@ObjectType('UnitReport', {
+  description: 'One version of a village’s or unit’s report for a date (báo cáo). Figures are cumulative.',
+})
 export class UnitReport {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   @Field(() => ID)
@@ -36,7 +38,9 @@ export class UnitReport {
   reportDate!: string;
 
   @Property({ type: 'integer' })
-  @Field(() => Int, { description: '1 for the first submission for the date; a resubmission adds one. The latest counts.' })
+  @Field(() => Int, {
+    description: '1 for the first submission for the date; a resubmission adds one. The latest counts.',
+  })
   version!: number;
 
   @Property({ type: 'string', length: 100, nullable: true })
@@ -62,7 +66,9 @@ export class UnitReport {
 
   /** Figures accepted but out of line with the registry (e.g. more registered than the group's population). */
   @Property({ type: 'json' })
-  @Field(() => [String], { description: 'Figures accepted but out of line with the registry; the commune must resolve them.' })
+  @Field(() => [String], {
+    description: 'Figures accepted but out of line with the registry; the commune must resolve them.',
+  })
   anomalies: string[] = [];
 
   @Property({ type: 'string', length: 1000, nullable: true })

@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, registerEnumType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual } from '../../common/errors';
 import { DateScalar } from '../../common/scalars';
@@ -16,7 +28,8 @@ export enum PeriodState {
 }
 registerEnumType(PeriodState, {
   name: 'PeriodState',
-  description: 'OPEN: never approved; APPROVED: approved and locked (no new report versions); REOPENED: approved, then reopened with a reason.',
+  description:
+    'OPEN: never approved; APPROVED: approved and locked (no new report versions); REOPENED: approved, then reopened with a reason.',
 });
 
 @ObjectType('ReportingPeriod', {
@@ -29,13 +42,18 @@ export class ReportingPeriod {
   @Field(() => DateScalar) reportDate!: string;
   @Field(() => PeriodState) state!: PeriodState;
   @Field(() => Boolean, { description: 'True when APPROVED: new report versions are refused.' }) locked!: boolean;
-  @Field(() => Int, { description: 'Approvals and reopenings so far (0: never approved); each is kept in the history and the audit trail.' })
+  @Field(() => Int, {
+    description:
+      'Approvals and reopenings so far (0: never approved); each is kept in the history and the audit trail.',
+  })
   revision!: number;
   @Field(() => Date, { nullable: true, description: 'The last approval.' }) approvedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Who made the last approval (name).' }) approvedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who made the last approval (name).' }) approvedBy!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'The note of the last approval.' }) note!: string | null;
   @Field(() => Date, { nullable: true, description: 'The last reopening.' }) reopenedAt!: Date | null;
-  @Field(() => String, { nullable: true, description: 'Who made the last reopening (name).' }) reopenedBy!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who made the last reopening (name).' }) reopenedBy!:
+    string | null;
   @Field(() => String, { nullable: true, description: 'The reason of the last reopening.' }) reason!: string | null;
   @Field(() => Int, { description: 'Villages and units with a report dated on the period.' }) reporters!: number;
   @Field(() => Int, { description: 'Report versions dated on the period (resubmissions included).' }) versions!: number;
@@ -98,7 +116,8 @@ export class ApprovalResolver {
 @Resolver(() => CommuneRef)
 export class CommunePeriodsResolver {
   @FieldResolver(() => [ReportingPeriod], {
-    description: 'Its reporting periods within [from, to] (dates with reports, or ever approved), newest first, with their approval state.',
+    description:
+      'Its reporting periods within [from, to] (dates with reports, or ever approved), newest first, with their approval state.',
   })
   async reportingPeriods(
     @Root() c: CommuneRef,
@@ -106,8 +125,11 @@ export class CommunePeriodsResolver {
     @Arg('to', () => DateScalar, { nullable: true }) to: string | null,
     @Ctx() { loaders }: Ctx,
   ): Promise<ReportingPeriod[]> {
-    if (from && to && from > to) throw new BadInputError(bilingual('Ngày bắt đầu phải trước ngày kết thúc', 'from must not be after to'), 'from');
-    return (await loaders.periods.load({ key: c.id, arg: { from: from ?? null, to: to ?? null } })).map(toReportingPeriod);
+    if (from && to && from > to)
+      throw new BadInputError(bilingual('Ngày bắt đầu phải trước ngày kết thúc', 'from must not be after to'), 'from');
+    return (await loaders.periods.load({ key: c.id, arg: { from: from ?? null, to: to ?? null } })).map(
+      toReportingPeriod,
+    );
   }
 }
 
@@ -123,13 +145,19 @@ const APPROVAL_SCOPE =
 
 @Resolver(() => ProgressType)
 export class ProgressApprovalResolver {
-  @FieldResolver(() => Boolean, { nullable: true, description: `Whether the figures are approved (the period is APPROVED, locked). ${APPROVAL_SCOPE}` })
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: `Whether the figures are approved (the period is APPROVED, locked). ${APPROVAL_SCOPE}`,
+  })
   async approved(@Root() p: ProgressType, @Ctx() { loaders }: Ctx): Promise<boolean | null> {
     if (!p.approvalScope || !p.figuresDate) return null;
     return (await approvalOf(p, loaders))?.state === 'APPROVED';
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: `When the figures were approved, while they are. ${APPROVAL_SCOPE}` })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: `When the figures were approved, while they are. ${APPROVAL_SCOPE}`,
+  })
   async approvedAt(@Root() p: ProgressType, @Ctx() { loaders }: Ctx): Promise<Date | null> {
     const a = await approvalOf(p, loaders);
     return a?.state === 'APPROVED' ? a.approvedAt : null;

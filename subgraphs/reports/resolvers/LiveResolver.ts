@@ -17,9 +17,12 @@ function liveScope(level: string, areaId: string, provinceId: string): ApprovalS
   return communeId ? { provinceId, communeId } : null;
 }
 
-@ObjectType('ProgressUpdate', { description: 'New progress of an area after a report, a portal import or a population correction.' })
+@ObjectType('ProgressUpdate', {
+  description: 'New progress of an area after a report, a portal import or a population correction.',
+})
 export class ProgressUpdate {
-  @Field(() => ID, { description: 'Increasing; resubscribe with `after` set to the last one seen to miss nothing.' }) eventId!: string;
+  @Field(() => ID, { description: 'Increasing; resubscribe with `after` set to the last one seen to miss nothing.' })
+  eventId!: string;
   @Field(() => ID) areaId!: string;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => String, { description: 'REPORT, PORTAL_IMPORT or POPULATION.' }) cause!: string;
@@ -52,21 +55,28 @@ interface Args {
 
 function afterOf(after: string | null | undefined): number | null {
   if (after === null || after === undefined) return null;
-  if (!/^\d{1,15}$/.test(after)) throw new BadInputError(bilingual('Mã sự kiện "after" không hợp lệ', 'after must be an event id'), 'after');
+  if (!/^\d{1,15}$/.test(after))
+    throw new BadInputError(bilingual('Mã sự kiện "after" không hợp lệ', 'after must be an event id'), 'after');
   return Number(after);
 }
 
 async function requireArea(ctx: Ctx, id: string, level?: Area['level']): Promise<void> {
   const area = await ctx.em.findOne(Area, { id });
   if (!area || (level && area.level !== level)) {
-    throw new NotFoundError(bilingual(`Không tìm thấy ${level === 'PROVINCE' ? 'tỉnh' : 'khu vực'} có mã "${id}" để theo dõi`, `no ${level?.toLowerCase() ?? 'area'} has id ${id}`));
+    throw new NotFoundError(
+      bilingual(
+        `Không tìm thấy ${level === 'PROVINCE' ? 'tỉnh' : 'khu vực'} có mã "${id}" để theo dõi`,
+        `no ${level?.toLowerCase() ?? 'area'} has id ${id}`,
+      ),
+    );
   }
 }
 
 @Resolver()
 export class LiveResolver {
   @Subscription(() => ProgressUpdate, {
-    description: 'Progress of a village, unit, commune or province, each time it changes. `after`: replay events after this id first.',
+    description:
+      'Progress of a village, unit, commune or province, each time it changes. `after`: replay events after this id first.',
     subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
       const after = afterOf(args.after);
       await requireArea(context, args.areaId!);
@@ -94,7 +104,8 @@ export class LiveResolver {
   }
 
   @Subscription(() => RankChange, {
-    description: 'Each change of a commune’s position in the province’s ranking. `after`: replay events after this id first.',
+    description:
+      'Each change of a commune’s position in the province’s ranking. `after`: replay events after this id first.',
     subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
       const after = afterOf(args.after);
       await requireArea(context, args.provinceId!, 'PROVINCE');

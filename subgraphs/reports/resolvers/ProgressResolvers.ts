@@ -5,7 +5,16 @@ import { DateScalar } from '../../common/scalars';
 import { UnitReport } from '../entities/UnitReport';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
-import { type ApprovalScope, ProgressSource, ProgressSources, ProgressType, RankingEntry, RankPoint, RankType, toProgressType } from './types';
+import {
+  type ApprovalScope,
+  ProgressSource,
+  ProgressSources,
+  ProgressType,
+  RankingEntry,
+  RankPoint,
+  RankType,
+  toProgressType,
+} from './types';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -20,7 +29,12 @@ async function provinceOf(loaders: ReportsLoaders, areaId: string): Promise<stri
 }
 
 /** The commune whose period approval a progress shows: the commune itself, a village's or unit's commune. */
-function scopeOf(area: { id: string; level: string; provinceId: string; communeId: string | null }): ApprovalScope | null {
+function scopeOf(area: {
+  id: string;
+  level: string;
+  provinceId: string;
+  communeId: string | null;
+}): ApprovalScope | null {
   if (area.level === 'COMMUNE') return { provinceId: area.provinceId, communeId: area.id };
   return area.communeId ? { provinceId: area.provinceId, communeId: area.communeId } : null;
 }
@@ -32,11 +46,17 @@ async function progressOf(loaders: ReportsLoaders, areaId: string, asOf: string 
 }
 
 function checkRange(from: string | null, to: string | null): void {
-  if (from && to && from > to) throw new BadInputError(bilingual('Ngày bắt đầu phải trước ngày kết thúc', 'from must not be after to'), 'from');
+  if (from && to && from > to)
+    throw new BadInputError(bilingual('Ngày bắt đầu phải trước ngày kết thúc', 'from must not be after to'), 'from');
 }
 
 /** Progress at every figure date of the area's province within [from, to], oldest first (for charts). */
-async function historyOf(loaders: ReportsLoaders, areaId: string, from: string | null, to: string | null): Promise<ProgressType[]> {
+async function historyOf(
+  loaders: ReportsLoaders,
+  areaId: string,
+  from: string | null,
+  to: string | null,
+): Promise<ProgressType[]> {
   checkRange(from, to);
   const area = await areaOf(loaders, areaId);
   const provinceId = area.provinceId;
@@ -49,7 +69,8 @@ async function historyOf(loaders: ReportsLoaders, areaId: string, from: string |
 }
 
 const AS_OF = { nullable: true, description: 'Default: today (Vietnam).' };
-const HISTORY_DESC = 'Progress at each date with figures in the province (reports or portal), oldest first: the time series for charts.';
+const HISTORY_DESC =
+  'Progress at each date with figures in the province (reports or portal), oldest first: the time series for charts.';
 
 @Resolver(() => ProvinceRef)
 export class ProvinceProgressResolver {
@@ -73,10 +94,21 @@ export class ProvinceProgressResolver {
       'Every commune ranked by participation rate (learners / adults), highest first; ties broken by more learners, then ' +
       'by commune code. `previous` and `change` compare with the ranking of the previous date with figures.',
   })
-  async ranking(@Root() p: ProvinceRef, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() { loaders }: Ctx): Promise<RankingEntry[]> {
+  async ranking(
+    @Root() p: ProvinceRef,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+    @Ctx() { loaders }: Ctx,
+  ): Promise<RankingEntry[]> {
     const date = asOfOrToday(asOf);
-    const [ranked, snapshot] = await Promise.all([loaders.ranking.load({ provinceId: p.id, asOf: date }), loaders.snapshot.load({ provinceId: p.id, asOf: date })]);
-    return ranked.map((r) => ({ ...r, commune: { id: r.communeId }, progress: toProgressType(snapshot.progress(r.communeId), { provinceId: p.id, communeId: r.communeId }) }));
+    const [ranked, snapshot] = await Promise.all([
+      loaders.ranking.load({ provinceId: p.id, asOf: date }),
+      loaders.snapshot.load({ provinceId: p.id, asOf: date }),
+    ]);
+    return ranked.map((r) => ({
+      ...r,
+      commune: { id: r.communeId },
+      progress: toProgressType(snapshot.progress(r.communeId), { provinceId: p.id, communeId: r.communeId }),
+    }));
   }
 }
 
@@ -97,8 +129,14 @@ export class CommuneProgressResolver {
     return historyOf(loaders, c.id, from, to);
   }
 
-  @FieldResolver(() => ProgressSources, { description: 'Its reports and the portal side by side, to see where they disagree.' })
-  async progressSources(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() { loaders }: Ctx): Promise<ProgressSources> {
+  @FieldResolver(() => ProgressSources, {
+    description: 'Its reports and the portal side by side, to see where they disagree.',
+  })
+  async progressSources(
+    @Root() c: CommuneRef,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+    @Ctx() { loaders }: Ctx,
+  ): Promise<ProgressSources> {
     const provinceId = await provinceOf(loaders, c.id);
     const snapshot = await loaders.snapshot.load({ provinceId, asOf: asOfOrToday(asOf) });
     const scope = { provinceId, communeId: c.id };
@@ -116,13 +154,22 @@ export class CommuneProgressResolver {
     };
   }
 
-  @FieldResolver(() => RankType, { nullable: true, description: 'Its place in the province’s ranking (see Province.ranking).' })
-  async rank(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null, @Ctx() { loaders }: Ctx): Promise<RankType | null> {
+  @FieldResolver(() => RankType, {
+    nullable: true,
+    description: 'Its place in the province’s ranking (see Province.ranking).',
+  })
+  async rank(
+    @Root() c: CommuneRef,
+    @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
+    @Ctx() { loaders }: Ctx,
+  ): Promise<RankType | null> {
     const ranked = await loaders.ranking.load({ provinceId: await provinceOf(loaders, c.id), asOf: asOfOrToday(asOf) });
     return ranked.find((r) => r.communeId === c.id) ?? null;
   }
 
-  @FieldResolver(() => [RankPoint], { description: 'Its rank on every date with figures within [from, to], oldest first.' })
+  @FieldResolver(() => [RankPoint], {
+    description: 'Its rank on every date with figures within [from, to], oldest first.',
+  })
   async rankHistory(
     @Root() c: CommuneRef,
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,

@@ -6,7 +6,15 @@ import type { ReportsLoaders } from '../loaders';
 import { emptyFigures, type Figures } from '../progress';
 import { importPortalStatistics, submitUnitReport } from '../report-store';
 import { CommuneRef, UnitRef, VillageRef } from './refs';
-import { GroupProgress, groupsOf, PortalImportResult, PortalStatisticInput, ReportedPerson, UnitReportInput, PersonRole } from './types';
+import {
+  GroupProgress,
+  groupsOf,
+  PortalImportResult,
+  PortalStatisticInput,
+  ReportedPerson,
+  UnitReportInput,
+  PersonRole,
+} from './types';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -26,7 +34,10 @@ export class ReportResolver {
       'Submits a village’s or unit’s cumulative figures for a date (nộp báo cáo). Resubmitting for the same date adds a ' +
       'version (history kept, the latest counts); the same idempotencyKey again returns the first submission unchanged.',
   })
-  async submitUnitReport(@Arg('input', () => UnitReportInput) input: UnitReportInput, @Ctx() { em, viewer, loaders }: Ctx): Promise<UnitReport> {
+  async submitUnitReport(
+    @Arg('input', () => UnitReportInput) input: UnitReportInput,
+    @Ctx() { em, viewer, loaders }: Ctx,
+  ): Promise<UnitReport> {
     const report = await submitUnitReport(em, viewer, input);
     loaders.changed();
     return report;
@@ -37,7 +48,10 @@ export class ReportResolver {
       'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; one bad row ' +
       'rejects the import with its row number and nothing is written. `npm run import:portal -- file.csv` does the same from a CSV.',
   })
-  async importPortalStatistics(@Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[], @Ctx() { em, viewer, loaders }: Ctx): Promise<PortalImportResult> {
+  async importPortalStatistics(
+    @Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[],
+    @Ctx() { em, viewer, loaders }: Ctx,
+  ): Promise<PortalImportResult> {
     const result = await importPortalStatistics(em, viewer, rows);
     loaders.changed();
     return result;
@@ -65,7 +79,8 @@ export class ReportResolver {
 
   @FieldResolver(() => [ReportedPerson], {
     nullable: true,
-    description: 'People named in the report for the reward rules: personal data, readable only within the caller’s area.',
+    description:
+      'People named in the report for the reward rules: personal data, readable only within the caller’s area.',
   })
   async people(@Root() report: UnitReport, @Ctx() { loaders, viewer }: Ctx): Promise<ReportedPerson[]> {
     authorize(viewer, 'READ_PERSONAL', areaPath(report.reporterId, report.provinceId)!);

@@ -11,37 +11,68 @@ import { TargetSourceEnum, TargetStateEnum, TargetStatus } from './target-types'
 type Ctx = Context<ReportsLoaders>;
 
 /** Judges targets for an area from the snapshots of its province at every figure date up to asOf. */
-async function statusOf(loaders: ReportsLoaders, areaId: string, targets: Array<TargetShape & { source: TargetSourceEnum }>, asOf: string | null): Promise<TargetStatus[]> {
+async function statusOf(
+  loaders: ReportsLoaders,
+  areaId: string,
+  targets: Array<TargetShape & { source: TargetSourceEnum }>,
+  asOf: string | null,
+): Promise<TargetStatus[]> {
   const area = await loaders.area.load(areaId);
   if (!area) throw new NotFoundError(bilingual(`Chưa có dữ liệu của khu vực "${areaId}"`, `unknown area ${areaId}`));
   const date = asOfOrToday(asOf);
   const dates = (await loaders.figureDates.load(area.provinceId)).filter((d) => d < date).slice(-6);
-  const snapshots = await loaders.snapshot.loadMany([...dates, date].map((d) => ({ provinceId: area.provinceId, asOf: d })));
+  const snapshots = await loaders.snapshot.loadMany(
+    [...dates, date].map((d) => ({ provinceId: area.provinceId, asOf: d })),
+  );
   return targets.map((t) => {
     const series = snapshots.map((s, i) => {
       if (s instanceof Error) throw s;
-      return { date: i < dates.length ? dates[i] : date, value: targetValue(t, s.counts(areaId), s.denominators(areaId)) };
+      return {
+        date: i < dates.length ? dates[i] : date,
+        value: targetValue(t, s.counts(areaId), s.denominators(areaId)),
+      };
     });
-    return { ...t, strict: undefined, asOf: date, ...judgeTarget(t, series, date), status: judgeTarget(t, series, date).status as TargetStateEnum } as TargetStatus;
+    return {
+      ...t,
+      strict: undefined,
+      asOf: date,
+      ...judgeTarget(t, series, date),
+      status: judgeTarget(t, series, date).status as TargetStateEnum,
+    } as TargetStatus;
   });
 }
 
 @Resolver(() => CommuneRef)
 export class CommuneTargetResolver {
   @FieldResolver(() => [TargetStatus], {
-    description: 'Each effective target (the commune’s own where it set one, else the province’s) with value, gap and status.',
+    description:
+      'Each effective target (the commune’s own where it set one, else the province’s) with value, gap and status.',
   })
   @Directive('@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source }")')
-  targetStatus(@Root() c: CommuneRef, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Ctx) {
-    const targets = (c.effectiveTargets ?? []).map((t) => ({ ...t, indicator: t.indicator as Indicator, group: t.group as Group }));
+  targetStatus(
+    @Root() c: CommuneRef,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() { loaders }: Ctx,
+  ) {
+    const targets = (c.effectiveTargets ?? []).map((t) => ({
+      ...t,
+      indicator: t.indicator as Indicator,
+      group: t.group as Group,
+    }));
     return statusOf(loaders, c.id, targets, asOf);
   }
 }
 
 @Resolver(() => ProvinceRef)
 export class ProvinceTargetResolver {
-  @FieldResolver(() => [TargetStatus], { description: 'Each target of the province’s directives in force, with value, gap and status.' })
-  async targetStatus(@Root() p: ProvinceRef, @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null, @Ctx() { loaders }: Ctx) {
+  @FieldResolver(() => [TargetStatus], {
+    description: 'Each target of the province’s directives in force, with value, gap and status.',
+  })
+  async targetStatus(
+    @Root() p: ProvinceRef,
+    @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
+    @Ctx() { loaders }: Ctx,
+  ) {
     const directives = await loaders.directiveTargets.load(p.id);
     const seen = new Set<string>();
     const targets = directives
@@ -53,7 +84,14 @@ export class ProvinceTargetResolver {
         seen.add(key);
         return true;
       })
-      .map((t) => ({ indicator: t.indicator as Indicator, group: t.group as Group, threshold: t.threshold, dueOn: t.dueOn, strict: t.strict ?? false, source: TargetSourceEnum.PROVINCE }));
+      .map((t) => ({
+        indicator: t.indicator as Indicator,
+        group: t.group as Group,
+        threshold: t.threshold,
+        dueOn: t.dueOn,
+        strict: t.strict ?? false,
+        source: TargetSourceEnum.PROVINCE,
+      }));
     return statusOf(loaders, p.id, targets, asOf);
   }
 }

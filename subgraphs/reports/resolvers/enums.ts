@@ -10,4 +10,3 @@ registerEnumType(PopulationGroup, {
   name: 'PopulationGroup',
   description: 'CBCCVC (officials), người dân (residents), học sinh (students), người lao động (enterprise workers)',
 });
-

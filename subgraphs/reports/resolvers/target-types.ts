@@ -50,12 +50,16 @@ export class TargetStatus {
   @Field(() => PopulationGroup) group!: PopulationGroup;
   @Field(() => Float, { description: '0.8 = 80%.' }) threshold!: number;
   @Field(() => DateScalar) dueOn!: string;
-  @Field(() => TargetSourceEnum, { description: 'Whose target: the commune’s own or the province’s.' }) source!: TargetSourceEnum;
+  @Field(() => TargetSourceEnum, { description: 'Whose target: the commune’s own or the province’s.' })
+  source!: TargetSourceEnum;
   @Field(() => DateScalar) asOf!: string;
-  @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' }) value!: number | null;
+  @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
+  value!: number | null;
   @Field(() => Float, { nullable: true, description: 'threshold − value (0 when met).' }) gap!: number | null;
-  @Field(() => Float, { nullable: true, description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days.` })
+  @Field(() => Float, {
+    nullable: true,
+    description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days.`,
+  })
   projected!: number | null;
   @Field(() => TargetStateEnum) status!: TargetStateEnum;
 }
-

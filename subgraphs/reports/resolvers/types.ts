@@ -13,21 +13,26 @@ export enum ProgressSource {
 }
 registerEnumType(ProgressSource, {
   name: 'ProgressSource',
-  description: 'REPORTS: sum of village and unit reports; PORTAL: the province portal’s statistics; NONE: no figures yet',
+  description:
+    'REPORTS: sum of village and unit reports; PORTAL: the province portal’s statistics; NONE: no figures yet',
 });
 
 export enum PersonRole {
   OFFICIAL = 'OFFICIAL',
   RESIDENT = 'RESIDENT',
 }
-registerEnumType(PersonRole, { name: 'PersonRole', description: 'cán bộ, công chức, viên chức (OFFICIAL) or người dân (RESIDENT)' });
+registerEnumType(PersonRole, {
+  name: 'PersonRole',
+  description: 'cán bộ, công chức, viên chức (OFFICIAL) or người dân (RESIDENT)',
+});
 
 @ObjectType('GroupProgress', { description: 'Counts of one population group, cumulative to the date.' })
 export class GroupProgress {
   @Field(() => PopulationGroup) group!: PopulationGroup;
   @Field(() => Int, { description: 'Registered and joined the course (đã đăng ký tham gia).' }) registered!: number;
   @Field(() => Int, { description: 'Completed all five modules (hoàn thành 5 chuyên đề).' }) completed!: number;
-  @Field(() => Int, { description: 'Passed the final test and hold the certificate (được cấp chứng nhận).' }) certified!: number;
+  @Field(() => Int, { description: 'Passed the final test and hold the certificate (được cấp chứng nhận).' })
+  certified!: number;
 }
 
 export function groupsOf(figures: Figures): GroupProgress[] {
@@ -44,18 +49,26 @@ export function groupsOf(figures: Figures): GroupProgress[] {
 })
 export class ProgressType {
   @Field(() => DateScalar) asOf!: string;
-  @Field(() => Int, { nullable: true, description: 'The denominator: adults (a unit: its staff).' }) adults!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The denominator: adults (a unit: its staff).' }) adults!:
+    number | null;
   @Field(() => Int, { description: 'Học viên: officials registered + residents registered.' }) learners!: number;
   @Field(() => Int) officialsRegistered!: number;
   @Field(() => Int) residentsRegistered!: number;
-  @Field(() => Int, { description: 'Completed all five modules (0 when the source is the portal, which does not publish it).' }) completed!: number;
-  @Field(() => Int, { description: 'Certified (0 when the source is the portal, which does not publish it).' }) certified!: number;
-  @Field(() => Float, { nullable: true, description: 'officialsRegistered / adults (0.0153 = 1.53%).' }) officialsRate!: number | null;
+  @Field(() => Int, {
+    description: 'Completed all five modules (0 when the source is the portal, which does not publish it).',
+  })
+  completed!: number;
+  @Field(() => Int, { description: 'Certified (0 when the source is the portal, which does not publish it).' })
+  certified!: number;
+  @Field(() => Float, { nullable: true, description: 'officialsRegistered / adults (0.0153 = 1.53%).' })
+  officialsRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'residentsRegistered / adults.' }) residentsRate!: number | null;
   @Field(() => Float, { nullable: true, description: 'learners / adults.' }) participationRate!: number | null;
   @Field(() => ProgressSource) source!: ProgressSource;
-  @Field(() => DateScalar, { nullable: true, description: 'Date of the newest figure used.' }) figuresDate!: string | null;
-  @Field(() => [GroupProgress], { nullable: true, description: 'Per group, where the source gives it (reports).' }) groups!: GroupProgress[] | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the newest figure used.' }) figuresDate!:
+    string | null;
+  @Field(() => [GroupProgress], { nullable: true, description: 'Per group, where the source gives it (reports).' })
+  groups!: GroupProgress[] | null;
   /** Whose reporting period `approved` describes (not a field): the commune of a commune, village or unit. */
   approvalScope?: ApprovalScope | null;
 }
@@ -75,9 +88,12 @@ export class RankType {
   @Field(() => Int) position!: number;
   @Field(() => Int) outOf!: number;
   @Field(() => Int, { nullable: true, description: 'Position at the previous ranking date.' }) previous!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Places moved up since then (negative: down; 34 → 38 is -4).' }) change!: number | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The newest date with figures on or before asOf.' }) date!: string | null;
-  @Field(() => DateScalar, { nullable: true, description: 'The ranking date before it, that `previous` refers to.' }) previousDate!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Places moved up since then (negative: down; 34 → 38 is -4).' })
+  change!: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The newest date with figures on or before asOf.' }) date!:
+    string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'The ranking date before it, that `previous` refers to.' })
+  previousDate!: string | null;
 }
 
 @ObjectType('RankingEntry', { description: 'A row of the portal’s ranking table.' })
@@ -89,13 +105,19 @@ export class RankingEntry extends RankType {
 @ObjectType('RankPoint', { description: 'A commune’s rank on one ranking date.' })
 export class RankPoint extends RankType {}
 
-@ObjectType('ProgressSources', { description: 'A commune’s figures from its reports and from the portal, side by side.' })
+@ObjectType('ProgressSources', {
+  description: 'A commune’s figures from its reports and from the portal, side by side.',
+})
 export class ProgressSources {
-  @Field(() => ProgressType, { description: 'Sum of the latest reports of its villages and units.' }) reports!: ProgressType;
-  @Field(() => ProgressType, { nullable: true, description: 'The portal’s latest row on or before the date.' }) portal!: ProgressType | null;
-  @Field(() => Int, { nullable: true, description: 'The rank the portal published with that row.' }) portalRank!: number | null;
+  @Field(() => ProgressType, { description: 'Sum of the latest reports of its villages and units.' })
+  reports!: ProgressType;
+  @Field(() => ProgressType, { nullable: true, description: 'The portal’s latest row on or before the date.' })
+  portal!: ProgressType | null;
+  @Field(() => Int, { nullable: true, description: 'The rank the portal published with that row.' }) portalRank!:
+    number | null;
   @Field(() => ProgressSource, { description: 'Which of the two `progress` uses.' }) used!: ProgressSource;
-  @Field(() => Int, { nullable: true, description: 'portal learners − reported learners, when both exist.' }) learnersDifference!: number | null;
+  @Field(() => Int, { nullable: true, description: 'portal learners − reported learners, when both exist.' })
+  learnersDifference!: number | null;
   @Field(() => Boolean, { description: 'True when both exist and their learners differ.' }) disagree!: boolean;
 }
 
@@ -134,13 +156,22 @@ export class PersonInput {
 @InputType('UnitReportInput', { description: 'A village’s or unit’s weekly report (báo cáo tuần).' })
 export class UnitReportInput {
   @Field(() => ID, { description: 'The village (V…) or unit (U…) reporting.' }) reporterId!: string;
-  @Field(() => ID, { nullable: true, description: 'The commune reported for; when given it must be the reporter’s own.' }) communeId?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The commune reported for; when given it must be the reporter’s own.',
+  })
+  communeId?: string | null;
   @Field(() => DateScalar, { description: 'The date the figures are for (not in the future).' }) reportDate!: string;
-  @Field(() => String, { nullable: true, description: 'Resending with the same key counts once (e.g. a form retried offline).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Resending with the same key counts once (e.g. a form retried offline).',
+  })
   idempotencyKey?: string | null;
   @Field(() => [GroupFiguresInput]) groups!: GroupFiguresInput[];
-  @Field(() => Int, { nullable: true, description: 'Working-age residents guided by the reporter’s people.' }) guidedResidents?: number | null;
-  @Field(() => [PersonInput], { nullable: true, description: 'People proposed for the reward rules.' }) people?: PersonInput[] | null;
+  @Field(() => Int, { nullable: true, description: 'Working-age residents guided by the reporter’s people.' })
+  guidedResidents?: number | null;
+  @Field(() => [PersonInput], { nullable: true, description: 'People proposed for the reward rules.' }) people?:
+    PersonInput[] | null;
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
@@ -152,6 +183,8 @@ export class PortalStatisticInput {
   @Field(() => Int) learners!: number;
   @Field(() => Int) officialsRegistered!: number;
   @Field(() => Int) residentsRegistered!: number;
-  @Field(() => Float, { nullable: true, description: 'In percent as published (1.53).' }) officialsPercent?: number | null;
-  @Field(() => Float, { nullable: true, description: 'In percent as published (0.68).' }) residentsPercent?: number | null;
+  @Field(() => Float, { nullable: true, description: 'In percent as published (1.53).' }) officialsPercent?:
+    number | null;
+  @Field(() => Float, { nullable: true, description: 'In percent as published (0.68).' }) residentsPercent?:
+    number | null;
 }

@@ -7,8 +7,17 @@ import { RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent, type RankingRow } fr
 
 const TOP = 15;
 const QUERY = `query Wall($code: String!) { province(code: $code) { id name fullName ranking { ${RANKING_FIELDS} } } }`;
-interface WallData { province: null | { id: string; name: string; fullName: string; ranking: RankingRow[] } }
-interface FeedItem { key: string; at: Date; name: string; from: number | null; to: number; change: number }
+interface WallData {
+  province: null | { id: string; name: string; fullName: string; ranking: RankingRow[] };
+}
+interface FeedItem {
+  key: string;
+  at: Date;
+  name: string;
+  from: number | null;
+  to: number;
+  change: number;
+}
 
 /**
  * The wall screen: the top of the ranking, large, and every rank change as it happens. Events come from
@@ -31,7 +40,16 @@ export function LivePage(props: { code: string }) {
     pick: (d) => d.rankChanged as RankEvent,
     onEvent: (e) => {
       seen.current?.set(e.commune.id, e.position);
-      push([{ key: `${e.commune.id}:${e.eventId}`, at: new Date(), name: e.commune.name, from: e.previous, to: e.position, change: e.change }]);
+      push([
+        {
+          key: `${e.commune.id}:${e.eventId}`,
+          at: new Date(),
+          name: e.commune.name,
+          from: e.previous,
+          to: e.position,
+          change: e.change,
+        },
+      ]);
     },
   });
   // Moves seen between two rankings (the polling fallback, or a catch-up after a gap).
@@ -39,11 +57,22 @@ export function LivePage(props: { code: string }) {
     const ranking = live.data?.province?.ranking;
     if (!ranking) return;
     if (seen.current) {
-      const moved = ranking.filter((r) => seen.current!.has(r.commune.id) && seen.current!.get(r.commune.id) !== r.position);
-      push(moved.map((r) => {
-        const from = seen.current!.get(r.commune.id)!;
-        return { key: `${r.commune.id}:${Date.now()}`, at: new Date(), name: r.commune.name, from, to: r.position, change: from - r.position };
-      }));
+      const moved = ranking.filter(
+        (r) => seen.current!.has(r.commune.id) && seen.current!.get(r.commune.id) !== r.position,
+      );
+      push(
+        moved.map((r) => {
+          const from = seen.current!.get(r.commune.id)!;
+          return {
+            key: `${r.commune.id}:${Date.now()}`,
+            at: new Date(),
+            name: r.commune.name,
+            from,
+            to: r.position,
+            change: from - r.position,
+          };
+        }),
+      );
     }
     seen.current = new Map(ranking.map((r) => [r.commune.id, r.position]));
   }, [live.data]);
@@ -59,24 +88,53 @@ export function LivePage(props: { code: string }) {
   return html`<div class="wall">
     <header>
       <h1>Xếp hạng trực tiếp — ${province?.fullName ?? '…'}</h1>
-      <div class="wall-meta">${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}</div>
+      <div class="wall-meta">
+        ${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}
+      </div>
       <${LiveStatus} ...${live} />
     </header>
     <div class="wall-body">
       <table class="wall-table" data-testid="wall-table">
-        <thead><tr><th class="num">Hạng</th><th>Xã, phường, đặc khu</th><th class="num">Thay đổi</th><th class="num">Người học</th><th class="num">Tỷ lệ tham gia</th></tr></thead>
-        <tbody>${(province?.ranking ?? []).slice(0, TOP).map((r) => html`<tr data-testid="ranking-row" data-commune-id=${r.commune.id} data-position=${r.position}
-            class=${flash.has(r.commune.id) ? 'moved' : ''}>
-          <td class="num pos">${r.position}</td><td>${r.commune.name}</td><td class="num"><${Change} change=${r.change} /></td>
-          <td class="num">${fmtInt(r.progress.learners)}</td><td class="num">${fmtPct(r.progress.participationRate)}</td></tr>`)}
+        <thead>
+          <tr>
+            <th class="num">Hạng</th>
+            <th>Xã, phường, đặc khu</th>
+            <th class="num">Thay đổi</th>
+            <th class="num">Người học</th>
+            <th class="num">Tỷ lệ tham gia</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${(province?.ranking ?? []).slice(0, TOP).map(
+            (r) =>
+              html`<tr
+                data-testid="ranking-row"
+                data-commune-id=${r.commune.id}
+                data-position=${r.position}
+                class=${flash.has(r.commune.id) ? 'moved' : ''}
+              >
+                <td class="num pos">${r.position}</td>
+                <td>${r.commune.name}</td>
+                <td class="num"><${Change} change=${r.change} /></td>
+                <td class="num">${fmtInt(r.progress.learners)}</td>
+                <td class="num">${fmtPct(r.progress.participationRate)}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       <aside class="feed" data-testid="rank-feed">
         <h2>Thay đổi thứ hạng</h2>
         ${feed.length === 0 ? html`<p class="muted">Chưa có thay đổi nào từ khi mở màn hình.</p>` : null}
-        <ul>${feed.map((f) => html`<li key=${f.key} class=${f.change > 0 ? 'up' : 'down'}>
-          <span class="time">${fmtTime(f.at)}</span> <strong>${f.name}</strong>
-          ${f.change > 0 ? ` lên ${f.change} bậc` : ` xuống ${-f.change} bậc`}: ${f.from ?? 'mới'} → ${f.to}</li>`)}</ul>
+        <ul>
+          ${feed.map(
+            (f) =>
+              html`<li key=${f.key} class=${f.change > 0 ? 'up' : 'down'}>
+                <span class="time">${fmtTime(f.at)}</span>
+                <strong>${f.name}</strong> ${f.change > 0 ? ` lên ${f.change} bậc` : ` xuống ${-f.change} bậc`}:
+                ${f.from ?? 'mới'} → ${f.to}
+              </li>`,
+          )}
+        </ul>
       </aside>
     </div>
   </div>`;

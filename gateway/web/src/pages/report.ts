@@ -9,16 +9,33 @@ const TOKEN_KEY = 'bdhvs.token';
 const GROUPS = ['RESIDENTS', 'OFFICIALS', 'STUDENTS', 'WORKERS'] as const;
 const STAGES = ['registered', 'completed', 'certified'] as const;
 type Stage = (typeof STAGES)[number];
-const STAGE_VI: Record<Stage, string> = { registered: 'Đã đăng ký', completed: 'Hoàn thành 5 chuyên đề', certified: 'Được cấp chứng nhận' };
+const STAGE_VI: Record<Stage, string> = {
+  registered: 'Đã đăng ký',
+  completed: 'Hoàn thành 5 chuyên đề',
+  certified: 'Được cấp chứng nhận',
+};
 /** The group names in the API's own messages. */
-const GROUP_MSG: Record<string, string> = { OFFICIALS: 'cán bộ, công chức, viên chức', RESIDENTS: 'người dân', STUDENTS: 'học sinh', WORKERS: 'người lao động' };
+const GROUP_MSG: Record<string, string> = {
+  OFFICIALS: 'cán bộ, công chức, viên chức',
+  RESIDENTS: 'người dân',
+  STUDENTS: 'học sinh',
+  WORKERS: 'người lao động',
+};
 
 interface VillageData {
   village: null | {
-    id: string; name: string; formerCommune: string | null;
+    id: string;
+    name: string;
+    formerCommune: string | null;
     commune: { id: string; name: string; province: { code: string; name: string } };
     population: { adults: number } | null;
-    progress: { asOf: string; figuresDate: string | null; learners: number; certified: number; groups: Array<{ group: string; registered: number; completed: number; certified: number }> | null };
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      learners: number;
+      certified: number;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }> | null;
+    };
   };
 }
 const QUERY = `query Village($id: ID!) { village(id: $id) { id name formerCommune commune { id name province { code name } }
@@ -43,7 +60,8 @@ function initialToken(): string {
 export function validate(figures: Figures, reportDate: string, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
-  else if (reportDate > today) errors.reportDate = `Ngày báo cáo ${fmtDate(reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay`;
+  else if (reportDate > today)
+    errors.reportDate = `Ngày báo cáo ${fmtDate(reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay`;
   let any = false;
   for (const g of GROUPS) {
     const f = figures[g];
@@ -54,15 +72,22 @@ export function validate(figures: Figures, reportDate: string, today: string): R
       const raw = f[s].trim() === '' ? '0' : f[s].trim();
       const value = Number(raw);
       if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
-        const what = s === 'registered' ? 'đã đăng ký' : s === 'completed' ? 'đã hoàn thành 5 chuyên đề' : 'đã được cấp chứng nhận';
+        const what =
+          s === 'registered'
+            ? 'đã đăng ký'
+            : s === 'completed'
+              ? 'đã hoàn thành 5 chuyên đề'
+              : 'đã được cấp chứng nhận';
         errors[`groups.${g}.${s}`] = `Số ${GROUP_MSG[g]} ${what} phải là số nguyên không âm (đang nhập ${f[s]})`;
       } else n[s] = value;
     }
     if (n.registered != null && n.completed != null && n.completed > n.registered) {
-      errors[`groups.${g}.completed`] = `Số ${GROUP_MSG[g]} hoàn thành (${fmtInt(n.completed)}) không thể lớn hơn số đã đăng ký (${fmtInt(n.registered)})`;
+      errors[`groups.${g}.completed`] =
+        `Số ${GROUP_MSG[g]} hoàn thành (${fmtInt(n.completed)}) không thể lớn hơn số đã đăng ký (${fmtInt(n.registered)})`;
     }
     if (n.completed != null && n.certified != null && n.certified > n.completed) {
-      errors[`groups.${g}.certified`] = `Số ${GROUP_MSG[g]} được cấp chứng nhận (${fmtInt(n.certified)}) không thể lớn hơn số đã hoàn thành (${fmtInt(n.completed)})`;
+      errors[`groups.${g}.certified`] =
+        `Số ${GROUP_MSG[g]} được cấp chứng nhận (${fmtInt(n.certified)}) không thể lớn hơn số đã hoàn thành (${fmtInt(n.completed)})`;
     }
   }
   if (!any) errors.groups = 'Báo cáo cần số liệu của ít nhất một nhóm';
@@ -95,7 +120,11 @@ export function ReportPage(props: { id: string }) {
       const next = { ...old };
       for (const g of groups) {
         if (g.registered + g.completed + g.certified === 0) continue;
-        next[g.group] = { registered: String(g.registered), completed: String(g.completed), certified: String(g.certified) };
+        next[g.group] = {
+          registered: String(g.registered),
+          completed: String(g.completed),
+          certified: String(g.certified),
+        };
       }
       return next;
     });
@@ -107,10 +136,16 @@ export function ReportPage(props: { id: string }) {
       setQueue(pending().filter((q) => q.input.reporterId === id));
       if (news.item.input.reporterId !== id) return;
       if (news.kind === 'sent') {
-        setMessage({ kind: 'ok', text: `Đã gửi báo cáo ngày ${fmtDate(news.report.reportDate)} (lần ${news.report.version}) lúc ${fmtDateTime(news.report.submittedAt)}.${news.report.anomalies.length ? ` Lưu ý: ${news.report.anomalies.join('; ')}` : ''}` });
+        setMessage({
+          kind: 'ok',
+          text: `Đã gửi báo cáo ngày ${fmtDate(news.report.reportDate)} (lần ${news.report.version}) lúc ${fmtDateTime(news.report.submittedAt)}.${news.report.anomalies.length ? ` Lưu ý: ${news.report.anomalies.join('; ')}` : ''}`,
+        });
         live.refresh();
       } else if (news.kind === 'waiting') {
-        setMessage({ kind: 'queued', text: 'Không có kết nối: báo cáo đã được lưu trong máy và sẽ tự gửi khi có mạng trở lại.' });
+        setMessage({
+          kind: 'queued',
+          text: 'Không có kết nối: báo cáo đã được lưu trong máy và sẽ tự gửi khi có mạng trở lại.',
+        });
       } else {
         const byField: Record<string, string> = {};
         const general: string[] = [];
@@ -120,7 +155,10 @@ export function ReportPage(props: { id: string }) {
           else general.push(err.message);
         }
         setErrors(byField);
-        setMessage({ kind: 'error', text: general.length ? general.join('; ') : 'Báo cáo chưa được nhận: hãy sửa các ô được đánh dấu.' });
+        setMessage({
+          kind: 'error',
+          text: general.length ? general.join('; ') : 'Báo cáo chưa được nhận: hãy sửa các ô được đánh dấu.',
+        });
       }
     };
     window.addEventListener(OUTBOX_EVENT, onNews);
@@ -128,7 +166,8 @@ export function ReportPage(props: { id: string }) {
   }, [id]);
 
   if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
-  if (!live.data) return html`<${Layout} title="Báo cáo tuần" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
+  if (!live.data)
+    return html`<${Layout} title="Báo cáo tuần" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
   const v = live.data.village;
   if (!v) return html`<${NotFound} what=${`thôn có mã "${id}"`} />`;
 
@@ -153,10 +192,14 @@ export function ReportPage(props: { id: string }) {
       certified: Number(figures[g].certified || 0),
     }));
     setMessage({ kind: 'sending', text: 'Đang gửi…' });
-    enqueue({ reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null }, token || null);
+    enqueue(
+      { reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null },
+      token || null,
+    );
     setQueue(pending().filter((q) => q.input.reporterId === id));
   };
-  const fieldError = (field: string) => (errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null);
+  const fieldError = (field: string) =>
+    errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null;
 
   return html`<${Layout}
     title=${`Báo cáo tuần — ${v.name}`}
@@ -167,29 +210,79 @@ export function ReportPage(props: { id: string }) {
     <form class="report panel" onSubmit=${submit} novalidate data-testid="report-form">
       <fieldset class="token">
         <legend>Mã truy cập (token) để gửi báo cáo</legend>
-        <input type="password" name="token" autocomplete="off" placeholder="Dán token do xã cấp (npm run token …)" value=${token}
-          onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)} data-testid="token" />
-        <span class="muted small">${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có token: xem được số liệu nhưng chưa gửi được.'}</span>
+        <input
+          type="password"
+          name="token"
+          autocomplete="off"
+          placeholder="Dán token do xã cấp (npm run token …)"
+          value=${token}
+          onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)}
+          data-testid="token"
+        />
+        <span class="muted small"
+          >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có token: xem được số liệu nhưng chưa gửi được.'}</span
+        >
       </fieldset>
-      <label class="inline">Ngày báo cáo <input type="date" name="reportDate" value=${reportDate} max=${todayInVietnam()}
-        onInput=${(e: Event) => setReportDate((e.target as HTMLInputElement).value)} data-testid="reportDate" />
-        <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label>
+      <label class="inline"
+        >Ngày báo cáo
+        <input
+          type="date"
+          name="reportDate"
+          value=${reportDate}
+          max=${todayInVietnam()}
+          onInput=${(e: Event) => setReportDate((e.target as HTMLInputElement).value)}
+          data-testid="reportDate"
+        />
+        <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label
+      >
       ${fieldError('reportDate')}
       <table class="figures">
-        <thead><tr><th>Nhóm</th>${STAGES.map((s) => html`<th>${STAGE_VI[s]}</th>`)}</tr></thead>
-        <tbody>${GROUPS.map((g) => html`<tr>
-          <th scope="row">${GROUP_VI[g]}</th>
-          ${STAGES.map((s) => html`<td class=${errors[`groups.${g}.${s}`] ? 'invalid' : ''}>
-            <input inputmode="numeric" name=${`groups.${g}.${s}`} data-testid=${`groups.${g}.${s}`} value=${figures[g][s]}
-              aria-label=${`${GROUP_VI[g]} — ${STAGE_VI[s]}`} aria-invalid=${errors[`groups.${g}.${s}`] ? 'true' : 'false'}
-              onInput=${(e: Event) => set(g, s, (e.target as HTMLInputElement).value)} />
-            ${fieldError(`groups.${g}.${s}`)}</td>`)}
-        </tr>`)}</tbody>
+        <thead>
+          <tr>
+            <th>Nhóm</th>
+            ${STAGES.map((s) => html`<th>${STAGE_VI[s]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${GROUPS.map(
+            (g) =>
+              html`<tr>
+                <th scope="row">${GROUP_VI[g]}</th>
+                ${STAGES.map(
+                  (s) =>
+                    html`<td class=${errors[`groups.${g}.${s}`] ? 'invalid' : ''}>
+                      <input
+                        inputmode="numeric"
+                        name=${`groups.${g}.${s}`}
+                        data-testid=${`groups.${g}.${s}`}
+                        value=${figures[g][s]}
+                        aria-label=${`${GROUP_VI[g]} — ${STAGE_VI[s]}`}
+                        aria-invalid=${errors[`groups.${g}.${s}`] ? 'true' : 'false'}
+                        onInput=${(e: Event) => set(g, s, (e.target as HTMLInputElement).value)}
+                      />
+                      ${fieldError(`groups.${g}.${s}`)}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
       </table>
       ${fieldError('groups')}
-      <label>Ghi chú <textarea name="note" rows="2" maxlength="1000" value=${note} onInput=${(e: Event) => setNote((e.target as HTMLTextAreaElement).value)}></textarea></label>
+      <label
+        >Ghi chú
+        <textarea
+          name="note"
+          rows="2"
+          maxlength="1000"
+          value=${note}
+          onInput=${(e: Event) => setNote((e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </label>
       ${fieldError('note')}
-      <p class="muted small">Số liệu cộng dồn đến ngày báo cáo. Số hoàn thành không vượt số đăng ký; số được cấp chứng nhận không vượt số hoàn thành.</p>
+      <p class="muted small">
+        Số liệu cộng dồn đến ngày báo cáo. Số hoàn thành không vượt số đăng ký; số được cấp chứng nhận không vượt số
+        hoàn thành.
+      </p>
       <button type="submit" data-testid="submit">Gửi báo cáo</button>
       ${message ? html`<p class=${`message ${message.kind}`} data-testid="form-message" data-kind=${message.kind} role="status">${message.text}</p>` : null}
       ${queue.length > 0 ? html`<p class="queued" data-testid="outbox">Đang chờ gửi ${queue.length} báo cáo (lưu trong máy lúc ${queue.map((q) => fmtDateTime(q.queuedAt)).join(', ')}) — Đang kết nối lại…</p>` : null}
