@@ -20,8 +20,8 @@ let josePromise: Promise<Jose> | undefined;
 export function loadJose(): Promise<Jose> {
   return (josePromise ??= import('jose').catch((error: unknown) => {
     // jest's sandbox has no dynamic import(); there the CommonJS build jest compiled is the only way in.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     if ((error as { code?: string }).code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require('jose') as Jose;
     throw error;
   }));
