@@ -2,12 +2,12 @@
 // temporary folder unless DATABASE_URL is set) and prints latency figures for the requests people make most.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { DEFAULT_PORTS } from '../gateway/supergraph';
+import { DEFAULT_PORTS } from '../shared/topology';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { signToken } from '../subgraphs/common/auth';
+import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
 import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from './queries';
 

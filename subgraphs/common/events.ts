@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listenForWrites } from './notify';
-import type { Orm, SubgraphName } from './orm';
+import type { SubgraphName } from '../../shared/topology';
+import type { Orm } from './orm';
 
 /** An event as written to a producer's outbox. */
 export interface OutboxEvent<P = Record<string, unknown>> {

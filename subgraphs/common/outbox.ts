@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphName } from './orm';
+import type { SubgraphName } from '../../shared/topology';
 
 /**
  * The transactional outbox. A subgraph writes an event row in its own schema in the same transaction as the

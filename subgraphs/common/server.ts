@@ -7,19 +7,12 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
-import { DomainError } from './errors';
+import { DomainError } from '../../shared/errors';
 import type { Orm } from './orm';
-import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
+import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
+import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-export interface RunningServer {
-  name: string;
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -63,17 +56,6 @@ export function formatError(log: (line: string) => void) {
     }
     return formatted;
   };
-}
-
-export async function listen(server: http.Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
 }
 
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
-import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
-import { startSubgraphServer, type RunningServer } from './server';
+import type { SubgraphName } from '../../shared/topology';
+import { initORM, type Orm, type OrmOptions } from './orm';
+import type { RunningServer } from '../../shared/http';
+import { startSubgraphServer } from './server';
 
 export interface SubgraphDefinition<L> {
   name: SubgraphName;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DIRECTIVE_CHANGED } from '../common/contracts';
+import { DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
 import { eventOf } from './directive-store';
 import { DEMO_DIRECTIVES } from './demo';

@@ -3,7 +3,12 @@
  * directives the province issues, amends or withdraws. Each handler upserts in bulk, in the consumer's transaction.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_UPSERTED, DIRECTIVE_CHANGED, type AreaUpserted, type DirectiveChanged } from '../common/contracts';
+import {
+  AREA_UPSERTED,
+  DIRECTIVE_CHANGED,
+  type AreaUpserted,
+  type DirectiveChanged,
+} from '../../shared/vocabulary/events';
 import type { OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 

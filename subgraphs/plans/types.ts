@@ -1,7 +1,8 @@
 /** GraphQL enums and inputs of the plans subgraph (Target and ReportingDeadline are shared: ../directives/values). */
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../common/scalars';
-import { DayPart, ReportingDeadlineInput, TargetInput } from '../directives/values';
+import { DateScalar } from '../../shared/vocabulary/scalars';
+import { DayPart, type DayPartName } from '../../shared/vocabulary/enums';
+import { ReportingDeadlineInput, TargetInput } from '../../shared/vocabulary/values';
 import type { RewardRuleData, RewardSubject, SessionData, TaskData, TaskStatusName } from './model';
 
 export enum TaskStatus {
@@ -99,7 +100,7 @@ export class TrainingSessionInput implements SessionData {
   heldOn!: string;
 
   @Field(() => DayPart, { nullable: true })
-  dayPart?: 'MORNING' | 'AFTERNOON' | 'EVENING' | null;
+  dayPart?: DayPartName | null;
 
   @Field(() => String)
   venue!: string;

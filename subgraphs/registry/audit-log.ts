@@ -4,18 +4,18 @@
  * `readAuditLog` answers `Query.auditLog` for the province roles of the area's province and a commune's officer.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity, type AreaPath } from '../common/auth-rules';
-import { AUDIT_RECORDED, type AuditRecorded } from '../common/contracts';
-import { isIsoDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/auth-rules';
+import { AUDIT_RECORDED, type AuditRecorded } from '../../shared/vocabulary/events';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
 import type { OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
-import type { Viewer } from '../common/viewer';
+import type { Viewer } from '../../shared/viewer';
 import { Commune } from './entities/Commune';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { levelOf } from './ids';
+import { levelOf } from '../../shared/ids';
 
 /** Adds one audited write to the log; applying the same entry twice changes nothing. */
 export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise<void> {

@@ -1,5 +1,5 @@
-import { BadInputError, bilingual, viNumber } from '../common/errors';
-import { isIsoDate, type IsoDate } from '../common/dates';
+import { BadInputError, bilingual, viNumber } from '../../shared/errors';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
 
 import type { PopulationFigures } from '../common/population';
 

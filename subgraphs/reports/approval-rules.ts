@@ -3,8 +3,8 @@
  * functions: a reporting period is a commune × a report date; an APPROVED period takes no new report version until
  * the commune or the province reopens it with a reason.
  */
-import { isIsoDate, viDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, ForbiddenError } from '../common/errors';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, ForbiddenError } from '../../shared/errors';
 
 /** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';

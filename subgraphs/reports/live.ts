@@ -8,7 +8,7 @@
  * subscribers last saw, whichever process wrote it. Changes in one province are serialised by an advisory lock.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInVietnam } from '../common/dates';
+import { todayInVietnam } from '../../shared/dates';
 import { appendEvents } from '../common/outbox';
 import type { ProgressValue } from './progress';
 import { loadSnapshots } from './snapshot';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { todayInVietnam, type IsoDate } from '../common/dates';
+import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { argLoader, listLoader } from '../common/loaders';
 import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
 import { Area } from './entities/Area';

@@ -7,7 +7,7 @@ import {
   type AreaUpserted,
   type DirectiveChanged,
   type PopulationRecorded,
-} from '../common/contracts';
+} from '../../shared/vocabulary/events';
 import type { OutboxEvent } from '../common/events';
 import { publishChanges } from './live';
 

@@ -1,12 +1,12 @@
 /** Writing reports and portal statistics: validation first, then one transaction per submission with its event. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
-import { todayInVietnam, isIsoDate } from '../common/dates';
-import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../common/errors';
+import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
+import { todayInVietnam, isIsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../common/viewer';
+import type { Viewer } from '../../shared/viewer';
 import { Area } from './entities/Area';
 import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';

@@ -4,7 +4,7 @@
  * figures, the latest report of every reporter and the latest portal row of every commune.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '../common/dates';
+import type { IsoDate } from '../../shared/dates';
 import { resolvePopulation, type Population } from '../common/population';
 import {
   chooseCommuneProgress,

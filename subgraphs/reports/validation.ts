@@ -1,6 +1,6 @@
 /** Checks of a village's or unit's report before anything is written. Plain functions: no GraphQL, no ORM. */
-import { isIsoDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, viNumber } from '../common/errors';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, viNumber } from '../../shared/errors';
 import { GROUPS, emptyFigures, type Figures, type Group } from './progress';
 
 export const CAMPAIGN_START: IsoDate = '2025-01-01';

@@ -1,8 +1,10 @@
-import { BadInputError } from '../../subgraphs/common/errors';
+import { BadInputError } from '../../shared/errors';
 import { learnerStage, moduleDone, type LearnerResults } from '../../subgraphs/directives/course';
-import { dueDates, isoWeekday, nextDue } from '../../subgraphs/directives/deadlines';
-import { QUANG_NGAI_COURSE, type DeadlineData, type TargetData } from '../../subgraphs/directives/model';
-import { directiveIdOf, validateDeadlines, validateTargets } from '../../subgraphs/directives/validation';
+import { dueDates, isoWeekday, nextDue } from '../../shared/vocabulary/deadlines';
+import { QUANG_NGAI_COURSE } from '../../subgraphs/directives/model';
+import type { DeadlineData, TargetData } from '../../shared/vocabulary/model';
+import { directiveIdOf } from '../../shared/ids';
+import { validateDeadlines, validateTargets } from '../../shared/vocabulary/checks';
 
 const target = (extra: Partial<TargetData> = {}): TargetData => ({
   indicator: 'JOINED',

@@ -1,5 +1,5 @@
-import { BadInputError, NotFoundError } from '../../subgraphs/common/errors';
-import type { TargetData } from '../../subgraphs/directives/model';
+import { BadInputError, NotFoundError } from '../../shared/errors';
+import type { TargetData } from '../../shared/vocabulary/model';
 import type { AreaFacts, DirectiveFacts, PlanContent } from '../../subgraphs/plans/model';
 import { meetsRewardRule } from '../../subgraphs/plans/rewards';
 import { resolveEffectiveTargets } from '../../subgraphs/plans/targets';

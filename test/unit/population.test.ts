@@ -1,4 +1,4 @@
-import { BadInputError } from '../../subgraphs/common/errors';
+import { BadInputError } from '../../shared/errors';
 import {
   resolvePopulation,
   sumPopulations,

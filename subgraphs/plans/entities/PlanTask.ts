@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { AssigneeLevel, TaskStatus } from '../types';
 
 /** A task of a plan, assigned to a unit or a village of the commune, with a deadline and a status. */

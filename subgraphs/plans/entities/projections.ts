@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { TargetData } from '../../directives/model';
+import type { AreaLevelName } from '../../../shared/vocabulary/enums';
+import type { TargetData } from '../../../shared/vocabulary/model';
 
 /**
  * The plans subgraph's copy of the areas the registry publishes (area.upserted): which province a commune is in,
@@ -12,7 +13,7 @@ export class AreaProjection {
   id!: string;
 
   @Property({ type: 'string', length: 10 })
-  level!: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+  level!: AreaLevelName;
 
   @Property({ type: 'string', length: 200 })
   name!: string;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { todayInVietnam } from '../../common/dates';
-import { DateScalar } from '../../common/scalars';
+import { todayInVietnam } from '../../../shared/dates';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';

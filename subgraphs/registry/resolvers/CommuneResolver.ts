@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { foldVietnamese } from '../../common/text';
 import { Commune } from '../entities/Commune';
 import { PopulationRevision } from '../entities/PopulationRevision';

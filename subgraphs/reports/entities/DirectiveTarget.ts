@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { DirectiveTargetRecord } from '../../common/contracts';
+import type { DirectiveTargetRecord } from '../../../shared/vocabulary/events';
 
 /** The latest revision of each province directive's targets, from the directives subgraph's events. */
 @Entity({ tableName: 'directive_target' })

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import { canRead } from '../../common/auth-rules';
+import { canRead } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { deadlineInstant, directiveDeadline, reportingState, summarise, type ReportingState } from '../reporting';
 import { personVerdict, unitVerdict, villageVerdict } from '../rewards';

@@ -1,7 +1,7 @@
 /**
  * GraphQL value types that both the directives and the plans subgraphs return (Target, ReportingDeadline) and the
  * inputs that carry them. Both subgraphs use these same classes, so the types are identical in both SDLs, as
- * Federation requires of @shareable types. Plain data lives in model.ts.
+ * Federation requires of @shareable types. Plain data lives in model.ts, the enums in enums.ts.
  */
 import {
   Arg,
@@ -13,72 +13,14 @@ import {
   InputType,
   Int,
   ObjectType,
-  registerEnumType,
   Resolver,
   Root,
 } from 'type-graphql';
-import { todayInVietnam } from '../common/dates';
-import { DateScalar } from '../common/scalars';
+import { todayInVietnam } from '../dates';
+import { DateScalar } from './scalars';
 import { nextDue } from './deadlines';
+import { DayPart, Indicator, PopulationGroup, Recurrence, TargetSource } from './enums';
 import type { DeadlineData, TargetData } from './model';
-
-export enum Indicator {
-  JOINED = 'JOINED',
-  COMPLETED = 'COMPLETED',
-  CERTIFIED = 'CERTIFIED',
-  DIGITAL_SIGNATURE = 'DIGITAL_SIGNATURE',
-  VNEID_CONFIRMED = 'VNEID_CONFIRMED',
-}
-registerEnumType(Indicator, {
-  name: 'Indicator',
-  description: 'What a target counts (chỉ số)',
-  valuesConfig: {
-    JOINED: { description: 'registered on the portal and joined the course (đăng ký, tham gia khóa học)' },
-    COMPLETED: { description: 'finished all five modules (hoàn thành 5 chuyên đề)' },
-    CERTIFIED: { description: 'passed the final test and holds the certificate (được cấp giấy chứng nhận)' },
-    DIGITAL_SIGNATURE: { description: 'holds a digital or electronic signature (có chữ ký số / chữ ký điện tử)' },
-    VNEID_CONFIRMED: { description: 'identity confirmed on VNeID (được xác nhận trên VNeID)' },
-  },
-});
-
-export enum PopulationGroup {
-  OFFICIALS = 'OFFICIALS',
-  RESIDENTS = 'RESIDENTS',
-  STUDENTS = 'STUDENTS',
-  WORKERS = 'WORKERS',
-}
-registerEnumType(PopulationGroup, {
-  name: 'PopulationGroup',
-  description: 'Who a target is about (đối tượng)',
-  valuesConfig: {
-    OFFICIALS: { description: 'cán bộ, công chức, viên chức (CBCCVC) and public-sector workers' },
-    RESIDENTS: { description: 'người dân trong độ tuổi trưởng thành (adults)' },
-    STUDENTS: { description: 'học sinh' },
-    WORKERS: { description: 'người lao động in enterprises and cooperatives' },
-  },
-});
-
-export enum TargetSource {
-  PROVINCE = 'PROVINCE',
-  COMMUNE = 'COMMUNE',
-}
-registerEnumType(TargetSource, {
-  name: 'TargetSource',
-  description: 'Who set a target: a province directive or a commune plan',
-});
-
-export enum Recurrence {
-  ONCE = 'ONCE',
-  WEEKLY = 'WEEKLY',
-}
-registerEnumType(Recurrence, { name: 'Recurrence', description: 'A one-off deadline or a weekly one' });
-
-export enum DayPart {
-  MORNING = 'MORNING',
-  AFTERNOON = 'AFTERNOON',
-  EVENING = 'EVENING',
-}
-registerEnumType(DayPart, { name: 'DayPart', description: 'buổi sáng, buổi chiều, buổi tối' });
 
 @ObjectType('Target', {
   description:

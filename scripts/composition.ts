@@ -1,23 +1,14 @@
+// Composition of the four subgraphs' schemas (npm run compose, the schema test); only scripts and tests load it:
+// the running gateway reads the committed schema/supergraph.graphql.
 import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { SubgraphName } from '../subgraphs/common/orm';
-import { projectRoot } from '../subgraphs/common/paths';
+import { DEFAULT_PORTS, type SubgraphName } from '../shared/topology';
 import { buildDirectivesSchema } from '../subgraphs/directives/schema';
 import { buildPlansSchema } from '../subgraphs/plans/schema';
 import { buildRegistrySchema } from '../subgraphs/registry/schema';
 import { buildReportsSchema } from '../subgraphs/reports/schema';
-
-/** Default subgraph ports; the supergraph records these URLs, and the gateway overrides them at run time. */
-export const DEFAULT_PORTS: Record<SubgraphName, number> = {
-  registry: 4001,
-  directives: 4002,
-  plans: 4003,
-  reports: 4004,
-};
 
 const BUILDERS = {
   registry: buildRegistrySchema,
@@ -50,10 +41,4 @@ export async function composeSupergraph(): Promise<ComposedSchemas> {
     throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
   return { subgraphs, supergraphSdl: result.supergraphSdl };
-}
-
-export const schemaDir = () => path.join(projectRoot(), 'schema');
-
-export function readCommittedSupergraph(): string {
-  return readFileSync(path.join(schemaDir(), 'supergraph.graphql'), 'utf8');
 }

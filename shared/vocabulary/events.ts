@@ -2,9 +2,10 @@
  * The events subgraphs publish to each other through their outboxes: the only interface between them besides
  * federation. A producer may add fields; it never removes or renames one.
  */
-import type { IsoDate } from './dates';
+import type { IsoDate } from '../dates';
+import type { AreaLevelName, IndicatorName, PopulatedLevel, PopulationGroupName } from './enums';
 
-export type AreaLevelName = 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+export type { AreaLevelName };
 
 /** registry → everyone: areas created or renamed (sent in batches, e.g. by the seed). Consumers upsert. */
 export const AREA_UPSERTED = 'area.upserted';
@@ -35,7 +36,7 @@ export const POPULATION_RECORDED = 'population.recorded';
 export interface PopulationRecorded {
   revisionId: number;
   areaId: string;
-  areaLevel: 'PROVINCE' | 'COMMUNE' | 'VILLAGE';
+  areaLevel: PopulatedLevel;
   asOf: IsoDate;
   adults: number;
   workingAge: number | null;
@@ -52,8 +53,8 @@ export interface PopulationRecorded {
  */
 export const DIRECTIVE_CHANGED = 'directive.changed';
 export interface DirectiveTargetRecord {
-  indicator: string;
-  group: string;
+  indicator: IndicatorName;
+  group: PopulationGroupName;
   threshold: number;
   dueOn: IsoDate;
   strict?: boolean;
