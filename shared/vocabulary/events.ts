@@ -122,3 +122,15 @@ export interface AuditRecorded {
   after: unknown;
   reason: string | null;
 }
+
+/**
+ * Each topic between subgraphs with its payload type: writers append, and consumers read, exactly these
+ * (subgraphs/common/outbox.ts appendEvent, subgraphs/common/events.ts isEvent).
+ */
+export interface EventPayloads {
+  [AREA_UPSERTED]: AreaUpserted;
+  [POPULATION_RECORDED]: PopulationRecorded;
+  [DIRECTIVE_CHANGED]: DirectiveChanged;
+  [PLAN_ADOPTED]: PlanAdopted;
+  [AUDIT_RECORDED]: AuditRecorded;
+}

@@ -9,10 +9,11 @@ import type { Viewer } from '../../shared/viewer';
 import { directiveIdOf } from '../../shared/ids';
 import { CommunePlan } from './entities/CommunePlan';
 import { PlanTask } from './entities/PlanTask';
-import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { AreaProjection } from './entities/AreaProjection';
+import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 import type { AreaFacts, DirectiveFacts, PlanContent } from './model';
-import { AssigneeLevel, TaskStatus } from './types';
+import { AssigneeLevel, TaskStatus } from './resolvers/types';
 import { validatePlan } from './validation';
 
 export interface AdoptShape extends PlanContent {

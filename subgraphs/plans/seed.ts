@@ -5,7 +5,7 @@ import { DEMO_PLANS } from './demo';
 import { CommunePlan } from './entities/CommunePlan';
 import type { AreaFacts, DirectiveFacts } from './model';
 import { insertPlan } from './plan-store';
-import { AssigneeLevel } from './types';
+import { AssigneeLevel } from './resolvers/types';
 import { validatePlan } from './validation';
 
 /** Facts for checking a demo plan: ids of the generated villages and units say which commune they are in. */

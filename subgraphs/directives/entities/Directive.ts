@@ -3,7 +3,7 @@ import { Directive as GqlDirective, Field, ID, Int, ObjectType } from 'type-grap
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DeadlineData, PeriodData, TargetData } from '../../../shared/vocabulary/model';
 import type { AdministrativeLevelName, CourseData, DirectiveContent, DirectiveKindName } from '../model';
-import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind, DirectiveStatus } from '../types';
+import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind, DirectiveStatus } from '../resolvers/types';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
 
 /**

@@ -7,7 +7,7 @@ import { Directive } from '../entities/Directive';
 import { DirectiveRevision } from '../entities/DirectiveRevision';
 import type { DirectivesLoaders } from '../loaders';
 import type { DirectiveContent } from '../model';
-import { AmendDirectiveInput, IssueDirectiveInput } from '../types';
+import { AmendDirectiveInput, IssueDirectiveInput } from './types';
 import { Target, targetView } from '../../../shared/vocabulary/values';
 import { ProvinceRef } from './ProvinceDirectives';
 

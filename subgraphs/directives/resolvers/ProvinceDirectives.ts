@@ -12,7 +12,7 @@ import {
 import type { Context } from '../../common/context';
 import { Directive } from '../entities/Directive';
 import type { DirectivesLoaders } from '../loaders';
-import { Course, DirectiveStatus } from '../types';
+import { Course, DirectiveStatus } from './types';
 
 /** The registry's Province, extended here with the directives it issued. */
 @ObjectType('Province')

@@ -4,7 +4,7 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DeadlineData, TargetData } from '../../../shared/vocabulary/model';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
 import type { RewardRuleData } from '../model';
-import { RewardRule } from '../types';
+import { RewardRule } from '../resolvers/types';
 
 /** A commune's plan (kế hoạch) implementing province directives, with its own targets, schedule and reward rules. */
 @Entity({ tableName: 'commune_plan' })

@@ -7,7 +7,7 @@ import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
 import { adoptPlan, setTaskStatus } from '../plan-store';
-import { AdoptPlanInput, TaskStatus } from '../types';
+import { AdoptPlanInput, TaskStatus } from './types';
 import { CommuneRef, DirectiveRef } from './refs';
 
 type Ctx = Context<PlansLoaders>;

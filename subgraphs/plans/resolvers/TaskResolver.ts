@@ -5,7 +5,7 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
-import { AssigneeLevel, TaskStatus } from '../types';
+import { AssigneeLevel, TaskStatus } from './types';
 import { UnitRef, VillageRef } from './refs';
 
 type Ctx = Context<PlansLoaders>;

@@ -1,9 +1,9 @@
 /** GraphQL enums and inputs of the plans subgraph (Target and ReportingDeadline are shared: ../directives/values). */
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../shared/vocabulary/scalars';
-import { DayPart, type DayPartName } from '../../shared/vocabulary/enums';
-import { ReportingDeadlineInput, TargetInput } from '../../shared/vocabulary/values';
-import type { RewardRuleData, RewardSubject, SessionData, TaskData, TaskStatusName } from './model';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { DayPart, type DayPartName } from '../../../shared/vocabulary/enums';
+import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
+import type { RewardRuleData, RewardSubject, SessionData, TaskData, TaskStatusName } from '../model';
 
 export enum TaskStatus {
   TODO = 'TODO',

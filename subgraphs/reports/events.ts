@@ -1,21 +1,39 @@
-/** Keeps the reports subgraph's copy of the hierarchy and of the population figures, from the registry's events. */
+/**
+ * The reports subgraph's events: the copy it keeps of the registry's hierarchy and population figures and of the
+ * directives' targets (its consumers), and the payloads of the topics it writes for itself (its live hub reads them).
+ */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AREA_UPSERTED,
-  DIRECTIVE_CHANGED,
-  POPULATION_RECORDED,
-  type AreaUpserted,
-  type DirectiveChanged,
-  type PopulationRecorded,
-} from '../../shared/vocabulary/events';
-import type { OutboxEvent } from '../common/events';
-import { publishChanges } from './live';
+import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
+import { isEvent, type OutboxEvent } from '../common/events';
+import type { SubgraphDefinition } from '../common/subgraph';
+import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live';
 
-export const REGISTRY_TOPICS = [AREA_UPSERTED, POPULATION_RECORDED];
+/** What this subgraph writes to its own outbox for its live subscriptions. */
+declare module '../common/outbox' {
+  interface OutboxTopics {
+    'report.submitted': ReportSubmitted;
+    'portal.imported': PortalImported;
+    'progress.updated': ProgressUpdatedPayload;
+    'rank.changed': RankChangedPayload;
+  }
+}
+export interface ReportSubmitted {
+  reportId: number;
+  reporterId: string;
+  communeId: string;
+  provinceId: string;
+  reportDate: string;
+  version: number;
+}
+export interface PortalImported {
+  importId: string;
+  dates: string[];
+  communes: string[];
+}
 
 export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
-  if (event.topic === AREA_UPSERTED) {
-    const { areas } = event.payload as unknown as AreaUpserted;
+  if (isEvent(event, AREA_UPSERTED)) {
+    const { areas } = event.payload;
     for (let i = 0; i < areas.length; i += 500) {
       const chunk = areas.slice(i, i + 500);
       await em.execute(
@@ -38,8 +56,8 @@ export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent):
         ]),
       );
     }
-  } else if (event.topic === POPULATION_RECORDED) {
-    const p = event.payload as unknown as PopulationRecorded;
+  } else if (isEvent(event, POPULATION_RECORDED)) {
+    const p = event.payload;
     await em.execute(
       `insert into reports.population_fact (revision_id, area_id, area_level, as_of, adults, working_age, households, officials, students)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (revision_id) do nothing`,
@@ -48,12 +66,10 @@ export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent):
   }
 }
 
-export const DIRECTIVE_TOPICS = [DIRECTIVE_CHANGED];
-
 /** Keeps the latest revision of each directive's targets (an older revision arriving late never wins). */
 export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
-  if (event.topic !== DIRECTIVE_CHANGED) return;
-  const d = event.payload as unknown as DirectiveChanged;
+  if (!isEvent(event, DIRECTIVE_CHANGED)) return;
+  const d = event.payload;
   await em.execute(
     `insert into reports.directive_target (directive_id, province_id, number, revision, status, targets, deadlines) values (?, ?, ?, ?, ?, ?, ?)
      on conflict (directive_id) do update set province_id = excluded.province_id, number = excluded.number, revision = excluded.revision,
@@ -73,8 +89,27 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
 
 /** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
 export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
-  const areas = events
-    .filter((e) => e.topic === POPULATION_RECORDED)
-    .map((e) => (e.payload as unknown as PopulationRecorded).areaId);
+  const areas = events.flatMap((e) => (isEvent(e, POPULATION_RECORDED) ? [e.payload.areaId] : []));
   if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
 }
+
+export const REGISTRY_CONSUMER = {
+  producer: 'registry' as const,
+  consumer: 'reports' as const,
+  name: 'registry-to-reports',
+  topics: [AREA_UPSERTED, POPULATION_RECORDED],
+  handle: applyRegistryEvent,
+};
+export const DIRECTIVES_CONSUMER = {
+  producer: 'directives' as const,
+  consumer: 'reports' as const,
+  name: 'directives-to-reports',
+  topics: [DIRECTIVE_CHANGED],
+  handle: applyDirectiveEvent,
+};
+
+/** While the subgraph runs: both, and live progress for the areas whose population changed (the demo seed does not). */
+export const REPORTS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
+  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationChanges },
+  DIRECTIVES_CONSUMER,
+];

@@ -1,6 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import type { AreaLevelName } from '../../../shared/vocabulary/enums';
-import type { TargetData } from '../../../shared/vocabulary/model';
 
 /**
  * The plans subgraph's copy of the areas the registry publishes (area.upserted): which province a commune is in,
@@ -27,33 +26,4 @@ export class AreaProjection {
   @Property({ type: 'string', length: 16, nullable: true })
   @Index()
   communeId: string | null = null;
-}
-
-/** The plans subgraph's copy of province directives (directive.changed), at their latest revision. */
-@Entity({ tableName: 'directive_projection' })
-export class DirectiveProjection {
-  @PrimaryKey({ type: 'string', length: 60 })
-  id!: string;
-
-  @Property({ type: 'string', length: 16 })
-  @Index()
-  provinceId!: string;
-
-  @Property({ type: 'string', length: 60 })
-  number!: string;
-
-  @Property({ type: 'string', length: 400 })
-  title!: string;
-
-  @Property({ type: 'date' })
-  issuedOn!: string;
-
-  @Property({ type: 'string', length: 12 })
-  status!: 'IN_FORCE' | 'WITHDRAWN';
-
-  @Property({ type: 'integer' })
-  revision!: number;
-
-  @Property({ type: 'json' })
-  targets: TargetData[] = [];
 }

@@ -1,32 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { drainOutbox } from '../common/events';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
-import { applyDirectiveEvent, applyRegistryEvent, DIRECTIVE_TOPICS, REGISTRY_TOPICS } from './projections';
+import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER } from './events';
 import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
-export const REGISTRY_CONSUMER = {
-  producer: 'registry' as const,
-  consumer: 'reports' as const,
-  name: 'registry-to-reports',
-  topics: REGISTRY_TOPICS,
-  handle: applyRegistryEvent,
-};
-export const DIRECTIVES_CONSUMER = {
-  producer: 'directives' as const,
-  consumer: 'reports' as const,
-  name: 'directives-to-reports',
-  topics: DIRECTIVE_TOPICS,
-  handle: applyDirectiveEvent,
-};
-
 /**
  * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
  * first `npm start`, after the registry's seed: it first applies the registry's pending events so the hierarchy
  * and the population figures are here.
  */
-export async function seedDemoReports(em: EntityManager, log: (line: string) => void): Promise<void> {
+export async function seedDemo(em: EntityManager, log: (line: string) => void): Promise<void> {
   const applied = await drainOutbox(em, REGISTRY_CONSUMER);
   await drainOutbox(em, DIRECTIVES_CONSUMER);
   const existing = await em.execute<Array<{ n: number }>>(

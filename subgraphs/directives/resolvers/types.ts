@@ -1,9 +1,9 @@
 /** GraphQL types of the directives subgraph only (the shared ones are in values.ts). */
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../shared/vocabulary/scalars';
-import type { PeriodData } from '../../shared/vocabulary/model';
-import type { AdministrativeLevelName, CourseData, CourseModuleData, DirectiveKindName } from './model';
-import { ReportingDeadlineInput, TargetInput } from '../../shared/vocabulary/values';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import type { PeriodData } from '../../../shared/vocabulary/model';
+import type { AdministrativeLevelName, CourseData, CourseModuleData, DirectiveKindName } from '../model';
+import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
 
 export enum DirectiveKind {
   LETTER = 'LETTER',

@@ -1,0 +1,19 @@
+/** What the registry keeps up with from other subgraphs' outboxes: their audited writes (audit.recorded). */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AUDIT_RECORDED, type AuditRecorded } from '../../shared/vocabulary/events';
+import type { OutboxEvent } from '../common/events';
+import type { SubgraphDefinition } from '../common/subgraph';
+import { projectAudit } from './audit-log';
+
+/**
+ * The registry reads the audit entries of directives, plans and reports from their outboxes; its own entries go
+ * straight into the log, in the transaction of the change (population-store.ts).
+ */
+export const REGISTRY_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = (
+  ['directives', 'plans', 'reports'] as const
+).map((producer) => ({
+  producer,
+  name: `registry.audit.${producer}`,
+  topics: [AUDIT_RECORDED],
+  handle: (em: EntityManager, event: OutboxEvent) => projectAudit(em, event.payload as unknown as AuditRecorded),
+}));
