@@ -38,15 +38,3 @@ export function nextDue(deadline: DeadlineData, from: IsoDate): IsoDate | null {
   if (deadline.endsOn && next > deadline.endsOn) return null;
   return next;
 }
-
-/** Every day a report is due between two dates, inclusive (for calendars and overdue checks). */
-export function dueDates(deadline: DeadlineData, from: IsoDate, to: IsoDate): IsoDate[] {
-  const out: IsoDate[] = [];
-  let d = nextDue(deadline, from);
-  while (d && d <= to) {
-    out.push(d);
-    if (deadline.recurrence === 'ONCE') break;
-    d = nextDue(deadline, addDays(d, 1));
-  }
-  return out;
-}

@@ -92,7 +92,8 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       },
     }),
   );
-  // Subscriptions over graphql-ws on the same path; the gateway connects with its internal token as `identity`.
+  // Subscriptions over graphql-ws on the same path. The gateway subscribes without the caller's identity (the live
+  // feeds are public reads: ANONYMOUS); a connection may still pass an internal token as `identity`.
   let closeSubscriptions = async (): Promise<void> => undefined;
   if (options.subscriptions) {
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -3,17 +3,13 @@
  * directives the province issues, amends or withdraws. Each handler upserts in bulk, in the consumer's transaction.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AREA_UPSERTED,
-  DIRECTIVE_CHANGED,
-  type AreaUpserted,
-  type DirectiveChanged,
-} from '../../shared/vocabulary/events';
-import type { OutboxEvent } from '../common/events';
+import { AREA_UPSERTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
+import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 
 export async function applyAreas(em: EntityManager, event: OutboxEvent): Promise<void> {
-  const { areas } = event.payload as unknown as AreaUpserted;
+  if (!isEvent(event, AREA_UPSERTED)) return;
+  const { areas } = event.payload;
   for (let i = 0; i < areas.length; i += 1000) {
     const chunk = areas.slice(i, i + 1000);
     await em.execute(
@@ -27,7 +23,8 @@ export async function applyAreas(em: EntityManager, event: OutboxEvent): Promise
 }
 
 export async function applyDirective(em: EntityManager, event: OutboxEvent): Promise<void> {
-  const d = event.payload as unknown as DirectiveChanged;
+  if (!isEvent(event, DIRECTIVE_CHANGED)) return;
+  const d = event.payload;
   await em.execute(
     `insert into plans.directive_projection (id, province_id, number, title, issued_on, status, revision, targets)
      values (?, ?, ?, ?, ?, ?, ?, ?)

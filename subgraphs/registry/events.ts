@@ -1,7 +1,7 @@
 /** What the registry keeps up with from other subgraphs' outboxes: their audited writes (audit.recorded). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AUDIT_RECORDED, type AuditRecorded } from '../../shared/vocabulary/events';
-import type { OutboxEvent } from '../common/events';
+import { AUDIT_RECORDED } from '../../shared/vocabulary/events';
+import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 import { projectAudit } from './audit-log';
 
@@ -15,5 +15,7 @@ export const REGISTRY_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consum
   producer,
   name: `registry.audit.${producer}`,
   topics: [AUDIT_RECORDED],
-  handle: (em: EntityManager, event: OutboxEvent) => projectAudit(em, event.payload as unknown as AuditRecorded),
+  handle: async (em: EntityManager, event: OutboxEvent) => {
+    if (isEvent(event, AUDIT_RECORDED)) await projectAudit(em, event.payload);
+  },
 }));

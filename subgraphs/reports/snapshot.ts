@@ -352,7 +352,7 @@ export class ProvinceSnapshot {
   }
 }
 
-/** Loads snapshots for any provinces × dates in five statements. */
+/** Loads snapshots for any provinces × dates in four statements. */
 export async function loadSnapshots(
   em: EntityManager,
   keys: ReadonlyArray<{ provinceId: string; asOf: IsoDate }>,
