@@ -7,7 +7,7 @@ import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
 import { levelOf } from '../../shared/ids';
-import { resolvePopulation, type Population } from './population';
+import { resolvePopulation, type Population } from '../common/population';
 
 const byVietnameseName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'vi');
 

@@ -13,7 +13,7 @@ import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Village } from './entities/Village';
 import { levelOf } from '../../shared/ids';
-import { validatePopulation, type PopulationInputShape } from './population';
+import { validatePopulation, type PopulationInputShape } from './validation';
 
 /** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
 export async function findPopulatedArea(em: EntityManager, areaId: string) {

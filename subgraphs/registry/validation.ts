@@ -1,9 +1,7 @@
+/** Checks a population revision before anything is written (the population rule itself: common/population.ts). */
 import { BadInputError, bilingual, viNumber } from '../../shared/errors';
 import { isIsoDate, type IsoDate } from '../../shared/dates';
-
 import type { PopulationFigures } from '../common/population';
-
-export { resolvePopulation, sumPopulations, type Population, type PopulationFigures } from '../common/population';
 
 export interface PopulationInputShape {
   asOf: IsoDate;
