@@ -70,6 +70,25 @@ export enum DayPart {
 registerEnumType(DayPart, { name: 'DayPart', description: 'buổi sáng, buổi chiều, buổi tối' });
 export type DayPartName = `${DayPart}`;
 
+/** A province directive's status and the revisions it goes through (the directives subgraph and its events). */
+export enum DirectiveStatus {
+  IN_FORCE = 'IN_FORCE',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(DirectiveStatus, {
+  name: 'DirectiveStatus',
+  description: 'còn hiệu lực (IN_FORCE) or đã thu hồi (WITHDRAWN)',
+});
+export type DirectiveStatusName = `${DirectiveStatus}`;
+
+export enum RevisionAction {
+  ISSUED = 'ISSUED',
+  AMENDED = 'AMENDED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(RevisionAction, { name: 'RevisionAction', description: 'ban hành, sửa đổi, thu hồi' });
+export type RevisionActionName = `${RevisionAction}`;
+
 /** The level of an area; its id says it (shared/ids.ts). Units (cơ quan, đơn vị) have staff, not a population. */
 export enum AreaLevel {
   PROVINCE = 'PROVINCE',

@@ -3,7 +3,14 @@
  * federation. A producer may add fields; it never removes or renames one.
  */
 import type { IsoDate } from '../dates';
-import type { AreaLevelName, IndicatorName, PopulatedLevel, PopulationGroupName } from './enums';
+import type {
+  AreaLevelName,
+  DirectiveStatusName,
+  IndicatorName,
+  PopulatedLevel,
+  PopulationGroupName,
+  RevisionActionName,
+} from './enums';
 
 export type { AreaLevelName };
 
@@ -64,8 +71,8 @@ export interface DirectiveChanged {
   directiveId: string;
   provinceId: string;
   revision: number;
-  action: 'ISSUED' | 'AMENDED' | 'WITHDRAWN';
-  status: 'IN_FORCE' | 'WITHDRAWN';
+  action: RevisionActionName;
+  status: DirectiveStatusName;
   number: string;
   kind: string;
   title: string;

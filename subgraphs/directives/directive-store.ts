@@ -10,7 +10,7 @@ import type { Viewer } from '../../shared/viewer';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision, type RevisionContent } from './entities/DirectiveRevision';
 import type { DirectiveContent } from './model';
-import { DirectiveStatus, RevisionAction } from './resolvers/types';
+import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
 import { directiveIdOf } from '../../shared/ids';
 import { requireText } from '../../shared/vocabulary/checks';
 import { validateDirectiveContent } from './validation';

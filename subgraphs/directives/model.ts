@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../../shared/dates';
 import type { AreaLevelName } from '../../shared/vocabulary/enums';
+export type { DirectiveStatusName } from '../../shared/vocabulary/enums';
 import type { DeadlineData, PeriodData, TargetData } from '../../shared/vocabulary/model';
 
 export interface CourseModuleData {
@@ -30,7 +31,6 @@ export interface CourseData {
 export type DirectiveKindName = 'LETTER' | 'PLAN' | 'NOTICE' | 'DECISION' | 'RESOLUTION';
 /** The levels a directive is addressed to: the area levels. */
 export type AdministrativeLevelName = AreaLevelName;
-export type DirectiveStatusName = 'IN_FORCE' | 'WITHDRAWN';
 
 /** The content of a directive: what each revision snapshots. */
 export interface DirectiveContent {

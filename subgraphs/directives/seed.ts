@@ -5,7 +5,7 @@ import { eventOf } from './directive-store';
 import { DEMO_DIRECTIVES } from './demo';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision } from './entities/DirectiveRevision';
-import { DirectiveStatus, RevisionAction } from './resolvers/types';
+import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
 import { validateDirectiveContent } from './validation';
 
 /** The seed letters' province directives, with their first revision and events; skipped when already there. */

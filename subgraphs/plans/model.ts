@@ -1,6 +1,6 @@
 /** Plain data of commune plans (no GraphQL, no ORM): tasks, sessions, reward rules. Targets and deadlines: shared/vocabulary/model. */
 import type { IsoDate } from '../../shared/dates';
-import type { AreaLevelName, DayPartName } from '../../shared/vocabulary/enums';
+import type { AreaLevelName, DayPartName, DirectiveStatusName } from '../../shared/vocabulary/enums';
 import type { DeadlineData, TargetData } from '../../shared/vocabulary/model';
 
 export type AssigneeLevel = 'UNIT' | 'VILLAGE';
@@ -69,6 +69,6 @@ export interface DirectiveFacts {
   provinceId: string;
   number: string;
   issuedOn: IsoDate;
-  status: 'IN_FORCE' | 'WITHDRAWN';
+  status: DirectiveStatusName;
   targets: TargetData[];
 }

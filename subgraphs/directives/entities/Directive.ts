@@ -3,7 +3,8 @@ import { Directive as GqlDirective, Field, ID, Int, ObjectType } from 'type-grap
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DeadlineData, PeriodData, TargetData } from '../../../shared/vocabulary/model';
 import type { AdministrativeLevelName, CourseData, DirectiveContent, DirectiveKindName } from '../model';
-import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind, DirectiveStatus } from '../resolvers/types';
+import { DirectiveStatus } from '../../../shared/vocabulary/enums';
+import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind } from '../resolvers/types';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
 
 /**

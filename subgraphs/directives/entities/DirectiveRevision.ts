@@ -2,7 +2,8 @@ import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/co
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DirectiveContent } from '../model';
-import { CampaignPeriod, Course, DirectiveStatus, RevisionAction } from '../resolvers/types';
+import { DirectiveStatus, RevisionAction } from '../../../shared/vocabulary/enums';
+import { CampaignPeriod, Course } from '../resolvers/types';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
 
 export interface RevisionContent extends DirectiveContent {

@@ -1,5 +1,6 @@
-/** GraphQL types of the directives subgraph only (the shared ones are in values.ts). */
+/** GraphQL types of the directives subgraph only (the shared ones are in shared/vocabulary/values.ts). */
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AreaLevel } from '../../../shared/vocabulary/enums';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { PeriodData } from '../../../shared/vocabulary/model';
 import type { AdministrativeLevelName, CourseData, CourseModuleData, DirectiveKindName } from '../model';
@@ -17,32 +18,12 @@ registerEnumType(DirectiveKind, {
   description: 'công văn (LETTER), kế hoạch (PLAN), thông báo (NOTICE), quyết định (DECISION), nghị quyết (RESOLUTION)',
 });
 
-export enum AdministrativeLevel {
-  PROVINCE = 'PROVINCE',
-  COMMUNE = 'COMMUNE',
-  VILLAGE = 'VILLAGE',
-  UNIT = 'UNIT',
-}
+/** The area levels (shared/vocabulary/enums.ts), as the levels a directive is addressed to. */
+export const AdministrativeLevel = { ...AreaLevel };
 registerEnumType(AdministrativeLevel, {
   name: 'AdministrativeLevel',
   description: 'Levels a directive is addressed to: province departments, communes, villages, agencies and units',
 });
-
-export enum DirectiveStatus {
-  IN_FORCE = 'IN_FORCE',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(DirectiveStatus, {
-  name: 'DirectiveStatus',
-  description: 'còn hiệu lực (IN_FORCE) or đã thu hồi (WITHDRAWN)',
-});
-
-export enum RevisionAction {
-  ISSUED = 'ISSUED',
-  AMENDED = 'AMENDED',
-  WITHDRAWN = 'WITHDRAWN',
-}
-registerEnumType(RevisionAction, { name: 'RevisionAction', description: 'ban hành, sửa đổi, thu hồi' });
 
 @ObjectType('CampaignPeriod', {
   description: 'A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025.',

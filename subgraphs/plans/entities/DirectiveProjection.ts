@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { DirectiveStatusName } from '../../../shared/vocabulary/enums';
 import type { TargetData } from '../../../shared/vocabulary/model';
 
 /** The plans subgraph's copy of province directives (directive.changed), at their latest revision. */
@@ -21,7 +22,7 @@ export class DirectiveProjection {
   issuedOn!: string;
 
   @Property({ type: 'string', length: 12 })
-  status!: 'IN_FORCE' | 'WITHDRAWN';
+  status!: DirectiveStatusName;
 
   @Property({ type: 'integer' })
   revision!: number;
