@@ -282,7 +282,13 @@ if (require.main === module) {
   }
   startGateway({ port: Number(process.env.PORT ?? 4000), host: process.env.HOST, subgraphUrls: urls })
     .then((server) => {
-      const stop = () => server.stop().then(() => process.exit(0));
+      // Once: a Ctrl-C reaches this process and the launcher's SIGTERM follows; a second stop would throw.
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void server.stop().then(() => process.exit(0));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('disconnect', stop);
