@@ -1,0 +1,147 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { prepareDatabase, startInProcess, type InProcessStack } from '../scripts/stack';
+import { signToken } from '../subgraphs/common/auth';
+import { startDatabase, type Database } from '../subgraphs/common/database';
+import { buildServer, freePorts, launch, type Launched } from './support/launch';
+import type { GraphQLResponse } from './support/stack';
+import { collect, wsClient } from './support/ws';
+
+/**
+ * Faults injected while a subscriber listens and clerks write: PostgreSQL stopped and restarted, a subgraph
+ * killed with SIGKILL under `npm start`. Every event reaches the subscriber once, every accepted write is one row,
+ * and a write refused during the fault is refused with a retryable SERVICE_UNAVAILABLE (HTTP 503).
+ */
+const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`;
+const PROGRESS = `subscription($a: ID!) { progressUpdated(areaId: $a) { eventId cause progress { learners } } }`;
+interface PU {
+  progressUpdated: { eventId: string; cause: string };
+}
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function post<T>(url: string, query: string, variables: object, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+    body: (await res.json()) as GraphQLResponse<T>,
+  };
+}
+
+let day = 10;
+/** A report on a fresh day after the demo reports, so each one is its village's latest and moves its progress. */
+const report = (village: string, registered: number) => ({
+  input: {
+    reporterId: village,
+    reportDate: `2025-12-${String(day++).padStart(2, '0')}`,
+    groups: [{ group: 'RESIDENTS', registered, completed: 0, certified: 0 }],
+  },
+});
+
+async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < ms) {
+    if (await check().catch(() => false)) return Date.now() - started;
+    await settle(100);
+  }
+  throw new Error(`not within ${ms} ms`);
+}
+
+const expectOnceInOrder = (events: PU[]) => {
+  const ids = events.map((e) => Number(e.progressUpdated.eventId));
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
+};
+
+describe('PostgreSQL stopped and restarted mid-stream (a private embedded server)', () => {
+  let db: Database;
+  let stack: InProcessStack;
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-faults-'));
+    const [port] = await freePorts(1);
+    db = await startDatabase({ dataDir, port, database: 'hub' });
+    await prepareDatabase(db.url, 'demo');
+    stack = await startInProcess(db.url, { authSecret: randomBytes(32).toString('base64url') });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers SERVICE_UNAVAILABLE (503) while it is down, recovers by itself, and loses or repeats no event', async () => {
+    const token = await signToken(stack.authSecret, {
+      sub: 't:admin',
+      name: 'Admin',
+      role: 'PROVINCE_ADMIN',
+      area: 'P23',
+    });
+    const gateway = stack.gateway.url;
+    const base = gateway.replace(/\/graphql$/, '');
+    const rows = async () => {
+      const c = new Client({ connectionString: db.url });
+      await c.connect();
+      try {
+        return Number((await c.query(`select count(*) as n from reports.unit_report`)).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    };
+    const rowsBefore = await rows();
+    const client = wsClient(gateway);
+    const sub = collect<PU>(client, PROGRESS, { a: 'C02949' });
+    await settle(1000);
+    for (const v of ['V02949-01', 'V02949-02'])
+      expect((await post(gateway, SUBMIT, report(v, 500), token)).body.errors).toBeUndefined();
+    await sub.waitFor(2);
+
+    await db.cluster!.stop();
+    const refused = await post(gateway, SUBMIT, report('V02949-03', 700), token);
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe('5');
+    expect(refused.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(refused.body.errors?.[0].message).toMatch(/^Cơ sở dữ liệu tạm thời không truy cập được.*\(the database/);
+    const read = await post(gateway, `{ commune(id: "C02949") { name progress { learners } } }`, {});
+    expect(read.status).toBe(503);
+    expect(read.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    // Alive, not ready: a load balancer would stop sending requests, a supervisor would not restart anything.
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    const notReady = await fetch(`${base}/ready`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toMatchObject({
+      ready: false,
+      database: 'down',
+      subgraphs: { reports: { database: 'down' } },
+    });
+    const subgraphReady = await fetch(stack.subgraphs.reports.url.replace(/\/graphql$/, '/ready'));
+    expect(subgraphReady.status).toBe(503);
+
+    // Longer than one reconnection attempt: the LISTEN connections must keep trying until the server is back.
+    await settle(2500);
+    const back = Date.now();
+    await db.cluster!.start();
+    const recovery = await waitUntil(async () => (await fetch(`${base}/ready`)).status === 200, 30_000);
+    console.log(`[faults] database back: gateway /ready after ${Date.now() - back} ms (${recovery} ms after start)`);
+    // The refused report is sent again, as the error told the clerk; then one more.
+    for (const v of ['V02949-03', 'V02949-04']) {
+      const res = await post(gateway, SUBMIT, report(v, 900), token);
+      expect(res.body.errors).toBeUndefined();
+    }
+    const events = await sub.waitFor(4, 20_000);
+    await settle(1500);
+    expect(sub.events).toHaveLength(4);
+    expect(events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'REPORT', 'REPORT', 'REPORT']);
+    expectOnceInOrder(sub.events);
+    expect(await rows()).toBe(rowsBefore + 4);
+    await client.dispose();
+  }, 60_000);
+});
