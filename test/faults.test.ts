@@ -145,3 +145,93 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
     await client.dispose();
   }, 60_000);
 });
+
+describe('a subgraph killed under npm start (supervised)', () => {
+  let launched: Launched | undefined;
+  const dbName = `${process.env.HUB_TEST_TEMPLATE}_faults_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const c = new Client({ connectionString: process.env.HUB_TEST_SERVER_URL });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  beforeAll(async () => {
+    buildServer();
+    await admin(`create database "${dbName}" template "${process.env.HUB_TEST_TEMPLATE}"`);
+  }, 120_000);
+  afterAll(async () => {
+    await launched?.stop();
+    await admin(`drop database if exists "${dbName}" with (force)`);
+  });
+
+  it('restarts it with back-off while the rest keeps serving, and the subscriber loses or repeats no event', async () => {
+    const url = new URL(process.env.HUB_TEST_SERVER_URL!);
+    url.pathname = `/${dbName}`;
+    const secret = randomBytes(32).toString('base64url');
+    launched = await launch({ DATABASE_URL: url.toString(), AUTH_SECRET: secret });
+    await launched.waitFor('[hub] ready', 90_000);
+    const gateway = `http://127.0.0.1:${launched.ports.gateway}/graphql`;
+    const token = await signToken(secret, { sub: 't:admin', name: 'Admin', role: 'PROVINCE_ADMIN', area: 'P23' });
+    const rows = async () => {
+      const c = new Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        return Number((await c.query(`select count(*) as n from reports.unit_report`)).rows[0].n);
+      } finally {
+        await c.end();
+      }
+    };
+    const rowsBefore = await rows();
+    const client = wsClient(gateway);
+    const sub = collect<PU>(client, PROGRESS, { a: 'C02032' });
+    await settle(1000);
+    expect((await post(gateway, SUBMIT, report('V02032-01', 100), token)).body.errors).toBeUndefined();
+    await sub.waitFor(1);
+
+    const pidOf = (name: string) =>
+      Number([...launched!.output().matchAll(new RegExp(`${name} started \\(pid (\\d+)\\)`, 'g'))].pop()![1]);
+    process.kill(pidOf('reports'), 'SIGKILL');
+    await launched.waitFor('reports stopped unexpectedly (SIGKILL); restarting in');
+    // Meanwhile a report is refused with a retryable error, and the rest of the hub keeps working: the registry
+    // records a population correction, which reports catches up on when it is back.
+    const refused = await post(gateway, SUBMIT, report('V02032-02', 200), token);
+    expect(refused.status).toBe(503);
+    expect(refused.body.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    const correction = await post(
+      gateway,
+      `mutation { recordPopulation(areaId: "V02032-02", population: { asOf: "2025-11-01", adults: 1234 }, reason: "Rà soát") { id } }`,
+      {},
+      token,
+    );
+    expect(correction.body.errors).toBeUndefined();
+    await launched.waitFor(/reports restarted: answering again after \d+ ms/, 30_000);
+    const restartMs = Number(/reports restarted: answering again after (\d+) ms/.exec(launched.output())![1]);
+    console.log(`[faults] killed reports subgraph answering again after ${restartMs} ms`);
+    day -= 1; // the refused report is sent again as it was
+    for (const [v, n] of [
+      ['V02032-02', 200],
+      ['V02032-03', 300],
+    ] as const) {
+      expect((await post(gateway, SUBMIT, report(v, n), token)).body.errors).toBeUndefined();
+    }
+    await sub.waitFor(4, 20_000);
+    await settle(1500);
+    expect(sub.events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'POPULATION', 'REPORT', 'REPORT']);
+    expectOnceInOrder(sub.events);
+    expect(await rows()).toBe(rowsBefore + 3);
+    await client.dispose();
+
+    // The gateway too is brought back.
+    process.kill(pidOf('gateway'), 'SIGKILL');
+    await launched.waitFor(/gateway restarted: answering again after \d+ ms/, 30_000);
+    const read = await post<{ commune: { name: string } }>(gateway, `{ commune(id: "C02032") { name } }`, {});
+    expect(read.body.data?.commune.name).toBe('Ngọk Bay');
+    expect(launched.output()).not.toContain('stopping everything');
+
+    launched.kill('SIGTERM');
+    expect(await launched.exited).toBe(0);
+  }, 120_000);
+});
