@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { prepareDatabase, startInProcess, type InProcessStack } from '../scripts/stack';
 import { signToken } from '../subgraphs/common/auth';
+import { waitForDatabase } from '../subgraphs/common/subgraph';
 import { startDatabase, type Database } from '../subgraphs/common/database';
 import { buildServer, freePorts, launch, type Launched } from './support/launch';
 import type { GraphQLResponse } from './support/stack';
@@ -144,6 +145,17 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
     expect(await rows()).toBe(rowsBefore + 4);
     await client.dispose();
   }, 60_000);
+
+  it('a subgraph (re)started while the database is down waits for it instead of crashing', async () => {
+    await db.cluster!.stop();
+    const lines: string[] = [];
+    const waiting = waitForDatabase(db.url, (l) => lines.push(l));
+    await settle(1500);
+    expect(lines[0]).toMatch(/^database unavailable \(.*ECONNREFUSED.*\); retrying in 500 ms$/);
+    await db.cluster!.start();
+    await waiting;
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+  }, 30_000);
 });
 
 describe('a subgraph killed under npm start (supervised)', () => {
