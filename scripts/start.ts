@@ -14,6 +14,7 @@ const env = process.env;
 const say = (line: string) => console.log(`[hub] ${line}`);
 const children: Supervised[] = [];
 let database: Database | undefined;
+let stopDatabase: (() => Promise<void>) | undefined;
 let stopping = false;
 
 function port(name: string, fallback: number): number {
@@ -64,7 +65,7 @@ async function shutdown(code: number): Promise<void> {
   const gateway = children.filter((c) => c.name === 'gateway');
   await Promise.all(gateway.map((c) => c.stop()));
   await Promise.all(children.filter((c) => c.name !== 'gateway').map((c) => c.stop()));
-  if (database) await database.stop().catch((e: unknown) => console.error(e));
+  await (database?.stop ?? stopDatabase)?.().catch((e: unknown) => console.error(e));
   say('stopped');
   process.exit(code);
 }
@@ -93,8 +94,16 @@ async function main(): Promise<void> {
       ? 'using the PostgreSQL server at DATABASE_URL'
       : `starting embedded PostgreSQL (data in ${env.DATA_DIR ?? '.data'}/)`,
   );
-  database = await startDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, port: pgPort, log: say });
+  database = await startDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    port: pgPort,
+    log: say,
+    onStarting: (stop) => (stopDatabase = stop),
+  });
+  if (stopping) return;
   await prepareDatabase(database.url, env.SEED === 'reference' ? 'reference' : 'demo', say);
+  if (stopping) return;
   // One key for the gateway and every subgraph (and `npm run token`): resolved here once, handed to each child.
   env.AUTH_SECRET = resolveAuthSecret(env);
 
@@ -107,6 +116,7 @@ async function main(): Promise<void> {
     );
   }
   await Promise.all(SUBGRAPHS.map((n) => waitHealthy(n, `http://${host}:${ports[n]}/health`)));
+  if (stopping) return;
   const gatewayHealth = `http://127.0.0.1:${gatewayPort}/health`;
   supervise(
     'gateway',
@@ -124,6 +134,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // stopped by Ctrl-C during start-up: what failed was our own stop
   console.error(`[hub] could not start: ${error instanceof Error ? error.message : String(error)}`);
   void shutdown(1);
 });

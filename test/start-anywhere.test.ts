@@ -80,9 +80,29 @@ asRoot(
     process.kill(-launched.child.pid!, 'SIGINT');
     expect(await launched.exited).toBe(0);
     expect(launched.output()).toContain('[hub] stopped');
-    expect(launched.output()).not.toMatch(/server is not running|ERR_|Unhandled|uncaught/i);
+    expect(launched.output()).not.toMatch(/server is not running|ERR_|Unhandled|uncaught|Node\.js v\d/i);
     await expect(fetch(`http://127.0.0.1:${launched.ports.gateway}/health`)).rejects.toThrow();
     expect([...strays()].filter((f) => !before.has(f))).toEqual([]);
   },
   150_000,
 );
+
+it('a Ctrl-C during set-up stops the database it was starting too', async () => {
+  const launched = await launch({ SEED: 'reference' });
+  running.push(launched);
+  await launched.waitFor(/applied \d+ migration/, 60_000);
+  process.kill(-launched.child.pid!, 'SIGINT');
+  expect(await launched.exited).toBe(0);
+  expect(launched.output()).toContain('[hub] stopped');
+  expect(launched.output()).not.toMatch(/could not start|Node\.js v\d/);
+  // Nothing answers on the database port any more.
+  const refused = await new Promise<boolean>((resolve) => {
+    const socket = net.connect(launched.ports.pg, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+  expect(refused).toBe(true);
+}, 90_000);

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   /** See ClusterOptions: where binaries and clusters go when the `postgres` user cannot reach them (as root). */
   runtimeDir?: string;
   binariesDir?: string;
+  /** Receives the embedded server's stop as soon as it is being started (a Ctrl-C during start-up stops it). */
+  onStarting?(stop: () => Promise<void>): void;
   log?: (line: string) => void;
 }
 
@@ -41,6 +43,7 @@ export async function startDatabase(options: DatabaseOptions = {}): Promise<Data
     log: options.log,
   });
   cluster.prepare();
+  options.onStarting?.(() => cluster.stop());
   await cluster.start();
   try {
     const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
