@@ -39,6 +39,21 @@ function describe(records: Map<string, TapRecord>): string {
   }).join(', ');
 }
 
+/** Subgraph POSTs and SQL statements per answered request during a round (below 1: fetches shared between requests). */
+function perAnswer(records: Map<string, TapRecord>, answered: number): string {
+  const per = (n: number) => (n / Math.max(1, answered)).toFixed(2);
+  return SUBGRAPH_NAMES.filter((s) => records.get(s)?.httpRequests || records.get(s)?.statements.length)
+    .map((s) => `${s} ${per(records.get(s)!.httpRequests)} HTTP ${per(records.get(s)!.statements.length)} SQL`)
+    .join(', ');
+}
+
+/** A statement told apart from its neighbours: the snapshot's statements differ only after `distinct on`. */
+function shortSql(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  const i = t.indexOf('distinct on');
+  return i >= 0 ? `${t.slice(0, 50)} … ${t.slice(i, i + 90)}` : t.slice(0, 140);
+}
+
 const readOnly = (s: Statement) => /^\s*(select|with)\b/i.test(s.text);
 
 /**
@@ -109,6 +124,7 @@ export async function compare(
   expected: Map<string, Map<string, string>>,
   floors: Record<'cold' | 'warm', Statement[]>,
   databaseUrl: string,
+  tapDir: string,
 ): Promise<void> {
   const rows: string[] = [];
   const notes: string[] = [];
@@ -122,11 +138,17 @@ export async function compare(
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? targets : [...targets].reverse();
         for (const t of order) {
-          const r = await loadRound(t.url, body, expected.get(request.key)!.get(t.name)!, connections);
+          let r: Round | undefined;
+          const run = async () => {
+            r = await loadRound(t.url, body, expected.get(request.key)!.get(t.name)!, connections);
+          };
+          // The first round of each is watched by the tap: what the subgraphs did per answered request under load.
+          const seen = round === 0 ? await record(tapDir, SUBGRAPH_NAMES, run) : (await run(), null);
+          if (!r) throw new Error('no round');
           rounds.get(t.name)!.push(r);
           const bad = r.errors.errors + r.errors.timeouts + r.errors.non2xx + r.errors.mismatches;
           console.log(
-            `  ${request.key} c=${connections} round ${round + 1} ${t.name.padEnd(4)} ${r.rps.toFixed(1).padStart(7)} RPS${bad ? `  FAILURES ${JSON.stringify(r.errors)}` : ''}`,
+            `  ${request.key} c=${connections} round ${round + 1} ${t.name.padEnd(4)} ${r.rps.toFixed(1).padStart(7)} RPS${bad ? `  FAILURES ${JSON.stringify(r.errors)}` : ''}${seen ? `  per answer: ${perAnswer(seen, r.latencies.length)}` : ''}`,
           );
         }
       }
@@ -150,7 +172,7 @@ export async function compare(
       const round = await floorRound(databaseUrl, floors[phase], connections);
       const f = merge([round]);
       const heaviest = (round.perStatement ?? [])
-        .map((t, i) => ({ t, text: floors[phase][i].text.replace(/\s+/g, ' ').slice(0, 90) }))
+        .map((t, i) => ({ t, text: shortSql(floors[phase][i].text) }))
         .sort((a, b) => b.t - a.t)
         .slice(0, 3);
       notes.push(

@@ -38,7 +38,8 @@ export function summarise(file: string, top = 12): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  // The first sample's delta runs from when the profiler was enabled, not a sampling interval: left out.
+  p.samples.forEach((id, i) => i > 0 && self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
   const layers = new Map<string, number>();
   const functions = new Map<string, number>();
   let busy = 0;
@@ -48,11 +49,12 @@ export function summarise(file: string, top = 12): string {
     busy += us;
     const layer = layerOf(url, functionName);
     layers.set(layer, (layers.get(layer) ?? 0) + us);
-    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/dist\//, '')}:${lineNumber + 1}` : '';
+    const file = url.includes('node_modules/') ? url.replace(/^.*node_modules\//, '') : url.replace(/^.*\/dist\//, '');
+    const where = url ? `${file}:${lineNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     functions.set(key, (functions.get(key) ?? 0) + us);
   }
-  const total = p.samples.length ? p.timeDeltas.reduce((a, b) => a + b, 0) : 0;
+  const total = p.timeDeltas.slice(1).reduce((a, b) => a + b, 0);
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)}%`;
   const list = (m: Map<string, number>) =>
     [...m.entries()]

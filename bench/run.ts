@@ -99,7 +99,7 @@ async function gateways(stack: Stack): Promise<void> {
     ];
     const floors = await inspect(stack, targets);
     const expected = await checkSameAnswers(targets);
-    await compare(targets, expected, floors, stack.databaseUrl);
+    await compare(targets, expected, floors, stack.databaseUrl, stack.tapDir);
   } finally {
     await hive.stop();
   }

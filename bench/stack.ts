@@ -22,6 +22,12 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * As deployed (the Dockerfile sets it): graphql-js checks every `instanceof` the slow, cross-realm way unless
+ * NODE_ENV is production, which costs the subgraphs and both gateways alike. BENCH_NODE_ENV=development measures that.
+ */
+const NODE_ENV = process.env.BENCH_NODE_ENV ?? 'production';
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer();
@@ -64,9 +70,12 @@ export async function startStack(): Promise<Stack> {
     DATA_DIR: dataDir,
     AUTH_SECRET: authSecret,
     BENCH_TAP_DIR: tapDir,
+    NODE_ENV: NODE_ENV,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'tap.js')}`.trim(),
   };
-  console.log('[bench] starting the stack (embedded PostgreSQL unless DATABASE_URL, demo data for Quảng Ngãi)…');
+  console.log(
+    `[bench] starting the stack (NODE_ENV=${NODE_ENV}; ${process.env.DATABASE_URL ? 'PostgreSQL at DATABASE_URL' : 'embedded PostgreSQL'}; demo data for Quảng Ngãi)…`,
+  );
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.js')], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -109,6 +118,7 @@ export async function startHive(stack: Stack): Promise<{ url: string; stop(): Pr
     env: {
       ...process.env,
       BENCH_TAP_DIR: stack.tapDir,
+      NODE_ENV: NODE_ENV,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'tap.js')}`.trim(),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
