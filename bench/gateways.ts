@@ -9,7 +9,7 @@ import { GATEWAY_REQUESTS, type BenchRequest } from './queries';
 import { record, type Stack } from './stack';
 import type { TapRecord } from './tap';
 
-const ROUNDS = Math.max(2, Number(process.env.BENCH_ROUNDS ?? 2));
+const ROUNDS = Math.max(2, Number(process.env.BENCH_LOAD_ROUNDS ?? 2));
 export const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '4,20').split(',').map(Number);
 const SUBGRAPH_NAMES = ['registry', 'directives', 'plans', 'reports'] as const;
 
