@@ -118,6 +118,7 @@ export async function startHive(stack: Stack): Promise<{ url: string; stop(): Pr
     env: {
       ...process.env,
       BENCH_TAP_DIR: stack.tapDir,
+      HIVE_DEDUPE: process.env.BENCH_HIVE_DEDUPE ?? 'on',
       NODE_ENV: NODE_ENV,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${path.join(__dirname, 'tap.js')}`.trim(),
     },
