@@ -48,7 +48,11 @@ export function formatError(log: (line: string) => void) {
       return {
         ...formatted,
         message: original.message,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ?? {}),
+        },
       };
     }
     const code = formatted.extensions?.code;
