@@ -34,6 +34,7 @@ import {
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { readCommittedSupergraph } from './supergraph';
+import { vietnameseFirst } from '../subgraphs/common/coercion-messages';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -179,7 +180,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         };
       }
-      return formatted;
+      // graphql-js's type errors are English only: a Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
+      return { ...formatted, message: vietnameseFirst(formatted.message) };
     },
     allowBatchedHttpRequests: false,
     introspection: true,

@@ -159,3 +159,27 @@ describe('token lifetime', () => {
     ok(await stack.gql(`{ __typename }`, {}, { token: sign(29 * 86_400) }));
   });
 });
+
+describe('type errors', () => {
+  it.each([
+    [
+      'a fraction for a count',
+      { registered: 1.5 },
+      /^Giá trị 1.5 của "input.groups\[0\].registered" không hợp lệ: phải là số nguyên \(/,
+    ],
+    [
+      'an unknown group',
+      { group: 'FOO' },
+      /^Giá trị "FOO" của "input.groups\[0\].group" không hợp lệ: "FOO" không phải là giá trị được phép/,
+    ],
+  ])('answers %s Vietnamese first', async (_label, over, message) => {
+    const input = report([]).input;
+    const res = await stack.gql(SUBMIT, { input: { ...input, groups: [{ ...input.groups[0], ...over }] } }, admin);
+    refused(res, 'BAD_USER_INPUT', message);
+  });
+
+  it('answers a wrong literal in the query text Vietnamese first', async () => {
+    const res = await stack.gql(`{ auditLog(areaId: "P23", limit: 1.5) { id } }`, {}, admin);
+    expect(res.errors![0].message).toMatch(/^Giá trị không hợp lệ: phải là số nguyên \(/);
+  });
+});

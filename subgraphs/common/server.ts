@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { vietnameseFirst } from './coercion-messages';
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -65,7 +66,8 @@ export function formatError(log: (line: string) => void) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    return formatted;
+    // graphql-js's type errors are English only: a Vietnamese sentence first (coercion-messages.ts).
+    return { ...formatted, message: vietnameseFirst(formatted.message) };
   };
 }
 
