@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { identityProblem, type TokenRole } from './auth-rules';
 import { bilingual, UnauthenticatedError } from './errors';
+import { findControlCharacter } from './text';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
@@ -130,9 +131,20 @@ function viewerFromPayload(payload: Record<string, unknown>): Viewer {
       ),
     );
   }
+  // Who acted is written with every change (actor_id 100, actor_name 200 characters): a token naming someone the
+  // columns cannot hold would fail every write with an internal error, so it is refused here, clearly.
+  const name = typeof payload.name === 'string' ? payload.name : null;
+  if (payload.sub.length > 100 || (name?.length ?? 0) > 200 || findControlCharacter({ sub: payload.sub, name }, '')) {
+    throw new UnauthenticatedError(
+      bilingual(
+        'Mã truy cập không hợp lệ: mã người dùng (sub, tối đa 100 ký tự) hoặc tên (name, tối đa 200 ký tự) quá dài hoặc có ký tự điều khiển',
+        'invalid token: sub or name too long or with control characters',
+      ),
+    );
+  }
   return {
     id: payload.sub,
-    name: typeof payload.name === 'string' ? payload.name : null,
+    name,
     role: payload.role as TokenRole,
     area: payload.area as string,
   };

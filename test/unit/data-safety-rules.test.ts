@@ -1,4 +1,9 @@
-import { checkTokenLifetime, MAX_CALLER_TOKEN_SECONDS } from '../../subgraphs/common/auth';
+import {
+  checkTokenLifetime,
+  createCallerVerifier,
+  MAX_CALLER_TOKEN_SECONDS,
+  signToken,
+} from '../../subgraphs/common/auth';
 import { ConflictError, DomainError } from '../../subgraphs/common/errors';
 import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../subgraphs/common/text';
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
@@ -168,6 +173,22 @@ describe('token lifetime', () => {
     [now + MAX_CALLER_TOKEN_SECONDS + 3600, 'UNAUTHENTICATED'],
     [now + 100 * 365 * 86_400, 'UNAUTHENTICATED'],
   ])('exp %i', (exp, code) => expect(codeOf(() => checkTokenLifetime(exp, now))).toBe(code));
+});
+
+describe('who a token names', () => {
+  const secret = 'a key for this test, long enough to sign with';
+  const verify = createCallerVerifier({ secret });
+  it.each([
+    ['an ordinary name', 'u1', 'Đinh Văn Hùng', true],
+    ['a 200-character name', 'u1', 'Ă'.repeat(200), true],
+    ['a 201-character name', 'u1', 'Ă'.repeat(201), false],
+    ['a 101-character subject', 'u'.repeat(101), 'x', false],
+    ['a NUL in the name', 'u1', 'Hùng\u0000', false],
+  ])('%s', async (_label, sub, name, accepted) => {
+    const token = await signToken(secret, { sub, name, role: 'COMMUNE_OFFICER', area: 'C02949' });
+    if (accepted) await expect(verify(token)).resolves.toMatchObject({ id: sub, name });
+    else await expect(verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });
 
 describe('a locked period’s message', () => {
