@@ -19,10 +19,10 @@ import { publishChanges } from './live';
 import {
   checkRetryMatches,
   contentOfInput,
+  contentOfRow,
   findAnomalies,
   validateReport,
   type ReportInputShape,
-  type SubmissionContent,
 } from './validation';
 
 export const REPORT_SUBMITTED = 'report.submitted';
@@ -40,30 +40,6 @@ async function latestPopulation(em: EntityManager, areaId: string, asOf: string)
     [areaId, asOf],
   );
   return rows[0] ?? null;
-}
-
-/** What a stored report says, in the form checkRetryMatches compares. */
-function contentOfRow(r: UnitReport, people: ReportPerson[]): SubmissionContent {
-  return {
-    reportDate: r.reportDate,
-    figures: {
-      OFFICIALS: {
-        registered: r.officialsRegistered,
-        completed: r.officialsCompleted,
-        certified: r.officialsCertified,
-      },
-      RESIDENTS: {
-        registered: r.residentsRegistered,
-        completed: r.residentsCompleted,
-        certified: r.residentsCertified,
-      },
-      STUDENTS: { registered: r.studentsRegistered, completed: r.studentsCompleted, certified: r.studentsCertified },
-      WORKERS: { registered: r.workersRegistered, completed: r.workersCompleted, certified: r.workersCertified },
-    },
-    guidedResidents: r.guidedResidents,
-    note: r.note,
-    people: people.map((p) => ({ name: p.name, role: p.role, certified: p.certified, guided: p.guided })),
-  };
 }
 
 /**

@@ -175,6 +175,35 @@ export function contentOfInput(input: ReportInputShape, figures: Figures): Submi
   };
 }
 
+type Count = 'Registered' | 'Completed' | 'Certified';
+/** A stored report's columns (UnitReport), as far as its content goes. */
+export type StoredFigures = { [K in `${'officials' | 'residents' | 'students' | 'workers'}${Count}`]: number } & {
+  reportDate: IsoDate;
+  guidedResidents: number;
+  note: string | null;
+};
+
+/** What a stored report and its people say, in the form checkRetryMatches compares. */
+export function contentOfRow(r: StoredFigures, people: SubmissionContent['people']): SubmissionContent {
+  const group = (g: 'officials' | 'residents' | 'students' | 'workers') => ({
+    registered: r[`${g}Registered`],
+    completed: r[`${g}Completed`],
+    certified: r[`${g}Certified`],
+  });
+  return {
+    reportDate: r.reportDate,
+    figures: {
+      OFFICIALS: group('officials'),
+      RESIDENTS: group('residents'),
+      STUDENTS: group('students'),
+      WORKERS: group('workers'),
+    },
+    guidedResidents: r.guidedResidents,
+    note: r.note,
+    people: people.map((p) => ({ name: p.name, role: p.role, certified: p.certified, guided: p.guided })),
+  };
+}
+
 function canonical(c: SubmissionContent): string {
   const people = c.people.map((p) => JSON.stringify([p.name, p.role, p.certified, p.guided])).sort();
   const groups = GROUPS.map((g) => [c.figures[g].registered, c.figures[g].completed, c.figures[g].certified]);

@@ -9,7 +9,7 @@ import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } fr
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
 import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/population';
 import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval-rules';
-import { checkRetryMatches, contentOfInput, validateReport } from '../../subgraphs/reports/validation';
+import { checkRetryMatches, contentOfInput, contentOfRow, validateReport } from '../../subgraphs/reports/validation';
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -90,6 +90,25 @@ describe('a retried submission', () => {
     expect(() =>
       checkRetryMatches('k', first, again({ people: [...input.people].reverse(), note: 'ghi chú' })),
     ).not.toThrow();
+  });
+
+  it('reads a stored report as the same content it was written from', () => {
+    const f = first.content.figures;
+    const row = {
+      reportDate: '2025-11-07',
+      guidedResidents: 0,
+      note: 'ghi chú',
+      ...Object.fromEntries(
+        (['OFFICIALS', 'RESIDENTS', 'STUDENTS', 'WORKERS'] as const).flatMap((g) => [
+          [`${g.toLowerCase()}Registered`, f[g].registered],
+          [`${g.toLowerCase()}Completed`, f[g].completed],
+          [`${g.toLowerCase()}Certified`, f[g].certified],
+        ]),
+      ),
+    } as Parameters<typeof contentOfRow>[0];
+    const stored = (r: typeof row) => ({ id: 1, content: contentOfRow(r, first.content.people) });
+    expect(() => checkRetryMatches('k', stored(row), first.content)).not.toThrow();
+    expect(() => checkRetryMatches('k', stored({ ...row, workersCertified: 1 }), first.content)).toThrow(ConflictError);
   });
 
   it.each([
