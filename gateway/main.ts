@@ -36,6 +36,7 @@ import { startSubscriptionServer, type SubscriptionServer } from './subscription
 import { readCommittedSupergraph } from './supergraph';
 import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
 import { availabilityPlugin } from '../subgraphs/common/availability';
+import { vietnameseFirst } from '../subgraphs/common/coercion-messages';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -182,7 +183,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         };
       }
-      return asUnavailable(formatted, original) ?? formatted;
+      // graphql-js's type errors are English only: a Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
+      return asUnavailable(formatted, original) ?? { ...formatted, message: vietnameseFirst(formatted.message) };
     },
     allowBatchedHttpRequests: false,
     introspection: true,

@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { vietnameseFirst } from './coercion-messages';
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
@@ -56,7 +57,11 @@ export function formatError(log: (line: string) => void) {
       return {
         ...formatted,
         message: original.message,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ?? {}),
+        },
       };
     }
     if (isUnavailable(original)) {
@@ -78,7 +83,8 @@ export function formatError(log: (line: string) => void) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    return formatted;
+    // graphql-js's type errors are English only: a Vietnamese sentence first (coercion-messages.ts).
+    return { ...formatted, message: vietnameseFirst(formatted.message) };
   };
 }
 
