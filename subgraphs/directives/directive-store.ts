@@ -13,7 +13,7 @@ import type { DirectiveContent } from './model';
 import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
 import { directiveIdOf } from '../../shared/ids';
 import { requireText } from '../../shared/vocabulary/checks';
-import { validateDirectiveContent } from './validation';
+import { checkWithdrawalDate, validateDirectiveContent } from './validation';
 
 const PROVINCE_ID = /^P\d{2}$/;
 
@@ -259,15 +259,7 @@ export async function withdrawDirective(
         'id',
       );
     }
-    if (on < d.issuedOn) {
-      throw new BadInputError(
-        bilingual(
-          `Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`,
-          'withdrawn before issued',
-        ),
-        'withdrawnOn',
-      );
-    }
+    checkWithdrawalDate(on, d.issuedOn, todayInVietnam());
     const before = auditedRevision(d);
     Object.assign(d, {
       status: DirectiveStatus.WITHDRAWN,

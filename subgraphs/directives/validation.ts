@@ -3,6 +3,7 @@
  * first) and name the field, so a clerk can see what to correct. Targets, periods and deadlines are checked by
  * shared/vocabulary/checks.ts, as commune plans' are.
  */
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
 import { BadInputError, bilingual } from '../../shared/errors';
 import {
   requireDate,
@@ -54,4 +55,36 @@ export function validateDirectiveContent(c: DirectiveContent): DirectiveContent 
     reportingDeadlines: validateDeadlines(c.reportingDeadlines, issuedOn),
     course: c.course ? validateCourse(c.course) : null,
   };
+}
+
+/** How far ahead a withdrawal may be dated: a decision takes effect within a quarter, not years later. */
+export const MAX_WITHDRAWAL_DAYS_AHEAD = 90;
+
+/** The date a directive is withdrawn on: a real date, not before it was issued, at most 90 days after today. */
+export function checkWithdrawalDate(on: string, issuedOn: IsoDate, today: IsoDate): IsoDate {
+  if (!isIsoDate(on))
+    throw new BadInputError(
+      bilingual('Ngày thu hồi không hợp lệ; hãy nhập theo dạng YYYY-MM-DD', 'invalid withdrawal date'),
+      'withdrawnOn',
+    );
+  if (on < issuedOn)
+    throw new BadInputError(
+      bilingual(
+        `Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(issuedOn)})`,
+        'withdrawn before issued',
+      ),
+      'withdrawnOn',
+    );
+  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + MAX_WITHDRAWAL_DAYS_AHEAD * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  if (on > latest)
+    throw new BadInputError(
+      bilingual(
+        `Ngày thu hồi (${viDate(on)}) quá xa; chỉ được hẹn thu hồi trong ${MAX_WITHDRAWAL_DAYS_AHEAD} ngày tới (đến ${viDate(latest)})`,
+        `a withdrawal may be dated at most ${MAX_WITHDRAWAL_DAYS_AHEAD} days ahead`,
+      ),
+      'withdrawnOn',
+    );
+  return on;
 }

@@ -10,7 +10,7 @@ import {
   type PopulationRecorded,
 } from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
-import { foldVietnamese } from '../common/text';
+import { foldVietnamese } from '../../shared/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind } from './demo';
 import { communeId, provinceId } from '../../shared/ids';
 

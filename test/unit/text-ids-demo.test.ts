@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../subgraphs/common/text';
+import { foldVietnamese } from '../../shared/text';
 import { isIsoDate, todayInVietnam, viDate } from '../../shared/dates';
 import { generateDemoData } from '../../subgraphs/registry/demo';
 import { levelOf } from '../../shared/ids';

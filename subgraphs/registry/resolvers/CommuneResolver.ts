@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-gr
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { foldVietnamese } from '../../common/text';
+import { foldVietnamese } from '../../../shared/text';
 import { Commune } from '../entities/Commune';
 import { PopulationRevision } from '../entities/PopulationRevision';
 import { Province } from '../entities/Province';
