@@ -4,6 +4,7 @@
  */
 import { isIsoDate, viDate, type IsoDate } from '../dates';
 import { BadInputError, bilingual } from '../errors';
+import { isBlank } from '../text';
 import { INDICATORS, POPULATION_GROUPS } from './enums';
 import type { DeadlineData, PeriodData, TargetData } from './model';
 
@@ -26,7 +27,7 @@ export function requireDate(value: string | null | undefined, field: string, lab
 
 export function requireText(value: string | null | undefined, field: string, label: string, max: number): string {
   const text = (value ?? '').trim();
-  if (!text) throw new BadInputError(bilingual(`${label} không được để trống`, `${field} is required`), field);
+  if (isBlank(text)) throw new BadInputError(bilingual(`${label} không được để trống`, `${field} is required`), field);
   if (text.length > max)
     throw new BadInputError(
       bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max} characters`),
