@@ -11,7 +11,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam } from '../common/dates';
 import { appendEvents } from '../common/outbox';
 import type { ProgressValue } from './progress';
-import { loadSnapshots } from './snapshot';
+import { loadSnapshots } from './snapshot-queries';
 
 export const PROGRESS_UPDATED = 'progress.updated';
 export const RANK_CHANGED = 'rank.changed';

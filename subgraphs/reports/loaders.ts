@@ -10,7 +10,8 @@ import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
 import { SnapshotCache, type AreaFacts } from './cache';
 import type { LiveHub } from './live-hub';
-import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
+import { loadFigureDates, loadSnapshots } from './snapshot-queries';
+import type { ProvinceSnapshot } from './snapshot';
 
 export interface RankedCommune extends RankChangeValue {
   communeId: string;
