@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { startOutbox } from './outbox';
 import { CommunePage } from './pages/commune';
 import { LivePage } from './pages/live';
-import { ProvincePage } from './pages/province';
+import { ProvincePage } from './pages/province/ProvincePage';
 import { ReportPage } from './pages/report';
 import { html, NotFound } from './ui';
 

@@ -4,7 +4,9 @@ import { ChartCanvas } from '../chart';
 import { DASH, fmtDate, fmtDateTime, fmtInt, fmtPct, GROUP_VI, INDICATOR_VI, KIND_VI, STATE_VI } from '../format';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../ui';
-import { PROGRESS_SUBSCRIPTION, TARGET_STATUS_FIELDS, TargetState, type TargetStatus } from './province';
+import type { CommuneTargetStatusQuery, TargetStatusFieldsFragment } from '../generated/graphql';
+import { PROGRESS_SUBSCRIPTION } from './province/queries';
+import { TARGET_STATUS_FIELDS, TargetState } from './province/TargetState';
 
 interface Figures {
   asOf: string;
@@ -74,7 +76,9 @@ interface CommuneData {
   };
 }
 /** Commune.targetStatus (the reports subgraph's evaluation of the effective targets), asked on its own: optional. */
-const STATUS_QUERY = `query($id: ID!) { commune(id: $id) { targetStatus { ${TARGET_STATUS_FIELDS} } } }`;
+const STATUS_QUERY =
+  /* GraphQL */ `query CommuneTargetStatus($id: ID!) { commune(id: $id) { targetStatus { ...TargetStatusFields } } }` +
+  TARGET_STATUS_FIELDS;
 interface ReportingStatus {
   reportDate: string;
   deadline: string;
@@ -320,9 +324,9 @@ function currentValue(t: Target, c: NonNullable<CommuneData['commune']>): number
 
 function Targets(props: { commune: NonNullable<CommuneData['commune']>; updatedAt: Date | null }) {
   const c = props.commune;
-  const [status, setStatus] = useState<TargetStatus[] | null>(null);
+  const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
   useEffect(() => {
-    gql<{ commune: { targetStatus: TargetStatus[] } | null }>(STATUS_QUERY, { id: c.id }).then(
+    gql<CommuneTargetStatusQuery>(STATUS_QUERY, { id: c.id }).then(
       (d) => setStatus(d.commune?.targetStatus ?? null),
       () => setStatus(null),
     );
