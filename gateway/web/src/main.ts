@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { startOutbox } from './outbox';
-import { CommunePage } from './pages/commune';
+import { CommunePage } from './pages/commune/CommunePage';
 import { LivePage } from './pages/live';
 import { ProvincePage } from './pages/province/ProvincePage';
 import { ReportPage } from './pages/report';

@@ -20,6 +20,124 @@ export type TargetSource = 'PROVINCE' | 'COMMUNE';
 
 export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
 
+export type UnitType =
+  | 'AGENCY'
+  | 'PARTY'
+  | 'POLICE'
+  | 'MILITARY'
+  | 'FATHERLAND_FRONT'
+  | 'MASS_ORGANISATION'
+  | 'SCHOOL'
+  | 'HEALTH'
+  | 'ENTERPRISE'
+  | 'COOPERATIVE'
+  | 'DIGITAL_TEAM'
+  | 'OTHER';
+
+export type CommuneQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CommuneQuery = {
+  commune: {
+    id: string;
+    name: string;
+    kind: CommuneKind;
+    province: { id: string; code: string; name: string };
+    population: { adults: number; asOf: string } | null;
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      learners: number;
+      certified: number;
+      officialsRegistered: number;
+      residentsRegistered: number;
+      officialsRate: number | null;
+      residentsRate: number | null;
+      participationRate: number | null;
+    };
+    rank: {
+      position: number;
+      outOf: number;
+      previous: number | null;
+      change: number | null;
+      date: string | null;
+    } | null;
+    rankHistory: Array<{ date: string | null; position: number; outOf: number }>;
+    progressHistory: Array<{ asOf: string }>;
+    effectiveTargets: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      dueOn: string;
+      strict: boolean;
+      note: string | null;
+      source: TargetSource;
+      directiveId: string | null;
+      planId: string | null;
+      overrides: {
+        threshold: number;
+        strict: boolean;
+        dueOn: string;
+        source: TargetSource;
+        directiveId: string | null;
+      } | null;
+    }>;
+    plans: Array<{ id: string; number: string; title: string }>;
+    villages: Array<{
+      id: string;
+      name: string;
+      formerCommune: string | null;
+      population: { adults: number } | null;
+      progress: {
+        asOf: string;
+        figuresDate: string | null;
+        learners: number;
+        certified: number;
+        participationRate: number | null;
+      };
+    }>;
+    units: Array<{
+      id: string;
+      name: string;
+      type: UnitType;
+      staff: number;
+      progress: {
+        asOf: string;
+        figuresDate: string | null;
+        learners: number;
+        certified: number;
+        participationRate: number | null;
+        groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
+      };
+    }>;
+  } | null;
+};
+
+export type CommuneReportingStatusQueryVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+export type CommuneReportingStatusQuery = {
+  commune: {
+    reportingStatus: {
+      reportDate: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      missing: number;
+      reporters: Array<{
+        name: string;
+        status: ReportingState;
+        firstSubmittedAt: string | null;
+        village: { id: string } | null;
+        unit: { id: string } | null;
+      }>;
+    };
+  } | null;
+};
+
 export type CommuneTargetStatusQueryVariables = Exact<{
   id: string | number;
 }>;

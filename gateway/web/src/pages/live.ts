@@ -8,8 +8,9 @@ import { RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './province/qu
 
 const TOP = 15;
 const QUERY =
-  /* GraphQL */ `query Wall($code: String!) { province(code: $code) { id name fullName ranking { ...RankingFields } } }` +
-  RANKING_FIELDS;
+  /* GraphQL */ `query Wall($code: String!) {
+  province(code: $code) { id name fullName ranking { ...RankingFields } }
+}` + RANKING_FIELDS;
 type WallData = WallQuery;
 interface FeedItem {
   key: string;

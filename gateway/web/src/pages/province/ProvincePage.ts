@@ -13,9 +13,8 @@ import { WithoutPlan } from './WithoutPlan';
 
 const DASHBOARD_QUERY =
   /* GraphQL */ `query Dashboard($code: String!) { province(code: $code) { id code name fullName
-  progress {
-    asOf figuresDate adults learners officialsRegistered residentsRegistered officialsRate residentsRate participationRate
-  }
+  progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
+    officialsRate residentsRate participationRate }
   progressHistory { asOf learners officialsRate residentsRate participationRate }
   ranking { ...RankingFields } } }` + RANKING_FIELDS;
 

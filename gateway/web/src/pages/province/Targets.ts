@@ -89,11 +89,9 @@ export function Targets(props: { code: string; progress: Progress; updatedAt: Da
         ${targets.map((t) => {
           const now = currentValue(t, props.progress);
           const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+          const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
           return html`<tr>
-            <td>
-              ${GROUP_VI[t.group] ?? t.group}
-              ${INDICATOR_VI[t.indicator] ?? t.indicator}${t.note ? html`<div class="muted small">${t.note}</div>` : null}
-            </td>
+            <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}${note}</td>
             <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
             <td>${fmtDate(t.dueOn)}</td>
             <td class="num">
