@@ -3,7 +3,7 @@ import { startOutbox } from './outbox';
 import { CommunePage } from './pages/commune/CommunePage';
 import { LivePage } from './pages/live';
 import { ProvincePage } from './pages/province/ProvincePage';
-import { ReportPage } from './pages/report';
+import { ReportPage } from './pages/report/ReportPage';
 import { html, NotFound } from './ui';
 
 /** The demo province the root opens: Quảng Ngãi. */

@@ -369,3 +369,24 @@ export type TargetStatusFieldsFragment = {
   projected: number | null;
   status: TargetState;
 };
+
+export type VillageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type VillageQuery = {
+  village: {
+    id: string;
+    name: string;
+    formerCommune: string | null;
+    commune: { id: string; name: string; province: { code: string; name: string } };
+    population: { adults: number } | null;
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      learners: number;
+      certified: number;
+      groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
+    };
+  } | null;
+};
