@@ -8,7 +8,23 @@ export type CommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
 
 export type DirectiveStatus = 'IN_FORCE' | 'WITHDRAWN';
 
+export type GroupFiguresInput = {
+  group: PopulationGroup;
+  registered: number;
+  completed: number;
+  certified: number;
+};
+
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
+
+export type PersonInput = {
+  name: string;
+  role: PersonRole;
+  certified: boolean;
+  guided: number;
+};
+
+export type PersonRole = 'OFFICIAL' | 'RESIDENT';
 
 export type PopulationGroup = 'OFFICIALS' | 'RESIDENTS' | 'STUDENTS' | 'WORKERS';
 
@@ -19,6 +35,17 @@ export type ReportingState = 'ON_TIME' | 'LATE' | 'MISSING';
 export type TargetSource = 'PROVINCE' | 'COMMUNE';
 
 export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
+
+export type UnitReportInput = {
+  reporterId: string | number;
+  communeId?: string | number | null | undefined;
+  reportDate: string;
+  idempotencyKey?: string | null | undefined;
+  groups: Array<GroupFiguresInput>;
+  guidedResidents?: number | null | undefined;
+  people?: Array<PersonInput> | null | undefined;
+  note?: string | null | undefined;
+};
 
 export type UnitType =
   | 'AGENCY'
@@ -33,6 +60,14 @@ export type UnitType =
   | 'COOPERATIVE'
   | 'DIGITAL_TEAM'
   | 'OTHER';
+
+export type SubmitMutationVariables = Exact<{
+  input: UnitReportInput;
+}>;
+
+export type SubmitMutation = {
+  submitUnitReport: { id: string; version: number; reportDate: string; submittedAt: string; anomalies: Array<string> };
+};
 
 export type CommuneQueryVariables = Exact<{
   id: string | number;
