@@ -34,6 +34,8 @@ import {
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { readCommittedSupergraph } from './supergraph';
+import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
+import { availabilityPlugin } from '../subgraphs/common/availability';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -107,7 +109,7 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
       { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
     const first = body?.errors?.[0];
-    if (response.status === 400 && first?.message && first.extensions?.code) {
+    if ((response.status === 400 || response.status === 503) && first?.message && first.extensions?.code) {
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
     }
     return generic;
@@ -150,6 +152,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...protection.plugins,
+      availabilityPlugin<GatewayContext>(),
       {
         // Mutations count against the caller's budget once the operation is known, before anything executes.
         async requestDidStart() {
@@ -179,7 +182,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         };
       }
-      return formatted;
+      return asUnavailable(formatted, original) ?? formatted;
     },
     allowBatchedHttpRequests: false,
     introspection: true,
@@ -198,6 +201,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       upstreamSubscriptions: subscriptions.upstreams(),
     });
   });
+  app.get('/ready', readinessHandler(readinessUrls(supergraphSdl, overrides)));
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
@@ -282,7 +286,13 @@ if (require.main === module) {
   }
   startGateway({ port: Number(process.env.PORT ?? 4000), host: process.env.HOST, subgraphUrls: urls })
     .then((server) => {
-      const stop = () => server.stop().then(() => process.exit(0));
+      // Once: a Ctrl-C reaches this process and the launcher's SIGTERM follows; a second stop would throw.
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void server.stop().then(() => process.exit(0));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('disconnect', stop);
