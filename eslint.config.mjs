@@ -58,6 +58,7 @@ const boundaries = [
     ['gateway/web/*.ts', ''],
     ['gateway/web/src/*.ts', '\\.\\./'],
     ['gateway/web/src/*/*.ts', '\\.\\./\\.\\./'],
+    ['gateway/web/src/*/*/*.ts', '\\.\\./\\.\\./\\.\\./'],
   ].map(([files, climb]) =>
     forbid(
       [files],

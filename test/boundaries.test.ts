@@ -27,6 +27,7 @@ const FORBIDDEN: Array<[at: string, from: string, message: string]> = [
   ['gateway/web/src/x.ts', '../../limits', 'no server code'],
   ['gateway/web/src/pages/x.ts', '../../../main', 'no server code'],
   ['gateway/web/src/pages/x.ts', '../../../../shared/errors', 'no server code'],
+  ['gateway/web/src/pages/province/x.ts', '../../../../limits', 'no server code'],
 ];
 
 const ALLOWED: Array<[at: string, from: string]> = [
@@ -37,6 +38,7 @@ const ALLOWED: Array<[at: string, from: string]> = [
   ['shared/vocabulary/x.ts', '../errors'],
   ['gateway/x.ts', '../shared/auth'],
   ['gateway/web/src/pages/x.ts', '../api'],
+  ['gateway/web/src/pages/province/x.ts', '../../api'],
   ['scripts/x.ts', '../subgraphs/registry/seed'],
   ['test/x.test.ts', '../subgraphs/plans/validation'],
 ];

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { drainOutbox } from '../common/events';
+import { FIGURE_FIELDS, figuresOfTriples, figureValues } from './figures';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
 import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER } from './events';
 import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
+const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, '[]', ?, true)`;
+
 /**
  * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
  * first `npm start`, after the registry's seed: it first applies the registry's pending events so the hierarchy
@@ -29,14 +32,16 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
       staff: number | null;
     }>
   >(
-    `select id, level, name, commune_id as "communeId", unit_type as "unitType", staff from reports.area where province_id = ? and level <> 'PROVINCE' order by id`,
+    `select id, level, name, commune_id as "communeId", unit_type as "unitType", staff
+       from reports.area where province_id = ? and level <> 'PROVINCE' order by id`,
     [DEMO_PROVINCE],
   );
   const adults = new Map(
     (
       await em.execute<Array<{ areaId: string; adults: number }>>(
         `select distinct on (pf.area_id) pf.area_id as "areaId", pf.adults from reports.population_fact pf
-           join reports.area a on a.id = pf.area_id where a.province_id = ? order by pf.area_id, pf.as_of desc, pf.revision_id desc`,
+           join reports.area a on a.id = pf.area_id where a.province_id = ?
+          order by pf.area_id, pf.as_of desc, pf.revision_id desc`,
         [DEMO_PROVINCE],
       )
     ).map((r) => [r.areaId, r.adults]),
@@ -69,20 +74,16 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
       const chunk = reports.slice(i, i + 500);
       await t.execute(
         `insert into reports.unit_report (reporter_id, reporter_level, commune_id, province_id, report_date, version,
-           officials_registered, officials_completed, officials_certified, residents_registered, residents_completed, residents_certified,
-           students_registered, students_completed, students_certified, workers_registered, workers_completed, workers_certified,
+           ${FIGURE_FIELDS.map((f) => f.column).join(', ')},
            guided_residents, anomalies, submitted_at, demo)
-         values ${chunk.map(() => `(?, ?, ?, ?, ?, 1, ${Array(12).fill('?').join(', ')}, ?, '[]', ?, true)`).join(', ')}`,
+         values ${chunk.map(() => ROW_VALUES).join(', ')}`,
         chunk.flatMap((r) => [
           r.reporterId,
           r.reporterLevel,
           r.communeId,
           DEMO_PROVINCE,
           r.reportDate,
-          ...r.officials,
-          ...r.residents,
-          ...r.students,
-          ...r.workers,
+          ...figureValues(figuresOfTriples(r)),
           r.guidedResidents,
           r.submittedAt,
         ]),
@@ -92,6 +93,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
   const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
   await initRankState(em, DEMO_PROVINCE);
   log(
-    `demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ${imported.rows} portal rows (generated)`,
+    `demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ` +
+      `${imported.rows} portal rows (generated)`,
   );
 }

@@ -1,47 +1,46 @@
 import { useEffect, useState } from 'preact/hooks';
-import { gql, type GqlError } from '../api';
-import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../format';
-import { useLiveQuery } from '../live';
-import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../outbox';
-import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../ui';
+import { gql, type GqlError } from '../../api';
+import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../../format';
+import type { VillageQuery, VillageQueryVariables } from '../../generated/graphql';
+import { useLiveQuery } from '../../live';
+import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
+import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { emptyFigures, GROUPS, STAGE_VI, STAGES, validate, type Figures, type Stage } from './validate';
 
 const TOKEN_KEY = 'bdhvs.token';
-const GROUPS = ['RESIDENTS', 'OFFICIALS', 'STUDENTS', 'WORKERS'] as const;
-const STAGES = ['registered', 'completed', 'certified'] as const;
-type Stage = (typeof STAGES)[number];
-const STAGE_VI: Record<Stage, string> = {
-  registered: 'Đã đăng ký',
-  completed: 'Hoàn thành 5 chuyên đề',
-  certified: 'Được cấp chứng nhận',
-};
-/** The group names in the API's own messages. */
-const GROUP_MSG: Record<string, string> = {
-  OFFICIALS: 'cán bộ, công chức, viên chức',
-  RESIDENTS: 'người dân',
-  STUDENTS: 'học sinh',
-  WORKERS: 'người lao động',
-};
-
-interface VillageData {
-  village: null | {
-    id: string;
-    name: string;
-    formerCommune: string | null;
-    commune: { id: string; name: string; province: { code: string; name: string } };
-    population: { adults: number } | null;
-    progress: {
-      asOf: string;
-      figuresDate: string | null;
-      learners: number;
-      certified: number;
-      groups: Array<{ group: string; registered: number; completed: number; certified: number }> | null;
-    };
-  };
-}
-const QUERY = `query Village($id: ID!) { village(id: $id) { id name formerCommune commune { id name province { code name } }
-  population { adults } progress { asOf figuresDate learners certified groups { group registered completed certified } } } }`;
-
-type Figures = Record<string, Record<Stage, string>>;
+type VillageData = VillageQuery;
+const QUERY = /* GraphQL */ `
+  query Village($id: ID!) {
+    village(id: $id) {
+      id
+      name
+      formerCommune
+      commune {
+        id
+        name
+        province {
+          code
+          name
+        }
+      }
+      population {
+        adults
+      }
+      progress {
+        asOf
+        figuresDate
+        learners
+        certified
+        groups {
+          group
+          registered
+          completed
+          certified
+        }
+      }
+    }
+  }
+`;
 
 /** A token from `?token=` (then taken out of the address bar) or the one kept in this browser. */
 function initialToken(): string {
@@ -56,51 +55,13 @@ function initialToken(): string {
   return localStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** The API's rules, checked before sending, with the API's wording; the API checks again and has the last word. */
-export function validate(figures: Figures, reportDate: string, today: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
-  else if (reportDate > today)
-    errors.reportDate = `Ngày báo cáo ${fmtDate(reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay`;
-  let any = false;
-  for (const g of GROUPS) {
-    const f = figures[g];
-    if (STAGES.every((s) => f[s].trim() === '')) continue;
-    any = true;
-    const n: Partial<Record<Stage, number>> = {};
-    for (const s of STAGES) {
-      const raw = f[s].trim() === '' ? '0' : f[s].trim();
-      const value = Number(raw);
-      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
-        const what =
-          s === 'registered'
-            ? 'đã đăng ký'
-            : s === 'completed'
-              ? 'đã hoàn thành 5 chuyên đề'
-              : 'đã được cấp chứng nhận';
-        errors[`groups.${g}.${s}`] = `Số ${GROUP_MSG[g]} ${what} phải là số nguyên không âm (đang nhập ${f[s]})`;
-      } else n[s] = value;
-    }
-    if (n.registered != null && n.completed != null && n.completed > n.registered) {
-      errors[`groups.${g}.completed`] =
-        `Số ${GROUP_MSG[g]} hoàn thành (${fmtInt(n.completed)}) không thể lớn hơn số đã đăng ký (${fmtInt(n.registered)})`;
-    }
-    if (n.completed != null && n.certified != null && n.certified > n.completed) {
-      errors[`groups.${g}.certified`] =
-        `Số ${GROUP_MSG[g]} được cấp chứng nhận (${fmtInt(n.certified)}) không thể lớn hơn số đã hoàn thành (${fmtInt(n.completed)})`;
-    }
-  }
-  if (!any) errors.groups = 'Báo cáo cần số liệu của ít nhất một nhóm';
-  return errors;
-}
-
-function emptyFigures(): Figures {
-  return Object.fromEntries(GROUPS.map((g) => [g, { registered: '', completed: '', certified: '' }]));
-}
-
+/** A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline. */
 export function ReportPage(props: { id: string }) {
   const { id } = props;
-  const live = useLiveQuery<VillageData, { eventId: string }>(() => gql<VillageData>(QUERY, { id }), id);
+  const live = useLiveQuery<VillageData, { eventId: string }>(
+    () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables),
+    id,
+  );
   const [token, setToken] = useState(initialToken);
   const [figures, setFigures] = useState<Figures>(emptyFigures);
   const [prefilled, setPrefilled] = useState(false);
@@ -138,7 +99,10 @@ export function ReportPage(props: { id: string }) {
       if (news.kind === 'sent') {
         setMessage({
           kind: 'ok',
-          text: `Đã gửi báo cáo ngày ${fmtDate(news.report.reportDate)} (lần ${news.report.version}) lúc ${fmtDateTime(news.report.submittedAt)}.${news.report.anomalies.length ? ` Lưu ý: ${news.report.anomalies.join('; ')}` : ''}`,
+          text:
+            `Đã gửi báo cáo ngày ${fmtDate(news.report.reportDate)} (lần ${news.report.version}) ` +
+            `lúc ${fmtDateTime(news.report.submittedAt)}.` +
+            (news.report.anomalies.length ? ` Lưu ý: ${news.report.anomalies.join('; ')}` : ''),
         });
         live.refresh();
       } else if (news.kind === 'waiting') {
@@ -201,9 +165,14 @@ export function ReportPage(props: { id: string }) {
   const fieldError = (field: string) =>
     errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null;
 
+  const former = v.formerCommune ? ` (xã cũ ${v.formerCommune})` : '';
+  const queuedAt = queue.map((q) => fmtDateTime(q.queuedAt)).join(', ');
   return html`<${Layout}
     title=${`Báo cáo tuần — ${v.name}`}
-    subtitle=${html`${v.commune.name}${v.formerCommune ? ` (xã cũ ${v.formerCommune})` : ''} · ${fmtInt(v.population?.adults)} người trưởng thành · số liệu gần nhất ngày ${fmtDate(v.progress.figuresDate)}`}
+    subtitle=${
+      `${v.commune.name}${former} · ${fmtInt(v.population?.adults)} người trưởng thành · ` +
+      `số liệu gần nhất ngày ${fmtDate(v.progress.figuresDate)}`
+    }
     nav=${html`<a href=${`/commune/${v.commune.id}`}>← Trang xã ${v.commune.name}</a>`}
     status=${html`<${LiveStatus} ...${live} />`}
   >
@@ -284,8 +253,25 @@ export function ReportPage(props: { id: string }) {
         hoàn thành.
       </p>
       <button type="submit" data-testid="submit">Gửi báo cáo</button>
-      ${message ? html`<p class=${`message ${message.kind}`} data-testid="form-message" data-kind=${message.kind} role="status">${message.text}</p>` : null}
-      ${queue.length > 0 ? html`<p class="queued" data-testid="outbox">Đang chờ gửi ${queue.length} báo cáo (lưu trong máy lúc ${queue.map((q) => fmtDateTime(q.queuedAt)).join(', ')}) — Đang kết nối lại…</p>` : null}
+      ${
+        message
+          ? html`<p
+              class=${`message ${message.kind}`}
+              data-testid="form-message"
+              data-kind=${message.kind}
+              role="status"
+            >
+              ${message.text}
+            </p>`
+          : null
+      }
+      ${
+        queue.length > 0
+          ? html`<p class="queued" data-testid="outbox">
+              ${`Đang chờ gửi ${queue.length} báo cáo (lưu trong máy lúc ${queuedAt}) — Đang kết nối lại…`}
+            </p>`
+          : null
+      }
     </form>
   <//>`;
 }
