@@ -4,6 +4,7 @@ import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { argLoader, listLoader } from '../common/loaders';
 import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
 import { Area } from './entities/Area';
+import { CommuneReport } from './entities/CommuneReport';
 import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
@@ -92,6 +93,11 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
     directiveTargets: listLoader<string, DirectiveTarget>(
       (ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }),
       (d) => d.provinceId,
+    ),
+    /** Communes' periodic reports of a province (commune-report-store.ts): one statement. */
+    communeReports: listLoader<string, CommuneReport>(
+      (ids) => em.find(CommuneReport, { provinceId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (r) => r.provinceId,
     ),
     reportsOf: listLoader<string, UnitReport>(
       (ids) =>

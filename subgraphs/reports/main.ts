@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { listenForReportWrites, SnapshotCache } from './cache';
-import { Area, DirectiveTarget, PopulationFact, PortalStatistic, ReportPerson, UnitReport } from './entities';
+import {
+  Area,
+  CommuneReport,
+  DirectiveTarget,
+  PopulationFact,
+  PortalStatistic,
+  ReportPerson,
+  UnitReport,
+} from './entities';
 import { REPORTS_CONSUMERS } from './events';
 import { LiveHub } from './live-hub';
 import { createLoaders, type ReportsLoaders } from './loaders';
@@ -19,7 +27,7 @@ export interface ReportsState {
 
 export const reports: SubgraphDefinition<ReportsLoaders, ReportsState> = {
   name: 'reports',
-  entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic, DirectiveTarget],
+  entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic, DirectiveTarget, CommuneReport],
   migrations: reportsMigrations,
   buildSchema: buildReportsSchema,
   createLoaders: (em, state) => createLoaders(em, state.cache, state.hub),

@@ -8,6 +8,11 @@ import {
   VillageProgressResolver,
 } from './resolvers/ProgressResolvers';
 import { CommuneChaseResolver, ProvinceChaseResolver } from './resolvers/ChaseResolvers';
+import {
+  CommuneReportResolver,
+  CommuneReportsResolver,
+  ProvinceReportFollowUpResolver,
+} from './resolvers/CommuneReportResolvers';
 import { LiveResolver } from './resolvers/LiveResolver';
 import { ReportResolver } from './resolvers/ReportResolver';
 import { CommuneTargetResolver, ProvinceTargetResolver } from './resolvers/TargetResolvers';
@@ -30,6 +35,9 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
       ApprovalResolver,
       CommunePeriodsResolver,
       ProgressApprovalResolver,
+      CommuneReportResolver,
+      CommuneReportsResolver,
+      ProvinceReportFollowUpResolver,
     ],
     {},
     [ProvinceRef, CommuneRef, VillageRef, UnitRef],

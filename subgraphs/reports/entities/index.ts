@@ -4,3 +4,4 @@ export { PortalStatistic } from './PortalStatistic';
 export { ReportPerson } from './ReportPerson';
 export { UnitReport } from './UnitReport';
 export { DirectiveTarget } from './DirectiveTarget';
+export { CommuneReport } from './CommuneReport';
