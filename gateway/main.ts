@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
+import { exportRouter } from './exports';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -259,6 +260,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     else res.type('html').send(NOT_BUILT);
   };
   app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
+  let selfUrl = '';
+  app.use(
+    '/export',
+    exportRouter(() => selfUrl),
+  );
   // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.
   app.get('/{*rest}', (req, res, next) =>
     req.accepts('html') && !req.path.startsWith('/assets/') ? sendPage(res, 404) : next(),
@@ -266,6 +272,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 4000, host);
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
+  selfUrl = url;
   log(`ready at ${url}`);
   return {
     name: 'gateway',

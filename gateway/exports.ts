@@ -1,0 +1,164 @@
+/**
+ * Excel exports under /export, built by running GraphQL operations through the gateway itself: the caller's
+ * Authorization header is passed on, so the access rules are the API's (public aggregates stay public).
+ * /export/province/:code/ranking.xlsx — every commune with its rank and change; /export/commune/:id/villages.xlsx —
+ * a commune's villages and units with their former commune. Errors: 401/403/404 from the API's codes.
+ */
+import ExcelJS from 'exceljs';
+import express from 'express';
+
+interface GqlAnswer<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+class ExportError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function run<T>(url: string, req: express.Request, query: string, variables: Record<string, unknown>) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (req.headers.authorization) headers.authorization = req.headers.authorization;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as GqlAnswer<T>;
+  if (body.errors?.length) {
+    const code = body.errors[0].extensions?.code ?? '';
+    throw new ExportError(STATUS[code] ?? 500, body.errors[0].message);
+  }
+  return body.data as T;
+}
+
+const PERCENT = '0.00%';
+
+async function send(res: express.Response, book: ExcelJS.Workbook, name: string) {
+  res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.setHeader('content-disposition', `attachment; filename="${name}"`);
+  res.send(Buffer.from(await book.xlsx.writeBuffer()));
+}
+
+function sheet(
+  book: ExcelJS.Workbook,
+  title: string,
+  columns: Array<[header: string, key: string, width: number, fmt?: string]>,
+) {
+  const ws = book.addWorksheet(title);
+  ws.columns = columns.map(([header, key, width, numFmt]) => ({ header, key, width, style: numFmt ? { numFmt } : {} }));
+  ws.getRow(1).font = { bold: true };
+  return ws;
+}
+
+interface RankingData {
+  province: {
+    name: string;
+    ranking: Array<{
+      position: number;
+      previous: number | null;
+      change: number | null;
+      commune: { id: string; name: string };
+      progress: { learners: number; adults: number | null; participationRate: number | null };
+    }>;
+  } | null;
+}
+
+interface VillagesData {
+  commune: {
+    name: string;
+    villages: Array<{ id: string; name: string; formerCommune: string | null; progress: Progress }>;
+    units: Array<{ id: string; name: string; progress: Progress }>;
+  } | null;
+}
+type Progress = { learners: number; adults: number | null; participationRate: number | null };
+
+const PROGRESS = 'progress { learners adults participationRate }';
+
+/** The router; `graphqlUrl` is the gateway's own /graphql address (known once it listens). */
+export function exportRouter(graphqlUrl: () => string): express.Router {
+  const router = express.Router();
+  const handle =
+    (build: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler =>
+    (req, res) => {
+      build(req, res).catch((e: unknown) => {
+        const status = e instanceof ExportError ? e.status : 500;
+        res.status(status).json({ error: e instanceof Error ? e.message : String(e) });
+      });
+    };
+
+  router.get(
+    '/province/:code/ranking.xlsx',
+    handle(async (req, res) => {
+      const { province } = await run<RankingData>(
+        graphqlUrl(),
+        req,
+        `query($code: String!) { province(code: $code) { name ranking { position previous change commune { id name } ${PROGRESS} } } }`,
+        { code: req.params.code },
+      );
+      if (!province) throw new ExportError(404, `Không tìm thấy tỉnh "${req.params.code}"`);
+      const book = new ExcelJS.Workbook();
+      const ws = sheet(book, 'Xếp hạng', [
+        ['Hạng', 'position', 8],
+        ['Mã xã', 'id', 10],
+        ['Tên xã, phường', 'name', 30],
+        ['Hạng kỳ trước', 'previous', 14],
+        ['Thay đổi', 'change', 10, '+0;-0;0'],
+        ['Số người tham gia', 'learners', 18, '#,##0'],
+        ['Số người trong độ tuổi', 'adults', 22, '#,##0'],
+        ['Tỷ lệ tham gia', 'rate', 16, PERCENT],
+      ]);
+      for (const r of province.ranking)
+        ws.addRow({
+          position: r.position,
+          id: r.commune.id,
+          name: r.commune.name,
+          previous: r.previous,
+          change: r.change,
+          learners: r.progress.learners,
+          adults: r.progress.adults,
+          rate: r.progress.participationRate,
+        });
+      await send(res, book, `xep-hang-${req.params.code}.xlsx`);
+    }),
+  );
+
+  router.get(
+    '/commune/:id/villages.xlsx',
+    handle(async (req, res) => {
+      const { commune } = await run<VillagesData>(
+        graphqlUrl(),
+        req,
+        `query($id: ID!) { commune(id: $id) { name villages { id name formerCommune ${PROGRESS} } units { id name ${PROGRESS} } } }`,
+        { id: req.params.id },
+      );
+      if (!commune) throw new ExportError(404, `Không tìm thấy xã "${req.params.id}"`);
+      const book = new ExcelJS.Workbook();
+      const columns: Array<[string, string, number, string?]> = [
+        ['Mã', 'id', 14],
+        ['Tên', 'name', 30],
+        ['Xã cũ', 'former', 18],
+        ['Số người tham gia', 'learners', 18, '#,##0'],
+        ['Số người trong độ tuổi', 'adults', 22, '#,##0'],
+        ['Tỷ lệ tham gia', 'rate', 16, PERCENT],
+      ];
+      const row = (a: { id: string; name: string; formerCommune?: string | null; progress: Progress }) => ({
+        id: a.id,
+        name: a.name,
+        former: a.formerCommune ?? null,
+        learners: a.progress.learners,
+        adults: a.progress.adults,
+        rate: a.progress.participationRate,
+      });
+      const villages = sheet(book, 'Thôn, tổ dân phố', columns);
+      for (const v of commune.villages) villages.addRow(row(v));
+      const units = sheet(book, 'Cơ quan, đơn vị', columns);
+      for (const u of commune.units) units.addRow(row(u));
+      await send(res, book, `thon-${req.params.id}.xlsx`);
+    }),
+  );
+  return router;
+}
