@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import express from 'express';
+import { reportDocx, type DocxReport } from './report-docx';
 
 interface GqlAnswer<T> {
   data?: T | null;
@@ -160,5 +161,27 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
       await send(res, book, `thon-${req.params.id}.xlsx`);
     }),
   );
+  router.get(
+    '/commune/:id/report/:reportId.docx',
+    handle(async (req, res) => {
+      const id = Number(req.params.reportId);
+      if (!Number.isInteger(id) || id <= 0) throw new ExportError(404, `Không có báo cáo "${req.params.reportId}"`);
+      const { communeReport } = await run<{ communeReport: DocxReport }>(
+        graphqlUrl(),
+        req,
+        `query($id: Int!) { communeReport(id: $id) { ${REPORT} } }`,
+        { id },
+      );
+      if (communeReport.commune.id !== req.params.id)
+        throw new ExportError(404, `Báo cáo ${id} không phải của xã ${req.params.id}`);
+      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      res.setHeader('content-disposition', `attachment; filename="bao-cao-${req.params.id}-${id}.docx"`);
+      res.send(await reportDocx(communeReport));
+    }),
+  );
   return router;
 }
+
+const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind }
+  figures { asOf learners adults participationRate groups { group registered completed certified }
+    villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;

@@ -1,4 +1,5 @@
 /** A commune's periodic report through the gateway: drafting, submitting, returning, the province's follow-up. */
+import JSZip from 'jszip';
 import { DEMO_IDS } from '../shared/vocabulary/demo';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
@@ -65,7 +66,11 @@ describe('a commune’s periodic report', () => {
   let report: Report;
   it('drafts the figures from the hub’s data: groups, 14 villages with their former commune, rank, who has not reported', async () => {
     report = ok(
-      await stack.gql<{ saveCommuneReport: Report }>(SAVE, input({ difficulties: 'Thiếu thiết bị' }), officer),
+      await stack.gql<{ saveCommuneReport: Report }>(
+        SAVE,
+        input({ difficulties: 'Thiếu thiết bị', number: '45/BC-UBND' }),
+        officer,
+      ),
     ).saveCommuneReport;
     expect(report).toMatchObject({
       status: 'DRAFT',
@@ -190,5 +195,35 @@ describe('a commune’s periodic report', () => {
       status: 'ACCEPTED',
       reportId: report.id,
     });
+  });
+
+  it('downloads as a .docx with the administrative layout, within the caller’s area only', async () => {
+    const base = stack.gateway.url.replace(/\/graphql$/, '');
+    const path = `${base}/export/commune/${BA_TO}/report/${report.id}.docx`;
+    const get = (url: string, token?: string) =>
+      fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await get(path, officer.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'UBND XÃ BA TÔ',
+      'Số: 45/BC-UBND',
+      'Kính gửi',
+      '639/SKHCN-BCVT&amp;CĐS',
+      'KHÓ KHĂN, VƯỚNG MẮC',
+      'Thiếu thiết bị',
+      'Hỗ trợ thiết bị',
+      'TM. ỦY BAN NHÂN DÂN',
+    ])
+      expect(text).toContain(expected);
+    expect((await get(path)).status).toBe(401);
+    expect((await get(path, await stack.token('COMMUNE_OFFICER', OTHER))).status).toBe(403);
+    expect((await get(`${base}/export/commune/${OTHER}/report/${report.id}.docx`, admin.token)).status).toBe(404);
+    expect((await get(`${base}/export/commune/${BA_TO}/report/999999.docx`, admin.token)).status).toBe(404);
   });
 });

@@ -71,6 +71,17 @@ export function checkSection(text: string | null | undefined, field: string, lab
   return value || null;
 }
 
+/** The commune's document number (số văn bản), e.g. "45/BC-UBND": at most 60 characters; empty is none. */
+export function checkNumber(text: string | null | undefined): string | null {
+  const value = (text ?? '').trim();
+  if (value.length > 60)
+    throw new BadInputError(
+      bilingual('Số văn bản dài quá 60 ký tự', 'the number is longer than 60 characters'),
+      'number',
+    );
+  return value || null;
+}
+
 /** The reason of a return: required, at most 1000 characters. */
 export function checkReturnReason(reason: string | null | undefined): string {
   const value = (reason ?? '').trim();

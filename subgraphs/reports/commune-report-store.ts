@@ -14,6 +14,7 @@ import type { Viewer } from '../../shared/viewer';
 import { recordAudit } from '../common/audit';
 import {
   ACTION_SIDE,
+  checkNumber,
   checkReturnReason,
   checkSection,
   figuresDay,
@@ -183,11 +184,13 @@ export async function saveCommuneReport(em: EntityManager, viewer: Viewer, input
   const commune = await findCommune(em, input.communeId);
   authorizeSide(viewer, 'EDIT', { provinceId: commune.provinceId, communeId: commune.id });
   await findReportingRequest(em, commune.provinceId, input.directiveId, input.dueOn);
-  const sections = {
-    number: checkSection(input.number, 'number', 'Số văn bản')?.slice(0, 60) ?? null,
-    difficulties: checkSection(input.difficulties, 'difficulties', 'Khó khăn, vướng mắc'),
-    proposals: checkSection(input.proposals, 'proposals', 'Đề xuất, kiến nghị'),
-  };
+  // A section left out of the input keeps its text; an empty one clears it.
+  const sections: Partial<Pick<CommuneReport, 'number' | 'difficulties' | 'proposals'>> = {};
+  if (input.number !== undefined) sections.number = checkNumber(input.number);
+  if (input.difficulties !== undefined)
+    sections.difficulties = checkSection(input.difficulties, 'difficulties', 'Khó khăn, vướng mắc');
+  if (input.proposals !== undefined)
+    sections.proposals = checkSection(input.proposals, 'proposals', 'Đề xuất, kiến nghị');
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [

@@ -26,7 +26,7 @@ import { CommuneRef, ProvinceRef } from './refs';
 
 type Ctx = Context<ReportsLoaders>;
 
-@InputType('CommuneReportInput')
+@InputType('CommuneReportInput', { description: 'A section left out keeps its saved text; an empty one clears it.' })
 class CommuneReportInput {
   @Field(() => ID) communeId!: string;
   @Field(() => String, { description: 'The directive that asks for the report, e.g. 639-skhcn-bcvt-cds-2025.' })

@@ -1,0 +1,200 @@
+/**
+ * A commune report as a Word document in the layout of an administrative report (Nghị định 30/2020/NĐ-CP): the
+ * issuing body and the national motto side by side, number and date, title, "Kính gửi", sections, signature block.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+
+export interface DocxReport {
+  id: number;
+  number: string | null;
+  status: string;
+  directiveNumber: string;
+  dueOn: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  commune: { id: string; name: string; kind: string };
+  figures: {
+    asOf: string;
+    learners: number;
+    adults: number | null;
+    participationRate: number | null;
+    groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+    villages: Array<{
+      name: string;
+      level: string;
+      formerCommune: string | null;
+      learners: number;
+      adults: number | null;
+    }>;
+    rank: { position: number; outOf: number; change: number | null } | null;
+    notReported: Array<{ name: string }>;
+  };
+}
+
+const GROUP_WORDS: Record<string, string> = {
+  OFFICIALS: 'Cán bộ, công chức, viên chức',
+  RESIDENTS: 'Người dân',
+  STUDENTS: 'Học sinh, sinh viên',
+  WORKERS: 'Người lao động',
+};
+
+const KIND_WORDS: Record<string, string> = { COMMUNE: 'XÃ', WARD: 'PHƯỜNG', SPECIAL_ZONE: 'ĐẶC KHU' };
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+
+const line = (text: string, opts: { bold?: boolean; italics?: boolean; center?: boolean; size?: number } = {}) =>
+  new Paragraph({
+    alignment: opts.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+    children: [
+      new TextRun({ text, bold: opts.bold, italics: opts.italics, size: opts.size ?? 26, font: 'Times New Roman' }),
+    ],
+  });
+
+const cell = (children: Paragraph[], width?: number) =>
+  new TableCell({ children, width: width ? { size: width, type: WidthType.PERCENTAGE } : undefined });
+
+function table(header: string[], rows: Array<Array<string | number>>): Table {
+  const row = (values: Array<string | number>, bold = false) =>
+    new TableRow({ children: values.map((v) => cell([line(String(v), { bold, center: true, size: 22 })])) });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(header, true), ...rows.map((r) => row(r))],
+  });
+}
+
+const viDate = (iso: string) => {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return { d, m, y, short: `${d}/${m}/${y}` };
+};
+const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2).replace('.', ',')}%`);
+const paragraphs = (text: string | null) => (text ?? '(Không có)').split(/\n+/).map((t) => line(t));
+
+export async function reportDocx(r: DocxReport): Promise<Buffer> {
+  const place = r.commune.name;
+  const kind = KIND_WORDS[r.commune.kind] ?? 'XÃ';
+  const date = viDate(r.submittedAt ?? new Date().toISOString());
+  const header = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              line(`UBND ${kind} ${place.toUpperCase()}`, { bold: true, center: true }),
+              line(`Số: ${r.number ?? '     /BC-UBND'}`, { center: true }),
+            ],
+            40,
+          ),
+          cell(
+            [
+              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true }),
+              line('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true }),
+              line(`${place}, ngày ${date.d} tháng ${date.m} năm ${date.y}`, { italics: true, center: true }),
+            ],
+            60,
+          ),
+        ],
+      }),
+    ],
+  });
+  const f = r.figures;
+  const villages = f.villages.filter((v) => v.level === 'VILLAGE');
+  const units = f.villages.filter((v) => v.level !== 'VILLAGE');
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          header,
+          line(''),
+          line('BÁO CÁO', { bold: true, center: true, size: 28 }),
+          line(
+            `Kết quả thực hiện Phong trào “Bình dân học vụ số” (theo Văn bản số ${r.directiveNumber}, hạn báo cáo ${viDate(r.dueOn).short})`,
+            { bold: true, center: true },
+          ),
+          line('Kính gửi: Sở Khoa học và Công nghệ tỉnh.', { center: true }),
+          line(`I. KẾT QUẢ THỰC HIỆN (số liệu đến ngày ${viDate(f.asOf).short})`, { bold: true }),
+          line(
+            `Tổng số người tham gia: ${f.learners.toLocaleString('vi-VN')}/${f.adults?.toLocaleString('vi-VN') ?? '—'} người trong độ tuổi, đạt ${percent(f.participationRate)}.` +
+              (f.rank
+                ? ` Xếp hạng ${f.rank.position}/${f.rank.outOf} của tỉnh` +
+                  (f.rank.change ? ` (${f.rank.change > 0 ? 'tăng' : 'giảm'} ${Math.abs(f.rank.change)} bậc).` : '.')
+                : ''),
+          ),
+          line('1. Theo nhóm đối tượng', { bold: true }),
+          table(
+            ['Nhóm', 'Đăng ký', 'Hoàn thành', 'Được chứng nhận'],
+            f.groups.map((g) => [GROUP_WORDS[g.group] ?? g.group, g.registered, g.completed, g.certified]),
+          ),
+          line('2. Theo thôn, tổ dân phố', { bold: true }),
+          table(
+            ['Thôn', 'Xã cũ', 'Tham gia', 'Trong độ tuổi'],
+            villages.map((v) => [v.name, v.formerCommune ?? '', v.learners, v.adults ?? '—']),
+          ),
+          ...(units.length
+            ? [
+                line('3. Theo cơ quan, đơn vị', { bold: true }),
+                table(
+                  ['Đơn vị', 'Tham gia', 'Số cán bộ'],
+                  units.map((u) => [u.name, u.learners, u.adults ?? '—']),
+                ),
+              ]
+            : []),
+          line(
+            f.notReported.length
+              ? `Chưa báo cáo: ${f.notReported.map((a) => a.name).join(', ')}.`
+              : 'Tất cả thôn, đơn vị đã báo cáo.',
+          ),
+          line('II. KHÓ KHĂN, VƯỚNG MẮC', { bold: true }),
+          ...paragraphs(r.difficulties),
+          line('III. ĐỀ XUẤT, KIẾN NGHỊ', { bold: true }),
+          ...paragraphs(r.proposals),
+          line(''),
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            borders: NO_BORDERS,
+            rows: [
+              new TableRow({
+                children: [
+                  cell(
+                    [
+                      line('Nơi nhận:', { bold: true, italics: true, size: 22 }),
+                      line('- Như trên;', { size: 22 }),
+                      line('- Lưu: VT.', { size: 22 }),
+                    ],
+                    50,
+                  ),
+                  cell(
+                    [
+                      line('TM. ỦY BAN NHÂN DÂN', { bold: true, center: true }),
+                      line('CHỦ TỊCH', { bold: true, center: true }),
+                      line(''),
+                      line(''),
+                      line(r.submittedBy ?? '', { bold: true, center: true }),
+                    ],
+                    50,
+                  ),
+                ],
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
