@@ -8,52 +8,8 @@ import ExcelJS from 'exceljs';
 import express from 'express';
 import { reportDocx, type DocxReport } from './report-docx';
 
-interface GqlAnswer<T> {
-  data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
-}
-
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
-
-class ExportError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function run<T>(url: string, req: express.Request, query: string, variables: Record<string, unknown>) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (req.headers.authorization) headers.authorization = req.headers.authorization;
-  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as GqlAnswer<T>;
-  if (body.errors?.length) {
-    const code = body.errors[0].extensions?.code ?? '';
-    throw new ExportError(STATUS[code] ?? 500, body.errors[0].message);
-  }
-  return body.data as T;
-}
-
-const PERCENT = '0.00%';
-
-async function send(res: express.Response, book: ExcelJS.Workbook, name: string) {
-  res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  res.setHeader('content-disposition', `attachment; filename="${name}"`);
-  res.send(Buffer.from(await book.xlsx.writeBuffer()));
-}
-
-function sheet(
-  book: ExcelJS.Workbook,
-  title: string,
-  columns: Array<[header: string, key: string, width: number, fmt?: string]>,
-) {
-  const ws = book.addWorksheet(title);
-  ws.columns = columns.map(([header, key, width, numFmt]) => ({ header, key, width, style: numFmt ? { numFmt } : {} }));
-  ws.getRow(1).font = { bold: true };
-  return ws;
-}
+import { ExportError, handler, PERCENT, run, send, sheet } from './export-helpers';
+import { addListExports } from './exports-lists';
 
 interface RankingData {
   province: {
@@ -82,14 +38,7 @@ const PROGRESS = 'progress { learners adults participationRate }';
 /** The router; `graphqlUrl` is the gateway's own /graphql address (known once it listens). */
 export function exportRouter(graphqlUrl: () => string): express.Router {
   const router = express.Router();
-  const handle =
-    (build: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler =>
-    (req, res) => {
-      build(req, res).catch((e: unknown) => {
-        const status = e instanceof ExportError ? e.status : 500;
-        res.status(status).json({ error: e instanceof Error ? e.message : String(e) });
-      });
-    };
+  const handle = handler;
 
   router.get(
     '/province/:code/ranking.xlsx',
@@ -179,6 +128,7 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
       res.send(await reportDocx(communeReport));
     }),
   );
+  addListExports(router, graphqlUrl);
   return router;
 }
 

@@ -12,7 +12,7 @@ afterAll(() => stack?.stop());
 
 async function workbook(path: string, token?: string): Promise<ExcelJS.Workbook> {
   const res = await fetch(base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  expect(res.status).toBe(200);
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   expect(res.headers.get('content-type')).toContain('spreadsheetml');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(await res.arrayBuffer());
@@ -68,5 +68,39 @@ describe('exports', () => {
   it('answers 404 for an unknown commune and province', async () => {
     expect((await fetch(`${base}/export/commune/C99999/villages.xlsx`)).status).toBe(404);
     expect((await fetch(`${base}/export/province/99/ranking.xlsx`)).status).toBe(404);
+  });
+
+  it('exports the chase list of a reporting date, the rewards, the audit log and the follow-up of a request', async () => {
+    const chase = values((await workbook('/export/commune/C02949/chase/2025-11-07.xlsx')).worksheets[0]);
+    const api = ok(
+      await stack.gql<{ commune: { reportingStatus: { reporters: Array<{ name: string }> } } }>(
+        `query { commune(id: "C02949") { reportingStatus(reportDate: "2025-11-07") { reporters { name } } } }`,
+      ),
+    ).commune.reportingStatus.reporters;
+    expect(chase.map((r) => r[0])).toEqual(api.map((r) => r.name));
+
+    const officer = await stack.token('COMMUNE_OFFICER', 'C02949');
+    const publicRewards = values((await workbook('/export/commune/C02949/rewards.xlsx')).worksheets[0]);
+    const officerRewards = values((await workbook('/export/commune/C02949/rewards.xlsx', officer)).worksheets[0]);
+    expect(publicRewards.length).toBeGreaterThan(0);
+    expect(officerRewards.length).toBeGreaterThanOrEqual(publicRewards.length);
+
+    expect((await fetch(`${base}/export/area/C02949/audit.xlsx`)).status).toBe(401);
+    const other = await stack.token('COMMUNE_OFFICER', 'C02762');
+    expect(
+      (await fetch(`${base}/export/area/C02949/audit.xlsx`, { headers: { authorization: `Bearer ${other}` } })).status,
+    ).toBe(403);
+    expect((await workbook('/export/area/C02949/audit.xlsx', officer)).worksheets[0].getRow(1).getCell(1).value).toBe(
+      'Thời điểm',
+    );
+
+    const followUp = values(
+      (await workbook('/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-20.xlsx')).worksheets[0],
+    );
+    expect(followUp).toHaveLength(96);
+    expect(followUp.every((r) => r[2] === 'Chưa báo cáo')).toBe(true);
+    expect((await fetch(`${base}/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-21.xlsx`)).status).toBe(
+      400,
+    );
   });
 });
