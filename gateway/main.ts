@@ -1,4 +1,4 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -32,6 +32,7 @@ import {
   TOO_MANY_TOKENS,
   type GatewayLimits,
 } from './limits';
+import { SubgraphDataSource } from './datasource';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
 import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
 import { availabilityPlugin } from '../shared/availability';
@@ -85,16 +86,7 @@ const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>B
  * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
  * is asking and subgraphs need not trust the network.
  */
-class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(config: { url: string }) {
-    // Node's own fetch (undici, keep-alive) is markedly faster than the default make-fetch-happen for many small
-    // subgraph calls; the gateway uses no HTTP cache for them.
-    super({
-      ...config,
-      fetcher: ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
-    });
-  }
-
+class ViewerForwardingDataSource extends SubgraphDataSource {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const token = (context as Partial<GatewayContext>).identityToken;
     if (token) request.http?.headers.set(IDENTITY_HEADER, token);

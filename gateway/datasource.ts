@@ -1,0 +1,154 @@
+import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import http from 'node:http';
+import https from 'node:https';
+import type { GatewayContext } from './main';
+
+/** One subgraph answer as it came off the wire; each caller parses its own copy (the executor mutates results). */
+interface RawAnswer {
+  url: string;
+  status: number;
+  statusText: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
+  https: new https.Agent({ keepAlive: true, maxSockets: Infinity }),
+};
+
+/**
+ * POSTs one body to a subgraph with http.request on a keep-alive agent: the body goes out as one Buffer with a
+ * content-length, in one write, instead of Node fetch's streamed chunks (docs/performance.md, section 2).
+ */
+export function post(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+  const payload = Buffer.from(body, 'utf8');
+  const secure = url.startsWith('https:');
+  return new Promise((resolve, reject) => {
+    const request = (secure ? https : http).request(
+      url,
+      {
+        method: 'POST',
+        agent: secure ? agents.https : agents.http,
+        headers: { ...headers, 'content-length': String(payload.length) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({
+            url,
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            headers: response.headers,
+            body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** The part of a fetch Response that RemoteGraphQLDataSource reads, over a raw answer. */
+function asFetcherResponse(raw: RawAnswer): FetcherResponse {
+  const text = () => raw.body.toString('utf8');
+  const response = {
+    url: raw.url,
+    status: raw.status,
+    statusText: raw.statusText,
+    ok: raw.status >= 200 && raw.status < 300,
+    redirected: false,
+    headers: {
+      get(name: string): string | null {
+        const value = raw.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    text: () => Promise.resolve(text()),
+    json: () => Promise.resolve(JSON.parse(text()) as unknown),
+    clone: () => asFetcherResponse(raw),
+  };
+  // Only the members above are read by the gateway (sendRequest, parseBody, errorFromResponse, respond).
+  return response as unknown as FetcherResponse;
+}
+
+/**
+ * Identical subgraph fetches that are in flight at the same time share one HTTP request, as Hive Gateway does by
+ * default: same URL, same headers (so the same signed identity: an anonymous caller never receives an authorised
+ * caller's answer) and the same body (query, variables, operation name). Queries only. Nothing outlives the fetch,
+ * and a mutation's completion retires every shared fetch then in flight, so a read sent after a write has been
+ * answered never joins a fetch that started before it.
+ */
+export class InflightFetches {
+  private readonly pending = new Map<string, Promise<RawAnswer>>();
+  /** Subgraph HTTP requests sent and fetches that joined one in flight (for tests and the bench). */
+  readonly counts = { sent: 0, shared: 0 };
+
+  constructor(readonly enabled = process.env.GATEWAY_SHARE_FETCHES !== 'off') {}
+
+  fetch(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+    if (isMutation(body)) {
+      this.counts.sent++;
+      return post(url, headers, body).finally(() => this.retire());
+    }
+    if (!this.enabled || !isQuery(body)) {
+      this.counts.sent++;
+      return post(url, headers, body);
+    }
+    const key = `${url}\n${headerKey(headers)}\n${body}`;
+    const existing = this.pending.get(key);
+    if (existing) {
+      this.counts.shared++;
+      return existing;
+    }
+    this.counts.sent++;
+    const answer = post(url, headers, body);
+    this.pending.set(key, answer);
+    const forget = () => {
+      if (this.pending.get(key) === answer) this.pending.delete(key);
+    };
+    answer.then(forget, forget);
+    return answer;
+  }
+
+  /** Later fetches start their own requests (after a write). */
+  retire(): void {
+    this.pending.clear();
+  }
+}
+
+// The gateway builds the body as {"query":"<operation>",…}: the operation's first word says what it is.
+const QUERY_PREFIX = /^\{"query":"\s*(query\b|\{)/;
+const MUTATION_PREFIX = /^\{"query":"\s*mutation\b/;
+const isQuery = (body: string) => QUERY_PREFIX.test(body);
+const isMutation = (body: string) => MUTATION_PREFIX.test(body);
+
+function headerKey(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name.toLowerCase()}:${value}`)
+    .sort()
+    .join('\n');
+}
+
+/** One table per process: a mutation through any subgraph retires the shared reads of every subgraph. */
+export const sharedFetches = new InflightFetches();
+
+/**
+ * The base of the gateway's data sources: every subgraph fetch goes through http.request and the in-flight sharing
+ * above instead of Node's fetch.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(config: { url: string }, fetches: InflightFetches = sharedFetches) {
+    super({
+      ...config,
+      fetcher: (async (url: string, init?: FetcherRequestInit) => {
+        const headers = (init?.headers ?? {}) as Record<string, string>;
+        return asFetcherResponse(await fetches.fetch(url, headers, String(init?.body ?? '')));
+      }) as RemoteGraphQLDataSource['fetcher'],
+    });
+  }
+}
