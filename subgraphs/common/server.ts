@@ -13,6 +13,15 @@ import { DomainError } from './errors';
 import type { Orm } from './orm';
 import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createLogger, lineLogger } from './logging';
+import {
+  countResponses,
+  createObservability,
+  metricsHandler,
+  observeRequests,
+  requestIdOfHeaders,
+  type Observability,
+} from './metrics';
 
 export interface RunningServer {
   name: string;
@@ -35,6 +44,8 @@ export interface SubgraphServerOptions<L> {
   log?: (line: string) => void;
   /** Serve GraphQL subscriptions over graphql-ws on /graphql too. */
   subscriptions?: boolean;
+  /** Structured logger and metrics registry; default: a fresh one named after the subgraph. */
+  observability?: Observability;
 }
 
 /**
@@ -78,7 +89,8 @@ export async function listen(server: http.Server, port: number, host: string): P
 
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
 export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => console.log(`[${options.name}] ${line}`));
+  const obs = options.observability ?? createObservability(options.name, createLogger(options.name));
+  const log = options.log ?? lineLogger(obs.logger);
   const identify = createInternalVerifier(options.authSecret ?? resolveAuthSecret());
   const app = express();
   const httpServer = http.createServer(app);
@@ -87,9 +99,11 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      observeRequests(obs, requestIdOfHeaders),
       ...(options.plugins ?? []),
     ],
-    formatError: formatError(log),
+    // observeRequests logs unexpected errors with the request id; formatError only masks them here.
+    formatError: formatError(() => undefined),
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
     stopOnTerminationSignals: false,
@@ -98,8 +112,10 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
   app.get('/health', (_req, res) => {
     res.json({ ok: true, subgraph: options.name });
   });
+  app.get('/metrics', metricsHandler(obs));
   app.use(
     '/graphql',
+    countResponses(obs),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -4,6 +4,9 @@ import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
 import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
 import { startSubgraphServer, type RunningServer } from './server';
+import { createLogger, lineLogger } from './logging';
+import { createObservability } from './metrics';
+import { registerOutboxLag } from './outbox-lag';
 
 export interface SubgraphDefinition<L> {
   name: SubgraphName;
@@ -45,6 +48,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
     entities: def.entities,
     migrations: def.migrations,
   });
+  const obs = createObservability(def.name, createLogger(def.name));
+  const log = options.log ?? lineLogger(obs.logger);
   const consumers: RunningConsumer[] = [];
   // Consumers get an ORM of their own, so background event work never mixes with a request's connections or its
   // SQL statement count.
@@ -60,10 +65,14 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
         poolMax: 3,
       });
       for (const c of def.consumers) {
-        consumers.push(
-          await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log: options.log }),
-        );
+        consumers.push(await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log }));
       }
+      const lagOrm = eventsOrm;
+      registerOutboxLag(
+        obs,
+        (sql, params) => (lagOrm.orm.em.fork() as EntityManager).execute(sql, params),
+        def.consumers.map((c) => ({ ...c, consumer: def.name })),
+      );
     }
     const server = await startSubgraphServer({
       name: def.name,
@@ -74,7 +83,8 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       createLoaders: def.createLoaders,
       subscriptions: def.subscriptions,
       authSecret: options.authSecret,
-      log: options.log,
+      log,
+      observability: obs,
     });
     return {
       ...server,
@@ -109,7 +119,7 @@ export function runFromEnvironment(
   const port = Number(process.env[envPort] ?? defaultPort);
   start({ databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' })
     .then((server) => {
-      console.log(`[${server.name}] ready at ${server.url}`);
+      createLogger(server.name).info({ url: server.url }, 'ready');
       let stopping = false;
       const stop = () => {
         if (stopping) return;

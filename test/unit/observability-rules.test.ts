@@ -1,0 +1,52 @@
+import { logLevel, requestIdFrom } from '../../subgraphs/common/logging';
+import { errorCode, operationLabeller } from '../../subgraphs/common/metrics';
+import { BadInputError } from '../../subgraphs/common/errors';
+import { GraphQLError } from 'graphql';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('request ids', () => {
+  it.each([
+    ['abc-123', 'abc-123'],
+    ['trace:9f/1@lb=x+y', 'trace:9f/1@lb=x+y'],
+    [['first', 'second'], 'first'],
+  ])('keeps a sane caller id %p', (header, expected) => expect(requestIdFrom(header)).toBe(expected));
+
+  it.each([undefined, null, '', 'has space', 'new\nline', 'x'.repeat(129), 'ký-tự'])(
+    'replaces %p with a fresh UUID',
+    (header) => expect(requestIdFrom(header)).toMatch(UUID),
+  );
+});
+
+describe('LOG_LEVEL', () => {
+  it.each([
+    [{}, 'info'],
+    [{ NODE_ENV: 'test' }, 'silent'],
+    [{ LOG_LEVEL: 'DEBUG' }, 'debug'],
+    [{ LOG_LEVEL: 'warn', NODE_ENV: 'test' }, 'warn'],
+  ])('%p → %s', (env, level) => expect(logLevel(env as NodeJS.ProcessEnv)).toBe(level));
+
+  it('refuses an unknown level with the list of valid ones', () =>
+    expect(() => logLevel({ LOG_LEVEL: 'verbose' } as NodeJS.ProcessEnv)).toThrow(/one of fatal, error, warn, info/));
+});
+
+describe('metric labels', () => {
+  it('gives the first names their own series and the rest one shared series', () => {
+    const label = operationLabeller(2);
+    expect([label('A'), label(undefined), label('B'), label('C'), label('A'), label('D')]).toEqual([
+      'A',
+      '__anonymous',
+      'B',
+      '__other',
+      'A',
+      '__other',
+    ]);
+  });
+
+  it.each([
+    [new GraphQLError('x', { originalError: new BadInputError('sai') }), 'BAD_USER_INPUT'],
+    [{ extensions: { code: 'NOT_FOUND' } }, 'NOT_FOUND'],
+    [{ extensions: {} }, 'INTERNAL_SERVER_ERROR'],
+    [{ extensions: { code: 'X'.repeat(100) } }, 'INTERNAL_SERVER_ERROR'],
+  ])('counts %p under %s', (error, code) => expect(errorCode(error)).toBe(code));
+});
