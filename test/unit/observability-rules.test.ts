@@ -2,6 +2,7 @@ import { logLevel, requestIdFrom } from '../../subgraphs/common/logging';
 import { errorCode, operationLabeller } from '../../subgraphs/common/metrics';
 import { BadInputError } from '../../subgraphs/common/errors';
 import { GraphQLError } from 'graphql';
+import { loadOrder } from '../../scripts/archive';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -49,4 +50,43 @@ describe('metric labels', () => {
     [{ extensions: {} }, 'INTERNAL_SERVER_ERROR'],
     [{ extensions: { code: 'X'.repeat(100) } }, 'INTERNAL_SERVER_ERROR'],
   ])('counts %p under %s', (error, code) => expect(errorCode(error)).toBe(code));
+});
+
+describe('restore order', () => {
+  const t = (oid: number, name: string) => ({ oid, name });
+  it('puts every table after the tables its foreign keys point to, else alphabetically', () => {
+    const tables = [
+      t(4, 'registry.unit'),
+      t(3, 'registry.village'),
+      t(2, 'registry.commune'),
+      t(1, 'registry.province'),
+    ];
+    const fks = [
+      { from: 2, to: 1 },
+      { from: 3, to: 2 },
+      { from: 4, to: 2 },
+      { from: 4, to: 3 },
+      { from: 4, to: 4 },
+      { from: 2, to: 99 },
+    ];
+    expect(loadOrder(tables, fks).map((x) => x.name)).toEqual([
+      'registry.province',
+      'registry.commune',
+      'registry.village',
+      'registry.unit',
+    ]);
+    expect(loadOrder([t(2, 'b'), t(1, 'a')], []).map((x) => x.name)).toEqual(['a', 'b']);
+  });
+
+  it('refuses a cycle instead of looping', () => {
+    expect(() =>
+      loadOrder(
+        [t(1, 'a'), t(2, 'b')],
+        [
+          { from: 1, to: 2 },
+          { from: 2, to: 1 },
+        ],
+      ),
+    ).toThrow(/cycle/);
+  });
 });
