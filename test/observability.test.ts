@@ -1,4 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '../subgraphs/common/logging';
+import { createObservability, metricsHandler } from '../subgraphs/common/metrics';
 import { logTo } from '../subgraphs/common/logging';
 import { outboxLag, type LagConsumer } from '../subgraphs/common/outbox-lag';
 import { ok, startTestStack, type TestStack } from './support/stack';
@@ -161,5 +165,22 @@ describe('Prometheus metrics', () => {
     expect(await gauge('hub_gateway_upstream_subscriptions')).toBe(1);
     sub.stop();
     await client.dispose();
+  });
+
+  it('asks for the METRICS_TOKEN bearer token when one is set', async () => {
+    const app = express();
+    app.get('/metrics', metricsHandler(createObservability('probe', createLogger('probe')), 's3cret'));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
+    try {
+      expect((await fetch(url)).status).toBe(401);
+      expect((await fetch(url, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+      const res = await fetch(url, { headers: { authorization: 'Bearer s3cret' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/hub_process_cpu_user_seconds_total\{service="probe"\}/);
+    } finally {
+      server.close();
+    }
   });
 });
