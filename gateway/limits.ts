@@ -6,7 +6,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import { bilingual } from '../subgraphs/common/errors';
+import { bilingual } from '../shared/errors';
 
 export interface GatewayLimits {
   /** Deepest field nesting (introspection is not counted). */

@@ -16,11 +16,11 @@ import {
   resolveAuthSecret,
   signInternalToken,
   type VerifierOptions,
-} from '../subgraphs/common/auth';
-import { DomainError } from '../subgraphs/common/errors';
-import type { SubgraphName } from '../subgraphs/common/orm';
-import { listen, type RunningServer } from '../subgraphs/common/server';
-import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
+} from '../shared/auth';
+import { DomainError } from '../shared/errors';
+import { listen, type RunningServer } from '../shared/http';
+import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
+import { ANONYMOUS, type Viewer } from '../shared/viewer';
 import {
   armor,
   DEFAULT_LIMITS,
@@ -33,9 +33,11 @@ import {
   type GatewayLimits,
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
-import { lineLogger, REQUEST_ID_HEADER } from '../subgraphs/common/logging';
+import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
-import { readCommittedSupergraph } from './supergraph';
+import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
+import { availabilityPlugin } from '../shared/availability';
+import { vietnameseFirst } from '../shared/coercion-messages';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -112,7 +114,7 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
       { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
     const first = body?.errors?.[0];
-    if (response.status === 400 && first?.message && first.extensions?.code) {
+    if ((response.status === 400 || response.status === 503) && first?.message && first.extensions?.code) {
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
     }
     return generic;
@@ -157,6 +159,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...protection.plugins,
       observe.plugin,
+      availabilityPlugin<GatewayContext>(),
       {
         // Mutations count against the caller's budget once the operation is known, before anything executes.
         async requestDidStart() {
@@ -186,7 +189,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         };
       }
-      return formatted;
+      // graphql-js's type errors are English only: a Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
+      return asUnavailable(formatted, original) ?? { ...formatted, message: vietnameseFirst(formatted.message) };
     },
     allowBatchedHttpRequests: false,
     introspection: true,
@@ -205,6 +209,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       upstreamSubscriptions: subscriptions.upstreams(),
     });
   });
+  app.get('/ready', readinessHandler(readinessUrls(supergraphSdl, overrides)));
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
@@ -298,7 +303,13 @@ if (require.main === module) {
   }
   startGateway({ port: Number(process.env.PORT ?? 4000), host: process.env.HOST, subgraphUrls: urls })
     .then((server) => {
-      const stop = () => server.stop().then(() => process.exit(0));
+      // Once: a Ctrl-C reaches this process and the launcher's SIGTERM follows; a second stop would throw.
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void server.stop().then(() => process.exit(0));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('disconnect', stop);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { Express, RequestHandler } from 'express';
-import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from '../subgraphs/common/logging';
+import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from '../shared/logging';
 import {
   countResponses,
   createObservability,
@@ -8,7 +8,7 @@ import {
   observeRequests,
   scrapedGauge,
   type Observability,
-} from '../subgraphs/common/metrics';
+} from '../shared/metrics';
 
 /** What the gateway's observability needs to read from its subscription server when Prometheus scrapes. */
 export interface SubscriptionCounts {

@@ -36,7 +36,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
-import type { Viewer } from '../subgraphs/common/viewer';
+import type { Viewer } from '../shared/viewer';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;

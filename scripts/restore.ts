@@ -7,7 +7,8 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
-import { initORM, SUBGRAPHS } from '../subgraphs/common/orm';
+import { initORM } from '../subgraphs/common/orm';
+import { SUBGRAPHS } from '../shared/topology';
 import {
   FORMAT,
   formatCount,

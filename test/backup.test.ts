@@ -8,7 +8,7 @@ import { backupDatabase } from '../scripts/backup';
 import { restoreDatabase } from '../scripts/restore';
 import { startInProcess, type InProcessStack } from '../scripts/stack';
 import { withDatabase } from '../subgraphs/common/database';
-import { SUBGRAPHS } from '../subgraphs/common/orm';
+import { SUBGRAPHS } from '../shared/topology';
 import { ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-backup-'));

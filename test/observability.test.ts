@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '../subgraphs/common/logging';
-import { createObservability, metricsHandler } from '../subgraphs/common/metrics';
-import { logTo } from '../subgraphs/common/logging';
+import { createLogger } from '../shared/logging';
+import { createObservability, metricsHandler } from '../shared/metrics';
+import { logTo } from '../shared/logging';
 import { outboxLag, type LagConsumer } from '../subgraphs/common/outbox-lag';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { collect, wsClient } from './support/ws';

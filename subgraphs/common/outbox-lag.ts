@@ -1,6 +1,6 @@
 import { Gauge } from 'prom-client';
 import type { ConsumerOptions } from './events';
-import type { Observability } from './metrics';
+import type { Observability } from '../../shared/metrics';
 
 export type LagConsumer = Pick<ConsumerOptions, 'producer' | 'consumer' | 'name' | 'topics'>;
 type Query = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;

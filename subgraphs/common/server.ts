@@ -4,16 +4,25 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { vietnameseFirst } from '../../shared/coercion-messages';
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
-import { DomainError } from './errors';
+import {
+  availabilityPlugin,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isUnavailable,
+  probeWithin,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+} from '../../shared/availability';
+import { DomainError } from '../../shared/errors';
 import type { Orm } from './orm';
-import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
+import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
+import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createLogger, lineLogger } from './logging';
+import { createLogger, lineLogger } from '../../shared/logging';
 import {
   countResponses,
   createObservability,
@@ -21,14 +30,7 @@ import {
   observeRequests,
   requestIdOfHeaders,
   type Observability,
-} from './metrics';
-
-export interface RunningServer {
-  name: string;
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
+} from '../../shared/metrics';
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -59,7 +61,20 @@ export function formatError(log: (line: string) => void) {
       return {
         ...formatted,
         message: original.message,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ?? {}),
+        },
+      };
+    }
+    if (isUnavailable(original)) {
+      log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
       };
     }
     const code = formatted.extensions?.code;
@@ -72,19 +87,9 @@ export function formatError(log: (line: string) => void) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    return formatted;
+    // graphql-js's type errors are English only: a Vietnamese sentence first (coercion-messages.ts).
+    return { ...formatted, message: vietnameseFirst(formatted.message) };
   };
-}
-
-export async function listen(server: http.Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
 }
 
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
@@ -100,6 +105,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       observeRequests(obs, requestIdOfHeaders),
+      availabilityPlugin<Context<L>>(),
       ...(options.plugins ?? []),
     ],
     // observeRequests logs unexpected errors with the request id; formatError only masks them here.
@@ -109,10 +115,17 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  // Liveness: the process answers. Readiness: it can also reach its database (503 while it cannot).
   app.get('/health', (_req, res) => {
     res.json({ ok: true, subgraph: options.name });
   });
   app.get('/metrics', metricsHandler(obs));
+  app.get('/ready', async (_req, res) => {
+    const problem = await probeWithin(() => options.orm.orm.em.getConnection().execute('select 1'));
+    res
+      .status(problem ? 503 : 200)
+      .json({ ready: !problem, subgraph: options.name, database: problem ? 'down' : 'up' });
+  });
   app.use(
     '/graphql',
     countResponses(obs),
@@ -126,7 +139,8 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       },
     }),
   );
-  // Subscriptions over graphql-ws on the same path; the gateway connects with its internal token as `identity`.
+  // Subscriptions over graphql-ws on the same path. The gateway subscribes without the caller's identity (the live
+  // feeds are public reads: ANONYMOUS); a connection may still pass an internal token as `identity`.
   let closeSubscriptions = async (): Promise<void> => undefined;
   if (options.subscriptions) {
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

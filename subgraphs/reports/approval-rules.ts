@@ -3,28 +3,33 @@
  * functions: a reporting period is a commune × a report date; an APPROVED period takes no new report version until
  * the commune or the province reopens it with a reason.
  */
-import { isIsoDate, viDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, ForbiddenError } from '../common/errors';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual } from '../../shared/errors';
+import { lockedPeriodError, viDateTime, type PeriodApprovalFacts } from '../../shared/vocabulary/periods';
+import { isBlank } from '../../shared/text';
 
-/** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
-export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
+/** The first day of the campaign: nothing is reported, imported or approved before it. */
+export const CAMPAIGN_START: IsoDate = '2025-01-01';
 
-export interface PeriodApprovalFacts {
-  state: PeriodState;
-  approvedAt: Date | null;
-  approvedByName: string | null;
-}
+export {
+  lockedPeriodError,
+  viDateTime,
+  type PeriodApprovalFacts,
+  type PeriodState,
+} from '../../shared/vocabulary/periods';
 
-/** A moment as officials read it, in Vietnam time (UTC+7): "08:05 ngày 27/11/2025". */
-export function viDateTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
-}
-
-/** The period's date: a real date, not in the future (today in Vietnam is allowed). */
+/** The period's date: a real date within the campaign, not in the future (today in Vietnam is allowed). */
 export function checkPeriodDate(reportDate: IsoDate, today: IsoDate): void {
   if (!isIsoDate(reportDate))
     throw new BadInputError(bilingual(`Ngày "${reportDate}" không hợp lệ`, 'invalid report date'), 'reportDate');
+  if (reportDate < CAMPAIGN_START)
+    throw new BadInputError(
+      bilingual(
+        `Ngày ${viDate(reportDate)} trước khi phong trào bắt đầu (${viDate(CAMPAIGN_START)}); không có kỳ báo cáo nào`,
+        'the report date is before the campaign',
+      ),
+      'reportDate',
+    );
   if (reportDate > today) {
     throw new BadInputError(
       bilingual(
@@ -65,7 +70,7 @@ export function checkCanReopen(current: PeriodApprovalFacts, reportDate: IsoDate
 /** The reason of a reopening, trimmed: required, at most 1000 characters. */
 export function checkReason(reason: string | null | undefined): string {
   const text = (reason ?? '').trim();
-  if (!text)
+  if (isBlank(text))
     throw new BadInputError(
       bilingual('Cần nêu lý do mở lại kỳ báo cáo', 'a reason is required to reopen a period'),
       'reason',
@@ -84,18 +89,6 @@ export function checkNote(note: string | null | undefined): string | null {
   if (text.length > 1000)
     throw new BadInputError(bilingual('Ghi chú dài quá 1000 ký tự', 'the note is longer than 1000 characters'), 'note');
   return text || null;
-}
-
-/** The refusal of a report for a locked period: when and by whom it was approved, and what to do. */
-export function lockedPeriodError(reportDate: IsoDate, period: PeriodApprovalFacts): ForbiddenError {
-  const at = period.approvedAt ? viDateTime(period.approvedAt) : '?';
-  const by = period.approvedByName ?? '?';
-  return new ForbiddenError(
-    bilingual(
-      `Kỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt lúc ${at} bởi ${by}; đề nghị UBND xã mở lại kỳ báo cáo`,
-      `period ${reportDate} approved on ${period.approvedAt ? period.approvedAt.toISOString() : '?'} by ${by}; ask the commune to reopen it`,
-    ),
-  );
 }
 
 /** Throws `lockedPeriodError` when the period is approved; any other state takes reports. */

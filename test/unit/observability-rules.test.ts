@@ -1,6 +1,6 @@
-import { logLevel, requestIdFrom } from '../../subgraphs/common/logging';
-import { errorCode, operationLabeller } from '../../subgraphs/common/metrics';
-import { BadInputError } from '../../subgraphs/common/errors';
+import { logLevel, requestIdFrom } from '../../shared/logging';
+import { errorCode, operationLabeller } from '../../shared/metrics';
+import { BadInputError } from '../../shared/errors';
 import { GraphQLError } from 'graphql';
 import { loadOrder } from '../../scripts/archive';
 
