@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import http from 'node:http';
 import https from 'node:https';
+import { REQUEST_ID_HEADER } from '../shared/logging';
 import type { GatewayContext } from './main';
 
 /** One subgraph answer as it came off the wire; each caller parses its own copy (the executor mutates results). */
@@ -78,7 +79,7 @@ function asFetcherResponse(raw: RawAnswer): FetcherResponse {
 
 /**
  * Identical subgraph fetches that are in flight at the same time share one HTTP request, as Hive Gateway does by
- * default: same URL, same headers (so the same signed identity: an anonymous caller never receives an authorised
+ * default: same URL, same headers but the request id (so the same signed identity: an anonymous caller never receives an authorised
  * caller's answer) and the same body (query, variables, operation name). Queries only. Nothing outlives the fetch,
  * and a mutation's completion retires every shared fetch then in flight, so a read sent after a write has been
  * answered never joins a fetch that started before it.
@@ -127,8 +128,13 @@ const MUTATION_PREFIX = /^\{"query":"\s*mutation\b/;
 const isQuery = (body: string) => QUERY_PREFIX.test(body);
 const isMutation = (body: string) => MUTATION_PREFIX.test(body);
 
+/**
+ * Every header but the request id: that one only lets logs follow a request, and it differs on every request. A
+ * shared fetch carries the id of the request that started it.
+ */
 function headerKey(headers: Record<string, string>): string {
   return Object.entries(headers)
+    .filter(([name]) => name.toLowerCase() !== REQUEST_ID_HEADER)
     .map(([name, value]) => `${name.toLowerCase()}:${value}`)
     .sort()
     .join('\n');
