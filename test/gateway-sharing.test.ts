@@ -1,60 +1,24 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { startGateway, type RunningGateway } from '../gateway/main';
-import { IDENTITY_HEADER } from '../shared/auth';
-import { SUBGRAPHS, type SubgraphName } from '../shared/topology';
-import { ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
+import { startProxiedGateway, type ProxiedGateway, type SeenRequest } from './support/delaying-proxy';
+import { ok, startTestStack, type TestStack } from './support/stack';
 
 // A second gateway over the test stack's subgraphs, each behind a proxy that counts the POSTs the subgraph answers
-// and holds each one 150 ms, so that concurrent gateway requests surely overlap.
+// and holds each read's answer 150 ms, so that concurrent gateway requests surely overlap.
 let stack: TestStack;
-let gateway: RunningGateway;
-const proxies: http.Server[] = [];
-const seen: Array<{ subgraph: SubgraphName; identity: string }> = [];
-
-function countingProxy(subgraph: SubgraphName, target: string): Promise<string> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.method === 'POST') seen.push({ subgraph, identity: String(req.headers[IDENTITY_HEADER] ?? '') });
-      const headers = { ...req.headers };
-      delete headers.host;
-      setTimeout(() => {
-        const upstream = http.request(target, { method: req.method, headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        });
-        upstream.end(Buffer.concat(chunks));
-      }, 150);
-    });
-  });
-  proxies.push(server);
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`)),
-  );
-}
+let proxied: ProxiedGateway;
+let seen: SeenRequest[];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const urls: Partial<Record<SubgraphName, string>> = {};
-  for (const name of SUBGRAPHS) urls[name] = await countingProxy(name, stack.subgraphs[name].url);
-  gateway = await startGateway({ port: 0, authSecret: stack.authSecret, subgraphUrls: urls, log: () => undefined });
+  proxied = await startProxiedGateway(stack);
+  seen = proxied.seen;
 });
 afterAll(async () => {
-  await gateway?.stop();
-  for (const p of proxies) await new Promise((r) => p.close(r));
+  await proxied?.stop();
   await stack?.stop();
 });
 
-async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>> {
-  const res = await fetch(gateway.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as GraphQLResponse<T>;
-}
+const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) =>
+  proxied.gql<T>(query, variables, token);
 
 const VILLAGES = `query($id: ID!) { commune(id: $id) { id name
   villages { id name population { adults } progress { learners participationRate } } } }`;
