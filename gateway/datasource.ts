@@ -23,11 +23,11 @@ const agents = {
  * POSTs one body to a subgraph with http.request on a keep-alive agent: the body goes out as one Buffer with a
  * content-length, in one write, instead of Node fetch's streamed chunks (docs/performance.md, section 2).
  */
-export function post(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
+export function post(url: string, headers: Record<string, string>, body: string, readOnly = false): Promise<RawAnswer> {
   if (process.env.GATEWAY_SUBGRAPH_TRANSPORT === 'fetch') return postWithFetch(url, headers, body);
   const payload = Buffer.from(body, 'utf8');
   const secure = url.startsWith('https:');
-  return new Promise((resolve, reject) => {
+  return new Promise<RawAnswer>((resolve, reject) => {
     const request = (secure ? https : http).request(
       url,
       {
@@ -50,7 +50,12 @@ export function post(url: string, headers: Record<string, string>, body: string)
         );
       },
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the subgraph closed while idle fails at once: a read is sent again on a fresh one.
+      if (readOnly && request.reusedSocket && error.code === 'ECONNRESET')
+        post(url, headers, body).then(resolve, reject);
+      else reject(error);
+    });
     request.end(payload);
   });
 }
@@ -92,35 +97,24 @@ function asFetcherResponse(raw: RawAnswer): FetcherResponse {
 
 /**
  * Identical subgraph fetches that are in flight at the same time share one HTTP request, as Hive Gateway does by
- * default: same URL, same headers but the request id (so the same signed identity: an anonymous caller never receives an authorised
- * caller's answer) and the same body (query, variables, operation name). Queries only. Nothing outlives the fetch,
+ * default: same URL, same headers but the request id (so the same signed identity: an anonymous caller never
+ * receives an authorised caller's answer) and the same body (query, variables, operation name). Queries only.
+ * Nothing outlives the fetch,
  * and a mutation's completion retires every shared fetch then in flight, so a read sent after a write has been
  * answered never joins a fetch that started before it.
  */
 export class InflightFetches {
   private readonly pending = new Map<string, Promise<RawAnswer>>();
-  /** Subgraph HTTP requests sent and fetches that joined one in flight (for tests and the bench). */
-  readonly counts = { sent: 0, shared: 0 };
 
   constructor(readonly enabled = process.env.GATEWAY_SHARE_FETCHES !== 'off') {}
 
   fetch(url: string, headers: Record<string, string>, body: string): Promise<RawAnswer> {
-    if (isMutation(body)) {
-      this.counts.sent++;
-      return post(url, headers, body).finally(() => this.retire());
-    }
-    if (!this.enabled || !isQuery(body)) {
-      this.counts.sent++;
-      return post(url, headers, body);
-    }
+    if (isMutation(body)) return post(url, headers, body).finally(() => this.retire());
+    if (!this.enabled || !isQuery(body)) return post(url, headers, body, isQuery(body));
     const key = `${url}\n${headerKey(headers)}\n${body}`;
     const existing = this.pending.get(key);
-    if (existing) {
-      this.counts.shared++;
-      return existing;
-    }
-    this.counts.sent++;
-    const answer = post(url, headers, body);
+    if (existing) return existing;
+    const answer = post(url, headers, body, true);
     this.pending.set(key, answer);
     const forget = () => {
       if (this.pending.get(key) === answer) this.pending.delete(key);
