@@ -1,5 +1,5 @@
 import { ok, startTestStack, type TestStack } from './support/stack';
-import { collect, wsClient } from './support/ws';
+import { collect, subscribe, wsClient } from './support/ws';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -56,5 +56,43 @@ describe('the reports subgraph’s own subscriptions', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(JSON.stringify(sub.errors)).toContain('NOT_FOUND');
     await client.dispose();
+  });
+
+  describe('replay with `after`', () => {
+    const PROGRESS = `subscription($a: ID!, $after: ID) { progressUpdated(areaId: $a, after: $after) { eventId } }`;
+    /** Copies of one real progress.updated event of the village (`n` rows), optionally dated `age` ago. */
+    async function copies(n: number, age?: string): Promise<number[]> {
+      const rows = await stack.sql<{ seq: string }>(
+        `insert into reports.outbox_event (topic, payload, created_at)
+         select topic, payload, now() - coalesce($3::interval, interval '0') from reports.outbox_event e, generate_series(1, $2)
+         where e.seq = (select max(seq) from reports.outbox_event where topic = 'progress.updated' and payload->>'areaId' = $1)
+         returning seq`,
+        ['V02949-08', n, age ?? null],
+      );
+      return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    }
+
+    it('delivers every missed event, in pages, beyond the old 10,000 cap', async () => {
+      const seqs = await copies(10_050);
+      const client = wsClient(stack.subgraphs.reports.url);
+      const sub = subscribe<{ progressUpdated: { eventId: string } }>(client, PROGRESS, {
+        a: 'V02949-08',
+        after: String(seqs[0] - 1),
+      });
+      const events = await sub.take(10_050, 60_000);
+      expect(events.map((e) => Number(e.progressUpdated.eventId))).toEqual(seqs);
+      await sub.close();
+      await client.dispose();
+    }, 90_000);
+
+    it('answers RELOAD_REQUIRED when the first missed event is older than the retention (24 h)', async () => {
+      const seqs = await copies(3, '25 hours');
+      const client = wsClient(stack.subgraphs.reports.url);
+      const sub = subscribe(client, PROGRESS, { a: 'V02949-08', after: String(seqs[0] - 1) });
+      const { errors } = await sub.ending();
+      expect(errors[0].extensions?.code).toBe('RELOAD_REQUIRED');
+      expect(errors[0].message).toMatch(/^Đã mất kết nối quá lâu.*tải lại trang.*reload/);
+      await client.dispose();
+    });
   });
 });
