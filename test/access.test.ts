@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { signToken } from '../subgraphs/common/auth';
 import type { TokenRole } from '../subgraphs/common/auth-rules';
+import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from '../bench/queries';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 /** Access through the gateway: tokens, the rule on recordPopulation, subgraphs that verify, and the abuse limits. */
@@ -249,6 +250,27 @@ describe('abuse limits', () => {
     expect(res.body.errors?.[0].message).toMatch(/^Truy vấn quá phức tạp.*depth limit of 8/);
   });
 
+  it('refuses issue 11’s 110-byte probe (communes of the province, three times) with 400 QUERY_TOO_COMPLEX in under 100 ms', async () => {
+    const probe = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
+    expect(Buffer.byteLength(probe)).toBeLessThanOrEqual(110);
+    await post(JSON.stringify({ query: '{ provinces { code } }' })); // a warm connection, as a real client has
+    const started = performance.now();
+    const res = await post(JSON.stringify({ query: probe }));
+    const ms = performance.now() - started;
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors?.[0].message).toMatch(
+      /^Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 100,000/,
+    );
+    expect(res.body.data).toBeUndefined();
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('lets the benchmark’s province dashboard and commune page through', async () => {
+    ok(await stack.gql(PROVINCE_DASHBOARD, { code: '23' }));
+    ok(await stack.gql(COMMUNE_BREAKDOWN, { id: 'C02949' }));
+  });
+
   it('refuses a document with too many tokens or aliases with QUERY_TOO_COMPLEX', async () => {
     const tokens = await post(JSON.stringify({ query: `{ provinces { ${'code '.repeat(4000)} } }` }));
     expect(tokens.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
@@ -289,5 +311,32 @@ describe('abuse limits', () => {
       { token: await stack.token('PROVINCE_ADMIN', 'P23') },
     );
     expect(other.errors).toBeUndefined();
+  });
+
+  it('counts each mutation field against the limit: two operations of 30 aliased submitUnitReport use the 60', async () => {
+    const token = await stack.token('UNIT_REPORTER', 'U02949-03'); // a caller no other test uses
+    const aliased = (n: number) =>
+      JSON.stringify({
+        query: `mutation($input: UnitReportInput!) { ${Array.from({ length: n }, (_, i) => `r${i}: submitUnitReport(input: $input) { id }`).join(' ')} }`,
+        // A date in the future: each field is refused on its own (BAD_USER_INPUT), nothing is written.
+        variables: {
+          input: {
+            reporterId: 'U02949-03',
+            reportDate: '2099-01-01',
+            groups: [{ group: 'OFFICIALS', registered: 1, completed: 0, certified: 0 }],
+          },
+        },
+      });
+    const headers = { authorization: `Bearer ${token}` };
+    for (let round = 0; round < 2; round++) {
+      const res = await post(aliased(30), headers);
+      expect(res.status).toBe(200);
+      // Mutations run one after another; the first refusal nulls the non-null result and stops the rest.
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      expect(res.body.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+    }
+    const limited = await post(aliased(1), headers);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
   });
 });
