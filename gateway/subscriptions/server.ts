@@ -19,6 +19,7 @@ import {
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -193,8 +194,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       onSubscribe: (_ctx, _id, payload) => {
         const checked = checkDocument(schema, payload.query, limits, options.validationRules);
         if ('errors' in checked) return checked.errors;
-        if (!getOperationAST(checked.document, payload.operationName))
+        const operation = getOperationAST(checked.document, payload.operationName);
+        if (!operation)
           return [new GraphQLError('Unable to identify operation', { extensions: { code: 'BAD_USER_INPUT' } })];
+        // Variables too, as HTTP does before executing: a missing or mistyped one never reaches a subgraph.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
+          maxErrors: 10,
+        });
+        if (coerced.errors)
+          return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
         return {
           schema,
           document: checked.document,
