@@ -1,6 +1,6 @@
 import type { LiveHub } from '../subgraphs/reports/live-hub';
 import { ok, startTestStack, type TestStack } from './support/stack';
-import { collect, subscribe, wsClient } from './support/ws';
+import { collect, subscribe, until, wsClient } from './support/ws';
 
 /**
  * Subscriptions under the gateway's limits (issue 11, items 2 and 3): the HTTP rules on every graphql-ws document,
@@ -31,14 +31,6 @@ const submit = (reporterId: string, registered: number, people: Array<{ name: st
   );
 const hubSubscriptions = () => (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub.subscriptions;
 const upstreams = () => stack.gateway.subscriptions.upstreams();
-/** Polls a condition (never a fixed sleep): resolves as soon as it holds, fails the test after `ms`. */
-async function until(what: string, condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 /** Each test starts when the previous one's upstreams have closed. */
 beforeEach(() => until('no upstream subscription', () => upstreams() === 0 && hubSubscriptions() === 0));
 

@@ -1,5 +1,6 @@
 import { ok, startTestStack, type TestStack } from './support/stack';
-import { collect, subscribe, wsClient } from './support/ws';
+import type { LiveHub } from '../subgraphs/reports/live-hub';
+import { subscribe, until, wsClient } from './support/ws';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -13,13 +14,12 @@ describe('the reports subgraph’s own subscriptions', () => {
   it('sends progress of the village, its commune and its province after a report, and replays from `after`', async () => {
     const client = wsClient(stack.subgraphs.reports.url);
     const q = `subscription($a: ID!, $after: ID) { progressUpdated(areaId: $a, after: $after) { eventId areaId cause progress { learners } } }`;
-    const village = collect<{ progressUpdated: { eventId: string; areaId: string; progress: { learners: number } } }>(
-      client,
-      q,
-      { a: 'V02949-08' },
-    );
-    const commune = collect<{ progressUpdated: { eventId: string } }>(client, q, { a: 'C02949' });
-    await new Promise((r) => setTimeout(r, 300));
+    const village = subscribe<{
+      progressUpdated: { eventId: string; areaId: string; progress: { learners: number } };
+    }>(client, q, { a: 'V02949-08' });
+    const commune = subscribe<{ progressUpdated: { eventId: string } }>(client, q, { a: 'C02949' });
+    const hub = (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub;
+    await until('both subscriptions live', () => hub.subscriptions === 2);
     const admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
     ok(
       await stack.gql(
@@ -34,27 +34,24 @@ describe('the reports subgraph’s own subscriptions', () => {
         admin,
       ),
     );
-    const [v] = await village.waitFor(1);
+    const [v] = await village.take(1);
     expect(v.progressUpdated).toMatchObject({ areaId: 'V02949-08', progress: { learners: 777 } });
-    await commune.waitFor(1);
+    await commune.take(1);
     // Replay: a new subscription after an earlier id receives the event again.
-    const replay = collect<{ progressUpdated: { eventId: string } }>(client, q, {
+    const replay = subscribe<{ progressUpdated: { eventId: string } }>(client, q, {
       a: 'V02949-08',
       after: String(Number(v.progressUpdated.eventId) - 1),
     });
-    const [again] = await replay.waitFor(1);
+    const [again] = await replay.take(1);
     expect(again.progressUpdated.eventId).toBe(v.progressUpdated.eventId);
-    village.stop();
-    commune.stop();
-    replay.stop();
+    await Promise.all([village.close(), commune.close(), replay.close()]);
     await client.dispose();
   });
 
   it('refuses an unknown area with NOT_FOUND', async () => {
     const client = wsClient(stack.subgraphs.reports.url);
-    const sub = collect(client, `subscription { progressUpdated(areaId: "C99999") { eventId } }`);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(JSON.stringify(sub.errors)).toContain('NOT_FOUND');
+    const sub = subscribe(client, `subscription { progressUpdated(areaId: "C99999") { eventId } }`);
+    expect(JSON.stringify((await sub.ending()).errors)).toContain('NOT_FOUND');
     await client.dispose();
   });
 

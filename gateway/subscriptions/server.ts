@@ -51,6 +51,8 @@ export interface SubscriptionServerOptions {
 export interface SubscriptionServer {
   /** Upstream subscriptions open now (shared between identical client subscriptions). */
   upstreams(): number;
+  /** Client subscriptions attached to an upstream now. */
+  subscribers(): number;
   clients(): number;
   stop(): Promise<void>;
 }
@@ -250,6 +252,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
 
   return {
     upstreams: () => upstreams.size,
+    subscribers: () => [...upstreams.values()].reduce((n, u) => n + u.clients.size, 0),
     clients: () => wsServer.clients.size,
     async stop() {
       clearInterval(pinger);

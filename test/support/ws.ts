@@ -72,3 +72,12 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
     },
   };
 }
+
+/** Polls a condition (never a fixed sleep): resolves as soon as it holds, fails the test after `ms`. */
+export async function until(what: string, condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
