@@ -274,10 +274,12 @@ describe('abuse limits', () => {
   it('refuses a document with too many tokens or aliases with QUERY_TOO_COMPLEX', async () => {
     const tokens = await post(JSON.stringify({ query: `{ provinces { ${'code '.repeat(4000)} } }` }));
     expect(tokens.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(tokens.status).toBe(400);
     const aliases = await post(
       JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }` }),
     );
     expect(aliases.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(aliases.status).toBe(400);
   });
 
   it('refuses an oversized request with 413 REQUEST_TOO_LARGE', async () => {

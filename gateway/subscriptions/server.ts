@@ -15,6 +15,7 @@ import {
   getOperationAST,
   GraphQLError,
   print,
+  type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
@@ -104,7 +105,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
 
   /** Synchronous from the caps' check to the counting, so concurrent subscribe messages cannot both pass. */
   function subscribe(
-    args: { document: import('graphql').DocumentNode; operationName?: string | null; variableValues?: unknown },
+    args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown },
     { viewer, connection }: SubscribeContext,
   ): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
     if (connection.subscriptions >= limits.maxSubscriptionsPerConnection)
