@@ -5,7 +5,9 @@ import { parse, validate, specifiedRules } from 'graphql';
 import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from '../bench/queries';
 import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
+import { visibilityOf } from '../gateway/subscriptions/server';
 import { readCommittedSupergraph } from '../gateway/supergraph';
+import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
 
 /** The limit policy as plain functions: the cost estimate, the document check both transports run, the counters. */
 const schema = Supergraph.build(readCommittedSupergraph()).apiSchema().toGraphQLJSSchema();
@@ -148,6 +150,34 @@ describe('counting for the rate limits', () => {
     expect(limiter.take('a', 1, 2)).toBe(59_998);
     expect(limiter.take('b', 60, 2)).toBe(0);
     expect(limiter.take('a', 31, 60_000)).toBe(0);
+  });
+});
+
+describe('visibilityOf: who may share an upstream subscription', () => {
+  const viewer = (id: string, role: Viewer['role'], area: string): Viewer => ({ id, name: null, role, area });
+  it.each<[string, Viewer | undefined, Viewer | undefined, boolean]>([
+    ['two anonymous subscribers', ANONYMOUS, undefined, true],
+    ['anonymous and a signed-in reporter', ANONYMOUS, viewer('a', 'VILLAGE_REPORTER', 'V02949-08'), false],
+    [
+      'two reporters of one village',
+      viewer('a', 'VILLAGE_REPORTER', 'V02949-08'),
+      viewer('b', 'VILLAGE_REPORTER', 'V02949-08'),
+      true,
+    ],
+    [
+      'reporters of two villages',
+      viewer('a', 'VILLAGE_REPORTER', 'V02949-08'),
+      viewer('b', 'VILLAGE_REPORTER', 'V02949-01'),
+      false,
+    ],
+    [
+      'an admin and a viewer of one province',
+      viewer('a', 'PROVINCE_ADMIN', 'P23'),
+      viewer('b', 'PROVINCE_VIEWER', 'P23'),
+      false,
+    ],
+  ])('%s', (_label, a, b, shared) => {
+    expect(visibilityOf(a) === visibilityOf(b)).toBe(shared);
   });
 });
 
