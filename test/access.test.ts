@@ -260,7 +260,7 @@ describe('abuse limits', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(res.body.errors?.[0].message).toMatch(
-      /^Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 100,000/,
+      /^Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
     );
     expect(res.body.data).toBeUndefined();
     expect(ms).toBeLessThan(100);
