@@ -1,83 +1,15 @@
-// `npm run bench`: starts the whole stack as `npm start` does (separate processes, embedded PostgreSQL in a
-// temporary folder unless DATABASE_URL is set) and prints latency figures for the requests people make most.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { DEFAULT_PORTS } from '../gateway/supergraph';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+// `npm run bench [gateways|live|profile]`: starts the whole stack as `npm start` does (separate processes, embedded
+// PostgreSQL in a temporary folder unless DATABASE_URL is set, free ports) and measures it.
+// - gateways: our gateway against Hive Gateway over the same subgraphs, steady load, and the SQL floor (bench/gateways.ts);
+// - live: live events to many subscribers and the gateway's memory per subscription;
+// - profile: CPU profiles of the gateways and subgraphs under load (bench/profile.ts);
+// - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../subgraphs/common/auth';
 import { collect, wsClient } from '../scripts/ws-client';
-import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from './queries';
-
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
-
-async function post(url: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { errors?: Array<{ message: string }> };
-  if (body.errors?.length) throw new Error(body.errors[0].message);
-}
-
-export async function measure(
-  label: string,
-  url: string,
-  query: string,
-  variables: Record<string, unknown>,
-  n = REQUESTS,
-  concurrency = CONCURRENCY,
-) {
-  for (let i = 0; i < 10; i++) await post(url, query, variables); // warm up
-  const times: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        next += 1;
-        const t = performance.now();
-        await post(url, query, variables);
-        times.push(performance.now() - t);
-      }
-    }),
-  );
-  const wall = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const row = {
-    label,
-    requests: n,
-    concurrency,
-    median: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    perSecond: n / wall,
-  };
-  console.log(
-    `${label.padEnd(34)} ${String(n).padStart(5)} req  c=${concurrency}  median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  p99 ${row.p99.toFixed(1).padStart(7)} ms  ${row.perSecond.toFixed(0).padStart(5)} req/s`,
-  );
-  return row;
-}
+import { checkSameAnswers, compare, inspect, type Target } from './gateways';
+import { percentile } from './load';
+import { profileUnderLoad } from './profile';
+import { startHive, startStack, type Stack } from './stack';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -158,112 +90,45 @@ async function measureLive(url: string, secret: string): Promise<void> {
   await Promise.all(clients.map((c) => c.dispose()));
 }
 
-/**
- * The same read requests through Hive Gateway over the same subgraphs and supergraph (our bar: at least as fast).
- * Both gateways are separate processes answering the same load generator.
- */
-async function compareWithHive(ours: string, subgraphPorts: Record<string, number>): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-hive-'));
-  let sdl = readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
-  for (const [name, port] of Object.entries(subgraphPorts))
-    sdl = sdl.replace(
-      `url: "http://localhost:${DEFAULT_PORTS[name as keyof typeof DEFAULT_PORTS]}/graphql"`,
-      `url: "http://127.0.0.1:${port}/graphql"`,
-    );
-  const file = path.join(dir, 'supergraph.graphql');
-  writeFileSync(file, sdl);
-  const port = await freePort();
-  const hive = spawn(process.execPath, [path.join(__dirname, 'hive.js'), String(port), file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  hive.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 30_000;
-  while (!out.includes('[hive] ready')) {
-    if (hive.exitCode !== null || Date.now() > deadline) throw new Error(`Hive Gateway did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const hiveUrl = `http://127.0.0.1:${port}/graphql`;
+async function gateways(stack: Stack): Promise<void> {
+  const hive = await startHive(stack);
   try {
-    // Alternate the two gateways (ours, Hive, ours, Hive) so that neither gains from going second.
-    console.log(
-      '[bench] the same requests through our gateway and Hive Gateway, alternately, over the same subgraphs:',
-    );
-    const medians: Record<string, number[]> = {};
-    for (let round = 0; round < 2; round++) {
-      for (const [label, target] of [
-        ['our gateway', ours],
-        ['Hive Gateway', hiveUrl],
-      ] as const) {
-        const d = await measure(`${label}: province dashboard`, target, PROVINCE_DASHBOARD, { code: '23' });
-        const c = await measure(`${label}: commune breakdown`, target, COMMUNE_BREAKDOWN, { id: 'C02949' });
-        (medians[label] ??= []).push(d.median, c.median);
-      }
-    }
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    console.log(
-      `[bench] mean of medians, ours / Hive: ${(mean(medians['our gateway']) / mean(medians['Hive Gateway'])).toFixed(2)} (below 1: ours is faster)`,
-    );
+    const targets: Target[] = [
+      { name: 'ours', url: stack.url },
+      { name: 'Hive', url: hive.url },
+    ];
+    const floors = await inspect(stack, targets);
+    const expected = await checkSameAnswers(targets);
+    await compare(targets, expected, floors, stack.databaseUrl, stack.tapDir);
   } finally {
-    hive.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await hive.stop();
   }
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
-  const ports = await Promise.all(Array.from({ length: 6 }, freePort));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(ports[0]),
-    REGISTRY_PORT: String(ports[1]),
-    DIRECTIVES_PORT: String(ports[2]),
-    PLANS_PORT: String(ports[3]),
-    REPORTS_PORT: String(ports[4]),
-    PG_PORT: String(ports[5]),
-    DATA_DIR: dataDir,
-    AUTH_SECRET: randomBytes(32).toString('base64url'),
-    // The benchmark is one caller sending thousands of queries: not what the read rate limit is for.
-    GATEWAY_READS_PER_WINDOW: '100000000',
-  };
-  console.log('[bench] starting the stack (embedded PostgreSQL, demo data for Quảng Ngãi)…');
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'scripts', 'start.js')], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 120_000;
-  while (!out.includes('[hub] ready')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`stack did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const url = `http://127.0.0.1:${ports[0]}/graphql`;
+  const mode = process.argv[2] ?? 'all';
+  if (!['all', 'gateways', 'live', 'profile'].includes(mode))
+    throw new Error(`unknown bench "${mode}": use gateways, live or profile (or nothing for gateways then live)`);
+  const stack = await startStack();
   try {
-    console.log(`[bench] ${REQUESTS} requests each, ${CONCURRENCY} at a time, through the gateway at ${url}`);
-    await measure('province dashboard (96 communes)', url, PROVINCE_DASHBOARD, { code: '23' });
-    await measure('commune village breakdown (Ba Tô)', url, COMMUNE_BREAKDOWN, { id: 'C02949' });
-    await measure(
-      'province dashboard, one at a time',
-      url,
-      PROVINCE_DASHBOARD,
-      { code: '23' },
-      Math.min(REQUESTS, 100),
-      1,
-    );
-    await measureLive(url, env.AUTH_SECRET!);
-    await compareWithHive(url, { registry: ports[1], directives: ports[2], plans: ports[3], reports: ports[4] });
+    if (mode === 'profile') {
+      const hive = await startHive(stack);
+      try {
+        await profileUnderLoad(stack, hive.url);
+      } finally {
+        await hive.stop();
+      }
+    }
+    if (mode === 'all' || mode === 'gateways') await gateways(stack);
+    if (mode === 'all' || mode === 'live') await measureLive(stack.url, stack.authSecret);
   } finally {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 
 if (require.main === module) {
   main().catch((e: unknown) => {
-    console.error(`[bench] failed: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   });
 }

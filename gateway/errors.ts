@@ -4,8 +4,10 @@
  * from a subgraph (a plain { message, extensions } object) keeps its message, code and path.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { vietnameseFirst } from '../subgraphs/common/coercion-messages';
 import { DomainError } from '../subgraphs/common/errors';
 import { QueryLimitError, TOO_MANY_TOKENS } from './limits';
+import { asUnavailable } from './readiness';
 
 type AnyError = GraphQLFormattedError | GraphQLError | { message?: string; extensions?: Record<string, unknown> };
 
@@ -28,7 +30,9 @@ export function formatGatewayError(
       extensions: { code: 'QUERY_TOO_COMPLEX' },
     };
   }
-  return formatted;
+  // A part that is down is SERVICE_UNAVAILABLE (readiness.ts); graphql-js's type errors are English only: a
+  // Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
+  return asUnavailable(formatted, original) ?? { ...formatted, message: vietnameseFirst(formatted.message) };
 }
 
 /**

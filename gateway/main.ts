@@ -34,6 +34,8 @@ import {
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
 import { readCommittedSupergraph } from './supergraph';
+import { readinessHandler, readinessUrls } from './readiness';
+import { availabilityPlugin } from '../subgraphs/common/availability';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -107,7 +109,7 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
       { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
     const first = body?.errors?.[0];
-    if (response.status === 400 && first?.message && first.extensions?.code) {
+    if ((response.status === 400 || response.status === 503) && first?.message && first.extensions?.code) {
       return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
     }
     return generic;
@@ -151,6 +153,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...protection.plugins,
+      availabilityPlugin<GatewayContext>(),
       {
         // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
         // budgets once the operation is known, before anything executes.
@@ -189,6 +192,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       upstreamSubscriptions: subscriptions.upstreams(),
     });
   });
+  app.get('/ready', readinessHandler(readinessUrls(supergraphSdl, overrides)));
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
@@ -275,7 +279,13 @@ if (require.main === module) {
   }
   startGateway({ port: Number(process.env.PORT ?? 4000), host: process.env.HOST, subgraphUrls: urls })
     .then((server) => {
-      const stop = () => server.stop().then(() => process.exit(0));
+      // Once: a Ctrl-C reaches this process and the launcher's SIGTERM follows; a second stop would throw.
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void server.stop().then(() => process.exit(0));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       process.on('disconnect', stop);

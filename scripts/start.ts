@@ -1,17 +1,20 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, first-run demo seed, the four subgraphs and
-// the gateway each as its own process, and a clean stop on Ctrl-C or SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+// the gateway each as its own supervised process (restarted with back-off if it dies), and a clean stop on Ctrl-C
+// or SIGTERM.
 import path from 'node:path';
 import { DEFAULT_PORTS } from '../gateway/supergraph';
 import { DEFAULT_EMBEDDED_PORT, startDatabase, type Database } from '../subgraphs/common/database';
 import { resolveAuthSecret } from '../subgraphs/common/auth';
 import { SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
+import { checkPorts, type PortNeed } from './ports';
 import { prepareDatabase } from './stack';
+import { Supervised } from './supervisor';
 
 const env = process.env;
 const say = (line: string) => console.log(`[hub] ${line}`);
-const children: Array<{ name: string; proc: ChildProcess }> = [];
+const children: Supervised[] = [];
 let database: Database | undefined;
+let stopDatabase: (() => Promise<void>) | undefined;
 let stopping = false;
 
 function port(name: string, fallback: number): number {
@@ -21,18 +24,22 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
-function spawnService(name: string, script: string, extraEnv: Record<string, string>): void {
-  const proc = spawn(process.execPath, [path.join(__dirname, '..', script)], {
+function supervise(name: string, script: string, extraEnv: Record<string, string>, healthUrl: string): Supervised {
+  const child = new Supervised({
+    name,
+    command: process.execPath,
+    args: [path.join(__dirname, '..', script)],
     env: { ...env, ...extraEnv },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  proc.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[hub] ${name} stopped unexpectedly (${signal ?? `exit ${code}`}); stopping everything`);
+    say,
+    waitReady: () => waitHealthy(name, healthUrl),
+    onGiveUp: (message) => {
+      console.error(`[hub] ${message}; stopping everything`);
       void shutdown(1);
-    }
+    },
   });
-  children.push({ name, proc });
+  child.start();
+  children.push(child);
+  return child;
 }
 
 async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promise<void> {
@@ -45,7 +52,7 @@ async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promi
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${name} did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
@@ -53,24 +60,12 @@ async function waitHealthy(name: string, url: string, timeoutMs = 60_000): Promi
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const stopAt = Date.now();
   say('stopping…');
-  await Promise.all(
-    children.map(
-      ({ name, proc }) =>
-        new Promise<void>((resolve) => {
-          if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-          const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-          proc.once('exit', () => {
-            if (env.HUB_DEBUG) say(`${name} exited after ${Date.now() - stopAt} ms`);
-            clearTimeout(timer);
-            resolve();
-          });
-          proc.kill('SIGTERM');
-        }),
-    ),
-  );
-  if (database) await database.stop().catch((e: unknown) => console.error(e));
+  // The gateway first (clients see it go), then the subgraphs, the database last.
+  const gateway = children.filter((c) => c.name === 'gateway');
+  await Promise.all(gateway.map((c) => c.stop()));
+  await Promise.all(children.filter((c) => c.name !== 'gateway').map((c) => c.stop()));
+  await (database?.stop ?? stopDatabase)?.().catch((e: unknown) => console.error(e));
   say('stopped');
   process.exit(code);
 }
@@ -82,6 +77,17 @@ async function main(): Promise<void> {
   const ports = Object.fromEntries(
     SUBGRAPHS.map((n) => [n, port(`${n.toUpperCase()}_PORT`, DEFAULT_PORTS[n])]),
   ) as Record<SubgraphName, number>;
+  const pgPort = port('PG_PORT', DEFAULT_EMBEDDED_PORT);
+  const host = '127.0.0.1';
+
+  // Before any set-up: a busy port is named now, not after a minute of migrations.
+  const needs: PortNeed[] = [
+    { variable: 'PORT', port: gatewayPort, host: env.HOST ?? host },
+    ...SUBGRAPHS.map((n) => ({ variable: `${n.toUpperCase()}_PORT`, port: ports[n], host })),
+    ...(env.DATABASE_URL ? [] : [{ variable: 'PG_PORT', port: pgPort, host }]),
+  ];
+  const problems = await checkPorts(needs);
+  if (problems.length > 0) throw new Error(problems.join('\n[hub] '));
 
   say(
     env.DATABASE_URL
@@ -91,31 +97,44 @@ async function main(): Promise<void> {
   database = await startDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
-    port: port('PG_PORT', DEFAULT_EMBEDDED_PORT),
+    port: pgPort,
+    log: say,
+    onStarting: (stop) => (stopDatabase = stop),
   });
+  if (stopping) return;
   await prepareDatabase(database.url, env.SEED === 'reference' ? 'reference' : 'demo', say);
+  if (stopping) return;
   // One key for the gateway and every subgraph (and `npm run token`): resolved here once, handed to each child.
   env.AUTH_SECRET = resolveAuthSecret(env);
 
-  const host = '127.0.0.1';
   for (const name of SUBGRAPHS) {
-    spawnService(name, `subgraphs/${name}/main.js`, {
-      DATABASE_URL: database.url,
-      [`${name.toUpperCase()}_PORT`]: String(ports[name]),
-      HOST: host,
-    });
+    supervise(
+      name,
+      `subgraphs/${name}/main.js`,
+      { DATABASE_URL: database.url, [`${name.toUpperCase()}_PORT`]: String(ports[name]), HOST: host },
+      `http://${host}:${ports[name]}/health`,
+    );
   }
   await Promise.all(SUBGRAPHS.map((n) => waitHealthy(n, `http://${host}:${ports[n]}/health`)));
-  spawnService('gateway', 'gateway/main.js', {
-    PORT: String(gatewayPort),
-    HOST: env.HOST ?? host,
-    ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${host}:${ports[n]}/graphql`])),
-  });
-  await waitHealthy('gateway', `http://127.0.0.1:${gatewayPort}/health`);
+  if (stopping) return;
+  const gatewayHealth = `http://127.0.0.1:${gatewayPort}/health`;
+  supervise(
+    'gateway',
+    'gateway/main.js',
+    {
+      PORT: String(gatewayPort),
+      HOST: env.HOST ?? host,
+      ...Object.fromEntries(SUBGRAPHS.map((n) => [`${n.toUpperCase()}_URL`, `http://${host}:${ports[n]}/graphql`])),
+    },
+    gatewayHealth,
+  );
+  await waitHealthy('gateway', gatewayHealth);
+  if (stopping) return;
   say(`ready: open http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
 }
 
 main().catch((error: unknown) => {
+  if (stopping) return; // stopped by Ctrl-C during start-up: what failed was our own stop
   console.error(`[hub] could not start: ${error instanceof Error ? error.message : String(error)}`);
   void shutdown(1);
 });

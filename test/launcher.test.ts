@@ -57,9 +57,13 @@ it('npm start serves the demo province through the gateway, then stops on SIGTER
       if (output.includes('[hub] ready')) {
         clearInterval(timer);
         resolve();
-      } else if (child!.exitCode !== null || Date.now() - started > 60_000) {
+      } else if (child!.exitCode !== null || Date.now() - started > 150_000) {
         clearInterval(timer);
-        reject(new Error(`npm start did not get ready within a minute:\n${output}`));
+        reject(
+          new Error(
+            `npm start did not get ready within 150 s (the first start builds the pages and the server):\n${output}`,
+          ),
+        );
       }
     }, 200);
   });

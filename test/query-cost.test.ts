@@ -2,7 +2,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, validate, specifiedRules } from 'graphql';
-import { COMMUNE_BREAKDOWN, PROVINCE_DASHBOARD } from '../bench/queries';
+import { GATEWAY_REQUESTS } from '../bench/queries';
 import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
 import { visibilityOf } from '../gateway/subscriptions/server';
@@ -80,8 +80,7 @@ describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
 
   it('lets the benchmark’s dashboard queries and the portal query through', () => {
     for (const q of [
-      PROVINCE_DASHBOARD,
-      COMMUNE_BREAKDOWN,
+      ...GATEWAY_REQUESTS.map((r) => r.query),
       `{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`,
       `{ province(code: "23") { id code name fullName population { asOf adults households }
         communes { id code name kind population { asOf adults workingAge households officials students }

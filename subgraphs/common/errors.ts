@@ -10,6 +10,8 @@ export class DomainError extends Error {
     message: string,
     /** Which input field the message is about, so a form can show it next to the field. */
     readonly field?: string,
+    /** More facts for the client in `extensions` (e.g. the id of the report a conflict is about). */
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -31,6 +33,13 @@ export class NotFoundError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(message: string) {
     super('FORBIDDEN', message);
+  }
+}
+
+/** The request contradicts what is stored (e.g. an idempotency key reused with other content); nothing written. */
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: Record<string, string | number>) {
+    super('CONFLICT', message, undefined, details);
   }
 }
 

@@ -4,7 +4,9 @@ import type { SubgraphName } from './orm';
 
 /**
  * Calls `onChange` whenever any process commits an outbox event in `schema` (its NOTIFY), and once more after the
- * listener had to reconnect (a change may have been missed meanwhile). Used to retire in-process caches.
+ * listener had to reconnect (a change may have been missed meanwhile). Used to retire in-process caches and to wake
+ * outbox readers, which then catch up by sequence number: a database outage loses no event.
+ * When the connection is lost (PostgreSQL restarted, network), it reconnects with back-off until stopped.
  */
 export async function listenForWrites(
   databaseUrl: string,
@@ -14,28 +16,59 @@ export async function listenForWrites(
 ): Promise<{ stop(): Promise<void> }> {
   let client: Client | null = null;
   let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
   const marker = `"schema":"${schema}"`;
   const connect = async (): Promise<void> => {
-    if (stopped) return;
     const c = new Client({ connectionString: databaseUrl });
+    let lost = false;
+    const onLost = (reason: string) => {
+      if (lost) return;
+      lost = true;
+      if (client === c) client = null;
+      c.end().catch(() => undefined);
+      if (stopped) return;
+      log(`${schema} change listener lost (${reason}); reconnecting`);
+      onChange();
+      reconnect(250);
+    };
     c.on('notification', (msg) => {
       if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes(marker)) onChange();
     });
-    c.on('error', (e) => {
-      log(`${schema} change listener lost (${e.message}); reconnecting`);
-      client = null;
-      onChange();
+    c.on('error', (e) => onLost(e.message));
+    c.on('end', () => onLost('connection closed'));
+    try {
+      await c.connect();
+      await c.query(`listen ${EVENTS_CHANNEL}`);
+    } catch (error) {
+      lost = true;
       c.end().catch(() => undefined);
-      setTimeout(() => void connect().catch(() => undefined), 1000);
-    });
-    await c.connect();
-    await c.query(`listen ${EVENTS_CHANNEL}`);
+      throw error;
+    }
+    if (stopped) {
+      await c.end().catch(() => undefined);
+      return;
+    }
     client = c;
+  };
+  const reconnect = (delay: number): void => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().then(
+        () => {
+          if (stopped) return;
+          log(`${schema} change listener back`);
+          onChange(); // catch up on whatever was committed while it was away
+        },
+        () => reconnect(Math.min(delay * 2, 5000)),
+      );
+    }, delay);
   };
   await connect();
   return {
     async stop() {
       stopped = true;
+      if (retry) clearTimeout(retry);
       await client?.end().catch(() => undefined);
     },
   };

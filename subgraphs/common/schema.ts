@@ -4,7 +4,14 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
+import { checkNoControlCharacters } from './text';
+
+/** Every argument of every field, before its resolver runs: no control character reaches a rule or the database. */
+const rejectControlCharacters: MiddlewareFn = ({ args }, next) => {
+  if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
+  return next();
+};
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql resolvers: type-graphql produces the types and
@@ -26,6 +33,7 @@ export async function buildFederatedSchema(
     // Our subscriptions bring their own event source (`subscribe`); type-graphql still insists on a PubSub.
     pubSub: createPubSub(),
     validate: false,
+    globalMiddlewares: [rejectControlCharacters],
   });
   const typeDefs = gql`
     extend schema

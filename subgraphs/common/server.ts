@@ -4,11 +4,20 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { vietnameseFirst } from './coercion-messages';
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
+import {
+  availabilityPlugin,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isUnavailable,
+  probeWithin,
+  RETRY_AFTER_SECONDS,
+  SERVICE_UNAVAILABLE,
+} from './availability';
 import { DomainError } from './errors';
 import type { Orm } from './orm';
 import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
@@ -48,7 +57,20 @@ export function formatError(log: (line: string) => void) {
       return {
         ...formatted,
         message: original.message,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ?? {}),
+        },
+      };
+    }
+    if (isUnavailable(original)) {
+      log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+      return {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: RETRY_AFTER_SECONDS },
       };
     }
     const code = formatted.extensions?.code;
@@ -61,7 +83,8 @@ export function formatError(log: (line: string) => void) {
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       };
     }
-    return formatted;
+    // graphql-js's type errors are English only: a Vietnamese sentence first (coercion-messages.ts).
+    return { ...formatted, message: vietnameseFirst(formatted.message) };
   };
 }
 
@@ -87,6 +110,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      availabilityPlugin<Context<L>>(),
       ...(options.plugins ?? []),
     ],
     formatError: formatError(log),
@@ -95,8 +119,15 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  // Liveness: the process answers. Readiness: it can also reach its database (503 while it cannot).
   app.get('/health', (_req, res) => {
     res.json({ ok: true, subgraph: options.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const problem = await probeWithin(() => options.orm.orm.em.getConnection().execute('select 1'));
+    res
+      .status(problem ? 503 : 200)
+      .json({ ready: !problem, subgraph: options.name, database: problem ? 'down' : 'up' });
   });
   app.use(
     '/graphql',

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { isUnavailable } from './availability';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
 import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
 import { startSubgraphServer, type RunningServer } from './server';
@@ -95,6 +97,32 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   }
 }
 
+/**
+ * Resolves once PostgreSQL answers, waiting with back-off while it cannot be reached: a subgraph restarted during a
+ * database outage comes up when the database does, instead of crashing until its supervisor gives up.
+ */
+export async function waitForDatabase(
+  databaseUrl: string,
+  log: (line: string) => void = (line) => console.error(line),
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      const delay = Math.min(500 * 2 ** (attempt - 1), 5000);
+      log(`database unavailable (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
+      await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
 /** For `node dist/subgraphs/<name>/main.js`: read the environment, start, stop cleanly on SIGINT/SIGTERM. */
 export function runFromEnvironment(
   start: (options: SubgraphOptions) => Promise<RunningServer>,
@@ -107,7 +135,8 @@ export function runFromEnvironment(
     process.exit(2);
   }
   const port = Number(process.env[envPort] ?? defaultPort);
-  start({ databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' })
+  waitForDatabase(databaseUrl)
+    .then(() => start({ databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' }))
     .then((server) => {
       console.log(`[${server.name}] ready at ${server.url}`);
       let stopping = false;

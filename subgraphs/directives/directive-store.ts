@@ -11,7 +11,7 @@ import { Directive } from './entities/Directive';
 import { DirectiveRevision, type RevisionContent } from './entities/DirectiveRevision';
 import type { DirectiveContent } from './model';
 import { DirectiveStatus, RevisionAction } from './types';
-import { directiveIdOf, requireText, validateDirectiveContent } from './validation';
+import { checkWithdrawalDate, directiveIdOf, requireText, validateDirectiveContent } from './validation';
 
 const PROVINCE_ID = /^P\d{2}$/;
 
@@ -257,15 +257,7 @@ export async function withdrawDirective(
         'id',
       );
     }
-    if (on < d.issuedOn) {
-      throw new BadInputError(
-        bilingual(
-          `Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(d.issuedOn)})`,
-          'withdrawn before issued',
-        ),
-        'withdrawnOn',
-      );
-    }
+    checkWithdrawalDate(on, d.issuedOn, todayInVietnam());
     const before = auditedRevision(d);
     Object.assign(d, {
       status: DirectiveStatus.WITHDRAWN,

@@ -5,6 +5,7 @@
  */
 import { isIsoDate, viDate, type IsoDate } from '../common/dates';
 import { BadInputError, bilingual } from '../common/errors';
+import { isBlank } from '../common/text';
 import {
   INDICATORS,
   POPULATION_GROUPS,
@@ -34,7 +35,7 @@ function requireDate(value: string | null | undefined, field: string, label: str
 
 export function requireText(value: string | null | undefined, field: string, label: string, max: number): string {
   const text = (value ?? '').trim();
-  if (!text) throw new BadInputError(bilingual(`${label} không được để trống`, `${field} is required`), field);
+  if (isBlank(text)) throw new BadInputError(bilingual(`${label} không được để trống`, `${field} is required`), field);
   if (text.length > max)
     throw new BadInputError(
       bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max} characters`),
@@ -221,4 +222,36 @@ export function directiveIdOf(number: string, issuedOn: IsoDate): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return `${slug.slice(0, 32)}-${issuedOn.slice(0, 4)}`;
+}
+
+/** How far ahead a withdrawal may be dated: a decision takes effect within a quarter, not years later. */
+export const MAX_WITHDRAWAL_DAYS_AHEAD = 90;
+
+/** The date a directive is withdrawn on: a real date, not before it was issued, at most 90 days after today. */
+export function checkWithdrawalDate(on: string, issuedOn: IsoDate, today: IsoDate): IsoDate {
+  if (!isIsoDate(on))
+    throw new BadInputError(
+      bilingual('Ngày thu hồi không hợp lệ; hãy nhập theo dạng YYYY-MM-DD', 'invalid withdrawal date'),
+      'withdrawnOn',
+    );
+  if (on < issuedOn)
+    throw new BadInputError(
+      bilingual(
+        `Ngày thu hồi (${viDate(on)}) không thể trước ngày ban hành (${viDate(issuedOn)})`,
+        'withdrawn before issued',
+      ),
+      'withdrawnOn',
+    );
+  const latest = new Date(Date.parse(`${today}T00:00:00Z`) + MAX_WITHDRAWAL_DAYS_AHEAD * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  if (on > latest)
+    throw new BadInputError(
+      bilingual(
+        `Ngày thu hồi (${viDate(on)}) quá xa; chỉ được hẹn thu hồi trong ${MAX_WITHDRAWAL_DAYS_AHEAD} ngày tới (đến ${viDate(latest)})`,
+        `a withdrawal may be dated at most ${MAX_WITHDRAWAL_DAYS_AHEAD} days ahead`,
+      ),
+      'withdrawnOn',
+    );
+  return on;
 }

@@ -13,7 +13,14 @@ import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Village } from './entities/Village';
 import { levelOf } from './ids';
-import { validatePopulation, type PopulationInputShape } from './population';
+import {
+  periodChangedByRevision,
+  validatePopulation,
+  type ApprovedPeriod,
+  type PopulationInputShape,
+} from './population';
+import { lockedPeriodError } from '../reports/approval-rules';
+import { viDate, type IsoDate } from '../common/dates';
 
 /** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
 export async function findPopulatedArea(em: EntityManager, areaId: string) {
@@ -36,6 +43,56 @@ async function pathOf(em: EntityManager, area: Province | Commune | Village): Pr
   if (area instanceof Province) return { provinceId: area.id };
   const commune = area instanceof Commune ? area : await em.findOneOrFail(Commune, { id: area.commune.id });
   return areaPath(area.id, commune.province.id)!;
+}
+
+/**
+ * The approved periods of a commune as the registry knows them: the latest approval or reopening of each period
+ * among the reports' audit entries it keeps (registry.audit_log, from `audit.recorded`), still APPROVED.
+ */
+async function approvedPeriodsOf(em: EntityManager, communeId: string): Promise<ApprovedPeriod[]> {
+  const rows = await em.execute<
+    Array<{ reportDate: string; state: string; approvedAt: string | null; by: string | null }>
+  >(
+    `select * from (
+       select distinct on (target_id) after->>'reportDate' as "reportDate", after->>'state' as state,
+              after->>'approvedAt' as "approvedAt", after->>'approvedBy' as by
+         from registry.audit_log
+        where commune_id = ? and source = 'reports' and target_type = 'ReportingPeriod'
+          and operation in ('approveReportingPeriod', 'reopenReportingPeriod')
+        order by target_id, source_id desc) latest
+      where state = 'APPROVED'`,
+    [communeId],
+  );
+  return rows.map((r) => ({
+    reportDate: r.reportDate,
+    approvedAt: r.approvedAt ? new Date(r.approvedAt) : null,
+    approvedByName: r.by,
+  }));
+}
+
+/** Refuses (FORBIDDEN) a revision that would change the figures of an approved period of the area's commune. */
+async function ensureNoApprovedPeriodChanges(em: EntityManager, areaId: string, communeId: string, asOf: IsoDate) {
+  const approved = await approvedPeriodsOf(em, communeId);
+  if (approved.length === 0) return;
+  const others = await em.execute<Array<{ asOf: string }>>(
+    `select distinct as_of::text as "asOf" from registry.population_revision where area_id = ? and as_of > ?`,
+    [areaId, asOf],
+  );
+  const hit = periodChangedByRevision(
+    asOf,
+    others.map((o) => o.asOf),
+    approved,
+  );
+  if (hit) {
+    throw lockedPeriodError(
+      hit.reportDate,
+      { state: 'APPROVED', approvedAt: hit.approvedAt, approvedByName: hit.approvedByName },
+      {
+        vi: `Không thể cập nhật dân số của ${areaId} từ ngày ${viDate(asOf)} vì số liệu này thay đổi kỳ báo cáo đã duyệt của xã ${communeId}`,
+        en: `a population of ${areaId} as of ${asOf} would change an approved period of ${communeId}`,
+      },
+    );
+  }
 }
 
 /** The figures of a revision as the audit trail keeps them. */
@@ -69,6 +126,8 @@ export async function recordPopulation(
   const path = await pathOf(em, area);
   authorize(viewer, 'RECORD_POPULATION', path);
   return em.transactional(async (tx) => {
+    // Approved periods are locked for population corrections too (docs/access.md "Approval and locking").
+    if (path.communeId) await ensureNoApprovedPeriodChanges(tx as EntityManager, areaId, path.communeId, valid.asOf);
     const previous = await tx.findOne(PopulationRevision, { areaId }, { orderBy: { asOf: 'desc', id: 'desc' } });
     const revision = tx.create(PopulationRevision, {
       areaId,

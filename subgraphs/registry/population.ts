@@ -1,5 +1,6 @@
 import { BadInputError, bilingual, viNumber } from '../common/errors';
-import { isIsoDate, type IsoDate } from '../common/dates';
+import { isIsoDate, viDate, type IsoDate } from '../common/dates';
+import { isBlank } from '../common/text';
 
 import type { PopulationFigures } from '../common/population';
 
@@ -22,6 +23,12 @@ const LABELS: Record<keyof PopulationFigures, [string, string]> = {
   students: ['Số học sinh', 'students'],
 };
 
+/**
+ * The earliest date a population figure may carry: the campaign uses the 2009 and 2019 censuses and later
+ * counts, so anything before 2000 is a typing slip (year 100, 1025…). The latest is today in Vietnam.
+ */
+export const POPULATION_EARLIEST: IsoDate = '2000-01-01';
+
 /** No commune-level area in Vietnam comes near this; a bigger figure is a typing slip (an extra zero). */
 export const MAX_FIGURE = 20_000_000;
 
@@ -36,6 +43,15 @@ export function validatePopulation(
 ): PopulationFigures & { asOf: IsoDate; reason: string } {
   if (!isIsoDate(input.asOf)) {
     throw new BadInputError(bilingual('Ngày số liệu không hợp lệ', 'asOf is not a valid date'), 'asOf');
+  }
+  if (input.asOf < POPULATION_EARLIEST) {
+    throw new BadInputError(
+      bilingual(
+        `Ngày số liệu ${viDate(input.asOf)} quá xa; số liệu dân số phải từ ngày ${viDate(POPULATION_EARLIEST)} đến hôm nay`,
+        `asOf must be between ${POPULATION_EARLIEST} and today`,
+      ),
+      'asOf',
+    );
   }
   if (input.asOf > today) {
     throw new BadInputError(
@@ -84,7 +100,7 @@ export function validatePopulation(
     }
   }
   const trimmed = reason.trim();
-  if (trimmed.length < 3) {
+  if (trimmed.length < 3 || isBlank(trimmed)) {
     throw new BadInputError(
       bilingual('Hãy ghi lý do cập nhật số liệu (ví dụ: "Số liệu điều tra dân số 2025")', 'a reason is required'),
       'reason',
@@ -97,4 +113,29 @@ export function validatePopulation(
     );
   }
   return { ...figures, asOf: input.asOf, reason: trimmed };
+}
+
+/** An approved reporting period of a commune, as the registry knows it (from the reports' audit entries). */
+export interface ApprovedPeriod {
+  reportDate: IsoDate;
+  approvedAt: Date | null;
+  approvedByName: string | null;
+}
+
+/**
+ * The approved period whose figures a new population revision dated `asOf` would change, or null. A revision is in
+ * force from its date until the area's next later revision (one on the same date is replaced by the new one), so
+ * it changes the periods of the area's commune dated in [asOf, next later revision); the earliest approved one
+ * among them is returned. A province's revision changes no commune's period.
+ */
+export function periodChangedByRevision(
+  asOf: IsoDate,
+  otherRevisionDates: readonly IsoDate[],
+  approved: readonly ApprovedPeriod[],
+): ApprovedPeriod | null {
+  const until = otherRevisionDates.filter((d) => d > asOf).sort()[0] ?? null;
+  const hit = approved
+    .filter((p) => p.reportDate >= asOf && (until === null || p.reportDate < until))
+    .sort((a, b) => (a.reportDate < b.reportDate ? -1 : 1));
+  return hit[0] ?? null;
 }

@@ -5,6 +5,10 @@
  */
 import { isIsoDate, viDate, type IsoDate } from '../common/dates';
 import { BadInputError, bilingual, ForbiddenError } from '../common/errors';
+import { isBlank } from '../common/text';
+
+/** The first day of the campaign: nothing is reported, imported or approved before it. */
+export const CAMPAIGN_START: IsoDate = '2025-01-01';
 
 /** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
@@ -21,10 +25,18 @@ export function viDateTime(at: Date): string {
   return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
 }
 
-/** The period's date: a real date, not in the future (today in Vietnam is allowed). */
+/** The period's date: a real date within the campaign, not in the future (today in Vietnam is allowed). */
 export function checkPeriodDate(reportDate: IsoDate, today: IsoDate): void {
   if (!isIsoDate(reportDate))
     throw new BadInputError(bilingual(`Ngày "${reportDate}" không hợp lệ`, 'invalid report date'), 'reportDate');
+  if (reportDate < CAMPAIGN_START)
+    throw new BadInputError(
+      bilingual(
+        `Ngày ${viDate(reportDate)} trước khi phong trào bắt đầu (${viDate(CAMPAIGN_START)}); không có kỳ báo cáo nào`,
+        'the report date is before the campaign',
+      ),
+      'reportDate',
+    );
   if (reportDate > today) {
     throw new BadInputError(
       bilingual(
@@ -65,7 +77,7 @@ export function checkCanReopen(current: PeriodApprovalFacts, reportDate: IsoDate
 /** The reason of a reopening, trimmed: required, at most 1000 characters. */
 export function checkReason(reason: string | null | undefined): string {
   const text = (reason ?? '').trim();
-  if (!text)
+  if (isBlank(text))
     throw new BadInputError(
       bilingual('Cần nêu lý do mở lại kỳ báo cáo', 'a reason is required to reopen a period'),
       'reason',
@@ -86,14 +98,21 @@ export function checkNote(note: string | null | undefined): string | null {
   return text || null;
 }
 
-/** The refusal of a report for a locked period: when and by whom it was approved, and what to do. */
-export function lockedPeriodError(reportDate: IsoDate, period: PeriodApprovalFacts): ForbiddenError {
+/**
+ * The refusal of a write into a locked period (a report, a portal import row, a population correction): when and
+ * by whom it was approved, and what to do. `where` says which row or commune, when the caller wrote several.
+ */
+export function lockedPeriodError(
+  reportDate: IsoDate,
+  period: PeriodApprovalFacts,
+  where?: { vi: string; en: string },
+): ForbiddenError {
   const at = period.approvedAt ? viDateTime(period.approvedAt) : '?';
   const by = period.approvedByName ?? '?';
   return new ForbiddenError(
     bilingual(
-      `Kỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt lúc ${at} bởi ${by}; đề nghị UBND xã mở lại kỳ báo cáo`,
-      `period ${reportDate} approved on ${period.approvedAt ? period.approvedAt.toISOString() : '?'} by ${by}; ask the commune to reopen it`,
+      `${where ? `${where.vi}: k` : 'K'}ỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt lúc ${at} bởi ${by}; đề nghị UBND xã mở lại kỳ báo cáo`,
+      `${where ? `${where.en}: ` : ''}period ${reportDate} approved on ${period.approvedAt ? period.approvedAt.toISOString() : '?'} by ${by}; ask the commune to reopen it`,
     ),
   );
 }

@@ -16,6 +16,7 @@ import {
   checkPeriodDate,
   checkPeriodOpen,
   checkReason,
+  lockedPeriodError,
   type PeriodApprovalFacts,
   type PeriodState,
 } from './approval-rules';
@@ -116,6 +117,36 @@ export async function ensurePeriodOpen(t: EntityManager, communeId: string, repo
   await lockPeriod(t, communeId, reportDate, 'shared');
   const row = await readPeriod(t, communeId, reportDate);
   checkPeriodOpen(reportDate, row ? factsOf(row) : null);
+}
+
+/**
+ * The same check for many periods at once (a portal import): shared locks on every period, taken in a fixed order,
+ * then one statement for the approved ones. The first row on an approved period is refused with its row number.
+ */
+export async function ensurePeriodsOpen(
+  t: EntityManager,
+  rows: ReadonlyArray<{ communeId: string; date: IsoDate }>,
+): Promise<void> {
+  const keys = [...new Set(rows.map((r) => `${r.communeId}|${r.date}`))].sort();
+  if (keys.length === 0) return;
+  // Ids and dates hold no comma, so one text parameter carries them all, however many rows the import has.
+  await t.execute(
+    `select count(pg_advisory_xact_lock_shared(hashtext('period:' || replace(k, '|', ':')))) from unnest(string_to_array(?, ',')) as k`,
+    [keys.join(',')],
+  );
+  const approved = await t.execute<Array<PeriodRow>>(
+    `select ${PERIOD_COLUMNS} from reports.period_approval pa
+      where pa.state = 'APPROVED' and pa.commune_id || '|' || pa.report_date::text = any(string_to_array(?, ','))`,
+    [keys.join(',')],
+  );
+  if (approved.length === 0) return;
+  const byKey = new Map(approved.map((r) => [`${r.communeId}|${r.reportDate}`, withDates(r)]));
+  const i = rows.findIndex((r) => byKey.has(`${r.communeId}|${r.date}`));
+  const row = byKey.get(`${rows[i].communeId}|${rows[i].date}`)!;
+  throw lockedPeriodError(row.reportDate, factsOf(row), {
+    vi: `dòng ${i + 1}, xã ${row.communeId}`,
+    en: `row ${i + 1}, commune ${row.communeId}`,
+  });
 }
 
 export interface PeriodInput {

@@ -49,6 +49,8 @@ export class LiveHub {
     private readonly retentionMs = replayRetentionMs(),
   ) {
     this.pool = new Pool({ connectionString: databaseUrl, max: 3 });
+    // An idle connection lost in a database outage is dropped and replaced; unhandled, it would crash the process.
+    this.pool.on('error', (e) => this.log(`live hub lost an idle connection (${e.message})`));
   }
 
   async start(): Promise<void> {

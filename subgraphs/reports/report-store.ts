@@ -5,6 +5,7 @@ import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
 import { todayInVietnam, isIsoDate } from '../common/dates';
 import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../common/errors';
 import { recordAudit } from '../common/audit';
+import { cleanText } from '../common/text';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../common/viewer';
 import { Area } from './entities/Area';
@@ -12,9 +13,17 @@ import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import type { Figures } from './progress';
-import { ensurePeriodOpen } from './approval-store';
+import { ensurePeriodOpen, ensurePeriodsOpen } from './approval-store';
+import { CAMPAIGN_START } from './approval-rules';
 import { publishChanges } from './live';
-import { findAnomalies, validateReport, type ReportInputShape } from './validation';
+import {
+  checkRetryMatches,
+  contentOfInput,
+  contentOfRow,
+  findAnomalies,
+  validateReport,
+  type ReportInputShape,
+} from './validation';
 
 export const REPORT_SUBMITTED = 'report.submitted';
 export const PORTAL_IMPORTED = 'portal.imported';
@@ -35,7 +44,8 @@ async function latestPopulation(em: EntityManager, areaId: string, asOf: string)
 
 /**
  * Adds a version of a reporter's report for a date. With an idempotency key already used by this reporter, the
- * earlier submission is returned and nothing is added, so a retried submission counts once. A new version for an
+ * earlier submission is returned and nothing is added, so a retried submission counts once; the same key with other
+ * content is a CONFLICT (checkRetryMatches). A new version for an
  * approved (locked) period of the reporter's commune is FORBIDDEN.
  */
 export async function submitUnitReport(em: EntityManager, viewer: Viewer, input: SubmitInput): Promise<UnitReport> {
@@ -65,7 +75,16 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`report:${reporter.id}`]);
     if (input.idempotencyKey) {
       const earlier = await t.findOne(UnitReport, { reporterId: reporter.id, idempotencyKey: input.idempotencyKey });
-      if (earlier) return earlier;
+      if (earlier) {
+        // A retry returns the first report; the same key with other content is refused, nothing written.
+        const people = await t.find(ReportPerson, { reportId: earlier.id }, { orderBy: { id: 'asc' } });
+        checkRetryMatches(
+          input.idempotencyKey,
+          { id: earlier.id, content: contentOfRow(earlier, people) },
+          contentOfInput(input, figures),
+        );
+        return earlier;
+      }
     }
     // An approved period is locked (approval-store.ts): checked under the period's shared lock, nothing written.
     await ensurePeriodOpen(t, reporter.communeId!, input.reportDate);
@@ -109,7 +128,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     for (const p of input.people ?? []) {
       t.create(ReportPerson, {
         reportId: report.id,
-        name: p.name.trim(),
+        name: cleanText(p.name),
         role: p.role,
         certified: p.certified,
         guided: p.guided,
@@ -192,9 +211,12 @@ export async function importPortalStatistics(
         bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`),
       );
     if (!demo) authorize(viewer, 'IMPORT_STATISTICS', { provinceId: commune.provinceId, communeId: commune.id });
-    if (!isIsoDate(r.date) || r.date > today)
+    if (!isIsoDate(r.date) || r.date > today || r.date < CAMPAIGN_START)
       throw new BadInputError(
-        bilingual(`${at}: ngày "${r.date}" không hợp lệ hoặc ở tương lai`, `row ${i + 1}: bad date`),
+        bilingual(
+          `${at}: ngày "${r.date}" không hợp lệ, ở tương lai hoặc trước khi phong trào bắt đầu (${CAMPAIGN_START})`,
+          `row ${i + 1}: bad date`,
+        ),
         field('date'),
       );
     for (const k of ['learners', 'officialsRegistered', 'residentsRegistered'] as const) {
@@ -237,6 +259,8 @@ export async function importPortalStatistics(
   const importId = randomUUID();
   await em.transactional(async (tx) => {
     const t = tx as EntityManager;
+    // Approved periods are locked for imports too (docs/access.md "Approval and locking"): all rows or none.
+    await ensurePeriodsOpen(t, rows);
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       await t.execute(

@@ -1,9 +1,13 @@
 /** Checks of a village's or unit's report before anything is written. Plain functions: no GraphQL, no ORM. */
-import { isIsoDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, viNumber } from '../common/errors';
+import { isIsoDate, viDate, type IsoDate } from '../common/dates';
+import { BadInputError, bilingual, ConflictError, viNumber } from '../common/errors';
+import { cleanText, isBlank } from '../common/text';
+import { CAMPAIGN_START } from './approval-rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from './progress';
 
-export const CAMPAIGN_START: IsoDate = '2025-01-01';
+export { CAMPAIGN_START } from './approval-rules';
+/** The column of a person's name (report_person.name). */
+export const MAX_PERSON_NAME = 200;
 
 const GROUP_VI: Record<Group, string> = {
   OFFICIALS: 'cán bộ, công chức, viên chức',
@@ -113,9 +117,17 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
   }
   count(input.guidedResidents ?? 0, 'Số người dân được hướng dẫn', 'guidedResidents');
   for (const [i, p] of (input.people ?? []).entries()) {
-    if (!p.name.trim())
+    if (isBlank(p.name))
       throw new BadInputError(
         bilingual('Hãy nhập họ tên người được đề nghị khen thưởng', 'a person needs a name'),
+        `people.${i}.name`,
+      );
+    if (cleanText(p.name).length > MAX_PERSON_NAME)
+      throw new BadInputError(
+        bilingual(
+          `Họ tên người thứ ${i + 1} dài ${cleanText(p.name).length} ký tự; tối đa ${MAX_PERSON_NAME} ký tự`,
+          `a person's name is at most ${MAX_PERSON_NAME} characters`,
+        ),
         `people.${i}.name`,
       );
     count(p.guided, `Số người ${p.name} đã hướng dẫn`, `people.${i}.guided`);
@@ -136,6 +148,88 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
     );
   }
   return figures;
+}
+
+/** What a submission says, normalised as it is stored: two submissions with the same content are the same report. */
+export interface SubmissionContent {
+  reportDate: IsoDate;
+  figures: Figures;
+  guidedResidents: number;
+  note: string | null;
+  people: Array<{ name: string; role: string; certified: boolean; guided: number }>;
+}
+
+/** The content of a validated input, as submitUnitReport stores it (names and note cleaned, defaults filled). */
+export function contentOfInput(input: ReportInputShape, figures: Figures): SubmissionContent {
+  return {
+    reportDate: input.reportDate,
+    figures,
+    guidedResidents: input.guidedResidents ?? 0,
+    note: input.note?.trim() || null,
+    people: (input.people ?? []).map((p) => ({
+      name: cleanText(p.name),
+      role: p.role,
+      certified: p.certified,
+      guided: p.guided,
+    })),
+  };
+}
+
+type Count = 'Registered' | 'Completed' | 'Certified';
+/** A stored report's columns (UnitReport), as far as its content goes. */
+export type StoredFigures = { [K in `${'officials' | 'residents' | 'students' | 'workers'}${Count}`]: number } & {
+  reportDate: IsoDate;
+  guidedResidents: number;
+  note: string | null;
+};
+
+/** What a stored report and its people say, in the form checkRetryMatches compares. */
+export function contentOfRow(r: StoredFigures, people: SubmissionContent['people']): SubmissionContent {
+  const group = (g: 'officials' | 'residents' | 'students' | 'workers') => ({
+    registered: r[`${g}Registered`],
+    completed: r[`${g}Completed`],
+    certified: r[`${g}Certified`],
+  });
+  return {
+    reportDate: r.reportDate,
+    figures: {
+      OFFICIALS: group('officials'),
+      RESIDENTS: group('residents'),
+      STUDENTS: group('students'),
+      WORKERS: group('workers'),
+    },
+    guidedResidents: r.guidedResidents,
+    note: r.note,
+    people: people.map((p) => ({ name: p.name, role: p.role, certified: p.certified, guided: p.guided })),
+  };
+}
+
+function canonical(c: SubmissionContent): string {
+  const people = c.people.map((p) => JSON.stringify([p.name, p.role, p.certified, p.guided])).sort();
+  const groups = GROUPS.map((g) => [c.figures[g].registered, c.figures[g].completed, c.figures[g].certified]);
+  return JSON.stringify([c.reportDate, groups, c.guidedResidents, c.note, people]);
+}
+
+/**
+ * A retried submission (same idempotency key, same content) returns the first report; the same key with other
+ * content (other figures, another date, other people) is a CONFLICT naming the first report, so that nothing a
+ * clerk typed is dropped silently.
+ */
+export function checkRetryMatches(
+  key: string,
+  earlier: { id: number; content: SubmissionContent },
+  retry: SubmissionContent,
+): void {
+  if (canonical(earlier.content) === canonical(retry)) return;
+  const what = earlier.content.reportDate !== retry.reportDate ? 'ngày báo cáo khác' : 'số liệu khác';
+  throw new ConflictError(
+    bilingual(
+      `Mã chống gửi trùng "${key}" đã được dùng cho báo cáo số ${earlier.id} ngày ${viDate(earlier.content.reportDate)}, ` +
+        `nay được gửi lại với ${what}; không có gì được ghi. Nếu đây là báo cáo mới, hãy gửi với mã mới`,
+      `idempotency key ${key} was already used by report ${earlier.id} with different content; nothing was written`,
+    ),
+    { reportId: earlier.id, idempotencyKey: key },
+  );
 }
 
 /**

@@ -1,0 +1,125 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.join(__dirname, '..', '..');
+
+export async function freePorts(n: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<net.Server>((resolve) => {
+          const s = net.createServer();
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+/** Compiles the server once per test file when the sources are newer than dist/ (the launcher runs compiled code). */
+export function buildServer(): void {
+  const built = path.join(ROOT, 'dist', 'scripts', 'start.js');
+  const newest = ['scripts', 'subgraphs/common', 'gateway'].map((d) =>
+    Math.max(
+      ...execFileSync('find', [path.join(ROOT, d), '-name', '*.ts', '-printf', '%T@\n'], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((t) => Number(t) * 1000),
+    ),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(...newest)) return;
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface Launched {
+  child: ChildProcess;
+  ports: { gateway: number; registry: number; directives: number; plans: number; reports: number; pg: number };
+  env: NodeJS.ProcessEnv;
+  output(): string;
+  /** Resolves when the output matches (or rejects with the output after `ms`, or when the launcher exits). */
+  waitFor(pattern: RegExp | string, ms?: number): Promise<void>;
+  exited: Promise<number | null>;
+  kill(signal?: NodeJS.Signals): void;
+  /** SIGTERM (a clean stop, database included), SIGKILL to the group after 20 s. */
+  stop(): Promise<void>;
+}
+
+/** `node dist/scripts/start.js` as `npm start` runs it, on free ports, in its own process group. */
+export async function launch(extraEnv: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Launched> {
+  const [gateway, registry, directives, plans, reports, pg] = await freePorts(6);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(gateway),
+    REGISTRY_PORT: String(registry),
+    DIRECTIVES_PORT: String(directives),
+    PLANS_PORT: String(plans),
+    REPORTS_PORT: String(reports),
+    PG_PORT: String(pg),
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-launch-')),
+    ...extraEnv,
+  };
+  if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'scripts', 'start.js')], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own group, as a terminal gives it: a Ctrl-C is a SIGINT to the whole group.
+    detached: true,
+  });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    waiters.forEach((w) => w());
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  void exited.then(() => waiters.forEach((w) => w()));
+  return {
+    child,
+    ports: {
+      gateway: Number(env.PORT),
+      registry: Number(env.REGISTRY_PORT),
+      directives: Number(env.DIRECTIVES_PORT),
+      plans: Number(env.PLANS_PORT),
+      reports: Number(env.REPORTS_PORT),
+      pg: Number(env.PG_PORT),
+    },
+    env,
+    output: () => output,
+    exited,
+    kill: (signal = 'SIGTERM') => child.kill(signal),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
+      child.kill('SIGTERM');
+      await exited;
+      clearTimeout(timer);
+    },
+    waitFor(pattern, ms = 90_000) {
+      const matches = () => (typeof pattern === 'string' ? output.includes(pattern) : pattern.test(output));
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => done(new Error(`no ${String(pattern)} within ${ms} ms:\n${output}`)), ms);
+        const check = () => {
+          if (matches()) done();
+          else if (child.exitCode !== null) done(new Error(`launcher exited (${child.exitCode}):\n${output}`));
+        };
+        const done = (error?: Error) => {
+          clearTimeout(timer);
+          waiters.delete(check);
+          if (error) reject(error);
+          else resolve();
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
