@@ -47,7 +47,7 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
     kind: 'tokens',
     query: `subscription { progressUpdated(areaId: "C02949") { ${'eventId '.repeat(n)} } }`,
   })),
-  fc.constantFrom('villages { name }', 'units { name }', 'plans { number }').map((leaf) => ({
+  fc.constantFrom('villages { name }', 'units { name }', 'populationHistory { adults }').map((leaf) => ({
     kind: 'cost',
     query: `subscription { progressUpdated(areaId: "P23") { province { communes { province { communes { ${leaf} } } } } } }`,
   })),
