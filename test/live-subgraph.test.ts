@@ -82,6 +82,23 @@ describe('the reports subgraph’s own subscriptions', () => {
       await client.dispose();
     }, 90_000);
 
+    it('never repeats a replayed event whose NOTIFY is read after the replay saw its row', async () => {
+      const client = wsClient(stack.subgraphs.reports.url);
+      // A row committed without NOTIFY: the replay reads it, the live hub has not yet.
+      const [first] = await copies(1);
+      const sub = subscribe<{ progressUpdated: { eventId: string } }>(client, PROGRESS, {
+        a: 'V02949-08',
+        after: String(first - 1),
+      });
+      expect((await sub.take(1))[0].progressUpdated.eventId).toBe(String(first));
+      // Now the hub reads both that row and a new one: only the new one is news to this subscriber.
+      const [second] = await copies(1);
+      await stack.sql(`select pg_notify('hub_events', '{"schema":"reports","topic":"progress.updated"}')`);
+      expect((await sub.take(1))[0].progressUpdated.eventId).toBe(String(second));
+      await sub.close();
+      await client.dispose();
+    });
+
     it('answers RELOAD_REQUIRED when the first missed event is older than the retention (24 h)', async () => {
       const seqs = await copies(3, '25 hours');
       const client = wsClient(stack.subgraphs.reports.url);

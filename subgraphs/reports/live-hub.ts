@@ -95,8 +95,9 @@ export class LiveHub {
     const queue: LiveEvent[] = [];
     let wakeUp: (() => void) | null = null;
     let done = false;
-    let replayedUpTo = after ?? Number.POSITIVE_INFINITY;
-    let replaying = after !== null;
+    // Events go out in increasing order, each once: a live event the replay already delivered (its NOTIFY can be read
+    // after the replay's statement saw the row) is skipped whenever it arrives.
+    let delivered = after ?? 0;
     const listener = {
       matches: (e: LiveEvent) => e.topic === topic && e.payload[key] === value,
       push: (e: LiveEvent) => {
@@ -128,18 +129,21 @@ export class LiveHub {
       async next(): Promise<IteratorResult<LiveEvent>> {
         for (;;) {
           if (done) return { value: undefined, done: true };
-          if (pending.length) return { value: pending.shift()!, done: false };
+          const next = pending.shift();
+          if (next) {
+            delivered = next.seq;
+            return { value: next, done: false };
+          }
           if (!replayDone) {
             pending = await page();
-            replayedUpTo = cursor;
             continue;
           }
-          if (replaying) {
-            // Live events that the replay already delivered are skipped once, then everything flows.
-            while (queue.length && queue[0].seq <= replayedUpTo) queue.shift();
-            replaying = false;
+          while (queue.length && queue[0].seq <= delivered) queue.shift();
+          const live = queue.shift();
+          if (live) {
+            delivered = live.seq;
+            return { value: live, done: false };
           }
-          if (queue.length) return { value: queue.shift()!, done: false };
           await new Promise<void>((resolve) => (wakeUp = resolve));
           wakeUp = null;
         }
