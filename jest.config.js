@@ -16,10 +16,14 @@ module.exports = {
         module: { type: 'commonjs', ignoreDynamic: true },
       },
     ],
-    '/node_modules/jose/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+    '/node_modules/(jose|auto-bind)/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
-  // jose is ESM-only: compile it to CommonJS for jest's module system (the built code loads it with import()).
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose and auto-bind (GraphQL Code Generator's, test/web-types.test.ts) are ESM-only: compile them to CommonJS for
+  // jest's module system (the built code loads jose with import()).
+  transformIgnorePatterns: ['/node_modules/(?!jose/|auto-bind/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 120000,

@@ -4,7 +4,7 @@
 // - live: live events to many subscribers and the gateway's memory per subscription;
 // - profile: CPU profiles of the gateways and subgraphs under load (bench/profile.ts);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
-import { signToken } from '../subgraphs/common/auth';
+import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
 import { checkSameAnswers, compare, inspect, type Target } from './gateways';
 import { percentile } from './load';

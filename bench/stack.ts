@@ -7,8 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSyn
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PORTS } from '../gateway/supergraph';
-import type { SubgraphName } from '../subgraphs/common/orm';
+import { DEFAULT_PORTS, type SubgraphName } from '../shared/topology';
 import type { TapRecord } from './tap';
 
 export interface Stack {

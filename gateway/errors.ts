@@ -4,8 +4,8 @@
  * from a subgraph (a plain { message, extensions } object) keeps its message, code and path.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { vietnameseFirst } from '../subgraphs/common/coercion-messages';
-import { DomainError } from '../subgraphs/common/errors';
+import { vietnameseFirst } from '../shared/coercion-messages';
+import { DomainError } from '../shared/errors';
 import { QueryLimitError, TOO_MANY_TOKENS } from './limits';
 import { asUnavailable } from './readiness';
 

@@ -20,7 +20,7 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { bilingual } from '../subgraphs/common/errors';
+import { bilingual } from '../shared/errors';
 import { estimateCost } from './cost';
 
 export interface GatewayLimits {

@@ -16,11 +16,11 @@ import {
   resolveAuthSecret,
   signInternalToken,
   type VerifierOptions,
-} from '../subgraphs/common/auth';
-import { DomainError } from '../subgraphs/common/errors';
-import type { SubgraphName } from '../subgraphs/common/orm';
-import { listen, type RunningServer } from '../subgraphs/common/server';
-import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
+} from '../shared/auth';
+import { DomainError } from '../shared/errors';
+import { listen, type RunningServer } from '../shared/http';
+import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
+import { ANONYMOUS, type Viewer } from '../shared/viewer';
 import { formatGatewayError } from './errors';
 import {
   armor,
@@ -33,9 +33,8 @@ import {
   type GatewayLimits,
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
-import { readCommittedSupergraph } from './supergraph';
 import { readinessHandler, readinessUrls } from './readiness';
-import { availabilityPlugin } from '../subgraphs/common/availability';
+import { availabilityPlugin } from '../shared/availability';
 
 export interface GatewayContext {
   viewer: Viewer;

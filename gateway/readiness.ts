@@ -11,7 +11,7 @@ import {
   probeWithin,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
-} from '../subgraphs/common/availability';
+} from '../shared/availability';
 
 export interface SubgraphReadiness {
   ready: boolean;

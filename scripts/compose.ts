@@ -1,7 +1,8 @@
 // `npm run compose`: regenerates schema/<subgraph>.graphql and schema/supergraph.graphql from the code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, schemaDir } from '../gateway/supergraph';
+import { schemaDir } from '../shared/topology';
+import { composeSupergraph } from './composition';
 
 async function main() {
   const { subgraphs, supergraphSdl } = await composeSupergraph();

@@ -2,6 +2,7 @@
 // portal's statistics page saved as CSV and imports it through the gateway (importPortalStatistics), so the same
 // checks apply as to any client. One bad row rejects the whole file, with its line number; nothing is written.
 import { readFileSync } from 'node:fs';
+import { readCsv } from '../shared/csv';
 
 export interface PortalCsvRow {
   communeId: string;
@@ -57,12 +58,8 @@ function date(cell: string, line: number): string {
 
 /** Parses the CSV (comma or semicolon separated; a commune is its id, e.g. C02949). */
 export function parsePortalCsv(text: string): PortalCsvRow[] {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  if (lines.length < 2) throw new CsvError('tệp CSV không có dòng số liệu nào');
-  const sep = lines[0].includes(';') ? ';' : ',';
+  const { header, rows } = readCsv(text);
+  if (rows.length < 1) throw new CsvError('tệp CSV không có dòng số liệu nào');
   const fold = (h: string) =>
     h
       .trim()
@@ -72,13 +69,11 @@ export function parsePortalCsv(text: string): PortalCsvRow[] {
       .replace(/đ/g, 'd')
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_|_$/g, '');
-  const columns = lines[0].split(sep).map((h) => HEADERS[fold(h)]);
+  const columns = header.map((h) => HEADERS[fold(h)]);
   for (const need of ['communeId', 'date', 'learners', 'officialsRegistered', 'residentsRegistered'] as const) {
     if (!columns.includes(need)) throw new CsvError(`thiếu cột ${need} trong dòng tiêu đề`);
   }
-  return lines.slice(1).map((l, i) => {
-    const line = i + 2;
-    const cells = l.split(sep);
+  return rows.map(({ line, cells }) => {
     const get = (k: keyof PortalCsvRow) => cells[columns.indexOf(k)] ?? '';
     const int = (k: 'learners' | 'officialsRegistered' | 'residentsRegistered') => {
       const n = number(get(k), line, k, false);

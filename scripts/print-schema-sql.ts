@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { MikroORM, ReflectMetadataProvider } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
+import { SUBGRAPHS, type SubgraphName } from '../shared/topology';
 
 async function main() {
   const name = process.argv[2] as SubgraphName;

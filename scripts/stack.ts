@@ -2,20 +2,21 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startGateway, type RunningGateway } from '../gateway/main';
 import type { GatewayLimits } from '../gateway/limits';
-import { resolveAuthSecret } from '../subgraphs/common/auth';
-import { initORM, SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
+import { resolveAuthSecret } from '../shared/auth';
+import { SUBGRAPHS, type SubgraphName } from '../shared/topology';
+import { initORM, type Orm } from '../subgraphs/common/orm';
 import type { RunningSubgraph, SubgraphDefinition, SubgraphOptions } from '../subgraphs/common/subgraph';
 import { directives, start as startDirectives } from '../subgraphs/directives/main';
 import { plans, start as startPlans } from '../subgraphs/plans/main';
 import { registry, start as startRegistry } from '../subgraphs/registry/main';
-import { isEmpty, seedDemo, seedReference } from '../subgraphs/registry/seed';
+import { isEmpty } from '../subgraphs/registry/seed';
 import { reports, start as startReports } from '../subgraphs/reports/main';
 
-export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown>> = {
-  registry: registry as SubgraphDefinition<unknown>,
-  directives: directives as SubgraphDefinition<unknown>,
-  plans: plans as SubgraphDefinition<unknown>,
-  reports: reports as SubgraphDefinition<unknown>,
+export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown, unknown>> = {
+  registry: registry as SubgraphDefinition<unknown, unknown>,
+  directives: directives as SubgraphDefinition<unknown, unknown>,
+  plans: plans as SubgraphDefinition<unknown, unknown>,
+  reports: reports as SubgraphDefinition<unknown, unknown>,
 };
 
 export const STARTERS: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningSubgraph>> = {
@@ -36,7 +37,7 @@ export async function prepareDatabase(
   seed: SeedMode,
   log: (line: string) => void = () => undefined,
 ): Promise<void> {
-  const orms = [];
+  const orms: Orm[] = [];
   try {
     for (const name of SUBGRAPHS) {
       const def = DEFINITIONS[name];
@@ -53,17 +54,13 @@ export async function prepareDatabase(
       if (pending.length > 0) log(`${name}: applied ${pending.length} migration(s)`);
     }
     if (seed === 'none') return;
-    const em = orms[0].orm.em.fork() as EntityManager;
-    if (await isEmpty(em)) {
+    const emOf = (i: number) => orms[i].orm.em.fork() as EntityManager;
+    if (await isEmpty(emOf(0))) {
       log('first run: loading reference data');
-      await seedReference(em, log);
+      for (const [i, name] of SUBGRAPHS.entries()) await DEFINITIONS[name].seedReference?.(emOf(i), log);
       if (seed === 'demo') {
-        await seedDemo(em, log);
-        // Then each other subgraph's demo data (directives, plans, reports), in dependency order.
-        for (const [i, name] of SUBGRAPHS.entries()) {
-          const demo = DEFINITIONS[name].seedDemo;
-          if (demo) await demo(orms[i].orm.em.fork() as EntityManager, log);
-        }
+        // Each subgraph's demo data (registry, directives, plans, reports), in dependency order.
+        for (const [i, name] of SUBGRAPHS.entries()) await DEFINITIONS[name].seedDemo?.(emOf(i), log);
       }
     }
   } finally {

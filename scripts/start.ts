@@ -2,10 +2,9 @@
 // the gateway each as its own supervised process (restarted with back-off if it dies), and a clean stop on Ctrl-C
 // or SIGTERM.
 import path from 'node:path';
-import { DEFAULT_PORTS } from '../gateway/supergraph';
 import { DEFAULT_EMBEDDED_PORT, startDatabase, type Database } from '../subgraphs/common/database';
-import { resolveAuthSecret } from '../subgraphs/common/auth';
-import { SUBGRAPHS, type SubgraphName } from '../subgraphs/common/orm';
+import { resolveAuthSecret } from '../shared/auth';
+import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '../shared/topology';
 import { checkPorts, type PortNeed } from './ports';
 import { prepareDatabase } from './stack';
 import { Supervised } from './supervisor';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCallerVerifier, loadJose } from '../subgraphs/common/auth';
+import { createCallerVerifier, loadJose } from '../shared/auth';
 
 /**
  * A real identity provider publishes its public keys as a JSON Web Key Set; the gateway verifies callers' tokens

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
-import { signToken } from '../subgraphs/common/auth';
-import type { TokenRole } from '../subgraphs/common/auth-rules';
+import { signToken } from '../shared/auth';
+import type { TokenRole } from '../shared/auth-rules';
 import { startTestStack, type TestStack } from './support/stack';
 
 /**

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
-import { signToken } from '../subgraphs/common/auth';
-import type { TokenRole } from '../subgraphs/common/auth-rules';
+import { signToken } from '../shared/auth';
+import type { TokenRole } from '../shared/auth-rules';
 import { GATEWAY_REQUESTS } from '../bench/queries';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 

@@ -1,29 +1,13 @@
-import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
+import { provinceAdminFixture } from './support/province-admin';
+import { errorCode, ok } from './support/stack';
 
-let stack: TestStack;
-let admin: { token: string };
-/** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
-  stack.gql<T>(query, variables, admin);
-beforeAll(async () => {
-  stack = await startTestStack();
-  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
-});
-afterAll(() => stack?.stop());
-
-const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
-const counts = async () => {
-  const out: number[] = [];
-  for (const t of [
-    'directives.directive',
-    'directives.directive_revision',
-    'directives.outbox_event',
-    'directives.audit_entry',
-  ])
-    out.push(await count(t));
-  return out;
-};
-const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
+const fixture = provinceAdminFixture([
+  'directives.directive',
+  'directives.directive_revision',
+  'directives.outbox_event',
+  'directives.audit_entry',
+]);
+const { asAdmin, counts, catchUpPlans } = fixture;
 
 interface TargetRow {
   indicator: string;
@@ -63,7 +47,7 @@ const weeklyLetter = (number: string) => ({
 describe('province directives of the seed letters', () => {
   it('lists Quảng Ngãi’s directives, newest first, with targets, periods, deadlines and citations', async () => {
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         province: {
           directives: Array<{
             id: string;
@@ -124,7 +108,7 @@ describe('province directives of the seed letters', () => {
 
   it('carries the course and its certification rule as data', async () => {
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         province: {
           course: {
             modules: Array<{ number: number; title: string }>;
@@ -152,8 +136,8 @@ describe('province directives of the seed letters', () => {
   });
 
   it('resolves directives by key for other subgraphs, batched in one statement', async () => {
-    stack.resetSqlCount();
-    const res = await fetch(stack.subgraphs.directives.url, {
+    fixture.stack.resetSqlCount();
+    const res = await fetch(fixture.stack.subgraphs.directives.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -169,7 +153,7 @@ describe('province directives of the seed letters', () => {
     expect(((await res.json()) as { data: unknown }).data).toEqual({
       _entities: [{ number: '125/KH-UBND' }, { number: '639/SKHCN-BCVT&CĐS' }, { number: '2027/SKHCN-BCVT&CĐS' }],
     });
-    expect(stack.subgraphs.directives.orm.sql.count).toBe(1);
+    expect(fixture.stack.subgraphs.directives.orm.sql.count).toBe(1);
   });
 });
 
@@ -186,7 +170,7 @@ describe('issuing, amending and withdrawing', () => {
     expect(await counts()).toEqual([before[0] + 1, before[1] + 1, before[2] + 2, before[3] + 1]);
     const id = issued.issueDirective.id;
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         directive: {
           reportingDeadlines: Array<{ weekday: number; dayPart: string; nextDueOn: string }>;
           addressedTo: string[];
@@ -198,13 +182,13 @@ describe('issuing, amending and withdrawing', () => {
     );
     expect(data.directive.addressedTo).toEqual(['COMMUNE', 'VILLAGE']);
     expect(data.directive.reportingDeadlines).toEqual([{ weekday: 5, dayPart: 'AFTERNOON', nextDueOn: '2025-11-28' }]);
-    const events = await stack.sql<{ payload: { directiveId: string; revision: number; action: string } }>(
+    const events = await fixture.stack.sql<{ payload: { directiveId: string; revision: number; action: string } }>(
       `select payload from directives.outbox_event where topic = 'directive.changed' and payload->>'directiveId' = $1`,
       [id],
     );
     expect(events.map((e) => [e.payload.revision, e.payload.action])).toEqual([[1, 'ISSUED']]);
     await catchUpPlans();
-    const copy = await stack.sql<{ status: string; revision: number }>(
+    const copy = await fixture.stack.sql<{ status: string; revision: number }>(
       `select status, revision from plans.directive_projection where id = $1`,
       [id],
     );
@@ -244,7 +228,7 @@ describe('issuing, amending and withdrawing', () => {
     });
 
     const history = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         directive: {
           revisions: Array<{
             revision: number;
@@ -270,7 +254,7 @@ describe('issuing, amending and withdrawing', () => {
     expect(history.directive.revisions[1].reason).toBe('Nâng chỉ tiêu theo chỉ đạo của UBND tỉnh');
     // Still listed for the province, but not among those in force.
     const listed = ok(
-      await stack.gql<{ province: { all: Array<{ id: string }>; inForce: Array<{ id: string }> } }>(
+      await fixture.stack.gql<{ province: { all: Array<{ id: string }>; inForce: Array<{ id: string }> } }>(
         `{ province(code: "23") { all: directives { id } inForce: directives(inForceOnly: true) { id } } }`,
       ),
     );
@@ -289,7 +273,7 @@ describe('issuing, amending and withdrawing', () => {
       }),
     );
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         directive: { replaces: { number: string }; replacedBy: unknown[] };
         old: { replacedBy: Array<{ id: string }> };
       }>(
@@ -352,7 +336,9 @@ describe('bad input writes nothing', () => {
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(await counts()).toEqual(before);
     const d = ok(
-      await stack.gql<{ directive: { revision: number } }>(`{ directive(id: "125-kh-ubnd-2025") { revision } }`),
+      await fixture.stack.gql<{ directive: { revision: number } }>(
+        `{ directive(id: "125-kh-ubnd-2025") { revision } }`,
+      ),
     );
     expect(d.directive.revision).toBe(1);
   });
@@ -382,7 +368,7 @@ describe('who may issue, amend and withdraw', () => {
     ['amendDirective of an unknown directive', AMEND, { ...AMEND_125, id: 'nope' }],
   ])('answers an anonymous %s UNAUTHENTICATED and writes nothing', async (_label, query, variables) => {
     const before = await counts();
-    const res = await stack.gql(query, variables);
+    const res = await fixture.stack.gql(query, variables);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để ban hành chỉ đạo/);
     expect(await counts()).toEqual(before);
@@ -396,19 +382,19 @@ describe('who may issue, amend and withdraw', () => {
     ['PROVINCE_ADMIN of another province', 'P04', 'issueDirective', ISSUE, { input: weeklyLetter('6004/SKHCN') }],
     ['PROVINCE_ADMIN of another province', 'P04', 'amendDirective', AMEND, AMEND_125],
   ])('refuses %s %s: %s is FORBIDDEN and writes nothing', async (role, area, _label, query, variables) => {
-    const token = await stack.token(
+    const token = await fixture.stack.token(
       (role.startsWith('PROVINCE_ADMIN') ? 'PROVINCE_ADMIN' : role) as 'PROVINCE_VIEWER',
       area,
     );
     const before = await counts();
-    const res = await stack.gql(query, variables, { token });
+    const res = await fixture.stack.gql(query, variables, { token });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(
       /^Không có quyền ban hành chỉ đạo cho P23: cần vai trò PROVINCE_ADMIN P23; bạn là /,
     );
     expect(await counts()).toEqual(before);
     const d = ok(
-      await stack.gql<{ directive: { revision: number; status: string } }>(
+      await fixture.stack.gql<{ directive: { revision: number; status: string } }>(
         `{ directive(id: "125-kh-ubnd-2025") { revision status } }`,
       ),
     );

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { prepareDatabase, startInProcess, type InProcessStack } from '../scripts/stack';
-import { signToken } from '../subgraphs/common/auth';
+import { signToken } from '../shared/auth';
 import { waitForDatabase } from '../subgraphs/common/subgraph';
 import { startDatabase, type Database } from '../subgraphs/common/database';
 import { buildServer, freePorts, launch, type Launched } from './support/launch';

@@ -1,5 +1,5 @@
 import { STARTERS } from '../scripts/stack';
-import type { LiveHub } from '../subgraphs/reports/live-hub';
+import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { collect, subscribe, until, wsClient } from './support/ws';
 
@@ -29,7 +29,7 @@ const submit = (reporterId: string, registered: number) =>
     admin,
   );
 /** Live subscriptions open at the reports subgraph now (the gateway's upstreams arrive there once planned). */
-const hubSubscriptions = () => (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub.subscriptions;
+const hubSubscriptions = () => (stack.subgraphs.reports.state as ReportsState).hub.subscriptions;
 /** Waits until the reports subgraph has `n` more live subscriptions than `before`: only then can no event be missed. */
 async function active(before: number, n = 1): Promise<void> {
   await until(`${n} more live subscriptions`, () => hubSubscriptions() >= before + n);

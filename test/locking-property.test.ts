@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
-import type { TokenRole } from '../subgraphs/common/auth-rules';
-import { findControlCharacter } from '../subgraphs/common/text';
+import type { TokenRole } from '../shared/auth-rules';
+import { findControlCharacter } from '../shared/text';
 import { ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 /**

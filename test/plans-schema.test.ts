@@ -1,4 +1,4 @@
-import { composeSupergraph } from '../gateway/supergraph';
+import { composeSupergraph } from '../scripts/composition';
 
 describe('the public contract of directives and plans (DESIGN.md)', () => {
   it('keeps the fixed names, and lets another subgraph @require the four fields of effective targets', async () => {

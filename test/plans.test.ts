@@ -1,30 +1,14 @@
-import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
+import { provinceAdminFixture } from './support/province-admin';
+import { errorCode, ok } from './support/stack';
 
-let stack: TestStack;
-let admin: { token: string };
-/** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
-  stack.gql<T>(query, variables, admin);
-beforeAll(async () => {
-  stack = await startTestStack();
-  admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
-});
-afterAll(() => stack?.stop());
-
-const count = async (table: string) => (await stack.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
-const counts = async () => {
-  const out: number[] = [];
-  for (const t of [
-    'plans.commune_plan',
-    'plans.plan_task',
-    'plans.training_session',
-    'plans.outbox_event',
-    'plans.audit_entry',
-  ])
-    out.push(await count(t));
-  return out;
-};
-const catchUpPlans = () => Promise.all(stack.subgraphs.plans.consumers.map((c) => c.catchUp()));
+const fixture = provinceAdminFixture([
+  'plans.commune_plan',
+  'plans.plan_task',
+  'plans.training_session',
+  'plans.outbox_event',
+  'plans.audit_entry',
+]);
+const { asAdmin, counts, catchUpPlans } = fixture;
 
 interface Effective {
   indicator: string;
@@ -49,7 +33,7 @@ async function otherCommune(): Promise<{
   units: Array<{ id: string; name: string }>;
 }> {
   const data = ok(
-    await stack.gql<{
+    await fixture.stack.gql<{
       communes: Array<{
         id: string;
         name: string;
@@ -64,7 +48,7 @@ async function otherCommune(): Promise<{
 describe('the commune plans of the seed letters', () => {
   it('gives Ba Tô its plan: targets, tasks, four session dates at three venues, deadlines and reward rules', async () => {
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         commune: {
           name: string;
           plans: Array<{
@@ -141,7 +125,9 @@ describe('the commune plans of the seed letters', () => {
 
   it('resolves Ba Tô’s effective targets: its own 70% for residents, with the province’s 80% still visible', async () => {
     const data = ok(
-      await stack.gql<{ commune: { effectiveTargets: Effective[] } }>(`{ commune(id: "C02949") { ${EFFECTIVE} } }`),
+      await fixture.stack.gql<{ commune: { effectiveTargets: Effective[] } }>(
+        `{ commune(id: "C02949") { ${EFFECTIVE} } }`,
+      ),
     );
     const residents = data.commune.effectiveTargets.filter((t) => t.group === 'RESIDENTS' && t.indicator === 'JOINED');
     expect(residents).toEqual([
@@ -165,7 +151,7 @@ describe('the commune plans of the seed letters', () => {
 
   it('gives Ngọk Bay its 2025 and 2026 targets beside the province’s, and Khánh Cường the province’s', async () => {
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         ngokBay: { plans: Array<{ targets: Array<{ dueOn: string }> }>; effectiveTargets: Effective[] };
         khanhCuong: { effectiveTargets: Effective[] };
       }>(
@@ -197,7 +183,7 @@ describe('the commune plans of the seed letters', () => {
 
   it('lets the province see which plans implement a directive and which communes have none yet', async () => {
     const data = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         directive: {
           implementingPlans: Array<{ commune: { name: string } }>;
           communesWithoutPlan: Array<{ id: string; name: string }>;
@@ -265,7 +251,7 @@ describe('adopting a plan', () => {
     expect(plan.tasks[1].assigneeName).toBe(commune.villages[0].name);
 
     const after = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         commune: { effectiveTargets: Effective[]; plans: Array<{ reportingDeadlines: Array<{ nextDueOn: string }> }> };
         directive: { communesWithoutPlan: Array<{ id: string }> };
       }>(
@@ -315,7 +301,7 @@ describe('adopting a plan', () => {
     await catchUpPlans();
     const q = `{ commune(id: "C01590") { effectiveTargets { indicator threshold directiveId } } }`;
     const withIt = ok(
-      await stack.gql<{
+      await fixture.stack.gql<{
         commune: { effectiveTargets: Array<{ indicator: string; threshold: number; directiveId: string }> };
       }>(q),
     );
@@ -330,7 +316,7 @@ describe('adopting a plan', () => {
       }),
     );
     await catchUpPlans();
-    const without = ok(await stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string }> } }>(q));
+    const without = ok(await fixture.stack.gql<{ commune: { effectiveTargets: Array<{ indicator: string }> } }>(q));
     expect(without.commune.effectiveTargets.map((t) => t.indicator)).not.toContain('VNEID_CONFIRMED');
   });
 });
@@ -424,7 +410,7 @@ describe('who may adopt and edit plans', () => {
   });
   const baToTask = async () => {
     const data = ok(
-      await stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(
+      await fixture.stack.gql<{ commune: { plans: Array<{ tasks: Array<{ id: string; status: string }> }> } }>(
         `{ commune(id: "C02949") { plans { tasks { id status } } } }`,
       ),
     );
@@ -435,8 +421,8 @@ describe('who may adopt and edit plans', () => {
     const task = await baToTask();
     const before = await counts();
     for (const res of [
-      await stack.gql(ADOPT, { input: plan(BA_TO, '200/KH-UBND') }),
-      await stack.gql(SET_STATUS, { id: task.id, status: 'CANCELLED' }),
+      await fixture.stack.gql(ADOPT, { input: plan(BA_TO, '200/KH-UBND') }),
+      await fixture.stack.gql(SET_STATUS, { id: task.id, status: 'CANCELLED' }),
     ]) {
       expect(errorCode(res)).toBe('UNAUTHENTICATED');
       expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để sửa kế hoạch/);
@@ -446,9 +432,9 @@ describe('who may adopt and edit plans', () => {
   });
 
   it('lets Ba Tô’s commune officer adopt and edit Ba Tô’s plans, and no other commune’s', async () => {
-    const officer = { token: await stack.token('COMMUNE_OFFICER', BA_TO) };
+    const officer = { token: await fixture.stack.token('COMMUNE_OFFICER', BA_TO) };
     const adopted = ok(
-      await stack.gql<{ adoptPlan: { id: string; commune: { id: string } } }>(
+      await fixture.stack.gql<{ adoptPlan: { id: string; commune: { id: string } } }>(
         ADOPT,
         { input: plan(BA_TO, '201/KH-UBND') },
         officer,
@@ -458,8 +444,13 @@ describe('who may adopt and edit plans', () => {
     const task = await baToTask();
     const next = task.status === 'DONE' ? 'IN_PROGRESS' : 'DONE';
     expect(
-      ok(await stack.gql<{ setTaskStatus: { status: string } }>(SET_STATUS, { id: task.id, status: next }, officer))
-        .setTaskStatus.status,
+      ok(
+        await fixture.stack.gql<{ setTaskStatus: { status: string } }>(
+          SET_STATUS,
+          { id: task.id, status: next },
+          officer,
+        ),
+      ).setTaskStatus.status,
     ).toBe(next);
 
     // A task of Ba Tơ's plan (adopted by the province) is out of the officer's reach.
@@ -473,8 +464,8 @@ describe('who may adopt and edit plans', () => {
     ).adoptPlan.tasks[0];
     const before = await counts();
     for (const res of [
-      await stack.gql(ADOPT, { input: plan(BA_TO_OTHER, '203/KH-UBND') }, officer),
-      await stack.gql(SET_STATUS, { id: other.id, status: 'DONE' }, officer),
+      await fixture.stack.gql(ADOPT, { input: plan(BA_TO_OTHER, '203/KH-UBND') }, officer),
+      await fixture.stack.gql(SET_STATUS, { id: other.id, status: 'DONE' }, officer),
     ]) {
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.errors?.[0].message).toMatch(
@@ -482,7 +473,9 @@ describe('who may adopt and edit plans', () => {
       );
     }
     expect(await counts()).toEqual(before);
-    const still = await stack.sql<{ status: string }>(`select status from plans.plan_task where id = $1`, [other.id]);
+    const still = await fixture.stack.sql<{ status: string }>(`select status from plans.plan_task where id = $1`, [
+      other.id,
+    ]);
     expect(still).toEqual([{ status: 'TODO' }]);
   });
 
@@ -491,9 +484,9 @@ describe('who may adopt and edit plans', () => {
     ['VILLAGE_REPORTER', 'V02949-08'],
     ['PROVINCE_ADMIN', 'P04'],
   ] as const)('refuses %s %s a plan for Ba Tô with FORBIDDEN', async (role, area) => {
-    const token = await stack.token(role, area);
+    const token = await fixture.stack.token(role, area);
     const before = await counts();
-    const res = await stack.gql(ADOPT, { input: plan(BA_TO, '204/KH-UBND') }, { token });
+    const res = await fixture.stack.gql(ADOPT, { input: plan(BA_TO, '204/KH-UBND') }, { token });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(/cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949/);
     expect(await counts()).toEqual(before);

@@ -6,8 +6,8 @@ import { GATEWAY_REQUESTS } from '../bench/queries';
 import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
 import { visibilityOf } from '../gateway/subscriptions/server';
-import { readCommittedSupergraph } from '../gateway/supergraph';
-import { ANONYMOUS, type Viewer } from '../subgraphs/common/viewer';
+import { readCommittedSupergraph } from '../shared/topology';
+import { ANONYMOUS, type Viewer } from '../shared/viewer';
 
 /** The limit policy as plain functions: the cost estimate, the document check both transports run, the counters. */
 const schema = Supergraph.build(readCommittedSupergraph()).apiSchema().toGraphQLJSSchema();
@@ -181,22 +181,28 @@ describe('visibilityOf: who may share an upstream subscription', () => {
   });
 });
 
-/** The GraphQL documents in the pages' sources, with their `${CONSTANT}` parts filled in from the same sources. */
+/** The GraphQL documents in the pages' sources, each with the fragments it spreads (defined in the same sources). */
 function pageDocuments(): string[] {
   const dir = path.join(__dirname, '../gateway/web/src');
-  const files = [...readdirSync(dir), ...readdirSync(path.join(dir, 'pages')).map((f) => `pages/${f}`)]
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
-  const constants = new Map<string, string>();
-  for (const text of files)
-    for (const m of text.matchAll(/const ([A-Z_]+) = (?:`([^`]*)`|'([^']*)')/g)) constants.set(m[1], m[2] ?? m[3]);
-  const fill = (s: string): string =>
-    s.replace(/\$\{([A-Z_]+)\}/g, (_, name: string) => fill(constants.get(name) ?? ''));
-  const documents: string[] = [];
-  for (const text of files)
-    for (const m of text.matchAll(/`((?:query|subscription)\b[^`]*)`/g)) {
-      const doc = fill(m[1]);
-      if (!doc.includes('${')) documents.push(doc);
+  const texts = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.includes('generated'))
+    .flatMap((f) => [
+      ...readFileSync(path.join(dir, f), 'utf8').matchAll(/`\s*((?:query|subscription|fragment)\b[^`]*)`/g),
+    ])
+    .map((m) => m[1]);
+  const fragments = new Map<string, string>();
+  for (const t of texts) {
+    const name = /^fragment (\w+) on/.exec(t)?.[1];
+    if (name) fragments.set(name, t);
+  }
+  const withFragments = (doc: string, seen = new Set<string>()): string => {
+    let out = doc;
+    for (const [, name] of doc.matchAll(/\.\.\.\s*(\w+)/g)) {
+      if (seen.has(name) || name === 'on' || !fragments.has(name)) continue;
+      seen.add(name);
+      out += `\n${withFragments(fragments.get(name)!, seen)}`;
     }
-  return documents;
+    return out;
+  };
+  return texts.filter((t) => !t.startsWith('fragment') && !t.includes('${')).map((t) => withFragments(t));
 }

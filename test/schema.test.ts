@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeSupergraph, schemaDir } from '../gateway/supergraph';
+import { composeSupergraph } from '../scripts/composition';
+import { schemaDir } from '../shared/topology';
 
 describe('committed schema/', () => {
   it('matches what `npm run compose` prints from the code (run it and commit schema/ when this fails)', async () => {

@@ -77,3 +77,64 @@ describe('the province dashboard (all communes with progress and rank, one gatew
     expect(quangNgai.statements).toBeLessThanOrEqual(30);
   });
 });
+
+const CHASE = `query($code: String!) { province(code: $code) {
+  reportingStatus(deadline: "2025-12-21") { onTime late missing communes { name status reportersReported } }
+  communes { id reportingStatus(reportDate: "2025-12-20") { onTime late missing reporters { name status } }
+    rewards(asOf: "2025-12-20") { villages { eligible } units { eligible } people { name role eligible } } } } }`;
+
+describe('the chase lists and rewards of every commune (one gateway request)', () => {
+  it('make the same number of SQL statements for 96 communes as for 40', async () => {
+    // A report naming people in each province, so that both requests load people too.
+    const submit = async (provinceId: string) => {
+      const [village] = await stack.sql<{ id: string }>(
+        `select id from reports.area where province_id = $1 and level = 'VILLAGE' order by id limit 1`,
+        [provinceId],
+      );
+      ok(
+        await stack.gql(
+          `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`,
+          {
+            input: {
+              reporterId: village.id,
+              reportDate: '2025-12-20',
+              groups: [{ group: 'RESIDENTS', registered: 3, completed: 2, certified: 2 }],
+              people: [{ name: `Người dân ${provinceId}`, role: 'RESIDENT', certified: true, guided: 2 }],
+            },
+          },
+          { token: await stack.token('PROVINCE_ADMIN', provinceId) },
+        ),
+      );
+    };
+    await submit('P23');
+    await submit('P04');
+
+    type Chase = {
+      province: {
+        reportingStatus: { onTime: number; communes: unknown[] };
+        communes: Array<{ reportingStatus: { onTime: number }; rewards: { people: Array<{ name: string }> | null } }>;
+      };
+    };
+    const count = async (code: string) => {
+      const auth = { token: await stack.token('PROVINCE_ADMIN', `P${code}`) };
+      stack.resetSqlCount();
+      const data = ok(await stack.gql<Chase>(CHASE, { code }, auth));
+      const communes = data.province.communes;
+      return {
+        communes: communes.length,
+        onTime: communes.reduce((n, c) => n + c.reportingStatus.onTime, 0),
+        people: communes.flatMap((c) => c.rewards.people ?? []).map((p) => p.name),
+        statements: stack.sqlCount(),
+      };
+    };
+    const quangNgai = await count('23');
+    const hue = await count('04');
+    expect(quangNgai.communes).toBe(96);
+    expect(hue.communes).toBeLessThan(quangNgai.communes);
+    expect(quangNgai.people).toContain('Người dân P23');
+    expect(hue.people).toEqual(['Người dân P04']);
+    expect(hue.onTime).toBe(0); // submitted now, long after 17:00 on the report date
+    expect(quangNgai.statements).toBe(hue.statements);
+    expect(quangNgai.statements).toBeLessThanOrEqual(30);
+  });
+});

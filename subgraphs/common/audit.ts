@@ -5,10 +5,10 @@
  * log that is read (`registry.audit_log`, `Query.auditLog`).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AUDIT_RECORDED, type AuditRecorded } from './contracts';
-import type { SubgraphName } from './orm';
+import { AUDIT_RECORDED, type AuditRecorded } from '../../shared/vocabulary/events';
+import type { SubgraphName } from '../../shared/topology';
 import { appendEvent } from './outbox';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../../shared/viewer';
 
 /** The table each subgraph's migration creates for its own audit entries. */
 export function auditTableSql(schema: SubgraphName): string[] {

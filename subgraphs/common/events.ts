@@ -1,13 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listenForWrites } from './notify';
-import type { Orm, SubgraphName } from './orm';
+import type { SubgraphName } from '../../shared/topology';
+import type { Orm } from './orm';
+import type { OutboxTopics, Topic } from './outbox';
 
-/** An event as written to a producer's outbox. */
-export interface OutboxEvent<P = Record<string, unknown>> {
+/** An event as written to a producer's outbox; `isEvent` narrows its payload to its topic's type. */
+export interface OutboxEvent<P = unknown> {
   seq: number;
   topic: string;
   payload: P;
   createdAt: string;
+}
+
+/** True when the event is of the topic, and then its payload is that topic's type (OutboxTopics). */
+export function isEvent<T extends Topic>(event: OutboxEvent, topic: T): event is OutboxEvent<OutboxTopics[T]> {
+  return event.topic === topic;
 }
 
 export interface ConsumerOptions {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { EVENTS_CHANNEL } from './outbox';
-import type { SubgraphName } from './orm';
+import type { SubgraphName } from '../../shared/topology';
 
 /**
  * Calls `onChange` whenever any process commits an outbox event in `schema` (its NOTIFY), and once more after the

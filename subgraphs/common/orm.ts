@@ -3,14 +3,12 @@ import type { Constructor } from '@mikro-orm/core';
 import { Migrator, type Migration } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { types } from 'pg';
+import type { SubgraphName } from '../../shared/topology';
 
 // A Postgres `date` is a calendar day: keep it as the 'YYYY-MM-DD' text instead of a local-midnight Date.
 types.setTypeParser(1082, (value: string) => value);
 // Counts and sums come back as bigint text; our figures fit in a JS number.
 types.setTypeParser(20, (value: string) => Number(value));
-
-export type SubgraphName = 'registry' | 'directives' | 'plans' | 'reports';
-export const SUBGRAPHS: readonly SubgraphName[] = ['registry', 'directives', 'plans', 'reports'];
 
 export interface OrmOptions {
   subgraph: SubgraphName;

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphName } from './orm';
+import type { SubgraphName } from '../../shared/topology';
+import type { EventPayloads } from '../../shared/vocabulary/events';
 
 /**
  * The transactional outbox. A subgraph writes an event row in its own schema in the same transaction as the
@@ -8,6 +9,14 @@ import type { SubgraphName } from './orm';
  */
 export const EVENTS_CHANNEL = 'hub_events';
 
+/**
+ * Every outbox topic with its payload type: the events between subgraphs (shared/vocabulary/events.ts) and those a
+ * subgraph keeps to itself, which it adds by declaration merging (as subgraphs/reports/events.ts does).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
+export interface OutboxTopics extends EventPayloads {}
+export type Topic = keyof OutboxTopics & string;
+
 export function outboxTableSql(schema: SubgraphName): string[] {
   return [
     `create table "${schema}"."outbox_event" ("seq" bigserial primary key, "topic" varchar(100) not null, "payload" jsonb not null, "created_at" timestamptz not null default now());`,
@@ -15,21 +24,21 @@ export function outboxTableSql(schema: SubgraphName): string[] {
   ];
 }
 
-export async function appendEvent(
+export async function appendEvent<T extends Topic>(
   em: EntityManager,
   schema: SubgraphName,
-  topic: string,
-  payload: object,
+  topic: T,
+  payload: OutboxTopics[T],
 ): Promise<void> {
   await appendEvents(em, schema, topic, [payload]);
 }
 
 /** Many events of one topic in as few statements as possible (seeding writes thousands). */
-export async function appendEvents(
+export async function appendEvents<T extends Topic>(
   em: EntityManager,
   schema: SubgraphName,
-  topic: string,
-  payloads: object[],
+  topic: T,
+  payloads: Array<OutboxTopics[T]>,
 ): Promise<void> {
   if (payloads.length === 0) return;
   for (let i = 0; i < payloads.length; i += 1000) {

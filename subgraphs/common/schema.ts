@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, createResolversMap, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
-import { checkNoControlCharacters } from './text';
+import { checkNoControlCharacters } from '../../shared/text';
 
 /** Every argument of every field, before its resolver runs: no control character reaches a rule or the database. */
 const rejectControlCharacters: MiddlewareFn = ({ args }, next) => {

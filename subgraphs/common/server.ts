@@ -4,11 +4,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { vietnameseFirst } from './coercion-messages';
+import { vietnameseFirst } from '../../shared/coercion-messages';
 import { useServer } from 'graphql-ws/use/ws';
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { AddressInfo } from 'node:net';
 import type { Context } from './context';
 import {
   availabilityPlugin,
@@ -17,18 +16,12 @@ import {
   probeWithin,
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
-} from './availability';
-import { DomainError } from './errors';
+} from '../../shared/availability';
+import { DomainError } from '../../shared/errors';
 import type { Orm } from './orm';
-import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from './auth';
+import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
+import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-export interface RunningServer {
-  name: string;
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -88,17 +81,6 @@ export function formatError(log: (line: string) => void) {
   };
 }
 
-export async function listen(server: http.Server, port: number, host: string): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return (server.address() as AddressInfo).port;
-}
-
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
 export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[${options.name}] ${line}`));
@@ -141,7 +123,8 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       },
     }),
   );
-  // Subscriptions over graphql-ws on the same path; the gateway connects with its internal token as `identity`.
+  // Subscriptions over graphql-ws on the same path. The gateway subscribes without the caller's identity (the live
+  // feeds are public reads: ANONYMOUS); a connection may still pass an internal token as `identity`.
   let closeSubscriptions = async (): Promise<void> => undefined;
   if (options.subscriptions) {
     const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });

@@ -2,18 +2,38 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { isUnavailable } from './availability';
+import { isUnavailable } from '../../shared/availability';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
-import { initORM, type Orm, type OrmOptions, type SubgraphName } from './orm';
-import { startSubgraphServer, type RunningServer } from './server';
+import { DEFAULT_PORTS, type SubgraphName } from '../../shared/topology';
+import { initORM, type Orm, type OrmOptions } from './orm';
+import type { RunningServer } from '../../shared/http';
+import { startSubgraphServer } from './server';
 
-export interface SubgraphDefinition<L> {
+/**
+ * What a running subgraph shares between its requests (caches, the live hub): made when it starts, kept fresh while
+ * it runs, dropped on demand.
+ */
+export interface SharedState<S> {
+  create(options: SubgraphOptions): S;
+  /** Starts what keeps the state fresh (LISTEN for writes, the live hub) once the server is up; stopped after it. */
+  start?(state: S, options: SubgraphOptions): Promise<{ stop(): Promise<void> }>;
+  /** Forgets the answers shared between requests (so a test can measure a cold request). */
+  clear(state: S): void;
+  /** Also clear after each committed batch of consumed events (they change what the answers are built from). */
+  clearAfterEvents?: boolean;
+}
+
+export interface SubgraphDefinition<L, S = undefined> {
   name: SubgraphName;
   entities: OrmOptions['entities'];
   migrations: OrmOptions['migrations'];
   buildSchema(): Promise<GraphQLSchema>;
-  createLoaders(em: EntityManager): L;
-  /** Demo data for `npm start`'s first run, after every subgraph is migrated and the registry is seeded. */
+  /** A request's loaders, given the subgraph's shared state (undefined when it has none). */
+  createLoaders(em: EntityManager, state: S): L;
+  state?: SharedState<S>;
+  /** Reference data every installation needs, on the first run before any demo data (the registry's areas). */
+  seedReference?(em: Em, log: (line: string) => void): Promise<void>;
+  /** Demo data for `npm start`'s first run, after every subgraph is migrated and the reference data is seeded. */
   seedDemo?(em: Em, log: (line: string) => void): Promise<void>;
   /** Events from other subgraphs' outboxes that this subgraph keeps up with while it runs. */
   consumers?: Array<Omit<ConsumerOptions, 'consumer' | 'log'>>;
@@ -32,15 +52,24 @@ export interface SubgraphOptions {
   log?: (line: string) => void;
 }
 
-export interface RunningSubgraph extends RunningServer {
+export interface RunningSubgraph<S = unknown> extends RunningServer {
   orm: Orm;
   consumers: RunningConsumer[];
+  state: S;
   /** Forgets answers shared between requests (so a test can measure a cold request). */
   clearCaches?(): void;
 }
 
-/** Starts one subgraph: ORM on its own schema, migrations, schema, HTTP server. Tests and `npm start` share it. */
-export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: SubgraphOptions): Promise<RunningSubgraph> {
+/**
+ * Starts one subgraph: ORM on its own schema, migrations, consumers, shared state, HTTP server. Tests and
+ * `npm start` share it.
+ */
+export async function startSubgraph<L, S>(
+  def: SubgraphDefinition<L, S>,
+  options: SubgraphOptions,
+): Promise<RunningSubgraph<S>> {
+  const state = def.state?.create(options) as S;
+  const clear = def.state ? () => def.state!.clear(state) : undefined;
   const orm = await initORM({
     subgraph: def.name,
     clientUrl: options.databaseUrl,
@@ -51,6 +80,7 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
   // Consumers get an ORM of their own, so background event work never mixes with a request's connections or its
   // SQL statement count.
   let eventsOrm: Orm | undefined;
+  let keeper: { stop(): Promise<void> } | undefined;
   try {
     if (options.migrate !== false) await orm.migrate();
     if (def.consumers?.length) {
@@ -63,7 +93,12 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       });
       for (const c of def.consumers) {
         consumers.push(
-          await startConsumer(eventsOrm, options.databaseUrl, { ...c, consumer: def.name, log: options.log }),
+          await startConsumer(eventsOrm, options.databaseUrl, {
+            ...c,
+            ...(def.state?.clearAfterEvents ? { afterCommit: clear } : {}),
+            consumer: def.name,
+            log: options.log,
+          }),
         );
       }
     }
@@ -73,17 +108,26 @@ export async function startSubgraph<L>(def: SubgraphDefinition<L>, options: Subg
       host: options.host,
       schema: await def.buildSchema(),
       orm,
-      createLoaders: def.createLoaders,
+      createLoaders: (em: EntityManager) => def.createLoaders(em, state),
       subscriptions: def.subscriptions,
       authSecret: options.authSecret,
       log: options.log,
     });
+    try {
+      keeper = await def.state?.start?.(state, options);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
     return {
       ...server,
       orm,
       consumers,
+      state,
+      clearCaches: clear,
       async stop() {
         await server.stop();
+        await keeper?.stop();
         for (const c of consumers) await c.stop();
         await eventsOrm?.close();
         await orm.close();
@@ -123,12 +167,13 @@ export async function waitForDatabase(
   }
 }
 
-/** For `node dist/subgraphs/<name>/main.js`: read the environment, start, stop cleanly on SIGINT/SIGTERM. */
-export function runFromEnvironment(
-  start: (options: SubgraphOptions) => Promise<RunningServer>,
-  defaultPort: number,
-  envPort: string,
-): void {
+/**
+ * For `node dist/subgraphs/<name>/main.js`: read the environment (DATABASE_URL, <NAME>_PORT, HOST), start, stop
+ * cleanly on SIGINT/SIGTERM.
+ */
+export function runFromEnvironment<L, S>(def: SubgraphDefinition<L, S>): void {
+  const envPort = `${def.name.toUpperCase()}_PORT`;
+  const defaultPort = DEFAULT_PORTS[def.name];
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     console.error('DATABASE_URL is required to run one subgraph alone (npm start sets it for you).');
@@ -136,7 +181,7 @@ export function runFromEnvironment(
   }
   const port = Number(process.env[envPort] ?? defaultPort);
   waitForDatabase(databaseUrl)
-    .then(() => start({ databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' }))
+    .then(() => startSubgraph(def, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' }))
     .then((server) => {
       console.log(`[${server.name}] ready at ${server.url}`);
       let stopping = false;

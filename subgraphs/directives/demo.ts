@@ -3,6 +3,7 @@
  * deadlines are as the letters state them. Where a letter is only known through the letters that cite it
  * (2027/SKHCN, 2761/SKHCN), its content is reconstructed from those and the directive is marked demo.
  */
+import { DEMO_DIRECTIVE_REFS, DEMO_IDS } from '../../shared/vocabulary/demo';
 import { QUANG_NGAI_COURSE, type DirectiveContent } from './model';
 
 export interface DemoDirective extends DirectiveContent {
@@ -10,24 +11,14 @@ export interface DemoDirective extends DirectiveContent {
   demo: boolean;
 }
 
-export const DEMO_IDS = {
-  plan125: '125-kh-ubnd-2025',
-  letter639: '639-skhcn-bcvt-cds-2025',
-  plan2027: '2027-skhcn-bcvt-cds-2025',
-  notice2761: '2761-skhcn-bcvt-cds-2025',
-} as const;
-
 const SKHCN = 'Sở Khoa học và Công nghệ tỉnh Quảng Ngãi';
 
 export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
   {
-    id: DEMO_IDS.plan125,
-    provinceId: 'P23',
+    ...DEMO_DIRECTIVE_REFS.plan125,
     demo: false,
-    number: '125/KH-UBND',
     kind: 'PLAN',
     title: 'Kế hoạch phát động và tổ chức Phong trào “Bình dân học vụ số” trên địa bàn tỉnh Quảng Ngãi năm 2025',
-    issuedOn: '2025-06-02',
     issuer: 'Chủ tịch UBND tỉnh Quảng Ngãi',
     addressedTo: ['PROVINCE', 'COMMUNE'],
     citesIds: [],
@@ -48,13 +39,10 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     course: null,
   },
   {
-    id: DEMO_IDS.letter639,
-    provinceId: 'P23',
+    ...DEMO_DIRECTIVE_REFS.letter639,
     demo: false,
-    number: '639/SKHCN-BCVT&CĐS',
     kind: 'LETTER',
     title: 'Về việc tiếp tục đẩy mạnh triển khai phong trào “Bình dân học vụ số” trên địa bàn tỉnh Quảng Ngãi',
-    issuedOn: '2025-08-05',
     issuer: SKHCN,
     addressedTo: ['PROVINCE', 'COMMUNE'],
     citesIds: [DEMO_IDS.plan125],
@@ -84,15 +72,12 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     course: null,
   },
   {
-    id: DEMO_IDS.plan2027,
-    provinceId: 'P23',
+    ...DEMO_DIRECTIVE_REFS.plan2027,
     // Known through the commune letters that implement it (Khánh Cường, Ba Tô): content reconstructed.
     demo: true,
-    number: '2027/SKHCN-BCVT&CĐS',
     kind: 'PLAN',
     title:
       'Kế hoạch triển khai khóa bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
-    issuedOn: '2025-10-09',
     issuer: SKHCN,
     addressedTo: ['PROVINCE', 'COMMUNE', 'UNIT'],
     citesIds: [DEMO_IDS.plan125],
@@ -130,14 +115,11 @@ export const DEMO_DIRECTIVES: Array<DemoDirective & { id: string }> = [
     course: QUANG_NGAI_COURSE,
   },
   {
-    id: DEMO_IDS.notice2761,
-    provinceId: 'P23',
+    ...DEMO_DIRECTIVE_REFS.notice2761,
     // Known through the commune letter of November 2025 that cites it: content reconstructed.
     demo: true,
-    number: '2761/SKHCN-BCVT&CĐS',
     kind: 'NOTICE',
     title: 'Thông báo tình hình tham gia học kỹ năng số',
-    issuedOn: '2025-11-11',
     issuer: SKHCN,
     addressedTo: ['COMMUNE'],
     citesIds: [DEMO_IDS.plan125, DEMO_IDS.plan2027],

@@ -1,17 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../common/contracts';
-import { isIsoDate, todayInVietnam, viDate } from '../common/dates';
-import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../../shared/vocabulary/events';
+import { isIsoDate, todayInVietnam, viDate } from '../../shared/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
 import { recordAudit } from '../common/audit';
-import { authorize, requireIdentity } from '../common/auth-rules';
+import { authorize, requireIdentity } from '../../shared/auth-rules';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../common/viewer';
+import type { Viewer } from '../../shared/viewer';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision, type RevisionContent } from './entities/DirectiveRevision';
 import type { DirectiveContent } from './model';
-import { DirectiveStatus, RevisionAction } from './types';
-import { checkWithdrawalDate, directiveIdOf, requireText, validateDirectiveContent } from './validation';
+import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
+import { directiveIdOf } from '../../shared/ids';
+import { requireText } from '../../shared/vocabulary/checks';
+import { checkWithdrawalDate, validateDirectiveContent } from './validation';
 
 const PROVINCE_ID = /^P\d{2}$/;
 

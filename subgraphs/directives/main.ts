@@ -18,4 +18,4 @@ export const directives: SubgraphDefinition<DirectivesLoaders> = {
 
 export const start = (options: SubgraphOptions) => startSubgraph(directives, options);
 
-if (require.main === module) runFromEnvironment(start, 4002, 'DIRECTIVES_PORT');
+if (require.main === module) runFromEnvironment(directives);

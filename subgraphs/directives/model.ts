@@ -1,56 +1,12 @@
 /**
- * The plain data of directives and plans: targets, campaign periods, reporting deadlines, the course rule.
- * No GraphQL or ORM import: these shapes travel in JSON columns, in outbox events and through the rules.
- * The plans subgraph uses the same shapes (it imports this module, never the directives' tables).
+ * The plain data of directives: their content and the course rule. No GraphQL or ORM import: these shapes travel
+ * in JSON columns, in outbox events and through the rules. Targets, periods and deadlines, which commune plans
+ * state too, are shared/vocabulary/model.ts.
  */
-import type { IsoDate } from '../common/dates';
-
-export const INDICATORS = ['JOINED', 'COMPLETED', 'CERTIFIED', 'DIGITAL_SIGNATURE', 'VNEID_CONFIRMED'] as const;
-export type IndicatorName = (typeof INDICATORS)[number];
-
-export const POPULATION_GROUPS = ['OFFICIALS', 'RESIDENTS', 'STUDENTS', 'WORKERS'] as const;
-export type PopulationGroupName = (typeof POPULATION_GROUPS)[number];
-
-/** A target (chỉ tiêu): a share of a population group reaching a stage by a date. 0.8 = 80%. */
-export interface TargetData {
-  indicator: IndicatorName;
-  group: PopulationGroupName;
-  threshold: number;
-  dueOn: IsoDate;
-  /** True when the letter says "over" (trên 50%) rather than "at least" (ít nhất 80%). */
-  strict?: boolean;
-  /** The wording of the letter, e.g. "người dân trong độ tuổi trưởng thành". */
-  note?: string | null;
-}
-
-/** A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025. */
-export interface PeriodData {
-  name: string;
-  startsOn: IsoDate;
-  endsOn: IsoDate;
-}
-
-export type Recurrence = 'ONCE' | 'WEEKLY';
-export type DayPart = 'MORNING' | 'AFTERNOON' | 'EVENING';
-
-/** A reporting deadline: once (before 20/11/2025) or recurring (every Friday afternoon). */
-export interface DeadlineData {
-  /** Who reports, in the letter's words (e.g. "Các thôn, tổ dân phố"). */
-  reporter: string;
-  /** What is reported (e.g. "Báo cáo kết quả thực hiện"). */
-  subject: string;
-  recurrence: Recurrence;
-  /** ONCE: the last day. */
-  dueOn?: IsoDate | null;
-  /** ONCE: true when the letter says "before" (trước ngày), so the last day is the day before. */
-  before?: boolean | null;
-  /** WEEKLY: ISO weekday, 1 = Monday … 5 = Friday … 7 = Sunday. */
-  weekday?: number | null;
-  dayPart?: DayPart | null;
-  /** WEEKLY: the first and last day the recurrence applies (optional). */
-  startsOn?: IsoDate | null;
-  endsOn?: IsoDate | null;
-}
+import type { IsoDate } from '../../shared/dates';
+import type { AreaLevelName } from '../../shared/vocabulary/enums';
+export type { DirectiveStatusName } from '../../shared/vocabulary/enums';
+import type { DeadlineData, PeriodData, TargetData } from '../../shared/vocabulary/model';
 
 export interface CourseModuleData {
   number: number;
@@ -73,8 +29,8 @@ export interface CourseData {
 }
 
 export type DirectiveKindName = 'LETTER' | 'PLAN' | 'NOTICE' | 'DECISION' | 'RESOLUTION';
-export type AdministrativeLevelName = 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
-export type DirectiveStatusName = 'IN_FORCE' | 'WITHDRAWN';
+/** The levels a directive is addressed to: the area levels. */
+export type AdministrativeLevelName = AreaLevelName;
 
 /** The content of a directive: what each revision snapshots. */
 export interface DirectiveContent {

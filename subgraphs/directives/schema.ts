@@ -4,7 +4,7 @@ import { buildFederatedSchema } from '../common/schema';
 import type { DirectivesLoaders } from './loaders';
 import { DirectiveResolver, DirectiveRevisionResolver } from './resolvers/DirectiveResolver';
 import { ProvinceDirectivesResolver } from './resolvers/ProvinceDirectives';
-import { ReportingDeadlineResolver } from './values';
+import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
 
 type Ctx = Context<DirectivesLoaders>;
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DIRECTIVE_CHANGED } from '../common/contracts';
+import { DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
 import { eventOf } from './directive-store';
 import { DEMO_DIRECTIVES } from './demo';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision } from './entities/DirectiveRevision';
-import { DirectiveStatus, RevisionAction } from './types';
+import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
 import { validateDirectiveContent } from './validation';
 
 /** The seed letters' province directives, with their first revision and events; skipped when already there. */

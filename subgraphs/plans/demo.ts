@@ -4,7 +4,7 @@
  * implementing 2027/SKHCN). Where a letter leaves its number or day blank ("Số: …/KH-UBND, ngày … tháng 8"),
  * the plan is marked demo and the gap filled; task statuses are invented (tasks marked demo).
  */
-import { DEMO_IDS } from '../directives/demo';
+import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import type { PlanContent, TaskData } from './model';
 
 export interface DemoPlan extends PlanContent {

@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import { listLoader, rowLoader } from '../common/loaders';
 import { CommunePlan } from './entities/CommunePlan';
 import { PlanTask } from './entities/PlanTask';
-import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { AreaProjection } from './entities/AreaProjection';
+import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 
 /** Fresh per request: every list field and entity reference goes through one of these (one statement per batch). */

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { plansMigrations } from '../../migrations/plans';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
-import { PLANS_CONSUMERS } from './consumers';
+import { PLANS_CONSUMERS } from './events';
 import { CommunePlan } from './entities/CommunePlan';
 import { PlanTask } from './entities/PlanTask';
-import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { AreaProjection } from './entities/AreaProjection';
+import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 import { createLoaders, type PlansLoaders } from './loaders';
 import { buildPlansSchema } from './schema';
@@ -22,4 +23,4 @@ export const plans: SubgraphDefinition<PlansLoaders> = {
 
 export const start = (options: SubgraphOptions) => startSubgraph(plans, options);
 
-if (require.main === module) runFromEnvironment(start, 4003, 'PLANS_PORT');
+if (require.main === module) runFromEnvironment(plans);

@@ -1,6 +1,7 @@
-/** Plain data of commune plans (no GraphQL, no ORM): tasks, sessions, reward rules. Targets and deadlines: ../directives/model. */
-import type { IsoDate } from '../common/dates';
-import type { DeadlineData, TargetData } from '../directives/model';
+/** Plain data of commune plans (no GraphQL, no ORM): tasks, sessions, reward rules. Targets and deadlines: shared/vocabulary/model. */
+import type { IsoDate } from '../../shared/dates';
+import type { AreaLevelName, DayPartName, DirectiveStatusName } from '../../shared/vocabulary/enums';
+import type { DeadlineData, TargetData } from '../../shared/vocabulary/model';
 
 export type AssigneeLevel = 'UNIT' | 'VILLAGE';
 export type TaskStatusName = 'TODO' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
@@ -15,7 +16,7 @@ export interface TaskData {
 
 export interface SessionData {
   heldOn: IsoDate;
-  dayPart?: 'MORNING' | 'AFTERNOON' | 'EVENING' | null;
+  dayPart?: DayPartName | null;
   venue: string;
   villageIds: string[];
   note?: string | null;
@@ -56,7 +57,7 @@ export interface PlanContent {
 /** What the plans subgraph knows about an area (from registry's area.upserted events). */
 export interface AreaFacts {
   id: string;
-  level: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+  level: AreaLevelName;
   name: string;
   provinceId: string;
   communeId: string | null;
@@ -68,6 +69,6 @@ export interface DirectiveFacts {
   provinceId: string;
   number: string;
   issuedOn: IsoDate;
-  status: 'IN_FORCE' | 'WITHDRAWN';
+  status: DirectiveStatusName;
   targets: TargetData[];
 }

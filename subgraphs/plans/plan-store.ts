@@ -1,18 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { PLAN_ADOPTED, type PlanAdopted } from '../common/contracts';
-import { BadInputError, bilingual, NotFoundError } from '../common/errors';
+import { PLAN_ADOPTED, type PlanAdopted } from '../../shared/vocabulary/events';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
 import { recordAudit } from '../common/audit';
-import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
+import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../common/viewer';
-import { directiveIdOf } from '../directives/validation';
+import type { Viewer } from '../../shared/viewer';
+import { directiveIdOf } from '../../shared/ids';
 import { CommunePlan } from './entities/CommunePlan';
 import { PlanTask } from './entities/PlanTask';
-import { AreaProjection, DirectiveProjection } from './entities/projections';
+import { AreaProjection } from './entities/AreaProjection';
+import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 import type { AreaFacts, DirectiveFacts, PlanContent } from './model';
-import { AssigneeLevel, TaskStatus } from './types';
+import { AssigneeLevel, TaskStatus } from './resolvers/types';
 import { validatePlan } from './validation';
 
 export interface AdoptShape extends PlanContent {

@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../common/context';
 import { buildFederatedSchema } from '../common/schema';
-import { ReportingDeadlineResolver } from '../directives/values';
+import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
 import type { PlansLoaders } from './loaders';
 import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
 import { CommunePlansResolver, DirectivePlansResolver } from './resolvers/CommunePlansResolver';

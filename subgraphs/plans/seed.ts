@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_DIRECTIVES } from '../directives/demo';
-import { directiveIdOf } from '../directives/validation';
+import { DEMO_DIRECTIVE_REFS } from '../../shared/vocabulary/demo';
+import { directiveIdOf } from '../../shared/ids';
 import { DEMO_PLANS } from './demo';
 import { CommunePlan } from './entities/CommunePlan';
 import type { AreaFacts, DirectiveFacts } from './model';
 import { insertPlan } from './plan-store';
-import { AssigneeLevel } from './types';
+import { AssigneeLevel } from './resolvers/types';
 import { validatePlan } from './validation';
 
 /** Facts for checking a demo plan: ids of the generated villages and units say which commune they are in. */
@@ -22,21 +22,12 @@ function areaOf(id: string, communeId: string): AreaFacts {
 
 /**
  * The seed letters' commune plans (Ba Tô, Ngọk Bay, Khánh Cường). It runs before the plans subgraph has consumed
- * any event, so the demo plans are checked against the demo directives' data rather than the projections.
+ * any event, so the demo plans are checked against the demo directives' references rather than the projections.
  */
 export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
+  // Checking a plan reads a directive's province, number and status, not its targets.
   const directives = new Map<string, DirectiveFacts>(
-    DEMO_DIRECTIVES.map((d) => [
-      d.id,
-      {
-        id: d.id,
-        provinceId: d.provinceId,
-        number: d.number,
-        issuedOn: d.issuedOn,
-        status: 'IN_FORCE',
-        targets: d.targets,
-      },
-    ]),
+    Object.values(DEMO_DIRECTIVE_REFS).map((d) => [d.id, { ...d, status: 'IN_FORCE', targets: [] }]),
   );
   await em.transactional(async (t) => {
     const tx = t as EntityManager;

@@ -7,7 +7,8 @@
  * issued sets a key; among the commune's plans, the latest issued does. A commune target keeps the province
  * target it replaces visible (`overrides`).
  */
-import type { TargetData } from '../directives/model';
+import type { TargetSourceName } from '../../shared/vocabulary/enums';
+import type { TargetData } from '../../shared/vocabulary/model';
 
 export interface TargetOwner {
   id: string;
@@ -17,7 +18,7 @@ export interface TargetOwner {
 
 export interface EffectiveTarget {
   target: TargetData;
-  source: 'PROVINCE' | 'COMMUNE';
+  source: TargetSourceName;
   directiveId: string | null;
   planId: string | null;
   /** For a commune target: the province target of the same key it takes the place of. */

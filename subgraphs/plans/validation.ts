@@ -2,9 +2,9 @@
  * Checks a commune plan before anything is written, against what the plans subgraph knows of areas and directives
  * (its projections of registry and directives events). Plain function: the caller looks the facts up first.
  */
-import { isIsoDate, viDate } from '../common/dates';
-import { BadInputError, bilingual, NotFoundError } from '../common/errors';
-import { requireText, validateDeadlines, validateTargets } from '../directives/validation';
+import { isIsoDate, viDate } from '../../shared/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import { requireText, validateDeadlines, validateTargets } from '../../shared/vocabulary/checks';
 import type { AreaFacts, DirectiveFacts, PlanContent, RewardRuleData, SessionData, TaskData } from './model';
 
 export interface PlanLookups {

@@ -1,21 +1,20 @@
 /**
  * The one audit log that is read (docs/audit.md): `registry.audit_log` holds the registry's own entries, written in
  * the same transaction as the change, and every other subgraph's, consumed from their outboxes (`audit.recorded`).
- * `readAuditLog` answers `Query.auditLog` for the province roles of the area's province and a commune's officer.
+ * events.ts consumes the others' entries. `readAuditLog` answers `Query.auditLog` for the province roles of the
+ * area's province and a commune's officer.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity, type AreaPath } from '../common/auth-rules';
-import { AUDIT_RECORDED, type AuditRecorded } from '../common/contracts';
-import { isIsoDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, NotFoundError } from '../common/errors';
-import type { OutboxEvent } from '../common/events';
-import type { SubgraphDefinition } from '../common/subgraph';
-import type { Viewer } from '../common/viewer';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/auth-rules';
+import type { AuditRecorded } from '../../shared/vocabulary/events';
+import { isIsoDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import type { Viewer } from '../../shared/viewer';
 import { Commune } from './entities/Commune';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { levelOf } from './ids';
+import { levelOf } from '../../shared/ids';
 
 /** Adds one audited write to the log; applying the same entry twice changes nothing. */
 export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise<void> {
@@ -43,19 +42,6 @@ export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise
     ],
   );
 }
-
-/**
- * The registry reads the audit entries of directives, plans and reports from their outboxes (reports does not write
- * any yet; its consumer simply finds none). Its own entries go straight into the log (population-store.ts).
- */
-export const REGISTRY_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = (
-  ['directives', 'plans', 'reports'] as const
-).map((producer) => ({
-  producer,
-  name: `registry.audit.${producer}`,
-  topics: [AUDIT_RECORDED],
-  handle: (em: EntityManager, event: OutboxEvent) => projectAudit(em, event.payload as unknown as AuditRecorded),
-}));
 
 export interface AuditLogRow {
   id: string;

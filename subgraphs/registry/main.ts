@@ -1,42 +1,35 @@
 import 'reflect-metadata';
-import { startSubgraph, runFromEnvironment, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { registryMigrations } from '../../migrations/registry';
-import { REGISTRY_CONSUMERS } from './audit-log';
+import { SharedCache } from '../common/loaders';
+import { listenForWrites } from '../common/notify';
+import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { listenForWrites } from '../common/notify';
-import { SharedCache } from '../common/loaders';
+import { REGISTRY_CONSUMERS } from './events';
 import { createLoaders, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
+import { seedDemo, seedReference } from './seed';
 
-export const registry: SubgraphDefinition<RegistryLoaders> = {
+export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   name: 'registry',
   entities: [Province, Commune, Village, Unit, PopulationRevision],
   migrations: registryMigrations,
   buildSchema: buildRegistrySchema,
-  createLoaders: (em) => createLoaders(em),
+  createLoaders,
+  // One cache shared by the registry's requests, retired on every registry write (here or in another process).
+  state: {
+    create: () => new SharedCache(),
+    start: (cache, options) => listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log),
+    clear: (cache) => cache.bump(),
+  },
+  seedReference,
+  seedDemo,
   consumers: REGISTRY_CONSUMERS,
 };
 
-/** Starts the registry with one cache shared by its requests, retired on every registry write (here or elsewhere). */
-export async function start(options: SubgraphOptions) {
-  const cache = new SharedCache();
-  const running = await startSubgraph<RegistryLoaders>(
-    { ...registry, createLoaders: (em) => createLoaders(em, cache) },
-    options,
-  );
-  const listener = await listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log);
-  return {
-    ...running,
-    clearCaches: () => cache.bump(),
-    async stop() {
-      await listener.stop();
-      await running.stop();
-    },
-  };
-}
+export const start = (options: SubgraphOptions) => startSubgraph(registry, options);
 
-if (require.main === module) runFromEnvironment(start, 4001, 'REGISTRY_PORT');
+if (require.main === module) runFromEnvironment(registry);

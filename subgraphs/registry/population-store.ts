@@ -1,26 +1,26 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInVietnam } from '../common/dates';
-import { areaPath, authorize, requireIdentity, type AreaPath } from '../common/auth-rules';
-import { bilingual, NotFoundError } from '../common/errors';
-import { POPULATION_RECORDED, type PopulationRecorded } from '../common/contracts';
+import { todayInVietnam } from '../../shared/dates';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/auth-rules';
+import { bilingual, NotFoundError } from '../../shared/errors';
+import { POPULATION_RECORDED, type PopulationRecorded } from '../../shared/vocabulary/events';
 import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
 import { projectAudit } from './audit-log';
-import type { Viewer } from '../common/viewer';
+import type { Viewer } from '../../shared/viewer';
 import { Commune } from './entities/Commune';
-import { AreaLevelEnum } from './entities/enums';
+import { PopulatedLevel as AreaLevelEnum } from '../../shared/vocabulary/enums';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Village } from './entities/Village';
-import { levelOf } from './ids';
+import { levelOf } from '../../shared/ids';
+import { viDate, type IsoDate } from '../../shared/dates';
+import { lockedPeriodError } from '../../shared/vocabulary/periods';
 import {
   periodChangedByRevision,
   validatePopulation,
   type ApprovedPeriod,
   type PopulationInputShape,
-} from './population';
-import { lockedPeriodError } from '../reports/approval-rules';
-import { viDate, type IsoDate } from '../common/dates';
+} from './validation';
 
 /** Finds the province, commune or village an id names, or answers NOT_FOUND in words a clerk understands. */
 export async function findPopulatedArea(em: EntityManager, areaId: string) {

@@ -1,12 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSimpleCsv, projectRoot } from '../common/paths';
-import { AREA_UPSERTED, POPULATION_RECORDED, type AreaRecord, type PopulationRecorded } from '../common/contracts';
+import { readCsvRecords } from '../../shared/csv';
+import { projectRoot } from '../../shared/paths';
+import {
+  AREA_UPSERTED,
+  POPULATION_RECORDED,
+  type AreaRecord,
+  type PopulationRecorded,
+} from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
-import { foldVietnamese } from '../common/text';
+import { foldVietnamese } from '../../shared/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind } from './demo';
-import { communeId, provinceId } from './ids';
+import { communeId, provinceId } from '../../shared/ids';
 
 const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
 export const DEMO_PROVINCE_CODE = '23';
@@ -39,8 +45,8 @@ async function publishAreas(em: EntityManager, areas: AreaRecord[]): Promise<voi
 /** The 34 provinces and 3,320 communes of the 2025 reorganisation, from data/. */
 export async function seedReference(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
   const dir = path.join(projectRoot(), 'data');
-  const provinces = parseSimpleCsv(readFileSync(path.join(dir, 'provinces-2025.csv'), 'utf8'));
-  const communes = parseSimpleCsv(readFileSync(path.join(dir, 'communes-2025.csv'), 'utf8'));
+  const provinces = readCsvRecords(readFileSync(path.join(dir, 'provinces-2025.csv'), 'utf8'));
+  const communes = readCsvRecords(readFileSync(path.join(dir, 'communes-2025.csv'), 'utf8'));
   await em.transactional(async (tx) => {
     const p = await insertAll(
       tx as EntityManager,

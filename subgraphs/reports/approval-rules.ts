@@ -3,27 +3,20 @@
  * functions: a reporting period is a commune × a report date; an APPROVED period takes no new report version until
  * the commune or the province reopens it with a reason.
  */
-import { isIsoDate, viDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, ForbiddenError } from '../common/errors';
-import { isBlank } from '../common/text';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual } from '../../shared/errors';
+import { lockedPeriodError, viDateTime, type PeriodApprovalFacts } from '../../shared/vocabulary/periods';
+import { isBlank } from '../../shared/text';
 
 /** The first day of the campaign: nothing is reported, imported or approved before it. */
 export const CAMPAIGN_START: IsoDate = '2025-01-01';
 
-/** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
-export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
-
-export interface PeriodApprovalFacts {
-  state: PeriodState;
-  approvedAt: Date | null;
-  approvedByName: string | null;
-}
-
-/** A moment as officials read it, in Vietnam time (UTC+7): "08:05 ngày 27/11/2025". */
-export function viDateTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 3600 * 1000).toISOString();
-  return `${local.slice(11, 16)} ngày ${viDate(local.slice(0, 10))}`;
-}
+export {
+  lockedPeriodError,
+  viDateTime,
+  type PeriodApprovalFacts,
+  type PeriodState,
+} from '../../shared/vocabulary/periods';
 
 /** The period's date: a real date within the campaign, not in the future (today in Vietnam is allowed). */
 export function checkPeriodDate(reportDate: IsoDate, today: IsoDate): void {
@@ -96,25 +89,6 @@ export function checkNote(note: string | null | undefined): string | null {
   if (text.length > 1000)
     throw new BadInputError(bilingual('Ghi chú dài quá 1000 ký tự', 'the note is longer than 1000 characters'), 'note');
   return text || null;
-}
-
-/**
- * The refusal of a write into a locked period (a report, a portal import row, a population correction): when and
- * by whom it was approved, and what to do. `where` says which row or commune, when the caller wrote several.
- */
-export function lockedPeriodError(
-  reportDate: IsoDate,
-  period: PeriodApprovalFacts,
-  where?: { vi: string; en: string },
-): ForbiddenError {
-  const at = period.approvedAt ? viDateTime(period.approvedAt) : '?';
-  const by = period.approvedByName ?? '?';
-  return new ForbiddenError(
-    bilingual(
-      `${where ? `${where.vi}: k` : 'K'}ỳ báo cáo ngày ${viDate(reportDate)} đã được duyệt lúc ${at} bởi ${by}; đề nghị UBND xã mở lại kỳ báo cáo`,
-      `${where ? `${where.en}: ` : ''}period ${reportDate} approved on ${period.approvedAt ? period.approvedAt.toISOString() : '?'} by ${by}; ask the commune to reopen it`,
-    ),
-  );
 }
 
 /** Throws `lockedPeriodError` when the period is approved; any other state takes reports. */

@@ -4,11 +4,11 @@
  * the period and writes, so an approval waits for submissions in flight and later submissions see it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireIdentity } from '../common/auth-rules';
+import { authorize, requireIdentity } from '../../shared/auth-rules';
 import { recordAudit } from '../common/audit';
-import { todayInVietnam, type IsoDate } from '../common/dates';
-import { bilingual, NotFoundError } from '../common/errors';
-import type { Viewer } from '../common/viewer';
+import { todayInVietnam, type IsoDate } from '../../shared/dates';
+import { bilingual, NotFoundError } from '../../shared/errors';
+import type { Viewer } from '../../shared/viewer';
 import {
   checkCanApprove,
   checkCanReopen,

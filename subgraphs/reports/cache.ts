@@ -1,3 +1,4 @@
+import type { AreaLevelName } from '../../shared/vocabulary/enums';
 import { listenForWrites } from '../common/notify';
 import { SharedCache } from '../common/loaders';
 import type { ProvinceSnapshot } from './snapshot';
@@ -5,7 +6,7 @@ import type { ProvinceSnapshot } from './snapshot';
 /** What the resolvers need to know about an area: its level and where it sits. */
 export interface AreaFacts {
   id: string;
-  level: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+  level: AreaLevelName;
   name: string;
   provinceId: string;
   communeId: string | null;

@@ -8,10 +8,10 @@
  * subscribers last saw, whichever process wrote it. Changes in one province are serialised by an advisory lock.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInVietnam } from '../common/dates';
+import { todayInVietnam } from '../../shared/dates';
 import { appendEvents } from '../common/outbox';
 import type { ProgressValue } from './progress';
-import { loadSnapshots } from './snapshot';
+import { loadSnapshots } from './snapshot-queries';
 
 export const PROGRESS_UPDATED = 'progress.updated';
 export const RANK_CHANGED = 'rank.changed';
@@ -53,7 +53,10 @@ export async function withAncestors(
   );
 }
 
-/** Publishes the progress of `areaIds` (with ancestors) and the rank changes of their provinces, in `em`'s transaction. */
+/**
+ * Publishes the progress of `areaIds` (with ancestors) and the rank changes of their provinces, in `em`'s
+ * transaction.
+ */
 export async function publishChanges(em: EntityManager, areaIds: string[], cause: Cause): Promise<void> {
   const areas = await withAncestors(em, areaIds);
   const provinces = [...new Set(areas.map((a) => a.provinceId))].sort();
@@ -111,8 +114,10 @@ export async function publishChanges(em: EntityManager, areaIds: string[], cause
       for (let i = 0; i < changed.length; i += 500) {
         const chunk = changed.slice(i, i + 500);
         await em.execute(
-          `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of) values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-           on conflict (province_id, commune_id) do update set position = excluded.position, out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
+          `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of)
+           values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+           on conflict (province_id, commune_id) do update set position = excluded.position,
+              out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
           chunk.flatMap((r) => [provinceId, r.communeId, r.position, r.outOf, asOf]),
         );
       }
@@ -129,8 +134,10 @@ export async function initRankState(em: EntityManager, provinceId: string): Prom
   const ranking = snapshot.ranking();
   if (ranking.length === 0) return;
   await em.execute(
-    `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of) values ${ranking.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-     on conflict (province_id, commune_id) do update set position = excluded.position, out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
+    `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of)
+     values ${ranking.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+     on conflict (province_id, commune_id) do update set position = excluded.position,
+        out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
     ranking.flatMap((r) => [provinceId, r.communeId, r.position, r.outOf, asOf]),
   );
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { todayInVietnam, type IsoDate } from '../common/dates';
+import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { argLoader, listLoader } from '../common/loaders';
 import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
 import { Area } from './entities/Area';
@@ -9,8 +9,10 @@ import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { rankingDates, withChange, type RankChangeValue } from './ranking';
 import { SnapshotCache, type AreaFacts } from './cache';
+import { createChaseLoaders } from './chase-store';
 import type { LiveHub } from './live-hub';
-import { loadFigureDates, loadSnapshots, type ProvinceSnapshot } from './snapshot';
+import { loadFigureDates, loadSnapshots } from './snapshot-queries';
+import type { ProvinceSnapshot } from './snapshot';
 
 export interface RankedCommune extends RankChangeValue {
   communeId: string;
@@ -106,6 +108,8 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       const all = await loadApprovals(em, provinceIds);
       return provinceIds.map(() => all);
     }),
+    /** The chase lists' and the rewards' rows (chase-store.ts). */
+    chase: createChaseLoaders(em),
     peopleOf: listLoader<number, ReportPerson>(
       (ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (p) => p.reportId,

@@ -1,17 +1,18 @@
 /** Writing reports and portal statistics: validation first, then one transaction per submission with its event. */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { areaPath, authorize, requireIdentity } from '../common/auth-rules';
-import { todayInVietnam, isIsoDate } from '../common/dates';
-import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../common/errors';
+import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
+import { todayInVietnam, isIsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { recordAudit } from '../common/audit';
-import { cleanText } from '../common/text';
+import { cleanText } from '../../shared/text';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../common/viewer';
+import type { Viewer } from '../../shared/viewer';
 import { Area } from './entities/Area';
 import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
+import { figureColumns, figuresOf, figureTriples } from './figures';
 import type { Figures } from './progress';
 import { ensurePeriodOpen, ensurePeriodsOpen } from './approval-store';
 import { CAMPAIGN_START } from './approval-rules';
@@ -101,18 +102,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       reportDate: input.reportDate,
       version: v + 1,
       idempotencyKey: input.idempotencyKey ?? null,
-      officialsRegistered: figures.OFFICIALS.registered,
-      officialsCompleted: figures.OFFICIALS.completed,
-      officialsCertified: figures.OFFICIALS.certified,
-      residentsRegistered: figures.RESIDENTS.registered,
-      residentsCompleted: figures.RESIDENTS.completed,
-      residentsCertified: figures.RESIDENTS.certified,
-      studentsRegistered: figures.STUDENTS.registered,
-      studentsCompleted: figures.STUDENTS.completed,
-      studentsCertified: figures.STUDENTS.certified,
-      workersRegistered: figures.WORKERS.registered,
-      workersCompleted: figures.WORKERS.completed,
-      workersCertified: figures.WORKERS.certified,
+      ...figureColumns(figures),
       guidedResidents: input.guidedResidents ?? 0,
       anomalies: findAnomalies(figures, {
         adults: pop?.adults,
@@ -147,10 +137,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
     const figuresOfRow = (r: UnitReport) => ({
       version: r.version,
-      officials: [r.officialsRegistered, r.officialsCompleted, r.officialsCertified],
-      residents: [r.residentsRegistered, r.residentsCompleted, r.residentsCertified],
-      students: [r.studentsRegistered, r.studentsCompleted, r.studentsCertified],
-      workers: [r.workersRegistered, r.workersCompleted, r.workersCertified],
+      ...figureTriples(figuresOf(r)),
       guidedResidents: r.guidedResidents,
     });
     await recordAudit(t, 'reports', {

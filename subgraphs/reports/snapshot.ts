@@ -1,10 +1,9 @@
 /**
- * Everything needed to answer progress and ranking questions about a province as of a date, loaded in a fixed
- * number of SQL statements whatever the number of communes, villages and units: the areas, the latest population
- * figures, the latest report of every reporter and the latest portal row of every commune.
+ * A province as of one date, in memory: its areas, the latest population figures, the latest report of every
+ * reporter and the latest portal row of every commune, with every derived figure (population, progress, counts,
+ * denominators, ranking) computed once and kept. No SQL here: snapshot-queries.ts loads the rows.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '../common/dates';
+import type { IsoDate } from '../../shared/dates';
 import { resolvePopulation, type Population } from '../common/population';
 import {
   chooseCommuneProgress,
@@ -43,82 +42,7 @@ export interface LatestReport {
   guidedResidents: number;
 }
 
-interface ReportRow {
-  day: string;
-  id: number;
-  reporter_id: string;
-  commune_id: string;
-  province_id: string;
-  report_date: string;
-  version: number;
-  guided_residents: number;
-  [column: string]: string | number;
-}
-
-const GROUP_COLUMNS = ['officials', 'residents', 'students', 'workers'] as const;
-const FIGURE_COLUMNS = GROUP_COLUMNS.flatMap((g) => [`${g}_registered`, `${g}_completed`, `${g}_certified`]);
-
-function figuresOf(row: ReportRow): Figures {
-  const f = emptyFigures();
-  const keys = { officials: 'OFFICIALS', residents: 'RESIDENTS', students: 'STUDENTS', workers: 'WORKERS' } as const;
-  for (const g of GROUP_COLUMNS) {
-    f[keys[g]] = {
-      registered: Number(row[`${g}_registered`]),
-      completed: Number(row[`${g}_completed`]),
-      certified: Number(row[`${g}_certified`]),
-    };
-  }
-  return f;
-}
-
-const pgDateArray = (dates: readonly string[]) => `{${dates.join(',')}}`;
-
-/** The areas of the given provinces (the projection of the registry's hierarchy). */
-export async function loadAreas(em: EntityManager, provinceIds: readonly string[]): Promise<AreaRow[]> {
-  return em.execute<AreaRow[]>(
-    `select id, level, name, parent_id as "parentId", province_id as "provinceId", commune_id as "communeId",
-            former_commune as "formerCommune", unit_type as "unitType", staff, village_id as "villageId"
-       from reports.area where province_id in (?) order by id`,
-    [provinceIds],
-  );
-}
-
-/** The latest version of each reporter's latest report on or before each date: one statement for all. */
-export async function loadLatestReports(
-  em: EntityManager,
-  provinceIds: readonly string[],
-  dates: readonly string[],
-): Promise<Map<string, LatestReport[]>> {
-  const rows = await em.execute<ReportRow[]>(
-    `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
-     cross join lateral (
-       select distinct on (r.reporter_id) r.id, r.reporter_id, r.commune_id, r.province_id, r.report_date, r.version,
-              r.guided_residents, ${FIGURE_COLUMNS.map((c) => `r.${c}`).join(', ')}
-         from reports.unit_report r
-        where r.province_id in (?) and r.report_date <= d.day
-        order by r.reporter_id, r.report_date desc, r.version desc
-     ) l`,
-    [pgDateArray(dates), provinceIds],
-  );
-  const out = new Map<string, LatestReport[]>();
-  for (const r of rows) {
-    const key = `${r.province_id}|${r.day}`;
-    const list = out.get(key) ?? [];
-    list.push({
-      reportId: r.id,
-      reporterId: r.reporter_id,
-      communeId: r.commune_id,
-      reportDate: r.report_date,
-      version: r.version,
-      figures: figuresOf(r),
-      guidedResidents: r.guided_residents,
-    });
-    out.set(key, list);
-  }
-  return out;
-}
-
-interface PortalRow extends PortalFigures {
+export interface PortalRow extends PortalFigures {
   day: string;
   communeId: string;
   provinceId: string;
@@ -128,77 +52,10 @@ interface PortalRow extends PortalFigures {
   residentsPercent: number | null;
 }
 
-/** The latest portal row of each commune on or before each date (newest import of that date): one statement. */
-export async function loadLatestPortal(
-  em: EntityManager,
-  provinceIds: readonly string[],
-  dates: readonly string[],
-): Promise<Map<string, PortalRow[]>> {
-  const rows = await em.execute<PortalRow[]>(
-    `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
-     cross join lateral (
-       select distinct on (p.commune_id) p.commune_id as "communeId", p.province_id as "provinceId", p.stat_date::text as "statDate",
-              p.learners, p.officials_registered as "officialsRegistered", p.residents_registered as "residentsRegistered",
-              p.portal_rank as "portalRank", p.officials_percent as "officialsPercent", p.residents_percent as "residentsPercent"
-         from reports.portal_statistic p
-        where p.province_id in (?) and p.stat_date <= d.day
-        order by p.commune_id, p.stat_date desc, p.imported_at desc, p.id desc
-     ) l`,
-    [pgDateArray(dates), provinceIds],
-  );
-  const out = new Map<string, PortalRow[]>();
-  for (const r of rows) {
-    const key = `${r.provinceId}|${r.day}`;
-    out.set(key, [...(out.get(key) ?? []), r]);
-  }
-  return out;
-}
-
-interface PopulationRow extends Population {
+export interface PopulationRow extends Population {
   day: string;
   areaId: string;
   provinceId: string;
-}
-
-/** The latest population figure of every area of the given provinces on or before each date: one statement. */
-export async function loadPopulations(
-  em: EntityManager,
-  provinceIds: readonly string[],
-  dates: readonly string[],
-): Promise<Map<string, PopulationRow[]>> {
-  const rows = await em.execute<PopulationRow[]>(
-    `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
-     cross join lateral (
-       select distinct on (pf.area_id) pf.area_id as "areaId", a.province_id as "provinceId", pf.as_of::text as "asOf", pf.adults,
-              pf.working_age as "workingAge", pf.households, pf.officials, pf.students
-         from reports.population_fact pf join reports.area a on a.id = pf.area_id
-        where a.province_id in (?) and pf.as_of <= d.day
-        order by pf.area_id, pf.as_of desc, pf.revision_id desc
-     ) l`,
-    [pgDateArray(dates), provinceIds],
-  );
-  const out = new Map<string, PopulationRow[]>();
-  for (const r of rows) {
-    const key = `${r.provinceId}|${r.day}`;
-    out.set(key, [...(out.get(key) ?? []), r]);
-  }
-  return out;
-}
-
-/** The dates on which a province has figures (reports or portal rows): the ranking dates. One statement. */
-export async function loadFigureDates(
-  em: EntityManager,
-  provinceIds: readonly string[],
-): Promise<Map<string, string[]>> {
-  const rows = await em.execute<Array<{ provinceId: string; day: string }>>(
-    `select distinct province_id as "provinceId", report_date::text as day from reports.unit_report where province_id in (?)
-     union
-     select distinct province_id, stat_date::text from reports.portal_statistic where province_id in (?)`,
-    [provinceIds, provinceIds],
-  );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.provinceId, [...(out.get(r.provinceId) ?? []), r.day].sort());
-  return out;
 }
 
 /** A province as of one date, with every derived figure computed once and kept. */
@@ -350,42 +207,4 @@ export class ProvinceSnapshot {
     }
     return this.rankingCache;
   }
-}
-
-/** Loads snapshots for any provinces × dates in five statements. */
-export async function loadSnapshots(
-  em: EntityManager,
-  keys: ReadonlyArray<{ provinceId: string; asOf: IsoDate }>,
-): Promise<Map<string, ProvinceSnapshot>> {
-  const provinceIds = [...new Set(keys.map((k) => k.provinceId))];
-  const dates = [...new Set(keys.map((k) => k.asOf))];
-  // In a transaction (publishing live events) there is one connection: ask one thing at a time on it.
-  const inTransaction = em.isInTransaction();
-  const run = <T>(jobs: Array<() => Promise<T>>): Promise<T[]> =>
-    inTransaction
-      ? jobs.reduce(async (acc, job) => [...(await acc), await job()], Promise.resolve([] as T[]))
-      : Promise.all(jobs.map((j) => j()));
-  const [areas, populations, reports, portal] = (await run<unknown>([
-    () => loadAreas(em, provinceIds),
-    () => loadPopulations(em, provinceIds, dates),
-    () => loadLatestReports(em, provinceIds, dates),
-    () => loadLatestPortal(em, provinceIds, dates),
-  ])) as [AreaRow[], Map<string, PopulationRow[]>, Map<string, LatestReport[]>, Map<string, PortalRow[]>];
-  const out = new Map<string, ProvinceSnapshot>();
-  for (const k of keys) {
-    const key = `${k.provinceId}|${k.asOf}`;
-    if (out.has(key)) continue;
-    out.set(
-      key,
-      new ProvinceSnapshot(
-        k.provinceId,
-        k.asOf,
-        areas.filter((a) => a.provinceId === k.provinceId),
-        populations.get(key) ?? [],
-        reports.get(key) ?? [],
-        portal.get(key) ?? [],
-      ),
-    );
-  }
-  return out;
 }

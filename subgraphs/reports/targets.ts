@@ -13,10 +13,11 @@
  * value at the earliest figure date in that window, per day) carried forward to the due date; ON_TRACK when the
  * projection reaches the threshold, AT_RISK when it does not or when there is no pace yet (a single figure date).
  */
+import type { IndicatorName } from '../../shared/vocabulary/enums';
 import type { Figures, Group } from './progress';
 
 export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
-export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
+export type Indicator = IndicatorName;
 
 export interface TargetShape {
   indicator: Indicator;

@@ -1,7 +1,7 @@
 /** Checks of a village's or unit's report before anything is written. Plain functions: no GraphQL, no ORM. */
-import { isIsoDate, viDate, type IsoDate } from '../common/dates';
-import { BadInputError, bilingual, ConflictError, viNumber } from '../common/errors';
-import { cleanText, isBlank } from '../common/text';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, ConflictError, viNumber } from '../../shared/errors';
+import { cleanText, isBlank } from '../../shared/text';
 import { CAMPAIGN_START } from './approval-rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from './progress';
 

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startInProcess, type InProcessOptions, type InProcessStack } from '../../scripts/stack';
-import type { TokenRole } from '../../subgraphs/common/auth-rules';
-import { signToken } from '../../subgraphs/common/auth';
+import type { TokenRole } from '../../shared/auth-rules';
+import { signToken } from '../../shared/auth';
 import { withDatabase } from '../../subgraphs/common/database';
 
 export interface GraphQLResponse<T> {

@@ -9,9 +9,9 @@ import {
   type Action,
   type AreaPath,
   type TokenRole,
-} from '../../subgraphs/common/auth-rules';
-import { ForbiddenError, UnauthenticatedError } from '../../subgraphs/common/errors';
-import { ANONYMOUS, type Viewer } from '../../subgraphs/common/viewer';
+} from '../../shared/auth-rules';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/errors';
+import { ANONYMOUS, type Viewer } from '../../shared/viewer';
 
 const viewer = (role: TokenRole, area: string): Viewer => ({ id: `u:${area}`, name: null, role, area });
 

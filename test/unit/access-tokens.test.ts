@@ -9,9 +9,9 @@ import {
   resolveAuthSecret,
   signInternalToken,
   signToken,
-} from '../../subgraphs/common/auth';
-import { UnauthenticatedError } from '../../subgraphs/common/errors';
-import { ANONYMOUS } from '../../subgraphs/common/viewer';
+} from '../../shared/auth';
+import { UnauthenticatedError } from '../../shared/errors';
+import { ANONYMOUS } from '../../shared/viewer';
 
 const SECRET = 'k'.repeat(40);
 const OTHER = 'o'.repeat(40);

@@ -1,4 +1,4 @@
-import { BadInputError, ForbiddenError } from '../../subgraphs/common/errors';
+import { BadInputError, ForbiddenError } from '../../shared/errors';
 import {
   checkCanApprove,
   checkCanReopen,

@@ -1,4 +1,4 @@
-import { vietnameseFirst } from '../../subgraphs/common/coercion-messages';
+import { vietnameseFirst } from '../../shared/coercion-messages';
 
 describe('graphql-js type errors get a Vietnamese sentence first', () => {
   it.each([

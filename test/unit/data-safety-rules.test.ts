@@ -1,13 +1,8 @@
-import {
-  checkTokenLifetime,
-  createCallerVerifier,
-  MAX_CALLER_TOKEN_SECONDS,
-  signToken,
-} from '../../subgraphs/common/auth';
-import { ConflictError, DomainError } from '../../subgraphs/common/errors';
-import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../subgraphs/common/text';
+import { checkTokenLifetime, createCallerVerifier, MAX_CALLER_TOKEN_SECONDS, signToken } from '../../shared/auth';
+import { ConflictError, DomainError } from '../../shared/errors';
+import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
-import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/population';
+import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/validation';
 import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval-rules';
 import { checkRetryMatches, contentOfInput, contentOfRow, validateReport } from '../../subgraphs/reports/validation';
 

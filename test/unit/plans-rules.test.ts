@@ -1,10 +1,8 @@
-import { BadInputError, NotFoundError } from '../../subgraphs/common/errors';
-import type { TargetData } from '../../subgraphs/directives/model';
+import { BadInputError, NotFoundError } from '../../shared/errors';
+import type { TargetData } from '../../shared/vocabulary/model';
 import type { AreaFacts, DirectiveFacts, PlanContent } from '../../subgraphs/plans/model';
-import { meetsRewardRule } from '../../subgraphs/plans/rewards';
 import { resolveEffectiveTargets } from '../../subgraphs/plans/targets';
 import { validatePlan, type PlanLookups } from '../../subgraphs/plans/validation';
-import { BA_TO_PLAN } from '../../subgraphs/plans/demo';
 
 const t = (
   indicator: TargetData['indicator'],
@@ -185,32 +183,5 @@ describe('validatePlan', () => {
       lookups(),
     );
     expect(ok.tasks).toEqual([{ title: 'Báo cáo', assigneeId: 'V02949-08', dueOn: '2025-11-07', status: 'TODO' }]);
-  });
-});
-
-describe('Ba Tô’s reward rules', () => {
-  const rule = (subject: string) => BA_TO_PLAN.rewardRules.find((r) => r.subject === subject)!;
-  it.each([
-    [
-      'a unit with all 20 certified and 10 guiding ≥ 10',
-      'UNIT',
-      { people: 20, certified: 20, guidedCounts: [...Array(10).fill(12), ...Array(10).fill(0)] },
-      true,
-    ],
-    ['a unit with 19 of 20 certified', 'UNIT', { people: 20, certified: 19, guidedCounts: Array(20).fill(15) }, false],
-    [
-      'a unit with only 9 of 20 guiding ≥ 10',
-      'UNIT',
-      { people: 20, certified: 20, guidedCounts: [...Array(9).fill(10), ...Array(11).fill(9)] },
-      false,
-    ],
-    ['a village at 70%', 'VILLAGE', { people: 300, certified: 210 }, true],
-    ['a village at 69.7%', 'VILLAGE', { people: 300, certified: 209 }, false],
-    ['an official certified who guided 5', 'OFFICIAL', { isCertified: true, guidedCounts: [5] }, true],
-    ['an official certified who guided 4', 'OFFICIAL', { isCertified: true, guidedCounts: [4] }, false],
-    ['a resident certified who guided 2', 'RESIDENT', { isCertified: true, guidedCounts: [2] }, true],
-    ['a resident not certified', 'RESIDENT', { isCertified: false, guidedCounts: [9] }, false],
-  ])('%s', (_label, subject, facts, expected) => {
-    expect(meetsRewardRule(rule(subject), facts)).toBe(expected);
   });
 });

@@ -1,10 +1,6 @@
-import { BadInputError } from '../../subgraphs/common/errors';
-import {
-  resolvePopulation,
-  sumPopulations,
-  validatePopulation,
-  type Population,
-} from '../../subgraphs/registry/population';
+import { BadInputError } from '../../shared/errors';
+import { resolvePopulation, sumPopulations, type Population } from '../../subgraphs/common/population';
+import { validatePopulation } from '../../subgraphs/registry/validation';
 
 const TODAY = '2025-11-01';
 const base = { asOf: '2025-10-01', adults: 9412 };

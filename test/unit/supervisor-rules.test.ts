@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY, restartDecision, Supervised, type RestartPolicy } from '../../scripts/supervisor';
-import { isUnavailable } from '../../subgraphs/common/availability';
+import { isUnavailable } from '../../shared/availability';
 
 describe('restartDecision: back-off that doubles, and giving up on a crash loop', () => {
   const t = 1_000_000;

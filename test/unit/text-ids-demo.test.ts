@@ -1,7 +1,7 @@
-import { foldVietnamese } from '../../subgraphs/common/text';
-import { isIsoDate, todayInVietnam, viDate } from '../../subgraphs/common/dates';
+import { foldVietnamese } from '../../shared/text';
+import { isIsoDate, todayInVietnam, viDate } from '../../shared/dates';
 import { generateDemoData } from '../../subgraphs/registry/demo';
-import { levelOf } from '../../subgraphs/registry/ids';
+import { levelOf } from '../../shared/ids';
 
 describe('foldVietnamese', () => {
   it.each([

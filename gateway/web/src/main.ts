@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { startOutbox } from './outbox';
-import { CommunePage } from './pages/commune';
+import { CommunePage } from './pages/commune/CommunePage';
 import { LivePage } from './pages/live';
-import { ProvincePage } from './pages/province';
-import { ReportPage } from './pages/report';
+import { ProvincePage } from './pages/province/ProvincePage';
+import { ReportPage } from './pages/report/ReportPage';
 import { html, NotFound } from './ui';
 
 /** The demo province the root opens: Quảng Ngãi. */

@@ -4,35 +4,35 @@
  * once: it leaves the outbox only after the server answered, and the server counts a repeated key once.
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
+import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
 
 const KEY = 'bdhvs.outbox';
 export const OUTBOX_EVENT = 'bdhvs-outbox';
 
-export interface ReportInput {
-  reporterId: string;
-  reportDate: string;
-  idempotencyKey: string;
-  groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
-  note?: string | null;
-}
+/** What the form sends (UnitReportInput), always with its idempotencyKey. */
+export type ReportInput = SubmitMutationVariables['input'] & { idempotencyKey: string };
 export interface QueuedReport {
   input: ReportInput;
   token: string | null;
   queuedAt: string;
 }
-export interface SentReport {
-  id: string;
-  version: number;
-  reportDate: string;
-  submittedAt: string;
-  anomalies: string[];
-}
+export type SentReport = SubmitMutation['submitUnitReport'];
 export type OutboxNews =
   | { kind: 'sent'; item: QueuedReport; report: SentReport }
   | { kind: 'rejected'; item: QueuedReport; errors: GqlError[] }
   | { kind: 'waiting'; item: QueuedReport };
 
-const MUTATION = `mutation Submit($input: UnitReportInput!) { submitUnitReport(input: $input) { id version reportDate submittedAt anomalies } }`;
+const MUTATION = /* GraphQL */ `
+  mutation Submit($input: UnitReportInput!) {
+    submitUnitReport(input: $input) {
+      id
+      version
+      reportDate
+      submittedAt
+      anomalies
+    }
+  }
+`;
 
 export function pending(): QueuedReport[] {
   try {
@@ -77,7 +77,11 @@ export function flush(): Promise<void> {
     if (!navigator.onLine) return;
     for (const item of pending()) {
       try {
-        const data = await gql<{ submitUnitReport: SentReport }>(MUTATION, { input: item.input }, item.token);
+        const data = await gql<SubmitMutation>(
+          MUTATION,
+          { input: item.input } satisfies SubmitMutationVariables,
+          item.token,
+        );
         remove(item.input.idempotencyKey);
         announce({ kind: 'sent', item, report: data.submitUnitReport });
       } catch (error) {

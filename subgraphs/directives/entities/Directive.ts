@@ -1,17 +1,11 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive as GqlDirective, Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
-import type {
-  AdministrativeLevelName,
-  CourseData,
-  DeadlineData,
-  DirectiveContent,
-  DirectiveKindName,
-  PeriodData,
-  TargetData,
-} from '../model';
-import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind, DirectiveStatus } from '../types';
-import { ReportingDeadline } from '../values';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import type { DeadlineData, PeriodData, TargetData } from '../../../shared/vocabulary/model';
+import type { AdministrativeLevelName, CourseData, DirectiveContent, DirectiveKindName } from '../model';
+import { DirectiveStatus } from '../../../shared/vocabulary/enums';
+import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind } from '../resolvers/types';
+import { ReportingDeadline } from '../../../shared/vocabulary/values';
 
 /**
  * A province letter or plan (công văn, kế hoạch) that sets targets and deadlines for the communes. The row holds

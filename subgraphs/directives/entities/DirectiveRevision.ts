@@ -1,9 +1,10 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DirectiveContent } from '../model';
-import { CampaignPeriod, Course, DirectiveStatus, RevisionAction } from '../types';
-import { ReportingDeadline } from '../values';
+import { DirectiveStatus, RevisionAction } from '../../../shared/vocabulary/enums';
+import { CampaignPeriod, Course } from '../resolvers/types';
+import { ReportingDeadline } from '../../../shared/vocabulary/values';
 
 export interface RevisionContent extends DirectiveContent {
   status: DirectiveStatus;

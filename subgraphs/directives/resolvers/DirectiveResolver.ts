@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { amendDirective, issueDirective, withdrawDirective } from '../directive-store';
 import { Directive } from '../entities/Directive';
 import { DirectiveRevision } from '../entities/DirectiveRevision';
 import type { DirectivesLoaders } from '../loaders';
 import type { DirectiveContent } from '../model';
-import { AmendDirectiveInput, IssueDirectiveInput } from '../types';
-import { Target, targetView } from '../values';
+import { AmendDirectiveInput, IssueDirectiveInput } from './types';
+import { Target, targetView } from '../../../shared/vocabulary/values';
 import { ProvinceRef } from './ProvinceDirectives';
 
 type Ctx = Context<DirectivesLoaders>;

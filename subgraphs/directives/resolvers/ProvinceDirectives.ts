@@ -12,7 +12,8 @@ import {
 import type { Context } from '../../common/context';
 import { Directive } from '../entities/Directive';
 import type { DirectivesLoaders } from '../loaders';
-import { Course, DirectiveStatus } from '../types';
+import { DirectiveStatus } from '../../../shared/vocabulary/enums';
+import { Course } from './types';
 
 /** The registry's Province, extended here with the directives it issued. */
 @ObjectType('Province')

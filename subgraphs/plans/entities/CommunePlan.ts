@@ -1,10 +1,10 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive as GqlDirective, Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
-import type { DeadlineData, TargetData } from '../../directives/model';
-import { ReportingDeadline } from '../../directives/values';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import type { DeadlineData, TargetData } from '../../../shared/vocabulary/model';
+import { ReportingDeadline } from '../../../shared/vocabulary/values';
 import type { RewardRuleData } from '../model';
-import { RewardRule } from '../types';
+import { RewardRule } from '../resolvers/types';
 
 /** A commune's plan (kế hoạch) implementing province directives, with its own targets, schedule and reward rules. */
 @Entity({ tableName: 'commune_plan' })

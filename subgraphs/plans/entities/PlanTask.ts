@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
-import { AssigneeLevel, TaskStatus } from '../types';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { AssigneeLevel, TaskStatus } from '../resolvers/types';
 
 /** A task of a plan, assigned to a unit or a village of the commune, with a deadline and a status. */
 @Entity({ tableName: 'plan_task' })

@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
-import { DayPart } from '../../directives/values';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { DayPart } from '../../../shared/vocabulary/enums';
 
 /** A guided session (buổi hướng dẫn) of a plan: a date, a venue and the villages it serves. */
 @Entity({ tableName: 'training_session' })

@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../common/errors';
-import { Target, targetView } from '../../directives/values';
+import { bilingual, NotFoundError } from '../../../shared/errors';
+import { Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
 import { adoptPlan, setTaskStatus } from '../plan-store';
-import { AdoptPlanInput, TaskStatus } from '../types';
+import { AdoptPlanInput, TaskStatus } from './types';
 import { CommuneRef, DirectiveRef } from './refs';
 
 type Ctx = Context<PlansLoaders>;

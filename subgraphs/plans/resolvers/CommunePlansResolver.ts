@@ -1,6 +1,6 @@
 import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { Target, targetView } from '../../directives/values';
+import { Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { resolveEffectiveTargets } from '../targets';

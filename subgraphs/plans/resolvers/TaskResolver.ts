@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { todayInVietnam } from '../../common/dates';
-import { DateScalar } from '../../common/scalars';
+import { todayInVietnam } from '../../../shared/dates';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
-import { AssigneeLevel, TaskStatus } from '../types';
+import { AssigneeLevel, TaskStatus } from './types';
 import { UnitRef, VillageRef } from './refs';
 
 type Ctx = Context<PlansLoaders>;

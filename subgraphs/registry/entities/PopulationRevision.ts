@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
-import { AreaLevelEnum } from './enums';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { PopulatedLevel } from '../../../shared/vocabulary/enums';
 
 /**
  * One recorded population figure for an area, as of a date. Rows are never updated: a correction is a new
@@ -21,9 +21,9 @@ export class PopulationRevision {
   @Field(() => ID, { description: 'The province, commune or village this figure is for.' })
   areaId!: string;
 
-  @Enum({ items: () => AreaLevelEnum })
-  @Field(() => AreaLevelEnum)
-  areaLevel!: AreaLevelEnum;
+  @Enum({ items: () => PopulatedLevel })
+  @Field(() => PopulatedLevel)
+  areaLevel!: PopulatedLevel;
 
   @Property({ type: 'date' })
   @Field(() => DateScalar, { description: 'The date the figure describes.' })

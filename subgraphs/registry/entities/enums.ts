@@ -51,13 +51,3 @@ registerEnumType(UnitType, {
     OTHER: { description: 'other unit' },
   },
 });
-
-export enum AreaLevelEnum {
-  PROVINCE = 'PROVINCE',
-  COMMUNE = 'COMMUNE',
-  VILLAGE = 'VILLAGE',
-}
-registerEnumType(AreaLevelEnum, {
-  name: 'AreaLevel',
-  description: 'tỉnh, xã or thôn: the levels that have a population',
-});

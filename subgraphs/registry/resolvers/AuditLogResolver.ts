@@ -1,7 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { readAuditLog } from '../audit-log';
 import type { RegistryLoaders } from '../loaders';
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
-import { foldVietnamese } from '../../common/text';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { foldVietnamese } from '../../../shared/text';
 import { Commune } from '../entities/Commune';
 import { PopulationRevision } from '../entities/PopulationRevision';
 import { Province } from '../entities/Province';

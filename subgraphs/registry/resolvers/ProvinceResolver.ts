@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Commune } from '../entities/Commune';
 import { Province } from '../entities/Province';
 import { asOfOrToday, type RegistryLoaders } from '../loaders';

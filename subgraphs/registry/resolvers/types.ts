@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 
 @ObjectType('Population', {
   description:

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AreaLevelName } from '../../../shared/vocabulary/enums';
 
 /**
  * The hierarchy as the reports subgraph knows it: a projection of the registry's `area.upserted` events (this
@@ -10,7 +11,7 @@ export class Area {
   id!: string;
 
   @Property({ type: 'string', length: 12 })
-  level!: 'PROVINCE' | 'COMMUNE' | 'VILLAGE' | 'UNIT';
+  level!: AreaLevelName;
 
   @Property({ type: 'string', length: 200 })
   name!: string;

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { DirectiveTargetRecord } from '../../common/contracts';
+import type { DirectiveTargetRecord } from '../../../shared/vocabulary/events';
+import type { DirectiveStatusName } from '../../../shared/vocabulary/enums';
 
 /** The latest revision of each province directive's targets, from the directives subgraph's events. */
 @Entity({ tableName: 'directive_target' })
@@ -18,7 +19,7 @@ export class DirectiveTarget {
   revision!: number;
 
   @Property({ type: 'string', length: 12 })
-  status!: 'IN_FORCE' | 'WITHDRAWN';
+  status!: DirectiveStatusName;
 
   @Property({ type: 'json' })
   targets: DirectiveTargetRecord[] = [];

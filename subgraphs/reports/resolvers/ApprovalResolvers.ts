@@ -12,8 +12,8 @@ import {
   Root,
 } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { BadInputError, bilingual } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { approveReportingPeriod, reopenReportingPeriod, type PeriodValue } from '../approval-store';
 import type { ReportsLoaders } from '../loaders';
 import { CommuneRef } from './refs';

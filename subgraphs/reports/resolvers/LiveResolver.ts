@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
-import { areaPath } from '../../common/auth-rules';
+import { areaPath } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Area } from '../entities/Area';
 import { PROGRESS_UPDATED, RANK_CHANGED, type ProgressUpdatedPayload, type RankChangedPayload } from '../live';
 import type { LiveEvent, LiveHub } from '../live-hub';

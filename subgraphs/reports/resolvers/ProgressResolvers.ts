@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { UnitReport } from '../entities/UnitReport';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';

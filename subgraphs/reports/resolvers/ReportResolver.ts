@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { areaPath, authorize } from '../../common/auth-rules';
+import { areaPath, authorize } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { UnitReport } from '../entities/UnitReport';
 import type { ReportsLoaders } from '../loaders';
-import { emptyFigures, type Figures } from '../progress';
+import { figuresOf } from '../figures';
 import { importPortalStatistics, submitUnitReport } from '../report-store';
 import { CommuneRef, UnitRef, VillageRef } from './refs';
 import {
@@ -18,21 +18,13 @@ import {
 
 type Ctx = Context<ReportsLoaders>;
 
-function figuresOfReport(r: UnitReport): Figures {
-  const f = emptyFigures();
-  f.OFFICIALS = { registered: r.officialsRegistered, completed: r.officialsCompleted, certified: r.officialsCertified };
-  f.RESIDENTS = { registered: r.residentsRegistered, completed: r.residentsCompleted, certified: r.residentsCertified };
-  f.STUDENTS = { registered: r.studentsRegistered, completed: r.studentsCompleted, certified: r.studentsCertified };
-  f.WORKERS = { registered: r.workersRegistered, completed: r.workersCompleted, certified: r.workersCertified };
-  return f;
-}
-
 @Resolver(() => UnitReport)
 export class ReportResolver {
   @Mutation(() => UnitReport, {
     description:
-      'Submits a village’s or unit’s cumulative figures for a date (nộp báo cáo). Resubmitting for the same date adds a ' +
-      'version (history kept, the latest counts); the same idempotencyKey again returns the first submission unchanged.',
+      'Submits a village’s or unit’s cumulative figures for a date (nộp báo cáo). ' +
+      'Resubmitting for the same date adds a version (history kept, the latest counts); ' +
+      'the same idempotencyKey again returns the first submission unchanged.',
   })
   async submitUnitReport(
     @Arg('input', () => UnitReportInput) input: UnitReportInput,
@@ -45,8 +37,9 @@ export class ReportResolver {
 
   @Mutation(() => PortalImportResult, {
     description:
-      'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; one bad row ' +
-      'rejects the import with its row number and nothing is written. `npm run import:portal -- file.csv` does the same from a CSV.',
+      'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; ' +
+      'one bad row rejects the import with its row number and nothing is written. ' +
+      '`npm run import:portal -- file.csv` does the same from a CSV.',
   })
   async importPortalStatistics(
     @Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[],
@@ -59,7 +52,7 @@ export class ReportResolver {
 
   @FieldResolver(() => [GroupProgress])
   groups(@Root() report: UnitReport): GroupProgress[] {
-    return groupsOf(figuresOfReport(report));
+    return groupsOf(figuresOf(report));
   }
 
   @FieldResolver(() => CommuneRef)
@@ -87,5 +80,3 @@ export class ReportResolver {
     return (await loaders.peopleOf.load(report.id)).map((p) => ({ ...p, role: p.role as PersonRole }));
   }
 }
-
-export { figuresOfReport };

@@ -1,12 +1,13 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../common/errors';
-import { DateScalar } from '../../common/scalars';
+import { bilingual, NotFoundError } from '../../../shared/errors';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import type { Group } from '../progress';
 import { judgeTarget, targetValue, type Indicator, type TargetShape } from '../targets';
 import { CommuneRef, ProvinceRef } from './refs';
-import { TargetSourceEnum, TargetStateEnum, TargetStatus } from './target-types';
+import { TargetSource } from '../../../shared/vocabulary/enums';
+import { TargetStateEnum, TargetStatus } from './target-types';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -14,7 +15,7 @@ type Ctx = Context<ReportsLoaders>;
 async function statusOf(
   loaders: ReportsLoaders,
   areaId: string,
-  targets: Array<TargetShape & { source: TargetSourceEnum }>,
+  targets: Array<TargetShape & { source: TargetSource }>,
   asOf: string | null,
 ): Promise<TargetStatus[]> {
   const area = await loaders.area.load(areaId);
@@ -90,7 +91,7 @@ export class ProvinceTargetResolver {
         threshold: t.threshold,
         dueOn: t.dueOn,
         strict: t.strict ?? false,
-        source: TargetSourceEnum.PROVINCE,
+        source: TargetSource.PROVINCE,
       }));
     return statusOf(loaders, p.id, targets, asOf);
   }

@@ -1,22 +1,7 @@
 import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PACE_WINDOW_DAYS } from '../targets';
-import { PopulationGroup } from './enums';
-
-export enum IndicatorEnum {
-  JOINED = 'JOINED',
-  COMPLETED = 'COMPLETED',
-  CERTIFIED = 'CERTIFIED',
-  DIGITAL_SIGNATURE = 'DIGITAL_SIGNATURE',
-  VNEID_CONFIRMED = 'VNEID_CONFIRMED',
-}
-registerEnumType(IndicatorEnum, { name: 'Indicator' });
-
-export enum TargetSourceEnum {
-  PROVINCE = 'PROVINCE',
-  COMMUNE = 'COMMUNE',
-}
-registerEnumType(TargetSourceEnum, { name: 'TargetSource' });
+import { Indicator, PopulationGroup, TargetSource } from '../../../shared/vocabulary/enums';
 
 export enum TargetStateEnum {
   MET = 'MET',
@@ -36,22 +21,22 @@ registerEnumType(TargetStateEnum, {
 @ObjectType('Target')
 @Directive('@shareable')
 export class TargetFields {
-  @Field(() => IndicatorEnum) indicator!: IndicatorEnum;
+  @Field(() => Indicator) indicator!: Indicator;
   @Field(() => PopulationGroup) group!: PopulationGroup;
   @Field(() => Float) threshold!: number;
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => Boolean) strict!: boolean;
-  @Field(() => TargetSourceEnum) source!: TargetSourceEnum;
+  @Field(() => TargetSource) source!: TargetSource;
 }
 
 @ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
 export class TargetStatus {
-  @Field(() => IndicatorEnum) indicator!: IndicatorEnum;
+  @Field(() => Indicator) indicator!: Indicator;
   @Field(() => PopulationGroup) group!: PopulationGroup;
   @Field(() => Float, { description: '0.8 = 80%.' }) threshold!: number;
   @Field(() => DateScalar) dueOn!: string;
-  @Field(() => TargetSourceEnum, { description: 'Whose target: the commune’s own or the province’s.' })
-  source!: TargetSourceEnum;
+  @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
+  source!: TargetSource;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
   value!: number | null;

@@ -1,10 +1,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../../common/scalars';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress';
 import { CommuneRef } from './refs';
 
-export { PopulationGroup } from './enums';
-import { PopulationGroup } from './enums';
+import { PopulationGroup } from '../../../shared/vocabulary/enums';
 
 export enum ProgressSource {
   REPORTS = 'REPORTS',

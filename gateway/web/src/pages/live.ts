@@ -3,13 +3,15 @@ import { gql } from '../api';
 import { fmtDate, fmtInt, fmtPct, fmtTime } from '../format';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, LiveStatus, NotFound } from '../ui';
-import { RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent, type RankingRow } from './province';
+import type { WallQuery } from '../generated/graphql';
+import { RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './province/queries';
 
 const TOP = 15;
-const QUERY = `query Wall($code: String!) { province(code: $code) { id name fullName ranking { ${RANKING_FIELDS} } } }`;
-interface WallData {
-  province: null | { id: string; name: string; fullName: string; ranking: RankingRow[] };
-}
+const QUERY =
+  /* GraphQL */ `query Wall($code: String!) {
+  province(code: $code) { id name fullName ranking { ...RankingFields } }
+}` + RANKING_FIELDS;
+type WallData = WallQuery;
 interface FeedItem {
   key: string;
   at: Date;

@@ -1,0 +1,189 @@
+import { gql } from '../../api';
+import { DASH, fmtDate, fmtInt, fmtPct, KIND_VI } from '../../format';
+import type { CommuneQuery, CommuneQueryVariables } from '../../generated/graphql';
+import { useLiveQuery } from '../../live';
+import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { PROGRESS_SUBSCRIPTION } from '../province/queries';
+import { FridayChase } from './FridayChase';
+import { RankChart } from './RankChart';
+import { Targets } from './Targets';
+import { Units } from './Units';
+import { Villages } from './Villages';
+
+const COMMUNE_QUERY = /* GraphQL */ `
+  query Commune($id: ID!) {
+    commune(id: $id) {
+      id
+      name
+      kind
+      province {
+        id
+        code
+        name
+      }
+      population {
+        adults
+        asOf
+      }
+      progress {
+        asOf
+        figuresDate
+        learners
+        certified
+        officialsRegistered
+        residentsRegistered
+        officialsRate
+        residentsRate
+        participationRate
+      }
+      rank {
+        position
+        outOf
+        previous
+        change
+        date
+      }
+      rankHistory {
+        date
+        position
+        outOf
+      }
+      progressHistory {
+        asOf
+      }
+      effectiveTargets {
+        indicator
+        group
+        threshold
+        dueOn
+        strict
+        note
+        source
+        directiveId
+        planId
+        overrides {
+          threshold
+          strict
+          dueOn
+          source
+          directiveId
+        }
+      }
+      plans {
+        id
+        number
+        title
+      }
+      villages {
+        id
+        name
+        formerCommune
+        population {
+          adults
+        }
+        progress {
+          asOf
+          figuresDate
+          learners
+          certified
+          participationRate
+        }
+      }
+      units {
+        id
+        name
+        type
+        staff
+        progress {
+          asOf
+          figuresDate
+          learners
+          certified
+          participationRate
+          groups {
+            group
+            registered
+            completed
+            certified
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** A commune's page: rank, progress, targets, villages (by former commune), units and the Friday chase list. */
+export function CommunePage(props: { id: string }) {
+  const { id } = props;
+  const variables: CommuneQueryVariables = { id };
+  const live = useLiveQuery<CommuneQuery, { eventId: string }>(() => gql<CommuneQuery>(COMMUNE_QUERY, variables), id, {
+    query: PROGRESS_SUBSCRIPTION,
+    variables: { areaId: id },
+    pick: (d) => d.progressUpdated as { eventId: string },
+  });
+  if (live.error) return html`<${Layout} title="Trang xã"><${ErrorBox} error=${live.error} /><//>`;
+  if (!live.data)
+    return html`<${Layout} title="Trang xã" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
+  const c = live.data.commune;
+  if (!c) return html`<${NotFound} what=${`xã có mã "${id}"`} />`;
+  const back = `/province/${c.province.code}`;
+  const adults = fmtInt(c.population?.adults);
+  const asOf = fmtDate(c.progress.figuresDate ?? c.progress.asOf);
+  return html`<${Layout}
+    title=${`${KIND_VI[c.kind] ?? ''} ${c.name}`}
+    subtitle=${`${c.province.name} · ${adults} người trưởng thành · số liệu đến ngày ${asOf}`}
+    nav=${html`<a href=${back}>← Bảng theo dõi tỉnh ${c.province.name}</a>`}
+    status=${html`<${LiveStatus} ...${live} />`}
+  >
+    <section class="cards">
+      <div class="card">
+        <div class="k">Xếp hạng</div>
+        <div class="v" data-testid="commune-rank">
+          ${c.rank ? html`${c.rank.position}<small>/${c.rank.outOf}</small>` : DASH}
+        </div>
+        <div class="s">
+          ${c.rank ? html`<${Change} change=${c.rank.change} /> so với ${c.rank.previous ?? DASH}` : null}
+        </div>
+      </div>
+      <div class="card">
+        <div class="k">Người học</div>
+        <div class="v">${fmtInt(c.progress.learners)}</div>
+        <div class="s">${fmtPct(c.progress.participationRate)} người trưởng thành</div>
+      </div>
+      <div class="card">
+        <div class="k">CBCCVC đăng ký</div>
+        <div class="v">${fmtInt(c.progress.officialsRegistered)}</div>
+        <div class="s">${fmtPct(c.progress.officialsRate)}</div>
+      </div>
+      <div class="card">
+        <div class="k">Người dân đăng ký</div>
+        <div class="v">${fmtInt(c.progress.residentsRegistered)}</div>
+        <div class="s">${fmtPct(c.progress.residentsRate)}</div>
+      </div>
+    </section>
+    <div class="two">
+      <section class="panel">
+        <h2>Thứ hạng theo thời gian</h2>
+        <${RankChart} history=${c.rankHistory} />
+      </section>
+      <section class="panel">
+        <h2>Chỉ tiêu đang áp dụng</h2>
+        <${Targets} commune=${c} updatedAt=${live.updatedAt} />
+      </section>
+    </div>
+    <section class="panel">
+      <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
+      <${Villages} villages=${c.villages} />
+    </section>
+    <div class="two">
+      <section class="panel">
+        <h2>Báo cáo thứ Sáu</h2>
+        <${FridayChase} id=${c.id} dates=${c.progressHistory.map((p) => p.asOf)} updatedAt=${live.updatedAt} />
+      </section>
+      <section class="panel">
+        <h2>Cơ quan, đơn vị (${c.units.length})</h2>
+        <${Units} units=${c.units} />
+      </section>
+    </div>
+  <//>`;
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'preact/hooks';
+import { gql } from '../../api';
+import { fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import type {
+  CommuneTargetStatusQuery,
+  CommuneTargetStatusQueryVariables,
+  TargetStatusFieldsFragment,
+} from '../../generated/graphql';
+import { html } from '../../ui';
+import { TARGET_STATUS_FIELDS, TargetState } from '../province/TargetState';
+import type { Commune, Target } from './types';
+
+/** Commune.targetStatus (the reports subgraph's evaluation of the effective targets), asked on its own: optional. */
+const STATUS_QUERY =
+  /* GraphQL */ `query CommuneTargetStatus($id: ID!) { commune(id: $id) { targetStatus { ...TargetStatusFields } } }` +
+  TARGET_STATUS_FIELDS;
+
+/**
+ * The commune's figure for a target where one maps: residents joined = learners / adults; officials from the units'
+ * reports over their staff.
+ */
+function currentValue(t: Target, c: Commune): number | null {
+  if (t.indicator === 'JOINED' && t.group === 'RESIDENTS') return c.progress.participationRate;
+  if (t.group === 'OFFICIALS' && (t.indicator === 'JOINED' || t.indicator === 'CERTIFIED')) {
+    const staff = c.units.reduce((s, u) => s + u.staff, 0);
+    if (!staff) return null;
+    const key = t.indicator === 'JOINED' ? 'registered' : 'certified';
+    const officials = (u: Commune['units'][number]) => u.progress.groups?.find((g) => g.group === 'OFFICIALS');
+    const done = c.units.reduce((s, u) => s + (officials(u)?.[key] ?? 0), 0);
+    return done / staff;
+  }
+  return null;
+}
+
+/** The targets in force for the commune (the province's, or the commune's own where its plan overrides them). */
+export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
+  const c = props.commune;
+  const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
+  useEffect(() => {
+    const variables: CommuneTargetStatusQueryVariables = { id: c.id };
+    gql<CommuneTargetStatusQuery>(STATUS_QUERY, variables).then(
+      (d) => setStatus(d.commune?.targetStatus ?? null),
+      () => setStatus(null),
+    );
+  }, [c.id, props.updatedAt?.getTime()]);
+  const statusOf = (t: Target) =>
+    status?.find((s) => s.indicator === t.indicator && s.group === t.group && s.dueOn === t.dueOn);
+  if (c.effectiveTargets.length === 0) return html`<p class="muted">Chưa có chỉ tiêu.</p>`;
+  const plan = (id: string | null) => c.plans.find((p) => p.id === id)?.number ?? id ?? '';
+  return html`<table class="targets" data-testid="effective-targets">
+    <thead>
+      <tr>
+        <th>Chỉ tiêu</th>
+        <th class="num">Mức</th>
+        <th>Hạn</th>
+        <th class="num">Hiện tại</th>
+        <th>Nguồn</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${c.effectiveTargets.map((t) => {
+        const evaluated = statusOf(t);
+        const now = evaluated ? evaluated.value : currentValue(t, c);
+        const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+        const projected = evaluated?.projected != null ? html` · dự báo ${fmtPct(evaluated.projected)}` : null;
+        const overrides = t.overrides
+          ? `thay chỉ tiêu tỉnh ${t.overrides.strict ? 'trên ' : '≥ '}${fmtPct(t.overrides.threshold, 0)} ` +
+            `(${t.overrides.directiveId ?? ''})`
+          : null;
+        const shown =
+          now == null
+            ? html`<span class="muted">chưa có số liệu</span>`
+            : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`;
+        const state = evaluated
+          ? html`<div class="small"><${TargetState} status=${evaluated.status} />${projected}</div>`
+          : null;
+        return html`<tr data-source=${t.source}>
+          <td>
+            ${GROUP_VI[t.group] ?? t.group}
+            ${INDICATOR_VI[t.indicator] ?? t.indicator}${t.note ? html`<div class="muted small">${t.note}</div>` : null}
+          </td>
+          <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
+          <td>${fmtDate(t.dueOn)}</td>
+          <td class="num">${shown}${state}</td>
+          <td class="small">
+            ${
+              t.source === 'COMMUNE'
+                ? html`<span class="tag own">Của xã</span>
+                    ${plan(t.planId)}${overrides ? html`<div class="muted">${overrides}</div>` : null}`
+                : html`<span class="tag province">Của tỉnh</span> ${t.directiveId ?? ''}`
+            }
+          </td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}

@@ -1,0 +1,55 @@
+import { fmtInt, fmtPct } from '../../format';
+import { html } from '../../ui';
+import type { Unit } from './types';
+
+const UNIT_TYPE_VI: Record<string, string> = {
+  AGENCY: 'Cơ quan',
+  PARTY: 'Đảng ủy',
+  POLICE: 'Công an',
+  MILITARY: 'Quân sự',
+  FATHERLAND_FRONT: 'Mặt trận',
+  MASS_ORGANISATION: 'Đoàn thể',
+  SCHOOL: 'Trường học',
+  HEALTH: 'Y tế',
+  ENTERPRISE: 'Doanh nghiệp',
+  COOPERATIVE: 'Hợp tác xã',
+  DIGITAL_TEAM: 'Tổ CNS cộng đồng',
+  OTHER: 'Khác',
+};
+
+/** The agencies and units with their officials' figures. */
+export function Units(props: { units: Unit[] }) {
+  const officials = (u: Unit) => u.progress.groups?.find((g) => g.group === 'OFFICIALS');
+  return html`<div class="table-wrap scroll">
+    <table class="units">
+      <thead>
+        <tr>
+          <th>Đơn vị</th>
+          <th>Loại</th>
+          <th class="num">Biên chế</th>
+          <th class="num">CBCCVC đăng ký</th>
+          <th class="num">CBCCVC được chứng nhận</th>
+          <th class="num">Người học</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${props.units.map(
+          (u) =>
+            html`<tr data-testid="unit-row">
+              <td>${u.name}</td>
+              <td class="small">${UNIT_TYPE_VI[u.type] ?? u.type}</td>
+              <td class="num">${fmtInt(u.staff)}</td>
+              <td class="num">${fmtInt(officials(u)?.registered)}</td>
+              <td class="num">
+                ${fmtInt(officials(u)?.certified)}
+                <span class="muted small"
+                  >${u.staff && officials(u) ? fmtPct(officials(u)!.certified / u.staff, 0) : ''}</span
+                >
+              </td>
+              <td class="num">${fmtInt(u.progress.learners)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { gql } from '../../api';
+import { fmtDate, fmtInt, fmtPct } from '../../format';
+import type { DashboardQuery, DashboardQueryVariables } from '../../generated/graphql';
+import { useLiveQuery } from '../../live';
+import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { DeadlineChase } from './DeadlineChase';
+import { ProgressChart } from './ProgressChart';
+import { PROGRESS_SUBSCRIPTION, RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './queries';
+import { RankingTable } from './RankingTable';
+import { Targets } from './Targets';
+import { WithoutPlan } from './WithoutPlan';
+
+const DASHBOARD_QUERY =
+  /* GraphQL */ `query Dashboard($code: String!) { province(code: $code) { id code name fullName
+  progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
+    officialsRate residentsRate participationRate }
+  progressHistory { asOf learners officialsRate residentsRate participationRate }
+  ranking { ...RankingFields } } }` + RANKING_FIELDS;
+
+/** The province dashboard: totals, progress over time, targets, the ranking of the communes and the chase lists. */
+export function ProvincePage(props: { code: string }) {
+  const { code } = props;
+  const [highlight, setHighlight] = useState<Map<string, number>>(new Map());
+  const positions = useRef<Map<string, number> | null>(null);
+  const mark = (ids: string[]) => {
+    if (ids.length === 0) return;
+    setHighlight((old) => {
+      const next = new Map(old);
+      const until = Date.now() + 8_000;
+      for (const id of ids) next.set(id, until);
+      return next;
+    });
+  };
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setHighlight((old) => {
+        const now = Date.now();
+        if (![...old.values()].some((t) => t <= now)) return old;
+        return new Map([...old].filter(([, t]) => t > now));
+      });
+    }, 1_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const variables: DashboardQueryVariables = { code };
+  const live = useLiveQuery<DashboardQuery, RankEvent>(
+    () => gql<DashboardQuery>(DASHBOARD_QUERY, variables),
+    code,
+    {
+      query: RANK_SUBSCRIPTION,
+      variables: { provinceId: `P${code}` },
+      pick: (d) => d.rankChanged as RankEvent,
+      onEvent: (e) => mark([e.commune.id]),
+    },
+    [
+      {
+        query: PROGRESS_SUBSCRIPTION,
+        variables: { areaId: `P${code}` },
+        pick: (d) => d.progressUpdated as { eventId: string },
+      },
+    ],
+  );
+
+  // A row whose position changed since the last data (an event or a poll) is highlighted for a few seconds.
+  useEffect(() => {
+    const ranking = live.data?.province?.ranking;
+    if (!ranking) return;
+    const now = new Map(ranking.map((r) => [r.commune.id, r.position]));
+    if (positions.current) {
+      const moved = ranking.filter(
+        (r) => positions.current!.has(r.commune.id) && positions.current!.get(r.commune.id) !== r.position,
+      );
+      mark(moved.map((r) => r.commune.id));
+    }
+    positions.current = now;
+  }, [live.data]);
+
+  if (live.error) return html`<${Layout} title="Bảng theo dõi tỉnh"><${ErrorBox} error=${live.error} /><//>`;
+  if (!live.data) {
+    return html`<${Layout} title="Bảng theo dõi tỉnh" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
+  }
+  const province = live.data.province;
+  if (!province) return html`<${NotFound} what=${`tỉnh có mã "${code}"`} back="/province/23" />`;
+  const p = province.progress;
+  const asOf = fmtDate(province.ranking[0]?.date ?? p.asOf);
+  return html`<${Layout}
+    title=${`Bảng theo dõi — ${province.fullName}`}
+    subtitle=${`Số liệu đến ngày ${asOf} · ${province.ranking.length} xã, phường, đặc khu`}
+    nav=${html`<a href=${`/province/${code}/live`}>Màn hình xếp hạng trực tiếp</a>`}
+    status=${html`<${LiveStatus} ...${live} />`}
+  >
+    <section class="cards">
+      <div class="card">
+        <div class="k">Người học</div>
+        <div class="v" data-testid="province-learners">${fmtInt(p.learners)}</div>
+      </div>
+      <div class="card">
+        <div class="k">Tỷ lệ tham gia</div>
+        <div class="v">${fmtPct(p.participationRate)}</div>
+        <div class="s">trên ${fmtInt(p.adults)} người trưởng thành</div>
+      </div>
+      <div class="card">
+        <div class="k">CBCCVC đăng ký</div>
+        <div class="v">${fmtInt(p.officialsRegistered)}</div>
+        <div class="s">${fmtPct(p.officialsRate)}</div>
+      </div>
+      <div class="card">
+        <div class="k">Người dân đăng ký</div>
+        <div class="v">${fmtInt(p.residentsRegistered)}</div>
+        <div class="s">${fmtPct(p.residentsRate)}</div>
+      </div>
+    </section>
+    <div class="two">
+      <section class="panel">
+        <h2>Tiến độ của tỉnh theo thời gian</h2>
+        <${ProgressChart} history=${province.progressHistory} />
+      </section>
+      <section class="panel">
+        <h2>Chỉ tiêu của tỉnh</h2>
+        <${Targets} code=${code} progress=${p} updatedAt=${live.updatedAt} />
+      </section>
+    </div>
+    <section class="panel">
+      <h2>Bảng xếp hạng các xã, phường, đặc khu</h2>
+      <${RankingTable} rows=${province.ranking} highlight=${highlight} />
+    </section>
+    <div class="two">
+      <section class="panel">
+        <h2>Xã chưa có kế hoạch</h2>
+        <${WithoutPlan} code=${code} />
+      </section>
+      <section class="panel">
+        <h2>Báo cáo theo hạn</h2>
+        <${DeadlineChase} code=${code} />
+      </section>
+    </div>
+  <//>`;
+}

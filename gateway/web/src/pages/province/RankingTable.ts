@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'preact/hooks';
+import { fmtInt, fmtPct, fold } from '../../format';
+import { Change, html } from '../../ui';
+import type { RankingRow } from './queries';
+
+type SortKey = 'position' | 'name' | 'change' | 'learners' | 'officialsRate' | 'residentsRate';
+
+const COLUMNS: Array<{ key: SortKey; label: string; num: boolean }> = [
+  { key: 'position', label: 'Hạng', num: true },
+  { key: 'name', label: 'Xã, phường, đặc khu', num: false },
+  { key: 'change', label: 'Thay đổi', num: true },
+  { key: 'learners', label: 'Người học', num: true },
+  { key: 'officialsRate', label: '% CBCCVC', num: true },
+  { key: 'residentsRate', label: '% người dân', num: true },
+];
+
+function sortValue(r: RankingRow, key: SortKey): number | string {
+  switch (key) {
+    case 'position':
+      return r.position;
+    case 'name':
+      return fold(r.commune.name);
+    case 'change':
+      return r.change ?? -Infinity;
+    case 'learners':
+      return r.progress.learners;
+    case 'officialsRate':
+      return r.progress.officialsRate ?? -1;
+    case 'residentsRate':
+      return r.progress.residentsRate ?? -1;
+  }
+}
+
+/** The communes' ranking: searchable (without diacritics), sortable by any column. */
+export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string, number> }) {
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'position', desc: false });
+  const rows = useMemo(() => {
+    const q = fold(search);
+    const filtered = q
+      ? props.rows.filter((r) => fold(r.commune.name).includes(q) || r.commune.id.toLowerCase().includes(q))
+      : props.rows;
+    const sorted = [...filtered].sort((a, b) => {
+      const x = sortValue(a, sort.key),
+        y = sortValue(b, sort.key);
+      const c = typeof x === 'string' ? x.localeCompare(y as string, 'vi') : (x as number) - (y as number);
+      return (sort.desc ? -c : c) || a.position - b.position;
+    });
+    return sorted;
+  }, [props.rows, search, sort]);
+  const click = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, desc: !s.desc } : { key, desc: key !== 'position' && key !== 'name' }));
+  return html` <div class="toolbar">
+      <input
+        type="search"
+        placeholder="Tìm xã (gõ không dấu được: ba to)"
+        value=${search}
+        onInput=${(e: Event) => setSearch((e.target as HTMLInputElement).value)}
+        data-testid="ranking-search"
+        aria-label="Tìm xã"
+      />
+      <span class="muted">${rows.length} / ${props.rows.length} xã</span>
+    </div>
+    <div class="table-wrap">
+      <table class="ranking" data-testid="ranking-table">
+        <thead>
+          <tr>
+            ${COLUMNS.map(
+              (c) =>
+                html`<th
+                  class=${c.num ? 'num' : ''}
+                  aria-sort=${sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" onClick=${() => click(c.key)}>
+                    ${c.label}${sort.key === c.key ? (sort.desc ? ' ↓' : ' ↑') : ''}
+                  </button>
+                </th>`,
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (r) =>
+              html`<tr
+                key=${r.commune.id}
+                data-testid="ranking-row"
+                data-commune-id=${r.commune.id}
+                data-position=${r.position}
+                class=${props.highlight.has(r.commune.id) ? 'moved' : ''}
+              >
+                <td class="num pos">${r.position}</td>
+                <td><a href=${`/commune/${r.commune.id}`}>${r.commune.name}</a></td>
+                <td class="num"><${Change} change=${r.change} previous=${r.previous} /></td>
+                <td class="num">${fmtInt(r.progress.learners)}</td>
+                <td class="num">${fmtPct(r.progress.officialsRate)}</td>
+                <td class="num">${fmtPct(r.progress.residentsRate)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${rows.length === 0 ? html`<p class="muted">Không có xã nào khớp “${search}”.</p>` : null}`;
+}

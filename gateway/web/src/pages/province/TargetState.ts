@@ -1,0 +1,38 @@
+import { html } from '../../ui';
+
+/** A target's state and what it was measured with, as Province.targetStatus and Commune.targetStatus give it. */
+export const TARGET_STATUS_FIELDS = /* GraphQL */ `
+  fragment TargetStatusFields on TargetStatus {
+    indicator
+    group
+    threshold
+    dueOn
+    source
+    asOf
+    value
+    gap
+    projected
+    status
+  }
+`;
+
+export const TARGET_STATE_VI: Record<string, string> = {
+  MET: 'Đã đạt',
+  ON_TRACK: 'Đúng tiến độ',
+  AT_RISK: 'Có nguy cơ không đạt',
+  MISSED: 'Không đạt',
+  NOT_MEASURED: 'Chưa đo được',
+};
+const STATE_CLASS: Record<string, string> = {
+  MET: 'ok',
+  ON_TRACK: 'ok',
+  AT_RISK: 'late',
+  MISSED: 'behind',
+  NOT_MEASURED: 'muted',
+};
+
+export function TargetState(props: { status: string }) {
+  return html`<span class=${`state ${STATE_CLASS[props.status] ?? ''}`} data-state=${props.status}
+    >${TARGET_STATE_VI[props.status] ?? props.status}</span
+  >`;
+}

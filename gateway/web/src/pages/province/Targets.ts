@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import { gql } from '../../api';
+import { DASH, fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import type {
+  DashboardQuery,
+  ProvinceTargetStatusQuery,
+  ProvinceTargetStatusQueryVariables,
+  TargetStatusFieldsFragment,
+} from '../../generated/graphql';
+import { ErrorBox, html, Loading } from '../../ui';
+import { loadDirectives, type Directive } from './directives';
+import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
+
+type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
+type Target = Directive['targets'][number];
+
+const TARGET_STATUS_QUERY =
+  /* GraphQL */ `query ProvinceTargetStatus($code: String!) {
+  province(code: $code) { targetStatus { ...TargetStatusFields } }
+}` + TARGET_STATUS_FIELDS;
+
+/** Which progress figure measures a target, where one does (JOINED × RESIDENTS: learners over adults). */
+function currentValue(t: Target, progress: Progress | undefined): number | null {
+  if (!progress) return null;
+  if (t.indicator === 'JOINED' && t.group === 'RESIDENTS') return progress.participationRate;
+  return null;
+}
+
+/**
+ * The province's targets: Province.targetStatus (value, projection and state per target) where the API has it;
+ * else the directives' targets with the current value computed from progress where the indicator maps.
+ */
+export function Targets(props: { code: string; progress: Progress; updatedAt: Date | null }) {
+  const [directives, setDirectives] = useState<Directive[] | null>(null);
+  const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    const variables: ProvinceTargetStatusQueryVariables = { code: props.code };
+    gql<ProvinceTargetStatusQuery>(TARGET_STATUS_QUERY, variables)
+      .then((d) => setStatus(d.province?.targetStatus ?? []))
+      .catch(() => loadDirectives(props.code).then(setDirectives).catch(setError));
+  }, [props.code, props.updatedAt?.getTime()]);
+  if (error) return html`<${ErrorBox} error=${error} />`;
+  if (status) {
+    if (status.length === 0) return html`<p class="muted">Chưa có chỉ tiêu trong các văn bản đang có hiệu lực.</p>`;
+    return html`<table class="targets" data-testid="targets">
+        <thead>
+          <tr>
+            <th>Chỉ tiêu</th>
+            <th class="num">Mức</th>
+            <th>Hạn</th>
+            <th class="num">Hiện tại</th>
+            <th class="num">Dự báo đến hạn</th>
+            <th>Đánh giá</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${status.map(
+            (t) =>
+              html`<tr data-state=${t.status}>
+                <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}</td>
+                <td class="num">≥ ${fmtPct(t.threshold, 0)}</td>
+                <td>${fmtDate(t.dueOn)}</td>
+                <td class="num">
+                  ${t.value == null ? html`<span class="muted">chưa có số liệu</span>` : fmtPct(t.value)}
+                </td>
+                <td class="num">${t.projected == null ? DASH : fmtPct(t.projected)}</td>
+                <td><${TargetState} status=${t.status} /></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="muted small">Dự báo theo tốc độ 28 ngày gần nhất; số liệu đến ngày ${fmtDate(status[0].asOf)}.</p>`;
+  }
+  if (!directives) return html`<${Loading} />`;
+  const targets = directives.flatMap((d) => d.targets.map((t) => ({ ...t, directive: d })));
+  if (targets.length === 0) return html`<p class="muted">Chưa có chỉ tiêu trong các văn bản đang có hiệu lực.</p>`;
+  return html`<table class="targets" data-testid="targets">
+      <thead>
+        <tr>
+          <th>Chỉ tiêu</th>
+          <th class="num">Mức</th>
+          <th>Hạn</th>
+          <th class="num">Hiện tại</th>
+          <th>Văn bản</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${targets.map((t) => {
+          const now = currentValue(t, props.progress);
+          const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+          const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
+          return html`<tr>
+            <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}${note}</td>
+            <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
+            <td>${fmtDate(t.dueOn)}</td>
+            <td class="num">
+              ${
+                now == null
+                  ? html`<span class="muted" title="Chưa có số liệu cho chỉ số này">chưa có số liệu</span>`
+                  : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`
+              }
+            </td>
+            <td class="small">${t.directive.number}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+    <p class="muted small">
+      “Hiện tại” tính từ tiến độ của tỉnh: tham gia × người dân = người học / người trưởng thành.
+    </p>`;
+}

@@ -1,0 +1,277 @@
+import { useEffect, useState } from 'preact/hooks';
+import { gql, type GqlError } from '../../api';
+import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../../format';
+import type { VillageQuery, VillageQueryVariables } from '../../generated/graphql';
+import { useLiveQuery } from '../../live';
+import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
+import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { emptyFigures, GROUPS, STAGE_VI, STAGES, validate, type Figures, type Stage } from './validate';
+
+const TOKEN_KEY = 'bdhvs.token';
+type VillageData = VillageQuery;
+const QUERY = /* GraphQL */ `
+  query Village($id: ID!) {
+    village(id: $id) {
+      id
+      name
+      formerCommune
+      commune {
+        id
+        name
+        province {
+          code
+          name
+        }
+      }
+      population {
+        adults
+      }
+      progress {
+        asOf
+        figuresDate
+        learners
+        certified
+        groups {
+          group
+          registered
+          completed
+          certified
+        }
+      }
+    }
+  }
+`;
+
+/** A token from `?token=` (then taken out of the address bar) or the one kept in this browser. */
+function initialToken(): string {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    localStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return localStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline. */
+export function ReportPage(props: { id: string }) {
+  const { id } = props;
+  const live = useLiveQuery<VillageData, { eventId: string }>(
+    () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables),
+    id,
+  );
+  const [token, setToken] = useState(initialToken);
+  const [figures, setFigures] = useState<Figures>(emptyFigures);
+  const [prefilled, setPrefilled] = useState(false);
+  const [reportDate, setReportDate] = useState(todayInVietnam());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'sending' | 'error'; text: string } | null>(null);
+  const [queue, setQueue] = useState<QueuedReport[]>(() => pending().filter((q) => q.input.reporterId === id));
+
+  // Start from the latest figures (reports are cumulative).
+  useEffect(() => {
+    const groups = live.data?.village?.progress.groups;
+    if (prefilled || !live.data?.village) return;
+    setPrefilled(true);
+    if (!groups) return;
+    setFigures((old) => {
+      const next = { ...old };
+      for (const g of groups) {
+        if (g.registered + g.completed + g.certified === 0) continue;
+        next[g.group] = {
+          registered: String(g.registered),
+          completed: String(g.completed),
+          certified: String(g.certified),
+        };
+      }
+      return next;
+    });
+  }, [live.data]);
+
+  useEffect(() => {
+    const onNews = (e: Event) => {
+      const news = (e as CustomEvent<OutboxNews>).detail;
+      setQueue(pending().filter((q) => q.input.reporterId === id));
+      if (news.item.input.reporterId !== id) return;
+      if (news.kind === 'sent') {
+        setMessage({
+          kind: 'ok',
+          text:
+            `Đã gửi báo cáo ngày ${fmtDate(news.report.reportDate)} (lần ${news.report.version}) ` +
+            `lúc ${fmtDateTime(news.report.submittedAt)}.` +
+            (news.report.anomalies.length ? ` Lưu ý: ${news.report.anomalies.join('; ')}` : ''),
+        });
+        live.refresh();
+      } else if (news.kind === 'waiting') {
+        setMessage({
+          kind: 'queued',
+          text: 'Không có kết nối: báo cáo đã được lưu trong máy và sẽ tự gửi khi có mạng trở lại.',
+        });
+      } else {
+        const byField: Record<string, string> = {};
+        const general: string[] = [];
+        for (const err of news.errors as GqlError[]) {
+          const field = err.extensions?.field;
+          if (typeof field === 'string') byField[field] = err.message;
+          else general.push(err.message);
+        }
+        setErrors(byField);
+        setMessage({
+          kind: 'error',
+          text: general.length ? general.join('; ') : 'Báo cáo chưa được nhận: hãy sửa các ô được đánh dấu.',
+        });
+      }
+    };
+    window.addEventListener(OUTBOX_EVENT, onNews);
+    return () => window.removeEventListener(OUTBOX_EVENT, onNews);
+  }, [id]);
+
+  if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
+  if (!live.data)
+    return html`<${Layout} title="Báo cáo tuần" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
+  const v = live.data.village;
+  if (!v) return html`<${NotFound} what=${`thôn có mã "${id}"`} />`;
+
+  const set = (g: string, s: Stage, value: string) => setFigures((old) => ({ ...old, [g]: { ...old[g], [s]: value } }));
+  const saveToken = (value: string) => {
+    setToken(value.trim());
+    if (value.trim()) localStorage.setItem(TOKEN_KEY, value.trim());
+    else localStorage.removeItem(TOKEN_KEY);
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const found = validate(figures, reportDate, todayInVietnam());
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setMessage({ kind: 'error', text: 'Hãy sửa các ô được đánh dấu.' });
+      return;
+    }
+    const groups = GROUPS.filter((g) => STAGES.some((s) => figures[g][s].trim() !== '')).map((g) => ({
+      group: g,
+      registered: Number(figures[g].registered || 0),
+      completed: Number(figures[g].completed || 0),
+      certified: Number(figures[g].certified || 0),
+    }));
+    setMessage({ kind: 'sending', text: 'Đang gửi…' });
+    enqueue(
+      { reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null },
+      token || null,
+    );
+    setQueue(pending().filter((q) => q.input.reporterId === id));
+  };
+  const fieldError = (field: string) =>
+    errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null;
+
+  const former = v.formerCommune ? ` (xã cũ ${v.formerCommune})` : '';
+  const queuedAt = queue.map((q) => fmtDateTime(q.queuedAt)).join(', ');
+  return html`<${Layout}
+    title=${`Báo cáo tuần — ${v.name}`}
+    subtitle=${
+      `${v.commune.name}${former} · ${fmtInt(v.population?.adults)} người trưởng thành · ` +
+      `số liệu gần nhất ngày ${fmtDate(v.progress.figuresDate)}`
+    }
+    nav=${html`<a href=${`/commune/${v.commune.id}`}>← Trang xã ${v.commune.name}</a>`}
+    status=${html`<${LiveStatus} ...${live} />`}
+  >
+    <form class="report panel" onSubmit=${submit} novalidate data-testid="report-form">
+      <fieldset class="token">
+        <legend>Mã truy cập (token) để gửi báo cáo</legend>
+        <input
+          type="password"
+          name="token"
+          autocomplete="off"
+          placeholder="Dán token do xã cấp (npm run token …)"
+          value=${token}
+          onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)}
+          data-testid="token"
+        />
+        <span class="muted small"
+          >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có token: xem được số liệu nhưng chưa gửi được.'}</span
+        >
+      </fieldset>
+      <label class="inline"
+        >Ngày báo cáo
+        <input
+          type="date"
+          name="reportDate"
+          value=${reportDate}
+          max=${todayInVietnam()}
+          onInput=${(e: Event) => setReportDate((e.target as HTMLInputElement).value)}
+          data-testid="reportDate"
+        />
+        <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label
+      >
+      ${fieldError('reportDate')}
+      <table class="figures">
+        <thead>
+          <tr>
+            <th>Nhóm</th>
+            ${STAGES.map((s) => html`<th>${STAGE_VI[s]}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${GROUPS.map(
+            (g) =>
+              html`<tr>
+                <th scope="row">${GROUP_VI[g]}</th>
+                ${STAGES.map(
+                  (s) =>
+                    html`<td class=${errors[`groups.${g}.${s}`] ? 'invalid' : ''}>
+                      <input
+                        inputmode="numeric"
+                        name=${`groups.${g}.${s}`}
+                        data-testid=${`groups.${g}.${s}`}
+                        value=${figures[g][s]}
+                        aria-label=${`${GROUP_VI[g]} — ${STAGE_VI[s]}`}
+                        aria-invalid=${errors[`groups.${g}.${s}`] ? 'true' : 'false'}
+                        onInput=${(e: Event) => set(g, s, (e.target as HTMLInputElement).value)}
+                      />
+                      ${fieldError(`groups.${g}.${s}`)}
+                    </td>`,
+                )}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${fieldError('groups')}
+      <label
+        >Ghi chú
+        <textarea
+          name="note"
+          rows="2"
+          maxlength="1000"
+          value=${note}
+          onInput=${(e: Event) => setNote((e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </label>
+      ${fieldError('note')}
+      <p class="muted small">
+        Số liệu cộng dồn đến ngày báo cáo. Số hoàn thành không vượt số đăng ký; số được cấp chứng nhận không vượt số
+        hoàn thành.
+      </p>
+      <button type="submit" data-testid="submit">Gửi báo cáo</button>
+      ${
+        message
+          ? html`<p
+              class=${`message ${message.kind}`}
+              data-testid="form-message"
+              data-kind=${message.kind}
+              role="status"
+            >
+              ${message.text}
+            </p>`
+          : null
+      }
+      ${
+        queue.length > 0
+          ? html`<p class="queued" data-testid="outbox">
+              ${`Đang chờ gửi ${queue.length} báo cáo (lưu trong máy lúc ${queuedAt}) — Đang kết nối lại…`}
+            </p>`
+          : null
+      }
+    </form>
+  <//>`;
+}

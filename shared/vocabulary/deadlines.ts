@@ -1,0 +1,40 @@
+/** When a reporting deadline falls next. Plain date arithmetic on ISO calendar days (no time zones). */
+import type { IsoDate } from '../dates';
+import type { DeadlineData } from './model';
+
+const DAY = 86_400_000;
+const toTime = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
+const toIso = (t: number): IsoDate => new Date(t).toISOString().slice(0, 10);
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  const d = new Date(toTime(date)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return toIso(toTime(date) + days * DAY);
+}
+
+/** The last day a one-off deadline allows: "before 20/11" means the 19th. */
+export function lastDay(deadline: DeadlineData): IsoDate | null {
+  if (!deadline.dueOn) return null;
+  return deadline.before ? addDays(deadline.dueOn, -1) : deadline.dueOn;
+}
+
+/**
+ * The next day a report is due on or after `from`: for a one-off deadline its last day if not yet past; for a
+ * weekly one the next such weekday within its start and end (from itself when it is that weekday).
+ * Null when nothing is due any more.
+ */
+export function nextDue(deadline: DeadlineData, from: IsoDate): IsoDate | null {
+  if (deadline.recurrence === 'ONCE') {
+    const last = lastDay(deadline);
+    return last && last >= from ? last : null;
+  }
+  const weekday = deadline.weekday ?? 5;
+  const start = deadline.startsOn && deadline.startsOn > from ? deadline.startsOn : from;
+  const next = addDays(start, (weekday - isoWeekday(start) + 7) % 7);
+  if (deadline.endsOn && next > deadline.endsOn) return null;
+  return next;
+}

@@ -1,0 +1,111 @@
+/**
+ * The enums more than one subgraph speaks, each declared once with one description, so every SDL that carries one
+ * prints it identically (Federation merges enums by name). `…Name` is the plain string union of an enum, for data
+ * that travels in JSON columns and events.
+ */
+import { registerEnumType } from 'type-graphql';
+
+export enum Indicator {
+  JOINED = 'JOINED',
+  COMPLETED = 'COMPLETED',
+  CERTIFIED = 'CERTIFIED',
+  DIGITAL_SIGNATURE = 'DIGITAL_SIGNATURE',
+  VNEID_CONFIRMED = 'VNEID_CONFIRMED',
+}
+registerEnumType(Indicator, {
+  name: 'Indicator',
+  description: 'What a target counts (chỉ số)',
+  valuesConfig: {
+    JOINED: { description: 'registered on the portal and joined the course (đăng ký, tham gia khóa học)' },
+    COMPLETED: { description: 'finished all five modules (hoàn thành 5 chuyên đề)' },
+    CERTIFIED: { description: 'passed the final test and holds the certificate (được cấp giấy chứng nhận)' },
+    DIGITAL_SIGNATURE: { description: 'holds a digital or electronic signature (có chữ ký số / chữ ký điện tử)' },
+    VNEID_CONFIRMED: { description: 'identity confirmed on VNeID (được xác nhận trên VNeID)' },
+  },
+});
+export type IndicatorName = `${Indicator}`;
+export const INDICATORS: readonly IndicatorName[] = Object.values(Indicator);
+
+export enum PopulationGroup {
+  OFFICIALS = 'OFFICIALS',
+  RESIDENTS = 'RESIDENTS',
+  STUDENTS = 'STUDENTS',
+  WORKERS = 'WORKERS',
+}
+registerEnumType(PopulationGroup, {
+  name: 'PopulationGroup',
+  description: 'Who a target is about (đối tượng)',
+  valuesConfig: {
+    OFFICIALS: { description: 'cán bộ, công chức, viên chức (CBCCVC) and public-sector workers' },
+    RESIDENTS: { description: 'người dân trong độ tuổi trưởng thành (adults)' },
+    STUDENTS: { description: 'học sinh' },
+    WORKERS: { description: 'người lao động in enterprises and cooperatives' },
+  },
+});
+export type PopulationGroupName = `${PopulationGroup}`;
+export const POPULATION_GROUPS: readonly PopulationGroupName[] = Object.values(PopulationGroup);
+
+export enum TargetSource {
+  PROVINCE = 'PROVINCE',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(TargetSource, {
+  name: 'TargetSource',
+  description: 'Who set a target: a province directive or a commune plan',
+});
+export type TargetSourceName = `${TargetSource}`;
+
+export enum Recurrence {
+  ONCE = 'ONCE',
+  WEEKLY = 'WEEKLY',
+}
+registerEnumType(Recurrence, { name: 'Recurrence', description: 'A one-off deadline or a weekly one' });
+export type RecurrenceName = `${Recurrence}`;
+
+export enum DayPart {
+  MORNING = 'MORNING',
+  AFTERNOON = 'AFTERNOON',
+  EVENING = 'EVENING',
+}
+registerEnumType(DayPart, { name: 'DayPart', description: 'buổi sáng, buổi chiều, buổi tối' });
+export type DayPartName = `${DayPart}`;
+
+/** A province directive's status and the revisions it goes through (the directives subgraph and its events). */
+export enum DirectiveStatus {
+  IN_FORCE = 'IN_FORCE',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(DirectiveStatus, {
+  name: 'DirectiveStatus',
+  description: 'còn hiệu lực (IN_FORCE) or đã thu hồi (WITHDRAWN)',
+});
+export type DirectiveStatusName = `${DirectiveStatus}`;
+
+export enum RevisionAction {
+  ISSUED = 'ISSUED',
+  AMENDED = 'AMENDED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(RevisionAction, { name: 'RevisionAction', description: 'ban hành, sửa đổi, thu hồi' });
+export type RevisionActionName = `${RevisionAction}`;
+
+/** The level of an area; its id says it (shared/ids.ts). Units (cơ quan, đơn vị) have staff, not a population. */
+export enum AreaLevel {
+  PROVINCE = 'PROVINCE',
+  COMMUNE = 'COMMUNE',
+  VILLAGE = 'VILLAGE',
+  UNIT = 'UNIT',
+}
+export type AreaLevelName = `${AreaLevel}`;
+
+/** The levels that have a population: the GraphQL enum `AreaLevel` (registry's population revisions). */
+export const PopulatedLevel = {
+  PROVINCE: AreaLevel.PROVINCE,
+  COMMUNE: AreaLevel.COMMUNE,
+  VILLAGE: AreaLevel.VILLAGE,
+} as const;
+export type PopulatedLevel = (typeof PopulatedLevel)[keyof typeof PopulatedLevel];
+registerEnumType(PopulatedLevel, {
+  name: 'AreaLevel',
+  description: 'tỉnh, xã or thôn: the levels that have a population',
+});

@@ -1,0 +1,44 @@
+/**
+ * The plain data of targets, campaign periods and reporting deadlines, as directives and commune plans state them.
+ * No GraphQL or ORM import: these shapes travel in JSON columns, in outbox events and through the rules.
+ */
+import type { IsoDate } from '../dates';
+import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName } from './enums';
+
+/** A target (chỉ tiêu): a share of a population group reaching a stage by a date. 0.8 = 80%. */
+export interface TargetData {
+  indicator: IndicatorName;
+  group: PopulationGroupName;
+  threshold: number;
+  dueOn: IsoDate;
+  /** True when the letter says "over" (trên 50%) rather than "at least" (ít nhất 80%). */
+  strict?: boolean;
+  /** The wording of the letter, e.g. "người dân trong độ tuổi trưởng thành". */
+  note?: string | null;
+}
+
+/** A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025. */
+export interface PeriodData {
+  name: string;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+}
+
+/** A reporting deadline: once (before 20/11/2025) or recurring (every Friday afternoon). */
+export interface DeadlineData {
+  /** Who reports, in the letter's words (e.g. "Các thôn, tổ dân phố"). */
+  reporter: string;
+  /** What is reported (e.g. "Báo cáo kết quả thực hiện"). */
+  subject: string;
+  recurrence: RecurrenceName;
+  /** ONCE: the last day. */
+  dueOn?: IsoDate | null;
+  /** ONCE: true when the letter says "before" (trước ngày), so the last day is the day before. */
+  before?: boolean | null;
+  /** WEEKLY: ISO weekday, 1 = Monday … 5 = Friday … 7 = Sunday. */
+  weekday?: number | null;
+  dayPart?: DayPartName | null;
+  /** WEEKLY: the first and last day the recurrence applies (optional). */
+  startsOn?: IsoDate | null;
+  endsOn?: IsoDate | null;
+}

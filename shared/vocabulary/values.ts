@@ -1,0 +1,190 @@
+/**
+ * GraphQL value types that both the directives and the plans subgraphs return (Target, ReportingDeadline) and the
+ * inputs that carry them. Both subgraphs use these same classes, so the types are identical in both SDLs, as
+ * Federation requires of @shareable types. Plain data lives in model.ts, the enums in enums.ts.
+ */
+import {
+  Arg,
+  Directive as GqlDirective,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { todayInVietnam } from '../dates';
+import { DateScalar } from './scalars';
+import { nextDue } from './deadlines';
+import { DayPart, Indicator, PopulationGroup, Recurrence, TargetSource } from './enums';
+import type { DeadlineData, TargetData } from './model';
+
+@ObjectType('Target', {
+  description:
+    'A target (chỉ tiêu): a share of a population group reaching a stage by a date; threshold 0.8 = 80%. ' +
+    'It says where it comes from: a province directive or a commune plan.',
+})
+@GqlDirective('@shareable')
+export class Target {
+  @Field(() => Indicator)
+  indicator!: Indicator;
+
+  @Field(() => PopulationGroup)
+  group!: PopulationGroup;
+
+  @Field(() => Float, { description: 'The share to reach, 0–1 (0.8 = 80%).' })
+  threshold!: number;
+
+  @Field(() => DateScalar)
+  dueOn!: string;
+
+  @Field(() => Boolean, { description: 'True for "over" (trên 50%): the threshold itself is not enough.' })
+  strict!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The letter’s wording.' })
+  note!: string | null;
+
+  @Field(() => TargetSource)
+  source!: TargetSource;
+
+  @Field(() => ID, { nullable: true, description: 'The directive that set it (source PROVINCE).' })
+  directiveId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The commune plan that set it (source COMMUNE).' })
+  planId!: string | null;
+
+  @Field(() => Target, {
+    nullable: true,
+    description:
+      'For a commune’s own target among effective targets: the province target it takes the place of, still visible.',
+  })
+  overrides!: Target | null;
+}
+
+/** The GraphQL view of a target's data, saying where it comes from. */
+export function targetView(
+  t: TargetData,
+  from: { directiveId?: string; planId?: string },
+  overrides: Target | null = null,
+): Target {
+  return {
+    indicator: t.indicator as Indicator,
+    group: t.group as PopulationGroup,
+    threshold: t.threshold,
+    dueOn: t.dueOn,
+    strict: t.strict ?? false,
+    note: t.note ?? null,
+    source: from.planId ? TargetSource.COMMUNE : TargetSource.PROVINCE,
+    directiveId: from.directiveId ?? null,
+    planId: from.planId ?? null,
+    overrides,
+  };
+}
+
+@ObjectType('ReportingDeadline', {
+  description: 'When results must be reported (chế độ báo cáo): once, or every week.',
+})
+@GqlDirective('@shareable')
+export class ReportingDeadline implements DeadlineData {
+  @Field(() => String, { description: 'Who reports, in the letter’s words.' })
+  reporter!: string;
+
+  @Field(() => String, { description: 'What is reported.' })
+  subject!: string;
+
+  @Field(() => Recurrence)
+  recurrence!: 'ONCE' | 'WEEKLY';
+
+  @Field(() => DateScalar, { nullable: true, description: 'ONCE: the date in the letter.' })
+  dueOn!: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'ONCE: true for "before" (trước ngày): the last day is the day before.',
+  })
+  before!: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'WEEKLY: ISO weekday, 1 = Monday … 5 = Friday (thứ Sáu) … 7 = Sunday.',
+  })
+  weekday!: number | null;
+
+  @Field(() => DayPart, { nullable: true })
+  dayPart!: 'MORNING' | 'AFTERNOON' | 'EVENING' | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn!: string | null;
+}
+
+@Resolver(() => ReportingDeadline)
+export class ReportingDeadlineResolver {
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'The next day a report is due on or after the date (default today); null when nothing is due any more.',
+  })
+  nextDueOn(
+    @Root() deadline: ReportingDeadline,
+    @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
+  ): string | null {
+    return nextDue(deadline, from ?? todayInVietnam());
+  }
+}
+
+@InputType('TargetInput', { description: 'A target; threshold 0.8 = 80%.' })
+export class TargetInput implements TargetData {
+  @Field(() => Indicator)
+  indicator!: Indicator;
+
+  @Field(() => PopulationGroup)
+  group!: PopulationGroup;
+
+  @Field(() => Float)
+  threshold!: number;
+
+  @Field(() => DateScalar)
+  dueOn!: string;
+
+  @Field(() => Boolean, { nullable: true })
+  strict?: boolean;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType('ReportingDeadlineInput', { description: 'ONCE needs dueOn; WEEKLY needs weekday (5 = Friday).' })
+export class ReportingDeadlineInput implements DeadlineData {
+  @Field(() => String)
+  reporter!: string;
+
+  @Field(() => String)
+  subject!: string;
+
+  @Field(() => Recurrence)
+  recurrence!: 'ONCE' | 'WEEKLY';
+
+  @Field(() => DateScalar, { nullable: true })
+  dueOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  before?: boolean;
+
+  @Field(() => Int, { nullable: true })
+  weekday?: number | null;
+
+  @Field(() => DayPart, { nullable: true })
+  dayPart?: 'MORNING' | 'AFTERNOON' | 'EVENING' | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn?: string | null;
+}

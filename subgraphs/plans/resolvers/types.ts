@@ -1,0 +1,153 @@
+/** GraphQL enums and inputs of the plans subgraph (Target and ReportingDeadline are shared: ../directives/values). */
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { DayPart, type DayPartName } from '../../../shared/vocabulary/enums';
+import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
+import type { RewardRuleData, RewardSubject, SessionData, TaskData, TaskStatusName } from '../model';
+
+export enum TaskStatus {
+  TODO = 'TODO',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(TaskStatus, { name: 'TaskStatus', description: 'chưa thực hiện, đang thực hiện, hoàn thành, hủy' });
+
+export enum AssigneeLevel {
+  UNIT = 'UNIT',
+  VILLAGE = 'VILLAGE',
+}
+registerEnumType(AssigneeLevel, {
+  name: 'AssigneeLevel',
+  description: 'A task is assigned to a unit (cơ quan, đơn vị) or a village (thôn)',
+});
+
+export enum RewardSubjectKind {
+  UNIT = 'UNIT',
+  VILLAGE = 'VILLAGE',
+  OFFICIAL = 'OFFICIAL',
+  RESIDENT = 'RESIDENT',
+}
+registerEnumType(RewardSubjectKind, {
+  name: 'RewardSubject',
+  description: 'Who a reward rule is for: a unit, a village, an official, a resident',
+});
+
+@ObjectType('RewardRule', { description: 'A reward rule (tiêu chí khen thưởng) as data, for reports to evaluate.' })
+export class RewardRule implements RewardRuleData {
+  @Field(() => RewardSubjectKind)
+  subject!: RewardSubject;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.',
+  })
+  certifiedShare!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'UNIT: share of its officials who each guided residents.' })
+  guidingShare!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Working-age residents each must have guided, at least.' })
+  minGuided!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxGuided!: number | null;
+
+  @Field(() => String)
+  description!: string;
+}
+
+@InputType('RewardRuleInput')
+export class RewardRuleInput implements RewardRuleData {
+  @Field(() => RewardSubjectKind)
+  subject!: RewardSubject;
+
+  @Field(() => Float, { nullable: true })
+  certifiedShare?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  guidingShare?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  minGuided?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxGuided?: number | null;
+
+  @Field(() => String)
+  description!: string;
+}
+
+@InputType('PlanTaskInput')
+export class PlanTaskInput implements TaskData {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: 'A unit (U02949-11) or village (V02949-08) of the plan’s commune.' })
+  assigneeId!: string;
+
+  @Field(() => DateScalar)
+  dueOn!: string;
+
+  @Field(() => TaskStatus, { nullable: true })
+  status?: TaskStatusName;
+}
+
+@InputType('TrainingSessionInput')
+export class TrainingSessionInput implements SessionData {
+  @Field(() => DateScalar)
+  heldOn!: string;
+
+  @Field(() => DayPart, { nullable: true })
+  dayPart?: DayPartName | null;
+
+  @Field(() => String)
+  venue!: string;
+
+  @Field(() => [String], { description: 'Villages of the commune it serves.' })
+  villageIds!: string[];
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType('AdoptPlanInput', { description: 'A commune plan (kế hoạch) implementing province directives.' })
+export class AdoptPlanInput {
+  @Field(() => String)
+  communeId!: string;
+
+  @Field(() => String, { description: 'Its number as printed, e.g. "76/KH-UBND"; unique in the commune.' })
+  number!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => DateScalar)
+  issuedOn!: string;
+
+  @Field(() => [String], { description: 'Ids of the province directives it implements.' })
+  implements!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Number of a commune document it replaces (e.g. "525/UBND").' })
+  replacesNumber?: string | null;
+
+  @Field(() => [TargetInput], {
+    defaultValue: [],
+    description:
+      'The commune’s own targets; they take the place of the province’s for the same indicator, group and year.',
+  })
+  targets!: TargetInput[];
+
+  @Field(() => [PlanTaskInput], { defaultValue: [] })
+  tasks!: PlanTaskInput[];
+
+  @Field(() => [TrainingSessionInput], { defaultValue: [] })
+  sessions!: TrainingSessionInput[];
+
+  @Field(() => [ReportingDeadlineInput], { defaultValue: [] })
+  reportingDeadlines!: ReportingDeadlineInput[];
+
+  @Field(() => [RewardRuleInput], { defaultValue: [] })
+  rewardRules!: RewardRuleInput[];
+}

@@ -1,0 +1,115 @@
+/**
+ * The reports subgraph's events: the copy it keeps of the registry's hierarchy and population figures and of the
+ * directives' targets (its consumers), and the payloads of the topics it writes for itself (its live hub reads them).
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
+import { isEvent, type OutboxEvent } from '../common/events';
+import type { SubgraphDefinition } from '../common/subgraph';
+import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live';
+
+/** What this subgraph writes to its own outbox for its live subscriptions. */
+declare module '../common/outbox' {
+  interface OutboxTopics {
+    'report.submitted': ReportSubmitted;
+    'portal.imported': PortalImported;
+    'progress.updated': ProgressUpdatedPayload;
+    'rank.changed': RankChangedPayload;
+  }
+}
+export interface ReportSubmitted {
+  reportId: number;
+  reporterId: string;
+  communeId: string;
+  provinceId: string;
+  reportDate: string;
+  version: number;
+}
+export interface PortalImported {
+  importId: string;
+  dates: string[];
+  communes: string[];
+}
+
+export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
+  if (isEvent(event, AREA_UPSERTED)) {
+    const { areas } = event.payload;
+    for (let i = 0; i < areas.length; i += 500) {
+      const chunk = areas.slice(i, i + 500);
+      await em.execute(
+        `insert into reports.area (id, level, name, parent_id, province_id, commune_id, former_commune, unit_type, staff, village_id)
+         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
+           province_id = excluded.province_id, commune_id = excluded.commune_id, former_commune = excluded.former_commune,
+           unit_type = excluded.unit_type, staff = excluded.staff, village_id = excluded.village_id`,
+        chunk.flatMap((a) => [
+          a.id,
+          a.level,
+          a.name,
+          a.parentId,
+          a.provinceId,
+          a.communeId,
+          a.formerCommune ?? null,
+          a.unitType ?? null,
+          a.staff ?? null,
+          a.villageId ?? null,
+        ]),
+      );
+    }
+  } else if (isEvent(event, POPULATION_RECORDED)) {
+    const p = event.payload;
+    await em.execute(
+      `insert into reports.population_fact (revision_id, area_id, area_level, as_of, adults, working_age, households, officials, students)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (revision_id) do nothing`,
+      [p.revisionId, p.areaId, p.areaLevel, p.asOf, p.adults, p.workingAge, p.households, p.officials, p.students],
+    );
+  }
+}
+
+/** Keeps the latest revision of each directive's targets (an older revision arriving late never wins). */
+export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
+  if (!isEvent(event, DIRECTIVE_CHANGED)) return;
+  const d = event.payload;
+  await em.execute(
+    `insert into reports.directive_target (directive_id, province_id, number, revision, status, targets, deadlines) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (directive_id) do update set province_id = excluded.province_id, number = excluded.number, revision = excluded.revision,
+       status = excluded.status, targets = excluded.targets, deadlines = excluded.deadlines
+     where reports.directive_target.revision <= excluded.revision`,
+    [
+      d.directiveId,
+      d.provinceId,
+      d.number,
+      d.revision,
+      d.status,
+      JSON.stringify(d.targets),
+      JSON.stringify(d.reportingDeadlines ?? []),
+    ],
+  );
+}
+
+/** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
+export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+  const areas = events.flatMap((e) => (isEvent(e, POPULATION_RECORDED) ? [e.payload.areaId] : []));
+  if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
+}
+
+export const REGISTRY_CONSUMER = {
+  producer: 'registry' as const,
+  consumer: 'reports' as const,
+  name: 'registry-to-reports',
+  topics: [AREA_UPSERTED, POPULATION_RECORDED],
+  handle: applyRegistryEvent,
+};
+export const DIRECTIVES_CONSUMER = {
+  producer: 'directives' as const,
+  consumer: 'reports' as const,
+  name: 'directives-to-reports',
+  topics: [DIRECTIVE_CHANGED],
+  handle: applyDirectiveEvent,
+};
+
+/** While the subgraph runs: both, and live progress for the areas whose population changed (the demo seed does not). */
+export const REPORTS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
+  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationChanges },
+  DIRECTIVES_CONSUMER,
+];
