@@ -1,4 +1,4 @@
-import type { LiveHub } from '../subgraphs/reports/live-hub';
+import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { collect, subscribe, until, wsClient } from './support/ws';
 
@@ -29,7 +29,7 @@ const submit = (reporterId: string, registered: number, people: Array<{ name: st
     },
     { token: admin },
   );
-const hubSubscriptions = () => (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub.subscriptions;
+const hubSubscriptions = () => (stack.subgraphs.reports.state as ReportsState).hub.subscriptions;
 const upstreams = () => stack.gateway.subscriptions.upstreams();
 /** Each test starts when the previous one's upstreams have closed. */
 beforeEach(() => until('no upstream subscription', () => upstreams() === 0 && hubSubscriptions() === 0));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LiveHub } from '../subgraphs/reports/live-hub';
+import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { subscribe, wsClient } from './support/ws';
 
@@ -69,7 +69,7 @@ const CODES = [
   'BAD_USER_INPUT',
   'BAD_REQUEST',
 ];
-const hubSubscriptions = () => (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub.subscriptions;
+const hubSubscriptions = () => (stack.subgraphs.reports.state as ReportsState).hub.subscriptions;
 
 it('refuses 1,000 generated bad or over-limit subscriptions with a code, and never opens an upstream', async () => {
   const client = wsClient(stack.gateway.url);

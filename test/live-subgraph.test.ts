@@ -1,5 +1,5 @@
 import { ok, startTestStack, type TestStack } from './support/stack';
-import type { LiveHub } from '../subgraphs/reports/live-hub';
+import type { ReportsState } from '../subgraphs/reports/main';
 import { subscribe, until, wsClient } from './support/ws';
 
 let stack: TestStack;
@@ -18,7 +18,7 @@ describe('the reports subgraph’s own subscriptions', () => {
       progressUpdated: { eventId: string; areaId: string; progress: { learners: number } };
     }>(client, q, { a: 'V02949-08' });
     const commune = subscribe<{ progressUpdated: { eventId: string } }>(client, q, { a: 'C02949' });
-    const hub = (stack.subgraphs.reports as unknown as { hub: LiveHub }).hub;
+    const hub = (stack.subgraphs.reports.state as ReportsState).hub;
     await until('both subscriptions live', () => hub.subscriptions === 2);
     const admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
     ok(
