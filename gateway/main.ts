@@ -33,6 +33,8 @@ import {
   type GatewayLimits,
 } from './limits';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
+import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
+import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { availabilityPlugin } from '../shared/availability';
 
@@ -42,6 +44,8 @@ export interface GatewayContext {
   identityToken?: string;
   /** Who the rate limit counts: the token's subject, else the client's address. */
   callerKey: string;
+  /** Carried to every subgraph fetch as x-request-id, so one request can be followed through every log. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -95,8 +99,9 @@ class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext>
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const token = (context as Partial<GatewayContext>).identityToken;
+    const { identityToken: token, requestId } = context as Partial<GatewayContext>;
     if (token) request.http?.headers.set(IDENTITY_HEADER, token);
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
@@ -124,7 +129,8 @@ export interface RunningGateway extends RunningServer {
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => console.log(`[gateway] ${line}`));
+  const observe = gatewayObservability();
+  const log = options.log ?? lineLogger(observe.obs.logger);
   const overrides = options.subgraphUrls ?? {};
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...options.limits };
   const secret = options.authSecret ?? resolveAuthSecret();
@@ -152,6 +158,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...protection.plugins,
+      observe.plugin,
       availabilityPlugin<GatewayContext>(),
       {
         // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
@@ -198,10 +205,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   app.use(
     '/graphql',
+    observe.requestId,
+    observe.responses,
     express.json({ limit: limits.maxRequestBytes }),
     tooLarge,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestId = requestIdOf(res);
         const callerAddress = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
         let token: string | null;
         let viewer: Viewer;
@@ -216,8 +226,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        if (viewer.id === null) return { viewer, callerKey: callerAddress };
-        return { viewer, callerKey: `sub:${viewer.id}`, identityToken: await signInternalToken(secret, viewer) };
+        if (viewer.id === null) return { viewer, callerKey: callerAddress, requestId };
+        return {
+          viewer,
+          callerKey: `sub:${viewer.id}`,
+          identityToken: await signInternalToken(secret, viewer),
+          requestId,
+        };
       },
     }),
   );
@@ -241,6 +256,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     validationRules: protection.validationRules,
     log,
   });
+  observe.mount(app, subscriptions);
   // The pages: built assets (hashed names, cached long), and index.html for every page route.
   const webRoot = findWebRoot(options.webRoot);
   if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
