@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -21,24 +21,23 @@ import { DomainError } from '../shared/errors';
 import { listen, type RunningServer } from '../shared/http';
 import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
 import { ANONYMOUS, type Viewer } from '../shared/viewer';
+import { formatGatewayError } from './errors';
 import {
   armor,
   DEFAULT_LIMITS,
   limitsFromEnv,
-  QueryLimitError,
+  mutationFieldCount,
   RateLimiter,
   rateLimitedError,
   requestTooLargeBody,
-  TOO_MANY_TOKENS,
   type GatewayLimits,
 } from './limits';
 import { SubgraphDataSource } from './datasource';
-import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
 import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
-import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
+import { readinessHandler, readinessUrls } from './readiness';
 import { availabilityPlugin } from '../shared/availability';
-import { vietnameseFirst } from '../shared/coercion-messages';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -135,6 +134,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   const verifyCaller = createCallerVerifier(verifierOptions);
   const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
+  const reads = new RateLimiter(limits.readsPerWindow, limits.windowMs);
   const protection = armor(limits);
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
@@ -153,13 +153,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       observe.plugin,
       availabilityPlugin<GatewayContext>(),
       {
-        // Mutations count against the caller's budget once the operation is known, before anything executes.
+        // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
+        // budgets once the operation is known, before anything executes.
         async requestDidStart() {
           return {
-            async didResolveOperation({ operation, contextValue }) {
-              if (operation?.operation !== 'mutation') return;
-              const wait = mutations.take(contextValue.callerKey);
-              if (wait > 0) throw rateLimitedError(wait, limits);
+            async didResolveOperation({ operation, document, contextValue }) {
+              if (operation?.operation === 'mutation') {
+                const wait = mutations.take(contextValue.callerKey, mutationFieldCount(operation, document));
+                if (wait > 0) throw rateLimitedError(wait, limits, 'mutation');
+              } else if (operation?.operation === 'query') {
+                const wait = reads.take(contextValue.callerKey);
+                if (wait > 0) throw rateLimitedError(wait, limits, 'read');
+              }
             },
           };
         },
@@ -167,23 +172,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      // Apollo re-codes (and sometimes re-wraps) validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
-      let original: unknown = error;
-      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError)
-        original = original.originalError;
-      if (original instanceof QueryLimitError)
-        return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
-      if (original instanceof DomainError) return { message: original.message, extensions: { code: original.code } };
-      if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
-        return {
-          message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message,
-          extensions: { code: 'QUERY_TOO_COMPLEX' },
-        };
-      }
-      // graphql-js's type errors are English only: a Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
-      return asUnavailable(formatted, original) ?? { ...formatted, message: vietnameseFirst(formatted.message) };
-    },
+    formatError: (formatted, error) => formatGatewayError(formatted, error, limits.maxTokens),
     allowBatchedHttpRequests: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -254,7 +243,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return ds;
     },
     verifyCaller,
-    maxSubscriptionsPerConnection: Number(process.env.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 50),
+    signIdentity: (viewer) => signInternalToken(secret, viewer),
+    limits,
+    validationRules: protection.validationRules,
     log,
   });
   observe.mount(app, subscriptions);
