@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import express from 'express';
-import { reportDocx, type DocxReport } from './report-docx';
+import { reportDocx, type DocxPlans, type DocxReport } from './report-docx';
 
 import { ExportError, handler, PERCENT, run, send, sheet } from './export-helpers';
 import { addListExports } from './exports-lists';
@@ -115,17 +115,18 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
     handle(async (req, res) => {
       const id = Number(req.params.reportId);
       if (!Number.isInteger(id) || id <= 0) throw new ExportError(404, `Không có báo cáo "${req.params.reportId}"`);
-      const { communeReport } = await run<{ communeReport: DocxReport }>(
+      // One operation over three subgraphs: the report (reports), the plans' tasks and sessions (plans), the targets.
+      const { communeReport, commune } = await run<{ communeReport: DocxReport; commune: DocxPlans | null }>(
         graphqlUrl(),
         req,
-        `query($id: Int!) { communeReport(id: $id) { ${REPORT} } }`,
-        { id },
+        `query($id: Int!, $commune: ID!) { communeReport(id: $id) { ${REPORT} } commune(id: $commune) { ${PLANS} } }`,
+        { id, commune: req.params.id },
       );
       if (communeReport.commune.id !== req.params.id)
         throw new ExportError(404, `Báo cáo ${id} không phải của xã ${req.params.id}`);
       res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       res.setHeader('content-disposition', `attachment; filename="bao-cao-${req.params.id}-${id}.docx"`);
-      res.send(await reportDocx(communeReport));
+      res.send(await reportDocx(communeReport, commune));
     }),
   );
   addListExports(router, graphqlUrl);
@@ -135,3 +136,5 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
 const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind }
   figures { asOf learners adults participationRate groups { group registered completed certified }
     villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
+
+const PLANS = `plans { number tasks { status } sessions { heldOn } } targetStatus { indicator group threshold value status }`;

@@ -44,6 +44,49 @@ export interface DocxReport {
   };
 }
 
+/** The commune's plans and targets, read through the gateway from the plans and reports subgraphs. */
+export interface DocxPlans {
+  plans: Array<{ number: string; tasks: Array<{ status: string }>; sessions: Array<{ heldOn: string }> }>;
+  targetStatus: Array<{ indicator: string; group: string; threshold: number; value: number | null; status: string }>;
+}
+
+const TARGET_WORDS: Record<string, string> = {
+  MET: 'Đạt',
+  ON_TRACK: 'Đúng tiến độ',
+  AT_RISK: 'Có nguy cơ không đạt',
+  MISSED: 'Không đạt',
+  NOT_MEASURED: 'Chưa đo được',
+};
+
+/** Tasks done and sessions held up to the figures' date, and the targets against the value, as paragraphs. */
+function planParagraphs(p: DocxPlans | null, asOf: string): Array<Paragraph | Table> {
+  if (!p) return [];
+  const tasks = p.plans.flatMap((x) => x.tasks);
+  const done = tasks.filter((t) => t.status === 'DONE').length;
+  const held = p.plans.flatMap((x) => x.sessions).filter((s) => s.heldOn <= asOf).length;
+  return [
+    line('4. Thực hiện kế hoạch và chỉ tiêu', { bold: true }),
+    line(
+      `Kế hoạch: ${p.plans.map((x) => x.number).join(', ') || 'chưa có'}; đã hoàn thành ${done}/${tasks.length} nhiệm vụ; ` +
+        `đã tổ chức ${held} buổi học tập, hướng dẫn.`,
+    ),
+    ...(p.targetStatus.length
+      ? [
+          table(
+            ['Chỉ tiêu', 'Nhóm', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
+            p.targetStatus.map((t) => [
+              t.indicator,
+              GROUP_WORDS[t.group] ?? t.group,
+              percent(t.threshold),
+              percent(t.value),
+              TARGET_WORDS[t.status] ?? t.status,
+            ]),
+          ),
+        ]
+      : []),
+  ];
+}
+
 const GROUP_WORDS: Record<string, string> = {
   OFFICIALS: 'Cán bộ, công chức, viên chức',
   RESIDENTS: 'Người dân',
@@ -83,7 +126,7 @@ const viDate = (iso: string) => {
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2).replace('.', ',')}%`);
 const paragraphs = (text: string | null) => (text ?? '(Không có)').split(/\n+/).map((t) => line(t));
 
-export async function reportDocx(r: DocxReport): Promise<Buffer> {
+export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null): Promise<Buffer> {
   const place = r.commune.name;
   const kind = KIND_WORDS[r.commune.kind] ?? 'XÃ';
   const date = viDate(r.submittedAt ?? new Date().toISOString());
@@ -154,6 +197,7 @@ export async function reportDocx(r: DocxReport): Promise<Buffer> {
                 ),
               ]
             : []),
+          ...planParagraphs(plans, f.asOf),
           line(
             f.notReported.length
               ? `Chưa báo cáo: ${f.notReported.map((a) => a.name).join(', ')}.`

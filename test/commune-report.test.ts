@@ -219,8 +219,11 @@ describe('a commune’s periodic report', () => {
       'Thiếu thiết bị',
       'Hỗ trợ thiết bị',
       'TM. ỦY BAN NHÂN DÂN',
+      'Thực hiện kế hoạch và chỉ tiêu',
     ])
       expect(text).toContain(expected);
+    // Tasks and sessions come from the plans subgraph through the gateway, in the same operation.
+    expect(text).toMatch(/Kế hoạch: [^;]+; đã hoàn thành [1-9]\d*\/\d+ nhiệm vụ; đã tổ chức [1-9]\d* buổi/);
     expect((await get(path)).status).toBe(401);
     expect((await get(path, await stack.token('COMMUNE_OFFICER', OTHER))).status).toBe(403);
     expect((await get(`${base}/export/commune/${OTHER}/report/${report.id}.docx`, admin.token)).status).toBe(404);
