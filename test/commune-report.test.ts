@@ -230,3 +230,34 @@ describe('a commune’s periodic report', () => {
     expect((await get(`${base}/export/commune/${BA_TO}/report/999999.docx`, admin.token)).status).toBe(404);
   });
 });
+
+describe('SQL statements of the follow-up and the reports of every commune', () => {
+  const ALL = `query { province(code: "23") { reportFollowUp { communes { state reportId } }
+    communes { id communeReports { id status figures { learners } } } } }`;
+  async function measure(): Promise<{ reports: number; statements: number }> {
+    const admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
+    stack.resetSqlCount();
+    const data = ok(await stack.gql<{ province: { communes: Array<{ communeReports: unknown[] }> } }>(ALL, {}, admin));
+    return {
+      reports: data.province.communes.reduce((n, c) => n + c.communeReports.length, 0),
+      statements: stack.sqlCount(),
+    };
+  }
+
+  it('do not grow with the number of reports or communes', async () => {
+    await measure(); // warm the snapshots, as a running hub has them
+    const few = await measure();
+    await stack.sql(
+      `insert into reports.commune_report (commune_id, province_id, directive_id, due_on, status, figures, submitted_at, first_submitted_at)
+       select id, province_id, $1, '2025-11-20', 'SUBMITTED', '{"asOf":"2025-11-19","learners":1,"adults":null,"participationRate":null,"figuresDate":null,"groups":[],"villages":[],"rank":null,"notReported":[]}', now(), now()
+         from reports.area where level = 'COMMUNE' and province_id = 'P23' and id <> 'C02949' order by id limit 40`,
+      [REQUEST.directiveId],
+    );
+    const many = await measure();
+    expect(many.reports).toBe(few.reports + 40);
+    expect(many.statements).toBe(few.statements);
+    // 11 when measured (all four subgraphs): a handful, not one per commune or report.
+    expect(few.statements).toBeGreaterThan(0);
+    expect(few.statements).toBeLessThanOrEqual(15);
+  });
+});
