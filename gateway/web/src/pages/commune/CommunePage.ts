@@ -8,6 +8,7 @@ import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
 import { Targets } from './Targets';
 import { Units } from './Units';
+import { Download } from '../Download';
 import { Villages } from './Villages';
 
 const COMMUNE_QUERY = /* GraphQL */ `
@@ -173,6 +174,7 @@ export function CommunePage(props: { id: string }) {
     </div>
     <section class="panel">
       <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
+      <${Download} href=${`/export/commune/${encodeURIComponent(id)}/villages.xlsx`} label="Tải Excel thôn, đơn vị" />
       <${Villages} villages=${c.villages} />
     </section>
     <div class="two">

@@ -8,6 +8,7 @@ import { DeadlineChase } from './DeadlineChase';
 import { ProgressChart } from './ProgressChart';
 import { PROGRESS_SUBSCRIPTION, RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './queries';
 import { RankingTable } from './RankingTable';
+import { Download } from '../Download';
 import { Targets } from './Targets';
 import { WithoutPlan } from './WithoutPlan';
 
@@ -123,6 +124,7 @@ export function ProvincePage(props: { code: string }) {
     </div>
     <section class="panel">
       <h2>Bảng xếp hạng các xã, phường, đặc khu</h2>
+      <${Download} href=${`/export/province/${encodeURIComponent(code)}/ranking.xlsx`} label="Tải Excel xếp hạng" />
       <${RankingTable} rows=${province.ranking} highlight=${highlight} />
     </section>
     <div class="two">
