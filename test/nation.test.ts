@@ -21,6 +21,11 @@ const ALL = `query($asOf: Date) { nation(asOf: $asOf) { progress { learners adul
   provinceRanking { position province { code name } progress { learners participationRate } }
   communeRanking { position commune { id name province { code } } progress { learners participationRate } } } }`;
 
+const DASHBOARD = `query($code: String!, $asOf: Date!) { province(code: $code) { name progress(asOf: $asOf) { learners participationRate }
+  ranking(asOf: $asOf) { position change commune { name } progress { learners officialsRate residentsRate } }
+  communes { id name rank(asOf: $asOf) { position change } progress(asOf: $asOf) { learners participationRate }
+    villages { name progress(asOf: $asOf) { learners participationRate } } } } }`;
+
 type All = {
   nation: {
     progress: { learners: number; adults: number };
@@ -70,5 +75,23 @@ describe('Query.nation', () => {
     expect(after.data.nation.progress.learners).toBeGreaterThan(before.data.nation.progress.learners);
     expect(after.statements).toBe(before.statements);
     expect(after.statements).toBeLessThanOrEqual(12);
+  });
+
+  it('serves a nationally seeded province’s dashboard in the same number of statements as Quảng Ngãi’s', async () => {
+    const dashboard = async (code: string) => {
+      stack.resetSqlCount();
+      const data = ok(
+        await stack.gql<{ province: { communes: Array<{ villages: unknown[] }>; progress: { learners: number } } }>(
+          DASHBOARD,
+          { code, asOf: '2025-12-05' },
+        ),
+      );
+      return { data, statements: stack.sqlCount() };
+    };
+    const laiChau = await dashboard('26'); // seeded by the previous test
+    const quangNgai = await dashboard('23');
+    expect(laiChau.data.province.progress.learners).toBeGreaterThan(0);
+    expect(laiChau.data.province.communes.every((c) => c.villages.length >= 20)).toBe(true);
+    expect(laiChau.statements).toBe(quangNgai.statements);
   });
 });
