@@ -14,6 +14,7 @@ import {
   ProvinceReportFollowUpResolver,
 } from './resolvers/CommuneReportResolvers';
 import { LiveResolver } from './resolvers/LiveResolver';
+import { NationResolver } from './resolvers/NationResolver';
 import { ReportResolver } from './resolvers/ReportResolver';
 import { CommuneTargetResolver, ProvinceTargetResolver } from './resolvers/TargetResolvers';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
@@ -32,6 +33,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
       CommuneTargetResolver,
       ProvinceTargetResolver,
       LiveResolver,
+      NationResolver,
       ApprovalResolver,
       CommunePeriodsResolver,
       ProgressApprovalResolver,
