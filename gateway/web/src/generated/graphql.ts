@@ -99,7 +99,6 @@ export type CommuneQuery = {
       date: string | null;
     } | null;
     rankHistory: Array<{ date: string | null; position: number; outOf: number }>;
-    progressHistory: Array<{ asOf: string }>;
     effectiveTargets: Array<{
       indicator: Indicator;
       group: PopulationGroup;

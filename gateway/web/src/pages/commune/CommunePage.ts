@@ -48,9 +48,6 @@ const COMMUNE_QUERY = /* GraphQL */ `
         position
         outOf
       }
-      progressHistory {
-        asOf
-      }
       effectiveTargets {
         indicator
         group
@@ -178,7 +175,7 @@ export function CommunePage(props: { id: string }) {
     <div class="two">
       <section class="panel">
         <h2>Báo cáo thứ Sáu</h2>
-        <${FridayChase} id=${c.id} dates=${c.progressHistory.map((p) => p.asOf)} updatedAt=${live.updatedAt} />
+        <${FridayChase} id=${c.id} updatedAt=${live.updatedAt} />
       </section>
       <section class="panel">
         <h2>Cơ quan, đơn vị (${c.units.length})</h2>

@@ -5,6 +5,8 @@ import type { VillageQuery, VillageQueryVariables } from '../../generated/graphq
 import { useLiveQuery } from '../../live';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { reportingFriday } from '../../week';
+import { weekNote } from './weekNote';
 import { emptyFigures, GROUPS, STAGE_VI, STAGES, validate, type Figures, type Stage } from './validate';
 
 const TOKEN_KEY = 'bdhvs.token';
@@ -65,7 +67,7 @@ export function ReportPage(props: { id: string }) {
   const [token, setToken] = useState(initialToken);
   const [figures, setFigures] = useState<Figures>(emptyFigures);
   const [prefilled, setPrefilled] = useState(false);
-  const [reportDate, setReportDate] = useState(todayInVietnam());
+  const [reportDate, setReportDate] = useState(() => reportingFriday(todayInVietnam()));
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'sending' | 'error'; text: string } | null>(null);
@@ -204,6 +206,7 @@ export function ReportPage(props: { id: string }) {
         />
         <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label
       >
+      <p class="muted small" data-testid="report-week">${weekNote(reportDate, todayInVietnam())}</p>
       ${fieldError('reportDate')}
       <table class="figures">
         <thead>
