@@ -195,6 +195,7 @@ export type CommuneTargetStatusQuery = {
 
 export type WallQueryVariables = Exact<{
   code: string;
+  weekAgo: string;
 }>;
 
 export type WallQuery = {
@@ -219,6 +220,7 @@ export type WallQuery = {
         participationRate: number | null;
       };
     }>;
+    weekAgo: Array<{ position: number; commune: { id: string } }>;
   } | null;
 };
 
@@ -280,6 +282,7 @@ export type DirectivesQuery = {
 
 export type DashboardQueryVariables = Exact<{
   code: string;
+  weekAgo: string;
 }>;
 
 export type DashboardQuery = {
@@ -323,6 +326,7 @@ export type DashboardQuery = {
         participationRate: number | null;
       };
     }>;
+    weekAgo: Array<{ position: number; commune: { id: string } }>;
   } | null;
 };
 
@@ -358,6 +362,15 @@ export type RankSubscription = {
     outOf: number;
     change: number;
     commune: { id: string; name: string };
+    progress: {
+      asOf: string;
+      learners: number;
+      officialsRegistered: number;
+      residentsRegistered: number;
+      officialsRate: number | null;
+      residentsRate: number | null;
+      participationRate: number | null;
+    };
   };
 };
 
@@ -369,6 +382,30 @@ export type ProgressSubscriptionVariables = Exact<{
 export type ProgressSubscription = {
   progressUpdated: { eventId: string; areaId: string; asOf: string; cause: string };
 };
+
+export type ProvinceProgressSubscriptionVariables = Exact<{
+  areaId: string | number;
+  after?: string | number | null | undefined;
+}>;
+
+export type ProvinceProgressSubscription = {
+  progressUpdated: {
+    eventId: string;
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      adults: number | null;
+      learners: number;
+      officialsRegistered: number;
+      residentsRegistered: number;
+      officialsRate: number | null;
+      residentsRate: number | null;
+      participationRate: number | null;
+    };
+  };
+};
+
+export type WeekAgoFieldsFragment = { position: number; commune: { id: string } };
 
 export type ProvinceTargetStatusQueryVariables = Exact<{
   code: string;

@@ -8,7 +8,7 @@ type SortKey = 'position' | 'name' | 'change' | 'learners' | 'officialsRate' | '
 const COLUMNS: Array<{ key: SortKey; label: string; num: boolean }> = [
   { key: 'position', label: 'Hạng', num: true },
   { key: 'name', label: 'Xã, phường, đặc khu', num: false },
-  { key: 'change', label: 'Thay đổi', num: true },
+  { key: 'change', label: 'Thay đổi 7 ngày', num: true },
   { key: 'learners', label: 'Người học', num: true },
   { key: 'officialsRate', label: '% CBCCVC', num: true },
   { key: 'residentsRate', label: '% người dân', num: true },

@@ -1,6 +1,10 @@
 import type { Page } from 'playwright-core';
 import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { startTestStack, type TestStack } from './support/stack';
+import { ok, startTestStack, type TestStack } from './support/stack';
+
+function todayInVietnam(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+}
 
 /**
  * The right week on a clock set past the demo data: the chase list opens on this week's Friday (Vietnam's calendar)
@@ -106,3 +110,101 @@ it('a report made on Saturday clears Friday’s chase list', async () => {
   );
   await chase.close();
 }, 90_000);
+
+describe('live that reads well', () => {
+  const ranking = async () =>
+    ok(
+      await stack.gql<{ province: { ranking: Array<{ position: number; commune: { id: string; name: string } }> } }>(
+        'query { province(code: "23") { ranking { position commune { id name } } } }',
+      ),
+    ).province.ranking;
+
+  it('the wall fits its 15 rows on 1366×768 and 1920×1080 screens', async () => {
+    const page = await browser.context.newPage();
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${base}/province/23/live`);
+      await eventually(
+        () => page.locator('[data-testid="ranking-row"]').count(),
+        (v) => expect(v).toBe(15),
+        30_000,
+      );
+      const box = await page.locator('[data-testid="ranking-row"]').last().boundingBox();
+      expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('a big move makes one line on the wall, and the dashboard applies it without reloading', async () => {
+    const wall = await browser.context.newPage();
+    await wall.goto(`${base}/province/23/live`);
+    const dashboard = await browser.context.newPage();
+    const reloads: string[] = [];
+    await dashboard.goto(`${base}/province/23`);
+    await eventually(
+      () => dashboard.locator('[data-testid="ranking-row"]').count(),
+      (v) => expect(v).toBe(96),
+      30_000,
+    );
+    for (const page of [wall, dashboard])
+      await eventually(
+        () => page.locator('[data-testid="live-status"]').getAttribute('data-state'),
+        (v) => expect(v).toBe('live'),
+      );
+    dashboard.on('request', (r) => {
+      if (r.method() === 'POST' && /query Dashboard/.test(r.postData() ?? '')) reloads.push(r.url());
+    });
+
+    const last = (await ranking()).at(-1)!;
+    expect(last.position).toBe(96);
+    const { commune } = ok(
+      await stack.gql<{ commune: { progress: { learners: number } } }>(
+        'query($id: ID!) { commune(id: $id) { progress { learners } } }',
+        { id: last.commune.id },
+      ),
+    );
+    const token = await stack.token('PROVINCE_ADMIN', 'P23');
+    ok(
+      await stack.gql(
+        'mutation($id: ID!, $p: PopulationInput!) { recordPopulation(areaId: $id, population: $p, reason: "Rà soát dân số thực tế") { id } }',
+        { id: last.commune.id, p: { asOf: todayInVietnam(), adults: Math.max(1, commune.progress.learners * 2) } },
+        { token },
+      ),
+    );
+    // The ranking is recomputed after the write: read it once it shows the move.
+    const to = await eventually(
+      async () => (await ranking()).find((r) => r.commune.id === last.commune.id)!.position,
+      (v) => expect(v).toBeLessThan(96),
+    );
+    const moved = 96 - to;
+    expect(moved).toBeGreaterThan(1);
+
+    const lines = wall.locator('[data-testid="rank-feed"] li');
+    await eventually(
+      () => lines.count(),
+      (v) => expect(v).toBe(1),
+      15_000,
+    );
+    await wall.waitForTimeout(1_500); // nothing more comes of the same move
+    expect(await lines.count()).toBe(1);
+    const line = (await lines.first().textContent())!.replace(/\s+/g, ' ');
+    expect(line).toContain(`${last.commune.name} lên ${moved} bậc: 96 → ${to}`);
+    expect(line).toContain(`${moved} xã khác xuống 1 bậc`);
+
+    const row = dashboard.locator(`[data-testid="ranking-row"][data-commune-id="${last.commune.id}"]`);
+    await eventually(
+      async () => Number(await row.getAttribute('data-position')),
+      (v) => expect(v).toBe(to),
+    );
+    const order = await dashboard
+      .locator('[data-testid="ranking-row"]')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-position'))));
+    expect(order).toEqual(Array.from({ length: 96 }, (_, i) => i + 1));
+    expect(reloads).toEqual([]);
+    await wall.close();
+    await dashboard.close();
+  }, 90_000);
+});
