@@ -44,3 +44,9 @@ export function recentFridays(today: string, count: number): string[] {
   const friday = fridayOfWeek(today);
   return Array.from({ length: count }, (_, i) => addDays(friday, -7 * i));
 }
+
+/** Whole days from `from` to `to` (ISO dates). */
+export function daysBetween(from: string, to: string): number {
+  const day = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}

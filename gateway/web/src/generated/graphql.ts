@@ -17,6 +17,8 @@ export type GroupFiguresInput = {
 
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
 
+export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
+
 export type PersonInput = {
   name: string;
   role: PersonRole;
@@ -172,6 +174,42 @@ export type CommuneReportingStatusQuery = {
   } | null;
 };
 
+export type CommunePeriodQueryVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+export type CommunePeriodQuery = {
+  commune: {
+    reportingPeriods: Array<{
+      reportDate: string;
+      state: PeriodState;
+      locked: boolean;
+      revision: number;
+      approvedAt: string | null;
+      approvedBy: string | null;
+      reopenedAt: string | null;
+      reopenedBy: string | null;
+      reason: string | null;
+    }>;
+  } | null;
+};
+
+export type ApprovePeriodMutationVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+export type ApprovePeriodMutation = { approveReportingPeriod: { reportDate: string } };
+
+export type ReopenPeriodMutationVariables = Exact<{
+  id: string | number;
+  date: string;
+  reason: string;
+}>;
+
+export type ReopenPeriodMutation = { reopenReportingPeriod: { reportDate: string } };
+
 export type CommuneTargetStatusQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -212,6 +250,7 @@ export type WallQuery = {
       commune: { id: string; name: string; kind: CommuneKind };
       progress: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         officialsRegistered: number;
         residentsRegistered: number;
@@ -318,6 +357,7 @@ export type DashboardQuery = {
       commune: { id: string; name: string; kind: CommuneKind };
       progress: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         officialsRegistered: number;
         residentsRegistered: number;
@@ -339,6 +379,7 @@ export type RankingFieldsFragment = {
   commune: { id: string; name: string; kind: CommuneKind };
   progress: {
     asOf: string;
+    figuresDate: string | null;
     learners: number;
     officialsRegistered: number;
     residentsRegistered: number;
@@ -364,6 +405,7 @@ export type RankSubscription = {
     commune: { id: string; name: string };
     progress: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       officialsRegistered: number;
       residentsRegistered: number;

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { fmtDate, fmtInt, fmtPct, fmtTime, todayInVietnam } from '../format';
+import { fmtDate, fmtInt, fmtTime, todayInVietnam } from '../format';
 import { addDays } from '../week';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, LiveStatus, NotFound } from '../ui';
 import type { WallQuery } from '../generated/graphql';
 import { againstWeekAgo, applyRankEvent } from './province/liveRanking';
+import { NO_FIGURES, rateCell } from './province/RankingTable';
 import { RANK_SUBSCRIPTION, RANKING_FIELDS, WEEK_AGO_FIELDS, type RankEvent } from './province/queries';
 import { describe, describeShifted, foldMoves, type FeedLine, type Move } from './rankFeed';
 
@@ -101,7 +102,7 @@ export function LivePage(props: { code: string }) {
       <div class="wall-meta">
         ${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}
       </div>
-      <${LiveStatus} ...${live} />
+      <${LiveStatus} ...${live} figuresDate=${province?.ranking[0]?.date} />
     </header>
     <div class="wall-body">
       <table class="wall-table" data-testid="wall-table">
@@ -123,11 +124,11 @@ export function LivePage(props: { code: string }) {
                 data-position=${r.position}
                 class=${flash.has(r.commune.id) ? 'moved' : ''}
               >
-                <td class="num pos">${r.position}</td>
+                <td class="num pos">${r.progress.figuresDate ? r.position : NO_FIGURES}</td>
                 <td>${r.commune.name}</td>
-                <td class="num"><${Change} change=${r.change} /></td>
+                <td class="num">${r.progress.figuresDate ? html`<${Change} change=${r.change} />` : null}</td>
                 <td class="num">${fmtInt(r.progress.learners)}</td>
-                <td class="num">${fmtPct(r.progress.participationRate)}</td>
+                <td class="num">${rateCell(r)}</td>
               </tr>`,
           )}
         </tbody>

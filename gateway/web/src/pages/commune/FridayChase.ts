@@ -3,6 +3,7 @@ import { gql } from '../../api';
 import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
 import type { CommuneReportingStatusQuery, CommuneReportingStatusQueryVariables } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
+import { PeriodActions } from './PeriodActions';
 import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
 const REPORTING_STATUS_QUERY = /* GraphQL */ `
@@ -76,6 +77,7 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
     (a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'),
   );
   return html`${picker}
+    <${PeriodActions} id=${props.id} date=${friday} />
     <p data-testid="chase-summary">
       Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·

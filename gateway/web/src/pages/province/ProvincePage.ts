@@ -120,7 +120,7 @@ export function ProvincePage(props: { code: string }) {
     title=${`Bảng theo dõi — ${province.fullName}`}
     subtitle=${`Số liệu đến ngày ${asOf} · ${province.ranking.length} xã, phường, đặc khu`}
     nav=${html`<a href=${`/province/${code}/live`}>Màn hình xếp hạng trực tiếp</a>`}
-    status=${html`<${LiveStatus} ...${live} />`}
+    status=${html`<${LiveStatus} ...${live} figuresDate=${province.ranking[0]?.date ?? p.figuresDate} />`}
   >
     <section class="cards">
       <div class="card">

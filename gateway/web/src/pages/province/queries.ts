@@ -16,6 +16,7 @@ export const RANKING_FIELDS = /* GraphQL */ `
     }
     progress {
       asOf
+      figuresDate
       learners
       officialsRegistered
       residentsRegistered
@@ -42,6 +43,7 @@ export const RANK_SUBSCRIPTION = /* GraphQL */ `
       }
       progress {
         asOf
+        figuresDate
         learners
         officialsRegistered
         residentsRegistered
