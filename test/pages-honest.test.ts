@@ -116,3 +116,47 @@ it('the commune approves a Friday’s reports from its page, and reopens them wi
   expect(await actions.textContent()).toContain('Thôn 8 báo cáo bổ sung');
   await page.close();
 }, 60_000);
+
+it('the form takes "1.200" as 1200, and asks before sending a doubtful figure — Enter alone does not send it', async () => {
+  const village = 'V02949-03';
+  const token = await stack.token('VILLAGE_REPORTER', village);
+  const count = async () =>
+    Number(
+      (
+        await stack.sql<{ n: string }>('select count(*) as n from reports.unit_report where reporter_id = $1', [
+          village,
+        ])
+      )[0].n,
+    );
+  const before = await count();
+  const page = await open(`/village/${village}/report?token=${token}`);
+  await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-testid="report-form"]').textContent()).not.toMatch(/token|npm run/i);
+  await page.locator('[data-testid="groups.RESIDENTS.registered"]').fill('100.200');
+  await page.locator('[data-testid="groups.RESIDENTS.completed"]').fill('0');
+  await page.locator('[data-testid="groups.RESIDENTS.certified"]').fill('0');
+  await page.locator('[data-testid="groups.RESIDENTS.registered"]').press('Enter');
+  await page.locator('[data-testid="doubts"]').waitFor({ timeout: 5_000 });
+  expect(await page.locator('[data-testid="doubts"]').textContent()).toContain('vượt số người trưởng thành');
+  await page.locator('[data-testid="groups.RESIDENTS.certified"]').press('Enter');
+  await page.waitForTimeout(1_000);
+  expect(await count()).toBe(before);
+
+  // Fixed to 1.200 (Vietnamese for 1200): still above the village's adults? Then confirmed on purpose.
+  await page.locator('[data-testid="groups.RESIDENTS.registered"]').fill('1.200');
+  await page.locator('[data-testid="submit"]').click();
+  if (await page.locator('[data-testid="doubts"]').count())
+    await page.locator('[data-testid="confirm-doubtful"]').click();
+  await eventually(
+    () => page.locator('[data-testid="form-message"]').getAttribute('data-kind'),
+    (v) => expect(v).toBe('ok'),
+    20_000,
+  );
+  const [row] = await stack.sql<{ residents_registered: number }>(
+    'select residents_registered from reports.unit_report where reporter_id = $1 order by id desc limit 1',
+    [village],
+  );
+  expect(row.residents_registered).toBe(1200);
+  expect(await count()).toBe(before + 1);
+  await page.close();
+}, 60_000);

@@ -1,3 +1,4 @@
+import { doubts, emptyFigures, parseCount } from '../../gateway/web/src/pages/report/validate';
 import {
   addDays,
   fridayOfWeek,
@@ -33,5 +34,31 @@ describe('reporting weeks on the calendar of Vietnam', () => {
     expect(recentFridays('2025-12-06', 3)).toEqual(['2025-12-05', '2025-11-28', '2025-11-21']);
     expect(mondayOfWeek('2025-12-07')).toBe('2025-12-01');
     expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+  });
+});
+
+describe('counts as Vietnamese officials type them', () => {
+  it.each<[string, number | null]>([
+    ['1200', 1200],
+    ['1.200', 1200],
+    ['1 200', 1200],
+    ['12.345.678', 12345678],
+    ['', 0],
+    ['1.20', null],
+    ['1,5', null],
+    ['-3', null],
+    ['12.3456', null],
+  ])('"%s" → %s', (raw, expected) => expect(parseCount(raw)).toBe(expected));
+
+  it('flags a figure over the adults or more than three times last week’s', () => {
+    const figures = emptyFigures();
+    figures.RESIDENTS = { registered: '1020', completed: '90', certified: '80' };
+    const last = [{ group: 'RESIDENTS', registered: 102, completed: 90, certified: 80 }];
+    const found = doubts(figures, 500, last);
+    expect(found).toHaveLength(2);
+    expect(found[0]).toContain('gấp hơn 3 lần');
+    expect(found[1]).toContain('vượt số người trưởng thành');
+    figures.RESIDENTS.registered = '120';
+    expect(doubts(figures, 500, last)).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import { fmtDate, fmtDateTime } from '../../format';
 import type { ApprovePeriodMutation, CommunePeriodQuery, ReopenPeriodMutation } from '../../generated/graphql';
+import { TOKEN_KEY } from '../../session';
 import { html } from '../../ui';
 
-const SESSION_KEY = 'bdhvs.token';
 const PERIOD_QUERY = /* GraphQL */ `
   query CommunePeriod($id: ID!, $date: Date!) {
     commune(id: $id) {
@@ -52,7 +52,7 @@ export function PeriodActions(props: { id: string; date: string }) {
       () => setPeriod(null),
     );
   }, [props.id, props.date, version]);
-  const session = localStorage.getItem(SESSION_KEY);
+  const session = localStorage.getItem(TOKEN_KEY);
   const act = async (approve: boolean) => {
     try {
       if (approve) await gql<ApprovePeriodMutation>(APPROVE, { id: props.id, date: props.date }, session);
