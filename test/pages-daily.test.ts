@@ -119,8 +119,10 @@ describe('live that reads well', () => {
       ),
     ).province.ranking;
 
-  it('the wall fits its 15 rows on 1366×768 and 1920×1080 screens', async () => {
+  it('the wall fits its 15 rows on 1366×768 and 1920×1080 screens, without downloading Chart.js', async () => {
     const page = await browser.context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
     for (const [width, height] of [
       [1366, 768],
       [1920, 1080],
@@ -135,6 +137,15 @@ describe('live that reads well', () => {
       const box = await page.locator('[data-testid="ranking-row"]').last().boundingBox();
       expect(box!.y + box!.height).toBeLessThanOrEqual(height);
     }
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((u) => /\/assets\/chart-/.test(u))).toEqual([]);
+    // The dashboard draws a chart: there Chart.js is loaded.
+    await page.goto(`${base}/province/23`);
+    await eventually(
+      async () => scripts.filter((u) => /\/assets\/chart-/.test(u)).length,
+      (v) => expect(v).toBe(1),
+      30_000,
+    );
     await page.close();
   }, 60_000);
 
