@@ -3,11 +3,13 @@
 // - gateways: our gateway against Hive Gateway over the same subgraphs, steady load, and the SQL floor (bench/gateways.ts);
 // - live: live events to many subscribers and the gateway's memory per subscription;
 // - profile: CPU profiles of the gateways and subgraphs under load (bench/profile.ts);
+// - nation: the national commune ranking on the national demo data (bench/nation.ts; SEED=national);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
 import { checkSameAnswers, compare, inspect, type Target } from './gateways';
 import { percentile } from './load';
+import { measureNation } from './nation';
 import { profileUnderLoad } from './profile';
 import { startHive, startStack, type Stack } from './stack';
 
@@ -107,8 +109,12 @@ async function gateways(stack: Stack): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? 'all';
-  if (!['all', 'gateways', 'live', 'profile'].includes(mode))
-    throw new Error(`unknown bench "${mode}": use gateways, live or profile (or nothing for gateways then live)`);
+  if (!['all', 'gateways', 'live', 'profile', 'nation'].includes(mode))
+    throw new Error(
+      `unknown bench "${mode}": use gateways, live, profile or nation (or nothing for gateways then live)`,
+    );
+  // The national view is measured on the national demo data (generated on the first start, reused after).
+  if (mode === 'nation') process.env.SEED = 'national';
   const stack = await startStack();
   try {
     if (mode === 'profile') {
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
     }
     if (mode === 'all' || mode === 'gateways') await gateways(stack);
     if (mode === 'all' || mode === 'live') await measureLive(stack.url, stack.authSecret);
+    if (mode === 'nation') await measureNation(stack.url);
   } finally {
     await stack.stop();
   }

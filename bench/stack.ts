@@ -84,7 +84,8 @@ export async function startStack(): Promise<Stack> {
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   try {
-    await waitFor(child, () => out, '[hub] ready', 'the stack', 180_000);
+    // The national demo data takes minutes to generate on the first start.
+    await waitFor(child, () => out, '[hub] ready', 'the stack', process.env.SEED === 'national' ? 600_000 : 180_000);
   } catch (e) {
     await stopChild(child);
     throw e;

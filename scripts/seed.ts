@@ -1,5 +1,5 @@
 // `npm run seed`: migrates; on an empty database loads the 34 provinces and 3,320 communes from data/ and (unless
-// --reference-only) the demo data of every subgraph; later runs add new reference rows only. Safe to run again.
+// --reference-only) the demo data of every subgraph (--national: for every province); later runs add new reference rows only. Safe to run again.
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_EMBEDDED_PORT, startDatabase } from '../subgraphs/common/database';
@@ -10,6 +10,7 @@ import { prepareDatabase } from './stack';
 
 async function main(): Promise<void> {
   const referenceOnly = process.argv.includes('--reference-only');
+  const national = process.argv.includes('--national');
   const say = (line: string) => console.log(`[seed] ${line}`);
   const db = await startDatabase({
     databaseUrl: process.env.DATABASE_URL,
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   });
   try {
     // First run: migrations, reference data and (unless --reference-only) every subgraph's demo data, as npm start.
-    await prepareDatabase(db.url, referenceOnly ? 'reference' : 'demo', say);
+    await prepareDatabase(db.url, referenceOnly ? 'reference' : national ? 'national' : 'demo', say);
     // Later runs: the reference lists again (new rows only), so an updated data/ folder can be loaded.
     const orm = await initORM({
       subgraph: 'registry',

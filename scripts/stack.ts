@@ -26,7 +26,8 @@ export const STARTERS: Record<SubgraphName, (o: SubgraphOptions) => Promise<Runn
   reports: startReports,
 };
 
-export type SeedMode = 'demo' | 'reference' | 'none';
+/** 'national': the demo data, then generated villages, units and reports for every other province. */
+export type SeedMode = 'demo' | 'national' | 'reference' | 'none';
 
 /**
  * Migrates every subgraph's schema and, on the first run (empty registry), seeds the reference data and, in
@@ -58,11 +59,15 @@ export async function prepareDatabase(
     if (await isEmpty(emOf(0))) {
       log('first run: loading reference data');
       for (const [i, name] of SUBGRAPHS.entries()) await DEFINITIONS[name].seedReference?.(emOf(i), log);
-      if (seed === 'demo') {
+      if (seed === 'demo' || seed === 'national') {
         // Each subgraph's demo data (registry, directives, plans, reports), in dependency order.
         for (const [i, name] of SUBGRAPHS.entries()) await DEFINITIONS[name].seedDemo?.(emOf(i), log);
       }
     }
+    // National data goes on top of the demo, also into a database started before without it; each subgraph skips
+    // the provinces it has already seeded, so a second start reuses the data.
+    if (seed === 'national')
+      for (const [i, name] of SUBGRAPHS.entries()) await DEFINITIONS[name].seedNational?.(emOf(i), log);
   } finally {
     for (const orm of orms) await orm.close();
   }

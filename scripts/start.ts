@@ -103,7 +103,11 @@ async function main(): Promise<void> {
     onStarting: (stop) => (stopDatabase = stop),
   });
   if (stopping) return;
-  await prepareDatabase(database.url, env.SEED === 'reference' ? 'reference' : 'demo', say);
+  await prepareDatabase(
+    database.url,
+    env.SEED === 'reference' ? 'reference' : env.SEED === 'national' ? 'national' : 'demo',
+    say,
+  );
   if (stopping) return;
   // One key for the gateway and every subgraph (and `npm run token`): resolved here once, handed to each child.
   env.AUTH_SECRET = resolveAuthSecret(env);

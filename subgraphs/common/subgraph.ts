@@ -38,6 +38,8 @@ export interface SubgraphDefinition<L, S = undefined> {
   seedReference?(em: Em, log: (line: string) => void): Promise<void>;
   /** Demo data for `npm start`'s first run, after every subgraph is migrated and the reference data is seeded. */
   seedDemo?(em: Em, log: (line: string) => void): Promise<void>;
+  /** `SEED=national`: generated demo data for every other province, after every subgraph's seedDemo. */
+  seedNational?(em: Em, log: (line: string) => void): Promise<void>;
   /** Events from other subgraphs' outboxes that this subgraph keeps up with while it runs. */
   consumers?: Array<Omit<ConsumerOptions, 'consumer' | 'log'>>;
   /** True when the subgraph serves subscriptions (graphql-ws on /graphql). */

@@ -43,23 +43,8 @@ export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise
   );
 }
 
-export interface AuditLogRow {
-  id: string;
-  source: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string;
-  operation: string;
-  areaId: string;
-  provinceId: string;
-  communeId: string | null;
-  targetType: string;
-  targetId: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-}
+/** A stored entry: the event as recorded, with the registry's own row id and the time as a Date. */
+export type AuditLogRow = Omit<AuditRecorded, 'entryId' | 'at' | 'source'> & { id: string; source: string; at: Date };
 
 const notFound = (areaId: string) =>
   new NotFoundError(

@@ -11,6 +11,7 @@ import { Village } from './entities/Village';
 import { REGISTRY_CONSUMERS } from './events';
 import { createLoaders, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
+import { seedNational } from './national-seed';
 import { seedDemo, seedReference } from './seed';
 
 export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
@@ -27,6 +28,7 @@ export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   },
   seedReference,
   seedDemo,
+  seedNational,
   consumers: REGISTRY_CONSUMERS,
 };
 

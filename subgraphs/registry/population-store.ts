@@ -129,9 +129,7 @@ export async function recordPopulation(
     // Approved periods are locked for population corrections too (docs/access.md "Approval and locking").
     if (path.communeId) await ensureNoApprovedPeriodChanges(tx as EntityManager, areaId, path.communeId, valid.asOf);
     const previous = await tx.findOne(PopulationRevision, { areaId }, { orderBy: { asOf: 'desc', id: 'desc' } });
-    const revision = tx.create(PopulationRevision, {
-      areaId,
-      areaLevel: level,
+    const figures = {
       asOf: valid.asOf,
       adults: valid.adults,
       workingAge: valid.workingAge,
@@ -139,6 +137,11 @@ export async function recordPopulation(
       officials: valid.officials,
       students: valid.students,
       reason: valid.reason,
+    };
+    const revision = tx.create(PopulationRevision, {
+      areaId,
+      areaLevel: level,
+      ...figures,
       recordedAt: new Date(),
       recordedBy: viewer.id,
       demo: false,
@@ -148,13 +151,7 @@ export async function recordPopulation(
       revisionId: revision.id,
       areaId,
       areaLevel: level,
-      asOf: valid.asOf,
-      adults: valid.adults,
-      workingAge: valid.workingAge,
-      households: valid.households,
-      officials: valid.officials,
-      students: valid.students,
-      reason: valid.reason,
+      ...figures,
       recordedAt: revision.recordedAt.toISOString(),
     };
     await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, event);

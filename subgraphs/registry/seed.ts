@@ -11,7 +11,7 @@ import {
 } from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
 import { foldVietnamese } from '../../shared/text';
-import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind } from './demo';
+import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
 import { communeId, provinceId } from '../../shared/ids';
 
 const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
@@ -105,12 +105,32 @@ export async function seedDemo(
   log: (line: string) => void = () => undefined,
   provinceCode = DEMO_PROVINCE_CODE,
 ): Promise<void> {
-  const communes = await em.execute<Array<DemoCommune>>(
+  const communes = await demoCommunesOf(em, provinceCode);
+  const n = await insertDemoData(em, provinceCode, communes, generateDemoData(communes));
+  log(
+    `demo data for province ${provinceCode}: ${communes.length} communes, ${n.villages} villages, ${n.units} units, ${n.populations} population figures (generated)`,
+  );
+}
+
+/** A province's communes, as the demo generators take them. */
+export async function demoCommunesOf(em: EntityManager, provinceCode: string): Promise<DemoCommune[]> {
+  return em.execute<Array<DemoCommune>>(
     `select id, code, name, kind from registry.commune where province_id = ? order by code`,
     [provinceId(provinceCode)],
   );
-  const demo = generateDemoData(communes);
-  await em.transactional(async (tx) => {
+}
+
+/**
+ * Writes generated villages, units and population figures of one province in one transaction, with their events
+ * (the other subgraphs learn them from the outbox); rows already there are kept.
+ */
+export async function insertDemoData(
+  em: EntityManager,
+  provinceCode: string,
+  communes: DemoCommune[],
+  demo: DemoData,
+): Promise<{ villages: number; units: number; populations: number }> {
+  return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     const v = await insertAll(
       t,
@@ -197,9 +217,7 @@ export async function seedDemo(
         rows.map((r) => ({ ...r, recordedAt: new Date(r.recordedAt).toISOString() })),
       );
     }
-    log(
-      `demo data for province ${provinceCode}: ${communes.length} communes, ${v} villages, ${u} units, ${p} population figures (generated)`,
-    );
+    return { villages: v, units: u, populations: p };
   });
 }
 

@@ -7,6 +7,7 @@ import { REPORTS_CONSUMERS } from './events';
 import { LiveHub } from './live-hub';
 import { createLoaders, type ReportsLoaders } from './loaders';
 import { buildReportsSchema } from './schema';
+import { seedNational } from './national-seed';
 import { seedDemo } from './seed';
 
 /** Shared by the requests of a running reports subgraph. */
@@ -40,6 +41,7 @@ export const reports: SubgraphDefinition<ReportsLoaders, ReportsState> = {
   },
   subscriptions: true,
   seedDemo,
+  seedNational,
   consumers: REPORTS_CONSUMERS,
 };
 

@@ -9,6 +9,7 @@ import {
 } from './resolvers/ProgressResolvers';
 import { CommuneChaseResolver, ProvinceChaseResolver } from './resolvers/ChaseResolvers';
 import { LiveResolver } from './resolvers/LiveResolver';
+import { NationResolver } from './resolvers/NationResolver';
 import { ReportResolver } from './resolvers/ReportResolver';
 import { CommuneTargetResolver, ProvinceTargetResolver } from './resolvers/TargetResolvers';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
@@ -27,6 +28,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
       CommuneTargetResolver,
       ProvinceTargetResolver,
       LiveResolver,
+      NationResolver,
       ApprovalResolver,
       CommunePeriodsResolver,
       ProgressApprovalResolver,

@@ -2,20 +2,15 @@ import { render } from 'preact';
 import { startOutbox } from './outbox';
 import { CommunePage } from './pages/commune/CommunePage';
 import { LivePage } from './pages/live';
+import { NationPage } from './pages/nation/NationPage';
 import { ProvincePage } from './pages/province/ProvincePage';
 import { ReportPage } from './pages/report/ReportPage';
 import { html, NotFound } from './ui';
 
-/** The demo province the root opens: Quảng Ngãi. */
-export const DEFAULT_PROVINCE = '23';
-
 /** Page routes (the gateway serves index.html for each of them). */
 function route(pathname: string) {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) {
-    history.replaceState(null, '', `/province/${DEFAULT_PROVINCE}${location.search}`);
-    return html`<${ProvincePage} code=${DEFAULT_PROVINCE} />`;
-  }
+  if (parts.length === 0) return html`<${NationPage} />`;
   const [level, id, sub] = parts;
   if (level === 'province' && id && !sub && parts.length === 2) return html`<${ProvincePage} code=${id} />`;
   if (level === 'province' && id && sub === 'live' && parts.length === 3) return html`<${LivePage} code=${id} />`;

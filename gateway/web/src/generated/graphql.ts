@@ -263,6 +263,26 @@ export type WallQuery = {
   } | null;
 };
 
+export type NationQueryVariables = Exact<{ [key: string]: never }>;
+
+export type NationQuery = {
+  nation: {
+    asOf: string;
+    progress: { adults: number | null; learners: number; participationRate: number | null };
+    provinceRanking: Array<{
+      position: number;
+      province: { code: string; name: string };
+      progress: {
+        adults: number | null;
+        learners: number;
+        officialsRate: number | null;
+        residentsRate: number | null;
+        participationRate: number | null;
+      };
+    }>;
+  };
+};
+
 export type ProvinceDeadlineStatusQueryVariables = Exact<{
   code: string;
   deadline: string;
