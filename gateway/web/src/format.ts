@@ -50,10 +50,8 @@ export function fmtDateTime(t: Date | string | null | undefined): string {
   return t ? dateTime.format(new Date(t)) : DASH;
 }
 
-/** Today in Vietnam as an ISO date, as the API counts "today". */
-export function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-}
+/** Today in Vietnam as an ISO date, as the API counts "today" (the reporting weeks are in ./week). */
+export { todayInVietnam } from './week';
 
 /** Lower case without diacritics, so that "ba to" finds Ba Tô and Ba Tơ (đ → d). */
 export function fold(s: string): string {

@@ -5,11 +5,13 @@ import { NetworkError, subscribeLive } from './api';
 /** How often a page refreshes while it has no live connection. */
 export const POLL_MS = 5_000;
 
-export interface LiveSpec<E extends { eventId: string }> {
+export interface LiveSpec<E extends { eventId: string }, T = unknown> {
   query: string;
   variables: Record<string, unknown>;
   pick: (data: Record<string, unknown>) => E | undefined;
   onEvent?: (event: E) => void;
+  /** Applies the event to the data on screen; null when it cannot (then the data is reloaded). */
+  apply?: (data: T, event: E) => T | null;
 }
 
 export interface LiveState<T> {
@@ -26,9 +28,9 @@ export interface LiveState<T> {
 export function useLiveQuery<T, E extends { eventId: string }>(
   load: () => Promise<T>,
   key: string,
-  live?: LiveSpec<E>,
-  /** More subscriptions whose events only refresh the data (their connection state follows the first one's). */
-  also: LiveSpec<{ eventId: string }>[] = [],
+  live?: LiveSpec<E, T>,
+  /** More subscriptions whose events also update the data (their connection state follows the first one's). */
+  also: LiveSpec<{ eventId: string }, T>[] = [],
 ): LiveState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -41,6 +43,13 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   const again = useRef(false);
   const onEventRef = useRef(live?.onEvent);
   onEventRef.current = live?.onEvent;
+  const applyRef = useRef(live?.apply);
+  applyRef.current = live?.apply;
+  const dataRef = useRef<T | null>(null);
+  const put = (value: T | null) => {
+    dataRef.current = value;
+    setData(value);
+  };
 
   const refresh = useCallback(() => {
     if (running.current) {
@@ -51,7 +60,7 @@ export function useLiveQuery<T, E extends { eventId: string }>(
     loadRef
       .current()
       .then((value) => {
-        setData(value);
+        put(value);
         setError(null);
         setOffline(false);
         setUpdatedAt(new Date());
@@ -70,7 +79,7 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   }, []);
 
   useEffect(() => {
-    setData(null);
+    put(null);
     setError(null);
     refresh();
   }, [key]);
@@ -79,10 +88,18 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   useEffect(() => {
     if (!live) return;
     let pending: ReturnType<typeof setTimeout> | null = null;
+    // An event the page can apply changes the data on screen at once; any other reloads it (coalesced).
+    const take = <X>(apply: ((data: T, event: X) => T | null) | undefined, event: X) => {
+      const applied = apply && dataRef.current ? apply(dataRef.current, event) : null;
+      if (applied) {
+        put(applied);
+        setUpdatedAt(new Date());
+      } else if (!pending) pending = setTimeout(() => ((pending = null), refresh()), 250);
+    };
     const stop = subscribeLive<E>(live.query, live.variables, live.pick, {
       onEvent: (event) => {
         onEventRef.current?.(event);
-        if (!pending) pending = setTimeout(() => ((pending = null), refresh()), 250);
+        take(applyRef.current, event);
       },
       onState: (up) => {
         setConnected((was) => {
@@ -96,7 +113,7 @@ export function useLiveQuery<T, E extends { eventId: string }>(
       subscribeLive(spec.query, spec.variables, spec.pick, {
         onEvent: (event) => {
           spec.onEvent?.(event);
-          if (!pending) pending = setTimeout(() => ((pending = null), refresh()), 250);
+          take(spec.apply, event);
         },
         onState: () => undefined,
       }),

@@ -1,7 +1,8 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren } from 'preact';
 import { ApiError } from './api';
-import { fmtTime } from './format';
+import { fmtDate, fmtTime, todayInVietnam } from './format';
+import { daysBetween } from './week';
 import { POLL_MS } from './live';
 
 export { html };
@@ -32,7 +33,14 @@ export function Layout(props: {
  * Where the figures on screen stand: live, or reconnecting and polling, and when they were last updated — so that
  * no figure is silently stale.
  */
-export function LiveStatus(props: { connected: boolean; offline: boolean; updatedAt: Date | null; live?: boolean }) {
+export function LiveStatus(props: {
+  connected: boolean;
+  offline: boolean;
+  updatedAt: Date | null;
+  live?: boolean;
+  /** The date of the newest figures on screen: warned about when older than a week. */
+  figuresDate?: string | null;
+}) {
   const state = props.offline ? 'offline' : props.connected ? 'live' : 'polling';
   const label =
     state === 'live'
@@ -41,9 +49,22 @@ export function LiveStatus(props: { connected: boolean; offline: boolean; update
         ? 'Mất kết nối — Đang kết nối lại…'
         : `Đang kết nối lại… (tạm cập nhật định kỳ ${POLL_MS / 1000} giây một lần)`;
   return html`<div class=${`live-status ${state}`} data-testid="live-status" data-state=${state} role="status">
-    <span class="dot"></span><span class="label">${label}</span>
-    <span class="updated">${props.updatedAt ? `Cập nhật lúc ${fmtTime(props.updatedAt)}` : 'Chưa có số liệu'}</span>
-  </div>`;
+      <span class="dot"></span><span class="label">${label}</span>
+      <span class="updated"
+        >${props.updatedAt ? `Cập nhật lúc ${fmtTime(props.updatedAt)} ngày ${fmtDate(todayInVietnam(props.updatedAt))}` : 'Đang tải số liệu'}</span
+      >
+    </div>
+    <${StaleWarning} date=${props.figuresDate} />`;
+}
+
+/** Figures a week old or more look live on a live page: say how old they are. */
+export function StaleWarning(props: { date: string | null | undefined }) {
+  if (!props.date) return null;
+  const days = daysBetween(props.date, todayInVietnam());
+  if (days <= 7) return null;
+  return html`<p class="stale-warning" role="alert" data-testid="stale-warning">
+    Số liệu đã cũ: mới nhất ngày ${fmtDate(props.date)}, cách đây ${days} ngày — không phải tình hình hôm nay.
+  </p>`;
 }
 
 export function Loading() {

@@ -17,6 +17,8 @@ export type GroupFiguresInput = {
 
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
 
+export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
+
 export type PersonInput = {
   name: string;
   role: PersonRole;
@@ -99,7 +101,6 @@ export type CommuneQuery = {
       date: string | null;
     } | null;
     rankHistory: Array<{ date: string | null; position: number; outOf: number }>;
-    progressHistory: Array<{ asOf: string }>;
     effectiveTargets: Array<{
       indicator: Indicator;
       group: PopulationGroup;
@@ -173,6 +174,42 @@ export type CommuneReportingStatusQuery = {
   } | null;
 };
 
+export type CommunePeriodQueryVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+export type CommunePeriodQuery = {
+  commune: {
+    reportingPeriods: Array<{
+      reportDate: string;
+      state: PeriodState;
+      locked: boolean;
+      revision: number;
+      approvedAt: string | null;
+      approvedBy: string | null;
+      reopenedAt: string | null;
+      reopenedBy: string | null;
+      reason: string | null;
+    }>;
+  } | null;
+};
+
+export type ApprovePeriodMutationVariables = Exact<{
+  id: string | number;
+  date: string;
+}>;
+
+export type ApprovePeriodMutation = { approveReportingPeriod: { reportDate: string } };
+
+export type ReopenPeriodMutationVariables = Exact<{
+  id: string | number;
+  date: string;
+  reason: string;
+}>;
+
+export type ReopenPeriodMutation = { reopenReportingPeriod: { reportDate: string } };
+
 export type CommuneTargetStatusQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -196,6 +233,7 @@ export type CommuneTargetStatusQuery = {
 
 export type WallQueryVariables = Exact<{
   code: string;
+  weekAgo: string;
 }>;
 
 export type WallQuery = {
@@ -212,6 +250,7 @@ export type WallQuery = {
       commune: { id: string; name: string; kind: CommuneKind };
       progress: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         officialsRegistered: number;
         residentsRegistered: number;
@@ -220,6 +259,7 @@ export type WallQuery = {
         participationRate: number | null;
       };
     }>;
+    weekAgo: Array<{ position: number; commune: { id: string } }>;
   } | null;
 };
 
@@ -301,6 +341,7 @@ export type DirectivesQuery = {
 
 export type DashboardQueryVariables = Exact<{
   code: string;
+  weekAgo: string;
 }>;
 
 export type DashboardQuery = {
@@ -336,6 +377,7 @@ export type DashboardQuery = {
       commune: { id: string; name: string; kind: CommuneKind };
       progress: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         officialsRegistered: number;
         residentsRegistered: number;
@@ -344,6 +386,7 @@ export type DashboardQuery = {
         participationRate: number | null;
       };
     }>;
+    weekAgo: Array<{ position: number; commune: { id: string } }>;
   } | null;
 };
 
@@ -356,6 +399,7 @@ export type RankingFieldsFragment = {
   commune: { id: string; name: string; kind: CommuneKind };
   progress: {
     asOf: string;
+    figuresDate: string | null;
     learners: number;
     officialsRegistered: number;
     residentsRegistered: number;
@@ -379,6 +423,16 @@ export type RankSubscription = {
     outOf: number;
     change: number;
     commune: { id: string; name: string };
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      learners: number;
+      officialsRegistered: number;
+      residentsRegistered: number;
+      officialsRate: number | null;
+      residentsRate: number | null;
+      participationRate: number | null;
+    };
   };
 };
 
@@ -390,6 +444,30 @@ export type ProgressSubscriptionVariables = Exact<{
 export type ProgressSubscription = {
   progressUpdated: { eventId: string; areaId: string; asOf: string; cause: string };
 };
+
+export type ProvinceProgressSubscriptionVariables = Exact<{
+  areaId: string | number;
+  after?: string | number | null | undefined;
+}>;
+
+export type ProvinceProgressSubscription = {
+  progressUpdated: {
+    eventId: string;
+    progress: {
+      asOf: string;
+      figuresDate: string | null;
+      adults: number | null;
+      learners: number;
+      officialsRegistered: number;
+      residentsRegistered: number;
+      officialsRate: number | null;
+      residentsRate: number | null;
+      participationRate: number | null;
+    };
+  };
+};
+
+export type WeekAgoFieldsFragment = { position: number; commune: { id: string } };
 
 export type ProvinceTargetStatusQueryVariables = Exact<{
   code: string;

@@ -1,24 +1,33 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { fmtDate, fmtInt, fmtPct, fmtTime } from '../format';
+import { fmtDate, fmtInt, fmtTime, todayInVietnam } from '../format';
+import { addDays } from '../week';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, LiveStatus, NotFound } from '../ui';
 import type { WallQuery } from '../generated/graphql';
-import { RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './province/queries';
+import { againstWeekAgo, applyRankEvent } from './province/liveRanking';
+import { NO_FIGURES, rateCell } from './province/RankingTable';
+import { RANK_SUBSCRIPTION, RANKING_FIELDS, WEEK_AGO_FIELDS, type RankEvent } from './province/queries';
+import { describe, describeShifted, foldMoves, type FeedLine, type Move } from './rankFeed';
 
 const TOP = 15;
 const QUERY =
-  /* GraphQL */ `query Wall($code: String!) {
-  province(code: $code) { id name fullName ranking { ...RankingFields } }
-}` + RANKING_FIELDS;
+  /* GraphQL */ `query Wall($code: String!, $weekAgo: Date!) {
+  province(code: $code) { id name fullName ranking { ...RankingFields } weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
+}` +
+  RANKING_FIELDS +
+  WEEK_AGO_FIELDS;
 type WallData = WallQuery;
-interface FeedItem {
+interface FeedItem extends FeedLine {
   key: string;
   at: Date;
-  name: string;
-  from: number | null;
-  to: number;
-  change: number;
+}
+/** Moves that arrive within this long of each other come from one cause and make one line. */
+const BURST_MS = 600;
+
+function applyRank(data: WallData, e: RankEvent): WallData | null {
+  const ranking = data.province && applyRankEvent(data.province.ranking, e);
+  return ranking && data.province ? { ...data, province: { ...data.province, ranking } } : null;
 }
 
 /**
@@ -31,49 +40,48 @@ export function LivePage(props: { code: string }) {
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [flash, setFlash] = useState<Set<string>>(new Set());
   const seen = useRef<Map<string, number> | null>(null);
-  const push = (items: FeedItem[]) => {
-    if (items.length === 0) return;
-    setFeed((old) => [...items, ...old].slice(0, 12));
-    setFlash(new Set(items.map((i) => i.key.split(':')[0])));
+  const burst = useRef<Move[]>([]);
+  const burstTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const push = (moves: Move[]) => {
+    if (moves.length === 0) return;
+    burst.current.push(...moves);
+    if (burstTimer.current) clearTimeout(burstTimer.current);
+    burstTimer.current = setTimeout(() => {
+      const at = new Date();
+      const lines = foldMoves(burst.current).map((l) => ({ ...l, key: `${l.communeId}:${at.getTime()}`, at }));
+      burst.current = [];
+      if (lines.length === 0) return;
+      setFeed((old) => [...lines, ...old].slice(0, 8));
+      setFlash(new Set(lines.map((l) => l.communeId)));
+    }, BURST_MS);
   };
-  const live = useLiveQuery<WallData, RankEvent>(() => gql<WallData>(QUERY, { code }), code, {
+  useEffect(() => () => void (burstTimer.current && clearTimeout(burstTimer.current)), []);
+  const variables = { code, weekAgo: addDays(todayInVietnam(), -7) };
+  const live = useLiveQuery<WallData, RankEvent>(() => gql<WallData>(QUERY, variables), code, {
     query: RANK_SUBSCRIPTION,
     variables: { provinceId: `P${code}` },
     pick: (d) => d.rankChanged as RankEvent,
     onEvent: (e) => {
       seen.current?.set(e.commune.id, e.position);
-      push([
-        {
-          key: `${e.commune.id}:${e.eventId}`,
-          at: new Date(),
-          name: e.commune.name,
-          from: e.previous,
-          to: e.position,
-          change: e.change,
-        },
-      ]);
+      push([{ communeId: e.commune.id, name: e.commune.name, previous: e.previous, position: e.position }]);
     },
+    apply: applyRank,
   });
-  // Moves seen between two rankings (the polling fallback, or a catch-up after a gap).
+  // Moves seen between two loaded rankings (the polling fallback, or a catch-up after a gap).
   useEffect(() => {
     const ranking = live.data?.province?.ranking;
     if (!ranking) return;
     if (seen.current) {
-      const moved = ranking.filter(
-        (r) => seen.current!.has(r.commune.id) && seen.current!.get(r.commune.id) !== r.position,
-      );
+      const before = seen.current;
       push(
-        moved.map((r) => {
-          const from = seen.current!.get(r.commune.id)!;
-          return {
-            key: `${r.commune.id}:${Date.now()}`,
-            at: new Date(),
+        ranking
+          .filter((r) => before.has(r.commune.id) && before.get(r.commune.id) !== r.position)
+          .map((r) => ({
+            communeId: r.commune.id,
             name: r.commune.name,
-            from,
-            to: r.position,
-            change: from - r.position,
-          };
-        }),
+            previous: before.get(r.commune.id)!,
+            position: r.position,
+          })),
       );
     }
     seen.current = new Map(ranking.map((r) => [r.commune.id, r.position]));
@@ -87,13 +95,14 @@ export function LivePage(props: { code: string }) {
   if (live.error) return html`<${ErrorBox} error=${live.error} />`;
   if (live.data && !live.data.province) return html`<${NotFound} what=${`tỉnh có mã "${code}"`} back="/province/23" />`;
   const province = live.data?.province;
+  const rows = province ? againstWeekAgo(province.ranking.slice(0, TOP), province.weekAgo) : [];
   return html`<div class="wall">
     <header>
       <h1>Xếp hạng trực tiếp — ${province?.fullName ?? '…'}</h1>
       <div class="wall-meta">
         ${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}
       </div>
-      <${LiveStatus} ...${live} />
+      <${LiveStatus} ...${live} figuresDate=${province?.ranking[0]?.date} />
     </header>
     <div class="wall-body">
       <table class="wall-table" data-testid="wall-table">
@@ -101,13 +110,13 @@ export function LivePage(props: { code: string }) {
           <tr>
             <th class="num">Hạng</th>
             <th>Xã, phường, đặc khu</th>
-            <th class="num">Thay đổi</th>
+            <th class="num">Thay đổi 7 ngày</th>
             <th class="num">Người học</th>
             <th class="num">Tỷ lệ tham gia</th>
           </tr>
         </thead>
         <tbody>
-          ${(province?.ranking ?? []).slice(0, TOP).map(
+          ${rows.map(
             (r) =>
               html`<tr
                 data-testid="ranking-row"
@@ -115,11 +124,11 @@ export function LivePage(props: { code: string }) {
                 data-position=${r.position}
                 class=${flash.has(r.commune.id) ? 'moved' : ''}
               >
-                <td class="num pos">${r.position}</td>
+                <td class="num pos">${r.progress.figuresDate ? r.position : NO_FIGURES}</td>
                 <td>${r.commune.name}</td>
-                <td class="num"><${Change} change=${r.change} /></td>
+                <td class="num">${r.progress.figuresDate ? html`<${Change} change=${r.change} />` : null}</td>
                 <td class="num">${fmtInt(r.progress.learners)}</td>
-                <td class="num">${fmtPct(r.progress.participationRate)}</td>
+                <td class="num">${rateCell(r)}</td>
               </tr>`,
           )}
         </tbody>
@@ -130,10 +139,10 @@ export function LivePage(props: { code: string }) {
         <ul>
           ${feed.map(
             (f) =>
-              html`<li key=${f.key} class=${f.change > 0 ? 'up' : 'down'}>
+              html`<li key=${f.key} class=${f.change >= 0 ? 'up' : 'down'} data-commune-id=${f.communeId}>
                 <span class="time">${fmtTime(f.at)}</span>
-                <strong>${f.name}</strong> ${f.change > 0 ? ` lên ${f.change} bậc` : ` xuống ${-f.change} bậc`}:
-                ${f.from ?? 'mới'} → ${f.to}
+                <strong>${describe(f)}</strong>: ${f.from ?? 'mới'} → ${f.to}
+                ${f.shifted ? html`<span class="shifted">${describeShifted(f)}</span>` : null}
               </li>`,
           )}
         </ul>

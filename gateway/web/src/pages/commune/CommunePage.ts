@@ -49,9 +49,6 @@ const COMMUNE_QUERY = /* GraphQL */ `
         position
         outOf
       }
-      progressHistory {
-        asOf
-      }
       effectiveTargets {
         indicator
         group
@@ -134,16 +131,26 @@ export function CommunePage(props: { id: string }) {
     title=${`${KIND_VI[c.kind] ?? ''} ${c.name}`}
     subtitle=${`${c.province.name} · ${adults} người trưởng thành · số liệu đến ngày ${asOf}`}
     nav=${html`<a href=${back}>← Bảng theo dõi tỉnh ${c.province.name}</a>`}
-    status=${html`<${LiveStatus} ...${live} />`}
+    status=${html`<${LiveStatus} ...${live} figuresDate=${c.progress.figuresDate} />`}
   >
     <section class="cards">
       <div class="card">
         <div class="k">Xếp hạng</div>
         <div class="v" data-testid="commune-rank">
-          ${c.rank ? html`${c.rank.position}<small>/${c.rank.outOf}</small>` : DASH}
+          ${
+            !c.progress.figuresDate
+              ? html`<small>Chưa có số liệu</small>`
+              : c.rank
+                ? html`${c.rank.position}<small>/${c.rank.outOf}</small>`
+                : DASH
+          }
         </div>
         <div class="s">
-          ${c.rank ? html`<${Change} change=${c.rank.change} /> so với ${c.rank.previous ?? DASH}` : null}
+          ${
+            c.rank && c.progress.figuresDate
+              ? html`<${Change} change=${c.rank.change} /> so với ${c.rank.previous ?? DASH} · theo tỷ lệ tham gia`
+              : null
+          }
         </div>
       </div>
       <div class="card">
@@ -180,7 +187,7 @@ export function CommunePage(props: { id: string }) {
     <div class="two">
       <section class="panel">
         <h2>Báo cáo thứ Sáu</h2>
-        <${FridayChase} id=${c.id} dates=${c.progressHistory.map((p) => p.asOf)} updatedAt=${live.updatedAt} />
+        <${FridayChase} id=${c.id} updatedAt=${live.updatedAt} />
       </section>
       <section class="panel">
         <h2>Cơ quan, đơn vị (${c.units.length})</h2>

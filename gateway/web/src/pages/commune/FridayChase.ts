@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, STATE_VI } from '../../format';
+import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
 import type { CommuneReportingStatusQuery, CommuneReportingStatusQueryVariables } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
+import { PeriodActions } from './PeriodActions';
+import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
 const REPORTING_STATUS_QUERY = /* GraphQL */ `
   query CommuneReportingStatus($id: ID!, $date: Date!) {
@@ -31,33 +33,52 @@ const REPORTING_STATUS_QUERY = /* GraphQL */ `
 
 type ReportingStatus = NonNullable<CommuneReportingStatusQuery['commune']>['reportingStatus'];
 
-/** The latest Friday (the weekly reporting day) among the dates with figures. */
-function latestFriday(dates: string[]): string | null {
-  const fridays = dates.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 5).sort();
-  return fridays.at(-1) ?? null;
+const WEEKS = 12;
+
+/** The week picker's label: "Tuần 01/12 – 07/12/2025 (thứ Sáu 05/12/2025)". */
+function weekLabel(friday: string, thisWeek: string): string {
+  const monday = mondayOfWeek(friday);
+  const sunday = addDays(monday, 6);
+  const label = `Tuần ${fmtDate(monday).slice(0, 5)} – ${fmtDate(sunday)} (thứ Sáu ${fmtDate(friday)})`;
+  return friday === thisWeek ? `${label} — tuần này` : label;
 }
 
-/** Who reported for the latest Friday with figures: on time, late or not at all. */
-export function FridayChase(props: { id: string; dates: string[]; updatedAt: Date | null }) {
-  const friday = latestFriday(props.dates);
+/** Who reported for a week's Friday (this week's unless picked): on time, late or not at all. */
+export function FridayChase(props: { id: string; updatedAt: Date | null }) {
+  const fridays = recentFridays(todayInVietnam(), WEEKS);
+  const [friday, setFriday] = useState(fridays[0]);
   const [data, setData] = useState<ReportingStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (!friday) return;
+    let stale = false; // a slower answer for the week picked before must not overwrite this one
     const variables: CommuneReportingStatusQueryVariables = { id: props.id, date: friday };
     gql<CommuneReportingStatusQuery>(REPORTING_STATUS_QUERY, variables).then(
-      (d) => (setData(d.commune?.reportingStatus ?? null), setError(null)),
-      setError,
+      (d) => stale || (setData(d.commune?.reportingStatus ?? null), setError(null)),
+      (e: unknown) => stale || setError(e),
     );
+    return () => {
+      stale = true;
+    };
   }, [props.id, friday, props.updatedAt?.getTime()]);
-  if (!friday) return html`<p class="muted">Chưa có báo cáo thứ Sáu nào.</p>`;
-  if (error) return html`<${ErrorBox} error=${error} />`;
-  if (!data) return html`<${Loading} />`;
+  const picker = html`<label class="inline"
+    >Tuần
+    <select
+      data-testid="week-picker"
+      value=${friday}
+      onChange=${(e: Event) => setFriday((e.target as HTMLSelectElement).value)}
+    >
+      ${fridays.map((f) => html`<option value=${f}>${weekLabel(f, fridays[0])}</option>`)}
+    </select></label
+  >`;
+  if (error) return html`${picker}<${ErrorBox} error=${error} />`;
+  if (!data || data.reportDate !== friday) return html`${picker}<${Loading} />`;
   const order: Record<string, number> = { MISSING: 0, LATE: 1, ON_TIME: 2 };
   const rows = [...data.reporters].sort(
     (a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'),
   );
-  return html`<p>
+  return html`${picker}
+    <${PeriodActions} id=${props.id} date=${friday} />
+    <p data-testid="chase-summary">
       Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
       <span class="behind">${data.missing} chưa báo cáo</span>

@@ -2,6 +2,12 @@ import { fmtDate, fmtInt, fmtPct } from '../../format';
 import { html } from '../../ui';
 import type { Village } from './types';
 
+/** More learners than adults: a doubtful figure (a typo, or a population not updated). */
+function overAdults(v: Village): boolean {
+  const adults = v.population?.adults;
+  return (v.progress.participationRate ?? 0) > 1 || (adults != null && adults > 0 && v.progress.learners > adults);
+}
+
 /** The villages, grouped by the former commune they belonged to before the merger. */
 export function Villages(props: { villages: Village[] }) {
   const groups = new Map<string | null, Village[]>();
@@ -36,11 +42,24 @@ export function Villages(props: { villages: Village[] }) {
             }
             ${list.map(
               (v) =>
-                html`<tr data-testid="village-row" data-village-id=${v.id}>
+                html`<tr
+                  data-testid="village-row"
+                  data-village-id=${v.id}
+                  data-anomaly=${overAdults(v) ? 'over-adults' : null}
+                >
                   <td>${v.name}</td>
                   <td class="num">${fmtInt(v.population?.adults)}</td>
                   <td class="num">${fmtInt(v.progress.learners)}</td>
-                  <td class="num">${fmtPct(v.progress.participationRate)}</td>
+                  <td class="num">
+                    ${
+                      overAdults(v)
+                        ? html`<span class="anomaly" data-testid="village-anomaly"
+                            >⚠ ${fmtPct(v.progress.participationRate)}
+                            <small>vượt số người trưởng thành — cần kiểm tra</small></span
+                          >`
+                        : fmtPct(v.progress.participationRate)
+                    }
+                  </td>
                   <td class="num">${fmtInt(v.progress.certified)}</td>
                   <td>${fmtDate(v.progress.figuresDate)}</td>
                   <td><a href=${`/village/${v.id}/report`}>Báo cáo</a></td>

@@ -1,23 +1,49 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtInt, fmtPct } from '../../format';
+import { fmtDate, fmtInt, fmtPct, todayInVietnam } from '../../format';
+import { addDays } from '../../week';
 import type { DashboardQuery, DashboardQueryVariables } from '../../generated/graphql';
 import { useLiveQuery } from '../../live';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { DeadlineChase } from './DeadlineChase';
 import { ProgressChart } from './ProgressChart';
-import { PROGRESS_SUBSCRIPTION, RANK_SUBSCRIPTION, RANKING_FIELDS, type RankEvent } from './queries';
+import { againstWeekAgo, applyRankEvent } from './liveRanking';
+import {
+  PROVINCE_PROGRESS_SUBSCRIPTION,
+  RANK_SUBSCRIPTION,
+  RANKING_FIELDS,
+  WEEK_AGO_FIELDS,
+  type ProvinceProgressEvent,
+  type RankEvent,
+} from './queries';
 import { RankingTable } from './RankingTable';
 import { Download } from '../Download';
 import { Targets } from './Targets';
 import { WithoutPlan } from './WithoutPlan';
 
 const DASHBOARD_QUERY =
-  /* GraphQL */ `query Dashboard($code: String!) { province(code: $code) { id code name fullName
+  /* GraphQL */ `query Dashboard($code: String!, $weekAgo: Date!) { province(code: $code) { id code name fullName
   progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
     officialsRate residentsRate participationRate }
   progressHistory { asOf learners officialsRate residentsRate participationRate }
-  ranking { ...RankingFields } } }` + RANKING_FIELDS;
+  ranking { ...RankingFields }
+  weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } } }` +
+  RANKING_FIELDS +
+  WEEK_AGO_FIELDS;
+
+type Dashboard = DashboardQuery;
+
+/** A rank move applied to the ranking on screen (no reload). */
+function applyRank(data: Dashboard, e: RankEvent): Dashboard | null {
+  const ranking = data.province && applyRankEvent(data.province.ranking, e);
+  return ranking && data.province ? { ...data, province: { ...data.province, ranking } } : null;
+}
+
+/** The province's new totals applied on screen (no reload). */
+function applyProgress(data: Dashboard, e: ProvinceProgressEvent): Dashboard | null {
+  if (!data.province) return null;
+  return { ...data, province: { ...data.province, progress: { ...data.province.progress, ...e.progress } } };
+}
 
 /** The province dashboard: totals, progress over time, targets, the ranking of the communes and the chase lists. */
 export function ProvincePage(props: { code: string }) {
@@ -44,7 +70,7 @@ export function ProvincePage(props: { code: string }) {
     return () => clearInterval(timer);
   }, []);
 
-  const variables: DashboardQueryVariables = { code };
+  const variables: DashboardQueryVariables = { code, weekAgo: addDays(todayInVietnam(), -7) };
   const live = useLiveQuery<DashboardQuery, RankEvent>(
     () => gql<DashboardQuery>(DASHBOARD_QUERY, variables),
     code,
@@ -53,15 +79,21 @@ export function ProvincePage(props: { code: string }) {
       variables: { provinceId: `P${code}` },
       pick: (d) => d.rankChanged as RankEvent,
       onEvent: (e) => mark([e.commune.id]),
+      apply: applyRank,
     },
     [
       {
-        query: PROGRESS_SUBSCRIPTION,
+        query: PROVINCE_PROGRESS_SUBSCRIPTION,
         variables: { areaId: `P${code}` },
-        pick: (d) => d.progressUpdated as { eventId: string },
+        pick: (d) => d.progressUpdated as ProvinceProgressEvent,
+        apply: (data, e) => applyProgress(data, e as ProvinceProgressEvent),
       },
     ],
   );
+
+  // The targets follow the province's totals: reloaded when those change, not on every rank move.
+  const totals = live.data?.province?.progress;
+  const totalsAt = useMemo(() => new Date(), [totals]);
 
   // A row whose position changed since the last data (an event or a poll) is highlighted for a few seconds.
   useEffect(() => {
@@ -89,7 +121,7 @@ export function ProvincePage(props: { code: string }) {
     title=${`Bảng theo dõi — ${province.fullName}`}
     subtitle=${`Số liệu đến ngày ${asOf} · ${province.ranking.length} xã, phường, đặc khu`}
     nav=${html`<a href=${`/province/${code}/live`}>Màn hình xếp hạng trực tiếp</a>`}
-    status=${html`<${LiveStatus} ...${live} />`}
+    status=${html`<${LiveStatus} ...${live} figuresDate=${province.ranking[0]?.date ?? p.figuresDate} />`}
   >
     <section class="cards">
       <div class="card">
@@ -119,13 +151,13 @@ export function ProvincePage(props: { code: string }) {
       </section>
       <section class="panel">
         <h2>Chỉ tiêu của tỉnh</h2>
-        <${Targets} code=${code} progress=${p} updatedAt=${live.updatedAt} />
+        <${Targets} code=${code} progress=${p} updatedAt=${totalsAt} />
       </section>
     </div>
     <section class="panel">
       <h2>Bảng xếp hạng các xã, phường, đặc khu</h2>
       <${Download} href=${`/export/province/${encodeURIComponent(code)}/ranking.xlsx`} label="Tải Excel xếp hạng" />
-      <${RankingTable} rows=${province.ranking} highlight=${highlight} />
+      <${RankingTable} rows=${againstWeekAgo(province.ranking, province.weekAgo)} highlight=${highlight} />
     </section>
     <div class="two">
       <section class="panel">

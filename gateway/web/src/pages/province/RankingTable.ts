@@ -3,13 +3,14 @@ import { fmtInt, fmtPct, fold } from '../../format';
 import { Change, html } from '../../ui';
 import type { RankingRow } from './queries';
 
-type SortKey = 'position' | 'name' | 'change' | 'learners' | 'officialsRate' | 'residentsRate';
+type SortKey = 'position' | 'name' | 'change' | 'learners' | 'participationRate' | 'officialsRate' | 'residentsRate';
 
 const COLUMNS: Array<{ key: SortKey; label: string; num: boolean }> = [
   { key: 'position', label: 'Hạng', num: true },
   { key: 'name', label: 'Xã, phường, đặc khu', num: false },
-  { key: 'change', label: 'Thay đổi', num: true },
+  { key: 'change', label: 'Thay đổi 7 ngày', num: true },
   { key: 'learners', label: 'Người học', num: true },
+  { key: 'participationRate', label: 'Tỷ lệ tham gia', num: true },
   { key: 'officialsRate', label: '% CBCCVC', num: true },
   { key: 'residentsRate', label: '% người dân', num: true },
 ];
@@ -24,11 +25,25 @@ function sortValue(r: RankingRow, key: SortKey): number | string {
       return r.change ?? -Infinity;
     case 'learners':
       return r.progress.learners;
+    case 'participationRate':
+      return r.progress.participationRate ?? -1;
     case 'officialsRate':
       return r.progress.officialsRate ?? -1;
     case 'residentsRate':
       return r.progress.residentsRate ?? -1;
   }
+}
+
+export const NO_FIGURES = 'Chưa có số liệu';
+
+/** The rate the ranking is by, flagged when above 100% of the adults (a doubtful figure). */
+export function rateCell(r: RankingRow) {
+  const rate = r.progress.participationRate;
+  if (rate != null && rate > 1)
+    return html`<span class="anomaly" title="Số người học vượt số người trưởng thành: cần kiểm tra số liệu"
+      >⚠ ${fmtPct(rate)}</span
+    >`;
+  return fmtPct(rate);
 }
 
 /** The communes' ranking: searchable (without diacritics), sortable by any column. */
@@ -60,6 +75,9 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
         aria-label="Tìm xã"
       />
       <span class="muted">${rows.length} / ${props.rows.length} xã</span>
+      <span class="muted small" data-testid="ranking-basis"
+        >Xếp hạng theo tỷ lệ tham gia: người học trên số người trưởng thành của xã.</span
+      >
     </div>
     <div class="table-wrap">
       <table class="ranking" data-testid="ranking-table">
@@ -88,10 +106,15 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
                 data-position=${r.position}
                 class=${props.highlight.has(r.commune.id) ? 'moved' : ''}
               >
-                <td class="num pos">${r.position}</td>
+                <td class="num pos">
+                  ${r.progress.figuresDate ? r.position : html`<span class="muted">${NO_FIGURES}</span>`}
+                </td>
                 <td><a href=${`/commune/${r.commune.id}`}>${r.commune.name}</a></td>
-                <td class="num"><${Change} change=${r.change} previous=${r.previous} /></td>
+                <td class="num">
+                  ${r.progress.figuresDate ? html`<${Change} change=${r.change} previous=${r.previous} />` : null}
+                </td>
                 <td class="num">${fmtInt(r.progress.learners)}</td>
+                <td class="num" data-testid="ranking-rate">${rateCell(r)}</td>
                 <td class="num">${fmtPct(r.progress.officialsRate)}</td>
                 <td class="num">${fmtPct(r.progress.residentsRate)}</td>
               </tr>`,

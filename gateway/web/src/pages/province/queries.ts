@@ -1,5 +1,5 @@
 /** The province's GraphQL documents shared by several components and pages (types: ../../generated/graphql.ts). */
-import type { RankSubscription, RankingFieldsFragment } from '../../generated/graphql';
+import type { ProvinceProgressSubscription, RankSubscription, RankingFieldsFragment } from '../../generated/graphql';
 
 /** A row of the ranking, as the dashboard's table and the wall screen show it. */
 export const RANKING_FIELDS = /* GraphQL */ `
@@ -16,6 +16,7 @@ export const RANKING_FIELDS = /* GraphQL */ `
     }
     progress {
       asOf
+      figuresDate
       learners
       officialsRegistered
       residentsRegistered
@@ -40,6 +41,16 @@ export const RANK_SUBSCRIPTION = /* GraphQL */ `
         id
         name
       }
+      progress {
+        asOf
+        figuresDate
+        learners
+        officialsRegistered
+        residentsRegistered
+        officialsRate
+        residentsRate
+        participationRate
+      }
     }
   }
 `;
@@ -52,6 +63,37 @@ export const PROGRESS_SUBSCRIPTION = /* GraphQL */ `
       areaId
       asOf
       cause
+    }
+  }
+`;
+
+/** The province's totals as each report changes them (the dashboard applies them without reloading). */
+export const PROVINCE_PROGRESS_SUBSCRIPTION = /* GraphQL */ `
+  subscription ProvinceProgress($areaId: ID!, $after: ID) {
+    progressUpdated(areaId: $areaId, after: $after) {
+      eventId
+      progress {
+        asOf
+        figuresDate
+        adults
+        learners
+        officialsRegistered
+        residentsRegistered
+        officialsRate
+        residentsRate
+        participationRate
+      }
+    }
+  }
+`;
+export type ProvinceProgressEvent = ProvinceProgressSubscription['progressUpdated'];
+
+/** Each commune's position a week ago, for "Thay đổi" against last week. */
+export const WEEK_AGO_FIELDS = /* GraphQL */ `
+  fragment WeekAgoFields on RankingEntry {
+    position
+    commune {
+      id
     }
   }
 `;

@@ -5,9 +5,22 @@ import type { VillageQuery, VillageQueryVariables } from '../../generated/graphq
 import { useLiveQuery } from '../../live';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
-import { emptyFigures, GROUPS, STAGE_VI, STAGES, validate, type Figures, type Stage } from './validate';
+import { reportingFriday } from '../../week';
+import { weekNote } from './weekNote';
+import { initialToken, TOKEN_KEY } from '../../session';
+import { Doubts } from './Doubts';
+import {
+  doubts,
+  emptyFigures,
+  GROUPS,
+  parseCount,
+  STAGE_VI,
+  STAGES,
+  validate,
+  type Figures,
+  type Stage,
+} from './validate';
 
-const TOKEN_KEY = 'bdhvs.token';
 type VillageData = VillageQuery;
 const QUERY = /* GraphQL */ `
   query Village($id: ID!) {
@@ -42,19 +55,6 @@ const QUERY = /* GraphQL */ `
   }
 `;
 
-/** A token from `?token=` (then taken out of the address bar) or the one kept in this browser. */
-function initialToken(): string {
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    localStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  return localStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 /** A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline. */
 export function ReportPage(props: { id: string }) {
   const { id } = props;
@@ -65,8 +65,9 @@ export function ReportPage(props: { id: string }) {
   const [token, setToken] = useState(initialToken);
   const [figures, setFigures] = useState<Figures>(emptyFigures);
   const [prefilled, setPrefilled] = useState(false);
-  const [reportDate, setReportDate] = useState(todayInVietnam());
+  const [reportDate, setReportDate] = useState(() => reportingFriday(todayInVietnam()));
   const [note, setNote] = useState('');
+  const [toConfirm, setToConfirm] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'sending' | 'error'; text: string } | null>(null);
   const [queue, setQueue] = useState<QueuedReport[]>(() => pending().filter((q) => q.input.reporterId === id));
@@ -135,13 +136,16 @@ export function ReportPage(props: { id: string }) {
   const v = live.data.village;
   if (!v) return html`<${NotFound} what=${`thôn có mã "${id}"`} />`;
 
-  const set = (g: string, s: Stage, value: string) => setFigures((old) => ({ ...old, [g]: { ...old[g], [s]: value } }));
+  const set = (g: string, s: Stage, value: string) => {
+    setToConfirm([]);
+    setFigures((old) => ({ ...old, [g]: { ...old[g], [s]: value } }));
+  };
   const saveToken = (value: string) => {
     setToken(value.trim());
     if (value.trim()) localStorage.setItem(TOKEN_KEY, value.trim());
     else localStorage.removeItem(TOKEN_KEY);
   };
-  const submit = (e: Event) => {
+  const submit = (e: Event, confirmed = false) => {
     e.preventDefault();
     const found = validate(figures, reportDate, todayInVietnam());
     setErrors(found);
@@ -149,11 +153,19 @@ export function ReportPage(props: { id: string }) {
       setMessage({ kind: 'error', text: 'Hãy sửa các ô được đánh dấu.' });
       return;
     }
+    // A doubtful figure is sent only by the confirm button, never by Enter.
+    const doubtful = doubts(figures, v.population?.adults, v.progress.groups ?? []);
+    if (doubtful.length > 0 && !confirmed) {
+      setToConfirm(doubtful);
+      setMessage(null);
+      return;
+    }
+    setToConfirm([]);
     const groups = GROUPS.filter((g) => STAGES.some((s) => figures[g][s].trim() !== '')).map((g) => ({
       group: g,
-      registered: Number(figures[g].registered || 0),
-      completed: Number(figures[g].completed || 0),
-      certified: Number(figures[g].certified || 0),
+      registered: parseCount(figures[g].registered) ?? 0,
+      completed: parseCount(figures[g].completed) ?? 0,
+      certified: parseCount(figures[g].certified) ?? 0,
     }));
     setMessage({ kind: 'sending', text: 'Đang gửi…' });
     enqueue(
@@ -178,18 +190,18 @@ export function ReportPage(props: { id: string }) {
   >
     <form class="report panel" onSubmit=${submit} novalidate data-testid="report-form">
       <fieldset class="token">
-        <legend>Mã truy cập (token) để gửi báo cáo</legend>
+        <legend>Mã gửi báo cáo do xã cấp</legend>
         <input
           type="password"
           name="token"
           autocomplete="off"
-          placeholder="Dán token do xã cấp (npm run token …)"
+          placeholder="Dán mã gửi báo cáo xã đã gửi cho thôn"
           value=${token}
           onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)}
           data-testid="token"
         />
         <span class="muted small"
-          >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có token: xem được số liệu nhưng chưa gửi được.'}</span
+          >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có mã: xem được số liệu nhưng chưa gửi được.'}</span
         >
       </fieldset>
       <label class="inline"
@@ -204,6 +216,7 @@ export function ReportPage(props: { id: string }) {
         />
         <span class="muted">${reportDate ? fmtDate(reportDate) : ''}</span></label
       >
+      <p class="muted small" data-testid="report-week">${weekNote(reportDate, todayInVietnam())}</p>
       ${fieldError('reportDate')}
       <table class="figures">
         <thead>
@@ -221,7 +234,7 @@ export function ReportPage(props: { id: string }) {
                   (s) =>
                     html`<td class=${errors[`groups.${g}.${s}`] ? 'invalid' : ''}>
                       <input
-                        inputmode="numeric"
+                        inputmode="decimal"
                         name=${`groups.${g}.${s}`}
                         data-testid=${`groups.${g}.${s}`}
                         value=${figures[g][s]}
@@ -253,6 +266,7 @@ export function ReportPage(props: { id: string }) {
         hoàn thành.
       </p>
       <button type="submit" data-testid="submit">Gửi báo cáo</button>
+      <${Doubts} items=${toConfirm} onConfirm=${(e: Event) => submit(e, true)} onFix=${() => setToConfirm([])} />
       ${
         message
           ? html`<p

@@ -18,6 +18,44 @@ const GROUP_MSG: Record<string, string> = {
 
 export type Figures = Record<string, Record<Stage, string>>;
 
+/**
+ * A count as Vietnamese officials type it: "1200", "1.200" or "1 200" (dots or spaces between thousands); null
+ * when it is not a whole number ≥ 0 ("1,5", "1.20", "-3").
+ */
+export function parseCount(raw: string): number | null {
+  const t = raw.trim().replace(/\s+/g, ' ');
+  if (t === '') return 0;
+  if (!/^\d+$/.test(t) && !/^\d{1,3}([. ]\d{3})+$/.test(t)) return null;
+  const n = Number(t.replace(/[. ]/g, ''));
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/**
+ * Figures that are allowed but doubtful, to confirm before sending: more registered than the village's adults,
+ * or a figure more than three times last week's (a slip such as 1020 for 102).
+ */
+export function doubts(
+  figures: Figures,
+  adults: number | null | undefined,
+  last: Array<{ group: string; registered: number; completed: number; certified: number }>,
+): string[] {
+  const found: string[] = [];
+  let registered = 0;
+  for (const g of GROUPS) {
+    for (const s of STAGES) {
+      const n = parseCount(figures[g][s]);
+      if (n == null) continue;
+      if (s === 'registered') registered += n;
+      const before = last.find((l) => l.group === g)?.[s] ?? 0;
+      if (before > 0 && n > 3 * before)
+        found.push(`${STAGE_VI[s]} (${GROUP_MSG[g]}): ${fmtInt(n)}, gấp hơn 3 lần lần trước (${fmtInt(before)}).`);
+    }
+  }
+  if (adults != null && adults > 0 && registered > adults)
+    found.push(`Tổng số đã đăng ký (${fmtInt(registered)}) vượt số người trưởng thành của thôn (${fmtInt(adults)}).`);
+  return found;
+}
+
 /** The API's rules, checked before sending, with the API's wording; the API checks again and has the last word. */
 export function validate(figures: Figures, reportDate: string, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -31,9 +69,8 @@ export function validate(figures: Figures, reportDate: string, today: string): R
     any = true;
     const n: Partial<Record<Stage, number>> = {};
     for (const s of STAGES) {
-      const raw = f[s].trim() === '' ? '0' : f[s].trim();
-      const value = Number(raw);
-      if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) {
+      const value = parseCount(f[s]);
+      if (value == null) {
         const what =
           s === 'registered'
             ? 'đã đăng ký'
