@@ -7,9 +7,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
 import { exportRouter } from './exports';
 import { GraphQLError } from 'graphql';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import {
   bearerToken,
   createCallerVerifier,
@@ -38,6 +36,8 @@ import { startSubscriptionServer, type SubscriptionServer } from './subscription
 import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
+import { servePages } from './pages';
+export { findWebRoot } from './pages';
 import { availabilityPlugin } from '../shared/availability';
 
 export interface GatewayContext {
@@ -67,24 +67,6 @@ export interface GatewayOptions {
   webRoot?: string;
   log?: (line: string) => void;
 }
-
-/** Page routes answered with the pages' index.html (the page reads its route from the address). */
-const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest'];
-
-/** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
-export function findWebRoot(explicit?: string): string | null {
-  const candidates = explicit
-    ? [explicit]
-    : [
-        ...(process.env.HUB_WEB_ROOT ? [process.env.HUB_WEB_ROOT] : []),
-        path.resolve(__dirname, '../web'),
-        path.resolve(__dirname, '../dist/web'),
-      ];
-  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
-}
-
-const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
-<p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
 
 /**
  * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
@@ -250,15 +232,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     log,
   });
   observe.mount(app, subscriptions);
-  // The pages: built assets (hashed names, cached long), and index.html for every page route.
-  const webRoot = findWebRoot(options.webRoot);
-  if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
-  const sendPage = (res: express.Response, status: number) => {
-    res.status(status).set('cache-control', 'no-cache');
-    if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));
-    else res.type('html').send(NOT_BUILT);
-  };
-  app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
+  const { sendPage } = servePages(app, options.webRoot);
   let selfUrl = '';
   app.use(
     '/export',

@@ -1,0 +1,41 @@
+/**
+ * The pages (gateway/web, built by Vite): hashed assets cached long, and index.html for every page route — the page
+ * reads its route from the address. Without a build, a short note says how to make one.
+ */
+import express from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/** Page routes answered with the pages' index.html (the page reads its route from the address). */
+const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest'];
+
+/** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
+export function findWebRoot(explicit?: string): string | null {
+  const candidates = explicit
+    ? [explicit]
+    : [
+        ...(process.env.HUB_WEB_ROOT ? [process.env.HUB_WEB_ROOT] : []),
+        path.resolve(__dirname, '../web'),
+        path.resolve(__dirname, '../dist/web'),
+      ];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
+<p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
+
+/** Mounts the built assets and the page routes; `sendPage` answers index.html (or the note) with a status. */
+export function servePages(
+  app: express.Express,
+  explicitRoot?: string,
+): { sendPage: (res: express.Response, status: number) => void } {
+  const webRoot = findWebRoot(explicitRoot);
+  if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  const sendPage = (res: express.Response, status: number) => {
+    res.status(status).set('cache-control', 'no-cache');
+    if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));
+    else res.type('html').send(NOT_BUILT);
+  };
+  app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
+  return { sendPage };
+}
