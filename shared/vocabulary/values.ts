@@ -56,6 +56,12 @@ export class Target {
   @Field(() => ID, { nullable: true, description: 'The commune plan that set it (source COMMUNE).' })
   planId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the letter that set it (số hiệu văn bản, e.g. 2027/SKHCN or 43/KH-UBND), when known.',
+  })
+  document!: string | null;
+
   @Field(() => Target, {
     nullable: true,
     description:
@@ -67,7 +73,7 @@ export class Target {
 /** The GraphQL view of a target's data, saying where it comes from. */
 export function targetView(
   t: TargetData,
-  from: { directiveId?: string; planId?: string },
+  from: { directiveId?: string; planId?: string; document?: string },
   overrides: Target | null = null,
 ): Target {
   return {
@@ -80,6 +86,7 @@ export function targetView(
     source: from.planId ? TargetSource.COMMUNE : TargetSource.PROVINCE,
     directiveId: from.directiveId ?? null,
     planId: from.planId ?? null,
+    document: from.document ?? null,
     overrides,
   };
 }

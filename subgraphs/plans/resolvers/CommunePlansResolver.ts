@@ -17,8 +17,11 @@ export class CommunePlansResolver {
 
   @FieldResolver(() => [Target], {
     description:
-      'The targets in force for the commune: its own where a plan set one (same indicator, group and year), else ' +
-      'the province’s, each saying where it comes from; a commune target shows the province target it replaces in `overrides`.',
+      'Every target in force for the commune, side by side, none hidden: the province’s and the commune’s own. A ' +
+      'commune target overrides the province’s only where both have the same indicator, group and due date; a ' +
+      'province target with another due date stays listed beside the commune’s. Each says where it comes from ' +
+      '(`source`, `document`: the letter’s number); a commune target shows the province target it replaces in ' +
+      '`overrides`.',
   })
   @GqlDirective('@requires(fields: "province { id }")')
   async effectiveTargets(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<Target[]> {
@@ -32,10 +35,15 @@ export class CommunePlansResolver {
       e.source === 'COMMUNE'
         ? targetView(
             e.target,
-            { planId: e.planId! },
-            e.overrides ? targetView(e.overrides.target, { directiveId: e.overrides.directiveId }) : null,
+            { planId: e.planId!, document: e.document },
+            e.overrides
+              ? targetView(e.overrides.target, {
+                  directiveId: e.overrides.directiveId,
+                  document: e.overrides.document,
+                })
+              : null,
           )
-        : targetView(e.target, { directiveId: e.directiveId! }),
+        : targetView(e.target, { directiveId: e.directiveId!, document: e.document }),
     );
   }
 }

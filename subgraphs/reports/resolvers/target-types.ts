@@ -27,6 +27,7 @@ export class TargetFields {
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => Boolean) strict!: boolean;
   @Field(() => TargetSource) source!: TargetSource;
+  @Field(() => String, { nullable: true }) document!: string | null;
 }
 
 @ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
@@ -37,6 +38,11 @@ export class TargetStatus {
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
   source!: TargetSource;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the letter that set the target (số hiệu văn bản, e.g. 2027/SKHCN), when known.',
+  })
+  document!: string | null;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
   value!: number | null;
