@@ -118,7 +118,7 @@ describe('the commune plans of the seed letters', () => {
     expect(plan.rewardRules).toEqual([
       { subject: 'UNIT', certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20 },
       { subject: 'VILLAGE', certifiedShare: 0.7, guidingShare: null, minGuided: null, maxGuided: null },
-      { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: null },
+      { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: 10 },
       { subject: 'RESIDENT', certifiedShare: null, guidingShare: null, minGuided: 2, maxGuided: null },
     ]);
   });

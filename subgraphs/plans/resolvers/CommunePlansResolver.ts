@@ -1,6 +1,6 @@
 import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { Target, targetView } from '../../../shared/vocabulary/values';
+import { RewardRule, rewardRuleView, Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { resolveEffectiveTargets } from '../targets';
@@ -13,6 +13,25 @@ export class CommunePlansResolver {
   @FieldResolver(() => [CommunePlan], { description: 'The commune’s plans, newest first.' })
   plans(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
     return loaders.plansOfCommune.load(commune.id);
+  }
+
+  @FieldResolver(() => [RewardRule], {
+    description:
+      'The reward rules reports evaluate for this commune (`rewards`): those of its newest plan that states any; ' +
+      'empty when none of its plans does (then no one is judged).',
+  })
+  async rewardRules(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<RewardRule[]> {
+    const plan = (await loaders.plansOfCommune.load(commune.id)).find((p) => p.rewardRules.length > 0);
+    return plan ? plan.rewardRules.map(rewardRuleView) : [];
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The number of the plan the reward rules come from (e.g. 76/KH-UBND); null when no plan states any.',
+  })
+  async rewardRulesDocument(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<string | null> {
+    const plan = (await loaders.plansOfCommune.load(commune.id)).find((p) => p.rewardRules.length > 0);
+    return plan?.number ?? null;
   }
 
   @FieldResolver(() => [Target], {
