@@ -14,7 +14,7 @@ registerEnumType(TargetStateEnum, {
   name: 'TargetState',
   description:
     'MET (đạt); ON_TRACK (đúng tiến độ: the pace of the last 28 days reaches the threshold by the due date); AT_RISK (nguy cơ không đạt); ' +
-    'MISSED (không đạt: due date passed); NOT_MEASURED (the course reports do not measure this indicator).',
+    'MISSED (không đạt: due date passed); NOT_MEASURED (no report states the figure this indicator needs).',
 });
 
 /** A target as the plans subgraph gives it; this subgraph only reads the fields it needs (@requires). */
