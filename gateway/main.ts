@@ -1,11 +1,11 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -21,21 +21,23 @@ import { DomainError } from '../shared/errors';
 import { listen, type RunningServer } from '../shared/http';
 import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
 import { ANONYMOUS, type Viewer } from '../shared/viewer';
+import { formatGatewayError } from './errors';
 import {
   armor,
   DEFAULT_LIMITS,
   limitsFromEnv,
-  QueryLimitError,
+  mutationFieldCount,
   RateLimiter,
   rateLimitedError,
   requestTooLargeBody,
-  TOO_MANY_TOKENS,
   type GatewayLimits,
 } from './limits';
-import { startSubscriptionServer, type SubscriptionServer } from './subscriptions';
-import { asUnavailable, readinessHandler, readinessUrls } from './readiness';
+import { SubgraphDataSource } from './datasource';
+import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
+import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
+import { gatewayObservability, requestIdOf } from './observability';
+import { readinessHandler, readinessUrls } from './readiness';
 import { availabilityPlugin } from '../shared/availability';
-import { vietnameseFirst } from '../shared/coercion-messages';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -43,6 +45,8 @@ export interface GatewayContext {
   identityToken?: string;
   /** Who the rate limit counts: the token's subject, else the client's address. */
   callerKey: string;
+  /** Carried to every subgraph fetch as x-request-id, so one request can be followed through every log. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -85,19 +89,11 @@ const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>B
  * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
  * is asking and subgraphs need not trust the network.
  */
-class ViewerForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(config: { url: string }) {
-    // Node's own fetch (undici, keep-alive) is markedly faster than the default make-fetch-happen for many small
-    // subgraph calls; the gateway uses no HTTP cache for them.
-    super({
-      ...config,
-      fetcher: ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'],
-    });
-  }
-
+class ViewerForwardingDataSource extends SubgraphDataSource {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const token = (context as Partial<GatewayContext>).identityToken;
+    const { identityToken: token, requestId } = context as Partial<GatewayContext>;
     if (token) request.http?.headers.set(IDENTITY_HEADER, token);
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 
   /**
@@ -125,7 +121,8 @@ export interface RunningGateway extends RunningServer {
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningGateway> {
-  const log = options.log ?? ((line: string) => console.log(`[gateway] ${line}`));
+  const observe = gatewayObservability();
+  const log = options.log ?? lineLogger(observe.obs.logger);
   const overrides = options.subgraphUrls ?? {};
   const limits: GatewayLimits = { ...DEFAULT_LIMITS, ...limitsFromEnv(), ...options.limits };
   const secret = options.authSecret ?? resolveAuthSecret();
@@ -137,6 +134,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   const verifyCaller = createCallerVerifier(verifierOptions);
   const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
+  const reads = new RateLimiter(limits.readsPerWindow, limits.windowMs);
   const protection = armor(limits);
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
@@ -152,15 +150,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       ...protection.plugins,
+      observe.plugin,
       availabilityPlugin<GatewayContext>(),
       {
-        // Mutations count against the caller's budget once the operation is known, before anything executes.
+        // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
+        // budgets once the operation is known, before anything executes.
         async requestDidStart() {
           return {
-            async didResolveOperation({ operation, contextValue }) {
-              if (operation?.operation !== 'mutation') return;
-              const wait = mutations.take(contextValue.callerKey);
-              if (wait > 0) throw rateLimitedError(wait, limits);
+            async didResolveOperation({ operation, document, contextValue }) {
+              if (operation?.operation === 'mutation') {
+                const wait = mutations.take(contextValue.callerKey, mutationFieldCount(operation, document));
+                if (wait > 0) throw rateLimitedError(wait, limits, 'mutation');
+              } else if (operation?.operation === 'query') {
+                const wait = reads.take(contextValue.callerKey);
+                if (wait > 0) throw rateLimitedError(wait, limits, 'read');
+              }
             },
           };
         },
@@ -168,23 +172,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      // Apollo re-codes (and sometimes re-wraps) validation and parse errors; keep ours (QUERY_TOO_COMPLEX, UNAUTHENTICATED).
-      let original: unknown = error;
-      while (original instanceof GraphQLError && !(original instanceof QueryLimitError) && original.originalError)
-        original = original.originalError;
-      if (original instanceof QueryLimitError)
-        return { message: original.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
-      if (original instanceof DomainError) return { message: original.message, extensions: { code: original.code } };
-      if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && TOO_MANY_TOKENS.test(formatted.message)) {
-        return {
-          message: new QueryLimitError(`more than ${limits.maxTokens} tokens`).message,
-          extensions: { code: 'QUERY_TOO_COMPLEX' },
-        };
-      }
-      // graphql-js's type errors are English only: a Vietnamese sentence first (subgraphs/common/coercion-messages.ts).
-      return asUnavailable(formatted, original) ?? { ...formatted, message: vietnameseFirst(formatted.message) };
-    },
+    formatError: (formatted, error) => formatGatewayError(formatted, error, limits.maxTokens),
     allowBatchedHttpRequests: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
@@ -209,10 +197,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   app.use(
     '/graphql',
+    observe.requestId,
+    observe.responses,
     express.json({ limit: limits.maxRequestBytes }),
     tooLarge,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => {
+      context: async ({ req, res }): Promise<GatewayContext> => {
+        const requestId = requestIdOf(res);
         const callerAddress = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
         let token: string | null;
         let viewer: Viewer;
@@ -227,8 +218,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        if (viewer.id === null) return { viewer, callerKey: callerAddress };
-        return { viewer, callerKey: `sub:${viewer.id}`, identityToken: await signInternalToken(secret, viewer) };
+        if (viewer.id === null) return { viewer, callerKey: callerAddress, requestId };
+        return {
+          viewer,
+          callerKey: `sub:${viewer.id}`,
+          identityToken: await signInternalToken(secret, viewer),
+          requestId,
+        };
       },
     }),
   );
@@ -247,9 +243,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return ds;
     },
     verifyCaller,
-    maxSubscriptionsPerConnection: Number(process.env.GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION ?? 50),
+    signIdentity: (viewer) => signInternalToken(secret, viewer),
+    limits,
+    validationRules: protection.validationRules,
     log,
   });
+  observe.mount(app, subscriptions);
   // The pages: built assets (hashed names, cached long), and index.html for every page route.
   const webRoot = findWebRoot(options.webRoot);
   if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));

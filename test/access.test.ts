@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { signToken } from '../shared/auth';
 import type { TokenRole } from '../shared/auth-rules';
+import { GATEWAY_REQUESTS } from '../bench/queries';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 /** Access through the gateway: tokens, the rule on recordPopulation, subgraphs that verify, and the abuse limits. */
@@ -249,13 +250,35 @@ describe('abuse limits', () => {
     expect(res.body.errors?.[0].message).toMatch(/^Truy vấn quá phức tạp.*depth limit of 8/);
   });
 
+  it('refuses issue 11’s 110-byte probe (communes of the province, three times) with 400 QUERY_TOO_COMPLEX in under 100 ms', async () => {
+    const probe = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
+    expect(Buffer.byteLength(probe)).toBeLessThanOrEqual(110);
+    await post(JSON.stringify({ query: '{ provinces { code } }' })); // a warm connection, as a real client has
+    const started = performance.now();
+    const res = await post(JSON.stringify({ query: probe }));
+    const ms = performance.now() - started;
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(res.body.errors?.[0].message).toMatch(
+      /^Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
+    );
+    expect(res.body.data).toBeUndefined();
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('lets the benchmark’s province dashboard and commune page through', async () => {
+    for (const request of GATEWAY_REQUESTS) ok(await stack.gql(request.query, request.variables));
+  });
+
   it('refuses a document with too many tokens or aliases with QUERY_TOO_COMPLEX', async () => {
     const tokens = await post(JSON.stringify({ query: `{ provinces { ${'code '.repeat(4000)} } }` }));
     expect(tokens.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(tokens.status).toBe(400);
     const aliases = await post(
       JSON.stringify({ query: `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }` }),
     );
     expect(aliases.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(aliases.status).toBe(400);
   });
 
   it('refuses an oversized request with 413 REQUEST_TOO_LARGE', async () => {
@@ -289,5 +312,32 @@ describe('abuse limits', () => {
       { token: await stack.token('PROVINCE_ADMIN', 'P23') },
     );
     expect(other.errors).toBeUndefined();
+  });
+
+  it('counts each mutation field against the limit: two operations of 30 aliased submitUnitReport use the 60', async () => {
+    const token = await stack.token('UNIT_REPORTER', 'U02949-03'); // a caller no other test uses
+    const aliased = (n: number) =>
+      JSON.stringify({
+        query: `mutation($input: UnitReportInput!) { ${Array.from({ length: n }, (_, i) => `r${i}: submitUnitReport(input: $input) { id }`).join(' ')} }`,
+        // A date in the future: each field is refused on its own (BAD_USER_INPUT), nothing is written.
+        variables: {
+          input: {
+            reporterId: 'U02949-03',
+            reportDate: '2099-01-01',
+            groups: [{ group: 'OFFICIALS', registered: 1, completed: 0, certified: 0 }],
+          },
+        },
+      });
+    const headers = { authorization: `Bearer ${token}` };
+    for (let round = 0; round < 2; round++) {
+      const res = await post(aliased(30), headers);
+      expect(res.status).toBe(200);
+      // Mutations run one after another; the first refusal nulls the non-null result and stops the rest.
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      expect(res.body.errors?.every((e) => e.extensions?.code === 'BAD_USER_INPUT')).toBe(true);
+    }
+    const limited = await post(aliased(1), headers);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
   });
 });

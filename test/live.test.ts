@@ -1,7 +1,7 @@
 import { STARTERS } from '../scripts/stack';
 import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
-import { collect, wsClient } from './support/ws';
+import { collect, subscribe, until, wsClient } from './support/ws';
 
 let stack: TestStack;
 let admin: { token: string };
@@ -28,14 +28,23 @@ const submit = (reporterId: string, registered: number) =>
     },
     admin,
   );
-const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 /** Live subscriptions open at the reports subgraph now (the gateway's upstreams arrive there once planned). */
 const hubSubscriptions = () => (stack.subgraphs.reports.state as ReportsState).hub.subscriptions;
 /** Waits until the reports subgraph has `n` more live subscriptions than `before`: only then can no event be missed. */
 async function active(before: number, n = 1): Promise<void> {
-  for (let i = 0; i < 100 && hubSubscriptions() < before + n; i++) await settle(50);
+  await until(`${n} more live subscriptions`, () => hubSubscriptions() >= before + n);
   expect(hubSubscriptions()).toBeGreaterThanOrEqual(before + n);
 }
+/** The last outbox event id now, and how many `rank.changed` events of a province came after `since`. */
+const lastSeq = async () =>
+  Number((await stack.sql<{ seq: string }>(`select coalesce(max(seq), 0) as seq from reports.outbox_event`))[0].seq);
+const rankEventsSince = async (since: number, provinceId: string) =>
+  (
+    await stack.sql<{ n: number }>(
+      `select count(*)::int as n from reports.outbox_event where topic = 'rank.changed' and seq > $1 and payload->>'provinceId' = $2`,
+      [since, provinceId],
+    )
+  )[0].n;
 
 interface PU {
   progressUpdated: {
@@ -65,19 +74,17 @@ const RANKS = `subscription($p: ID!, $after: ID) { rankChanged(provinceId: $p, a
 
 describe('live progress and rank changes through the gateway', () => {
   // Each test starts when the previous one's subscriptions have closed upstream too.
-  beforeEach(async () => {
-    for (let i = 0; i < 100 && hubSubscriptions() > 0; i++) await settle(50);
-  });
+  beforeEach(() => until('no live subscription', () => hubSubscriptions() === 0));
 
   it('delivers a report’s progress to the village, commune and province subscribers, with fields from the registry', async () => {
     const client = wsClient(stack.gateway.url);
     const before = hubSubscriptions();
-    const village = collect<PU>(client, PROGRESS, { a: 'V02949-08' });
-    const commune = collect<PU>(client, PROGRESS, { a: 'C02949' });
-    const province = collect<PU>(client, PROGRESS, { a: 'P23' });
+    const village = subscribe<PU>(client, PROGRESS, { a: 'V02949-08' });
+    const commune = subscribe<PU>(client, PROGRESS, { a: 'C02949' });
+    const province = subscribe<PU>(client, PROGRESS, { a: 'P23' });
     await active(before, 3);
     ok(await submit('V02949-08', 4321));
-    const [[v], [c], [p]] = await Promise.all([village.waitFor(1), commune.waitFor(1), province.waitFor(1)]);
+    const [[v], [c], [p]] = await Promise.all([village.take(1), commune.take(1), province.take(1)]);
     expect(v.progressUpdated).toMatchObject({
       areaId: 'V02949-08',
       cause: 'REPORT',
@@ -100,12 +107,15 @@ describe('live progress and rank changes through the gateway', () => {
   it('delivers rank changes with fields from the registry and plans, and replays from `after`', async () => {
     const client = wsClient(stack.gateway.url);
     const before = hubSubscriptions();
-    const ranks = collect<RC>(client, RANKS, { p: 'P23' });
+    const since = await lastSeq();
+    const sub = subscribe<RC>(client, RANKS, { p: 'P23' });
     await active(before);
     // Ngọk Bay's villages suddenly report very high figures: it climbs to the top, the others move down.
     for (const v of ['V02032-01', 'V02032-02', 'V02032-03']) ok(await submit(v, 90000));
-    await ranks.waitFor(2);
-    await settle(500);
+    // Every rank change the outbox holds since the subscription, no fewer (and the next test shows no more).
+    const expected = await rankEventsSince(since, 'P23');
+    expect(expected).toBeGreaterThanOrEqual(2);
+    const ranks = { events: await sub.take(expected) };
     const ngokBay = ranks.events.find((e) => e.rankChanged.commune.id === 'C02032')!.rankChanged;
     expect(ngokBay.position).toBeLessThan(ngokBay.previous);
     expect(ngokBay.change).toBe(ngokBay.previous - ngokBay.position);
@@ -124,8 +134,8 @@ describe('live progress and rank changes through the gateway', () => {
     const ids = ranks.events.map((e) => Number(e.rankChanged.eventId));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     // A client that reconnects after the first event receives the rest, in order.
-    const replay = collect<RC>(client, RANKS, { p: 'P23', after: String(ids[0]) });
-    const again = await replay.waitFor(ids.length - 1);
+    const replay = subscribe<RC>(client, RANKS, { p: 'P23', after: String(ids[0]) });
+    const again = await replay.take(ids.length - 1);
     expect(again.map((e) => Number(e.rankChanged.eventId))).toEqual(ids.slice(1));
     await client.dispose();
   });
@@ -133,10 +143,10 @@ describe('live progress and rank changes through the gateway', () => {
   it('loses no event when the reports subgraph restarts mid-subscription', async () => {
     const client = wsClient(stack.gateway.url);
     const before = hubSubscriptions();
-    const sub = collect<PU>(client, PROGRESS, { a: 'C02032' });
+    const sub = subscribe<PU>(client, PROGRESS, { a: 'C02032' });
     await active(before);
     ok(await submit('V02032-01', 100));
-    await sub.waitFor(1);
+    const first = await sub.take(1);
     const old = stack.subgraphs.reports;
     await old.stop();
     // While reports is down, the registry records a population correction for a Ngọk Bay village: reports
@@ -155,7 +165,7 @@ describe('live progress and rank changes through the gateway', () => {
       authSecret: stack.authSecret,
     });
     ok(await submit('V02032-03', 200));
-    const events = await sub.waitFor(3, 15_000);
+    const events = [...first, ...(await sub.take(2, 15_000))];
     expect(events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'POPULATION', 'REPORT']);
     const ids = events.map((e) => Number(e.progressUpdated.eventId));
     expect(new Set(ids).size).toBe(ids.length);
@@ -168,45 +178,48 @@ describe('live progress and rank changes through the gateway', () => {
     const before = hubSubscriptions();
     const clients = Array.from({ length: 200 }, () => wsClient(stack.gateway.url));
     const subs = clients.map((c) =>
-      collect<PU>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners } } }`),
+      subscribe<PU>(c, `subscription { progressUpdated(areaId: "C02949") { eventId progress { learners } } }`),
     );
-    for (let i = 0; i < 50 && stack.gateway.subscriptions.clients() < 200; i++) await settle(100);
+    await until('200 clients', () => stack.gateway.subscriptions.clients() >= 200);
     await active(before);
-    await settle(500);
+    // Every client's subscription has joined the one upstream (the gateway counts them per connection).
+    await until('200 subscribers on the upstream', () => stack.gateway.subscriptions.subscribers() >= 200);
     // 200 clients, one upstream subscription at the reports subgraph.
     expect(hubSubscriptions()).toBe(before + 1);
     expect(stack.gateway.subscriptions.upstreams()).toBe(upstreamsBefore + 1);
     ok(await submit('V02949-04', 70000));
     ok(await submit('V02949-05', 70000));
-    await Promise.all(subs.map((s) => s.waitFor(2, 15_000)));
-    await settle(300);
-    const expected = subs[0].events.map((e) => e.progressUpdated.eventId);
+    const received = await Promise.all(subs.map((s) => s.take(2, 15_000)));
+    const expected = received[0].map((e) => e.progressUpdated.eventId);
     expect(expected).toHaveLength(2);
-    for (const s of subs) expect(s.events.map((e) => e.progressUpdated.eventId)).toEqual(expected);
+    for (const events of received) expect(events.map((e) => e.progressUpdated.eventId)).toEqual(expected);
+    // No duplicate follows: the next event every client receives is the next report's.
+    ok(await submit('V02949-06', 70000));
+    const next = await Promise.all(subs.map((s) => s.take(1, 15_000)));
+    expect(new Set(next.map(([e]) => e.progressUpdated.eventId)).size).toBe(1);
+    expect(Number(next[0][0].progressUpdated.eventId)).toBeGreaterThan(Number(expected[1]));
     await Promise.all(clients.map((c) => c.dispose()));
-    for (let i = 0; i < 30 && stack.gateway.subscriptions.upstreams() > upstreamsBefore; i++) await settle(100);
+    await until('the upstream closed', () => stack.gateway.subscriptions.upstreams() <= upstreamsBefore);
     expect(stack.gateway.subscriptions.upstreams()).toBe(upstreamsBefore);
   });
 
   it('answers a subscription on an unknown area with NOT_FOUND, without disturbing the others', async () => {
     const client = wsClient(stack.gateway.url);
     const before = hubSubscriptions();
-    const good = collect<PU>(client, PROGRESS, { a: 'C02949' });
-    const bad = collect<PU>(client, PROGRESS, { a: 'C99999' });
+    const good = subscribe<PU>(client, PROGRESS, { a: 'C02949' });
+    const bad = subscribe<PU>(client, PROGRESS, { a: 'C99999' });
     await active(before);
-    await settle(300);
-    expect(JSON.stringify(bad.errors)).toContain('NOT_FOUND');
+    expect(JSON.stringify((await bad.ending()).errors)).toContain('NOT_FOUND');
     ok(await submit('V02949-06', 80000));
-    await good.waitFor(1);
+    await good.take(1);
     await client.dispose();
   });
 
   it('refuses a connection with a bad token, and more subscriptions on one connection than the limit', async () => {
     const bad = wsClient(stack.gateway.url, { token: 'not-a-token' });
-    const refused = collect<PU>(bad, PROGRESS, { a: 'C02949' });
-    for (let i = 0; i < 40 && refused.errors.length === 0; i++) await settle(50);
+    const refused = await subscribe<PU>(bad, PROGRESS, { a: 'C02949' }).ending();
     // graphql-ws closes the socket with 4403 Forbidden: the error is the close event.
-    expect((refused.errors[0] as { code?: number }).code).toBe(4403);
+    expect(refused.closeCode).toBe(4403);
     await bad.dispose();
 
     const client = wsClient(stack.gateway.url);
@@ -216,7 +229,7 @@ describe('live progress and rank changes through the gateway', () => {
         `subscription { progressUpdated(areaId: "V02949-${String((i % 14) + 1).padStart(2, '0')}") { eventId } }`,
       ),
     );
-    for (let i = 0; i < 40 && !subs[50].errors.length; i++) await settle(50);
+    await until('the 51st refused', () => subs[50].errors.length > 0);
     expect(JSON.stringify(subs[50].errors)).toContain('tối đa 50');
     expect(subs.slice(0, 50).every((s) => s.errors.length === 0)).toBe(true);
     await client.dispose();

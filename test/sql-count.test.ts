@@ -1,3 +1,4 @@
+import { SUBGRAPHS } from '../shared/topology';
 import { ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -75,6 +76,22 @@ describe('the province dashboard (all communes with progress and rank, one gatew
     expect(quangNgai.statements).toBe(hue.statements);
     // Each gateway fetch to a subgraph is its own request with fresh loaders: a few statements per fetch, never per row.
     expect(quangNgai.statements).toBeLessThanOrEqual(30);
+
+    // Warm (the caches of the cold requests above kept): constant too, and never more than cold.
+    const warm = async (code: string) => {
+      for (const name of SUBGRAPHS) stack.subgraphs[name].orm.sql.reset(); // the count only, not the caches
+      const data = ok(
+        await stack.gql<{ province: { communes: unknown[] } }>(RANKED_DASHBOARD, { code, asOf: '2025-10-26' }),
+      );
+      return { communes: data.province.communes.length, statements: stack.sqlCount() };
+    };
+    await warm('23');
+    await warm('04');
+    const quangNgaiWarm = await warm('23');
+    const hueWarm = await warm('04');
+    expect(quangNgaiWarm.communes).toBe(96);
+    expect(quangNgaiWarm.statements).toBe(hueWarm.statements);
+    expect(quangNgaiWarm.statements).toBeLessThanOrEqual(quangNgai.statements);
   });
 });
 

@@ -22,6 +22,15 @@ import type { Orm } from './orm';
 import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
 import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createLogger, lineLogger } from '../../shared/logging';
+import {
+  countResponses,
+  createObservability,
+  metricsHandler,
+  observeRequests,
+  requestIdOfHeaders,
+  type Observability,
+} from '../../shared/metrics';
 
 export interface SubgraphServerOptions<L> {
   name: string;
@@ -37,6 +46,8 @@ export interface SubgraphServerOptions<L> {
   log?: (line: string) => void;
   /** Serve GraphQL subscriptions over graphql-ws on /graphql too. */
   subscriptions?: boolean;
+  /** Structured logger and metrics registry; default: a fresh one named after the subgraph. */
+  observability?: Observability;
 }
 
 /**
@@ -83,7 +94,8 @@ export function formatError(log: (line: string) => void) {
 
 /** HTTP server for one subgraph: express 5 + Apollo Server 5 at /graphql, a health check, and a clean drain. */
 export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>): Promise<RunningServer> {
-  const log = options.log ?? ((line: string) => console.log(`[${options.name}] ${line}`));
+  const obs = options.observability ?? createObservability(options.name, createLogger(options.name));
+  const log = options.log ?? lineLogger(obs.logger);
   const identify = createInternalVerifier(options.authSecret ?? resolveAuthSecret());
   const app = express();
   const httpServer = http.createServer(app);
@@ -92,10 +104,12 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      observeRequests(obs, requestIdOfHeaders),
       availabilityPlugin<Context<L>>(),
       ...(options.plugins ?? []),
     ],
-    formatError: formatError(log),
+    // observeRequests logs unexpected errors with the request id; formatError only masks them here.
+    formatError: formatError(() => undefined),
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
     stopOnTerminationSignals: false,
@@ -105,6 +119,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
   app.get('/health', (_req, res) => {
     res.json({ ok: true, subgraph: options.name });
   });
+  app.get('/metrics', metricsHandler(obs));
   app.get('/ready', async (_req, res) => {
     const problem = await probeWithin(() => options.orm.orm.em.getConnection().execute('select 1'));
     res
@@ -113,6 +128,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
   });
   app.use(
     '/graphql',
+    countResponses(obs),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -8,6 +8,9 @@ import { DEFAULT_PORTS, type SubgraphName } from '../../shared/topology';
 import { initORM, type Orm, type OrmOptions } from './orm';
 import type { RunningServer } from '../../shared/http';
 import { startSubgraphServer } from './server';
+import { createLogger, lineLogger } from '../../shared/logging';
+import { createObservability } from '../../shared/metrics';
+import { registerOutboxLag } from './outbox-lag';
 
 /**
  * What a running subgraph shares between its requests (caches, the live hub): made when it starts, kept fresh while
@@ -76,6 +79,8 @@ export async function startSubgraph<L, S>(
     entities: def.entities,
     migrations: def.migrations,
   });
+  const obs = createObservability(def.name, createLogger(def.name));
+  const log = options.log ?? lineLogger(obs.logger);
   const consumers: RunningConsumer[] = [];
   // Consumers get an ORM of their own, so background event work never mixes with a request's connections or its
   // SQL statement count.
@@ -97,10 +102,16 @@ export async function startSubgraph<L, S>(
             ...c,
             ...(def.state?.clearAfterEvents ? { afterCommit: clear } : {}),
             consumer: def.name,
-            log: options.log,
+            log,
           }),
         );
       }
+      const lagOrm = eventsOrm;
+      registerOutboxLag(
+        obs,
+        (sql, params) => (lagOrm.orm.em.fork() as EntityManager).execute(sql, params),
+        def.consumers.map((c) => ({ ...c, consumer: def.name })),
+      );
     }
     const server = await startSubgraphServer({
       name: def.name,
@@ -111,7 +122,8 @@ export async function startSubgraph<L, S>(
       createLoaders: (em: EntityManager) => def.createLoaders(em, state),
       subscriptions: def.subscriptions,
       authSecret: options.authSecret,
-      log: options.log,
+      log,
+      observability: obs,
     });
     try {
       keeper = await def.state?.start?.(state, options);
@@ -183,7 +195,7 @@ export function runFromEnvironment<L, S>(def: SubgraphDefinition<L, S>): void {
   waitForDatabase(databaseUrl)
     .then(() => startSubgraph(def, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' }))
     .then((server) => {
-      console.log(`[${server.name}] ready at ${server.url}`);
+      createLogger(server.name).info({ url: server.url }, 'ready');
       let stopping = false;
       const stop = () => {
         if (stopping) return;

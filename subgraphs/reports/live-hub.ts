@@ -1,8 +1,9 @@
 /**
  * Delivers live events to this process's subscriptions. One LISTEN connection per process: on each NOTIFY from the
  * reports outbox it reads the new `progress.updated` / `rank.changed` rows once and hands them to every matching
- * subscription. A subscription that gives `after` (the last event id it saw) first receives what it missed, in
- * order, from the outbox, then live events — with no gap and no duplicate between the two.
+ * subscription. A subscription that gives `after` (the last event id it saw) first receives everything it missed,
+ * in order, read from the outbox in pages, then live events — with no gap and no duplicate between the two. A gap
+ * that reaches beyond the replay retention is refused up front (`replayGap`): the client must reload instead.
  */
 import { Pool } from 'pg';
 import { listenForWrites } from '../common/notify';
@@ -16,6 +17,23 @@ export interface LiveEvent<P = Record<string, unknown>> {
 
 type Listener = (event: LiveEvent) => void;
 
+/** Events read per statement while replaying (the replay itself has no limit). */
+export const REPLAY_PAGE = 1000;
+
+/** How far back `after` may reach: LIVE_REPLAY_RETENTION_HOURS, default 24 hours (docs/subscriptions.md). */
+export function replayRetentionMs(env: NodeJS.ProcessEnv = process.env): number {
+  const hours = Number(env.LIVE_REPLAY_RETENTION_HOURS || 24);
+  if (!(hours > 0))
+    throw new Error(`LIVE_REPLAY_RETENTION_HOURS must be a positive number, got "${env.LIVE_REPLAY_RETENTION_HOURS}"`);
+  return hours * 3_600_000;
+}
+
+/** Why a replay cannot be served: its first missed event is older than the retention, or was already pruned. */
+export interface ReplayGap {
+  retentionHours: number;
+  firstMissedAt: Date | null;
+}
+
 export class LiveHub {
   private readonly pool: Pool;
   private listener: { stop(): Promise<void> } | null = null;
@@ -28,6 +46,7 @@ export class LiveHub {
   constructor(
     private readonly databaseUrl: string,
     private readonly log: (line: string) => void = () => undefined,
+    private readonly retentionMs = replayRetentionMs(),
   ) {
     this.pool = new Pool({ connectionString: databaseUrl, max: 3 });
     // An idle connection lost in a database outage is dropped and replaced; unhandled, it would crash the process.
@@ -76,8 +95,9 @@ export class LiveHub {
     const queue: LiveEvent[] = [];
     let wakeUp: (() => void) | null = null;
     let done = false;
-    let replayedUpTo = after ?? Number.POSITIVE_INFINITY;
-    let replaying = after !== null;
+    // Events go out in increasing order, each once: a live event the replay already delivered (its NOTIFY can be read
+    // after the replay's statement saw the row) is skipped whenever it arrives.
+    let delivered = after ?? 0;
     const listener = {
       matches: (e: LiveEvent) => e.topic === topic && e.payload[key] === value,
       push: (e: LiveEvent) => {
@@ -86,36 +106,44 @@ export class LiveHub {
       },
     };
     this.listeners.add(listener);
-    const replay =
-      after === null
-        ? Promise.resolve([] as LiveEvent[])
-        : this.pool
-            .query<{ seq: string; topic: string; payload: Record<string, unknown> }>(
-              `select seq, topic, payload from reports.outbox_event where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit 10000`,
-              [topic, value, after],
-            )
-            .then((r) => r.rows.map((row) => ({ seq: Number(row.seq), topic: row.topic, payload: row.payload })));
+    // Keyset pages after the last event read: the whole gap, however long, a thousand rows per statement.
+    let cursor = after ?? 0;
+    let replayDone = after === null;
+    const page = async (): Promise<LiveEvent[]> => {
+      const { rows } = await this.pool.query<{ seq: string; topic: string; payload: Record<string, unknown> }>(
+        `select seq, topic, payload from reports.outbox_event where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit ${REPLAY_PAGE}`,
+        [topic, value, cursor],
+      );
+      if (rows.length < REPLAY_PAGE) replayDone = true;
+      const events = rows.map((row) => ({ seq: Number(row.seq), topic: row.topic, payload: row.payload }));
+      if (events.length) cursor = events[events.length - 1].seq;
+      return events;
+    };
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the iterator object has its own `this`
     const hub = this;
-    let pending: LiveEvent[] | null = null;
+    let pending: LiveEvent[] = [];
     const iterator: AsyncIterableIterator<LiveEvent> = {
       [Symbol.asyncIterator]() {
         return this;
       },
       async next(): Promise<IteratorResult<LiveEvent>> {
-        if (pending === null) {
-          pending = await replay;
-          replayedUpTo = pending.length ? pending[pending.length - 1].seq : (after ?? 0);
-        }
         for (;;) {
           if (done) return { value: undefined, done: true };
-          if (pending.length) return { value: pending.shift()!, done: false };
-          if (replaying) {
-            // Live events that the replay already delivered are skipped once, then everything flows.
-            while (queue.length && queue[0].seq <= replayedUpTo) queue.shift();
-            replaying = false;
+          const next = pending.shift();
+          if (next) {
+            delivered = next.seq;
+            return { value: next, done: false };
           }
-          if (queue.length) return { value: queue.shift()!, done: false };
+          if (!replayDone) {
+            pending = await page();
+            continue;
+          }
+          while (queue.length && queue[0].seq <= delivered) queue.shift();
+          const live = queue.shift();
+          if (live) {
+            delivered = live.seq;
+            return { value: live, done: false };
+          }
           await new Promise<void>((resolve) => (wakeUp = resolve));
           wakeUp = null;
         }
@@ -128,6 +156,31 @@ export class LiveHub {
       },
     };
     return iterator;
+  }
+
+  /**
+   * Null when every event of the topic after `after` can still be replayed; else why not. Events are kept in the
+   * outbox, but a replay reaches back only `retentionMs`: a client gone longer reloads the current state.
+   */
+  async replayGap(
+    topic: string,
+    key: 'areaId' | 'provinceId',
+    value: string,
+    after: number,
+  ): Promise<ReplayGap | null> {
+    const { rows } = await this.pool.query<{ oldest: string | null; first_missed_at: Date | null; too_old: boolean }>(
+      `select (select min(seq) from reports.outbox_event) as oldest, m.created_at as first_missed_at,
+              m.created_at < now() - make_interval(secs => $4::double precision / 1000) as too_old
+         from (select 1) one
+         left join lateral (select created_at from reports.outbox_event
+                             where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit 1) m on true`,
+      [topic, value, after, this.retentionMs],
+    );
+    const { oldest, first_missed_at, too_old } = rows[0];
+    // Rows after `after` already deleted from the outbox: what they held cannot be known any more.
+    const pruned = oldest !== null && Number(oldest) > after + 1;
+    if (!too_old && !pruned) return null;
+    return { retentionHours: this.retentionMs / 3_600_000, firstMissedAt: first_missed_at };
   }
 
   get subscriptions(): number {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { argLoader, listLoader } from '../common/loaders';
-import { loadApprovals, loadPeriods, type PeriodValue } from './approval-store';
+import { loadApprovals, loadPeriods, type PeriodValue } from './approval-queries';
 import { Area } from './entities/Area';
 import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { areaPath } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
@@ -5,7 +6,7 @@ import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors'
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Area } from '../entities/Area';
 import { PROGRESS_UPDATED, RANK_CHANGED, type ProgressUpdatedPayload, type RankChangedPayload } from '../live';
-import type { LiveEvent } from '../live-hub';
+import type { LiveEvent, LiveHub } from '../live-hub';
 import type { ReportsLoaders } from '../loaders';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './refs';
 import { type ApprovalScope, ProgressType, toProgressType } from './types';
@@ -72,6 +73,30 @@ async function requireArea(ctx: Ctx, id: string, level?: Area['level']): Promise
   }
 }
 
+/**
+ * The live events after `after`, replayed first — or RELOAD_REQUIRED when the gap reaches beyond the replay
+ * retention, so a client never silently misses events (docs/subscriptions.md).
+ */
+async function eventsAfter(
+  hub: LiveHub,
+  topic: string,
+  key: 'areaId' | 'provinceId',
+  value: string,
+  after: number | null,
+): Promise<AsyncIterableIterator<LiveEvent>> {
+  const gap = after === null ? null : await hub.replayGap(topic, key, value, after);
+  if (gap) {
+    throw new GraphQLError(
+      bilingual(
+        `Đã mất kết nối quá lâu: các sự kiện sau mã ${after} đã quá ${gap.retentionHours} giờ nên không gửi lại được; hãy tải lại trang để xem số liệu mới nhất`,
+        `the events after ${after} are beyond the replay retention (${gap.retentionHours} h); reload the current figures, then subscribe without after`,
+      ),
+      { extensions: { code: 'RELOAD_REQUIRED' } },
+    );
+  }
+  return hub.subscribe(topic, key, value, after);
+}
+
 @Resolver()
 export class LiveResolver {
   @Subscription(() => ProgressUpdate, {
@@ -80,7 +105,7 @@ export class LiveResolver {
     subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
       const after = afterOf(args.after);
       await requireArea(context, args.areaId!);
-      return context.loaders.live().subscribe(PROGRESS_UPDATED, 'areaId', args.areaId!, after);
+      return eventsAfter(context.loaders.live(), PROGRESS_UPDATED, 'areaId', args.areaId!, after);
     },
   })
   progressUpdated(
@@ -109,7 +134,7 @@ export class LiveResolver {
     subscribe: async ({ args, context }: { args: Args; context: Ctx }) => {
       const after = afterOf(args.after);
       await requireArea(context, args.provinceId!, 'PROVINCE');
-      return context.loaders.live().subscribe(RANK_CHANGED, 'provinceId', args.provinceId!, after);
+      return eventsAfter(context.loaders.live(), RANK_CHANGED, 'provinceId', args.provinceId!, after);
     },
   })
   rankChanged(

@@ -1,0 +1,266 @@
+/**
+ * Federated subscriptions at the gateway: graphql-ws on the gateway's /graphql, under the same limits as HTTP.
+ *
+ * - Every document is parsed with the token limit and validated with the HTTP rules (depth, aliases, cost); a
+ *   message over the byte limit closes the socket (1009, as `maxPayload`). A refused or invalid document fails
+ *   only its own subscription: an error message for its id, the socket and its other subscriptions go on.
+ * - Caps: subscriptions per connection, distinct upstreams per connection, upstreams per gateway; each refusal is
+ *   TOO_MANY_SUBSCRIPTIONS, and what a refused or finished subscription held is given back.
+ * - Sharing: subscriptions with the same document, variables and visibility (what the viewer may see: anonymous,
+ *   or role and area) share one upstream (upstream.ts) and one plan execution per event (executor.ts); an
+ *   anonymous subscriber never shares an upstream with a signed-in one.
+ */
+import type { GraphQLDataSource } from '@apollo/gateway';
+import {
+  getOperationAST,
+  GraphQLError,
+  print,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
+import { useServer } from 'graphql-ws/use/ws';
+import type http from 'node:http';
+import WebSocket, { WebSocketServer } from 'ws';
+import { bilingual } from '../../shared/errors';
+import type { Viewer } from '../../shared/viewer';
+import { toClientErrors } from '../errors';
+import { checkDocument, type GatewayLimits } from '../limits';
+import { createPlanner } from './executor';
+import { downstream, Upstream } from './upstream';
+
+export interface SubscriptionServerOptions {
+  httpServer: http.Server;
+  supergraphSdl: string;
+  /** HTTP URL of subgraphs' /graphql where not the supergraph's; the WebSocket URL is the same with ws://. */
+  subgraphUrls: Partial<Record<string, string>>;
+  /** The data sources the gateway uses for queries (entity fetches of the rest plan go through them). */
+  dataSource(name: string, url: string): GraphQLDataSource;
+  /** Verifies the token a client sends in connectionParams; throws for a bad one. */
+  verifyCaller(token: string): Promise<Viewer>;
+  /** The gateway's signed internal identity for a viewer (as on HTTP fetches). */
+  signIdentity(viewer: Viewer): Promise<string>;
+  limits: GatewayLimits;
+  /** The HTTP validation rules (depth, aliases, cost…), applied to every subscription document too. */
+  validationRules: readonly ValidationRule[];
+  keepAliveMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface SubscriptionServer {
+  /** Upstream subscriptions open now (shared between identical client subscriptions). */
+  upstreams(): number;
+  /** Client subscriptions attached to an upstream now. */
+  subscribers(): number;
+  clients(): number;
+  stop(): Promise<void>;
+}
+
+/** Who may see what, as far as sharing an upstream goes: viewers with the same role over the same area see alike. */
+export function visibilityOf(viewer: Viewer | undefined): string {
+  return !viewer || viewer.id === null ? 'anonymous' : `${viewer.role}:${viewer.area ?? ''}`;
+}
+
+interface Connection {
+  subscriptions: number;
+  /** Upstream key → this connection's subscriptions on it. */
+  upstreams: Map<string, number>;
+}
+
+interface SubscribeContext {
+  viewer: Viewer | undefined;
+  connection: Connection;
+}
+
+function tooMany(vi: string, en: string): ExecutionResult {
+  return { errors: [new GraphQLError(bilingual(vi, en), { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })] };
+}
+
+/** Starts graphql-ws on the gateway's HTTP server at /graphql, running subscriptions as federated operations. */
+export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
+  const log = options.log ?? (() => undefined);
+  const { limits } = options;
+  const planner = createPlanner(options.supergraphSdl, options.subgraphUrls);
+  const upstreams = new Map<string, Upstream>();
+  const connections = new WeakMap<object, Connection>();
+
+  /** An internal identity token, re-signed when half its 60 s life is gone. */
+  function identitySource(viewer: Viewer | undefined): () => Promise<string | undefined> {
+    let cached: { token: string; at: number } | null = null;
+    return async () => {
+      if (!viewer || viewer.id === null) return undefined;
+      if (!cached || Date.now() - cached.at > 30_000)
+        cached = { token: await options.signIdentity(viewer), at: Date.now() };
+      return cached.token;
+    };
+  }
+
+  function wsUrlOf(serviceName: string): string {
+    const url = planner.subgraphUrls[serviceName];
+    if (!url) throw new Error(`no URL for subgraph ${serviceName}`);
+    return url.replace(/^http/, 'ws');
+  }
+
+  /** Synchronous from the caps' check to the counting, so concurrent subscribe messages cannot both pass. */
+  function subscribe(
+    args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown },
+    { viewer, connection }: SubscribeContext,
+  ): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
+    if (connection.subscriptions >= limits.maxSubscriptionsPerConnection)
+      return tooMany(
+        `Quá nhiều đăng ký trên một kết nối (tối đa ${limits.maxSubscriptionsPerConnection})`,
+        `too many subscriptions on one connection`,
+      );
+    const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+    let planned;
+    try {
+      planned = planner.plan(args.document, args.operationName ?? undefined);
+    } catch (error) {
+      return {
+        errors: toClientErrors([
+          { message: error instanceof Error ? error.message : String(error), extensions: { code: 'BAD_USER_INPUT' } },
+        ]),
+      };
+    }
+    const { afterVariable } = planned;
+    const allVariables =
+      afterVariable && !(afterVariable in variables) ? { ...variables, [afterVariable]: null } : variables;
+    const visibility = visibilityOf(viewer);
+    const key = JSON.stringify([visibility, print(planned.document), planned.operationName ?? null, allVariables]);
+    let upstream = upstreams.get(key);
+    if (!connection.upstreams.has(key) && connection.upstreams.size >= limits.maxUpstreamsPerConnection)
+      return tooMany(
+        `Quá nhiều đăng ký khác nhau trên một kết nối (tối đa ${limits.maxUpstreamsPerConnection})`,
+        `too many distinct subscriptions on one connection`,
+      );
+    if (!upstream && upstreams.size >= limits.maxUpstreams)
+      return tooMany(
+        `Máy chủ đang phục vụ quá nhiều đăng ký khác nhau (tối đa ${limits.maxUpstreams}); thử lại sau`,
+        `the gateway serves too many distinct subscriptions; retry later`,
+      );
+    if (!upstream) {
+      const identity = identitySource(viewer);
+      upstream = new Upstream({
+        key,
+        primary: planned.primary,
+        variables: allVariables,
+        afterVariable,
+        wsUrl: wsUrlOf(planned.primary.serviceName),
+        connectionParams: async () => {
+          const token = await identity();
+          return token ? { identity: token } : {};
+        },
+        execute: planner.executor(planned, allVariables, {
+          dataSource: options.dataSource,
+          identityToken: identity,
+          log,
+        }),
+        onClose: (k) => upstreams.delete(k),
+        log,
+      });
+      upstreams.set(key, upstream);
+      upstream.start();
+    }
+    connection.subscriptions++;
+    connection.upstreams.set(key, (connection.upstreams.get(key) ?? 0) + 1);
+    return downstream(upstream, () => {
+      connection.subscriptions--;
+      const left = (connection.upstreams.get(key) ?? 1) - 1;
+      if (left > 0) connection.upstreams.set(key, left);
+      else connection.upstreams.delete(key);
+    });
+  }
+
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes });
+  options.httpServer.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/graphql')) return socket.destroy();
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  });
+
+  const schema: GraphQLSchema = planner.apiSchema;
+  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = ctx.connectionParams?.token ?? ctx.connectionParams?.authorization;
+        if (typeof token !== 'string' || token === '') return true;
+        try {
+          ctx.extra.viewer = await options.verifyCaller(token.replace(/^Bearer\s+/i, ''));
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden: a bad token never subscribes anonymously
+        }
+      },
+      // The HTTP limits, before anything is planned or counted; a refusal is this subscription's error only.
+      onSubscribe: (_ctx, _id, payload) => {
+        const checked = checkDocument(schema, payload.query, limits, options.validationRules);
+        if ('errors' in checked) return checked.errors;
+        const operation = getOperationAST(checked.document, payload.operationName);
+        if (!operation)
+          return [new GraphQLError('Unable to identify operation', { extensions: { code: 'BAD_USER_INPUT' } })];
+        // Variables too, as HTTP does before executing: a missing or mistyped one never reaches a subgraph.
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, {
+          maxErrors: 10,
+        });
+        if (coerced.errors)
+          return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+        return {
+          schema,
+          document: checked.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
+      },
+      context: (ctx): SubscribeContext => {
+        let connection = connections.get(ctx.extra.socket);
+        if (!connection) {
+          connection = { subscriptions: 0, upstreams: new Map() };
+          connections.set(ctx.extra.socket, connection);
+        }
+        return { viewer: ctx.extra.viewer, connection };
+      },
+      execute: () => ({
+        errors: [
+          new GraphQLError('Hãy gửi truy vấn và thay đổi qua HTTP POST /graphql (use HTTP for queries and mutations)', {
+            extensions: { code: 'BAD_REQUEST' },
+          }),
+        ],
+      }),
+      subscribe: (args) => subscribe(args, args.contextValue as SubscribeContext),
+    },
+    wsServer,
+  );
+
+  // Keep-alive: ping every client; one that did not answer the previous ping is gone.
+  const alive = new WeakMap<WebSocket, boolean>();
+  wsServer.on('connection', (ws: WebSocket) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+  });
+  const pinger = setInterval(() => {
+    for (const ws of wsServer.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, options.keepAliveMs ?? 15_000);
+  pinger.unref();
+
+  return {
+    upstreams: () => upstreams.size,
+    subscribers: () => [...upstreams.values()].reduce((n, u) => n + u.clients.size, 0),
+    clients: () => wsServer.clients.size,
+    async stop() {
+      clearInterval(pinger);
+      for (const u of [...upstreams.values()]) u.close();
+      await cleanup.dispose();
+      for (const ws of wsServer.clients) ws.terminate();
+      await new Promise<void>((r) => wsServer.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * One upstream subscription on the owning subgraph, shared by every client whose subscription is the same (same
+ * document, variables and visibility: see server.ts), and each client's queue of results.
+ *
+ * - Identity: each (re)connection sends the viewer's signed internal identity in `connectionParams.identity`,
+ *   signed afresh (it lives 60 s), which the subgraph verifies (subgraphs/common/server.ts).
+ * - Nothing lost: when the subgraph goes away, the upstream resubscribes (200 ms, doubling to 2 s) with `after`
+ *   set to the last event it saw, and the subgraph replays what was missed.
+ * - Errors: a subgraph's refusal (no data) ends the subscription for its clients with that error; field errors
+ *   that come with data (a FORBIDDEN personal field) are passed on with the event.
+ */
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { FetchNode } from '@apollo/query-planner';
+import { toClientErrors } from '../errors';
+
+export interface Downstream {
+  push(result: ExecutionResult): void;
+  /** Ends the client's subscription (after the results already pushed). */
+  end(): void;
+}
+
+export interface UpstreamOptions {
+  key: string;
+  primary: FetchNode;
+  variables: Record<string, unknown>;
+  afterVariable: string | null;
+  wsUrl: string;
+  /** What the subgraph's connection receives as connectionParams (the signed identity). */
+  connectionParams: () => Promise<Record<string, unknown>>;
+  /** Runs the rest of the plan for one event of the primary subscription. */
+  execute(event: FormattedExecutionResult<Record<string, unknown>, unknown>): Promise<ExecutionResult>;
+  onClose(key: string): void;
+  log(line: string): void;
+}
+
+export class Upstream {
+  readonly clients = new Set<Downstream>();
+  private lastEventId: string | null;
+  private client: Client | null = null;
+  private closed = false;
+
+  constructor(private readonly options: UpstreamOptions) {
+    const { afterVariable, variables } = options;
+    this.lastEventId = afterVariable ? ((variables[afterVariable] as string | null | undefined) ?? null) : null;
+  }
+
+  get key(): string {
+    return this.options.key;
+  }
+
+  start(): void {
+    void this.run();
+  }
+
+  private upstreamVariables(): Record<string, unknown> {
+    const { primary, variables, afterVariable } = this.options;
+    const used = new Set(primary.variableUsages ?? []);
+    const vars: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(variables)) if (used.has(k)) vars[k] = v;
+    if (afterVariable && used.has(afterVariable)) vars[afterVariable] = this.lastEventId;
+    return vars;
+  }
+
+  private async run(): Promise<void> {
+    let delay = 200;
+    while (!this.closed) {
+      this.client = createClient({
+        url: this.options.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: this.options.connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+        keepAlive: 10_000,
+      });
+      let fatal = false;
+      try {
+        for await (const result of this.client.iterate<Record<string, unknown>>({
+          query: this.options.primary.operation,
+          variables: this.upstreamVariables(),
+        })) {
+          delay = 200;
+          if (!result.data) {
+            // The subgraph refused the subscription (unknown area, bad input, a gap too old): tell the clients.
+            this.broadcast({ errors: toClientErrors(result.errors ?? [{ message: 'subscription failed' }]) });
+            fatal = true;
+            break;
+          }
+          const root = Object.values(result.data)[0] as { eventId?: string } | null;
+          if (root?.eventId) this.lastEventId = root.eventId;
+          this.broadcast(await this.resolve(result));
+        }
+      } catch (error) {
+        if (Array.isArray(error)) {
+          // graphql-ws hands the subgraph's `error` message (a refusal before any event) as an array of errors.
+          this.broadcast({ errors: toClientErrors(error as GraphQLError[]) });
+          fatal = true;
+        } else if (!this.closed) {
+          // The subgraph went away (restart, network): resubscribe from the last event seen.
+          const e = error as { code?: number; reason?: string; message?: string } | null;
+          this.options.log(`upstream subscription lost (${e?.code ?? ''} ${e?.message ?? ''}); resubscribing`);
+        }
+      } finally {
+        void this.client?.dispose();
+        this.client = null;
+      }
+      if (fatal) {
+        for (const c of this.clients) c.end();
+        this.close();
+        return;
+      }
+      if (this.closed) return;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 2000);
+    }
+  }
+
+  private async resolve(event: FormattedExecutionResult<Record<string, unknown>, unknown>): Promise<ExecutionResult> {
+    try {
+      return await this.options.execute(event);
+    } catch (error) {
+      this.options.log(
+        `subscription event could not be resolved: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return {
+        errors: [
+          new GraphQLError('Không xử lý được sự kiện (the event could not be resolved)', {
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          }),
+        ],
+      };
+    }
+  }
+
+  private broadcast(result: ExecutionResult): void {
+    for (const c of this.clients) c.push(result);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.client?.dispose();
+    this.options.onClose(this.options.key);
+  }
+}
+
+/** The client's side: a queue the shared upstream pushes into; leaving it may close the upstream. */
+export function downstream(upstream: Upstream, onLeave: () => void): AsyncIterableIterator<ExecutionResult> {
+  const queue: ExecutionResult[] = [];
+  let wake: (() => void) | null = null;
+  let ended = false;
+  let left = false;
+  const self: Downstream = {
+    push: (r) => {
+      queue.push(r);
+      wake?.();
+    },
+    end: () => {
+      ended = true;
+      wake?.();
+    },
+  };
+  upstream.clients.add(self);
+  const leave = () => {
+    if (left) return;
+    left = true;
+    upstream.clients.delete(self);
+    if (upstream.clients.size === 0) upstream.close();
+    onLeave();
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      for (;;) {
+        if (queue.length) return { value: queue.shift()!, done: false };
+        if (ended) {
+          leave();
+          return { value: undefined, done: true };
+        }
+        await new Promise<void>((r) => (wake = r));
+        wake = null;
+      }
+    },
+    async return() {
+      ended = true;
+      leave();
+      return { value: undefined, done: true };
+    },
+  };
+}

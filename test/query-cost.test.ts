@@ -1,0 +1,208 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, validate, specifiedRules } from 'graphql';
+import { GATEWAY_REQUESTS } from '../bench/queries';
+import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
+import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
+import { visibilityOf } from '../gateway/subscriptions/server';
+import { readCommittedSupergraph } from '../shared/topology';
+import { ANONYMOUS, type Viewer } from '../shared/viewer';
+
+/** The limit policy as plain functions: the cost estimate, the document check both transports run, the counters. */
+const schema = Supergraph.build(readCommittedSupergraph()).apiSchema().toGraphQLJSSchema();
+const cost = (query: string, variables?: Record<string, unknown>) => estimateCost(schema, parse(query), { variables });
+const rules = armor(DEFAULT_LIMITS).validationRules;
+
+/** issue 11's probe: 110 bytes, depth 8, 885,000 objects / 14.4 MB in 9.7 s before the cost counted lists. */
+export const PROBE = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
+
+describe('estimateCost', () => {
+  it.each<[string, string, number]>([
+    ['one object', `{ province(code: "23") { name } }`, 1],
+    ['scalars cost nothing, introspection neither', `{ __typename province(code: "23") { name code __typename } }`, 1],
+    ['a known list: 34 provinces', `{ provinces { code } }`, 34],
+    ['a province’s communes (at most 170)', `{ province(code: "23") { communes { name } } }`, 1 + 170],
+    [
+      'communes with villages (at most 60 each)',
+      `{ province(code: "23") { communes { villages { name } } } }`,
+      1 + 170 * 61,
+    ],
+    [
+      'a list nobody sized: the default',
+      `{ province(code: "23") { communes { effectiveTargets { indicator } } } }`,
+      1 + 170 * (1 + DEFAULT_LIST_SIZE),
+    ],
+    ['a limit written in the query', `{ communes(limit: 7) { name } }`, 7],
+    ['a limit beyond the known maximum is capped', `{ communes(limit: 100000) { name } }`, 200],
+    [
+      'fragments count where they are spread',
+      `{ province(code: "23") { ...P } } fragment P on Province { communes { name } }`,
+      171,
+    ],
+    ['inline fragments too', `{ province(code: "23") { ... on Province { communes { name } } } }`, 171],
+    [
+      'the worst operation of a document',
+      `query A { provinces { code } } query B { province(code: "23") { name } }`,
+      34,
+    ],
+    [
+      'the probe: three times communes of the province',
+      PROBE,
+      1 + 1 * (1 + 170 * (1 + 1 * (1 + 170 * (1 + 1 * (1 + 170))))),
+    ],
+  ])('%s', (_label, query, expected) => {
+    expect(cost(query)).toBe(expected);
+  });
+
+  it('reads a limit given as a variable', () => {
+    expect(cost(`query($n: Int!) { communes(limit: $n) { name } }`, { n: 12 })).toBe(12);
+  });
+});
+
+describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
+  const refusal = (query: string) => {
+    const checked = checkDocument(schema, query, DEFAULT_LIMITS, rules);
+    return 'errors' in checked ? checked.errors.map((e) => `${String(e.extensions.code)}: ${e.message}`) : [];
+  };
+
+  it('refuses the probe with QUERY_TOO_COMPLEX in well under 100 ms', () => {
+    expect(Buffer.byteLength(PROBE)).toBeLessThanOrEqual(110);
+    const started = performance.now();
+    const errors = refusal(PROBE);
+    const ms = performance.now() - started;
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^QUERY_TOO_COMPLEX: Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
+    );
+    expect(ms).toBeLessThan(100);
+  });
+
+  it('lets the benchmark’s dashboard queries and the portal query through', () => {
+    for (const q of [
+      ...GATEWAY_REQUESTS.map((r) => r.query),
+      `{ province(code: "23") { name communes { name kind villages { name formerCommune } population { adults } } } }`,
+      `{ province(code: "23") { id code name fullName population { asOf adults households }
+        communes { id code name kind population { asOf adults workingAge households officials students }
+          villages { id name formerCommune population { adults workingAge } } units { id name type staff }
+          plans { number issuedOn implements { number title } } populationHistory { asOf adults reason } } } }`,
+    ])
+      expect(refusal(q)).toEqual([]);
+  });
+
+  it('lets every query and subscription the pages send through', () => {
+    const documents = pageDocuments();
+    expect(documents.length).toBeGreaterThanOrEqual(10);
+    for (const doc of documents) {
+      expect(validate(schema, parse(doc), specifiedRules)).toEqual([]); // the extraction found a real document
+      expect([doc, refusal(doc)]).toEqual([doc, []]);
+      expect([doc, cost(doc) < 40_000]).toEqual([doc, true]); // far from the limit (docs/access.md)
+    }
+  });
+
+  it.each<[string, string, RegExp]>([
+    [
+      'too deep',
+      `{ village(id: "V1") { commune { villages { commune { villages { commune { villages { commune { villages { name } } } } } } } } } }`,
+      /^QUERY_TOO_COMPLEX: .*depth limit of 8/,
+    ],
+    [
+      'too many aliases',
+      `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: provinces { code }`).join(' ')} }`,
+      /^QUERY_TOO_COMPLEX: .*Aliases limit of 30/,
+    ],
+    ['too many tokens', `{ provinces { ${'code '.repeat(4000)} } }`, /^QUERY_TOO_COMPLEX: .*more than 3000 tokens/],
+    ['a syntax error', `{ provinces { code }`, /^GRAPHQL_PARSE_FAILED: Syntax Error/],
+    ['an unknown field', `{ provinces { nope } }`, /^GRAPHQL_VALIDATION_FAILED: Cannot query field "nope"/],
+  ])('refuses a document %s with its code', (_label, query, expected) => {
+    const errors = refusal(query);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(expected);
+  });
+});
+
+describe('counting for the rate limits', () => {
+  const op = (query: string) => {
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')!;
+    return mutationFieldCount(operation as never, document);
+  };
+
+  it.each<[string, string, number]>([
+    ['one mutation', `mutation { a { id } }`, 1],
+    [
+      '30 aliased fields count 30',
+      `mutation { ${Array.from({ length: 30 }, (_, i) => `m${i}: a { id }`).join(' ')} }`,
+      30,
+    ],
+    [
+      'fields in fragments count too',
+      `mutation { a { id } ...F } fragment F on Mutation { b: a { id } c: a { id } }`,
+      3,
+    ],
+    ['__typename is not a mutation', `mutation { __typename a { id } }`, 1],
+  ])('%s', (_label, query, expected) => expect(op(query)).toBe(expected));
+
+  it('takes a whole operation or none of it, per caller and window', () => {
+    const limiter = new RateLimiter(60, 60_000);
+    expect(limiter.take('a', 30, 0)).toBe(0);
+    expect(limiter.take('a', 30, 1)).toBe(0);
+    expect(limiter.take('a', 1, 2)).toBe(59_998);
+    expect(limiter.take('b', 60, 2)).toBe(0);
+    expect(limiter.take('a', 31, 60_000)).toBe(0);
+  });
+});
+
+describe('visibilityOf: who may share an upstream subscription', () => {
+  const viewer = (id: string, role: Viewer['role'], area: string): Viewer => ({ id, name: null, role, area });
+  it.each<[string, Viewer | undefined, Viewer | undefined, boolean]>([
+    ['two anonymous subscribers', ANONYMOUS, undefined, true],
+    ['anonymous and a signed-in reporter', ANONYMOUS, viewer('a', 'VILLAGE_REPORTER', 'V02949-08'), false],
+    [
+      'two reporters of one village',
+      viewer('a', 'VILLAGE_REPORTER', 'V02949-08'),
+      viewer('b', 'VILLAGE_REPORTER', 'V02949-08'),
+      true,
+    ],
+    [
+      'reporters of two villages',
+      viewer('a', 'VILLAGE_REPORTER', 'V02949-08'),
+      viewer('b', 'VILLAGE_REPORTER', 'V02949-01'),
+      false,
+    ],
+    [
+      'an admin and a viewer of one province',
+      viewer('a', 'PROVINCE_ADMIN', 'P23'),
+      viewer('b', 'PROVINCE_VIEWER', 'P23'),
+      false,
+    ],
+  ])('%s', (_label, a, b, shared) => {
+    expect(visibilityOf(a) === visibilityOf(b)).toBe(shared);
+  });
+});
+
+/** The GraphQL documents in the pages' sources, each with the fragments it spreads (defined in the same sources). */
+function pageDocuments(): string[] {
+  const dir = path.join(__dirname, '../gateway/web/src');
+  const texts = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.includes('generated'))
+    .flatMap((f) => [
+      ...readFileSync(path.join(dir, f), 'utf8').matchAll(/`\s*((?:query|subscription|fragment)\b[^`]*)`/g),
+    ])
+    .map((m) => m[1]);
+  const fragments = new Map<string, string>();
+  for (const t of texts) {
+    const name = /^fragment (\w+) on/.exec(t)?.[1];
+    if (name) fragments.set(name, t);
+  }
+  const withFragments = (doc: string, seen = new Set<string>()): string => {
+    let out = doc;
+    for (const [, name] of doc.matchAll(/\.\.\.\s*(\w+)/g)) {
+      if (seen.has(name) || name === 'on' || !fragments.has(name)) continue;
+      seen.add(name);
+      out += `\n${withFragments(fragments.get(name)!, seen)}`;
+    }
+    return out;
+  };
+  return texts.filter((t) => !t.startsWith('fragment') && !t.includes('${')).map((t) => withFragments(t));
+}
