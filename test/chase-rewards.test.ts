@@ -199,4 +199,72 @@ describe('rewards', () => {
       expect(res.commune.rewards.units.length).toBeGreaterThan(0);
     }
   });
+
+  it('judges another commune by its own plan’s rules, and one whose plan has none not at all', async () => {
+    const unit = (
+      await stack.sql<{ id: string; staff: number }>(
+        `select id, staff from reports.area where commune_id = 'C01590' and level = 'UNIT' and staff >= 10
+         and unit_type <> 'DIGITAL_TEAM' order by id limit 1`,
+      )
+    )[0];
+    // 90% of its officials certified, nobody guiding: Khánh Cường's 90% rule is met, Ba Tô's 100% + 50% would not be.
+    const certified = Math.ceil(unit.staff * 0.9);
+    ok(
+      await stack.gql(
+        SUBMIT,
+        {
+          input: {
+            reporterId: unit.id,
+            reportDate: '2025-12-20',
+            groups: [{ group: 'OFFICIALS', registered: unit.staff, completed: certified, certified }],
+            people: [
+              { name: 'Cán bộ X', role: 'OFFICIAL', certified: true, guided: 3 },
+              { name: 'Người dân Y', role: 'RESIDENT', certified: true, guided: 9 },
+            ],
+          },
+        },
+        admin,
+      ),
+    );
+    type R = {
+      rulesState: string;
+      note: string | null;
+      document: string | null;
+      rules: Array<{ subject: string; minGuided: number | null; maxGuided: number | null }>;
+      units: Array<{ unit: { id: string }; eligible: boolean; rule: string; share: number | null }>;
+      villages: Array<{ eligible: boolean }>;
+      people: Array<{ name: string; eligible: boolean; rule: string; guided: number | null }> | null;
+    };
+    const FIELDS = `rulesState note document rules { subject minGuided maxGuided }
+      units { unit { id } eligible rule share } villages { eligible } people { name eligible rule guided }`;
+    const data = ok(
+      await stack.gql<{ kc: { rewards: R }; nb: { rewards: R }; bt: { rewards: R } }>(
+        `{ kc: commune(id: "C01590") { rewards(asOf: "2025-12-20") { ${FIELDS} } }
+           nb: commune(id: "C02032") { rewards(asOf: "2025-12-20") { ${FIELDS} } }
+           bt: commune(id: "C02949") { rewards(asOf: "2025-12-20") { ${FIELDS} } } }`,
+        {},
+        { token: await stack.token('PROVINCE_VIEWER', 'P23') },
+      ),
+    );
+    const kc = data.kc.rewards;
+    expect(kc).toMatchObject({ rulesState: 'FROM_PLAN', note: null, document: 'UBND-VHXH 10/2025' });
+    expect(kc.units.find((u) => u.unit.id === unit.id)).toMatchObject({
+      eligible: true,
+      share: certified / unit.staff,
+    });
+    expect(kc.units.find((u) => u.unit.id === unit.id)?.rule).toContain('90%');
+    // Its plan has no rule for residents: only the official is judged.
+    expect(kc.people).toEqual([expect.objectContaining({ name: 'Cán bộ X', eligible: true, guided: 3 })]);
+    expect(data.nb.rewards).toMatchObject({ rulesState: 'NO_RULES_IN_PLAN', document: null, rules: [] });
+    expect(data.nb.rewards.note).toContain('chưa có tiêu chí khen thưởng');
+    expect([data.nb.rewards.units, data.nb.rewards.villages, data.nb.rewards.people]).toEqual([[], [], []]);
+    // Ba Tô: its plan's rules, with each official's quota of 5–10.
+    expect(data.bt.rewards).toMatchObject({ rulesState: 'FROM_PLAN', document: '76/KH-UBND' });
+    expect(data.bt.rewards.rules.find((r) => r.subject === 'OFFICIAL')).toEqual({
+      subject: 'OFFICIAL',
+      minGuided: 5,
+      maxGuided: 10,
+    });
+    expect(data.bt.rewards.people?.length).toBeGreaterThan(0);
+  });
 });

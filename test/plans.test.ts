@@ -118,7 +118,7 @@ describe('the commune plans of the seed letters', () => {
     expect(plan.rewardRules).toEqual([
       { subject: 'UNIT', certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20 },
       { subject: 'VILLAGE', certifiedShare: 0.7, guidingShare: null, minGuided: null, maxGuided: null },
-      { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: null },
+      { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: 10 },
       { subject: 'RESIDENT', certifiedShare: null, guidingShare: null, minGuided: 2, maxGuided: null },
     ]);
   });
@@ -179,6 +179,25 @@ describe('the commune plans of the seed letters', () => {
       ['DIGITAL_SIGNATURE', 'RESIDENTS', 0.5],
       ['JOINED', 'RESIDENTS', 0.8],
     ]);
+  });
+
+  it('lists Ngọk Bay’s 80% of officials by 31/12 beside 2027/SKHCN’s 100% by 10/11, each with its letter', async () => {
+    type Row = { indicator: string; group: string; threshold: number; dueOn: string; source: string; document: string };
+    const data = ok(
+      await fixture.stack.gql<{ commune: { effectiveTargets: Row[]; targetStatus: Row[] } }>(
+        `{ commune(id: "C02032") { effectiveTargets { indicator group threshold dueOn source document }
+           targetStatus(asOf: "2025-11-21") { indicator group threshold dueOn source document } } }`,
+      ),
+    );
+    for (const list of [data.commune.effectiveTargets, data.commune.targetStatus]) {
+      const officials = list
+        .filter((t) => t.indicator === 'CERTIFIED' && t.group === 'OFFICIALS' && t.dueOn < '2026-01-01')
+        .map((t) => [t.dueOn, t.threshold, t.source, t.document]);
+      expect(officials).toEqual([
+        ['2025-11-10', 1, 'PROVINCE', '2027/SKHCN-BCVT&CĐS'],
+        ['2025-12-31', 0.8, 'COMMUNE', 'KH-UBND 08/2025'],
+      ]);
+    }
   });
 
   it('lets the province see which plans implement a directive and which communes have none yet', async () => {

@@ -103,9 +103,11 @@ const CHASE = `query($code: String!) { province(code: $code) {
 describe('the chase lists and rewards of every commune (one gateway request)', () => {
   it('make the same number of SQL statements for 96 communes as for 40', async () => {
     // A report naming people in each province, so that both requests load people too.
+    // In Quảng Ngãi, a village of Ba Tô, whose plan states reward rules; Huế's communes have none (no one judged).
     const submit = async (provinceId: string) => {
       const [village] = await stack.sql<{ id: string }>(
-        `select id from reports.area where province_id = $1 and level = 'VILLAGE' order by id limit 1`,
+        `select id from reports.area where province_id = $1 and level = 'VILLAGE'
+          order by commune_id = 'C02949' desc, id limit 1`,
         [provinceId],
       );
       ok(
@@ -149,7 +151,7 @@ describe('the chase lists and rewards of every commune (one gateway request)', (
     expect(quangNgai.communes).toBe(96);
     expect(hue.communes).toBeLessThan(quangNgai.communes);
     expect(quangNgai.people).toContain('Người dân P23');
-    expect(hue.people).toEqual(['Người dân P04']);
+    expect(hue.people).toEqual([]);
     expect(hue.onTime).toBe(0); // submitted now, long after 17:00 on the report date
     expect(quangNgai.statements).toBe(hue.statements);
     expect(quangNgai.statements).toBeLessThanOrEqual(30);

@@ -55,6 +55,18 @@ registerEnumType(TargetSource, {
 });
 export type TargetSourceName = `${TargetSource}`;
 
+export enum RewardSubject {
+  UNIT = 'UNIT',
+  VILLAGE = 'VILLAGE',
+  OFFICIAL = 'OFFICIAL',
+  RESIDENT = 'RESIDENT',
+}
+registerEnumType(RewardSubject, {
+  name: 'RewardSubject',
+  description: 'Who a reward rule is for: a unit, a village, an official, a resident',
+});
+export type RewardSubjectName = `${RewardSubject}`;
+
 export enum Recurrence {
   ONCE = 'ONCE',
   WEEKLY = 'WEEKLY',

@@ -3,7 +3,7 @@
  * No GraphQL or ORM import: these shapes travel in JSON columns, in outbox events and through the rules.
  */
 import type { IsoDate } from '../dates';
-import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName } from './enums';
+import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName, RewardSubjectName } from './enums';
 
 /** A target (chỉ tiêu): a share of a population group reaching a stage by a date. 0.8 = 80%. */
 export interface TargetData {
@@ -41,4 +41,22 @@ export interface DeadlineData {
   /** WEEKLY: the first and last day the recurrence applies (optional). */
   startsOn?: IsoDate | null;
   endsOn?: IsoDate | null;
+}
+
+/**
+ * A reward rule (tiêu chí khen thưởng) as data, stated in a commune's plan and evaluated by reports. Ba Tô's: a unit
+ * with 100% of its officials certified and 50% of them each guiding 10–20 working-age residents; a village with 70%
+ * of its working-age residents joined and certified; an official certified who guided at least 5 (quota 5–10); a
+ * resident certified who guided at least 2.
+ */
+export interface RewardRuleData {
+  subject: RewardSubjectName;
+  /** UNIT: share of its officials certified; VILLAGE: share of its working-age residents certified. */
+  certifiedShare?: number | null;
+  /** UNIT: share of its officials who must each have guided at least minGuided people. */
+  guidingShare?: number | null;
+  /** People each must have guided (working-age residents): the quota, at least … up to (null: open-ended). */
+  minGuided?: number | null;
+  maxGuided?: number | null;
+  description: string;
 }

@@ -19,8 +19,8 @@ import {
 import { todayInVietnam } from '../dates';
 import { DateScalar } from './scalars';
 import { nextDue } from './deadlines';
-import { DayPart, Indicator, PopulationGroup, Recurrence, TargetSource } from './enums';
-import type { DeadlineData, TargetData } from './model';
+import { DayPart, Indicator, PopulationGroup, Recurrence, RewardSubject, TargetSource } from './enums';
+import type { DeadlineData, RewardRuleData, TargetData } from './model';
 
 @ObjectType('Target', {
   description:
@@ -56,6 +56,12 @@ export class Target {
   @Field(() => ID, { nullable: true, description: 'The commune plan that set it (source COMMUNE).' })
   planId!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the letter that set it (số hiệu văn bản, e.g. 2027/SKHCN or 43/KH-UBND), when known.',
+  })
+  document!: string | null;
+
   @Field(() => Target, {
     nullable: true,
     description:
@@ -67,7 +73,7 @@ export class Target {
 /** The GraphQL view of a target's data, saying where it comes from. */
 export function targetView(
   t: TargetData,
-  from: { directiveId?: string; planId?: string },
+  from: { directiveId?: string; planId?: string; document?: string },
   overrides: Target | null = null,
 ): Target {
   return {
@@ -80,6 +86,7 @@ export function targetView(
     source: from.planId ? TargetSource.COMMUNE : TargetSource.PROVINCE,
     directiveId: from.directiveId ?? null,
     planId: from.planId ?? null,
+    document: from.document ?? null,
     overrides,
   };
 }
@@ -188,3 +195,52 @@ export class ReportingDeadlineInput implements DeadlineData {
   @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
 }
+
+@ObjectType('RewardRule', {
+  description:
+    'A reward rule (tiêu chí khen thưởng) as data: stated in a commune’s plan (plans), evaluated by reports ' +
+    '(`Commune.rewards`).',
+})
+@GqlDirective('@shareable')
+export class RewardRule implements RewardRuleData {
+  @Field(() => RewardSubject)
+  subject!: RewardSubject;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.',
+  })
+  certifiedShare!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'UNIT: share of its officials who each guided at least minGuided residents.',
+  })
+  guidingShare!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quota: working-age residents each must have guided, at least (Ba Tô’s officials: 5).',
+  })
+  minGuided!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The quota’s upper end (Ba Tô’s officials: 10); guiding more still meets the rule.',
+  })
+  maxGuided!: number | null;
+
+  @Field(() => String)
+  description!: string;
+}
+
+/** The GraphQL view of a rule's data (absent numbers as null). */
+export const rewardRuleView = (r: RewardRuleData): RewardRule => ({
+  subject: r.subject as RewardSubject,
+  certifiedShare: r.certifiedShare ?? null,
+  guidingShare: r.guidingShare ?? null,
+  minGuided: r.minGuided ?? null,
+  maxGuided: r.maxGuided ?? null,
+  description: r.description,
+});

@@ -102,8 +102,9 @@ export const BA_TO_PLAN: DemoPlan = {
       certifiedShare: null,
       guidingShare: null,
       minGuided: 5,
-      maxGuided: null,
-      description: 'CBCCVC: có giấy chứng nhận và hướng dẫn từ 5 người dân trong độ tuổi lao động',
+      maxGuided: 10,
+      description:
+        'CBCCVC: có giấy chứng nhận và hướng dẫn từ 5 người dân trong độ tuổi lao động (mỗi CBCCVC hướng dẫn 5–10 người)',
     },
     {
       subject: 'RESIDENT',
@@ -238,7 +239,24 @@ export const KHANH_CUONG_PLAN: DemoPlan = {
       before: true,
     },
   ],
-  rewardRules: [],
+  // Demo rules (not in the letter), different from Ba Tô's, so a commune is seen judged by its own plan's rules.
+  rewardRules: [
+    {
+      subject: 'UNIT',
+      certifiedShare: 0.9,
+      description: 'Cơ quan, đơn vị: 90% CBCCVC có giấy chứng nhận (dữ liệu minh họa)',
+    },
+    {
+      subject: 'VILLAGE',
+      certifiedShare: 0.5,
+      description: 'Thôn: 50% người dân trong độ tuổi lao động có giấy chứng nhận (dữ liệu minh họa)',
+    },
+    {
+      subject: 'OFFICIAL',
+      minGuided: 3,
+      description: 'CBCCVC: có giấy chứng nhận và hướng dẫn từ 3 người dân (dữ liệu minh họa)',
+    },
+  ],
   tasks: [],
   sessions: [],
 };

@@ -1,7 +1,7 @@
 /** Plain data of commune plans (no GraphQL, no ORM): tasks, sessions, reward rules. Targets and deadlines: shared/vocabulary/model. */
 import type { IsoDate } from '../../shared/dates';
 import type { AreaLevelName, DayPartName, DirectiveStatusName } from '../../shared/vocabulary/enums';
-import type { DeadlineData, TargetData } from '../../shared/vocabulary/model';
+import type { DeadlineData, RewardRuleData, TargetData } from '../../shared/vocabulary/model';
 
 export type AssigneeLevel = 'UNIT' | 'VILLAGE';
 export type TaskStatusName = 'TODO' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
@@ -22,24 +22,7 @@ export interface SessionData {
   note?: string | null;
 }
 
-export type RewardSubject = 'UNIT' | 'VILLAGE' | 'OFFICIAL' | 'RESIDENT';
-
-/**
- * A reward rule (tiêu chí khen thưởng) as data. Ba Tô's: a unit with 100% of its officials certified and 50% of
- * them each guiding 10–20 working-age residents; a village with 70% of its working-age residents joined and
- * certified; an official certified who guided at least 5; a resident certified who guided at least 2.
- */
-export interface RewardRuleData {
-  subject: RewardSubject;
-  /** UNIT: share of its officials certified; VILLAGE: share of its working-age residents certified. */
-  certifiedShare?: number | null;
-  /** UNIT: share of its officials who must each have guided people. */
-  guidingShare?: number | null;
-  /** People each must have guided (working-age residents), at least … at most (null: no upper bound). */
-  minGuided?: number | null;
-  maxGuided?: number | null;
-  description: string;
-}
+export type { RewardRuleData };
 
 export interface PlanContent {
   number: string;

@@ -32,6 +32,9 @@ export interface DemoReportRow {
   students: [number, number, number];
   workers: [number, number, number];
   guidedResidents: number;
+  /** Villages only: adults with a digital signature / confirmed on VNeID level 2 (cumulative). */
+  digitalSignatures?: number | null;
+  vneidConfirmed?: number | null;
 }
 
 export interface DemoPortalRow {
@@ -261,6 +264,9 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
           students: zero,
           workers: zero,
           guidedResidents: Math.round(residentsBy[i] * 0.3),
+          // The adult measures rise over the weeks: signatures from 30% towards 55%, VNeID from 45% towards 75%.
+          digitalSignatures: Math.round((villages[i].adults ?? 0) * (0.3 + 0.25 * progress)),
+          vneidConfirmed: Math.round((villages[i].adults ?? 0) * (0.45 + 0.3 * progress)),
         }),
       );
       staffUnits.forEach((u, i) =>

@@ -19,6 +19,7 @@ import { CAMPAIGN_START } from './approval-rules';
 import { publishChanges } from './live';
 import {
   checkRetryMatches,
+  checkAdultMeasures,
   contentOfInput,
   contentOfRow,
   findAnomalies,
@@ -94,6 +95,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       [reporter.id, input.reportDate],
     );
     const pop = reporter.level === 'VILLAGE' ? await latestPopulation(t, reporter.id, input.reportDate) : null;
+    checkAdultMeasures(input, reporter.level === 'VILLAGE' ? pop?.adults : reporter.staff);
     const report = t.create(UnitReport, {
       reporterId: reporter.id,
       reporterLevel: reporter.level as 'VILLAGE' | 'UNIT',
@@ -104,6 +106,8 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       idempotencyKey: input.idempotencyKey ?? null,
       ...figureColumns(figures),
       guidedResidents: input.guidedResidents ?? 0,
+      digitalSignatures: input.digitalSignatures ?? null,
+      vneidConfirmed: input.vneidConfirmed ?? null,
       anomalies: findAnomalies(figures, {
         adults: pop?.adults,
         students: pop?.students,

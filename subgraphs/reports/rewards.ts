@@ -1,72 +1,84 @@
 /**
- * The reward rules of Ba Tô's letter (Oct 2025), evaluated from reported figures. Plain functions: no GraphQL, no ORM.
+ * Reward verdicts (khen thưởng) from reported figures, by the rules of the commune's own plan. Plain functions: no
+ * GraphQL, no ORM. Nothing here knows whose rules they are: Ba Tô's letter (Oct 2025) is Ba Tô's plan data, another
+ * commune's plan states its own, and a commune whose plan states none gets no verdicts.
  *
- * - a unit: 100% of its officials certified, and at least 50% of its officials have each guided 10–20 residents;
- * - a village: 70% of its working-age residents joined and certified;
- * - an official: certified, and guided at least 5 working-age residents;
- * - a resident (not an official): certified, and guided at least 2 working-age residents.
+ * The rule kinds, by subject:
+ * - UNIT: `certifiedShare` of its officials (staff) certified, and (when set) `guidingShare` of them each guided
+ *   at least `minGuided` working-age residents (Ba Tô: 100%, and 50% guiding 10–20);
+ * - VILLAGE: `certifiedShare` of its working-age residents joined and certified (Ba Tô: 70%);
+ * - OFFICIAL / RESIDENT: certified, and guided at least `minGuided` people — the per-person quota; `maxGuided` is
+ *   the quota's upper end (Ba Tô's officials: 5–10 each), guiding more still meets it.
  */
-export interface RewardRules {
-  unitCertifiedShare: number;
-  unitGuidingShare: number;
-  unitGuidedMin: number;
-  villageCertifiedShare: number;
-  officialGuidedMin: number;
-  residentGuidedMin: number;
-}
+import type { RewardSubjectName } from '../../shared/vocabulary/enums';
+import type { RewardRuleData } from '../../shared/vocabulary/model';
 
-export const BA_TO_RULES: RewardRules = {
-  unitCertifiedShare: 1,
-  unitGuidingShare: 0.5,
-  unitGuidedMin: 10,
-  villageCertifiedShare: 0.7,
-  officialGuidedMin: 5,
-  residentGuidedMin: 2,
-};
+export type { RewardRuleData };
 
 export interface Verdict {
   eligible: boolean;
   /** What was measured against what, in the words of the rule. */
   reason: string;
+  /** The rule measured against (its description in the plan). */
+  rule: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
+/** The quota in words: "5–10", "5", or "10–20". */
+export const quotaText = (r: RewardRuleData): string =>
+  r.maxGuided != null && r.maxGuided !== r.minGuided ? `${r.minGuided ?? 0}–${r.maxGuided}` : `${r.minGuided ?? 0}`;
+
+/** The first rule stated for each subject (a plan states at most one per subject; more are ignored). */
+export function rulesBySubject(rules: readonly RewardRuleData[]): Partial<Record<RewardSubjectName, RewardRuleData>> {
+  const out: Partial<Record<RewardSubjectName, RewardRuleData>> = {};
+  for (const r of rules) out[r.subject] ??= r;
+  return out;
+}
+
 export function unitVerdict(
+  rule: RewardRuleData,
   staff: number,
   officialsCertified: number,
   officialsGuidingEnough: number,
-  rules = BA_TO_RULES,
 ): Verdict {
-  if (staff <= 0) return { eligible: false, reason: 'Đơn vị chưa có số biên chế (no staff figure)' };
+  if (staff <= 0)
+    return { eligible: false, reason: 'Đơn vị chưa có số biên chế (no staff figure)', rule: rule.description };
   const certified = officialsCertified / staff;
   const guiding = officialsGuidingEnough / staff;
-  const eligible = certified >= rules.unitCertifiedShare && guiding >= rules.unitGuidingShare;
-  return {
-    eligible,
-    reason: `${pct(certified)} CBCCVC có chứng nhận (cần ${pct(rules.unitCertifiedShare)}); ${pct(guiding)} CBCCVC hướng dẫn từ ${rules.unitGuidedMin} người trở lên (cần ${pct(rules.unitGuidingShare)})`,
-  };
+  const needCertified = rule.certifiedShare ?? 0;
+  const parts = [`${pct(certified)} CBCCVC có chứng nhận (cần ${pct(needCertified)})`];
+  let eligible = certified >= needCertified;
+  if (rule.guidingShare != null) {
+    parts.push(
+      `${pct(guiding)} CBCCVC hướng dẫn từ ${rule.minGuided ?? 0} người trở lên (cần ${pct(rule.guidingShare)})`,
+    );
+    eligible &&= guiding >= rule.guidingShare;
+  }
+  return { eligible, reason: parts.join('; '), rule: rule.description };
 }
 
-export function villageVerdict(workingAge: number | null, residentsCertified: number, rules = BA_TO_RULES): Verdict {
+export function villageVerdict(rule: RewardRuleData, workingAge: number | null, residentsCertified: number): Verdict {
   if (!workingAge)
-    return { eligible: false, reason: 'Thôn chưa có số người trong độ tuổi lao động (no working-age figure)' };
+    return {
+      eligible: false,
+      reason: 'Thôn chưa có số người trong độ tuổi lao động (no working-age figure)',
+      rule: rule.description,
+    };
   const share = residentsCertified / workingAge;
+  const need = rule.certifiedShare ?? 0;
   return {
-    eligible: share >= rules.villageCertifiedShare,
-    reason: `${pct(share)} người trong độ tuổi lao động tham gia và có chứng nhận (cần ${pct(rules.villageCertifiedShare)})`,
+    eligible: share >= need,
+    reason: `${pct(share)} người trong độ tuổi lao động tham gia và có chứng nhận (cần ${pct(need)})`,
+    rule: rule.description,
   };
 }
 
-export function personVerdict(
-  role: 'OFFICIAL' | 'RESIDENT',
-  certified: boolean,
-  guided: number,
-  rules = BA_TO_RULES,
-): Verdict {
-  const min = role === 'OFFICIAL' ? rules.officialGuidedMin : rules.residentGuidedMin;
+export function personVerdict(rule: RewardRuleData, certified: boolean, guided: number): Verdict {
+  const min = rule.minGuided ?? 0;
   return {
     eligible: certified && guided >= min,
-    reason: `${certified ? 'Có chứng nhận' : 'Chưa có chứng nhận'}; đã hướng dẫn ${guided} người (cần ${min})`,
+    reason: `${certified ? 'Có chứng nhận' : 'Chưa có chứng nhận'}; đã hướng dẫn ${guided} người (cần ${min}, chỉ tiêu ${quotaText(rule)})`,
+    rule: rule.description,
   };
 }

@@ -7,7 +7,7 @@ import { initRankState } from './live';
 import { importPortalStatistics } from './report-store';
 
 export const DEMO_PROVINCE = 'P23';
-const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, '[]', ?, true)`;
+const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, '[]', ?, true)`;
 
 /**
  * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
@@ -75,7 +75,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
       await t.execute(
         `insert into reports.unit_report (reporter_id, reporter_level, commune_id, province_id, report_date, version,
            ${FIGURE_FIELDS.map((f) => f.column).join(', ')},
-           guided_residents, anomalies, submitted_at, demo)
+           guided_residents, digital_signatures, vneid_confirmed, anomalies, submitted_at, demo)
          values ${chunk.map(() => ROW_VALUES).join(', ')}`,
         chunk.flatMap((r) => [
           r.reporterId,
@@ -85,6 +85,8 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
           r.reportDate,
           ...figureValues(figuresOfTriples(r)),
           r.guidedResidents,
+          r.digitalSignatures ?? null,
+          r.vneidConfirmed ?? null,
           r.submittedAt,
         ]),
       );

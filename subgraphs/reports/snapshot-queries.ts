@@ -17,9 +17,20 @@ interface ReportRow {
   report_date: string;
   version: number;
   guided_residents: number;
+  digital_signatures: number | null;
+  vneid_confirmed: number | null;
 }
 
 type ReportRowWithFigures = ReportRow & Record<FigureProperty, number>;
+
+/**
+ * The adult measures are optional in a report and cumulative: a reporter's value at a date is the one its latest
+ * report stating it says (a report leaving it blank does not reset it).
+ */
+const ADULT_MEASURES = ['digital_signatures', 'vneid_confirmed'] as const;
+const latestStated = (column: string) =>
+  `(select s.${column} from reports.unit_report s where s.reporter_id = r.reporter_id and s.report_date <= d.day
+     and s.${column} is not null order by s.report_date desc, s.version desc limit 1) as ${column}`;
 
 const pgDateArray = (dates: readonly string[]) => `{${dates.join(',')}}`;
 
@@ -43,7 +54,8 @@ export async function loadLatestReports(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
        select distinct on (r.reporter_id) r.id, r.reporter_id, r.commune_id, r.province_id, r.report_date, r.version,
-              r.guided_residents, ${FIGURE_FIELDS.map((f) => `r.${f.column} as "${f.property}"`).join(', ')}
+              r.guided_residents, ${FIGURE_FIELDS.map((f) => `r.${f.column} as "${f.property}"`).join(', ')},
+              ${ADULT_MEASURES.map((m) => latestStated(m)).join(', ')}
          from reports.unit_report r
         where r.province_id in (?) and r.report_date <= d.day
         order by r.reporter_id, r.report_date desc, r.version desc
@@ -62,6 +74,8 @@ export async function loadLatestReports(
       version: r.version,
       figures: figuresOf(r),
       guidedResidents: r.guided_residents,
+      digitalSignatures: r.digital_signatures,
+      vneidConfirmed: r.vneid_confirmed,
     });
     out.set(key, list);
   }

@@ -40,6 +40,9 @@ export interface LatestReport {
   version: number;
   figures: Figures;
   guidedResidents: number;
+  /** The reporter's latest stated adult measures (null: never stated). */
+  digitalSignatures: number | null;
+  vneidConfirmed: number | null;
 }
 
 export interface PortalRow extends PortalFigures {
@@ -175,11 +178,16 @@ export class ProvinceSnapshot {
   /** The figures a target is measured with: learners (any source) and, from reports, counts per group. */
   counts(id: string): Counts {
     let groups: Figures | null = null;
+    let signed: number | null = null;
+    let vneid: number | null = null;
     for (const r of this.reportersUnder(id)) {
       const report = this.reportOf.get(r.id);
-      if (report) groups = addFigures(groups ?? emptyFigures(), report.figures);
+      if (!report) continue;
+      groups = addFigures(groups ?? emptyFigures(), report.figures);
+      if (report.digitalSignatures !== null) signed = (signed ?? 0) + report.digitalSignatures;
+      if (report.vneidConfirmed !== null) vneid = (vneid ?? 0) + report.vneidConfirmed;
     }
-    return { learners: this.progress(id).learners, groups };
+    return { learners: this.progress(id).learners, groups, digitalSignatures: signed, vneidConfirmed: vneid };
   }
 
   /** The populations targets are measured against (see targets.ts for the rule of each group). */

@@ -5,8 +5,10 @@
  * modules, CERTIFIED those certified, over the group's population — RESIDENTS: all adults (the portal's
  * denominator; learners of every group count, as the portal's "80% of adults joined"), OFFICIALS: the officials
  * recorded for the area, else the staff of its agencies, schools and organisations; STUDENTS: its students;
- * WORKERS: the staff of its enterprises and cooperatives. DIGITAL_SIGNATURE and VNEID_CONFIRMED are not in the
- * course reports: NOT_MEASURED.
+ * WORKERS: the staff of its enterprises and cooperatives. DIGITAL_SIGNATURE and VNEID_CONFIRMED: the adults the
+ * villages and units report with a digital signature / confirmed on VNeID level 2 (each reporter's latest stated
+ * value, summed) over the adults (any group but RESIDENTS: the group's count is not reported, NOT_MEASURED);
+ * NOT_MEASURED while no report states them.
  *
  * Status: MET when the value reaches the threshold (exceeds it, for a strict "over 50%" target). Otherwise
  * MISSED after the due date. Before it, the projection: the pace over the last 28 days (value now minus the
@@ -39,6 +41,9 @@ export interface Counts {
   learners: number;
   /** Per group, where the figures come from reports; null when only the portal's totals are known. */
   groups: Figures | null;
+  /** Adults with a digital signature / confirmed on VNeID level 2, from reports; null when none states them. */
+  digitalSignatures?: number | null;
+  vneidConfirmed?: number | null;
 }
 
 export const PACE_WINDOW_DAYS = 28;
@@ -53,6 +58,10 @@ const KEY: Record<Indicator, 'registered' | 'completed' | 'certified' | null> = 
 
 /** The target's value as a fraction, or null when it cannot be measured from these figures. */
 export function targetValue(t: TargetShape, counts: Counts, d: Denominators): number | null {
+  if (t.indicator === 'DIGITAL_SIGNATURE' || t.indicator === 'VNEID_CONFIRMED') {
+    const n = t.indicator === 'DIGITAL_SIGNATURE' ? counts.digitalSignatures : counts.vneidConfirmed;
+    return t.group === 'RESIDENTS' && d.adults && n != null ? n / d.adults : null;
+  }
   const key = KEY[t.indicator];
   if (!key) return null;
   if (t.group === 'RESIDENTS') {

@@ -34,6 +34,8 @@ export interface ReportInputShape {
   reportDate: IsoDate;
   groups: GroupInput[];
   guidedResidents?: number | null;
+  digitalSignatures?: number | null;
+  vneidConfirmed?: number | null;
   people?: PersonInputShape[] | null;
   note?: string | null;
   idempotencyKey?: string | null;
@@ -116,6 +118,10 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
     figures[g.group] = { registered: g.registered, completed: g.completed, certified: g.certified };
   }
   count(input.guidedResidents ?? 0, 'Số người dân được hướng dẫn', 'guidedResidents');
+  if (input.digitalSignatures != null)
+    count(input.digitalSignatures, 'Số người trưởng thành có chữ ký số', 'digitalSignatures');
+  if (input.vneidConfirmed != null)
+    count(input.vneidConfirmed, 'Số người được xác nhận trên VNeID mức 2', 'vneidConfirmed');
   for (const [i, p] of (input.people ?? []).entries()) {
     if (isBlank(p.name))
       throw new BadInputError(
@@ -155,6 +161,8 @@ export interface SubmissionContent {
   reportDate: IsoDate;
   figures: Figures;
   guidedResidents: number;
+  digitalSignatures: number | null;
+  vneidConfirmed: number | null;
   note: string | null;
   people: Array<{ name: string; role: string; certified: boolean; guided: number }>;
 }
@@ -165,6 +173,8 @@ export function contentOfInput(input: ReportInputShape, figures: Figures): Submi
     reportDate: input.reportDate,
     figures,
     guidedResidents: input.guidedResidents ?? 0,
+    digitalSignatures: input.digitalSignatures ?? null,
+    vneidConfirmed: input.vneidConfirmed ?? null,
     note: input.note?.trim() || null,
     people: (input.people ?? []).map((p) => ({
       name: cleanText(p.name),
@@ -180,6 +190,8 @@ type Count = 'Registered' | 'Completed' | 'Certified';
 export type StoredFigures = { [K in `${'officials' | 'residents' | 'students' | 'workers'}${Count}`]: number } & {
   reportDate: IsoDate;
   guidedResidents: number;
+  digitalSignatures: number | null;
+  vneidConfirmed: number | null;
   note: string | null;
 };
 
@@ -199,6 +211,8 @@ export function contentOfRow(r: StoredFigures, people: SubmissionContent['people
       WORKERS: group('workers'),
     },
     guidedResidents: r.guidedResidents,
+    digitalSignatures: r.digitalSignatures,
+    vneidConfirmed: r.vneidConfirmed,
     note: r.note,
     people: people.map((p) => ({ name: p.name, role: p.role, certified: p.certified, guided: p.guided })),
   };
@@ -207,7 +221,8 @@ export function contentOfRow(r: StoredFigures, people: SubmissionContent['people
 function canonical(c: SubmissionContent): string {
   const people = c.people.map((p) => JSON.stringify([p.name, p.role, p.certified, p.guided])).sort();
   const groups = GROUPS.map((g) => [c.figures[g].registered, c.figures[g].completed, c.figures[g].certified]);
-  return JSON.stringify([c.reportDate, groups, c.guidedResidents, c.note, people]);
+  const adults = [c.digitalSignatures, c.vneidConfirmed];
+  return JSON.stringify([c.reportDate, groups, c.guidedResidents, adults, c.note, people]);
 }
 
 /**
@@ -268,4 +283,28 @@ export function findAnomalies(
     );
   }
   return out;
+}
+
+/**
+ * The adult measures (digital signature, VNeID level 2) are counts of the reporter's adults (a unit: its staff):
+ * never above them. Unlike registrations, which may outrun a stale census, a stated share above 100% is refused.
+ */
+export function checkAdultMeasures(
+  input: Pick<ReportInputShape, 'digitalSignatures' | 'vneidConfirmed'>,
+  adults: number | null | undefined,
+): void {
+  if (adults == null) return;
+  const measures = [
+    ['digitalSignatures', input.digitalSignatures, 'Số người có chữ ký số'],
+    ['vneidConfirmed', input.vneidConfirmed, 'Số người được xác nhận trên VNeID mức 2'],
+  ] as const;
+  for (const [field, value, vi] of measures)
+    if (value != null && value > adults)
+      throw new BadInputError(
+        bilingual(
+          `${vi} (${viNumber(value)}) không thể lớn hơn số người trưởng thành (${viNumber(adults)})`,
+          `${field} cannot exceed adults`,
+        ),
+        field,
+      );
 }

@@ -8,7 +8,23 @@ import {
 } from '../../subgraphs/reports/chase-rules';
 import { emptyFigures } from '../../subgraphs/reports/progress';
 import { deadlineInstant, reportingState, summarise } from '../../subgraphs/reports/reporting';
-import { personVerdict, unitVerdict, villageVerdict } from '../../subgraphs/reports/rewards';
+import { BA_TO_PLAN, KHANH_CUONG_PLAN } from '../../subgraphs/plans/demo';
+import {
+  personVerdict,
+  quotaText,
+  rulesBySubject,
+  unitVerdict,
+  villageVerdict,
+  type RewardRuleData,
+} from '../../subgraphs/reports/rewards';
+
+// Ba Tô's rules are Ba Tô's plan data (seed), the other commune's its own.
+const BA_TO = rulesBySubject(BA_TO_PLAN.rewardRules);
+const OTHER = rulesBySubject(KHANH_CUONG_PLAN.rewardRules);
+const rule = (r: Partial<RewardRuleData> & Pick<RewardRuleData, 'subject'>): RewardRuleData => ({
+  description: 'rule',
+  ...r,
+});
 
 describe('reporting state', () => {
   const friday = deadlineInstant('2025-11-07');
@@ -24,14 +40,14 @@ describe('reporting state', () => {
     expect(summarise(['LATE', 'ON_TIME', 'LATE'])).toEqual({ ON_TIME: 1, LATE: 2, MISSING: 0 }));
 });
 
-describe('Ba Tô’s reward rules', () => {
+describe('Ba Tô’s reward rules, from its plan', () => {
   it.each([
     [20, 20, 10, true],
     [20, 19, 10, false], // not every official certified
     [20, 20, 9, false], // fewer than half guide 10+
     [0, 0, 0, false],
   ])('unit with %i staff, %i certified, %i guiding 10+: %s', (staff, certified, guiding, eligible) =>
-    expect(unitVerdict(staff, certified, guiding).eligible).toBe(eligible),
+    expect(unitVerdict(BA_TO.UNIT!, staff, certified, guiding).eligible).toBe(eligible),
   );
 
   it.each([
@@ -39,18 +55,75 @@ describe('Ba Tô’s reward rules', () => {
     [1000, 699, false],
     [null, 500, false],
   ])('village with %s working-age, %i certified: %s', (workingAge, certified, eligible) =>
-    expect(villageVerdict(workingAge, certified).eligible).toBe(eligible),
+    expect(villageVerdict(BA_TO.VILLAGE!, workingAge, certified).eligible).toBe(eligible),
   );
 
   it.each([
     ['OFFICIAL', true, 5, true],
     ['OFFICIAL', true, 4, false],
+    ['OFFICIAL', true, 12, true], // above the 5–10 quota still meets it
     ['OFFICIAL', false, 30, false],
     ['RESIDENT', true, 2, true],
     ['RESIDENT', true, 1, false],
   ] as const)('%s certified=%s guided %i: %s', (role, certified, guided, eligible) =>
-    expect(personVerdict(role, certified, guided).eligible).toBe(eligible),
+    expect(personVerdict(BA_TO[role]!, certified, guided).eligible).toBe(eligible),
   );
+
+  it('states each official’s quota of 5–10 people', () => {
+    expect(quotaText(BA_TO.OFFICIAL!)).toBe('5–10');
+    expect(personVerdict(BA_TO.OFFICIAL!, true, 7).reason).toContain('chỉ tiêu 5–10');
+  });
+});
+
+describe('each rule kind, with other numbers', () => {
+  it.each([
+    ['certified share only: 90% of 10', rule({ subject: 'UNIT', certifiedShare: 0.9 }), 10, 9, 0, true],
+    ['certified share only: 80% of 10', rule({ subject: 'UNIT', certifiedShare: 0.9 }), 10, 8, 0, false],
+    [
+      'with a guiding share',
+      rule({ subject: 'UNIT', certifiedShare: 0.5, guidingShare: 0.2, minGuided: 3 }),
+      10,
+      5,
+      2,
+      true,
+    ],
+    [
+      'guiding share not reached',
+      rule({ subject: 'UNIT', certifiedShare: 0.5, guidingShare: 0.2, minGuided: 3 }),
+      10,
+      5,
+      1,
+      false,
+    ],
+  ])('unit, %s', (_l, r, staff, certified, guiding, eligible) =>
+    expect(unitVerdict(r, staff, certified, guiding).eligible).toBe(eligible),
+  );
+
+  it.each([
+    [OTHER.VILLAGE!, 1000, 500, true],
+    [OTHER.VILLAGE!, 1000, 499, false],
+    [rule({ subject: 'VILLAGE', certifiedShare: 1 }), 10, 10, true],
+  ])('village rule %#', (r, workingAge, certified, eligible) =>
+    expect(villageVerdict(r, workingAge, certified).eligible).toBe(eligible),
+  );
+
+  it.each([
+    [OTHER.OFFICIAL!, true, 3, true],
+    [OTHER.OFFICIAL!, true, 2, false],
+    [rule({ subject: 'RESIDENT', minGuided: 1, maxGuided: 4 }), true, 1, true],
+    [rule({ subject: 'RESIDENT' }), true, 0, true], // no quota: certified is enough
+    [rule({ subject: 'RESIDENT' }), false, 0, false],
+  ])('person rule %#', (r, certified, guided, eligible) =>
+    expect(personVerdict(r, certified, guided).eligible).toBe(eligible),
+  );
+
+  it('keeps the first rule stated for a subject', () =>
+    expect(
+      rulesBySubject([
+        rule({ subject: 'VILLAGE', certifiedShare: 0.3 }),
+        rule({ subject: 'VILLAGE', certifiedShare: 0.9 }),
+      ]).VILLAGE?.certifiedShare,
+    ).toBe(0.3));
 });
 
 describe('chase lists', () => {
@@ -136,7 +209,7 @@ describe('reward candidates of a commune', () => {
     f.OFFICIALS.certified = officialsCertified;
     return f;
   };
-  const candidates = rewardCandidates({
+  const input: Omit<Parameters<typeof rewardCandidates>[0], 'rules'> = {
     children: [
       { id: 'V1', name: 'Thôn 1', level: 'VILLAGE', unitType: null, staff: null },
       { id: 'U1', name: 'Công an', level: 'UNIT', unitType: 'POLICE', staff: 4 },
@@ -149,7 +222,8 @@ describe('reward candidates of a commune', () => {
       { reportId: 2, name: 'B', role: 'OFFICIAL', certified: true, guided: 12 },
       { reportId: 1, name: 'C', role: 'RESIDENT', certified: false, guided: 3 },
     ],
-  });
+  };
+  const candidates = rewardCandidates({ ...input, rules: BA_TO_PLAN.rewardRules });
   it('measures villages and units (not the digital team) against the rules', () => {
     expect(candidates.villages.map((v) => [v.village?.id, v.eligible])).toEqual([['V1', true]]);
     expect(candidates.units.map((u) => [u.unit?.id, u.eligible])).toEqual([['U1', true]]);
@@ -160,4 +234,17 @@ describe('reward candidates of a commune', () => {
       ['B', 'U1', true],
       ['C', 'V1', false],
     ]));
+  it('gives each candidate the rule it was measured against and its figures', () => {
+    expect(candidates.units[0]).toMatchObject({ rule: BA_TO.UNIT!.description, share: 1, guided: 2 });
+    expect(candidates.villages[0]).toMatchObject({ rule: BA_TO.VILLAGE!.description, share: 0.7, guided: null });
+    expect(candidates.people[0]).toMatchObject({ rule: BA_TO.OFFICIAL!.description, guided: 10 });
+  });
+  it('judges by another commune’s own rules: no resident rule, no residents judged', () => {
+    const other = rewardCandidates({ ...input, rules: KHANH_CUONG_PLAN.rewardRules });
+    expect(other.villages.map((v) => v.eligible)).toEqual([true]);
+    expect(other.units.map((u) => u.eligible)).toEqual([true]);
+    expect(other.people.map((p) => p.name)).toEqual(['A', 'B']);
+  });
+  it('judges no one without rules', () =>
+    expect(rewardCandidates({ ...input, rules: [] })).toEqual({ villages: [], units: [], people: [] }));
 });

@@ -13,8 +13,18 @@ const t = (
 
 describe('resolveEffectiveTargets', () => {
   const province = [
-    { id: 'd125', issuedOn: '2025-06-02', targets: [t('JOINED', 'RESIDENTS', 0.8, '2025-12-31')] },
-    { id: 'd2027', issuedOn: '2025-10-09', targets: [t('CERTIFIED', 'OFFICIALS', 1, '2025-11-10')] },
+    {
+      id: 'd125',
+      number: '125/KH-UBND',
+      issuedOn: '2025-06-02',
+      targets: [t('JOINED', 'RESIDENTS', 0.8, '2025-12-31')],
+    },
+    {
+      id: 'd2027',
+      number: '2027/SKHCN',
+      issuedOn: '2025-10-09',
+      targets: [t('CERTIFIED', 'OFFICIALS', 1, '2025-11-10')],
+    },
   ];
 
   it.each([
@@ -28,7 +38,14 @@ describe('resolveEffectiveTargets', () => {
     ],
     [
       'Ba Tô: its own 70% for residents replaces the province’s 80%, which stays visible',
-      [{ id: 'p76', issuedOn: '2025-10-13', targets: [t('JOINED', 'RESIDENTS', 0.7, '2025-12-31')] }],
+      [
+        {
+          id: 'p76',
+          number: '76/KH-UBND',
+          issuedOn: '2025-10-13',
+          targets: [t('JOINED', 'RESIDENTS', 0.7, '2025-12-31')],
+        },
+      ],
       [
         ['CERTIFIED', 'OFFICIALS', 1, 'PROVINCE', 'd2027', null],
         ['JOINED', 'RESIDENTS', 0.7, 'COMMUNE', 'p76', 0.8],
@@ -36,7 +53,14 @@ describe('resolveEffectiveTargets', () => {
     ],
     [
       'a 2026 commune target stands beside the province’s 2025 one',
-      [{ id: 'pNB', issuedOn: '2025-08-15', targets: [t('JOINED', 'RESIDENTS', 1, '2026-12-31')] }],
+      [
+        {
+          id: 'pNB',
+          number: '43/KH-UBND',
+          issuedOn: '2025-08-15',
+          targets: [t('JOINED', 'RESIDENTS', 1, '2026-12-31')],
+        },
+      ],
       [
         ['CERTIFIED', 'OFFICIALS', 1, 'PROVINCE', 'd2027', null],
         ['JOINED', 'RESIDENTS', 0.8, 'PROVINCE', 'd125', null],
@@ -44,14 +68,39 @@ describe('resolveEffectiveTargets', () => {
       ],
     ],
     [
-      'the latest plan wins for the same key',
+      'Ngọk Bay: its 80% of officials by 31/12 stands beside 2027/SKHCN’s 100% certified by 10/11, none hidden',
       [
-        { id: 'old', issuedOn: '2025-09-01', targets: [t('JOINED', 'RESIDENTS', 0.6, '2025-12-31')] },
-        { id: 'new', issuedOn: '2025-10-01', targets: [t('JOINED', 'RESIDENTS', 0.75, '2025-11-30')] },
+        {
+          id: 'pNB',
+          number: '43/KH-UBND',
+          issuedOn: '2025-08-15',
+          targets: [t('CERTIFIED', 'OFFICIALS', 0.8, '2025-12-31')],
+        },
+      ],
+      [
+        ['CERTIFIED', 'OFFICIALS', 1, 'PROVINCE', 'd2027', null],
+        ['CERTIFIED', 'OFFICIALS', 0.8, 'COMMUNE', 'pNB', null],
+        ['JOINED', 'RESIDENTS', 0.8, 'PROVINCE', 'd125', null],
+      ],
+    ],
+    [
+      'the latest plan wins for the same key (same due date)',
+      [
+        { id: 'old', number: '1/KH', issuedOn: '2025-09-01', targets: [t('JOINED', 'RESIDENTS', 0.6, '2025-12-31')] },
+        { id: 'new', number: '2/KH', issuedOn: '2025-10-01', targets: [t('JOINED', 'RESIDENTS', 0.75, '2025-12-31')] },
       ],
       [
         ['CERTIFIED', 'OFFICIALS', 1, 'PROVINCE', 'd2027', null],
         ['JOINED', 'RESIDENTS', 0.75, 'COMMUNE', 'new', 0.8],
+      ],
+    ],
+    [
+      'a commune target due earlier than the province’s does not replace it',
+      [{ id: 'p', number: '9/KH', issuedOn: '2025-10-01', targets: [t('JOINED', 'RESIDENTS', 0.75, '2025-11-30')] }],
+      [
+        ['CERTIFIED', 'OFFICIALS', 1, 'PROVINCE', 'd2027', null],
+        ['JOINED', 'RESIDENTS', 0.75, 'COMMUNE', 'p', null],
+        ['JOINED', 'RESIDENTS', 0.8, 'PROVINCE', 'd125', null],
       ],
     ],
   ])('%s', (_label, plans, expected) => {
@@ -69,9 +118,30 @@ describe('resolveEffectiveTargets', () => {
   it('the latest province directive wins for the same key', () => {
     const later = [
       ...province,
-      { id: 'd999', issuedOn: '2025-11-01', targets: [t('JOINED', 'RESIDENTS', 0.9, '2025-12-31')] },
+      {
+        id: 'd999',
+        number: '999/UBND',
+        issuedOn: '2025-11-01',
+        targets: [t('JOINED', 'RESIDENTS', 0.9, '2025-12-31')],
+      },
     ];
     expect(resolveEffectiveTargets(later, []).find((e) => e.target.group === 'RESIDENTS')?.directiveId).toBe('d999');
+  });
+
+  it('names the letter of each target and of the province target a commune one overrides', () => {
+    const plans = [
+      {
+        id: 'p76',
+        number: '76/KH-UBND',
+        issuedOn: '2025-10-13',
+        targets: [t('JOINED', 'RESIDENTS', 0.7, '2025-12-31')],
+      },
+    ];
+    const got = resolveEffectiveTargets(province, plans).map((e) => [e.document, e.overrides?.document ?? null]);
+    expect(got).toEqual([
+      ['2027/SKHCN', null],
+      ['76/KH-UBND', '125/KH-UBND'],
+    ]);
   });
 });
 

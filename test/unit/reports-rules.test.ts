@@ -8,7 +8,7 @@ import {
   sumProgress,
 } from '../../subgraphs/reports/progress';
 import { rankCommunes, rankingDates, withChange } from '../../subgraphs/reports/ranking';
-import { findAnomalies, validateReport } from '../../subgraphs/reports/validation';
+import { checkAdultMeasures, findAnomalies, validateReport } from '../../subgraphs/reports/validation';
 
 describe('progress as the portal computes it', () => {
   it('gives Ba Tô 1.53% officials and 0.68% residents on 26 Oct 2025 over 9,412 adults', () => {
@@ -167,5 +167,29 @@ describe('demo portal statistics', () => {
       ['2025-10-21', 34, 188, 130, 58, 1.38, 0.62],
       ['2025-10-26', 38, 208, 144, 64, 1.53, 0.68],
     ]);
+  });
+});
+
+describe('the adult measures of a report', () => {
+  const base = {
+    reportDate: '2025-11-21',
+    groups: [{ group: 'RESIDENTS' as const, registered: 10, completed: 5, certified: 2 }],
+  };
+  it.each([
+    ['a negative count', { digitalSignatures: -1 }],
+    ['a fraction', { vneidConfirmed: 2.5 }],
+  ])('refuses %s', (_l, extra) =>
+    expect(() => validateReport({ ...base, ...extra }, '2025-12-01')).toThrow(BadInputError),
+  );
+  it.each([
+    [{ digitalSignatures: 100, vneidConfirmed: 100 }, 100, false],
+    [{ digitalSignatures: 101 }, 100, true],
+    [{ vneidConfirmed: 101 }, 100, true],
+    [{ digitalSignatures: 5000 }, null, false], // adults unknown: nothing to compare with
+    [{}, 10, false],
+  ])('%j against %s adults: refused %s', (measures, adults, refused) => {
+    const check = () => checkAdultMeasures(measures, adults);
+    if (refused) expect(check).toThrow(/không thể lớn hơn số người trưởng thành/);
+    else expect(check).not.toThrow();
   });
 });

@@ -74,10 +74,32 @@ describe('the value of a target', () => {
     ['CERTIFIED', 'OFFICIALS', 0.4],
     ['JOINED', 'STUDENTS', 0],
     ['JOINED', 'WORKERS', null], // no workplaces: no denominator
-    ['DIGITAL_SIGNATURE', 'RESIDENTS', null],
+    ['DIGITAL_SIGNATURE', 'RESIDENTS', null], // no report states it
   ] as const)('%s × %s = %s', (indicator, group, value) => {
     expect(targetValue({ indicator, group, threshold: 1, dueOn: '2025-12-31' }, { learners: 700, groups }, d)).toBe(
       value,
     );
+  });
+
+  it.each([
+    ['DIGITAL_SIGNATURE', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: null }, 0.51],
+    ['VNEID_CONFIRMED', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: 720 }, 0.72],
+    ['VNEID_CONFIRMED', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: null }, null],
+    ['DIGITAL_SIGNATURE', 'OFFICIALS', { digitalSignatures: 510, vneidConfirmed: 720 }, null], // not per group
+  ] as const)('%s × %s from the adult measures %j = %s', (indicator, group, measures, value) => {
+    const counts = { learners: 700, groups, ...measures };
+    expect(targetValue({ indicator, group, threshold: 0.5, dueOn: '2025-12-31' }, counts, d)).toBe(value);
+  });
+
+  it('judges "over 50%" of adults with a digital signature', () => {
+    const over50: TargetShape = {
+      indicator: 'DIGITAL_SIGNATURE',
+      group: 'RESIDENTS',
+      threshold: 0.5,
+      dueOn: '2025-12-31',
+      strict: true,
+    };
+    expect(judgeTarget(over50, [{ date: '2025-11-21', value: 0.5 }], '2025-11-21').status).toBe('AT_RISK');
+    expect(judgeTarget(over50, [{ date: '2025-11-21', value: 0.51 }], '2025-11-21').status).toBe('MET');
   });
 });

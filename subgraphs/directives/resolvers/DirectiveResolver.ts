@@ -32,7 +32,7 @@ export class DirectiveResolver {
 
   @FieldResolver(() => [Target], { description: 'Its targets (chỉ tiêu); threshold 0.8 = 80%.' })
   targets(@Root() d: Directive): Target[] {
-    return d.targets.map((t) => targetView(t, { directiveId: d.id }));
+    return d.targets.map((t) => targetView(t, { directiveId: d.id, document: d.number }));
   }
 
   @FieldResolver(() => [Directive], { description: 'Directives in the system it cites (căn cứ, thực hiện).' })
@@ -111,6 +111,6 @@ export class DirectiveResolver {
 export class DirectiveRevisionResolver {
   @FieldResolver(() => [Target])
   targets(@Root() r: DirectiveRevision): Target[] {
-    return r.content.targets.map((t) => targetView(t, { directiveId: r.directiveId }));
+    return r.content.targets.map((t) => targetView(t, { directiveId: r.directiveId, document: r.content.number }));
   }
 }

@@ -34,7 +34,7 @@ export class CommunePlanResolver {
 
   @FieldResolver(() => [Target], { description: 'The commune’s own targets in this plan (threshold 0.8 = 80%).' })
   targets(@Root() plan: CommunePlan): Target[] {
-    return plan.targets.map((t) => targetView(t, { planId: plan.id }));
+    return plan.targets.map((t) => targetView(t, { planId: plan.id, document: plan.number }));
   }
 
   @FieldResolver(() => [PlanTask], { description: 'Its tasks, by deadline.' })

@@ -1,6 +1,6 @@
 import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { Target, targetView } from '../../../shared/vocabulary/values';
+import { RewardRule, rewardRuleView, Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { resolveEffectiveTargets } from '../targets';
@@ -15,10 +15,32 @@ export class CommunePlansResolver {
     return loaders.plansOfCommune.load(commune.id);
   }
 
+  @FieldResolver(() => [RewardRule], {
+    description:
+      'The reward rules reports evaluate for this commune (`rewards`): those of its newest plan that states any; ' +
+      'empty when none of its plans does (then no one is judged).',
+  })
+  async rewardRules(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<RewardRule[]> {
+    const plan = (await loaders.plansOfCommune.load(commune.id)).find((p) => p.rewardRules.length > 0);
+    return plan ? plan.rewardRules.map(rewardRuleView) : [];
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The number of the plan the reward rules come from (e.g. 76/KH-UBND); null when no plan states any.',
+  })
+  async rewardRulesDocument(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<string | null> {
+    const plan = (await loaders.plansOfCommune.load(commune.id)).find((p) => p.rewardRules.length > 0);
+    return plan?.number ?? null;
+  }
+
   @FieldResolver(() => [Target], {
     description:
-      'The targets in force for the commune: its own where a plan set one (same indicator, group and year), else ' +
-      'the province’s, each saying where it comes from; a commune target shows the province target it replaces in `overrides`.',
+      'Every target in force for the commune, side by side, none hidden: the province’s and the commune’s own. A ' +
+      'commune target overrides the province’s only where both have the same indicator, group and due date; a ' +
+      'province target with another due date stays listed beside the commune’s. Each says where it comes from ' +
+      '(`source`, `document`: the letter’s number); a commune target shows the province target it replaces in ' +
+      '`overrides`.',
   })
   @GqlDirective('@requires(fields: "province { id }")')
   async effectiveTargets(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<Target[]> {
@@ -32,10 +54,15 @@ export class CommunePlansResolver {
       e.source === 'COMMUNE'
         ? targetView(
             e.target,
-            { planId: e.planId! },
-            e.overrides ? targetView(e.overrides.target, { directiveId: e.overrides.directiveId }) : null,
+            { planId: e.planId!, document: e.document },
+            e.overrides
+              ? targetView(e.overrides.target, {
+                  directiveId: e.overrides.directiveId,
+                  document: e.overrides.document,
+                })
+              : null,
           )
-        : targetView(e.target, { directiveId: e.directiveId! }),
+        : targetView(e.target, { directiveId: e.directiveId!, document: e.document }),
     );
   }
 }

@@ -1,9 +1,10 @@
 /** GraphQL enums and inputs of the plans subgraph (Target and ReportingDeadline are shared: ../directives/values). */
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { DayPart, type DayPartName } from '../../../shared/vocabulary/enums';
+import { DayPart, RewardSubject, type DayPartName } from '../../../shared/vocabulary/enums';
+export { RewardRule } from '../../../shared/vocabulary/values';
 import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
-import type { RewardRuleData, RewardSubject, SessionData, TaskData, TaskStatusName } from '../model';
+import type { RewardRuleData, SessionData, TaskData, TaskStatusName } from '../model';
 
 export enum TaskStatus {
   TODO = 'TODO',
@@ -22,45 +23,9 @@ registerEnumType(AssigneeLevel, {
   description: 'A task is assigned to a unit (cơ quan, đơn vị) or a village (thôn)',
 });
 
-export enum RewardSubjectKind {
-  UNIT = 'UNIT',
-  VILLAGE = 'VILLAGE',
-  OFFICIAL = 'OFFICIAL',
-  RESIDENT = 'RESIDENT',
-}
-registerEnumType(RewardSubjectKind, {
-  name: 'RewardSubject',
-  description: 'Who a reward rule is for: a unit, a village, an official, a resident',
-});
-
-@ObjectType('RewardRule', { description: 'A reward rule (tiêu chí khen thưởng) as data, for reports to evaluate.' })
-export class RewardRule implements RewardRuleData {
-  @Field(() => RewardSubjectKind)
-  subject!: RewardSubject;
-
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.',
-  })
-  certifiedShare!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'UNIT: share of its officials who each guided residents.' })
-  guidingShare!: number | null;
-
-  @Field(() => Int, { nullable: true, description: 'Working-age residents each must have guided, at least.' })
-  minGuided!: number | null;
-
-  @Field(() => Int, { nullable: true })
-  maxGuided!: number | null;
-
-  @Field(() => String)
-  description!: string;
-}
-
 @InputType('RewardRuleInput')
 export class RewardRuleInput implements RewardRuleData {
-  @Field(() => RewardSubjectKind)
+  @Field(() => RewardSubject)
   subject!: RewardSubject;
 
   @Field(() => Float, { nullable: true })

@@ -64,6 +64,19 @@ export class UnitReport {
   @Field(() => Int)
   guidedResidents = 0;
 
+  /** Adults with a digital signature (chữ ký số), cumulative; null when the report did not state it. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Adults with a digital signature, cumulative; null: not stated.' })
+  digitalSignatures: number | null = null;
+
+  /** Adults confirmed on VNeID level 2 (xác nhận trên VNeID mức 2), cumulative; null when not stated. */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Adults confirmed on VNeID (level 2), cumulative; null: not stated.',
+  })
+  vneidConfirmed: number | null = null;
+
   /** Figures accepted but out of line with the registry (e.g. more registered than the group's population). */
   @Property({ type: 'json' })
   @Field(() => [String], {

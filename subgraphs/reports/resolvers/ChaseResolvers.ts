@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { canRead } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -11,6 +11,7 @@ import {
   ReportingStateEnum,
   RewardCandidate,
   Rewards,
+  RewardRulesStateEnum,
   type ReporterStatus,
   type CommuneDeadlineStatus,
 } from './chase-types';
@@ -49,16 +50,34 @@ export class CommuneChaseResolver {
   }
 
   @FieldResolver(() => Rewards, {
-    description: 'Villages, units and people measured against the reward rules, from the latest reports.',
+    description:
+      'Villages, units and people measured against the reward rules of the commune’s own plan (`rewardRules`), ' +
+      'from the latest reports. A commune whose plans state no rules gets none (`rulesState` NO_RULES_IN_PLAN).',
   })
+  @Directive(
+    '@requires(fields: "rewardRules { subject certifiedShare guidingShare minGuided maxGuided description } rewardRulesDocument")',
+  )
   async rewards(
     @Root() c: CommuneRef,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Ctx() { loaders, viewer }: Ctx,
   ): Promise<Rewards> {
     const date = asOfOrToday(asOf);
+    const rules = c.rewardRules ?? [];
+    const head = {
+      asOf: date,
+      rulesState: rules.length ? RewardRulesStateEnum.FROM_PLAN : RewardRulesStateEnum.NO_RULES_IN_PLAN,
+      note: rules.length
+        ? null
+        : 'Kế hoạch của xã chưa có tiêu chí khen thưởng (no reward rules in the commune’s plan)',
+      document: c.rewardRulesDocument ?? null,
+      rules,
+    };
     const area = await loaders.area.load(c.id);
-    if (!area) return { asOf: date, villages: [], units: [], people: [] };
+    if (!area) return { ...head, villages: [], units: [], people: [] };
+    const personal = canRead(viewer, { provinceId: area.provinceId, communeId: c.id }, true);
+    // Without rules nothing is judged, but the same rows are read: statements per request do not depend on which
+    // communes' plans state rules.
     const snapshot = await loaders.snapshot.load({ provinceId: area.provinceId, asOf: date });
     const children = snapshot.children(c.id);
     const latestIds = children
@@ -72,18 +91,17 @@ export class CommuneChaseResolver {
       })
       .sort((a, b) => a.order - b.order);
     const candidates = rewardCandidates({
+      rules,
       children,
       latest: (id) => snapshot.latestReport(id),
       workingAge: (id) => snapshot.population(id)?.workingAge ?? null,
       people,
     });
     return {
-      asOf: date,
+      ...head,
       villages: candidates.villages.map(asCandidate),
       units: candidates.units.map(asCandidate),
-      people: canRead(viewer, { provinceId: area.provinceId, communeId: c.id }, true)
-        ? candidates.people.map(asCandidate)
-        : null,
+      people: personal ? candidates.people.map(asCandidate) : null,
     };
   }
 }

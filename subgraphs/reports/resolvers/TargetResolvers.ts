@@ -15,7 +15,7 @@ type Ctx = Context<ReportsLoaders>;
 async function statusOf(
   loaders: ReportsLoaders,
   areaId: string,
-  targets: Array<TargetShape & { source: TargetSource }>,
+  targets: Array<TargetShape & { source: TargetSource; document: string | null }>,
   asOf: string | null,
 ): Promise<TargetStatus[]> {
   const area = await loaders.area.load(areaId);
@@ -47,9 +47,11 @@ async function statusOf(
 export class CommuneTargetResolver {
   @FieldResolver(() => [TargetStatus], {
     description:
-      'Each effective target (the commune’s own where it set one, else the province’s) with value, gap and status.',
+      'Each effective target with value, gap and status, side by side, none hidden: a commune target overrides the ' +
+      'province’s only where both have the same indicator, group and due date; a province target with another due ' +
+      'date is listed beside the commune’s. Each names its letter (`document`).',
   })
-  @Directive('@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source }")')
+  @Directive('@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source document }")')
   targetStatus(
     @Root() c: CommuneRef,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
@@ -57,6 +59,7 @@ export class CommuneTargetResolver {
   ) {
     const targets = (c.effectiveTargets ?? []).map((t) => ({
       ...t,
+      document: t.document ?? null,
       indicator: t.indicator as Indicator,
       group: t.group as Group,
     }));
@@ -78,7 +81,7 @@ export class ProvinceTargetResolver {
     const seen = new Set<string>();
     const targets = directives
       .filter((d) => d.status === 'IN_FORCE')
-      .flatMap((d) => d.targets)
+      .flatMap((d) => d.targets.map((t) => ({ ...t, document: d.number })))
       .filter((t) => {
         const key = `${t.indicator}|${t.group}|${t.threshold}|${t.dueOn}`;
         if (seen.has(key)) return false;
@@ -92,6 +95,7 @@ export class ProvinceTargetResolver {
         dueOn: t.dueOn,
         strict: t.strict ?? false,
         source: TargetSource.PROVINCE,
+        document: t.document,
       }));
     return statusOf(loaders, p.id, targets, asOf);
   }

@@ -1,5 +1,6 @@
 /** The GraphQL object types of the chase lists and the rewards (resolvers in ChaseResolvers.ts). */
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RewardRule } from '../../../shared/vocabulary/values';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { UnitRef, VillageRef, CommuneRef } from './refs';
 import { PersonRole } from './types';
@@ -60,8 +61,19 @@ export class ProvinceReportingStatus {
   communes!: CommuneDeadlineStatus[];
 }
 
+export enum RewardRulesStateEnum {
+  FROM_PLAN = 'FROM_PLAN',
+  NO_RULES_IN_PLAN = 'NO_RULES_IN_PLAN',
+}
+registerEnumType(RewardRulesStateEnum, {
+  name: 'RewardRulesState',
+  description:
+    'FROM_PLAN: judged by the reward rules of the commune’s own plan; NO_RULES_IN_PLAN: none of its plans states ' +
+    'reward rules, so no one is judged (chưa có tiêu chí khen thưởng trong kế hoạch của xã).',
+});
+
 @ObjectType('RewardCandidate', {
-  description: 'A village, unit or person measured against the reward rules (Ba Tô’s letter).',
+  description: 'A village, unit or person measured against a reward rule of the commune’s own plan.',
 })
 export class RewardCandidate {
   @Field(() => VillageRef, { nullable: true }) village!: VillageRef | null;
@@ -69,12 +81,32 @@ export class RewardCandidate {
   @Field(() => String) name!: string;
   @Field(() => PersonRole, { nullable: true, description: 'For a person.' }) role!: PersonRole | null;
   @Field(() => Boolean) eligible!: boolean;
-  @Field(() => String, { description: 'What was measured against the rule.' }) reason!: string;
+  @Field(() => String, { description: 'What was measured against the rule, with the figures.' }) reason!: string;
+  @Field(() => String, { description: 'The rule measured against, as the plan states it.' }) rule!: string;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Units: share of officials certified; villages: share of working-age residents certified.',
+  })
+  share!: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People: how many they guided; units: officials who guided at least the quota.',
+  })
+  guided!: number | null;
 }
 
 @ObjectType('Rewards')
 export class Rewards {
   @Field(() => DateScalar) asOf!: string;
+  @Field(() => RewardRulesStateEnum) rulesState!: RewardRulesStateEnum;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the lists are empty when no plan states reward rules, in Vietnamese then English.',
+  })
+  note!: string | null;
+  @Field(() => String, { nullable: true, description: 'The plan the rules come from (its number).' })
+  document!: string | null;
+  @Field(() => [RewardRule], { description: 'The rules applied: the commune’s own plan’s.' }) rules!: RewardRule[];
   @Field(() => [RewardCandidate]) villages!: RewardCandidate[];
   @Field(() => [RewardCandidate]) units!: RewardCandidate[];
   @Field(() => [RewardCandidate], {

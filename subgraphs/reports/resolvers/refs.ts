@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { RewardRule } from '../../../shared/vocabulary/values';
 import { TargetFields } from './target-types';
 
 /** The registry's entities, extended here with progress, rank and reports. */
@@ -19,6 +20,15 @@ export class CommuneRef {
   @Field(() => [TargetFields])
   @Directive('@external')
   effectiveTargets?: TargetFields[];
+
+  /** Resolved by the plans subgraph: the reward rules of the commune's plan (@required by rewards). */
+  @Field(() => [RewardRule])
+  @Directive('@external')
+  rewardRules?: RewardRule[];
+
+  @Field(() => String, { nullable: true })
+  @Directive('@external')
+  rewardRulesDocument?: string | null;
 }
 
 @ObjectType('Village')

@@ -14,7 +14,7 @@ registerEnumType(TargetStateEnum, {
   name: 'TargetState',
   description:
     'MET (đạt); ON_TRACK (đúng tiến độ: the pace of the last 28 days reaches the threshold by the due date); AT_RISK (nguy cơ không đạt); ' +
-    'MISSED (không đạt: due date passed); NOT_MEASURED (the course reports do not measure this indicator).',
+    'MISSED (không đạt: due date passed); NOT_MEASURED (no report states the figure this indicator needs).',
 });
 
 /** A target as the plans subgraph gives it; this subgraph only reads the fields it needs (@requires). */
@@ -27,6 +27,7 @@ export class TargetFields {
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => Boolean) strict!: boolean;
   @Field(() => TargetSource) source!: TargetSource;
+  @Field(() => String, { nullable: true }) document!: string | null;
 }
 
 @ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
@@ -37,6 +38,11 @@ export class TargetStatus {
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
   source!: TargetSource;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the letter that set the target (số hiệu văn bản, e.g. 2027/SKHCN), when known.',
+  })
+  document!: string | null;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
   value!: number | null;

@@ -169,6 +169,18 @@ export class UnitReportInput {
   @Field(() => [GroupFiguresInput]) groups!: GroupFiguresInput[];
   @Field(() => Int, { nullable: true, description: 'Working-age residents guided by the reporter’s people.' })
   guidedResidents?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Adults with a digital signature, cumulative to the report date; at most the adults (a unit: its staff).',
+  })
+  digitalSignatures?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Adults confirmed on VNeID level 2, cumulative to the report date; at most the adults (a unit: its staff).',
+  })
+  vneidConfirmed?: number | null;
   @Field(() => [PersonInput], { nullable: true, description: 'People proposed for the reward rules.' }) people?:
     PersonInput[] | null;
   @Field(() => String, { nullable: true }) note?: string | null;

@@ -45,6 +45,8 @@ export type UnitReportInput = {
   idempotencyKey?: string | null | undefined;
   groups: Array<GroupFiguresInput>;
   guidedResidents?: number | null | undefined;
+  digitalSignatures?: number | null | undefined;
+  vneidConfirmed?: number | null | undefined;
   people?: Array<PersonInput> | null | undefined;
   note?: string | null | undefined;
 };
