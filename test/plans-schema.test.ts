@@ -46,7 +46,7 @@ describe('what the reports subgraph builds on', () => {
     const { subgraphs } = await composeSupergraph();
     const reports = subgraphs.find((s) => s.name === 'reports')!.sdl;
     expect(reports).toMatch(
-      /targetStatus\(asOf: Date\): \[TargetStatus!\]! @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source \}"\)/,
+      /targetStatus\(asOf: Date\): \[TargetStatus!\]! @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source document \}"\)/,
     );
     expect(reports).toContain('effectiveTargets: [Target!]! @external');
   });
