@@ -1,21 +1,18 @@
-/** Writing reports and portal statistics: validation first, then one transaction per submission with its event. */
+/** Writing reports: validation first, then one transaction per submission with its event (portal imports: portal-store.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
-import { todayInVietnam, isIsoDate } from '../../shared/dates';
-import { BadInputError, bilingual, ForbiddenError, NotFoundError } from '../../shared/errors';
+import { todayInVietnam } from '../../shared/dates';
+import { bilingual, ForbiddenError, NotFoundError } from '../../shared/errors';
 import { recordAudit } from '../common/audit';
 import { cleanText } from '../../shared/text';
 import { appendEvent } from '../common/outbox';
 import type { Viewer } from '../../shared/viewer';
 import { Area } from './entities/Area';
-import { PortalStatistic } from './entities/PortalStatistic';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
 import { figureColumns, figuresOf, figureTriples } from './figures';
 import type { Figures } from './progress';
-import { ensurePeriodOpen, ensurePeriodsOpen } from './approval-store';
-import { CAMPAIGN_START } from './approval-rules';
+import { ensurePeriodOpen } from './approval-store';
 import { publishChanges } from './live';
 import {
   checkRetryMatches,
@@ -165,138 +162,3 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     return report;
   });
 }
-
-export interface PortalRowInput {
-  communeId: string;
-  date: string;
-  rank?: number | null;
-  learners: number;
-  officialsRegistered: number;
-  residentsRegistered: number;
-  officialsPercent?: number | null;
-  residentsPercent?: number | null;
-}
-
-/** Checks every row first; any bad row rejects the whole import with its row number, and nothing is written. */
-export async function importPortalStatistics(
-  em: EntityManager,
-  viewer: Viewer | 'SEED',
-  rows: PortalRowInput[],
-): Promise<{ importId: string; rows: number; communes: number; dates: string[] }> {
-  const demo = viewer === 'SEED';
-  if (!demo) requireIdentity(viewer, 'IMPORT_STATISTICS');
-  if (rows.length === 0)
-    throw new BadInputError(bilingual('Không có dòng số liệu nào để nhập', 'no rows to import'), 'rows');
-  if (rows.length > 50_000)
-    throw new BadInputError(bilingual('Quá nhiều dòng trong một lần nhập (tối đa 50.000)', 'too many rows'), 'rows');
-  const today = todayInVietnam();
-  const communes = await em.find(Area, { id: { $in: [...new Set(rows.map((r) => r.communeId))] }, level: 'COMMUNE' });
-  const byId = new Map(communes.map((c) => [c.id, c]));
-  const seen = new Set<string>();
-  rows.forEach((r, i) => {
-    const at = `dòng ${i + 1}`;
-    const field = (f: string) => `rows.${i}.${f}`;
-    const commune = byId.get(r.communeId);
-    if (!commune)
-      throw new NotFoundError(
-        bilingual(`${at}: không tìm thấy xã có mã "${r.communeId}"`, `row ${i + 1}: unknown commune ${r.communeId}`),
-      );
-    if (!demo) authorize(viewer, 'IMPORT_STATISTICS', { provinceId: commune.provinceId, communeId: commune.id });
-    if (!isIsoDate(r.date) || r.date > today || r.date < CAMPAIGN_START)
-      throw new BadInputError(
-        bilingual(
-          `${at}: ngày "${r.date}" không hợp lệ, ở tương lai hoặc trước khi phong trào bắt đầu (${CAMPAIGN_START})`,
-          `row ${i + 1}: bad date`,
-        ),
-        field('date'),
-      );
-    for (const k of ['learners', 'officialsRegistered', 'residentsRegistered'] as const) {
-      if (!Number.isInteger(r[k]) || r[k] < 0)
-        throw new BadInputError(
-          bilingual(`${at}: ${k} phải là số nguyên không âm`, `row ${i + 1}: ${k} must be ≥ 0`),
-          field(k),
-        );
-    }
-    if (r.learners !== r.officialsRegistered + r.residentsRegistered) {
-      throw new BadInputError(
-        bilingual(
-          `${at}: số học viên (${r.learners}) phải bằng CBCCVC (${r.officialsRegistered}) cộng người dân (${r.residentsRegistered})`,
-          `row ${i + 1}: learners must equal officials + residents`,
-        ),
-        field('learners'),
-      );
-    }
-    if (r.rank != null && (!Number.isInteger(r.rank) || r.rank < 1))
-      throw new BadInputError(
-        bilingual(`${at}: thứ hạng phải là số nguyên dương`, `row ${i + 1}: bad rank`),
-        field('rank'),
-      );
-    for (const k of ['officialsPercent', 'residentsPercent'] as const) {
-      const v = r[k];
-      if (v != null && (!Number.isFinite(v) || v < 0 || v > 100))
-        throw new BadInputError(
-          bilingual(`${at}: tỷ lệ phải từ 0 đến 100`, `row ${i + 1}: ${k} must be 0–100`),
-          field(k),
-        );
-    }
-    const key = `${r.communeId}|${r.date}`;
-    if (seen.has(key))
-      throw new BadInputError(
-        bilingual(`${at}: xã ${r.communeId} ngày ${r.date} có hai dòng`, `row ${i + 1}: duplicate commune and date`),
-        field('communeId'),
-      );
-    seen.add(key);
-  });
-  const importId = randomUUID();
-  await em.transactional(async (tx) => {
-    const t = tx as EntityManager;
-    // Approved periods are locked for imports too (docs/access.md "Approval and locking"): all rows or none.
-    await ensurePeriodsOpen(t, rows);
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await t.execute(
-        `insert into reports.portal_statistic (commune_id, province_id, stat_date, portal_rank, learners, officials_registered, residents_registered, officials_percent, residents_percent, import_id, demo)
-         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flatMap((r) => [
-          r.communeId,
-          byId.get(r.communeId)!.provinceId,
-          r.date,
-          r.rank ?? null,
-          r.learners,
-          r.officialsRegistered,
-          r.residentsRegistered,
-          r.officialsPercent ?? null,
-          r.residentsPercent ?? null,
-          importId,
-          demo,
-        ]),
-      );
-    }
-    await appendEvent(t, 'reports', PORTAL_IMPORTED, {
-      importId,
-      dates: [...new Set(rows.map((r) => r.date))].sort(),
-      communes: [...new Set(rows.map((r) => r.communeId))],
-    });
-    if (!demo) {
-      for (const r of rows) {
-        const commune = byId.get(r.communeId)!;
-        await recordAudit(t, 'reports', {
-          viewer: viewer as Viewer,
-          operation: 'importPortalStatistics',
-          areaId: commune.id,
-          provinceId: commune.provinceId,
-          communeId: commune.id,
-          targetType: 'PortalStatistic',
-          targetId: importId,
-          before: null,
-          after: { ...r },
-          reason: null,
-        });
-      }
-      await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
-    }
-  });
-  return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
-}
-
-export { PortalStatistic };

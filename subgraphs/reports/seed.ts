@@ -4,7 +4,7 @@ import { FIGURE_FIELDS, figuresOfTriples, figureValues } from './figures';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
 import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER } from './events';
 import { initRankState } from './live';
-import { importPortalStatistics } from './report-store';
+import { importPortalStatistics } from './portal-store';
 
 export const DEMO_PROVINCE = 'P23';
 const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, '[]', ?, true)`;

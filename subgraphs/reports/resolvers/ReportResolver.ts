@@ -4,7 +4,8 @@ import type { Context } from '../../common/context';
 import { UnitReport } from '../entities/UnitReport';
 import type { ReportsLoaders } from '../loaders';
 import { figuresOf } from '../figures';
-import { importPortalStatistics, submitUnitReport } from '../report-store';
+import { importPortalStatistics } from '../portal-store';
+import { submitUnitReport } from '../report-store';
 import { CommuneRef, UnitRef, VillageRef } from './refs';
 import {
   GroupProgress,
