@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listenForWrites } from './notify';
 import type { SubgraphName } from '../../shared/topology';
-import type { Orm } from './orm';
+import { inBackground, type Orm } from './orm';
 import type { OutboxTopics, Topic } from './outbox';
 
 /** An event as written to a producer's outbox; `isEvent` narrows its payload to its topic's type. */
@@ -156,7 +156,7 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   }
 
   const wake = () => {
-    catchUp().catch((e: unknown) =>
+    inBackground(catchUp).catch((e: unknown) =>
       log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
