@@ -1,19 +1,10 @@
 /**
- * The chase lists (who reported on time, late or not at all) and the reward candidates, from loaded rows. Plain
- * functions: no GraphQL, no ORM. The states come from reporting.ts, the reward verdicts from rewards.ts.
+ * The chase lists (who reported on time, late or not at all), from loaded rows. Plain functions: no GraphQL, no ORM.
+ * The states come from reporting.ts.
  */
 import type { IsoDate } from '../../shared/dates';
 import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
-import type { Figures } from './progress';
 import { deadlineInstant, directiveDeadline, reportingState, summarise, type ReportingState } from './reporting';
-import {
-  personVerdict,
-  rulesBySubject,
-  unitVerdict,
-  villageVerdict,
-  type RewardRuleData,
-  type Verdict,
-} from './rewards';
 
 export interface Reporter {
   id: string;
@@ -55,7 +46,7 @@ function sortAndCount<T extends { status: ReportingState; name: string }>(list: 
   return { onTime: counts.ON_TIME, late: counts.LATE, missing: counts.MISSING };
 }
 
-const placeOf = (a: { id: string; level: string }) => ({
+export const placeOf = (a: { id: string; level: string }) => ({
   village: a.level === 'VILLAGE' ? { id: a.id } : null,
   unit: a.level === 'UNIT' ? { id: a.id } : null,
 });
@@ -139,96 +130,4 @@ export function provinceChase(communes: readonly ChaseCommune[], tallies: readon
     };
   });
   return { ...sortAndCount(list), communes: list };
-}
-
-export interface RewardArea {
-  id: string;
-  name: string;
-  level: string;
-  unitType: string | null;
-  staff: number | null;
-}
-export interface RewardPerson {
-  reportId: number;
-  name: string;
-  role: 'OFFICIAL' | 'RESIDENT';
-  certified: boolean;
-  guided: number;
-}
-export interface RewardCandidateValue extends Verdict {
-  village: { id: string } | null;
-  unit: { id: string } | null;
-  name: string;
-  role: 'OFFICIAL' | 'RESIDENT' | null;
-  /** Units: share of officials certified; villages: share of working-age residents certified; null for people. */
-  share: number | null;
-  /** People: how many they guided; units: officials who guided at least the quota; null for villages. */
-  guided: number | null;
-}
-
-/**
- * A commune's villages, units and named people measured against the reward rules of its plan (rewards.ts), from
- * each one's latest report. `people` are those named in these latest reports. A subject the rules do not cover is
- * not judged: no rules, no candidates.
- */
-export function rewardCandidates(input: {
-  rules: readonly RewardRuleData[];
-  children: readonly RewardArea[];
-  latest: (areaId: string) => { reportId: number; figures: Figures } | undefined;
-  workingAge: (villageId: string) => number | null;
-  people: readonly RewardPerson[];
-}): { villages: RewardCandidateValue[]; units: RewardCandidateValue[]; people: RewardCandidateValue[] } {
-  const { children, latest, workingAge, people } = input;
-  const rules = rulesBySubject(input.rules);
-  const reportOwner = new Map(children.map((a) => [latest(a.id)?.reportId, a]));
-  const villageRule = rules.VILLAGE;
-  const villages = !villageRule
-    ? []
-    : children
-        .filter((a) => a.level === 'VILLAGE')
-        .map((v) => {
-          const certified = latest(v.id)?.figures.RESIDENTS.certified ?? 0;
-          const adults = workingAge(v.id);
-          return {
-            village: { id: v.id },
-            unit: null,
-            name: v.name,
-            role: null,
-            share: adults ? certified / adults : null,
-            guided: null,
-            ...villageVerdict(villageRule, adults, certified),
-          };
-        });
-  const unitRule = rules.UNIT;
-  const units = !unitRule
-    ? []
-    : children
-        .filter((a) => a.level === 'UNIT' && a.unitType !== 'DIGITAL_TEAM')
-        .map((u) => {
-          const report = latest(u.id);
-          const guiding = people.filter(
-            (p) => p.reportId === report?.reportId && p.role === 'OFFICIAL' && p.guided >= (unitRule.minGuided ?? 0),
-          ).length;
-          const staff = u.staff ?? 0;
-          const certified = report?.figures.OFFICIALS.certified ?? 0;
-          const verdict = unitVerdict(unitRule, staff, certified, guiding);
-          const share = staff > 0 ? certified / staff : null;
-          return { village: null, unit: { id: u.id }, name: u.name, role: null, share, guided: guiding, ...verdict };
-        });
-  const persons = people.flatMap((p) => {
-    const rule = rules[p.role];
-    if (!rule) return [];
-    const owner = reportOwner.get(p.reportId);
-    return [
-      {
-        ...(owner ? placeOf(owner) : { village: null, unit: null }),
-        name: p.name,
-        role: p.role,
-        share: null,
-        guided: p.guided,
-        ...personVerdict(rule, p.certified, p.guided),
-      },
-    ];
-  });
-  return { villages, units, people: persons };
 }

@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-gra
 import { canRead } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { chaseWindow, checkDueTime, communeChase, provinceChase, rewardCandidates } from '../chase-rules';
+import { chaseWindow, checkDueTime, communeChase, provinceChase } from '../chase-rules';
+import { rewardCandidates } from '../rewards';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { deadlineInstant } from '../reporting';
 import {
