@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { ok, startTestStack, type TestStack } from './support/stack';
+import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import { ok, type TestStack } from './support/stack';
 
 /**
  * A page away longer than the server keeps its events (LIVE_REPLAY_RETENTION_HOURS): on reconnecting it is told
@@ -13,17 +13,10 @@ let base: string;
 let admin: string;
 
 beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
+  ({ stack, browser, base } = await startPages());
   admin = await stack.token('PROVINCE_ADMIN', 'P23');
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopPages({ stack, browser }));
 
 /** Lets the test cut the page's WebSockets and keep new ones from connecting, as a lost signal does. */
 const SOCKET_CONTROL = `(() => {
