@@ -37,6 +37,7 @@ import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
+import { compress } from './compress';
 export { findWebRoot } from './pages';
 import { availabilityPlugin } from '../shared/availability';
 
@@ -163,6 +164,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  app.use(compress());
   app.get('/health', (_req, res) => {
     // Operators (and `npm run bench`) read the live load and the memory it costs here.
     res.json({

@@ -21,6 +21,8 @@ export function findWebRoot(explicit?: string): string | null {
   return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
 }
 
+const UNCACHED = new Set(['sw.js', 'manifest.webmanifest']);
+
 const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
 <p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
 
@@ -30,7 +32,18 @@ export function servePages(
   explicitRoot?: string,
 ): { sendPage: (res: express.Response, status: number) => void } {
   const webRoot = findWebRoot(explicitRoot);
-  if (webRoot) app.use(express.static(webRoot, { index: false, maxAge: '1h' }));
+  if (webRoot) {
+    app.use(
+      express.static(webRoot, {
+        index: false,
+        maxAge: '1h',
+        // The service worker and the manifest are read again on every visit, so a new build reaches phones at once.
+        setHeaders: (res, file) => {
+          if (UNCACHED.has(path.basename(file))) res.set('cache-control', 'no-cache');
+        },
+      }),
+    );
+  }
   const sendPage = (res: express.Response, status: number) => {
     res.status(status).set('cache-control', 'no-cache');
     if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));

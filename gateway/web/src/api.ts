@@ -45,7 +45,7 @@ export async function gql<T>(
     throw new ApiError([{ message: `HTTP ${res.status}` }]);
   }
   if (body.errors?.length) throw new ApiError(body.errors);
-  if (!body.data) throw new ApiError([{ message: 'Không có dữ liệu (no data)' }]);
+  if (!body.data) throw new ApiError([{ message: 'Máy chủ không trả về số liệu.' }]);
   return body.data;
 }
 

@@ -128,8 +128,9 @@ export function useLiveQuery<T, E extends { eventId: string }>(
     };
   }, [key]);
 
-  // The fallback: poll while not live (and always while the last attempt failed).
+  // The fallback: poll while not live (and always while the last attempt failed) — only on a page with live data.
   useEffect(() => {
+    if (!live) return;
     const timer = setInterval(() => {
       if (!connected || offline) refresh();
     }, POLL_MS);

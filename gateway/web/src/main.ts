@@ -24,3 +24,7 @@ const app = document.getElementById('app')!;
 app.innerHTML = '';
 render(route(location.pathname), app);
 startOutbox();
+// Keeps the pages in the browser so that they open with no signal (public/sw.js); the reports wait in the outbox.
+if ('serviceWorker' in navigator) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}

@@ -1,6 +1,7 @@
 import { html } from 'htm/preact';
 import type { ComponentChildren } from 'preact';
-import { ApiError } from './api';
+import { ApiError, NetworkError } from './api';
+import { ACCESS_REFUSED, forOfficials } from './words';
 import { fmtDate, fmtTime, todayInVietnam } from './format';
 import { daysBetween } from './week';
 import { POLL_MS } from './live';
@@ -74,12 +75,16 @@ export function Loading() {
 export function ErrorBox(props: { error: unknown }) {
   if (props.error instanceof ApiError && props.error.code === 'NOT_FOUND') {
     return html`<div class="not-found" data-testid="not-found">
-      <p>Không tìm thấy: ${props.error.errors[0].message}</p>
+      <p>Không tìm thấy: ${forOfficials(props.error.errors[0], ACCESS_REFUSED)}</p>
       <p><a href="/">← Về bảng theo dõi tỉnh Quảng Ngãi</a></p>
     </div>`;
   }
   const message =
-    props.error instanceof ApiError ? props.error.errors.map((e) => e.message).join('; ') : String(props.error);
+    props.error instanceof ApiError
+      ? props.error.errors.map((e) => forOfficials(e, ACCESS_REFUSED)).join('; ')
+      : props.error instanceof NetworkError
+        ? 'Không kết nối được máy chủ. Hãy thử lại khi có mạng.'
+        : 'Trang gặp lỗi khi hiển thị số liệu. Hãy tải lại trang.';
   return html`<div class="error-box" role="alert">
     <strong>Không tải được dữ liệu.</strong> ${message}
     <p><a href="/">← Về bảng theo dõi tỉnh</a></p>

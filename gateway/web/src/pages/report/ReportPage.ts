@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { gql, type GqlError } from '../../api';
+import { gql } from '../../api';
 import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../../format';
-import type { VillageQuery, VillageQueryVariables } from '../../generated/graphql';
-import { useLiveQuery } from '../../live';
+import type { VillageQueryVariables } from '../../generated/graphql';
+import { QUERY, type VillageData } from './query';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
-import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
+import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
+import { Outbox } from './Outbox';
+import { useVillage } from './useVillage';
 import { reportingFriday } from '../../week';
 import { weekNote } from './weekNote';
 import { initialToken, TOKEN_KEY } from '../../session';
@@ -21,47 +23,13 @@ import {
   type Stage,
 } from './validate';
 
-type VillageData = VillageQuery;
-const QUERY = /* GraphQL */ `
-  query Village($id: ID!) {
-    village(id: $id) {
-      id
-      name
-      formerCommune
-      commune {
-        id
-        name
-        province {
-          code
-          name
-        }
-      }
-      population {
-        adults
-      }
-      progress {
-        asOf
-        figuresDate
-        learners
-        certified
-        groups {
-          group
-          registered
-          completed
-          certified
-        }
-      }
-    }
-  }
-`;
-
-/** A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline. */
+/**
+ * A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline, and opened
+ * from this browser's copy of the village when there is no signal (the service worker keeps the page itself).
+ */
 export function ReportPage(props: { id: string }) {
   const { id } = props;
-  const live = useLiveQuery<VillageData, { eventId: string }>(
-    () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables),
-    id,
-  );
+  const live = useVillage<VillageData>(id, () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables));
   const [token, setToken] = useState(initialToken);
   const [figures, setFigures] = useState<Figures>(emptyFigures);
   const [prefilled, setPrefilled] = useState(false);
@@ -69,6 +37,7 @@ export function ReportPage(props: { id: string }) {
   const [note, setNote] = useState('');
   const [toConfirm, setToConfirm] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [fixing, setFixing] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'queued' | 'sending' | 'error'; text: string } | null>(null);
   const [queue, setQueue] = useState<QueuedReport[]>(() => pending().filter((q) => q.input.reporterId === id));
 
@@ -96,7 +65,7 @@ export function ReportPage(props: { id: string }) {
     const onNews = (e: Event) => {
       const news = (e as CustomEvent<OutboxNews>).detail;
       setQueue(pending().filter((q) => q.input.reporterId === id));
-      if (news.item.input.reporterId !== id) return;
+      if (news.kind === 'changed' || news.item.input.reporterId !== id) return;
       if (news.kind === 'sent') {
         setMessage({
           kind: 'ok',
@@ -111,18 +80,10 @@ export function ReportPage(props: { id: string }) {
           kind: 'queued',
           text: 'Không có kết nối: báo cáo đã được lưu trong máy và sẽ tự gửi khi có mạng trở lại.',
         });
-      } else {
-        const byField: Record<string, string> = {};
-        const general: string[] = [];
-        for (const err of news.errors as GqlError[]) {
-          const field = err.extensions?.field;
-          if (typeof field === 'string') byField[field] = err.message;
-          else general.push(err.message);
-        }
-        setErrors(byField);
+      } else if (news.kind === 'rejected') {
         setMessage({
           kind: 'error',
-          text: general.length ? general.join('; ') : 'Báo cáo chưa được nhận: hãy sửa các ô được đánh dấu.',
+          text: 'Báo cáo chưa được nhận: xem lý do bên dưới, sửa rồi gửi lại. Số liệu vẫn được giữ trong máy.',
         });
       }
     };
@@ -131,8 +92,7 @@ export function ReportPage(props: { id: string }) {
   }, [id]);
 
   if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
-  if (!live.data)
-    return html`<${Layout} title="Báo cáo tuần" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
+  if (!live.data) return html`<${Layout} title="Báo cáo tuần"><${Loading} /><//>`;
   const v = live.data.village;
   if (!v) return html`<${NotFound} what=${`thôn có mã "${id}"`} />`;
 
@@ -171,14 +131,32 @@ export function ReportPage(props: { id: string }) {
     enqueue(
       { reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null },
       token || null,
+      fixing ?? undefined,
     );
+    setFixing(null);
     setQueue(pending().filter((q) => q.input.reporterId === id));
+  };
+  // A refused report back in the form: its figures, date and note, with the server's reasons on the fields.
+  const fix = (item: QueuedReport) => {
+    const next = emptyFigures();
+    for (const g of item.input.groups) {
+      next[g.group] = {
+        registered: String(g.registered),
+        completed: String(g.completed),
+        certified: String(g.certified),
+      };
+    }
+    setFigures(next);
+    setReportDate(item.input.reportDate);
+    setNote(item.input.note ?? '');
+    setErrors(item.refused?.fields ?? {});
+    setFixing(item.input.idempotencyKey);
+    setMessage({ kind: 'error', text: `Đang sửa: ${item.refused?.reasons.join('; ') ?? ''}`.trim() });
   };
   const fieldError = (field: string) =>
     errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null;
 
   const former = v.formerCommune ? ` (xã cũ ${v.formerCommune})` : '';
-  const queuedAt = queue.map((q) => fmtDateTime(q.queuedAt)).join(', ');
   return html`<${Layout}
     title=${`Báo cáo tuần — ${v.name}`}
     subtitle=${
@@ -186,7 +164,14 @@ export function ReportPage(props: { id: string }) {
       `số liệu gần nhất ngày ${fmtDate(v.progress.figuresDate)}`
     }
     nav=${html`<a href=${`/commune/${v.commune.id}`}>← Trang xã ${v.commune.name}</a>`}
-    status=${html`<${LiveStatus} ...${live} />`}
+    status=${
+      live.offline
+        ? html`<p class="offline-note" role="status" data-testid="offline-note">
+            Không có mạng: thông tin thôn lưu trong máy lúc ${fmtDateTime(live.savedAt)}. Báo cáo gửi lúc này được giữ
+            trong máy và tự gửi khi có mạng.
+          </p>`
+        : null
+    }
   >
     <form class="report panel" onSubmit=${submit} novalidate data-testid="report-form">
       <fieldset class="token">
@@ -279,13 +264,7 @@ export function ReportPage(props: { id: string }) {
             </p>`
           : null
       }
-      ${
-        queue.length > 0
-          ? html`<p class="queued" data-testid="outbox">
-              ${`Đang chờ gửi ${queue.length} báo cáo (lưu trong máy lúc ${queuedAt}) — Đang kết nối lại…`}
-            </p>`
-          : null
-      }
+      <${Outbox} items=${queue} onFix=${fix} />
     </form>
   <//>`;
 }

@@ -1,0 +1,31 @@
+/**
+ * The API's messages as an official reads them. The API answers in Vietnamese with an English tail for developers
+ * ("… (token expired; get a new one)") and, for sign-in problems, in the words of its access rules (roles, header
+ * names): the pages show the Vietnamese part, and for a refused access code, what to do about it.
+ */
+import type { GqlError } from './api';
+
+/** An English tail in parentheses at the end (ASCII words only, so "(tối đa 30 ngày)" or "(C02949)" stay). */
+const ENGLISH_TAIL = /\s*\((?=[^()]*[a-z]{2,}[ ;:,][^()]*[a-z]{2,})[\x20-\x7E]*\)\s*$/;
+/** Developer words a message about access may carry: role names, the header, "token". */
+const ACCESS_JARGON = /[A-Z]{3,}_[A-Z_]+|Bearer|Authorization|token/;
+
+export function withoutEnglish(message: string): string {
+  return message.replace(ENGLISH_TAIL, '');
+}
+
+/** One API error for a page: the Vietnamese part, or plain advice when it speaks of roles and headers. */
+export function forOfficials(error: GqlError, refusedAccess: string): string {
+  const code = error.extensions?.code;
+  const vi = withoutEnglish(error.message);
+  if (code === 'UNAUTHENTICATED' || (code === 'FORBIDDEN' && ACCESS_JARGON.test(vi))) return refusedAccess;
+  return vi;
+}
+
+/** What a village head reads when the form's access code is refused (expired, or for another village). */
+export const FORM_ACCESS_REFUSED =
+  'Mã gửi báo cáo đã hết hạn hoặc không dùng được cho thôn này. Hãy xin xã mã mới, dán vào ô “Mã gửi báo cáo do xã ' +
+  'cấp” rồi bấm “Sửa và gửi lại”.';
+/** What anyone else reads when the API refuses their access. */
+export const ACCESS_REFUSED =
+  'Không có quyền xem hoặc sửa mục này, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.';
