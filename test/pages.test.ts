@@ -250,6 +250,13 @@ describe('the village report form', () => {
     expect(await apiError.textContent()).toContain('quá lớn');
     await shot(page, 'village-report-error');
     expect(await count()).toBe(before);
+    // The refused report stays in the outbox (with its reason) until fixed and resent, or deleted on purpose.
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('[data-testid="refused-discard"]').click();
+    await eventually(
+      () => page.locator('[data-testid="refused"]').count(),
+      (v) => expect(v).toBe(0),
+    );
     await page.close();
   });
 

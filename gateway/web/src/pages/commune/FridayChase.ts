@@ -83,7 +83,7 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
       <span class="behind">${data.missing} chưa báo cáo</span>
     </p>
-    <div class="table-wrap scroll">
+    <div class="table-wrap scroll" tabindex="0" role="region" aria-label="Danh sách thôn cần nhắc báo cáo">
       <table data-testid="friday-chase">
         <thead>
           <tr>

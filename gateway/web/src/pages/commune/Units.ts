@@ -20,7 +20,7 @@ const UNIT_TYPE_VI: Record<string, string> = {
 /** The agencies and units with their officials' figures. */
 export function Units(props: { units: Unit[] }) {
   const officials = (u: Unit) => u.progress.groups?.find((g) => g.group === 'OFFICIALS');
-  return html`<div class="table-wrap scroll">
+  return html`<div class="table-wrap scroll" tabindex="0" role="region" aria-label="Cơ quan, đơn vị">
     <table class="units">
       <thead>
         <tr>

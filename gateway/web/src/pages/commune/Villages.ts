@@ -27,7 +27,7 @@ export function Villages(props: { villages: Village[] }) {
           <th class="num">Tỷ lệ</th>
           <th class="num">Chứng nhận</th>
           <th>Số liệu đến</th>
-          <th></th>
+          <th><span class="sr-only">Báo cáo</span></th>
         </tr>
       </thead>
       ${[...groups.entries()].map(

@@ -61,6 +61,23 @@ export function ReportPage(props: { id: string }) {
     });
   }, [live.data]);
 
+  // A refused report back in the form: its figures, date and note, with the server's reasons on the fields.
+  const fix = (item: QueuedReport) => {
+    const next = emptyFigures();
+    for (const g of item.input.groups) {
+      next[g.group] = {
+        registered: String(g.registered),
+        completed: String(g.completed),
+        certified: String(g.certified),
+      };
+    }
+    setFigures(next);
+    setReportDate(item.input.reportDate);
+    setNote(item.input.note ?? '');
+    setErrors(item.refused?.fields ?? {});
+    setFixing(item.input.idempotencyKey);
+    setMessage({ kind: 'error', text: `Đang sửa: ${item.refused?.reasons.join('; ') ?? ''}`.trim() });
+  };
   useEffect(() => {
     const onNews = (e: Event) => {
       const news = (e as CustomEvent<OutboxNews>).detail;
@@ -81,6 +98,8 @@ export function ReportPage(props: { id: string }) {
           text: 'Không có kết nối: báo cáo đã được lưu trong máy và sẽ tự gửi khi có mạng trở lại.',
         });
       } else if (news.kind === 'rejected') {
+        // Back in the form with the reasons by their fields; it also stays in the outbox until resent or deleted.
+        fix(news.item);
         setMessage({
           kind: 'error',
           text: 'Báo cáo chưa được nhận: xem lý do bên dưới, sửa rồi gửi lại. Số liệu vẫn được giữ trong máy.',
@@ -135,23 +154,6 @@ export function ReportPage(props: { id: string }) {
     );
     setFixing(null);
     setQueue(pending().filter((q) => q.input.reporterId === id));
-  };
-  // A refused report back in the form: its figures, date and note, with the server's reasons on the fields.
-  const fix = (item: QueuedReport) => {
-    const next = emptyFigures();
-    for (const g of item.input.groups) {
-      next[g.group] = {
-        registered: String(g.registered),
-        completed: String(g.completed),
-        certified: String(g.certified),
-      };
-    }
-    setFigures(next);
-    setReportDate(item.input.reportDate);
-    setNote(item.input.note ?? '');
-    setErrors(item.refused?.fields ?? {});
-    setFixing(item.input.idempotencyKey);
-    setMessage({ kind: 'error', text: `Đang sửa: ${item.refused?.reasons.join('; ') ?? ''}`.trim() });
   };
   const fieldError = (field: string) =>
     errors[field] ? html`<div class="field-error" data-field=${field} role="alert">${errors[field]}</div>` : null;
