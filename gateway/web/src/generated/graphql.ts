@@ -4,6 +4,15 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AccountInput = {
+  login: string;
+  name: string;
+  role: string;
+  areaId: string | number;
+  password?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type CommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
 
 export type DirectiveStatus = 'IN_FORCE' | 'WITHDRAWN';
@@ -71,6 +80,78 @@ export type SubmitMutationVariables = Exact<{
 
 export type SubmitMutation = {
   submitUnitReport: { id: string; version: number; reportDate: string; submittedAt: string; anomalies: Array<string> };
+};
+
+export type SignOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+export type SignOutMutation = { signOut: boolean };
+
+export type AccountsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AccountsQuery = {
+  accounts: Array<{
+    id: string;
+    login: string;
+    name: string;
+    role: string;
+    areaId: string;
+    hasPassword: boolean;
+    disabledAt: string | null;
+  }>;
+};
+
+export type AccountAreasQueryVariables = Exact<{
+  commune: string | number;
+  province: string;
+  isCommune: boolean;
+}>;
+
+export type AccountAreasQuery = {
+  commune?: { villages: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }> } | null;
+  communes?: Array<{ id: string; name: string }>;
+};
+
+export type CreateAccountMutationVariables = Exact<{
+  input: AccountInput;
+}>;
+
+export type CreateAccountMutation = { createAccount: { id: string } };
+
+export type CreateInviteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CreateInviteMutation = { createInvite: { path: string; expiresAt: string; account: { name: string } } };
+
+export type RedeemInviteMutationVariables = Exact<{
+  code: string;
+}>;
+
+export type RedeemInviteMutation = {
+  redeemInvite: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
+};
+
+export type SignInMutationVariables = Exact<{
+  login: string;
+  password: string;
+}>;
+
+export type SignInMutation = {
+  signIn: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
 };
 
 export type CommuneQueryVariables = Exact<{
@@ -524,4 +605,18 @@ export type VillageQuery = {
       groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
     };
   } | null;
+};
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+export type RefreshSessionMutation = {
+  refreshSession: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
 };
