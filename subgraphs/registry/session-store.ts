@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
-import { signToken } from '../../shared/auth';
+import { SESSION_AUDIENCE, signToken } from '../../shared/auth';
 import { bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { findAccountArea, homePath } from './account-area';
@@ -53,7 +53,7 @@ async function issue(
   const token = await signToken(
     secret,
     { sub: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId },
-    { ttlSeconds: ACCESS_TTL_SECONDS },
+    { ttlSeconds: ACCESS_TTL_SECONDS, audience: SESSION_AUDIENCE },
   );
   const area = await findAccountArea(em, account.areaId);
   return {
