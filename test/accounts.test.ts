@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildServer, ROOT } from './support/launch';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 // Quảng Ngãi (P23); Ba Tô (C02949) with its village Xà Râu (V02949-08); Ba Tơ (C02762) is another commune.
@@ -154,6 +158,34 @@ describe('accounts, sign-in and invites over HTTP', () => {
     // Even the right password waits now.
     expect((await post(SIGN_IN, { login: 'cb.bato', password: 'ba-to-2025!' })).status).toBe(429);
   });
+
+  it('npm run account makes the first province admin on a fresh start, who can sign in', async () => {
+    buildServer();
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/scripts/account.js'),
+        '--login',
+        'Tinh.Admin',
+        '--name',
+        'Nguyễn Văn A',
+        '--area',
+        P23,
+        '--url',
+        stack.gateway.url,
+      ],
+      { env: { ...process.env, AUTH_SECRET: stack.authSecret } },
+    );
+    const password = /password: (\S+)/.exec(stdout)?.[1];
+    expect(stdout).toContain('login: tinh.admin');
+    const session = ok(await stack.gql<{ signIn: SessionAnswer }>(SIGN_IN, { login: 'tinh.admin', password })).signIn;
+    expect(session.homePath).toBe('/province/23');
+    const [row] = await stack.sql<{ actor_id: string }>(
+      `select actor_id from registry.audit_log where operation = 'createAccount' order by id desc limit 1`,
+    );
+    expect(row.actor_id).toBe('bootstrap:npm-run-account');
+    expect(password).toHaveLength(12);
+  }, 180_000);
 
   it('sign-in attempts from one address are limited (429), whatever the account', async () => {
     let answer = await post(SIGN_IN, { login: 'khong.co', password: 'sai-mat-khau' });
