@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { ok, startTestStack, type TestStack } from './support/stack';
+import { eventually, startPages, stopPages, type Browser } from './support/browser';
+import { ok, type TestStack } from './support/stack';
 
 /**
  * Signing in, in Chromium against the whole stack: a commune officer at /login lands on the commune page, makes an
@@ -15,10 +15,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
+  ({ stack, base, browser } = await startPages());
   const admin = await stack.token('PROVINCE_ADMIN', 'P23');
   ok(
     await stack.gql(
@@ -37,10 +34,7 @@ beforeAll(async () => {
   );
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+afterAll(() => stopPages({ stack, browser }));
 
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();
