@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { eventually, startPages, stopPages, type Browser } from './support/browser';
+import { signToken } from '../shared/auth';
 import { ok, type TestStack } from './support/stack';
 
 /**
@@ -99,6 +100,28 @@ it('a village head opens the invite link and lands on the report form signed in,
   await page.waitForURL(`${base}/village/${XA_RAU}/report`, { timeout: 30_000 });
   await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-testid="account-menu"]').textContent()).toContain('Đinh Thị Lan');
+
+  // A day later, with the access token expired: a report queued without signal is sent with a refreshed token.
+  const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
+  const expired = await signToken(
+    stack.authSecret,
+    { sub, name: 'Đinh Thị Lan', role: 'VILLAGE_REPORTER', area: XA_RAU },
+    {
+      ttlSeconds: 1,
+    },
+  );
+  await new Promise((r) => setTimeout(r, 2_000));
+  // The page opens with the expired token (the session still looks fresh, so nothing renews it yet)…
+  await page.evaluate((token) => localStorage.setItem('bdhvs.token', token), expired);
+  await page.reload();
+  await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
+  // …then the signal goes, and meanwhile the session reaches its end.
+  await browser.context.setOffline(true);
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('offline'));
+    const session = JSON.parse(localStorage.getItem('bdhvs.session')!);
+    localStorage.setItem('bdhvs.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
+  });
   await page.locator('[data-testid="groups.RESIDENTS.registered"]').fill('3');
   await page.locator('[data-testid="groups.RESIDENTS.completed"]').fill('2');
   await page.locator('[data-testid="groups.RESIDENTS.certified"]').fill('1');
@@ -111,7 +134,11 @@ it('a village head opens the invite link and lands on the report form signed in,
     )
   )
     await confirm.click();
+  await new Promise((r) => setTimeout(r, 1_000));
+  expect(await reports()).toBe(before); // still queued
+  await browser.context.setOffline(false);
   await eventually(reports, (n) => expect(n).toBe(before + 1), 20_000);
+  expect(await page.evaluate("localStorage.getItem('bdhvs.token')")).not.toBe(expired);
   await page.close();
 
   // The same link a second time: a clear sentence and a way to sign in, not the form.

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
 import type { SignOutMutation } from '../../generated/graphql';
 import { pending } from '../../outbox';
-import { clearSession, storedSession } from '../../session';
+import { clearSession, storedSession, tokenFor, TOKEN_KEY } from '../../session';
 import { html } from 'htm/preact';
 
 const SIGN_OUT = /* GraphQL */ `
@@ -14,6 +14,10 @@ const SIGN_OUT = /* GraphQL */ `
 /** Who is signed in on this device, with "Đăng xuất"; or a link to sign in. */
 export function AccountMenu() {
   const [session, setSession] = useState(storedSession);
+  // Every page renews a session near its end, so that the commune page's actions and the form find a valid token.
+  useEffect(() => {
+    if (session) void tokenFor(localStorage.getItem(TOKEN_KEY)).then(() => setSession(storedSession()));
+  }, []);
   if (!session)
     return html`<a class="account-menu" href=${`/login?next=${encodeURIComponent(location.pathname)}`}>Đăng nhập</a>`;
   const signOut = async () => {
