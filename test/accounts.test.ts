@@ -140,6 +140,31 @@ describe('accounts, sign-in and invites over HTTP', () => {
     expect(JSON.stringify(rows)).not.toMatch(/mat-khau|ba-to-2025|\$2[aby]\$/);
   });
 
+  it('disabling an account ends its sessions and invites, audited', async () => {
+    const [{ id }] = await stack.sql<{ id: number }>(`select id from registry.account where login = 'th.xarau'`);
+    const invite = ok(
+      await stack.gql<{ createInvite: { code: string } }>(INVITE, { id }, { token: officer }),
+    ).createInvite;
+    const session = ok(await stack.gql<{ redeemInvite: SessionAnswer }>(REDEEM, { code: invite.code })).redeemInvite;
+    const unused = ok(
+      await stack.gql<{ createInvite: { code: string } }>(INVITE, { id }, { token: officer }),
+    ).createInvite;
+    const DISABLE = `mutation ($id: ID!) { disableAccount(accountId: $id) { disabledAt } }`;
+    expect(
+      errorCode(await stack.gql(DISABLE, { id }, { token: await stack.token('COMMUNE_OFFICER', BA_TO_OTHER) })),
+    ).toBe('FORBIDDEN');
+    expect(
+      ok(await stack.gql<{ disableAccount: { disabledAt: string } }>(DISABLE, { id }, { token: officer }))
+        .disableAccount.disabledAt,
+    ).toBeTruthy();
+    expect(errorCode(await stack.gql(REFRESH, { r: session.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.gql(REDEEM, { code: unused.code }))).toBe('UNAUTHENTICATED');
+    const [last] = await stack.sql<{ operation: string; before: { disabled: boolean }; after: { disabled: boolean } }>(
+      `select operation, before, after from registry.audit_log where target_type = 'Account' order by id desc limit 1`,
+    );
+    expect(last).toMatchObject({ operation: 'disableAccount', before: { disabled: false }, after: { disabled: true } });
+  });
+
   it('a wrong password is refused; five lock the account (429, in Vietnamese)', async () => {
     const wrong = await post(SIGN_IN, { login: 'cb.bato', password: 'sai-mat-khau' });
     expect(wrong.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
