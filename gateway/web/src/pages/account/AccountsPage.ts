@@ -197,7 +197,7 @@ export function AccountsPage() {
                 <th>Tên đăng nhập</th>
                 <th>Loại</th>
                 <th>Địa bàn</th>
-                <th></th>
+                <th>Mời</th>
               </tr>
             </thead>
             <tbody>
