@@ -209,6 +209,16 @@ export async function measureBurst(stack: Stack, options: BurstOptions): Promise
     }
   }
 
+  // How the live events were published: in the report's own transaction, or coalesced by the consumer.
+  const { rows: pubs } = await db.query<{ own: string; coalesced: string; publications: string }>(
+    `select (select count(*) from reports.outbox_event where seq > $1 and topic = 'report.submitted' and payload->>'live' = 'true') as own,
+            (select count(*) from reports.outbox_event where seq > $1 and topic = 'report.submitted' and payload->>'live' = 'false') as coalesced,
+            (select count(distinct xmin::text) from reports.outbox_event where seq > $1 and topic = $2) as publications`,
+    [before.outbox.seq, TOPIC.progress],
+  );
+  const own = Number(pubs[0].own);
+  const batches = Number(pubs[0].publications) - own;
+
   global.gc?.();
   const after = {
     outbox: await outboxSize(db),
@@ -232,6 +242,10 @@ export async function measureBurst(stack: Stack, options: BurstOptions): Promise
   line(
     'burst: events delivered / expected',
     `${check.delivered}/${check.expected} to ${options.subscribers} subscribers (${events} events on their keys): missing ${check.missing}, duplicate or unexpected ${check.extra}, out of order ${check.outOfOrder}`,
+  );
+  line(
+    'burst: live publications',
+    `${own} reports published in their own transaction, ${pubs[0].coalesced} coalesced into ${batches} publications (${(Number(pubs[0].coalesced) / Math.max(1, batches)).toFixed(1)} reports each)`,
   );
   line(
     'burst: outbox growth',
