@@ -6,6 +6,8 @@ import { startGateway, type RunningGateway } from '../gateway/main';
 import { STARTERS } from '../scripts/stack';
 import { todayInVietnam } from '../shared/dates';
 import { SUBGRAPHS } from '../shared/topology';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendEvents } from '../subgraphs/common/outbox';
 import type { RunningSubgraph } from '../subgraphs/common/subgraph';
 import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
@@ -145,5 +147,40 @@ describe('two reports processes and two gateways over one database', () => {
     }
     await sub.close();
     await client.dispose();
+  });
+
+  it('never lets an outbox event become visible before a lower one still being written (readers go by seq)', async () => {
+    const fork = (s: RunningSubgraph) => s.orm.orm.em.fork() as EntityManager;
+    const event = (importId: string) => [{ importId, dates: [], communes: [] }];
+    const maxSeq = async () =>
+      Number((await stack.sql<{ seq: string }>(`select max(seq) as seq from reports.outbox_event`))[0].seq);
+    const start = await maxSeq();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let firstWrote = false;
+    let secondDone = false;
+    // Instance 1 writes an event and keeps its transaction open; instance 2 writes and commits another meanwhile.
+    const first = fork(stack.subgraphs.reports).transactional(async (tx) => {
+      await appendEvents(tx as EntityManager, 'reports', 'portal.imported', event('order-1'));
+      firstWrote = true;
+      await held;
+    });
+    await until('the first event written', () => firstWrote);
+    const second = fork(reports2)
+      .transactional(async (tx) => {
+        await appendEvents(tx as EntityManager, 'reports', 'portal.imported', event('order-2'));
+      })
+      .then(() => (secondDone = true));
+    await new Promise((r) => setTimeout(r, 500));
+    // A reader now must not see the second event past the first's pending sequence number: it would skip it.
+    expect(await maxSeq()).toBe(start);
+    expect(secondDone).toBe(false);
+    release();
+    await Promise.all([first, second]);
+    const rows = await stack.sql<{ id: string }>(
+      `select payload->>'importId' as id from reports.outbox_event where seq > $1 order by seq`,
+      [start],
+    );
+    expect(rows.map((r) => r.id)).toEqual(['order-1', 'order-2']);
   });
 });
