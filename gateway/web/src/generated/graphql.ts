@@ -111,6 +111,7 @@ export type CommuneQuery = {
       strict: boolean;
       note: string | null;
       source: TargetSource;
+      document: string | null;
       directiveId: string | null;
       planId: string | null;
       overrides: {
@@ -118,6 +119,7 @@ export type CommuneQuery = {
         strict: boolean;
         dueOn: string;
         source: TargetSource;
+        document: string | null;
         directiveId: string | null;
       } | null;
     }>;
@@ -224,6 +226,7 @@ export type CommuneTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -483,6 +486,7 @@ export type ProvinceTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -498,6 +502,7 @@ export type TargetStatusFieldsFragment = {
   threshold: number;
   dueOn: string;
   source: TargetSource;
+  document: string | null;
   asOf: string;
   value: number | null;
   gap: number | null;
