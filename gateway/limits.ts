@@ -44,6 +44,11 @@ export interface GatewayLimits {
   maxUpstreamsPerConnection: number;
   /** Upstream subscriptions the whole gateway keeps open. */
   maxUpstreams: number;
+  /**
+   * graphql-ws connections open at once from one IP address (a province's wall screens and officers behind one
+   * office router stay far below it; a script opening sockets in a loop does not).
+   */
+  maxConnectionsPerIp: number;
 }
 
 /**
@@ -63,6 +68,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxSubscriptionsPerConnection: 50,
   maxUpstreamsPerConnection: 20,
   maxUpstreams: 1000,
+  maxConnectionsPerIp: 2000,
 };
 
 const ENV_NAMES: Record<keyof GatewayLimits, string> = {
@@ -77,6 +83,7 @@ const ENV_NAMES: Record<keyof GatewayLimits, string> = {
   maxSubscriptionsPerConnection: 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION',
   maxUpstreamsPerConnection: 'GATEWAY_MAX_UPSTREAMS_PER_CONNECTION',
   maxUpstreams: 'GATEWAY_MAX_UPSTREAMS',
+  maxConnectionsPerIp: 'GATEWAY_MAX_CONNECTIONS_PER_IP',
 };
 
 /** Limits from the environment (GATEWAY_MAX_DEPTH …); a value that is not a positive integer is a startup error. */

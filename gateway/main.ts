@@ -230,6 +230,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     limits,
     validationRules: protection.validationRules,
     log,
+    observability: observe.obs,
   });
   observe.mount(app, subscriptions);
   const { sendPage } = servePages(app, options.webRoot);

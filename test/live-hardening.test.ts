@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { collect, subscribe, until, wsClient } from './support/ws';
@@ -5,12 +6,13 @@ import { collect, subscribe, until, wsClient } from './support/ws';
 /**
  * Subscriptions under the gateway's limits (issue 11, items 2 and 3): the HTTP rules on every graphql-ws document,
  * refusals that fail one subscription only, the caps on upstreams, the viewer's identity upstream, and the read
- * rate limit beside them. Small caps here (30 upstreams per gateway, 40 reads per minute) keep the tests short.
+ * rate limit beside them. Small caps here (30 upstreams per gateway, 40 reads per minute, 6 connections per
+ * address) keep the tests short.
  */
 let stack: TestStack;
 let admin: string;
 beforeAll(async () => {
-  stack = await startTestStack({ limits: { maxUpstreams: 30, readsPerWindow: 40 } });
+  stack = await startTestStack({ limits: { maxUpstreams: 30, readsPerWindow: 40, maxConnectionsPerIp: 6 } });
   admin = await stack.token('PROVINCE_ADMIN', 'P23');
 });
 afterAll(() => stack?.stop());
@@ -202,6 +204,40 @@ describe('identity on subscriptions', () => {
     expect(errors[0].extensions?.code).toBe('RELOAD_REQUIRED');
     await stack.sql(`delete from reports.outbox_event where seq = $1`, [seq]);
     await client.dispose();
+  });
+});
+
+describe('connections per address', () => {
+  /** A graphql-ws connection, acknowledged; or the HTTP status and body the upgrade was refused with. */
+  const connect = () =>
+    new Promise<WebSocket | { status: number; body: string }>((resolve, reject) => {
+      const ws = new WebSocket(stack.gateway.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+      ws.on('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
+      ws.on('message', (m) => {
+        if ((JSON.parse(String(m)) as { type: string }).type === 'connection_ack') resolve(ws);
+      });
+      ws.on('error', reject);
+    });
+  const clients = () => stack.gateway.subscriptions.clients();
+
+  it('refuses the 7th connection from one address with 429 at the upgrade, and admits one again after a close', async () => {
+    await until('no connection left by earlier tests', () => clients() === 0);
+    const open = await Promise.all(Array.from({ length: 6 }, connect));
+    expect(open.every((c) => c instanceof WebSocket)).toBe(true);
+    const refused = await connect();
+    expect(refused).toMatchObject({ status: 429, body: expect.stringMatching(/^Quá nhiều kết nối trực tiếp/) });
+    expect(clients()).toBe(6);
+    (open[0] as WebSocket).close();
+    await until('the closed slot given back', () => clients() === 5);
+    const again = await connect();
+    expect(again).toBeInstanceOf(WebSocket);
+    for (const ws of [...open.slice(1), again] as WebSocket[]) ws.close();
+    await until('all closed', () => clients() === 0);
   });
 });
 

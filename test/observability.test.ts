@@ -167,6 +167,43 @@ describe('Prometheus metrics', () => {
     await client.dispose();
   });
 
+  it('logs each subscription on graphql-ws when it ends, and a refused one with its code, as HTTP requests', async () => {
+    const refusedBefore = sample(await scrape(stack.gateway.url), 'hub_graphql_errors_total', {
+      code: 'QUERY_TOO_COMPLEX',
+    });
+    const client = wsClient(stack.gateway.url);
+    // A second subscription keeps the (lazy) connection open while the first is completed.
+    const kept = collect(client, `subscription KeepOpen { progressUpdated(areaId: "P23") { eventId } }`);
+    const watched = collect(client, `subscription WatchBaTo { progressUpdated(areaId: "C02949") { eventId } }`);
+    for (let i = 0; i < 50 && stack.gateway.subscriptions.upstreams() < 2; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    watched.stop();
+    const line = async (operation: string) => {
+      for (let i = 0; i < 50 && !logged().some((l) => l.operation === operation); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return logged().filter((l) => l.operation === operation);
+    };
+    // Logged when the client completes it, while the connection stays open (not only when the socket closes).
+    expect(await line('WatchBaTo')).toEqual([
+      expect.objectContaining({ msg: 'graphql subscription ended', type: 'subscription', transport: 'graphql-ws' }),
+    ]);
+    expect(stack.gateway.subscriptions.clients()).toBe(1);
+    const deep = `subscription TooDeep { progressUpdated(areaId: "C02949") { commune { villages { commune { villages {
+      commune { villages { commune { name } } } } } } } } }`;
+    collect(client, deep);
+    const [refused] = await line('TooDeep');
+    kept.stop();
+    await client.dispose();
+    const refusedAfter = sample(await scrape(stack.gateway.url), 'hub_graphql_errors_total', {
+      code: 'QUERY_TOO_COMPLEX',
+    });
+    expect(refused).toMatchObject({ msg: 'graphql subscription refused', service: 'gateway', ip: expect.any(String) });
+    // Each error the client received counts once, as on HTTP (depth and cost both refuse this one).
+    expect(refused.errors!.length).toBeGreaterThan(0);
+    expect(refused.errors!.every((c) => c === 'QUERY_TOO_COMPLEX')).toBe(true);
+    expect(refusedAfter).toBe(refusedBefore + refused.errors!.length);
+  });
+
   it('asks for the METRICS_TOKEN bearer token when one is set', async () => {
     const app = express();
     app.get('/metrics', metricsHandler(createObservability('probe', createLogger('probe')), 's3cret'));

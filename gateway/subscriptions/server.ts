@@ -28,6 +28,8 @@ import { bilingual } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
 import { checkDocument, type GatewayLimits } from '../limits';
+import type { Observability } from '../../shared/metrics';
+import { connectionsPerIp, operationLog, type OperationLogState } from './admission';
 import { createPlanner } from './executor';
 import { downstream, Upstream } from './upstream';
 
@@ -47,6 +49,8 @@ export interface SubscriptionServerOptions {
   validationRules: readonly ValidationRule[];
   keepAliveMs?: number;
   log?: (line: string) => void;
+  /** Where each subscription's log line and error counts go (as HTTP requests'). */
+  observability?: Observability;
 }
 
 export interface SubscriptionServer {
@@ -174,13 +178,21 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   }
 
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes });
+  const perIp = connectionsPerIp(limits.maxConnectionsPerIp);
   options.httpServer.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/graphql')) return socket.destroy();
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (!perIp.admit(ip, socket)) {
+      options.observability?.logger.warn({ ip, open: perIp.open(ip) }, 'websocket refused: too many connections');
+      return;
+    }
     wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
   });
+  const ops = operationLog(options.observability);
+  const ipOf = (ctx: { extra: { request: http.IncomingMessage } }) => ctx.extra.request.socket.remoteAddress ?? '';
 
   const schema: GraphQLSchema = planner.apiSchema;
-  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer }>(
+  const cleanup = useServer<Record<string, unknown>, { viewer?: Viewer; ops?: OperationLogState }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -194,7 +206,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         }
       },
       // The HTTP limits, before anything is planned or counted; a refusal is this subscription's error only.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
+        ops.started((ctx.extra.ops ??= new Map()), id, payload);
         const checked = checkDocument(schema, payload.query, limits, options.validationRules);
         if ('errors' in checked) return checked.errors;
         const operation = getOperationAST(checked.document, payload.operationName);
@@ -213,6 +226,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           variableValues: payload.variables,
         };
       },
+      onNext: (ctx, id, _payload, _args, result) => ops.next(ctx.extra.ops ?? new Map(), id, result.errors),
+      onError: (ctx, id, _payload, errors) => ops.refused(ctx.extra.ops ?? new Map(), id, ipOf(ctx), errors),
+      onComplete: (ctx, id) => ops.ended(ctx.extra.ops ?? new Map(), id, ipOf(ctx)),
       context: (ctx): SubscribeContext => {
         let connection = connections.get(ctx.extra.socket);
         if (!connection) {

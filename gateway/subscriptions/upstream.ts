@@ -185,8 +185,12 @@ export function downstream(upstream: Upstream, onLeave: () => void): AsyncIterab
       }
     },
     async return() {
+      // The client completed: drop what is queued and end the pending next() too, so graphql-ws's loop finishes
+      // (and its onComplete runs) now rather than at the next event.
       ended = true;
+      queue.length = 0;
       leave();
+      wake?.();
       return { value: undefined, done: true };
     },
   };
