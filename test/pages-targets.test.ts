@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { startTestStack, type TestStack } from './support/stack';
+import { eventually, startPages, stopPages, type Browser } from './support/browser';
+import type { TestStack } from './support/stack';
 
 /**
  * Targets side by side on the pages, in a real browser against the whole stack: a commune's own target and the
@@ -10,17 +10,8 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();
