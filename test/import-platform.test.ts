@@ -210,12 +210,16 @@ describe('importing the national platform’s learners through the gateway', () 
     expect((await progress('C02032')).commune.progress.nationalPlatformLearners).toBe(10);
   });
 
-  it('the demo has national-platform learners in Quảng Ngãi', async () => {
+  it('the demo has national-platform learners in Quảng Ngãi, in the commune already first (ranks unchanged)', async () => {
+    type Entry = { position: number; progress: { nationalPlatformLearners: number } };
     const data = ok(
-      await stack.gql<{ province: { progress: { nationalPlatformLearners: number } } }>(
-        `{ province(code: "23") { progress(asOf: "2025-12-05") { nationalPlatformLearners } } }`,
+      await stack.gql<{ province: { progress: { nationalPlatformLearners: number }; ranking: Entry[] } }>(
+        `{ province(code: "23") { progress(asOf: "2025-12-05") { nationalPlatformLearners }
+             ranking(asOf: "2025-12-05") { position progress { nationalPlatformLearners } } } }`,
       ),
     );
     expect(data.province.progress.nationalPlatformLearners).toBeGreaterThan(0);
+    const withPlatform = data.province.ranking.filter((e) => e.progress.nationalPlatformLearners > 0);
+    expect(withPlatform.map((e) => e.position)).toEqual([1]);
   });
 });
