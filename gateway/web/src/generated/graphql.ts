@@ -192,6 +192,7 @@ export type CommuneQuery = {
       strict: boolean;
       note: string | null;
       source: TargetSource;
+      document: string | null;
       directiveId: string | null;
       planId: string | null;
       overrides: {
@@ -199,6 +200,7 @@ export type CommuneQuery = {
         strict: boolean;
         dueOn: string;
         source: TargetSource;
+        document: string | null;
         directiveId: string | null;
       } | null;
     }>;
@@ -305,6 +307,7 @@ export type CommuneTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -564,6 +567,7 @@ export type ProvinceTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -579,6 +583,7 @@ export type TargetStatusFieldsFragment = {
   threshold: number;
   dueOn: string;
   source: TargetSource;
+  document: string | null;
   asOf: string;
   value: number | null;
   gap: number | null;

@@ -57,6 +57,7 @@ const COMMUNE_QUERY = /* GraphQL */ `
         strict
         note
         source
+        document
         directiveId
         planId
         overrides {
@@ -64,6 +65,7 @@ const COMMUNE_QUERY = /* GraphQL */ `
           strict
           dueOn
           source
+          document
           directiveId
         }
       }
