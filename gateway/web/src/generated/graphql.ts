@@ -193,6 +193,10 @@ export type CommuneReportsQuery = {
       updatedAt: string;
       figureDifferences: Array<string>;
       commune: { id: string; name: string; kind: CommuneKind };
+      planPart: {
+        asOf: string;
+        plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      } | null;
       figures: {
         asOf: string;
         learners: number;
@@ -241,6 +245,10 @@ export type DraftCommuneReportMutation = {
     updatedAt: string;
     figureDifferences: Array<string>;
     commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
     figures: {
       asOf: string;
       learners: number;
@@ -348,6 +356,10 @@ export type SaveCommuneReportMutation = {
     updatedAt: string;
     figureDifferences: Array<string>;
     commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
     figures: {
       asOf: string;
       learners: number;
@@ -395,6 +407,10 @@ export type SubmitCommuneReportMutation = {
     updatedAt: string;
     figureDifferences: Array<string>;
     commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
     figures: {
       asOf: string;
       learners: number;
@@ -437,6 +453,10 @@ export type CommuneReportFieldsFragment = {
   updatedAt: string;
   figureDifferences: Array<string>;
   commune: { id: string; name: string; kind: CommuneKind };
+  planPart: {
+    asOf: string;
+    plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+  } | null;
   figures: {
     asOf: string;
     learners: number;
@@ -483,6 +503,10 @@ export type PrintCommuneReportQuery = {
     updatedAt: string;
     figureDifferences: Array<string>;
     commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
     figures: {
       asOf: string;
       learners: number;

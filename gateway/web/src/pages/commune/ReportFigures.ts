@@ -3,9 +3,10 @@ import type { CommuneReportFieldsFragment } from '../../generated/graphql';
 import { Change, html } from '../../ui';
 
 type Figures = CommuneReportFieldsFragment['figures'];
+type PlanPart = CommuneReportFieldsFragment['planPart'];
 
 /** The figures a commune report states: totals, groups, rank, villages and units, who has not reported. */
-export function ReportFigures(props: { figures: Figures; differences?: readonly string[] }) {
+export function ReportFigures(props: { figures: Figures; differences?: readonly string[]; planPart?: PlanPart }) {
   const f = props.figures;
   return html`<div class="report-figures" data-testid="report-figures">
     <p>
@@ -79,6 +80,21 @@ export function ReportFigures(props: { figures: Figures; differences?: readonly 
         )}
       </tbody>
     </table>
+    ${
+      props.planPart
+        ? html`<p data-testid="report-plan-part">
+            Thực hiện kế hoạch (khi gửi báo cáo):
+            ${
+              props.planPart.plans
+                .map(
+                  (p) =>
+                    `${p.number}: hoàn thành ${p.tasksDone}/${p.tasksTotal} nhiệm vụ, ${p.sessionsHeld} buổi hướng dẫn`,
+                )
+                .join('; ') || 'chưa có kế hoạch'
+            }.
+          </p>`
+        : null
+    }
     <p>
       Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
       ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.

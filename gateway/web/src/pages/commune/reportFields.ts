@@ -25,6 +25,15 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
     revision
     updatedAt
     figureDifferences
+    planPart {
+      asOf
+      plans {
+        number
+        tasksDone
+        tasksTotal
+        sessionsHeld
+      }
+    }
     figures {
       asOf
       learners
