@@ -11,7 +11,7 @@ import { Area } from './entities/Area';
 import { PortalStatistic } from './entities/PortalStatistic';
 import { ensurePeriodsOpen } from './approval-store';
 import { CAMPAIGN_START } from './approval-rules';
-import { publishChanges } from './live';
+import { appendChanges, prepareChanges } from './live';
 import { PORTAL_IMPORTED } from './report-store';
 
 export interface PortalRowInput {
@@ -120,6 +120,10 @@ export async function importPortalStatistics(
         ]),
       );
     }
+    // The ranking under the provinces' locks first: the outbox's lock (appendEvent) is taken last.
+    const live = demo
+      ? null
+      : await prepareChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT', { wait: true });
     await appendEvent(t, 'reports', PORTAL_IMPORTED, {
       importId,
       dates: [...new Set(rows.map((r) => r.date))].sort(),
@@ -141,8 +145,8 @@ export async function importPortalStatistics(
           reason: null,
         });
       }
-      await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
     }
+    if (live) await appendChanges(t, live);
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }
