@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
+import { downloadLinks } from './download-links';
 import { exportRouter } from './exports';
 import { GraphQLError } from 'graphql';
 import http from 'node:http';
@@ -242,6 +243,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   let selfUrl = '';
   app.use(
     '/export',
+    downloadLinks(secret, verifyCaller),
     exportRouter(() => selfUrl),
   );
   // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.

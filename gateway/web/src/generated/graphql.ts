@@ -15,6 +15,17 @@ export type AccountInput = {
 
 export type CommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
 
+export type CommuneReportInput = {
+  communeId: string | number;
+  directiveId: string;
+  dueOn: string;
+  number?: string | null | undefined;
+  difficulties?: string | null | undefined;
+  proposals?: string | null | undefined;
+};
+
+export type CommuneReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
+
 export type DirectiveStatus = 'IN_FORCE' | 'WITHDRAWN';
 
 export type GroupFiguresInput = {
@@ -40,6 +51,8 @@ export type PersonRole = 'OFFICIAL' | 'RESIDENT';
 export type PopulationGroup = 'OFFICIALS' | 'RESIDENTS' | 'STUDENTS' | 'WORKERS';
 
 export type Recurrence = 'ONCE' | 'WEEKLY';
+
+export type ReportFollowUpState = 'ON_TIME' | 'LATE' | 'DRAFT' | 'MISSING';
 
 export type ReportingState = 'ON_TIME' | 'LATE' | 'MISSING';
 
@@ -235,6 +248,111 @@ export type CommuneQuery = {
   } | null;
 };
 
+export type CommuneReportsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CommuneReportsQuery = {
+  commune: {
+    id: string;
+    communeReports: Array<{
+      id: number;
+      directiveId: string;
+      directiveNumber: string;
+      dueOn: string;
+      deadline: string;
+      status: CommuneReportStatus;
+      number: string | null;
+      difficulties: string | null;
+      proposals: string | null;
+      firstSubmittedAt: string | null;
+      submittedAt: string | null;
+      submittedBy: string | null;
+      onTime: boolean | null;
+      reviewedAt: string | null;
+      reviewedBy: string | null;
+      reviewNote: string | null;
+      revision: number;
+      updatedAt: string;
+      figureDifferences: Array<string>;
+      commune: { id: string; name: string; kind: CommuneKind };
+      planPart: {
+        asOf: string;
+        plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      } | null;
+      figures: {
+        asOf: string;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+        groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+        villages: Array<{
+          id: string;
+          name: string;
+          level: string;
+          formerCommune: string | null;
+          learners: number;
+          adults: number | null;
+          participationRate: number | null;
+        }>;
+        rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+        notReported: Array<{ id: string; name: string; level: string }>;
+      };
+    }>;
+  } | null;
+};
+
+export type DraftCommuneReportMutationVariables = Exact<{
+  input: CommuneReportInput;
+}>;
+
+export type DraftCommuneReportMutation = {
+  saveCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
 export type CommuneReportingStatusQueryVariables = Exact<{
   id: string | number;
   date: string;
@@ -294,6 +412,204 @@ export type ReopenPeriodMutationVariables = Exact<{
 }>;
 
 export type ReopenPeriodMutation = { reopenReportingPeriod: { reportDate: string } };
+
+export type SaveCommuneReportMutationVariables = Exact<{
+  input: CommuneReportInput;
+}>;
+
+export type SaveCommuneReportMutation = {
+  saveCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
+export type SubmitCommuneReportMutationVariables = Exact<{
+  id: number;
+}>;
+
+export type SubmitCommuneReportMutation = {
+  submitCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
+export type CommuneReportFieldsFragment = {
+  id: number;
+  directiveId: string;
+  directiveNumber: string;
+  dueOn: string;
+  deadline: string;
+  status: CommuneReportStatus;
+  number: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  onTime: boolean | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+  revision: number;
+  updatedAt: string;
+  figureDifferences: Array<string>;
+  commune: { id: string; name: string; kind: CommuneKind };
+  planPart: {
+    asOf: string;
+    plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+  } | null;
+  figures: {
+    asOf: string;
+    learners: number;
+    adults: number | null;
+    participationRate: number | null;
+    groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+    villages: Array<{
+      id: string;
+      name: string;
+      level: string;
+      formerCommune: string | null;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+    }>;
+    rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+    notReported: Array<{ id: string; name: string; level: string }>;
+  };
+};
+
+export type PrintCommuneReportQueryVariables = Exact<{
+  id: number;
+}>;
+
+export type PrintCommuneReportQuery = {
+  communeReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
 
 export type CommuneTargetStatusQueryVariables = Exact<{
   id: string | number;
@@ -554,6 +870,49 @@ export type ProvinceProgressSubscription = {
 };
 
 export type WeekAgoFieldsFragment = { position: number; commune: { id: string } };
+
+export type ReportFollowUpQueryVariables = Exact<{
+  code: string;
+}>;
+
+export type ReportFollowUpQuery = {
+  province: {
+    id: string;
+    reportFollowUp: Array<{
+      directiveId: string;
+      directiveNumber: string;
+      subject: string;
+      dueOn: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      draft: number;
+      missing: number;
+      communes: Array<{
+        name: string;
+        state: ReportFollowUpState;
+        status: CommuneReportStatus | null;
+        reportId: number | null;
+        firstSubmittedAt: string | null;
+        submittedAt: string | null;
+        commune: { id: string };
+      }>;
+    }>;
+  } | null;
+};
+
+export type ReturnCommuneReportMutationVariables = Exact<{
+  id: number;
+  reason: string;
+}>;
+
+export type ReturnCommuneReportMutation = { returnCommuneReport: { id: number; status: CommuneReportStatus } };
+
+export type AcceptCommuneReportMutationVariables = Exact<{
+  id: number;
+}>;
+
+export type AcceptCommuneReportMutation = { acceptCommuneReport: { id: number; status: CommuneReportStatus } };
 
 export type ProvinceTargetStatusQueryVariables = Exact<{
   code: string;
