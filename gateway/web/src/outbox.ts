@@ -8,6 +8,7 @@
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
 import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
+import { tokenFor } from './session';
 import { FORM_ACCESS_REFUSED, forOfficials } from './words';
 
 const KEY = 'bdhvs.outbox';
@@ -139,7 +140,8 @@ export function flush(): Promise<void> {
         const data = await gql<SubmitMutation>(
           MUTATION,
           { input: item.input } satisfies SubmitMutationVariables,
-          item.token,
+          // A signed-in device sends with its session's current token (refreshed when near its end).
+          await tokenFor(item.token),
         );
         update(item.input.idempotencyKey, () => null);
         retryDelay = 0;
