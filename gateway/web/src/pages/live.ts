@@ -96,7 +96,7 @@ export function LivePage(props: { code: string }) {
   if (live.data && !live.data.province) return html`<${NotFound} what=${`tỉnh có mã "${code}"`} back="/province/23" />`;
   const province = live.data?.province;
   const rows = province ? againstWeekAgo(province.ranking.slice(0, TOP), province.weekAgo) : [];
-  return html`<main class="wall">
+  return html`<div class="wall" role="main">
     <header>
       <h1>Xếp hạng trực tiếp — ${province?.fullName ?? '…'}</h1>
       <div class="wall-meta">
@@ -148,5 +148,5 @@ export function LivePage(props: { code: string }) {
         </ul>
       </aside>
     </div>
-  </main>`;
+  </div>`;
 }
