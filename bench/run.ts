@@ -4,9 +4,12 @@
 // - live: live events to many subscribers and the gateway's memory per subscription;
 // - profile: CPU profiles of the gateways and subgraphs under load (bench/profile.ts);
 // - nation: the national commune ranking on the national demo data (bench/nation.ts; SEED=national);
+// - burst [--reports N --submitters N --subscribers N --province NN]: the Friday burst (bench/burst.ts);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
+import { measureBurst } from './burst';
+import { parseBurstArgs } from './burst-stats';
 import { checkSameAnswers, compare, inspect, type Target } from './gateways';
 import { percentile } from './load';
 import { measureNation } from './nation';
@@ -109,10 +112,11 @@ async function gateways(stack: Stack): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? 'all';
-  if (!['all', 'gateways', 'live', 'profile', 'nation'].includes(mode))
+  if (!['all', 'gateways', 'live', 'profile', 'nation', 'burst'].includes(mode))
     throw new Error(
-      `unknown bench "${mode}": use gateways, live, profile or nation (or nothing for gateways then live)`,
+      `unknown bench "${mode}": use gateways, live, profile, nation or burst (or nothing for gateways then live)`,
     );
+  const burst = mode === 'burst' ? parseBurstArgs(process.argv.slice(3)) : null;
   // The national view is measured on the national demo data (generated on the first start, reused after).
   if (mode === 'nation') process.env.SEED = 'national';
   const stack = await startStack();
@@ -128,6 +132,7 @@ async function main(): Promise<void> {
     if (mode === 'all' || mode === 'gateways') await gateways(stack);
     if (mode === 'all' || mode === 'live') await measureLive(stack.url, stack.authSecret);
     if (mode === 'nation') await measureNation(stack.url);
+    if (burst) await measureBurst(stack, burst);
   } finally {
     await stack.stop();
   }

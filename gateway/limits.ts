@@ -49,6 +49,9 @@ export interface GatewayLimits {
    * office router stay far below it; a script opening sockets in a loop does not).
    */
   maxConnectionsPerIp: number;
+  /** Sign-in attempts (signIn, redeemInvite) from one IP address per signInWindowMs (gateway/sign-in-limit.ts). */
+  signInsPerIp: number;
+  signInWindowMs: number;
 }
 
 /**
@@ -69,6 +72,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxUpstreamsPerConnection: 20,
   maxUpstreams: 1000,
   maxConnectionsPerIp: 2000,
+  signInsPerIp: 30,
+  signInWindowMs: 15 * 60_000,
 };
 
 const ENV_NAMES: Record<keyof GatewayLimits, string> = {
@@ -84,6 +89,8 @@ const ENV_NAMES: Record<keyof GatewayLimits, string> = {
   maxUpstreamsPerConnection: 'GATEWAY_MAX_UPSTREAMS_PER_CONNECTION',
   maxUpstreams: 'GATEWAY_MAX_UPSTREAMS',
   maxConnectionsPerIp: 'GATEWAY_MAX_CONNECTIONS_PER_IP',
+  signInsPerIp: 'GATEWAY_SIGN_INS_PER_IP',
+  signInWindowMs: 'GATEWAY_SIGN_IN_WINDOW_MS',
 };
 
 /** Limits from the environment (GATEWAY_MAX_DEPTH …); a value that is not a positive integer is a startup error. */

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
+import { downloadLinks } from './download-links';
 import { exportRouter } from './exports';
 import { GraphQLError } from 'graphql';
 import http from 'node:http';
@@ -37,6 +38,7 @@ import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
+import { signInLimitPlugin } from './sign-in-limit';
 export { findWebRoot } from './pages';
 import { availabilityPlugin } from '../shared/availability';
 
@@ -46,6 +48,8 @@ export interface GatewayContext {
   identityToken?: string;
   /** Who the rate limit counts: the token's subject, else the client's address. */
   callerKey: string;
+  /** The client's address (sign-in attempts are counted per address, gateway/sign-in-limit.ts). */
+  clientAddress?: string;
   /** Carried to every subgraph fetch as x-request-id, so one request can be followed through every log. */
   requestId?: string;
 }
@@ -135,6 +139,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       ...protection.plugins,
       observe.plugin,
       availabilityPlugin<GatewayContext>(),
+      signInLimitPlugin<GatewayContext>(limits),
       {
         // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
         // budgets once the operation is known, before anything executes.
@@ -201,10 +206,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        if (viewer.id === null) return { viewer, callerKey: callerAddress, requestId };
+        if (viewer.id === null) return { viewer, callerKey: callerAddress, clientAddress: callerAddress, requestId };
         return {
           viewer,
           callerKey: `sub:${viewer.id}`,
+          clientAddress: callerAddress,
           identityToken: await signInternalToken(secret, viewer),
           requestId,
         };
@@ -237,6 +243,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   let selfUrl = '';
   app.use(
     '/export',
+    downloadLinks(secret, verifyCaller),
     exportRouter(() => selfUrl),
   );
   // Any other address a browser asks for: the pages say "not found" (with a link back), with HTTP 404.

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Page routes answered with the pages' index.html (the page reads its route from the address). */
-const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest'];
+const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest', '/login', '/invite', '/accounts'];
 
 /** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
 export function findWebRoot(explicit?: string): string | null {

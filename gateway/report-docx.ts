@@ -26,6 +26,11 @@ export interface DocxReport {
   difficulties: string | null;
   proposals: string | null;
   commune: { id: string; name: string; kind: string };
+  /** Frozen by plans when the report was submitted; null for a draft (then today's plans are used). */
+  planPart: {
+    asOf: string;
+    plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+  } | null;
   figures: {
     asOf: string;
     learners: number;
@@ -59,18 +64,31 @@ const TARGET_WORDS: Record<string, string> = {
 };
 
 /** Tasks done and sessions held up to the figures' date, and the targets against the value, as paragraphs. */
-function planParagraphs(p: DocxPlans | null, asOf: string): Array<Paragraph | Table> {
-  if (!p) return [];
-  const tasks = p.plans.flatMap((x) => x.tasks);
-  const done = tasks.filter((t) => t.status === 'DONE').length;
-  const held = p.plans.flatMap((x) => x.sessions).filter((s) => s.heldOn <= asOf).length;
+function planParagraphs(
+  p: DocxPlans | null,
+  asOf: string,
+  frozen: DocxReport['planPart'] = null,
+): Array<Paragraph | Table> {
+  if (!p && !frozen) return [];
+  const live = (p?.plans ?? []).map((x) => {
+    const tasks = x.tasks.filter((t) => t.status !== 'CANCELLED');
+    return {
+      number: x.number,
+      tasksDone: tasks.filter((t) => t.status === 'DONE').length,
+      tasksTotal: tasks.length,
+      sessionsHeld: x.sessions.filter((s) => s.heldOn <= asOf).length,
+    };
+  });
+  const lines = frozen?.plans ?? live;
+  const sum = (k: 'tasksDone' | 'tasksTotal' | 'sessionsHeld') => lines.reduce((n, x) => n + x[k], 0);
   return [
     line('4. Thực hiện kế hoạch và chỉ tiêu', { bold: true }),
     line(
-      `Kế hoạch: ${p.plans.map((x) => x.number).join(', ') || 'chưa có'}; đã hoàn thành ${done}/${tasks.length} nhiệm vụ; ` +
-        `đã tổ chức ${held} buổi học tập, hướng dẫn.`,
+      `Kế hoạch: ${lines.map((x) => x.number).join(', ') || 'chưa có'}; đã hoàn thành ${sum('tasksDone')}/${sum('tasksTotal')} nhiệm vụ; ` +
+        `đã tổ chức ${sum('sessionsHeld')} buổi học tập, hướng dẫn` +
+        (frozen ? ` (số liệu kế hoạch khi gửi báo cáo, đến ngày ${frozen.asOf.split('-').reverse().join('/')}).` : '.'),
     ),
-    ...(p.targetStatus.length
+    ...(p?.targetStatus.length
       ? [
           table(
             ['Chỉ tiêu', 'Nhóm', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
@@ -197,7 +215,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
                 ),
               ]
             : []),
-          ...planParagraphs(plans, f.asOf),
+          ...planParagraphs(plans, f.asOf, r.planPart),
           line(
             f.notReported.length
               ? `Chưa báo cáo: ${f.notReported.map((a) => a.name).join(', ')}.`

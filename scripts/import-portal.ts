@@ -1,18 +1,26 @@
-// `npm run import:portal -- statistics.csv [--url http://localhost:4000/graphql] [--token T]`: reads the province
-// portal's statistics page saved as CSV and imports it through the gateway (importPortalStatistics), so the same
-// checks apply as to any client. One bad row rejects the whole file, with its line number; nothing is written.
+// `npm run import:portal -- statistics.csv [--source NATIONAL_PLATFORM] [--url …/graphql] [--token T]`: reads the
+// province portal's statistics page — or the national platform's (binhdanhocvuso.gov.vn), by a `source` column or
+// --source — saved as CSV and imports it through the gateway (importPortalStatistics), so the same checks apply as
+// to any client. One bad row rejects the whole file, with its line number; nothing is written. The column layout is
+// in docs/imports.md.
 import { readFileSync } from 'node:fs';
 import { readCsv } from '../shared/csv';
+
+export type StatisticSource = 'PORTAL' | 'NATIONAL_PLATFORM';
 
 export interface PortalCsvRow {
   communeId: string;
   date: string;
+  source: StatisticSource;
   rank: number | null;
   learners: number;
   officialsRegistered: number;
   residentsRegistered: number;
   officialsPercent: number | null;
   residentsPercent: number | null;
+  /** NATIONAL_PLATFORM rows: of its officials / residents, how many are also on the province portal. */
+  officialsOnPortal: number | null;
+  residentsOnPortal: number | null;
 }
 
 const HEADERS: Record<string, keyof PortalCsvRow> = {
@@ -34,6 +42,21 @@ const HEADERS: Record<string, keyof PortalCsvRow> = {
   ty_le_cbccvc: 'officialsPercent',
   residents_percent: 'residentsPercent',
   ty_le_nguoi_dan: 'residentsPercent',
+  source: 'source',
+  nguon: 'source',
+  officials_on_portal: 'officialsOnPortal',
+  cbccvc_tren_cong_tinh: 'officialsOnPortal',
+  residents_on_portal: 'residentsOnPortal',
+  nguoi_dan_tren_cong_tinh: 'residentsOnPortal',
+};
+
+/** A `source` cell: the API's name, or the Vietnamese one ("Cổng tỉnh", "Nền tảng quốc gia", the platform's site). */
+const SOURCES: Record<string, StatisticSource> = {
+  portal: 'PORTAL',
+  cong_tinh: 'PORTAL',
+  national_platform: 'NATIONAL_PLATFORM',
+  nen_tang_quoc_gia: 'NATIONAL_PLATFORM',
+  binhdanhocvuso_gov_vn: 'NATIONAL_PLATFORM',
 };
 
 export class CsvError extends Error {}
@@ -56,19 +79,23 @@ function date(cell: string, line: number): string {
   throw new CsvError(`dòng ${line}: ngày "${cell}" phải có dạng dd/mm/yyyy hoặc yyyy-mm-dd`);
 }
 
-/** Parses the CSV (comma or semicolon separated; a commune is its id, e.g. C02949). */
-export function parsePortalCsv(text: string): PortalCsvRow[] {
+const fold = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+
+/**
+ * Parses the CSV (comma or semicolon separated; a commune is its id, e.g. C02949). Rows without a `source` column
+ * are `source` (PORTAL unless told).
+ */
+export function parsePortalCsv(text: string, source: StatisticSource = 'PORTAL'): PortalCsvRow[] {
   const { header, rows } = readCsv(text);
   if (rows.length < 1) throw new CsvError('tệp CSV không có dòng số liệu nào');
-  const fold = (h: string) =>
-    h
-      .trim()
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_|_$/g, '');
   const columns = header.map((h) => HEADERS[fold(h)]);
   for (const need of ['communeId', 'date', 'learners', 'officialsRegistered', 'residentsRegistered'] as const) {
     if (!columns.includes(need)) throw new CsvError(`thiếu cột ${need} trong dòng tiêu đề`);
@@ -80,9 +107,21 @@ export function parsePortalCsv(text: string): PortalCsvRow[] {
       if (n === null) throw new CsvError(`dòng ${line}: thiếu ${k}`);
       return n;
     };
+    const overlap = (k: 'officialsOnPortal' | 'residentsOnPortal') =>
+      columns.includes(k) ? number(get(k), line, k, false) : null;
+    let rowSource = source;
+    if (columns.includes('source') && get('source').trim() !== '') {
+      const named = SOURCES[fold(get('source'))];
+      if (!named)
+        throw new CsvError(
+          `dòng ${line}: nguồn "${get('source')}" không hợp lệ (PORTAL/Cổng tỉnh hoặc NATIONAL_PLATFORM/Nền tảng quốc gia)`,
+        );
+      rowSource = named;
+    }
     return {
       communeId: get('communeId').trim(),
       date: date(get('date'), line),
+      source: rowSource,
       rank: columns.includes('rank') ? number(get('rank'), line, 'rank', false) : null,
       learners: int('learners'),
       officialsRegistered: int('officialsRegistered'),
@@ -93,6 +132,8 @@ export function parsePortalCsv(text: string): PortalCsvRow[] {
       residentsPercent: columns.includes('residentsPercent')
         ? number(get('residentsPercent'), line, 'residentsPercent', true)
         : null,
+      officialsOnPortal: overlap('officialsOnPortal'),
+      residentsOnPortal: overlap('residentsOnPortal'),
     };
   });
 }
@@ -102,8 +143,9 @@ export async function importFile(
   url: string,
   token?: string,
   say: (l: string) => void = console.log,
+  source: StatisticSource = 'PORTAL',
 ): Promise<{ rows: number; communes: number; dates: string[] }> {
-  const rows = parsePortalCsv(readFileSync(file, 'utf8'));
+  const rows = parsePortalCsv(readFileSync(file, 'utf8'), source);
   say(`[import] ${rows.length} rows read from ${file}; sending to ${url}`);
   const res = await fetch(url, {
     method: 'POST',
@@ -122,24 +164,39 @@ export async function importFile(
   return body.data.importPortalStatistics;
 }
 
-if (require.main === module) {
-  const args = process.argv.slice(2);
+/** The command line: its arguments in, an exit code out (0 imported, 1 nothing imported, 2 bad usage). */
+export async function main(
+  argv: string[],
+  say: (l: string) => void = console.log,
+  complain: (l: string) => void = console.error,
+): Promise<number> {
+  const args = [...argv];
   const flag = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args.splice(i, 2)[1] : undefined;
   };
   const url = flag('--url') ?? `http://localhost:${process.env.PORT ?? 4000}/graphql`;
   const token = flag('--token');
-  if (args.length !== 1) {
-    console.error(
-      'usage: npm run import:portal -- <statistics.csv> [--url http://localhost:4000/graphql] [--token <token>]',
+  const source = (flag('--source') ?? 'PORTAL').toUpperCase();
+  if (args.length !== 1 || (source !== 'PORTAL' && source !== 'NATIONAL_PLATFORM')) {
+    complain(
+      'usage: npm run import:portal -- <statistics.csv> [--source PORTAL|NATIONAL_PLATFORM] ' +
+        '[--url http://localhost:4000/graphql] [--token <token>]',
     );
-    process.exit(2);
+    return 2;
   }
-  importFile(args[0], url, token)
-    .then((r) => console.log(`[import] imported ${r.rows} rows for ${r.communes} communes on ${r.dates.join(', ')}`))
-    .catch((e: unknown) => {
-      console.error(`[import] nothing imported: ${e instanceof Error ? e.message : String(e)}`);
-      process.exit(1);
-    });
+  try {
+    const r = await importFile(args[0], url, token, say, source);
+    say(`[import] imported ${r.rows} rows for ${r.communes} communes on ${r.dates.join(', ')}`);
+    return 0;
+  } catch (e: unknown) {
+    complain(`[import] nothing imported: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -31,6 +31,11 @@ export function loadJose(): Promise<Jose> {
 /** Who signs the tokens of `npm run token` (and any HS256 token a caller may present). */
 export const TOKEN_ISSUER = 'bdhvs-hub';
 /** The gateway's internal tokens: another issuer and an audience, so neither kind is accepted in place of the other. */
+/**
+ * The audience of tokens the hub's own sign-in issues (registry `signIn`, `redeemInvite`, `refreshSession`): with an
+ * identity provider configured (AUTH_JWKS_URL) these are still accepted, other hub-signed tokens are not.
+ */
+export const SESSION_AUDIENCE = 'bdhvs-hub-session';
 export const INTERNAL_ISSUER = 'hub-gateway';
 export const INTERNAL_AUDIENCE = 'hub-subgraphs';
 /** The header carrying the internal token from the gateway to a subgraph. */
@@ -187,7 +192,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
   return async (token) => {
     const jose = await loadJose();
     try {
-      if (options.jwksUrl) {
+      if (options.jwksUrl && jose.decodeProtectedHeader(token).alg !== 'HS256') {
         jwks ??= jose.createRemoteJWKSet(new URL(options.jwksUrl));
         const { payload } = await jose.jwtVerify(token, jwks, {
           issuer: options.issuer,
@@ -197,9 +202,11 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
         checkTokenLifetime(payload.exp);
         return viewerFromPayload(payload);
       }
+      // Beside an identity provider, only the hub's own sign-in sessions are HS256 (not `npm run token`'s tokens).
       const { payload } = await jose.jwtVerify(token, key, {
         algorithms: ['HS256'],
         issuer: TOKEN_ISSUER,
+        audience: options.jwksUrl ? SESSION_AUDIENCE : undefined,
         requiredClaims: ['exp', 'sub'],
       });
       checkTokenLifetime(payload.exp);

@@ -2,7 +2,8 @@
  * Typed domain errors. Domain code throws these (no GraphQL import needed); `formatError` in server.ts maps them
  * once to GraphQL errors with `extensions.code`. No resolver catches an error to return its message.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT';
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED';
 
 export class DomainError extends Error {
   constructor(
@@ -47,6 +48,13 @@ export class ConflictError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(message: string) {
     super('UNAUTHENTICATED', message);
+  }
+}
+
+/** Too many attempts (sign-in): the caller must wait `retryAfterSeconds`; the gateway answers HTTP 429. */
+export class RateLimitedError extends DomainError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message, undefined, { retryAfterSeconds });
   }
 }
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCallerVerifier, loadJose } from '../shared/auth';
+import { createCallerVerifier, loadJose, SESSION_AUDIENCE, signToken } from '../shared/auth';
 
 /**
  * A real identity provider publishes its public keys as a JSON Web Key Set; the gateway verifies callers' tokens
@@ -46,6 +46,17 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
   it('accepts a token signed by the provider, with its role and area', async () => {
     const viewer = await verifier()(await sign({ name: 'Nguyễn Văn A', role: 'COMMUNE_OFFICER', area: 'C02949' }));
     expect(viewer).toMatchObject({ id: 'cb-0042', name: 'Nguyễn Văn A', role: 'COMMUNE_OFFICER', area: 'C02949' });
+  });
+
+  it('still accepts the hub’s own sign-in sessions (HS256, audience bdhvs-hub-session), not other hub tokens', async () => {
+    const claims = { sub: 'account:7', name: 'Đinh Văn Hùng', role: 'COMMUNE_OFFICER' as const, area: 'C02949' };
+    const session = await signToken('x'.repeat(32), claims, { audience: SESSION_AUDIENCE });
+    expect(await verifier()(session)).toMatchObject({ id: 'account:7', role: 'COMMUNE_OFFICER', area: 'C02949' });
+    await expect(verifier()(await signToken('x'.repeat(32), claims))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    const foreign = await signToken('y'.repeat(32), claims, { audience: SESSION_AUDIENCE });
+    await expect(verifier()(foreign)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it.each([

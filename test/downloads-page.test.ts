@@ -1,24 +1,15 @@
 /** The pages' Excel download links, clicked in a real browser: the file is the workbook the export serves. */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import { buildPages, launchBrowser, type Browser } from './support/browser';
-import { startTestStack, type TestStack } from './support/stack';
+import { type Browser, startPages, stopPages } from './support/browser';
+import type { TestStack } from './support/stack';
 
 let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 it('the commune page of Ba Tô downloads its villages as Excel, 14 rows with their former commune', async () => {
   const page = await browser.context.newPage();

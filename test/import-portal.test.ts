@@ -13,12 +13,15 @@ describe('parsing the portal’s CSV', () => {
       {
         communeId: 'C02949',
         date: '2025-10-26',
+        source: 'PORTAL',
         rank: 38,
         learners: 1208,
         officialsRegistered: 1144,
         residentsRegistered: 64,
         officialsPercent: 1.53,
         residentsPercent: 0.68,
+        officialsOnPortal: null,
+        residentsOnPortal: null,
       },
     ]);
   });

@@ -1,23 +1,14 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { startTestStack, type TestStack } from './support/stack';
+import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import type { TestStack } from './support/stack';
 
 /** The national overview at `/`, in a real browser against the whole stack. */
 let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 const rows = (page: Page) => page.locator('[data-testid="nation-row"]');
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { ok, startTestStack, type TestStack } from './support/stack';
+import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import { ok, type TestStack } from './support/stack';
 
 function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -15,17 +15,8 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 /** A page whose clock reads `now` (the server keeps its own). */
 async function openAt(now: string, path: string): Promise<Page> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, type Browser } from './support/browser';
-import { ok, startTestStack, type TestStack } from './support/stack';
+import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import { ok, type TestStack } from './support/stack';
 
 /**
  * Honest data: every "updated" line has its date, figures older than a week carry a visible warning, the ranking
@@ -11,17 +11,8 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 async function open(path: string, now?: Date): Promise<Page> {
   const page = await browser.context.newPage();

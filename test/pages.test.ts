@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { buildPages, eventually, launchBrowser, screenshotPath, type Browser } from './support/browser';
-import { ok, startTestStack, type TestStack } from './support/stack';
+import { type Browser, eventually, screenshotPath, startPages, stopPages } from './support/browser';
+import { ok, type TestStack } from './support/stack';
 
 /**
  * The pages people use, in a real browser (Debian's Chromium through playwright-core) against the whole stack:
@@ -11,17 +11,8 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => {
-  buildPages();
-  stack = await startTestStack();
-  base = stack.gateway.url.replace(/\/graphql$/, '');
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
 
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();

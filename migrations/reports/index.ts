@@ -7,6 +7,7 @@ import { Migration20251218000000 } from './Migration20251218000000_reports_audit
 import { Migration20260101000000 } from './Migration20260101000000_reports_commune_report';
 import { Migration20251230000000 } from './Migration20251230000000_reports_period_approval';
 import { Migration20260105000000 } from './Migration20260105000000_reports_adult_measures';
+import { Migration20260110000000 } from './Migration20260110000000_reports_national_platform';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const reportsMigrations = [
@@ -19,4 +20,5 @@ export const reportsMigrations = [
   { name: 'Migration20251231000000_reports_directive_deadlines', class: Migration20251231000000 },
   { name: 'Migration20260101000000_reports_commune_report', class: Migration20260101000000 },
   { name: 'Migration20260105000000_reports_adult_measures', class: Migration20260105000000 },
+  { name: 'Migration20260110000000_reports_national_platform', class: Migration20260110000000 },
 ];

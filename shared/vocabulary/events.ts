@@ -131,6 +131,21 @@ export interface AuditRecorded {
 }
 
 /**
+ * reports → plans: a commune report was submitted (again, after a return: a higher revision). Plans freezes the plan
+ * part of it (sessions held by `asOf`, tasks done) as it stands now, so the submitted report keeps it.
+ */
+export const COMMUNE_REPORT_SUBMITTED = 'commune-report.submitted';
+export interface CommuneReportSubmitted {
+  reportId: number;
+  revision: number;
+  communeId: string;
+  provinceId: string;
+  /** The day the report's figures are taken. */
+  asOf: IsoDate;
+  submittedAt: string;
+}
+
+/**
  * Each topic between subgraphs with its payload type: writers append, and consumers read, exactly these
  * (subgraphs/common/outbox.ts appendEvent, subgraphs/common/events.ts isEvent).
  */
@@ -140,4 +155,5 @@ export interface EventPayloads {
   [DIRECTIVE_CHANGED]: DirectiveChanged;
   [PLAN_ADOPTED]: PlanAdopted;
   [AUDIT_RECORDED]: AuditRecorded;
+  [COMMUNE_REPORT_SUBMITTED]: CommuneReportSubmitted;
 }

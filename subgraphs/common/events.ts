@@ -32,6 +32,8 @@ export interface ConsumerOptions {
   /** Called after a batch of events was applied and committed (e.g. to notify live subscribers). */
   afterCommit?(events: OutboxEvent[]): void | Promise<void>;
   log?: (line: string) => void;
+  /** A new consumer starts after the events already in the outbox (default: from the first). */
+  startAtEnd?: boolean;
   /** Safety poll in case a notification was missed while reconnecting (default 5 s). */
   pollMs?: number;
 }
@@ -115,9 +117,12 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   const log = options.log ?? (() => undefined);
   const offsetTable = `"${options.consumer}"."event_offset"`;
   const em = orm.orm.em.fork() as EntityManager;
-  await em.execute(`insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`, [
-    options.name,
-  ]);
+  await em.execute(
+    options.startAtEnd
+      ? `insert into ${offsetTable} ("name", "last_seq") select ?, coalesce(max("seq"), 0) from "${options.producer}"."outbox_event" on conflict do nothing`
+      : `insert into ${offsetTable} ("name", "last_seq") values (?, 0) on conflict do nothing`,
+    [options.name],
+  );
 
   let running: Promise<number> | null = null;
   let again = false;

@@ -33,6 +33,17 @@ export async function appendEvent<T extends Topic>(
   await appendEvents(em, schema, topic, [payload]);
 }
 
+/**
+ * Readers take events by increasing `seq` and remember the last one, so a row must never become visible after a row
+ * with a higher `seq`: a transaction that committed event 101 before another committed 100 would make every reader
+ * skip 100. So writers of one schema's outbox queue, from their first event to their commit, on a transaction lock
+ * (taken again by later appends in the same transaction at no cost). Take every other lock before it: append events
+ * last in a transaction, and the wait is only the other writers' inserts and commits.
+ */
+export async function lockOutbox(em: EntityManager, schema: SubgraphName): Promise<void> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`outbox:${schema}`]);
+}
+
 /** Many events of one topic in as few statements as possible (seeding writes thousands). */
 export async function appendEvents<T extends Topic>(
   em: EntityManager,
@@ -41,6 +52,7 @@ export async function appendEvents<T extends Topic>(
   payloads: Array<OutboxTopics[T]>,
 ): Promise<void> {
   if (payloads.length === 0) return;
+  await lockOutbox(em, schema);
   for (let i = 0; i < payloads.length; i += 1000) {
     const chunk = payloads.slice(i, i + 1000);
     await em.execute(

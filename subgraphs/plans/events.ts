@@ -3,7 +3,8 @@
  * directives the province issues, amends or withdraws. Each handler upserts in bulk, in the consumer's transaction.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AREA_UPSERTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
+import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
+import { planPart } from './report-part';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 
@@ -35,7 +36,49 @@ export async function applyDirective(em: EntityManager, event: OutboxEvent): Pro
   );
 }
 
+/**
+ * A commune report was submitted: its plan part is frozen as the plans stand now (a resubmission after a return
+ * freezes it again; an older revision arriving late changes nothing).
+ */
+export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): Promise<void> {
+  if (!isEvent(event, COMMUNE_REPORT_SUBMITTED)) return;
+  const r = event.payload;
+  const plans = await em.execute<Array<{ id: string; number: string; title: string }>>(
+    `select id, number, title from plans.commune_plan where commune_id = ? order by issued_on, id`,
+    [r.communeId],
+  );
+  const ids = plans.map((p) => p.id);
+  const [tasks, sessions] = ids.length
+    ? await Promise.all([
+        em.execute<Array<{ planId: string; status: string }>>(
+          `select plan_id as "planId", status from plans.plan_task where plan_id in (${ids.map(() => '?').join(', ')})`,
+          ids,
+        ),
+        em.execute<Array<{ planId: string; heldOn: string }>>(
+          `select plan_id as "planId", to_char(held_on, 'YYYY-MM-DD') as "heldOn" from plans.training_session where plan_id in (${ids.map(() => '?').join(', ')})`,
+          ids,
+        ),
+      ])
+    : [[], []];
+  await em.execute(
+    `insert into plans.commune_report_plan (report_id, revision, commune_id, as_of, frozen_at, plans)
+     values (?, ?, ?, ?, ?, ?)
+     on conflict (report_id) do update set revision = excluded.revision, as_of = excluded.as_of,
+       frozen_at = excluded.frozen_at, plans = excluded.plans
+     where plans.commune_report_plan.revision < excluded.revision`,
+    [
+      r.reportId,
+      r.revision,
+      r.communeId,
+      r.asOf,
+      r.submittedAt,
+      JSON.stringify(planPart(plans, tasks, sessions, r.asOf)),
+    ],
+  );
+}
+
 export const PLANS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
   { producer: 'registry', name: 'plans.areas', topics: [AREA_UPSERTED], handle: applyAreas },
   { producer: 'directives', name: 'plans.directives', topics: [DIRECTIVE_CHANGED], handle: applyDirective },
+  { producer: 'reports', name: 'plans.commune-reports', topics: [COMMUNE_REPORT_SUBMITTED], handle: freezeReportPlan },
 ];

@@ -6,6 +6,14 @@ import { PlanTask } from './entities/PlanTask';
 import { AreaProjection } from './entities/AreaProjection';
 import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
+import type { PlanPartLine } from './report-part';
+
+export interface FrozenPlanPart {
+  reportId: number;
+  asOf: string;
+  frozenAt: Date;
+  plans: PlanPartLine[];
+}
 
 /** Fresh per request: every list field and entity reference goes through one of these (one statement per batch). */
 export function createLoaders(em: EntityManager) {
@@ -47,6 +55,15 @@ export function createLoaders(em: EntityManager) {
       (ids) => em.find(AreaProjection, { id: { $in: [...ids] } }),
       (a) => a.id,
     ),
+    /** The frozen plan part of submitted commune reports, by report id (one statement per batch). */
+    reportPlan: new DataLoader<number, FrozenPlanPart | null>(async (ids) => {
+      const rows = await em.execute<FrozenPlanPart[]>(
+        `select report_id as "reportId", to_char(as_of, 'YYYY-MM-DD') as "asOf", frozen_at as "frozenAt", plans
+         from plans.commune_report_plan where report_id in (${ids.map(() => '?').join(', ')})`,
+        [...ids],
+      );
+      return ids.map((id) => rows.find((r) => r.reportId === id) ?? null);
+    }),
     communesOfProvince: listLoader<string, AreaProjection>(
       (ids) => em.find(AreaProjection, { provinceId: { $in: [...ids] }, level: 'COMMUNE' }, { orderBy: { id: 'asc' } }),
       (a) => a.provinceId,

@@ -5,6 +5,7 @@ import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
 import type { PlansLoaders } from './loaders';
 import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
 import { CommunePlansResolver, DirectivePlansResolver } from './resolvers/CommunePlansResolver';
+import { CommuneReportRef, ReportPlanResolver } from './resolvers/ReportPlanResolver';
 import { PlanTaskResolver, TrainingSessionResolver } from './resolvers/TaskResolver';
 
 type Ctx = Context<PlansLoaders>;
@@ -18,12 +19,15 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       PlanTaskResolver,
       TrainingSessionResolver,
       ReportingDeadlineResolver,
+      ReportPlanResolver,
     ],
     {
       CommunePlan: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.plan.load(ref.id) },
       // A Commune or Directive reference carries what plans needs (id, and province { id } when @required).
       Commune: { __resolveReference: (ref: { id: string; province?: { id: string } }) => ref },
       Directive: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      CommuneReport: { __resolveReference: (ref: { id: number }) => ({ id: ref.id }) },
     },
+    [CommuneReportRef],
   );
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { authSecretOf } from './state';
 import { argLoader, listLoader, SharedCache, sharedListLoader, sharedRowLoader } from '../common/loaders';
 import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { Commune } from './entities/Commune';
@@ -128,6 +129,8 @@ export async function loadPopulations(
  */
 export function createLoaders(em: EntityManager, cache: SharedCache = new SharedCache()) {
   return {
+    /** The key session tokens are signed with (docs/access.md). */
+    authSecret: () => authSecretOf(cache),
     province: sharedRowLoader<Province>(
       cache,
       'province',

@@ -13,6 +13,8 @@ import { createLoaders, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
 import { seedNational } from './national-seed';
 import { seedDemo, seedReference } from './seed';
+import { RegistryState } from './state';
+import { resolveAuthSecret } from '../../shared/auth';
 
 export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   name: 'registry',
@@ -22,7 +24,7 @@ export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   createLoaders,
   // One cache shared by the registry's requests, retired on every registry write (here or in another process).
   state: {
-    create: () => new SharedCache(),
+    create: (options) => new RegistryState(options.authSecret ?? resolveAuthSecret()),
     start: (cache, options) => listenForWrites(options.databaseUrl, 'registry', () => cache.bump(), options.log),
     clear: (cache) => cache.bump(),
   },

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../common/schema';
 import type { Context } from '../common/context';
 import type { RegistryLoaders } from './loaders';
+import { AccountResolver } from './resolvers/AccountResolver';
 import { AuditLogResolver } from './resolvers/AuditLogResolver';
 import { CommuneResolver } from './resolvers/CommuneResolver';
 import { PopulationResolver } from './resolvers/PopulationResolver';
@@ -15,7 +16,15 @@ type Ctx = Context<RegistryLoaders>;
 /** The registry's SDL and resolvers; needs no database, so `npm run compose` can print it. */
 export function buildRegistrySchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema(
-    [ProvinceResolver, CommuneResolver, VillageResolver, UnitResolver, PopulationResolver, AuditLogResolver],
+    [
+      ProvinceResolver,
+      CommuneResolver,
+      VillageResolver,
+      UnitResolver,
+      PopulationResolver,
+      AuditLogResolver,
+      AccountResolver,
+    ],
     {
       Province: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.province.load(ref.id) },
       Commune: { __resolveReference: (ref: Ref, ctx: Ctx) => ctx.loaders.commune.load(ref.id) },

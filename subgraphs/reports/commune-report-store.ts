@@ -11,7 +11,9 @@ import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { bilingual, NotFoundError } from '../../shared/errors';
 import type { DeadlineData } from '../../shared/vocabulary/model';
 import type { Viewer } from '../../shared/viewer';
+import { COMMUNE_REPORT_SUBMITTED } from '../../shared/vocabulary/events';
 import { recordAudit } from '../common/audit';
+import { appendEvent } from '../common/outbox';
 import {
   ACTION_SIDE,
   checkNumber,
@@ -265,6 +267,15 @@ export async function changeCommuneReport(
       report.reviewNote = note;
     }
     await t.flush();
+    if (action === 'SUBMIT' && figures)
+      await appendEvent(t, 'reports', COMMUNE_REPORT_SUBMITTED, {
+        reportId: report.id,
+        revision: report.revision,
+        communeId: report.communeId,
+        provinceId: report.provinceId,
+        asOf: figures.asOf,
+        submittedAt: report.submittedAt!.toISOString(),
+      });
     const operation = { SUBMIT: 'submitCommuneReport', RETURN: 'returnCommuneReport', ACCEPT: 'acceptCommuneReport' };
     await audit(t, viewer, operation[action], before, report);
     return report;

@@ -7,6 +7,7 @@ import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../sha
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live';
+import { LIVE_PUBLISHER } from './live-publisher';
 
 /** What this subgraph writes to its own outbox for its live subscriptions. */
 declare module '../common/outbox' {
@@ -24,6 +25,8 @@ export interface ReportSubmitted {
   provinceId: string;
   reportDate: string;
   version: number;
+  /** Its live events were published in its own transaction (else by the coalescing consumer, live-publisher.ts). */
+  live?: boolean;
 }
 export interface PortalImported {
   importId: string;
@@ -108,8 +111,9 @@ export const DIRECTIVES_CONSUMER = {
   handle: applyDirectiveEvent,
 };
 
-/** While the subgraph runs: both, and live progress for the areas whose population changed (the demo seed does not). */
+/** While the subgraph runs: both, the coalescing live publisher, and live progress for the areas whose population changed (the demo seed does not). */
 export const REPORTS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
   { ...REGISTRY_CONSUMER, afterBatch: publishPopulationChanges },
   DIRECTIVES_CONSUMER,
+  LIVE_PUBLISHER,
 ];

@@ -53,16 +53,50 @@ export async function withAncestors(
   );
 }
 
+/** The events of one change, computed (and `rank_state` moved) but not yet in the outbox. */
+export interface PreparedChanges {
+  progress: ProgressUpdatedPayload[];
+  rank: RankChangedPayload[];
+}
+
 /**
  * Publishes the progress of `areaIds` (with ancestors) and the rank changes of their provinces, in `em`'s
  * transaction.
  */
 export async function publishChanges(em: EntityManager, areaIds: string[], cause: Cause): Promise<void> {
+  await appendChanges(em, (await prepareChanges(em, areaIds, cause, { wait: true }))!);
+}
+
+/** Writes prepared events to the outbox (its lock is taken there: do it last in the transaction). */
+export async function appendChanges(em: EntityManager, changes: PreparedChanges): Promise<void> {
+  await appendEvents(em, 'reports', PROGRESS_UPDATED, changes.progress);
+  await appendEvents(em, 'reports', RANK_CHANGED, changes.rank);
+}
+
+/**
+ * Computes the events of a change under each province's lock and records the new ranking in `rank_state`.
+ * With `wait: false` and one province, returns null at once, having done nothing, when another transaction holds
+ * that province's lock: the caller leaves the publication to the coalescing consumer (live-publisher.ts).
+ */
+export async function prepareChanges(
+  em: EntityManager,
+  areaIds: string[],
+  cause: Cause,
+  options: { wait: boolean },
+): Promise<PreparedChanges | null> {
   const areas = await withAncestors(em, areaIds);
   const provinces = [...new Set(areas.map((a) => a.provinceId))].sort();
   const asOf = todayInVietnam();
-  for (const provinceId of provinces)
-    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`live:${provinceId}`]);
+  if (!options.wait && provinces.length === 1) {
+    const [{ locked }] = await em.execute<Array<{ locked: boolean }>>(
+      `select pg_try_advisory_xact_lock(hashtext(?)) as locked`,
+      [`live:${provinces[0]}`],
+    );
+    if (!locked) return null;
+  } else {
+    for (const provinceId of provinces)
+      await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`live:${provinceId}`]);
+  }
   const snapshots = await loadSnapshots(
     em,
     provinces.map((provinceId) => ({ provinceId, asOf })),
@@ -123,8 +157,7 @@ export async function publishChanges(em: EntityManager, areaIds: string[], cause
       }
     }
   }
-  await appendEvents(em, 'reports', PROGRESS_UPDATED, progressEvents);
-  await appendEvents(em, 'reports', RANK_CHANGED, rankEvents);
+  return { progress: progressEvents, rank: rankEvents };
 }
 
 /** Records the current ranking of a province without events (for a freshly seeded database). */

@@ -1,4 +1,7 @@
-/** The province portal's statistics pages imported: all rows or none, locked periods refused. */
+/**
+ * Published statistics imported — the province portal's statistics page and the national platform's
+ * (statistic-sources.ts: each learner counted once): all rows or none, locked periods refused.
+ */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { authorize, requireIdentity } from '../../shared/auth-rules';
@@ -11,18 +14,24 @@ import { Area } from './entities/Area';
 import { PortalStatistic } from './entities/PortalStatistic';
 import { ensurePeriodsOpen } from './approval-store';
 import { CAMPAIGN_START } from './approval-rules';
-import { publishChanges } from './live';
+import { appendChanges, prepareChanges } from './live';
 import { PORTAL_IMPORTED } from './report-store';
+import { checkSourceFields, type StatisticSourceName } from './statistic-sources';
 
 export interface PortalRowInput {
   communeId: string;
   date: string;
+  /** PORTAL when absent. */
+  source?: StatisticSourceName | null;
   rank?: number | null;
   learners: number;
   officialsRegistered: number;
   residentsRegistered: number;
   officialsPercent?: number | null;
   residentsPercent?: number | null;
+  /** NATIONAL_PLATFORM rows: of its officials / residents, how many are also on the province portal. */
+  officialsOnPortal?: number | null;
+  residentsOnPortal?: number | null;
 }
 
 /** Checks every row first; any bad row rejects the whole import with its row number, and nothing is written. */
@@ -87,10 +96,16 @@ export async function importPortalStatistics(
           field(k),
         );
     }
-    const key = `${r.communeId}|${r.date}`;
+    const problem = checkSourceFields(r, i + 1);
+    if (problem) throw new BadInputError(bilingual(problem.vi, problem.en), field(problem.field));
+    const source = r.source ?? 'PORTAL';
+    const key = `${r.communeId}|${r.date}|${source}`;
     if (seen.has(key))
       throw new BadInputError(
-        bilingual(`${at}: xã ${r.communeId} ngày ${r.date} có hai dòng`, `row ${i + 1}: duplicate commune and date`),
+        bilingual(
+          `${at}: xã ${r.communeId} ngày ${r.date} có hai dòng cùng nguồn ${source}`,
+          `row ${i + 1}: duplicate commune, date and source`,
+        ),
         field('communeId'),
       );
     seen.add(key);
@@ -103,23 +118,30 @@ export async function importPortalStatistics(
     for (let i = 0; i < rows.length; i += 1000) {
       const chunk = rows.slice(i, i + 1000);
       await t.execute(
-        `insert into reports.portal_statistic (commune_id, province_id, stat_date, portal_rank, learners, officials_registered, residents_registered, officials_percent, residents_percent, import_id, demo)
-         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `insert into reports.portal_statistic (commune_id, province_id, stat_date, source, portal_rank, learners, officials_registered, residents_registered, officials_percent, residents_percent, officials_on_portal, residents_on_portal, import_id, demo)
+         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         chunk.flatMap((r) => [
           r.communeId,
           byId.get(r.communeId)!.provinceId,
           r.date,
+          r.source ?? 'PORTAL',
           r.rank ?? null,
           r.learners,
           r.officialsRegistered,
           r.residentsRegistered,
           r.officialsPercent ?? null,
           r.residentsPercent ?? null,
+          r.officialsOnPortal ?? null,
+          r.residentsOnPortal ?? null,
           importId,
           demo,
         ]),
       );
     }
+    // The ranking under the provinces' locks first: the outbox's lock (appendEvent) is taken last.
+    const live = demo
+      ? null
+      : await prepareChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT', { wait: true });
     await appendEvent(t, 'reports', PORTAL_IMPORTED, {
       importId,
       dates: [...new Set(rows.map((r) => r.date))].sort(),
@@ -141,8 +163,8 @@ export async function importPortalStatistics(
           reason: null,
         });
       }
-      await publishChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT');
     }
+    if (live) await appendChanges(t, live);
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }

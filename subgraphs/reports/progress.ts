@@ -22,7 +22,7 @@ export interface GroupFigures {
 
 export type Figures = Record<Group, GroupFigures>;
 
-export type ProgressSource = 'REPORTS' | 'PORTAL' | 'NONE';
+export type ProgressSource = 'REPORTS' | 'PORTAL' | 'NATIONAL_PLATFORM' | 'NONE';
 
 export interface ProgressValue {
   asOf: IsoDate;
@@ -41,6 +41,11 @@ export interface ProgressValue {
   figuresDate: IsoDate | null;
   /** Per group; null where the source gives no breakdown (the portal). */
   groups: Figures | null;
+  /**
+   * Learners counted from the national platform (binhdanhocvuso.gov.vn) and not on the province portal; already in
+   * learners, officialsRegistered and residentsRegistered (never in `groups`, which are the reports' own).
+   */
+  nationalPlatformLearners: number;
 }
 
 export const emptyFigures = (): Figures => ({
@@ -71,6 +76,7 @@ function build(
   source: ProgressSource,
   figuresDate: IsoDate | null,
   groups: Figures | null,
+  nationalPlatformLearners = 0,
 ): ProgressValue {
   const learners = counts.officialsRegistered + counts.residentsRegistered;
   return {
@@ -84,6 +90,7 @@ function build(
     source,
     figuresDate,
     groups,
+    nationalPlatformLearners,
   };
 }
 
@@ -153,9 +160,38 @@ export function chooseCommuneProgress(fromReports: ProgressValue, fromPortal: Pr
   return fromPortal.figuresDate! >= fromReports.figuresDate ? fromPortal : fromReports;
 }
 
+/**
+ * A commune's progress with its national-platform learners counted once: the learners of the platform's latest row
+ * who are not also on the province portal (platformOnly, statistic-sources.ts) are added to whichever of the portal
+ * and the reports counts, since both count the portal's learners. The groups stay the reports' own.
+ */
+export function withNationalPlatform(
+  value: ProgressValue,
+  platform: { statDate: IsoDate; officials: number; residents: number } | null,
+): ProgressValue {
+  if (!platform || platform.officials + platform.residents === 0) return value;
+  const figuresDate =
+    value.figuresDate && value.figuresDate > platform.statDate ? value.figuresDate : platform.statDate;
+  return build(
+    value.asOf,
+    value.adults,
+    {
+      officialsRegistered: value.officialsRegistered + platform.officials,
+      residentsRegistered: value.residentsRegistered + platform.residents,
+      completed: value.completed,
+      certified: value.certified,
+    },
+    value.source === 'NONE' ? 'NATIONAL_PLATFORM' : value.source,
+    figuresDate,
+    value.groups,
+    value.nationalPlatformLearners + platform.officials + platform.residents,
+  );
+}
+
 /** Sum of parts (communes into a province), over the whole's own adults. */
 export function sumProgress(asOf: IsoDate, adults: number | null, parts: ProgressValue[]): ProgressValue {
   const counts = { officialsRegistered: 0, residentsRegistered: 0, completed: 0, certified: 0 };
+  let platform = 0;
   let figuresDate: IsoDate | null = null;
   const sources = new Set<ProgressSource>();
   for (const p of parts) {
@@ -163,9 +199,16 @@ export function sumProgress(asOf: IsoDate, adults: number | null, parts: Progres
     counts.residentsRegistered += p.residentsRegistered;
     counts.completed += p.completed;
     counts.certified += p.certified;
+    platform += p.nationalPlatformLearners;
     if (p.figuresDate && (!figuresDate || p.figuresDate > figuresDate)) figuresDate = p.figuresDate;
     if (p.source !== 'NONE') sources.add(p.source);
   }
-  const source: ProgressSource = sources.has('REPORTS') ? 'REPORTS' : sources.has('PORTAL') ? 'PORTAL' : 'NONE';
-  return build(asOf, adults, counts, source, figuresDate, null);
+  const source: ProgressSource = sources.has('REPORTS')
+    ? 'REPORTS'
+    : sources.has('PORTAL')
+      ? 'PORTAL'
+      : sources.has('NATIONAL_PLATFORM')
+        ? 'NATIONAL_PLATFORM'
+        : 'NONE';
+  return build(asOf, adults, counts, source, figuresDate, null, platform);
 }

@@ -13,7 +13,7 @@ import { UnitReport } from './entities/UnitReport';
 import { figureColumns, figuresOf, figureTriples } from './figures';
 import type { Figures } from './progress';
 import { ensurePeriodOpen } from './approval-store';
-import { publishChanges } from './live';
+import { appendChanges, prepareChanges } from './live';
 import {
   checkRetryMatches,
   checkAdultMeasures,
@@ -126,6 +126,9 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       });
     }
     await t.flush();
+    // Live events in this transaction when no other publication holds the province; else the coalescing consumer
+    // publishes this report with the others that arrived meanwhile (live-publisher.ts). Events go last (outbox lock).
+    const live = await prepareChanges(t, [report.reporterId], 'REPORT', { wait: false });
     await appendEvent(t, 'reports', REPORT_SUBMITTED, {
       reportId: report.id,
       reporterId: report.reporterId,
@@ -133,6 +136,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       provinceId: report.provinceId,
       reportDate: report.reportDate,
       version: report.version,
+      live: live !== null,
     });
     const previous =
       v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
@@ -158,7 +162,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       },
       reason: report.note,
     });
-    await publishChanges(t, [report.reporterId], 'REPORT');
+    if (live) await appendChanges(t, live);
     return report;
   });
 }

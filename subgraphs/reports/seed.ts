@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { drainOutbox } from '../common/events';
 import { FIGURE_FIELDS, figuresOfTriples, figureValues } from './figures';
 import { communeCurves, portalRows, weeklyReports, type DemoCommune } from './demo';
+import { platformRows } from './demo-platform';
 import { DIRECTIVES_CONSUMER, REGISTRY_CONSUMER } from './events';
 import { initRankState } from './live';
 import { importPortalStatistics } from './portal-store';
@@ -10,7 +11,8 @@ export const DEMO_PROVINCE = 'P23';
 const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, '[]', ?, true)`;
 
 /**
- * Several weeks of generated reports and two portal statistics pages for Quảng Ngãi (see demo.ts). Runs on the
+ * Several weeks of generated reports, two portal statistics pages and a national-platform row for Quảng Ngãi (see
+ * demo.ts, demo-platform.ts). Runs on the
  * first `npm start`, after the registry's seed: it first applies the registry's pending events so the hierarchy
  * and the population figures are here.
  */
@@ -93,9 +95,10 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
     }
   });
   const imported = await importPortalStatistics(em, 'SEED', portalRows(communes, curves));
+  const platform = await importPortalStatistics(em, 'SEED', platformRows(communes, curves));
   await initRankState(em, DEMO_PROVINCE);
   log(
     `demo reports for Quảng Ngãi: ${applied} registry events applied, ${reports.length} weekly reports, ` +
-      `${imported.rows} portal rows (generated)`,
+      `${imported.rows} portal rows, ${platform.rows} national-platform row (generated)`,
   );
 }

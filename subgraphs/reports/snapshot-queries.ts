@@ -82,7 +82,10 @@ export async function loadLatestReports(
   return out;
 }
 
-/** The latest portal row of each commune on or before each date (newest import of that date): one statement. */
+/**
+ * The latest published row of each commune and source (portal, national platform) on or before each date (newest
+ * import of that date): one statement.
+ */
 export async function loadLatestPortal(
   em: EntityManager,
   provinceIds: readonly string[],
@@ -91,13 +94,14 @@ export async function loadLatestPortal(
   const rows = await em.execute<PortalRow[]>(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
-       select distinct on (p.commune_id) p.commune_id as "communeId", p.province_id as "provinceId",
+       select distinct on (p.commune_id, p.source) p.commune_id as "communeId", p.province_id as "provinceId",
+              p.source, p.officials_on_portal as "officialsOnPortal", p.residents_on_portal as "residentsOnPortal",
               p.stat_date::text as "statDate", p.learners, p.officials_registered as "officialsRegistered",
               p.residents_registered as "residentsRegistered", p.portal_rank as "portalRank",
               p.officials_percent as "officialsPercent", p.residents_percent as "residentsPercent"
          from reports.portal_statistic p
         where p.province_id in (?) and p.stat_date <= d.day
-        order by p.commune_id, p.stat_date desc, p.imported_at desc, p.id desc
+        order by p.commune_id, p.source, p.stat_date desc, p.imported_at desc, p.id desc
      ) l`,
     [pgDateArray(dates), provinceIds],
   );

@@ -12,11 +12,13 @@ import {
   progressFromFigures,
   progressFromPortal,
   sumProgress,
+  withNationalPlatform,
   type Figures,
   type ProgressValue,
   type PortalFigures,
 } from './progress';
 import { rankCommunes, type RankInput, type Ranked } from './ranking';
+import { platformOnly, type StatisticSourceName } from './statistic-sources';
 import type { Counts, Denominators } from './targets';
 
 export interface AreaRow {
@@ -47,6 +49,10 @@ export interface LatestReport {
 
 export interface PortalRow extends PortalFigures {
   day: string;
+  source: StatisticSourceName;
+  /** NATIONAL_PLATFORM rows: how many of its officials / residents are also on the province portal. */
+  officialsOnPortal: number | null;
+  residentsOnPortal: number | null;
   communeId: string;
   provinceId: string;
   learners: number;
@@ -68,6 +74,7 @@ export class ProvinceSnapshot {
   private readonly ownPopulation = new Map<string, Population>();
   private readonly reportOf = new Map<string, LatestReport>();
   private readonly portalOf = new Map<string, PortalRow>();
+  private readonly platformOf = new Map<string, PortalRow>();
   private readonly progressCache = new Map<string, ProgressValue>();
   private rankingCache: Ranked[] | null = null;
 
@@ -85,7 +92,7 @@ export class ProvinceSnapshot {
     }
     for (const p of populations) this.ownPopulation.set(p.areaId, p);
     for (const r of reports) this.reportOf.set(r.reporterId, r);
-    for (const p of portal) this.portalOf.set(p.communeId, p);
+    for (const p of portal) (p.source === 'NATIONAL_PLATFORM' ? this.platformOf : this.portalOf).set(p.communeId, p);
   }
 
   area(id: string): AreaRow | undefined {
@@ -142,6 +149,18 @@ export class ProvinceSnapshot {
     return progressFromFigures(this.asOf, this.population(id)?.adults ?? null, figures, last);
   }
 
+  /** The national platform's latest row of a commune, as published (all its learners, those on the portal too). */
+  platformRow(communeId: string): PortalRow | undefined {
+    return this.platformOf.get(communeId);
+  }
+
+  /** The national platform's latest row as progress, as published (before removing those counted by the portal). */
+  platformCommuneProgress(id: string): ProgressValue | null {
+    const row = this.platformOf.get(id);
+    if (!row) return null;
+    return { ...progressFromPortal(this.asOf, this.population(id)?.adults ?? null, row), source: 'NATIONAL_PLATFORM' };
+  }
+
   portalCommuneProgress(id: string): ProgressValue | null {
     const row = this.portalOf.get(id);
     return row ? progressFromPortal(this.asOf, this.population(id)?.adults ?? null, row) : null;
@@ -153,9 +172,14 @@ export class ProvinceSnapshot {
     const area = this.areasById.get(id);
     let value: ProgressValue;
     if (!area) value = progressFromFigures(this.asOf, null, null, null);
-    else if (area.level === 'COMMUNE')
-      value = chooseCommuneProgress(this.reportedCommuneProgress(id), this.portalCommuneProgress(id));
-    else if (area.level === 'PROVINCE')
+    else if (area.level === 'COMMUNE') {
+      // The newer of reports and portal, plus the national platform's learners not on the portal (counted once).
+      const platform = this.platformOf.get(id);
+      value = withNationalPlatform(
+        chooseCommuneProgress(this.reportedCommuneProgress(id), this.portalCommuneProgress(id)),
+        platform ? { statDate: platform.statDate, ...platformOnly(platform) } : null,
+      );
+    } else if (area.level === 'PROVINCE')
       value = sumProgress(
         this.asOf,
         this.population(id)?.adults ?? null,

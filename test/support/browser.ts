@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { startTestStack, type TestStack } from './stack';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -86,4 +87,23 @@ export async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, interval));
   }
+}
+
+/** The whole stack, the pages built for it and a browser: what every page test starts with. */
+export interface PagesUnderTest {
+  stack: TestStack;
+  browser: Browser;
+  /** The gateway's address, where the pages are served. */
+  base: string;
+}
+
+export async function startPages(options: Parameters<typeof startTestStack>[0] = {}): Promise<PagesUnderTest> {
+  buildPages();
+  const stack = await startTestStack(options);
+  return { stack, base: stack.gateway.url.replace(/\/graphql$/, ''), browser: await launchBrowser() };
+}
+
+export async function stopPages(pages: Partial<PagesUnderTest>): Promise<void> {
+  await pages.browser?.close();
+  await pages.stack?.stop();
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkDelivery, firstAfter, latencyFigures, parseBurstArgs } from '../../bench/burst-stats';
 import { loadRound, merge, percentile, type Round } from '../../bench/load';
 import { layerOf } from '../../bench/profile';
 import { serviceOf } from '../../bench/tap';
@@ -74,5 +75,62 @@ describe('a load round against a real HTTP server', () => {
     expect(round.rps / good).toBeLessThan(1.05);
     expect(round.errors.mismatches / answered).toBeGreaterThan(0.25);
     expect(round.errors.mismatches / answered).toBeLessThan(0.42);
+  });
+});
+
+describe('the burst bench: arguments and delivery check', () => {
+  it('takes the defaults of issue 14 without arguments', () => {
+    expect(parseBurstArgs([])).toEqual({ reports: 20_000, submitters: 50, subscribers: 1000, province: '23' });
+  });
+
+  it('reads --name value and --name=value', () => {
+    expect(parseBurstArgs(['--reports', '2000', '--submitters=20', '--subscribers', '0', '--province=01'])).toEqual({
+      reports: 2000,
+      submitters: 20,
+      subscribers: 0,
+      province: '01',
+    });
+  });
+
+  it.each([
+    [['--reports', '0'], /--reports must be a whole number from 1/],
+    [['--reports', '1.5'], /whole number/],
+    [['--submitters'], /needs a value/],
+    [['--province', '123'], /two-digit code/],
+    [['--speed', '3'], /unknown option --speed/],
+    [['2000'], /unexpected argument "2000"/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseBurstArgs(argv)).toThrow(message);
+  });
+
+  it('counts every expected event once, and flags missing, repeated, unexpected and reordered ones', () => {
+    const outbox = new Map([
+      ['progress.updated|C1', [3, 5, 9]],
+      ['rank.changed|P23', [4]],
+    ]);
+    const all = checkDelivery(
+      [
+        { key: 'progress.updated|C1', eventIds: [3, 5, 9] },
+        { key: 'rank.changed|P23', eventIds: [4] },
+      ],
+      outbox,
+    );
+    expect(all).toEqual({ expected: 4, delivered: 4, missing: 0, extra: 0, outOfOrder: 0 });
+    const bad = checkDelivery(
+      [
+        { key: 'progress.updated|C1', eventIds: [5, 3, 3] }, // 9 missing, 3 twice, out of order
+        { key: 'rank.changed|P23', eventIds: [4, 7] }, // 7 is not this key's
+      ],
+      outbox,
+    );
+    expect(bad).toEqual({ expected: 4, delivered: 5, missing: 1, extra: 2, outOfOrder: 1 });
+  });
+
+  it('finds the first event after a report, and the latency percentiles', () => {
+    expect(firstAfter([3, 5, 9], 4)).toBe(5);
+    expect(firstAfter([3, 5, 9], 5)).toBe(9);
+    expect(firstAfter([3, 5, 9], 0)).toBe(3);
+    expect(firstAfter([3, 5, 9], 9)).toBeUndefined();
+    expect(latencyFigures([30, 10, 20, 40])).toEqual({ n: 4, p50: 20, p99: 40 });
   });
 });

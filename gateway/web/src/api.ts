@@ -64,7 +64,15 @@ export interface LiveHandlers<E> {
   onEvent(event: E): void;
   /** true once the subscription is open; false when the connection is lost (the page then polls). */
   onState(connected: boolean): void;
+  /**
+   * The server no longer keeps the events since the last one seen (a gap longer than its replay retention): the
+   * page must load its data anew; the subscription goes on from now.
+   */
+  onReload?(): void;
 }
+
+const hasCode = (error: unknown, code: string) =>
+  Array.isArray(error) && error.some((e: GqlError) => e?.extensions?.code === code);
 
 /**
  * Subscribes and keeps subscribed: when the connection drops, waits (1 s, 2 s … 15 s) and resubscribes with
@@ -88,6 +96,12 @@ export function subscribeLive<E extends { eventId: string }>(
   const retry = (error?: unknown) => {
     dispose = null;
     if (stopped) return;
+    if (hasCode(error, 'RELOAD_REQUIRED')) {
+      lastEventId = null;
+      handlers.onReload?.();
+      timer = setTimeout(open, 0);
+      return;
+    }
     refused = Array.isArray(error);
     handlers.onState(false);
     const wait = refused ? 60_000 : Math.min(15_000, 1_000 * 2 ** Math.min(attempt, 4));
@@ -98,11 +112,16 @@ export function subscribeLive<E extends { eventId: string }>(
   const open = () => {
     if (stopped) return;
     let acknowledged = false;
+    // The gateway answers a refused subscription with a result that carries errors, then completes it.
+    let refusal: readonly unknown[] | undefined;
     dispose = client().subscribe<Record<string, unknown>>(
       { query, variables: { ...variables, after: lastEventId } },
       {
         next: (result) => {
-          if (result.errors?.length) return;
+          if (result.errors?.length) {
+            refusal = result.errors;
+            return;
+          }
           const event = result.data ? pick(result.data as Record<string, unknown>) : undefined;
           if (!acknowledged) {
             acknowledged = true;
@@ -114,7 +133,7 @@ export function subscribeLive<E extends { eventId: string }>(
           handlers.onEvent(event);
         },
         error: (error: unknown) => retry(error),
-        complete: () => retry(),
+        complete: () => retry(refusal),
       },
     );
   };

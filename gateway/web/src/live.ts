@@ -108,6 +108,8 @@ export function useLiveQuery<T, E extends { eventId: string }>(
           return up;
         });
       },
+      // Missed events the server no longer keeps: what is on screen is reloaded whole.
+      onReload: () => refresh(),
     });
     const stops = also.map((spec) =>
       subscribeLive(spec.query, spec.variables, spec.pick, {
@@ -116,6 +118,7 @@ export function useLiveQuery<T, E extends { eventId: string }>(
           take(spec.apply, event);
         },
         onState: () => undefined,
+        onReload: () => refresh(),
       }),
     );
     return () => {

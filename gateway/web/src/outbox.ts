@@ -5,6 +5,7 @@
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
 import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
+import { tokenFor } from './session';
 
 const KEY = 'bdhvs.outbox';
 export const OUTBOX_EVENT = 'bdhvs-outbox';
@@ -80,7 +81,8 @@ export function flush(): Promise<void> {
         const data = await gql<SubmitMutation>(
           MUTATION,
           { input: item.input } satisfies SubmitMutationVariables,
-          item.token,
+          // A signed-in device sends with its session's current token (refreshed when near its end).
+          await tokenFor(item.token),
         );
         remove(item.input.idempotencyKey);
         announce({ kind: 'sent', item, report: data.submitUnitReport });

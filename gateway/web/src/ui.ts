@@ -4,6 +4,7 @@ import { ApiError } from './api';
 import { fmtDate, fmtTime, todayInVietnam } from './format';
 import { daysBetween } from './week';
 import { POLL_MS } from './live';
+import { AccountMenu } from './pages/account/AccountMenu';
 
 export { html };
 
@@ -22,6 +23,7 @@ export function Layout(props: {
         ${props.subtitle ? html`<p class="subtitle">${props.subtitle}</p>` : null}
       </div>
       <nav>${props.nav}</nav>
+      <${AccountMenu} />
     </header>
     ${props.status}
     <main>${props.children}</main>

@@ -1,11 +1,12 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
- * A row of the province portal's statistics page (source PORTAL): one commune on one date, as published. An
- * import for the same commune and date adds a newer row; the latest import counts.
+ * A row of published statistics: the province portal's statistics page (source PORTAL) or the national platform's
+ * (NATIONAL_PLATFORM, see statistic-sources.ts): one commune on one date, as published. An import for the same
+ * commune, date and source adds a newer row; the latest import counts.
  */
 @Entity({ tableName: 'portal_statistic' })
-@Unique({ properties: ['communeId', 'statDate', 'importId'] })
+@Unique({ properties: ['communeId', 'statDate', 'source', 'importId'] })
 @Index({ properties: ['provinceId', 'statDate'] })
 export class PortalStatistic {
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -20,6 +21,10 @@ export class PortalStatistic {
   @Property({ type: 'date' })
   statDate!: string;
 
+  /** PORTAL (the province portal) or NATIONAL_PLATFORM (binhdanhocvuso.gov.vn). */
+  @Property({ type: 'string', length: 20, default: 'PORTAL' })
+  source: 'PORTAL' | 'NATIONAL_PLATFORM' = 'PORTAL';
+
   /** The rank the portal published, kept to compare with ours. */
   @Property({ type: 'integer', nullable: true })
   portalRank: number | null = null;
@@ -32,6 +37,13 @@ export class PortalStatistic {
 
   @Property({ type: 'integer' })
   residentsRegistered!: number;
+
+  /** NATIONAL_PLATFORM rows: of its officials / residents, how many are also on the province portal (counted there). */
+  @Property({ type: 'integer', nullable: true })
+  officialsOnPortal: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  residentsOnPortal: number | null = null;
 
   /** As published, in percent (1.53 = 1.53%). */
   @Property({ type: 'double', nullable: true })

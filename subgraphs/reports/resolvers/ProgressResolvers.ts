@@ -130,7 +130,7 @@ export class CommuneProgressResolver {
   }
 
   @FieldResolver(() => ProgressSources, {
-    description: 'Its reports and the portal side by side, to see where they disagree.',
+    description: 'Its reports, the portal and the national platform side by side, to see where they disagree.',
   })
   async progressSources(
     @Root() c: CommuneRef,
@@ -142,11 +142,13 @@ export class CommuneProgressResolver {
     const scope = { provinceId, communeId: c.id };
     const reports = snapshot.reportedCommuneProgress(c.id);
     const portal = snapshot.portalCommuneProgress(c.id);
+    const platform = snapshot.platformCommuneProgress(c.id);
     const used = snapshot.progress(c.id).source;
     const both = portal !== null && reports.source !== 'NONE';
     return {
       reports: toProgressType(reports, scope),
       portal: portal ? toProgressType(portal, scope) : null,
+      nationalPlatform: platform ? toProgressType(platform, scope) : null,
       portalRank: snapshot.portalRow(c.id)?.portalRank ?? null,
       used: used as ProgressSource,
       learnersDifference: both ? portal.learners - reports.learners : null,

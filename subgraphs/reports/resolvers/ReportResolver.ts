@@ -38,9 +38,11 @@ export class ReportResolver {
 
   @Mutation(() => PortalImportResult, {
     description:
-      'Imports rows of the province portal’s statistics page (source PORTAL). Every row is checked first; ' +
-      'one bad row rejects the import with its row number and nothing is written. ' +
-      '`npm run import:portal -- file.csv` does the same from a CSV.',
+      'Imports rows of published statistics: the province portal’s statistics page (source PORTAL) and the ' +
+      'national platform binhdanhocvuso.gov.vn (source NATIONAL_PLATFORM), whose rows say how many of their ' +
+      'learners are also on the portal; only the others are added to progress, so each learner counts once. ' +
+      'Every row is checked first; one bad row rejects the import with its row number and nothing is written. ' +
+      '`npm run import:portal -- file.csv` does the same from a CSV (docs/imports.md).',
   })
   async importPortalStatistics(
     @Arg('rows', () => [PortalStatisticInput]) rows: PortalStatisticInput[],

@@ -1,5 +1,5 @@
 /** The GraphQL types of communes' periodic reports (resolvers in CommuneReportResolvers.ts). */
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { CommuneRef } from './refs';
 
@@ -82,6 +82,7 @@ export class ReportFigures {
     'A commune’s periodic report to the province for a reporting request (a directive’s one-off deadline): the ' +
     'figures the hub drafts, the commune’s own sections, and its state.',
 })
+@Directive('@key(fields: "id")')
 export class CommuneReportType {
   @Field(() => Int) id!: number;
   @Field(() => CommuneRef) commune!: CommuneRef;

@@ -8,12 +8,25 @@ import { PopulationGroup } from '../../../shared/vocabulary/enums';
 export enum ProgressSource {
   REPORTS = 'REPORTS',
   PORTAL = 'PORTAL',
+  NATIONAL_PLATFORM = 'NATIONAL_PLATFORM',
   NONE = 'NONE',
 }
 registerEnumType(ProgressSource, {
   name: 'ProgressSource',
   description:
-    'REPORTS: sum of village and unit reports; PORTAL: the province portal’s statistics; NONE: no figures yet',
+    'REPORTS: sum of village and unit reports; PORTAL: the province portal’s statistics; NATIONAL_PLATFORM: only ' +
+    'the national platform’s (binhdanhocvuso.gov.vn) learners, nothing else yet; NONE: no figures yet',
+});
+
+export enum StatisticSource {
+  PORTAL = 'PORTAL',
+  NATIONAL_PLATFORM = 'NATIONAL_PLATFORM',
+}
+registerEnumType(StatisticSource, {
+  name: 'StatisticSource',
+  description:
+    'Whose statistics an imported row is: PORTAL, the province portal’s statistics page; NATIONAL_PLATFORM, the ' +
+    'national platform binhdanhocvuso.gov.vn (VNeID login), whose rows say how many learners are also on the portal',
 });
 
 export enum PersonRole {
@@ -44,7 +57,9 @@ export function groupsOf(figures: Figures): GroupProgress[] {
     'residents registered (residents counts everyone who is not an official: residents, students, workers). Rates ' +
     'are fractions of the area’s adults (one denominator): officialsRate = officialsRegistered / adults, ' +
     'residentsRate = residentsRegistered / adults, participationRate = learners / adults; null when adults are unknown. ' +
-    'A commune uses the newer of its portal row and its reports (portal wins on equal dates); a province sums its communes.',
+    'A commune uses the newer of its portal row and its reports (portal wins on equal dates), plus the learners of ' +
+    'the national platform’s latest row who are not also on the province portal (each learner counted once; ' +
+    '`nationalPlatformLearners`); a province sums its communes.',
 })
 export class ProgressType {
   @Field(() => DateScalar) asOf!: string;
@@ -68,6 +83,12 @@ export class ProgressType {
     string | null;
   @Field(() => [GroupProgress], { nullable: true, description: 'Per group, where the source gives it (reports).' })
   groups!: GroupProgress[] | null;
+  @Field(() => Int, {
+    description:
+      'Learners counted from the national platform (binhdanhocvuso.gov.vn) who are not on the province portal; ' +
+      'already in learners, officialsRegistered and residentsRegistered (not in groups).',
+  })
+  nationalPlatformLearners!: number;
   /** Whose reporting period `approved` describes (not a field): the commune of a commune, village or unit. */
   approvalScope?: ApprovalScope | null;
 }
@@ -112,6 +133,13 @@ export class ProgressSources {
   reports!: ProgressType;
   @Field(() => ProgressType, { nullable: true, description: 'The portal’s latest row on or before the date.' })
   portal!: ProgressType | null;
+  @Field(() => ProgressType, {
+    nullable: true,
+    description:
+      'The national platform’s latest row on or before the date, as published (all its learners; those also on ' +
+      'the portal are counted once, by the portal: `Progress.nationalPlatformLearners`).',
+  })
+  nationalPlatform!: ProgressType | null;
   @Field(() => Int, { nullable: true, description: 'The rank the portal published with that row.' }) portalRank!:
     number | null;
   @Field(() => ProgressSource, { description: 'Which of the two `progress` uses.' }) used!: ProgressSource;
@@ -186,10 +214,27 @@ export class UnitReportInput {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@InputType('PortalStatisticInput', { description: 'One row of the portal’s statistics page.' })
+@InputType('PortalStatisticInput', {
+  description:
+    'One row of published statistics: the province portal’s statistics page (source PORTAL) or the national ' +
+    'platform’s (NATIONAL_PLATFORM; then officialsOnPortal and residentsOnPortal are required).',
+})
 export class PortalStatisticInput {
   @Field(() => ID) communeId!: string;
   @Field(() => DateScalar) date!: string;
+  @Field(() => StatisticSource, { nullable: true, defaultValue: StatisticSource.PORTAL }) source?: StatisticSource;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'NATIONAL_PLATFORM rows: of officialsRegistered, how many are also on the province portal (counted there).',
+  })
+  officialsOnPortal?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'NATIONAL_PLATFORM rows: of residentsRegistered, how many are also on the province portal (counted there).',
+  })
+  residentsOnPortal?: number | null;
   @Field(() => Int, { nullable: true }) rank?: number | null;
   @Field(() => Int) learners!: number;
   @Field(() => Int) officialsRegistered!: number;

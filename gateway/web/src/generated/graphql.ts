@@ -4,7 +4,27 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AccountInput = {
+  login: string;
+  name: string;
+  role: string;
+  areaId: string | number;
+  password?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type CommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
+
+export type CommuneReportInput = {
+  communeId: string | number;
+  directiveId: string;
+  dueOn: string;
+  number?: string | null | undefined;
+  difficulties?: string | null | undefined;
+  proposals?: string | null | undefined;
+};
+
+export type CommuneReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
 
 export type DirectiveStatus = 'IN_FORCE' | 'WITHDRAWN';
 
@@ -31,6 +51,8 @@ export type PersonRole = 'OFFICIAL' | 'RESIDENT';
 export type PopulationGroup = 'OFFICIALS' | 'RESIDENTS' | 'STUDENTS' | 'WORKERS';
 
 export type Recurrence = 'ONCE' | 'WEEKLY';
+
+export type ReportFollowUpState = 'ON_TIME' | 'LATE' | 'DRAFT' | 'MISSING';
 
 export type ReportingState = 'ON_TIME' | 'LATE' | 'MISSING';
 
@@ -73,6 +95,78 @@ export type SubmitMutation = {
   submitUnitReport: { id: string; version: number; reportDate: string; submittedAt: string; anomalies: Array<string> };
 };
 
+export type SignOutMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+export type SignOutMutation = { signOut: boolean };
+
+export type AccountsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AccountsQuery = {
+  accounts: Array<{
+    id: string;
+    login: string;
+    name: string;
+    role: string;
+    areaId: string;
+    hasPassword: boolean;
+    disabledAt: string | null;
+  }>;
+};
+
+export type AccountAreasQueryVariables = Exact<{
+  commune: string | number;
+  province: string;
+  isCommune: boolean;
+}>;
+
+export type AccountAreasQuery = {
+  commune?: { villages: Array<{ id: string; name: string }>; units: Array<{ id: string; name: string }> } | null;
+  communes?: Array<{ id: string; name: string }>;
+};
+
+export type CreateAccountMutationVariables = Exact<{
+  input: AccountInput;
+}>;
+
+export type CreateAccountMutation = { createAccount: { id: string } };
+
+export type CreateInviteMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CreateInviteMutation = { createInvite: { path: string; expiresAt: string; account: { name: string } } };
+
+export type RedeemInviteMutationVariables = Exact<{
+  code: string;
+}>;
+
+export type RedeemInviteMutation = {
+  redeemInvite: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
+};
+
+export type SignInMutationVariables = Exact<{
+  login: string;
+  password: string;
+}>;
+
+export type SignInMutation = {
+  signIn: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
+};
+
 export type CommuneQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -111,6 +205,7 @@ export type CommuneQuery = {
       strict: boolean;
       note: string | null;
       source: TargetSource;
+      document: string | null;
       directiveId: string | null;
       planId: string | null;
       overrides: {
@@ -118,6 +213,7 @@ export type CommuneQuery = {
         strict: boolean;
         dueOn: string;
         source: TargetSource;
+        document: string | null;
         directiveId: string | null;
       } | null;
     }>;
@@ -150,6 +246,111 @@ export type CommuneQuery = {
       };
     }>;
   } | null;
+};
+
+export type CommuneReportsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CommuneReportsQuery = {
+  commune: {
+    id: string;
+    communeReports: Array<{
+      id: number;
+      directiveId: string;
+      directiveNumber: string;
+      dueOn: string;
+      deadline: string;
+      status: CommuneReportStatus;
+      number: string | null;
+      difficulties: string | null;
+      proposals: string | null;
+      firstSubmittedAt: string | null;
+      submittedAt: string | null;
+      submittedBy: string | null;
+      onTime: boolean | null;
+      reviewedAt: string | null;
+      reviewedBy: string | null;
+      reviewNote: string | null;
+      revision: number;
+      updatedAt: string;
+      figureDifferences: Array<string>;
+      commune: { id: string; name: string; kind: CommuneKind };
+      planPart: {
+        asOf: string;
+        plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      } | null;
+      figures: {
+        asOf: string;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+        groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+        villages: Array<{
+          id: string;
+          name: string;
+          level: string;
+          formerCommune: string | null;
+          learners: number;
+          adults: number | null;
+          participationRate: number | null;
+        }>;
+        rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+        notReported: Array<{ id: string; name: string; level: string }>;
+      };
+    }>;
+  } | null;
+};
+
+export type DraftCommuneReportMutationVariables = Exact<{
+  input: CommuneReportInput;
+}>;
+
+export type DraftCommuneReportMutation = {
+  saveCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
 };
 
 export type CommuneReportingStatusQueryVariables = Exact<{
@@ -212,6 +413,204 @@ export type ReopenPeriodMutationVariables = Exact<{
 
 export type ReopenPeriodMutation = { reopenReportingPeriod: { reportDate: string } };
 
+export type SaveCommuneReportMutationVariables = Exact<{
+  input: CommuneReportInput;
+}>;
+
+export type SaveCommuneReportMutation = {
+  saveCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
+export type SubmitCommuneReportMutationVariables = Exact<{
+  id: number;
+}>;
+
+export type SubmitCommuneReportMutation = {
+  submitCommuneReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
+export type CommuneReportFieldsFragment = {
+  id: number;
+  directiveId: string;
+  directiveNumber: string;
+  dueOn: string;
+  deadline: string;
+  status: CommuneReportStatus;
+  number: string | null;
+  difficulties: string | null;
+  proposals: string | null;
+  firstSubmittedAt: string | null;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  onTime: boolean | null;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewNote: string | null;
+  revision: number;
+  updatedAt: string;
+  figureDifferences: Array<string>;
+  commune: { id: string; name: string; kind: CommuneKind };
+  planPart: {
+    asOf: string;
+    plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+  } | null;
+  figures: {
+    asOf: string;
+    learners: number;
+    adults: number | null;
+    participationRate: number | null;
+    groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+    villages: Array<{
+      id: string;
+      name: string;
+      level: string;
+      formerCommune: string | null;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+    }>;
+    rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+    notReported: Array<{ id: string; name: string; level: string }>;
+  };
+};
+
+export type PrintCommuneReportQueryVariables = Exact<{
+  id: number;
+}>;
+
+export type PrintCommuneReportQuery = {
+  communeReport: {
+    id: number;
+    directiveId: string;
+    directiveNumber: string;
+    dueOn: string;
+    deadline: string;
+    status: CommuneReportStatus;
+    number: string | null;
+    difficulties: string | null;
+    proposals: string | null;
+    firstSubmittedAt: string | null;
+    submittedAt: string | null;
+    submittedBy: string | null;
+    onTime: boolean | null;
+    reviewedAt: string | null;
+    reviewedBy: string | null;
+    reviewNote: string | null;
+    revision: number;
+    updatedAt: string;
+    figureDifferences: Array<string>;
+    commune: { id: string; name: string; kind: CommuneKind };
+    planPart: {
+      asOf: string;
+      plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    } | null;
+    figures: {
+      asOf: string;
+      learners: number;
+      adults: number | null;
+      participationRate: number | null;
+      groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
+      villages: Array<{
+        id: string;
+        name: string;
+        level: string;
+        formerCommune: string | null;
+        learners: number;
+        adults: number | null;
+        participationRate: number | null;
+      }>;
+      rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
+      notReported: Array<{ id: string; name: string; level: string }>;
+    };
+  };
+};
+
 export type CommuneTargetStatusQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -224,6 +623,7 @@ export type CommuneTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -471,6 +871,49 @@ export type ProvinceProgressSubscription = {
 
 export type WeekAgoFieldsFragment = { position: number; commune: { id: string } };
 
+export type ReportFollowUpQueryVariables = Exact<{
+  code: string;
+}>;
+
+export type ReportFollowUpQuery = {
+  province: {
+    id: string;
+    reportFollowUp: Array<{
+      directiveId: string;
+      directiveNumber: string;
+      subject: string;
+      dueOn: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      draft: number;
+      missing: number;
+      communes: Array<{
+        name: string;
+        state: ReportFollowUpState;
+        status: CommuneReportStatus | null;
+        reportId: number | null;
+        firstSubmittedAt: string | null;
+        submittedAt: string | null;
+        commune: { id: string };
+      }>;
+    }>;
+  } | null;
+};
+
+export type ReturnCommuneReportMutationVariables = Exact<{
+  id: number;
+  reason: string;
+}>;
+
+export type ReturnCommuneReportMutation = { returnCommuneReport: { id: number; status: CommuneReportStatus } };
+
+export type AcceptCommuneReportMutationVariables = Exact<{
+  id: number;
+}>;
+
+export type AcceptCommuneReportMutation = { acceptCommuneReport: { id: number; status: CommuneReportStatus } };
+
 export type ProvinceTargetStatusQueryVariables = Exact<{
   code: string;
 }>;
@@ -483,6 +926,7 @@ export type ProvinceTargetStatusQuery = {
       threshold: number;
       dueOn: string;
       source: TargetSource;
+      document: string | null;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -498,6 +942,7 @@ export type TargetStatusFieldsFragment = {
   threshold: number;
   dueOn: string;
   source: TargetSource;
+  document: string | null;
   asOf: string;
   value: number | null;
   gap: number | null;
@@ -524,4 +969,18 @@ export type VillageQuery = {
       groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
     };
   } | null;
+};
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+export type RefreshSessionMutation = {
+  refreshSession: {
+    token: string;
+    expiresAt: string;
+    refreshToken: string;
+    homePath: string;
+    account: { id: string; name: string; role: string; areaId: string };
+  };
 };

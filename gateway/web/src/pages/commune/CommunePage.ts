@@ -4,6 +4,7 @@ import type { CommuneQuery, CommuneQueryVariables } from '../../generated/graphq
 import { useLiveQuery } from '../../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
+import { CommuneReports } from './CommuneReports';
 import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
 import { Targets } from './Targets';
@@ -57,6 +58,7 @@ const COMMUNE_QUERY = /* GraphQL */ `
         strict
         note
         source
+        document
         directiveId
         planId
         overrides {
@@ -64,6 +66,7 @@ const COMMUNE_QUERY = /* GraphQL */ `
           strict
           dueOn
           source
+          document
           directiveId
         }
       }
@@ -194,5 +197,9 @@ export function CommunePage(props: { id: string }) {
         <${Units} units=${c.units} />
       </section>
     </div>
+    <section class="panel">
+      <h2>Báo cáo định kỳ gửi tỉnh</h2>
+      <${CommuneReports} id=${c.id} provinceCode=${c.province.code} />
+    </section>
   <//>`;
 }

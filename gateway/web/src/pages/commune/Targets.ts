@@ -32,7 +32,17 @@ function currentValue(t: Target, c: Commune): number | null {
   return null;
 }
 
-/** The targets in force for the commune (the province's, or the commune's own where its plan overrides them). */
+/** Targets of the same group and indicator next to each other, earliest due date first. */
+function sideBySide(targets: readonly Target[]): Target[] {
+  const key = (t: Target) => `${t.group}|${t.indicator}|${t.dueOn}`;
+  return [...targets].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/**
+ * Every target in force for the commune, side by side (Commune.effectiveTargets): the province's and the commune's
+ * own; a commune target replaces the province's only on the same indicator, group and due date, so a province target
+ * with another due date is listed beside it. Each names its letter by number (`document`).
+ */
 export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
   const c = props.commune;
   const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
@@ -43,10 +53,15 @@ export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
       () => setStatus(null),
     );
   }, [c.id, props.updatedAt?.getTime()]);
+  // A commune target and a province target with another due date are both listed: match on all four.
   const statusOf = (t: Target) =>
-    status?.find((s) => s.indicator === t.indicator && s.group === t.group && s.dueOn === t.dueOn);
+    status?.find(
+      (s) => s.indicator === t.indicator && s.group === t.group && s.dueOn === t.dueOn && s.source === t.source,
+    );
   if (c.effectiveTargets.length === 0) return html`<p class="muted">Chưa có chỉ tiêu.</p>`;
-  const plan = (id: string | null) => c.plans.find((p) => p.id === id)?.number ?? id ?? '';
+  // The letter's number (số hiệu văn bản) is what officials know a target by; internal ids are never shown.
+  const letterOf = (t: Pick<Target, 'document' | 'source'> & { planId?: string | null }) =>
+    t.document ?? (t.planId ? c.plans.find((p) => p.id === t.planId)?.number : null) ?? 'chưa rõ số văn bản';
   return html`<table class="targets" data-testid="effective-targets">
     <thead>
       <tr>
@@ -54,18 +69,18 @@ export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
         <th class="num">Mức</th>
         <th>Hạn</th>
         <th class="num">Hiện tại</th>
-        <th>Nguồn</th>
+        <th>Nguồn (số văn bản)</th>
       </tr>
     </thead>
     <tbody>
-      ${c.effectiveTargets.map((t) => {
+      ${sideBySide(c.effectiveTargets).map((t) => {
         const evaluated = statusOf(t);
         const now = evaluated ? evaluated.value : currentValue(t, c);
         const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
         const projected = evaluated?.projected != null ? html` · dự báo ${fmtPct(evaluated.projected)}` : null;
         const overrides = t.overrides
           ? `thay chỉ tiêu tỉnh ${t.overrides.strict ? 'trên ' : '≥ '}${fmtPct(t.overrides.threshold, 0)} ` +
-            `(${t.overrides.directiveId ?? ''})`
+            `hạn ${fmtDate(t.overrides.dueOn)} (${letterOf(t.overrides)})`
           : null;
         const shown =
           now == null
@@ -74,10 +89,15 @@ export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
         const state = evaluated
           ? html`<div class="small"><${TargetState} status=${evaluated.status} />${projected}</div>`
           : null;
-        return html`<tr data-source=${t.source}>
+        return html`<tr
+          data-testid="target-row"
+          data-target=${`${t.group} ${t.indicator} ${t.dueOn}`}
+          data-source=${t.source}
+          data-document=${t.document ?? ''}
+        >
           <td>
-            ${GROUP_VI[t.group] ?? t.group}
-            ${INDICATOR_VI[t.indicator] ?? t.indicator}${t.note ? html`<div class="muted small">${t.note}</div>` : null}
+            ${`${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}`}
+            ${t.note ? html`<div class="muted small">${t.note}</div>` : null}
           </td>
           <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
           <td>${fmtDate(t.dueOn)}</td>
@@ -85,9 +105,13 @@ export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
           <td class="small">
             ${
               t.source === 'COMMUNE'
-                ? html`<span class="tag own">Của xã</span>
-                    ${plan(t.planId)}${overrides ? html`<div class="muted">${overrides}</div>` : null}`
-                : html`<span class="tag province">Của tỉnh</span> ${t.directiveId ?? ''}`
+                ? html`<span class="tag own">Của xã</span>${' '}<span data-testid="target-document"
+                      >${letterOf(t)}</span
+                    >
+                    ${overrides ? html`<div class="muted">${overrides}</div>` : null}`
+                : html`<span class="tag province">Của tỉnh</span>${' '}<span data-testid="target-document"
+                      >${letterOf(t)}</span
+                    >`
             }
           </td>
         </tr>`;

@@ -7,6 +7,7 @@ import { useLiveQuery } from '../../live';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { DeadlineChase } from './DeadlineChase';
 import { ProgressChart } from './ProgressChart';
+import { ReportFollowUp } from './ReportFollowUp';
 import { againstWeekAgo, applyRankEvent } from './liveRanking';
 import {
   PROVINCE_PROGRESS_SUBSCRIPTION,
@@ -169,5 +170,9 @@ export function ProvincePage(props: { code: string }) {
         <${DeadlineChase} code=${code} />
       </section>
     </div>
+    <section class="panel">
+      <h2>Báo cáo của các xã theo yêu cầu của tỉnh</h2>
+      <${ReportFollowUp} code=${code} />
+    </section>
   <//>`;
 }

@@ -8,6 +8,7 @@ export const TARGET_STATUS_FIELDS = /* GraphQL */ `
     threshold
     dueOn
     source
+    document
     asOf
     value
     gap

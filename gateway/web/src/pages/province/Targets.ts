@@ -52,12 +52,18 @@ export function Targets(props: { code: string; progress: Progress; updatedAt: Da
             <th class="num">Hiện tại</th>
             <th class="num">Dự báo đến hạn</th>
             <th>Đánh giá</th>
+            <th>Văn bản</th>
           </tr>
         </thead>
         <tbody>
           ${status.map(
             (t) =>
-              html`<tr data-state=${t.status}>
+              html`<tr
+                data-testid="target-row"
+                data-target=${`${t.group} ${t.indicator} ${t.dueOn}`}
+                data-state=${t.status}
+                data-document=${t.document ?? ''}
+              >
                 <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}</td>
                 <td class="num">≥ ${fmtPct(t.threshold, 0)}</td>
                 <td>${fmtDate(t.dueOn)}</td>
@@ -66,6 +72,7 @@ export function Targets(props: { code: string; progress: Progress; updatedAt: Da
                 </td>
                 <td class="num">${t.projected == null ? DASH : fmtPct(t.projected)}</td>
                 <td><${TargetState} status=${t.status} /></td>
+                <td class="small" data-testid="target-document">${t.document ?? 'chưa rõ số văn bản'}</td>
               </tr>`,
           )}
         </tbody>

@@ -1,0 +1,103 @@
+import { DASH, fmtDate, fmtInt, fmtPct, GROUP_VI } from '../../format';
+import type { CommuneReportFieldsFragment } from '../../generated/graphql';
+import { Change, html } from '../../ui';
+
+type Figures = CommuneReportFieldsFragment['figures'];
+type PlanPart = CommuneReportFieldsFragment['planPart'];
+
+/** The figures a commune report states: totals, groups, rank, villages and units, who has not reported. */
+export function ReportFigures(props: { figures: Figures; differences?: readonly string[]; planPart?: PlanPart }) {
+  const f = props.figures;
+  return html`<div class="report-figures" data-testid="report-figures">
+    <p>
+      Số liệu đến ngày <strong>${fmtDate(f.asOf)}</strong>:
+      <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>
+      người tham gia trên ${fmtInt(f.adults)} người trong độ tuổi (${fmtPct(f.participationRate)}).
+      ${
+        f.rank
+          ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong> của tỉnh
+              <${Change} change=${f.rank.change} />.`
+          : null
+      }
+    </p>
+    ${
+      props.differences?.length
+        ? html`<div class="stale-warning" role="note" data-testid="report-differences">
+            Số liệu hôm nay khác số liệu đã gửi:
+            <ul>
+              ${props.differences.map((d) => html`<li>${d}</li>`)}
+            </ul>
+          </div>`
+        : null
+    }
+    <table>
+      <caption>
+        Theo nhóm đối tượng
+      </caption>
+      <thead>
+        <tr>
+          <th>Nhóm</th>
+          <th class="num">Đăng ký</th>
+          <th class="num">Hoàn thành</th>
+          <th class="num">Được cấp chứng nhận</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${f.groups.map(
+          (g) =>
+            html`<tr>
+              <td>${GROUP_VI[g.group] ?? g.group}</td>
+              <td class="num">${fmtInt(g.registered)}</td>
+              <td class="num">${fmtInt(g.completed)}</td>
+              <td class="num">${fmtInt(g.certified)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <table data-testid="report-villages">
+      <caption>
+        Theo thôn, tổ dân phố và cơ quan, đơn vị
+      </caption>
+      <thead>
+        <tr>
+          <th>Tên</th>
+          <th>Xã cũ</th>
+          <th class="num">Người tham gia</th>
+          <th class="num">Trong độ tuổi</th>
+          <th class="num">Tỷ lệ</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${f.villages.map(
+          (v) =>
+            html`<tr>
+              <td>${v.name}</td>
+              <td>${v.formerCommune ?? DASH}</td>
+              <td class="num">${fmtInt(v.learners)}</td>
+              <td class="num">${fmtInt(v.adults)}</td>
+              <td class="num">${fmtPct(v.participationRate)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      props.planPart
+        ? html`<p data-testid="report-plan-part">
+            Thực hiện kế hoạch (khi gửi báo cáo):
+            ${
+              props.planPart.plans
+                .map(
+                  (p) =>
+                    `${p.number}: hoàn thành ${p.tasksDone}/${p.tasksTotal} nhiệm vụ, ${p.sessionsHeld} buổi hướng dẫn`,
+                )
+                .join('; ') || 'chưa có kế hoạch'
+            }.
+          </p>`
+        : null
+    }
+    <p>
+      Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
+      ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.
+    </p>
+  </div>`;
+}

@@ -1,0 +1,85 @@
+/** The fields of a commune report every report view asks for (one fragment, generated types from it). */
+export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
+  fragment CommuneReportFields on CommuneReport {
+    id
+    commune {
+      id
+      name
+      kind
+    }
+    directiveId
+    directiveNumber
+    dueOn
+    deadline
+    status
+    number
+    difficulties
+    proposals
+    firstSubmittedAt
+    submittedAt
+    submittedBy
+    onTime
+    reviewedAt
+    reviewedBy
+    reviewNote
+    revision
+    updatedAt
+    figureDifferences
+    planPart {
+      asOf
+      plans {
+        number
+        tasksDone
+        tasksTotal
+        sessionsHeld
+      }
+    }
+    figures {
+      asOf
+      learners
+      adults
+      participationRate
+      groups {
+        group
+        registered
+        completed
+        certified
+      }
+      villages {
+        id
+        name
+        level
+        formerCommune
+        learners
+        adults
+        participationRate
+      }
+      rank {
+        position
+        outOf
+        previous
+        change
+      }
+      notReported {
+        id
+        name
+        level
+      }
+    }
+  }
+`;
+
+/** Words for a report's status, as the commune and the province read them. */
+export const REPORT_STATUS_VI: Record<string, string> = {
+  DRAFT: 'Đang soạn',
+  SUBMITTED: 'Đã gửi tỉnh',
+  RETURNED: 'Bị trả lại',
+  ACCEPTED: 'Tỉnh đã tiếp nhận',
+};
+
+/** Where a report's printable page is. */
+export const reportPage = (communeId: string, id: number) => `/commune/${encodeURIComponent(communeId)}/report/${id}`;
+
+/** Where a report's Word document is exported. */
+export const reportDocx = (communeId: string, id: number) =>
+  `/export/commune/${encodeURIComponent(communeId)}/report/${id}.docx`;

@@ -1,0 +1,188 @@
+/**
+ * Signing in (docs/access.md, "Accounts and sign-in"): a password or a one-time invite opens a session; the
+ * session hands out access tokens (the hub's usual HS256 caller token, ACCESS_TTL_SECONDS) and is refreshed by the
+ * device with its refresh secret for SESSION_DAYS after its last use. Wrong passwords are counted per account.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import bcrypt from 'bcryptjs';
+import { SESSION_AUDIENCE, signToken } from '../../shared/auth';
+import { bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
+import type { Viewer } from '../../shared/viewer';
+import { findAccountArea, homePath } from './account-area';
+import {
+  ACCESS_TTL_SECONDS,
+  afterFailure,
+  lockedForSeconds,
+  MAX_FAILED_SIGN_INS,
+  normalLogin,
+  SESSION_DAYS,
+  waitWords,
+} from './account-rules';
+import { ACCOUNT_COLUMNS, asAccount, auditAccount, selectAccounts, sha256, type AccountRow } from './account-store';
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  refreshToken: string;
+  sessionExpiresAt: Date;
+  homePath: string;
+  account: AccountRow;
+}
+
+const WRONG = bilingual('Tên đăng nhập hoặc mật khẩu không đúng', 'wrong login or password');
+const ENDED = bilingual(
+  'Phiên đăng nhập đã hết hạn hoặc đã đăng xuất; hãy đăng nhập lại',
+  'the session has expired or was signed out; sign in again',
+);
+/** Compared against when the login does not exist, so that a wrong login takes as long as a wrong password. */
+const DUMMY_HASH = bcrypt.hashSync('not-a-password', 10);
+
+function viewerOf(account: AccountRow): Viewer {
+  return { id: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId };
+}
+
+async function issue(
+  em: EntityManager,
+  secret: string,
+  account: AccountRow,
+  sessionId: string,
+  refreshSecret: string,
+  sessionExpiresAt: Date,
+): Promise<Session> {
+  const token = await signToken(
+    secret,
+    { sub: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId },
+    { ttlSeconds: ACCESS_TTL_SECONDS, audience: SESSION_AUDIENCE },
+  );
+  const area = await findAccountArea(em, account.areaId);
+  return {
+    token,
+    expiresAt: new Date(Date.now() + ACCESS_TTL_SECONDS * 1000),
+    refreshToken: `${sessionId}.${refreshSecret}`,
+    sessionExpiresAt,
+    homePath: homePath(account.role, area),
+    account,
+  };
+}
+
+async function openSession(em: EntityManager, secret: string, account: AccountRow, via: string): Promise<Session> {
+  const id = randomUUID();
+  const refreshSecret = randomBytes(24).toString('base64url');
+  const [row] = await em.execute<Array<{ expiresAt: Date }>>(
+    `insert into registry.account_session (id, account_id, refresh_hash, expires_at, via)
+     values (?, ?, ?, now() + make_interval(days => ?), ?) returning expires_at as "expiresAt"`,
+    [id, account.id, sha256(refreshSecret), SESSION_DAYS, via],
+  );
+  return issue(em, secret, account, id, refreshSecret, new Date(row.expiresAt));
+}
+
+/** Signs in with a login and a password: UNAUTHENTICATED when wrong, RATE_LIMITED while the account is locked. */
+export async function signIn(em: EntityManager, secret: string, login: string, password: string): Promise<Session> {
+  const normal = normalLogin(login);
+  const [account] = normal
+    ? await em.execute<Array<AccountRow & { passwordHash: string | null; failed: number; failedSince: Date | null }>>(
+        `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash", failed_sign_ins as failed,
+                failed_since as "failedSince"
+           from registry.account where lower(login) = ?`,
+        [normal],
+      )
+    : [];
+  if (!account || !account.passwordHash || account.disabledAt) {
+    await bcrypt.compare(password, DUMMY_HASH);
+    throw new UnauthenticatedError(WRONG);
+  }
+  const { passwordHash, failed, failedSince: since, ...row } = account;
+  const failedSince = since ? new Date(since) : null;
+  const wait = lockedForSeconds(failed, failedSince);
+  if (wait > 0) throw lockedError(wait);
+  if (!(await bcrypt.compare(password, passwordHash))) {
+    const next = afterFailure(failed, failedSince);
+    // Counted outside any transaction: the refusal below must not roll it back.
+    await em.execute(`update registry.account set failed_sign_ins = ?, failed_since = ? where id = ?`, [
+      next.failed,
+      next.since,
+      account.id,
+    ]);
+    const after = lockedForSeconds(next.failed, next.since);
+    if (after > 0) throw lockedError(after);
+    throw new UnauthenticatedError(WRONG);
+  }
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    await t.execute(`update registry.account set failed_sign_ins = 0, failed_since = null where id = ?`, [account.id]);
+    return openSession(t, secret, asAccount(row), 'password');
+  });
+}
+
+function lockedError(seconds: number): RateLimitedError {
+  return new RateLimitedError(
+    bilingual(
+      `Đăng nhập sai quá ${MAX_FAILED_SIGN_INS} lần; tài khoản tạm khoá, hãy thử lại sau ${waitWords(seconds)}`,
+      `too many failed sign-ins; retry in ${seconds} s`,
+    ),
+    seconds,
+  );
+}
+
+/** The session a refresh token names, still open; else UNAUTHENTICATED. */
+async function sessionOf(em: EntityManager, refreshToken: string) {
+  const [id, refreshSecret] = refreshToken.split('.');
+  if (!id || !refreshSecret || !/^[0-9a-f-]{36}$/.test(id)) throw new UnauthenticatedError(ENDED);
+  const [session] = await em.execute<Array<{ accountId: number; refreshHash: string }>>(
+    `select account_id as "accountId", refresh_hash as "refreshHash" from registry.account_session
+      where id = ? and ended_at is null and expires_at > now()`,
+    [id],
+  );
+  if (!session || session.refreshHash !== sha256(refreshSecret)) throw new UnauthenticatedError(ENDED);
+  const [account] = await selectAccounts(em, 'where id = ? and disabled_at is null', [session.accountId]);
+  if (!account) throw new UnauthenticatedError(ENDED);
+  return { id, refreshSecret, account };
+}
+
+/**
+ * A fresh access token for an open session, which then lasts SESSION_DAYS more. The refresh token stays the same
+ * (a device that lost the answer can ask again; nothing queued on it depends on which token it holds).
+ */
+export async function refreshSession(em: EntityManager, secret: string, refreshToken: string): Promise<Session> {
+  const { id, refreshSecret, account } = await sessionOf(em, refreshToken);
+  const [row] = await em.execute<Array<{ expiresAt: Date }>>(
+    `update registry.account_session set refreshed_at = now(), expires_at = now() + make_interval(days => ?)
+      where id = ? returning expires_at as "expiresAt"`,
+    [SESSION_DAYS, id],
+  );
+  return issue(em, secret, account, id, refreshSecret, new Date(row.expiresAt));
+}
+
+/** Ends a session (signing out): its refresh token no longer works. Unknown or ended sessions are fine. */
+export async function signOut(em: EntityManager, refreshToken: string): Promise<boolean> {
+  const [id] = refreshToken.split('.');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return false;
+  const rows = await em.execute(
+    `update registry.account_session set ended_at = now() where id = ? and ended_at is null and refresh_hash = ? returning id`,
+    [id, sha256(refreshToken.slice(id.length + 1))],
+  );
+  return rows.length > 0;
+}
+
+/** Opens a session from an invite code: once, before it expires; UNAUTHENTICATED otherwise. Audited. */
+export async function redeemInvite(em: EntityManager, secret: string, code: string): Promise<Session> {
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    const [invite] = await t.execute<Array<{ accountId: number }>>(
+      `update registry.account_invite set used_at = now()
+        where code_hash = ? and used_at is null and expires_at > now() returning account_id as "accountId"`,
+      [sha256(code.trim())],
+    );
+    const [account] = invite ? await selectAccounts(t, 'where id = ? and disabled_at is null', [invite.accountId]) : [];
+    if (!account)
+      throw new UnauthenticatedError(
+        bilingual(
+          'Đường dẫn mời đã được dùng hoặc đã hết hạn; đề nghị cán bộ xã gửi đường dẫn mới',
+          'the invite link was used or has expired; ask the commune for a new one',
+        ),
+      );
+    await auditAccount(t, viewerOf(account), 'redeemInvite', account, null, { via: 'invite' });
+    return openSession(t, secret, account, 'invite');
+  });
+}
