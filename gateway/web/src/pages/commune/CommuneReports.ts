@@ -79,7 +79,8 @@ export function CommuneReports(props: { id: string; provinceCode: string }) {
   }, [props.id]);
   if (!token)
     return html`<p class="muted" data-testid="report-signin">
-      Cán bộ xã đăng nhập (mã truy cập của xã) để soạn và gửi báo cáo định kỳ lên tỉnh.
+      Cán bộ xã <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>đăng nhập</a> để soạn và gửi báo cáo
+      định kỳ lên tỉnh.
     </p>`;
   if (error) return html`<p class="message error" role="alert">${error}</p>`;
   if (!requests || !reports) return html`<${Loading} />`;
