@@ -37,3 +37,6 @@ export function directiveIdOf(number: string, issuedOn: IsoDate): string {
     .replace(/^-|-$/g, '');
   return `${slug.slice(0, 32)}-${issuedOn.slice(0, 4)}`;
 }
+
+/** The reference code a province or commune id carries: P23 → "23", C02949 → "02949" (the ids above). */
+export const codeOfArea = (id: string): string => id.slice(1);

@@ -63,6 +63,8 @@ interface RC {
     previous: number;
     position: number;
     change: number;
+    batch: string;
+    batchSize: number;
     commune: { id: string; name: string; villages: Array<{ name: string }>; plans: Array<{ number: string }> };
   };
 }
@@ -70,7 +72,7 @@ interface RC {
 const PROGRESS = `subscription($a: ID!) { progressUpdated(areaId: $a) { eventId areaId cause progress { learners }
   village { name formerCommune } commune { name villages { name } } province { name } } }`;
 const RANKS = `subscription($p: ID!, $after: ID) { rankChanged(provinceId: $p, after: $after) { eventId previous position change
-  commune { id name villages { name } plans { number } } } }`;
+  batch batchSize commune { id name villages { name } plans { number } } } }`;
 
 describe('live progress and rank changes through the gateway', () => {
   // Each test starts when the previous one's subscriptions have closed upstream too.
@@ -133,6 +135,11 @@ describe('live progress and rank changes through the gateway', () => {
     expect(last.rankChanged.position).toBe(ranking.commune.rank.position);
     const ids = ranks.events.map((e) => Number(e.rankChanged.eventId));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    // The moves of one report share a batch whose size is their count (a screen folds them without timing).
+    const batches = new Map<string, RC['rankChanged'][]>();
+    for (const { rankChanged: e } of ranks.events) batches.set(e.batch, [...(batches.get(e.batch) ?? []), e]);
+    expect(batches.size).toBeGreaterThanOrEqual(1);
+    for (const moves of batches.values()) expect(moves.every((m) => m.batchSize === moves.length)).toBe(true);
     // A client that reconnects after the first event receives the rest, in order.
     const replay = subscribe<RC>(client, RANKS, { p: 'P23', after: String(ids[0]) });
     const again = await replay.take(ids.length - 1);

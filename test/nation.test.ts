@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedNational as seedRegistry } from '../subgraphs/registry/national-seed';
 import { seedNational as seedReports } from '../subgraphs/reports/national-seed';
+import { startProxiedGateway } from './support/delaying-proxy';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -29,7 +30,11 @@ const DASHBOARD = `query($code: String!, $asOf: Date!) { province(code: $code) {
 type All = {
   nation: {
     progress: { learners: number; adults: number };
-    provinceRanking: Array<{ position: number; province: { code: string }; progress: { learners: number } }>;
+    provinceRanking: Array<{
+      position: number;
+      province: { code: string; name: string };
+      progress: { learners: number };
+    }>;
     communeRanking: Entry[];
   };
 };
@@ -93,5 +98,71 @@ describe('Query.nation', () => {
     expect(laiChau.data.province.progress.learners).toBeGreaterThan(0);
     expect(laiChau.data.province.communes.every((c) => c.villages.length >= 20)).toBe(true);
     expect(laiChau.statements).toBe(quangNgai.statements);
+  });
+});
+
+describe('the national ranking served by the reports subgraph alone, shared between requests', () => {
+  it('needs no registry fetch: one reports request, and the names and province codes are the registry’s', async () => {
+    const proxied = await startProxiedGateway(stack, 0);
+    try {
+      proxied.seen.length = 0;
+      const { nation } = ok(await proxied.gql<All>(ALL, { asOf: '2025-10-26' }));
+      expect(proxied.seen.map((r) => r.subgraph)).toEqual(['reports']);
+      const registry = ok(
+        await stack.gql<{
+          provinces: Array<{ code: string; name: string; communes: Array<{ id: string; name: string }> }>;
+        }>(`{ provinces { code name communes { id name } } }`),
+      ).provinces;
+      const expected = new Map(registry.flatMap((p) => p.communes.map((c) => [c.id, `${c.name}|${p.code}`] as const)));
+      expect(
+        new Map(nation.communeRanking.map((e) => [e.commune.id, `${e.commune.name}|${e.commune.province.code}`])),
+      ).toEqual(expected);
+      const provinceNames = new Map(registry.map((p) => [p.code, p.name]));
+      const ranked = nation.provinceRanking.map((p) => p.province);
+      expect(new Map(ranked.map((p) => [p.code, p.name]))).toEqual(provinceNames);
+    } finally {
+      await proxied.stop();
+    }
+  });
+
+  it('answers a warm request without SQL, and a report submitted through the gateway changes the next answer', async () => {
+    const asOf = '2025-12-20';
+    await measure(asOf); // cold: resetSqlCount empties the caches
+    // Warm: the counters reset, the caches kept.
+    Object.values(stack.subgraphs).forEach((s) => s.orm.sql.reset());
+    const warm = { data: ok(await stack.gql<All>(ALL, { asOf })), statements: stack.sqlCount() };
+    expect(warm.statements).toBe(0);
+    const baTo = (d: All) => d.nation.communeRanking.find((e) => e.commune.id === 'C02949')!;
+    const before = baTo(warm.data);
+    expect(before.position).toBeGreaterThan(1);
+
+    // Every adult of Xà Râu registered: Ba Tô gains learners and climbs.
+    const village = ok(
+      await stack.gql<{ village: { population: { adults: number } } }>(
+        `{ village(id: "V02949-08") { population { adults } } }`,
+      ),
+    ).village;
+    const admin = await stack.token('PROVINCE_ADMIN', 'P23');
+    ok(
+      await stack.gql(
+        `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`,
+        {
+          input: {
+            reporterId: 'V02949-08',
+            reportDate: asOf,
+            groups: [{ group: 'RESIDENTS', registered: village.population.adults, completed: 0, certified: 0 }],
+          },
+        },
+        { token: admin },
+      ),
+    );
+    Object.values(stack.subgraphs).forEach((s) => s.orm.sql.reset());
+    const after = { data: ok(await stack.gql<All>(ALL, { asOf })), statements: stack.sqlCount() };
+    expect(after.statements).toBeGreaterThan(0); // built again, not the shared answer of before
+    expect(baTo(after.data).progress.learners).toBeGreaterThan(before.progress.learners);
+    expect(baTo(after.data).position).toBeLessThan(before.position);
+    expect(after.data.nation.progress.learners - warm.data.nation.progress.learners).toBe(
+      baTo(after.data).progress.learners - before.progress.learners,
+    );
   });
 });

@@ -1,17 +1,31 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { buildSchema, createResolversMap, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { checkNoControlCharacters } from '../../shared/text';
 
-/** Every argument of every field, before its resolver runs: no control character reaches a rule or the database. */
-const rejectControlCharacters: MiddlewareFn = ({ args }, next) => {
-  if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
-  return next();
-};
+/**
+ * Every argument of every field, before its resolver runs: no control character reaches a rule or the database.
+ * Only the fields that take arguments are wrapped. (A type-graphql global middleware did this before, but it turns
+ * every field of every answer, arguments or not, into a chain of promises: the 3,320 communes of the national ranking
+ * then cost the reports subgraph about a second of CPU, mostly garbage collection and async hooks.)
+ */
+function rejectControlCharacters(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql resolvers: type-graphql produces the types and
@@ -33,8 +47,8 @@ export async function buildFederatedSchema(
     // Our subscriptions bring their own event source (`subscribe`); type-graphql still insists on a PubSub.
     pubSub: createPubSub(),
     validate: false,
-    globalMiddlewares: [rejectControlCharacters],
   });
+  rejectControlCharacters(schema);
   const typeDefs = gql`
     extend schema
       @link(

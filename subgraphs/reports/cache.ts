@@ -33,6 +33,7 @@ export class SnapshotCache {
     this.version += 1;
     this.entries.clear();
     this.dates.clear();
+    this.views.clear();
     this.shared.bump();
   }
 
@@ -61,6 +62,22 @@ export class SnapshotCache {
     const value = load();
     this.dates.set(provinceId, { version: this.version, value });
     value.catch(() => this.dates.delete(provinceId));
+    return value;
+  }
+
+  private readonly views = new Map<string, { version: number; value: Promise<unknown> }>();
+
+  /**
+   * A view built from snapshots (the national rankings of a date), shared between requests until the next change,
+   * as a promise so that concurrent requests share one build. At most `limit` dates are kept.
+   */
+  view<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.views.get(key);
+    if (hit && hit.version === this.version) return hit.value as Promise<T>;
+    const value = load();
+    this.views.set(key, { version: this.version, value });
+    value.catch(() => this.views.delete(key));
+    while (this.views.size > this.limit) this.views.delete(this.views.keys().next().value as string);
     return value;
   }
 

@@ -8,6 +8,7 @@
  * subscribers last saw, whichever process wrote it. Changes in one province are serialised by an advisory lock.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
 import { todayInVietnam } from '../../shared/dates';
 import { appendEvents } from '../common/outbox';
 import type { ProgressValue } from './progress';
@@ -35,6 +36,13 @@ export interface RankChangedPayload {
   outOf: number;
   change: number;
   progress: ProgressValue;
+  /**
+   * The rank changes one publication made in this province share it (one report, import or correction, or a
+   * coalesced burst of reports), with their count: a screen folds them into one line without timing guesses.
+   * Absent on events written before it existed.
+   */
+  batch?: string;
+  batchSize?: number;
 }
 
 /** The areas whose progress a change under `areaId` moves: itself and every ancestor up to the province. */
@@ -130,6 +138,7 @@ export async function prepareChanges(
     const changed = ranking.filter((r) => before.get(r.communeId) !== r.position);
     // The first publication for a province only records the ranking: there is no earlier one to compare with.
     if (before.size > 0) {
+      const batch = randomUUID();
       for (const r of changed) {
         const previous = before.get(r.communeId) ?? null;
         rankEvents.push({
@@ -141,6 +150,8 @@ export async function prepareChanges(
           outOf: r.outOf,
           change: previous === null ? 0 : previous - r.position,
           progress: snapshot.progress(r.communeId),
+          batch,
+          batchSize: changed.length,
         });
       }
     }

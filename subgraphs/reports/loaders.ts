@@ -69,6 +69,8 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
   return {
     /** Call after a write commits: cached snapshots no longer describe the data. */
     changed: () => cache.bump(),
+    /** A view built from snapshots, shared between requests until the next change (cache.ts). */
+    view: <T>(key: string, load: () => Promise<T>): Promise<T> => cache.view(key, load),
     /** The process's live event hub (subscriptions only). */
     live: (): LiveHub => {
       if (!hub) throw new Error('live events are not served by this process');

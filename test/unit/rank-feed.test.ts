@@ -1,4 +1,11 @@
-import { describe as say, describeShifted, foldMoves, type Move } from '../../gateway/web/src/pages/rankFeed';
+import {
+  batchesComplete,
+  describe as say,
+  describeShifted,
+  foldMoves,
+  type BatchedMove,
+  type Move,
+} from '../../gateway/web/src/pages/rankFeed';
 
 const move = (id: string, previous: number | null, position: number): Move => ({
   communeId: id,
@@ -36,4 +43,25 @@ describe('the wall feed: one line per cause', () => {
   ])('%s', (_case, moves, expected) => {
     expect(foldMoves(moves).map(say)).toEqual(expected);
   });
+});
+
+describe('when the wall may fold: whole batches only', () => {
+  const batched = (id: string, batch: string | null, batchSize: number | null): BatchedMove => ({
+    ...move(id, 5, 4),
+    batch,
+    batchSize,
+  });
+  it.each<[string, BatchedMove[], boolean]>([
+    ['nothing pending', [], false],
+    ['a whole batch of one', [batched('a', 'b1', 1)], true],
+    ['two of a batch of three', [batched('a', 'b1', 3), batched('b', 'b1', 3)], false],
+    [
+      'a batch of three, one move sent twice',
+      [batched('a', 'b1', 3), batched('a', 'b1', 3), batched('b', 'b1', 3)],
+      false,
+    ],
+    ['a whole batch and half of another', [batched('a', 'b1', 1), batched('b', 'b2', 2)], false],
+    ['two whole batches', [batched('a', 'b1', 1), batched('b', 'b2', 2), batched('c', 'b2', 2)], true],
+    ['a move without a batch (polling, older events)', [batched('a', null, null)], false],
+  ])('%s → %s', (_case, moves, complete) => expect(batchesComplete(moves)).toBe(complete));
 });

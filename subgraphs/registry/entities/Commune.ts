@@ -19,8 +19,10 @@ export class Commune {
   @Field(() => String, { nullable: true, description: 'Official statistical (GSO) code, when known.' })
   officialCode: string | null = null;
 
+  /** Shareable: the reports subgraph gives it with its national ranking (@provides), from its copy of the areas. */
   @Property({ type: 'string', length: 100 })
   @Field(() => String)
+  @Directive('@shareable')
   name!: string;
 
   /** The name folded for search (lower case, no diacritics): "ba to" matches Ba Tô and Ba Tơ. */

@@ -11,8 +11,10 @@ export class Province {
   @Field(() => ID)
   id!: string;
 
+  /** Code and name are shareable: the reports subgraph gives them with its national rankings (@provides). */
   @Property({ type: 'string', length: 8, unique: true })
   @Field(() => String, { description: 'Reference code of the vn-geo list (stable, not the GSO code), e.g. "23".' })
+  @Directive('@shareable')
   code!: string;
 
   @Property({ type: 'string', length: 16, nullable: true })
@@ -21,6 +23,7 @@ export class Province {
 
   @Property({ type: 'string', length: 100 })
   @Field(() => String)
+  @Directive('@shareable')
   name!: string;
 
   @Property({ type: 'string', length: 120 })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -43,7 +43,9 @@ export class CommuneResolver {
     return found;
   }
 
+  /** Shareable: the reports subgraph gives it with its national ranking (@provides). */
   @FieldResolver(() => Province)
+  @Directive('@shareable')
   async province(@Root() commune: Commune, @Ctx() { loaders }: Ctx): Promise<Province> {
     return (await loaders.province.load(commune.province.id))!;
   }

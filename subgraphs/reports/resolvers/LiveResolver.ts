@@ -45,6 +45,15 @@ export class RankChange {
   @Field(() => Int) outOf!: number;
   @Field(() => Int, { description: 'Places moved up (negative: down).' }) change!: number;
   @Field(() => ProgressType) progress!: ProgressType;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Shared by the rank changes one publication made in the province (one report, import or correction, or a ' +
+      'coalesced burst): the moves of one cause, to show as one line.',
+  })
+  batch!: string | null;
+  @Field(() => Int, { nullable: true, description: 'How many rank changes share this batch.' })
+  batchSize!: number | null;
 }
 
 type Ctx = Context<ReportsLoaders>;
@@ -153,6 +162,8 @@ export class LiveResolver {
       outOf: p.outOf,
       change: p.change,
       progress: toProgressType(p.progress, { provinceId: p.provinceId, communeId: p.communeId }),
+      batch: p.batch ?? null,
+      batchSize: p.batchSize ?? null,
     };
   }
 }

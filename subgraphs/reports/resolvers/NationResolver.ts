@@ -1,10 +1,10 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { BadInputError, bilingual } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
-import { nationalProgress, pageOf, pageProblem, rankAreas } from '../nation';
-import { nationSnapshots } from '../nation-store';
+import { pageOf, pageProblem } from '../nation';
+import { nationView } from '../nation-store';
 import { CommuneRef, ProvinceRef } from './refs';
 import { ProgressType, toProgressType } from './types';
 
@@ -18,7 +18,10 @@ export class NationType {
 @ObjectType('ProvinceRankingEntry', { description: 'A province’s place among the 34 by participation rate.' })
 export class ProvinceRankingEntry {
   @Field(() => Int) position!: number;
-  @Field(() => ProvinceRef) province!: ProvinceRef;
+  /** Its code and name come with the ranking (reports' areas), not from a registry fetch of every province. */
+  @Field(() => ProvinceRef)
+  @Directive('@provides(fields: "code name")')
+  province!: ProvinceRef;
   @Field(() => ProgressType) progress!: ProgressType;
 }
 
@@ -26,7 +29,10 @@ export class ProvinceRankingEntry {
 export class NationalCommuneRankingEntry {
   @Field(() => Int) position!: number;
   @Field(() => String, { description: 'Pass as `after` to get the entries after this one.' }) cursor!: string;
-  @Field(() => CommuneRef) commune!: CommuneRef;
+  /** Its name and province code come with the ranking (reports' areas), not from a registry fetch of 3,320 communes. */
+  @Field(() => CommuneRef)
+  @Directive('@provides(fields: "name province { code }")')
+  commune!: CommuneRef;
   @Field(() => ProgressType) progress!: ProgressType;
 }
 
@@ -41,24 +47,16 @@ export class NationResolver {
 
   @FieldResolver(() => ProgressType, { description: 'The provinces’ counts over the country’s adults.' })
   async progress(@Root() n: NationType, @Ctx() { em, loaders }: Ctx): Promise<ProgressType> {
-    const snapshots = await nationSnapshots(em, loaders, n.asOf);
-    return toProgressType(
-      nationalProgress(
-        n.asOf,
-        snapshots.map((s) => s.progress(s.provinceId)),
-      ),
-    );
+    return toProgressType((await nationView(em, loaders, n.asOf)).progress);
   }
 
   @FieldResolver(() => [ProvinceRankingEntry], {
     description: 'The 34 provinces by participation rate, highest first.',
   })
   async provinceRanking(@Root() n: NationType, @Ctx() { em, loaders }: Ctx): Promise<ProvinceRankingEntry[]> {
-    const snapshots = await nationSnapshots(em, loaders, n.asOf);
-    return rankAreas(snapshots.map((s) => ({ id: s.provinceId, progress: s.progress(s.provinceId) }))).map((r) => ({
-      position: r.position,
-      province: { id: r.id },
-      progress: toProgressType(r.progress),
+    return (await nationView(em, loaders, n.asOf)).provinces.map((p) => ({
+      ...p,
+      progress: toProgressType(p.progress),
     }));
   }
 
@@ -77,16 +75,17 @@ export class NationResolver {
   ): Promise<NationalCommuneRankingEntry[]> {
     const problem = pageProblem(first ?? null, after ?? null);
     if (problem) throw new BadInputError(bilingual(problem.vi, problem.en), first !== null ? 'first' : 'after');
-    const snapshots = await nationSnapshots(em, loaders, n.asOf);
-    const ranked = rankAreas(
-      snapshots.flatMap((s) => s.communes().map((c) => ({ id: c.id, progress: s.progress(c.id) }))),
-    );
-    const provinceOf = new Map(snapshots.flatMap((s) => s.communes().map((c) => [c.id, s.provinceId] as const)));
-    return pageOf(ranked, first ?? null, after ?? null).map((r) => ({
-      position: r.position,
-      cursor: String(r.position),
-      commune: { id: r.id },
-      progress: toProgressType(r.progress, { provinceId: provinceOf.get(r.id)!, communeId: r.id }),
-    }));
+    return pageOf(await communeEntries(em, loaders, n.asOf), first ?? null, after ?? null);
   }
+}
+
+/** The commune entries as the schema gives them, shaped once per national view and shared by every request. */
+function communeEntries(em: Ctx['em'], loaders: ReportsLoaders, asOf: string): Promise<NationalCommuneRankingEntry[]> {
+  return loaders.view(`nation-entries|${asOf}`, async () =>
+    (await nationView(em, loaders, asOf)).communes.map((c) => ({
+      ...c,
+      cursor: String(c.position),
+      progress: toProgressType(c.progress, { provinceId: c.commune.province.id, communeId: c.commune.id }),
+    })),
+  );
 }

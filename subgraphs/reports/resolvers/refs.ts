@@ -8,6 +8,15 @@ import { TargetFields } from './target-types';
 export class ProvinceRef {
   @Field(() => ID)
   id!: string;
+
+  /** The registry's; given here only where a field @provides it (the national rankings), from reports' areas. */
+  @Field(() => String)
+  @Directive('@external')
+  code?: string;
+
+  @Field(() => String)
+  @Directive('@external')
+  name?: string;
 }
 
 @ObjectType('Commune')
@@ -15,6 +24,15 @@ export class ProvinceRef {
 export class CommuneRef {
   @Field(() => ID)
   id!: string;
+
+  /** The registry's; given here only where a field @provides them (the national ranking), from reports' areas. */
+  @Field(() => String)
+  @Directive('@external')
+  name?: string;
+
+  @Field(() => ProvinceRef)
+  @Directive('@external')
+  province?: ProvinceRef;
 
   /** Resolved by the plans subgraph; present only when a field @requires it (targetStatus). */
   @Field(() => [TargetFields])

@@ -824,6 +824,8 @@ export type RankSubscription = {
     position: number;
     outOf: number;
     change: number;
+    batch: string | null;
+    batchSize: number | null;
     commune: { id: string; name: string };
     progress: {
       asOf: string;

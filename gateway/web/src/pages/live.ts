@@ -8,7 +8,7 @@ import type { WallQuery } from '../generated/graphql';
 import { againstWeekAgo, applyRankEvent } from './province/liveRanking';
 import { NO_FIGURES, rateCell } from './province/RankingTable';
 import { RANK_SUBSCRIPTION, RANKING_FIELDS, WEEK_AGO_FIELDS, type RankEvent } from './province/queries';
-import { describe, describeShifted, foldMoves, type FeedLine, type Move } from './rankFeed';
+import { batchesComplete, describe, describeShifted, foldMoves, type BatchedMove, type FeedLine } from './rankFeed';
 
 const TOP = 15;
 const QUERY =
@@ -22,8 +22,10 @@ interface FeedItem extends FeedLine {
   key: string;
   at: Date;
 }
-/** Moves that arrive within this long of each other come from one cause and make one line. */
+/** Moves without a batch that arrive within this long of each other come from one cause and make one line. */
 const BURST_MS = 600;
+/** How long to wait for the rest of a batch (events of one publication) before showing what came. */
+const BATCH_WAIT_MS = 5_000;
 
 function applyRank(data: WallData, e: RankEvent): WallData | null {
   const ranking = data.province && applyRankEvent(data.province.ranking, e);
@@ -40,20 +42,24 @@ export function LivePage(props: { code: string }) {
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [flash, setFlash] = useState<Set<string>>(new Set());
   const seen = useRef<Map<string, number> | null>(null);
-  const burst = useRef<Move[]>([]);
+  const burst = useRef<BatchedMove[]>([]);
   const burstTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const push = (moves: Move[]) => {
+  const push = (moves: BatchedMove[]) => {
     if (moves.length === 0) return;
     burst.current.push(...moves);
     if (burstTimer.current) clearTimeout(burstTimer.current);
-    burstTimer.current = setTimeout(() => {
+    // A whole batch is one cause: its line shows at once, however slowly its events came.
+    const flush = () => {
+      burstTimer.current = null;
       const at = new Date();
       const lines = foldMoves(burst.current).map((l) => ({ ...l, key: `${l.communeId}:${at.getTime()}`, at }));
       burst.current = [];
       if (lines.length === 0) return;
       setFeed((old) => [...lines, ...old].slice(0, 8));
       setFlash(new Set(lines.map((l) => l.communeId)));
-    }, BURST_MS);
+    };
+    if (batchesComplete(burst.current)) flush();
+    else burstTimer.current = setTimeout(flush, burst.current.some((m) => m.batch) ? BATCH_WAIT_MS : BURST_MS);
   };
   useEffect(() => () => void (burstTimer.current && clearTimeout(burstTimer.current)), []);
   const variables = { code, weekAgo: addDays(todayInVietnam(), -7) };
@@ -63,7 +69,16 @@ export function LivePage(props: { code: string }) {
     pick: (d) => d.rankChanged as RankEvent,
     onEvent: (e) => {
       seen.current?.set(e.commune.id, e.position);
-      push([{ communeId: e.commune.id, name: e.commune.name, previous: e.previous, position: e.position }]);
+      push([
+        {
+          communeId: e.commune.id,
+          name: e.commune.name,
+          previous: e.previous,
+          position: e.position,
+          batch: e.batch,
+          batchSize: e.batchSize,
+        },
+      ]);
     },
     apply: applyRank,
   });

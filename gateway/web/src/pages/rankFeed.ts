@@ -12,6 +12,29 @@ export interface Move {
   position: number;
 }
 
+/** A move as the live events carry it: the moves of one publication share a batch and know its size. */
+export interface BatchedMove extends Move {
+  batch?: string | null;
+  batchSize?: number | null;
+}
+
+/**
+ * Whether the pending moves can be folded now: each comes with its batch and every batch is whole (each commune
+ * counted once, as a replay after a reconnect may send a move again). Moves without a batch (from polling, or events
+ * older than batches) never are: they wait for the quiet interval instead.
+ */
+export function batchesComplete(moves: readonly BatchedMove[]): boolean {
+  if (moves.length === 0) return false;
+  const batches = new Map<string, { size: number; communes: Set<string> }>();
+  for (const m of moves) {
+    if (!m.batch || !m.batchSize) return false;
+    const b = batches.get(m.batch) ?? { size: m.batchSize, communes: new Set<string>() };
+    b.communes.add(m.communeId);
+    batches.set(m.batch, b);
+  }
+  return [...batches.values()].every((b) => b.communes.size >= b.size);
+}
+
 export interface FeedLine {
   communeId: string;
   name: string;

@@ -37,6 +37,8 @@ export const RANK_SUBSCRIPTION = /* GraphQL */ `
       position
       outOf
       change
+      batch
+      batchSize
       commune {
         id
         name
