@@ -112,7 +112,7 @@ export function LivePage(props: { code: string }) {
   const province = live.data?.province;
   const rows = province ? againstWeekAgo(province.ranking.slice(0, TOP), province.weekAgo) : [];
   return html`<div class="wall" role="main">
-    <header>
+    <header role="none">
       <h1>Xếp hạng trực tiếp — ${province?.fullName ?? '…'}</h1>
       <div class="wall-meta">
         ${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}
