@@ -5,6 +5,7 @@
 // - profile: CPU profiles of the gateways and subgraphs under load (bench/profile.ts);
 // - nation: the national commune ranking on the national demo data (bench/nation.ts; SEED=national);
 // - burst [--reports N --submitters N --subscribers N --province NN]: the Friday burst (bench/burst.ts);
+// - pages: the dashboard's first ranking row and the commune page's first village row in Chromium (bench/pages.ts);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
@@ -13,6 +14,7 @@ import { parseBurstArgs } from './burst-stats';
 import { checkSameAnswers, compare, inspect, type Target } from './gateways';
 import { percentile } from './load';
 import { measureNation } from './nation';
+import { buildPagesForBench, measurePages } from './pages';
 import { profileUnderLoad } from './profile';
 import { startHive, startStack, type Stack } from './stack';
 
@@ -112,13 +114,14 @@ async function gateways(stack: Stack): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? 'all';
-  if (!['all', 'gateways', 'live', 'profile', 'nation', 'burst'].includes(mode))
+  if (!['all', 'gateways', 'live', 'profile', 'nation', 'burst', 'pages'].includes(mode))
     throw new Error(
-      `unknown bench "${mode}": use gateways, live, profile, nation or burst (or nothing for gateways then live)`,
+      `unknown bench "${mode}": use gateways, live, profile, nation, burst or pages (or nothing for gateways then live)`,
     );
   const burst = mode === 'burst' ? parseBurstArgs(process.argv.slice(3)) : null;
   // The national view is measured on the national demo data (generated on the first start, reused after).
   if (mode === 'nation') process.env.SEED = 'national';
+  const removePages = mode === 'pages' ? buildPagesForBench() : null;
   const stack = await startStack();
   try {
     if (mode === 'profile') {
@@ -133,8 +136,10 @@ async function main(): Promise<void> {
     if (mode === 'all' || mode === 'live') await measureLive(stack.url, stack.authSecret);
     if (mode === 'nation') await measureNation(stack.url);
     if (burst) await measureBurst(stack, burst);
+    if (mode === 'pages') await measurePages(stack.url);
   } finally {
     await stack.stop();
+    removePages?.();
   }
 }
 

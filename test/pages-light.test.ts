@@ -167,9 +167,7 @@ it.each(PAGES)(
       }
       return parts.join('\n');
     });
-    // Left for the Targets work: the commune's target table names province targets by directive id, not letter number.
-    const leaks = path.startsWith('/commune/') ? LEAKS.filter((l) => l !== DIRECTIVE_ID) : LEAKS;
-    for (const leak of leaks) expect(text).not.toMatch(leak);
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
     await page.close();
   },
   60_000,
