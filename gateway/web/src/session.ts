@@ -100,22 +100,30 @@ export async function tokenFor(token: string | null): Promise<string | null> {
   return localStorage.getItem(TOKEN_KEY) ?? token;
 }
 
-const REFRESH = /* GraphQL */ `
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      token
-      expiresAt
-      refreshToken
-      homePath
-      account {
-        id
-        name
-        role
-        areaId
-      }
+/** What signIn, redeemInvite and refreshSession answer, as saveSession keeps it. */
+export const SESSION_FIELDS = /* GraphQL */ `
+  fragment SessionFields on Session {
+    token
+    expiresAt
+    refreshToken
+    homePath
+    account {
+      id
+      name
+      role
+      areaId
     }
   }
 `;
+
+const REFRESH =
+  /* GraphQL */ `
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(refreshToken: $refreshToken) {
+      ...SessionFields
+    }
+  }
+` + SESSION_FIELDS;
 
 async function refresh(session: StoredSession): Promise<void> {
   try {

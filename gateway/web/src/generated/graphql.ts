@@ -973,6 +973,14 @@ export type VillageQuery = {
   } | null;
 };
 
+export type SessionFieldsFragment = {
+  token: string;
+  expiresAt: string;
+  refreshToken: string;
+  homePath: string;
+  account: { id: string; name: string; role: string; areaId: string };
+};
+
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
 }>;

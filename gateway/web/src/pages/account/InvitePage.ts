@@ -1,26 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql, NetworkError } from '../../api';
 import type { RedeemInviteMutation } from '../../generated/graphql';
-import { saveSession } from '../../session';
+import { SESSION_FIELDS, saveSession } from '../../session';
 import { html, Layout, Loading } from '../../ui';
 import { vietnamese } from './words';
 
-const REDEEM = /* GraphQL */ `
+const REDEEM =
+  /* GraphQL */ `
   mutation RedeemInvite($code: String!) {
     redeemInvite(code: $code) {
-      token
-      expiresAt
-      refreshToken
-      homePath
-      account {
-        id
-        name
-        role
-        areaId
-      }
+      ...SessionFields
     }
   }
-`;
+` + SESSION_FIELDS;
 
 /**
  * An invite link (/invite#<code>, or its QR code): signs the village head in on this device and opens the report

@@ -1,26 +1,18 @@
 import { useState } from 'preact/hooks';
 import { ApiError, gql, NetworkError } from '../../api';
 import type { SignInMutation } from '../../generated/graphql';
-import { saveSession, storedSession } from '../../session';
+import { SESSION_FIELDS, saveSession, storedSession } from '../../session';
 import { html, Layout } from '../../ui';
 import { vietnamese } from './words';
 
-const SIGN_IN = /* GraphQL */ `
+const SIGN_IN =
+  /* GraphQL */ `
   mutation SignIn($login: String!, $password: String!) {
     signIn(login: $login, password: $password) {
-      token
-      expiresAt
-      refreshToken
-      homePath
-      account {
-        id
-        name
-        role
-        areaId
-      }
+      ...SessionFields
     }
   }
-`;
+` + SESSION_FIELDS;
 
 /** Where to go after signing in: a page of this site asked for (`?next=/commune/…`), else the account's own page. */
 function nextPath(home: string): string {
