@@ -14,9 +14,12 @@ interface RawAnswer {
   body: Buffer;
 }
 
+// An idle kept-alive socket is closed here after 60 s, before the subgraph's 75 s (subgraphs/common/server.ts): the
+// client closes first, so a write never races the server's close (which failed mutations with ECONNRESET).
+const IDLE_MS = 60_000;
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
-  https: new https.Agent({ keepAlive: true, maxSockets: Infinity }),
+  http: new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }),
+  https: new https.Agent({ keepAlive: true, maxSockets: Infinity, timeout: IDLE_MS }),
 };
 
 /**

@@ -102,6 +102,10 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
   const identify = createInternalVerifier(options.authSecret ?? resolveAuthSecret());
   const app = express();
   const httpServer = http.createServer(app);
+  // Longer than the gateway keeps an idle connection (gateway/datasource.ts closes it after 60 s), so the gateway
+  // never sends a request on a connection this server is closing at that moment (ECONNRESET on a reused socket).
+  httpServer.keepAliveTimeout = 75_000;
+  httpServer.headersTimeout = 76_000;
   const apollo = new ApolloServer<Context<L>>({
     schema: options.schema,
     plugins: [
