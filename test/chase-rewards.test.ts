@@ -128,6 +128,16 @@ describe('reporting completeness', () => {
     expect(byLetter.deadline).toBe('2025-11-19T17:00:00.000Z'); // 00:00 on 20/11 in Vietnam
     expect(byLetter.since).toBe('2025-11-13');
     expect(byLetter.communes).toHaveLength(96);
+    // The dashboard's first chase, in the page's one query: the latest one-off deadline of the directives in force.
+    const latest = ok(
+      await stack.gql<{ province: { reportingStatus: { deadline: string; since: string } } }>(
+        `{ province(code: "23") { reportingStatus(latest: true) { deadline since } } }`,
+      ),
+    ).province.reportingStatus;
+    expect(latest.deadline >= byLetter.deadline).toBe(true);
+    expect(latest.since).toBe(
+      new Date(Date.parse(latest.deadline) + 7 * 3_600_000 - 7 * 86_400_000).toISOString().slice(0, 10),
+    );
     expect(errorCode(await stack.gql(`{ province(code: "23") { reportingStatus { onTime } } }`))).toBe(
       'BAD_USER_INPUT',
     );

@@ -8,6 +8,6 @@ describe('gateway/web/src/generated/graphql.ts', () => {
 
   it('types the province page’s and the wall screen’s operations', () => {
     const names = pageDocuments().map((d) => /^(query|subscription|fragment) (\w+)/.exec(d.text.trim())?.[2]);
-    expect(names).toEqual(expect.arrayContaining(['Dashboard', 'Directives', 'RankingFields', 'Rank', 'Wall']));
+    expect(names).toEqual(expect.arrayContaining(['Dashboard', 'DirectivesFields', 'RankingFields', 'Rank', 'Wall']));
   });
 });

@@ -114,6 +114,22 @@ export function chaseWindow({ deadline, dueTime, since, directive }: ChaseWindow
   return { due, dueDate, from };
 }
 
+/**
+ * The latest one-off reporting deadline ("before 20/11/2025") among the directives in force: the date a province's
+ * chase list shows first. Null when none sets one.
+ */
+export function latestOneOffDeadline(
+  directives: ReadonlyArray<{ status: string; deadlines: ReadonlyArray<Record<string, unknown>> }>,
+): IsoDate | null {
+  const dates = directives
+    .filter((d) => d.status === 'IN_FORCE')
+    .flatMap((d) => d.deadlines)
+    .filter((x) => x.recurrence === 'ONCE' && typeof x.dueOn === 'string')
+    .map((x) => x.dueOn as IsoDate)
+    .sort();
+  return dates.at(-1) ?? null;
+}
+
 /** A province's chase list: a commune has reported when one of its villages or units did within the window. */
 export function provinceChase(communes: readonly ChaseCommune[], tallies: readonly CommuneTally[], due: Date) {
   const byCommune = new Map(tallies.map((s) => [s.communeId, s]));

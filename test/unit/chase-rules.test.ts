@@ -1,5 +1,11 @@
 import { BadInputError, NotFoundError } from '../../shared/errors';
-import { chaseWindow, checkDueTime, communeChase, provinceChase } from '../../subgraphs/reports/chase-rules';
+import {
+  chaseWindow,
+  checkDueTime,
+  communeChase,
+  latestOneOffDeadline,
+  provinceChase,
+} from '../../subgraphs/reports/chase-rules';
 import { deadlineInstant, reportingState, summarise } from '../../subgraphs/reports/reporting';
 
 describe('reporting state', () => {
@@ -73,6 +79,18 @@ describe('chase lists', () => {
       BadInputError,
     ],
   ])('refuses %s', (_, args, error) => expect(() => chaseWindow({ ...args, dueTime: '00:00' })).toThrow(error));
+
+  it('finds the latest one-off deadline among the directives in force (the dashboard’s first chase)', () => {
+    const once = (dueOn: string) => ({ recurrence: 'ONCE', dueOn, before: true });
+    const directives = [
+      { status: 'IN_FORCE', deadlines: [once('2025-11-20'), { recurrence: 'WEEKLY', weekday: 5 }] },
+      { status: 'IN_FORCE', deadlines: [once('2025-12-15')] },
+      { status: 'WITHDRAWN', deadlines: [once('2026-01-10')] },
+    ];
+    expect(latestOneOffDeadline(directives)).toBe('2025-12-15');
+    expect(latestOneOffDeadline([{ status: 'IN_FORCE', deadlines: [{ recurrence: 'WEEKLY' }] }])).toBeNull();
+    expect(latestOneOffDeadline([])).toBeNull();
+  });
 
   it('counts a commune as reported by its first submission in the window', () => {
     const due = deadlineInstant('2025-11-20', '00:00');

@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 
 export interface GqlError {
   message: string;
+  path?: ReadonlyArray<string | number>;
   extensions?: { code?: string; field?: string; [k: string]: unknown };
 }
 
@@ -26,6 +27,26 @@ export async function gql<T>(
   variables: Record<string, unknown> = {},
   token?: string | null,
 ): Promise<T> {
+  const { data, errors } = await gqlPartial<T>(query, variables, token);
+  if (errors.length) throw new ApiError(errors);
+  return data;
+}
+
+/** An answer with the errors of the fields that failed (their `path`): the rest of the data is still shown. */
+export interface PartialAnswer<T> {
+  data: T;
+  errors: GqlError[];
+}
+
+/**
+ * One query for a whole page: the data, and the errors of the parts that failed (a panel whose part failed shows
+ * its error; the rest of the page shows). Throws only when there is no data at all.
+ */
+export async function gqlPartial<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<PartialAnswer<T>> {
   let res: Response;
   try {
     res = await fetch('/graphql', {
@@ -44,9 +65,17 @@ export async function gql<T>(
     if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
     throw new ApiError([{ message: `HTTP ${res.status}` }]);
   }
-  if (body.errors?.length) throw new ApiError(body.errors);
-  if (!body.data) throw new ApiError([{ message: 'Máy chủ không trả về số liệu.' }]);
-  return body.data;
+  if (!body.data) {
+    if (body.errors?.length) throw new ApiError(body.errors);
+    throw new ApiError([{ message: 'Máy chủ không trả về số liệu.' }]);
+  }
+  return { data: body.data, errors: body.errors ?? [] };
+}
+
+/** The errors of one part of a page's query: those whose path starts at the root field (or alias) `field`. */
+export function errorsAt(errors: readonly GqlError[], field: string): ApiError | null {
+  const mine = errors.filter((e) => e.path?.[0] === field);
+  return mine.length ? new ApiError(mine) : null;
 }
 
 let wsClient: Client | null = null;

@@ -88,6 +88,7 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   useEffect(() => {
     if (!live) return;
     let pending: ReturnType<typeof setTimeout> | null = null;
+    let everConnected = false;
     // An event the page can apply changes the data on screen at once; any other reloads it (coalesced).
     const take = <X>(apply: ((data: T, event: X) => T | null) | undefined, event: X) => {
       const applied = apply && dataRef.current ? apply(dataRef.current, event) : null;
@@ -103,8 +104,10 @@ export function useLiveQuery<T, E extends { eventId: string }>(
       },
       onState: (up) => {
         setConnected((was) => {
-          // Back from a gap: catch up on anything the events did not carry.
-          if (up && !was) refresh();
+          // Back from a gap: catch up on anything the events did not carry. Live for the first time while the first
+          // load is still on its way: that load answers after the subscription began, so it is not asked twice.
+          if (up && !was && (everConnected || !running.current)) refresh();
+          if (up) everConnected = true;
           return up;
         });
       },

@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-gra
 import { canRead } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { chaseWindow, checkDueTime, communeChase, provinceChase } from '../chase-rules';
+import { chaseWindow, checkDueTime, communeChase, latestOneOffDeadline, provinceChase } from '../chase-rules';
+import { BadInputError, bilingual } from '../../../shared/errors';
 import { rewardCandidates } from '../rewards';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { deadlineInstant } from '../reporting';
@@ -131,12 +132,29 @@ export class ProvinceChaseResolver {
       description: 'Use the one-off reporting deadline of this directive (e.g. "before 20/11/2025").',
     })
     directiveId: string | null,
+    @Arg('latest', () => Boolean, {
+      defaultValue: false,
+      description:
+        'Without deadline or directiveId: the latest one-off reporting deadline of the directives in force, as a ' +
+        'date (what the dashboard shows first, in the same query as the rest of the page).',
+    })
+    latest: boolean,
     @Ctx() { loaders }: Ctx,
   ): Promise<ProvinceReportingStatus> {
     checkDueTime(dueTime);
-    const found = directiveId
-      ? (await loaders.directiveTargets.load(p.id)).find((d) => d.directiveId === directiveId)
-      : undefined;
+    const directives = directiveId || (latest && !deadline) ? await loaders.directiveTargets.load(p.id) : [];
+    const found = directiveId ? directives.find((d) => d.directiveId === directiveId) : undefined;
+    if (latest && !deadline && !directiveId) {
+      deadline = latestOneOffDeadline(directives);
+      if (!deadline)
+        throw new BadInputError(
+          bilingual(
+            'Các văn bản đang có hiệu lực chưa đặt hạn báo cáo một lần: hãy chọn hạn báo cáo',
+            'no directive in force sets a one-off reporting deadline',
+          ),
+          'latest',
+        );
+    }
     const { due, dueDate, from } = chaseWindow({
       deadline,
       dueTime,

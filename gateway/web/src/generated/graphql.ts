@@ -169,6 +169,8 @@ export type SignInMutation = {
 
 export type CommuneQueryVariables = Exact<{
   id: string | number;
+  friday: string;
+  signedIn: boolean;
 }>;
 
 export type CommuneQuery = {
@@ -246,14 +248,49 @@ export type CommuneQuery = {
       };
     }>;
   } | null;
-};
-
-export type CommuneReportsQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-export type CommuneReportsQuery = {
-  commune: {
+  targetStatus: {
+    targetStatus: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      dueOn: string;
+      source: TargetSource;
+      document: string | null;
+      asOf: string;
+      value: number | null;
+      gap: number | null;
+      projected: number | null;
+      status: TargetState;
+    }>;
+  } | null;
+  chase: {
+    reportingStatus: {
+      reportDate: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      missing: number;
+      reporters: Array<{
+        name: string;
+        status: ReportingState;
+        firstSubmittedAt: string | null;
+        village: { id: string } | null;
+        unit: { id: string } | null;
+      }>;
+    };
+    reportingPeriods: Array<{
+      reportDate: string;
+      state: PeriodState;
+      locked: boolean;
+      revision: number;
+      approvedAt: string | null;
+      approvedBy: string | null;
+      reopenedAt: string | null;
+      reopenedBy: string | null;
+      reason: string | null;
+    }>;
+  } | null;
+  reports?: {
     id: string;
     communeReports: Array<{
       id: number;
@@ -299,6 +336,14 @@ export type CommuneReportsQuery = {
         notReported: Array<{ id: string; name: string; level: string }>;
       };
     }>;
+    province: {
+      id: string;
+      directives: Array<{
+        id: string;
+        number: string;
+        reportingDeadlines: Array<{ recurrence: Recurrence; dueOn: string | null; subject: string }>;
+      }>;
+    };
   } | null;
 };
 
@@ -353,9 +398,37 @@ export type DraftCommuneReportMutation = {
   };
 };
 
+export type FridayChaseFieldsFragment = {
+  reportingStatus: {
+    reportDate: string;
+    deadline: string;
+    onTime: number;
+    late: number;
+    missing: number;
+    reporters: Array<{
+      name: string;
+      status: ReportingState;
+      firstSubmittedAt: string | null;
+      village: { id: string } | null;
+      unit: { id: string } | null;
+    }>;
+  };
+  reportingPeriods: Array<{
+    reportDate: string;
+    state: PeriodState;
+    locked: boolean;
+    revision: number;
+    approvedAt: string | null;
+    approvedBy: string | null;
+    reopenedAt: string | null;
+    reopenedBy: string | null;
+    reason: string | null;
+  }>;
+};
+
 export type CommuneReportingStatusQueryVariables = Exact<{
   id: string | number;
-  date: string;
+  friday: string;
 }>;
 
 export type CommuneReportingStatusQuery = {
@@ -374,7 +447,30 @@ export type CommuneReportingStatusQuery = {
         unit: { id: string } | null;
       }>;
     };
+    reportingPeriods: Array<{
+      reportDate: string;
+      state: PeriodState;
+      locked: boolean;
+      revision: number;
+      approvedAt: string | null;
+      approvedBy: string | null;
+      reopenedAt: string | null;
+      reopenedBy: string | null;
+      reason: string | null;
+    }>;
   } | null;
+};
+
+export type PeriodFieldsFragment = {
+  reportDate: string;
+  state: PeriodState;
+  locked: boolean;
+  revision: number;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  reopenedAt: string | null;
+  reopenedBy: string | null;
+  reason: string | null;
 };
 
 export type CommunePeriodQueryVariables = Exact<{
@@ -611,26 +707,20 @@ export type PrintCommuneReportQuery = {
   };
 };
 
-export type CommuneTargetStatusQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-export type CommuneTargetStatusQuery = {
-  commune: {
-    targetStatus: Array<{
-      indicator: Indicator;
-      group: PopulationGroup;
-      threshold: number;
-      dueOn: string;
-      source: TargetSource;
-      document: string | null;
-      asOf: string;
-      value: number | null;
-      gap: number | null;
-      projected: number | null;
-      status: TargetState;
-    }>;
-  } | null;
+export type CommuneTargetStatusFieldsFragment = {
+  targetStatus: Array<{
+    indicator: Indicator;
+    group: PopulationGroup;
+    threshold: number;
+    dueOn: string;
+    source: TargetSource;
+    document: string | null;
+    asOf: string;
+    value: number | null;
+    gap: number | null;
+    projected: number | null;
+    status: TargetState;
+  }>;
 };
 
 export type WallQueryVariables = Exact<{
@@ -685,6 +775,22 @@ export type NationQuery = {
   };
 };
 
+export type DeadlineStatusFieldsFragment = {
+  since: string;
+  deadline: string;
+  onTime: number;
+  late: number;
+  missing: number;
+  communes: Array<{
+    name: string;
+    status: ReportingState;
+    firstSubmittedAt: string | null;
+    reportersReported: number;
+    reportersTotal: number;
+    commune: { id: string };
+  }>;
+};
+
 export type ProvinceDeadlineStatusQueryVariables = Exact<{
   code: string;
   deadline: string;
@@ -710,35 +816,23 @@ export type ProvinceDeadlineStatusQuery = {
   } | null;
 };
 
-export type DirectivesQueryVariables = Exact<{
-  code: string;
-}>;
-
-export type DirectivesQuery = {
-  province: {
+export type DirectivesFieldsFragment = {
+  id: string;
+  directives: Array<{
     id: string;
-    directives: Array<{
-      id: string;
-      number: string;
-      title: string;
-      status: DirectiveStatus;
-      targets: Array<{
-        indicator: Indicator;
-        group: PopulationGroup;
-        threshold: number;
-        dueOn: string;
-        strict: boolean;
-        note: string | null;
-      }>;
-      reportingDeadlines: Array<{
-        recurrence: Recurrence;
-        dueOn: string | null;
-        before: boolean | null;
-        subject: string;
-      }>;
-      communesWithoutPlan: Array<{ id: string; name: string }>;
+    number: string;
+    title: string;
+    status: DirectiveStatus;
+    targets: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      dueOn: string;
+      strict: boolean;
+      note: string | null;
     }>;
-  } | null;
+    communesWithoutPlan: Array<{ id: string; name: string }>;
+  }>;
 };
 
 export type DashboardQueryVariables = Exact<{
@@ -789,6 +883,79 @@ export type DashboardQuery = {
       };
     }>;
     weekAgo: Array<{ position: number; commune: { id: string } }>;
+  } | null;
+  targets: {
+    targetStatus: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      dueOn: string;
+      source: TargetSource;
+      document: string | null;
+      asOf: string;
+      value: number | null;
+      gap: number | null;
+      projected: number | null;
+      status: TargetState;
+    }>;
+  } | null;
+  directives: {
+    id: string;
+    directives: Array<{
+      id: string;
+      number: string;
+      title: string;
+      status: DirectiveStatus;
+      targets: Array<{
+        indicator: Indicator;
+        group: PopulationGroup;
+        threshold: number;
+        dueOn: string;
+        strict: boolean;
+        note: string | null;
+      }>;
+      communesWithoutPlan: Array<{ id: string; name: string }>;
+    }>;
+  } | null;
+  deadlineChase: {
+    reportingStatus: {
+      since: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      missing: number;
+      communes: Array<{
+        name: string;
+        status: ReportingState;
+        firstSubmittedAt: string | null;
+        reportersReported: number;
+        reportersTotal: number;
+        commune: { id: string };
+      }>;
+    };
+  } | null;
+  followUp: {
+    id: string;
+    reportFollowUp: Array<{
+      directiveId: string;
+      directiveNumber: string;
+      subject: string;
+      dueOn: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      draft: number;
+      missing: number;
+      communes: Array<{
+        name: string;
+        state: ReportFollowUpState;
+        status: CommuneReportStatus | null;
+        reportId: number | null;
+        firstSubmittedAt: string | null;
+        submittedAt: string | null;
+        commune: { id: string };
+      }>;
+    }>;
   } | null;
 };
 
@@ -873,6 +1040,30 @@ export type ProvinceProgressSubscription = {
 
 export type WeekAgoFieldsFragment = { position: number; commune: { id: string } };
 
+export type ReportFollowUpFieldsFragment = {
+  id: string;
+  reportFollowUp: Array<{
+    directiveId: string;
+    directiveNumber: string;
+    subject: string;
+    dueOn: string;
+    deadline: string;
+    onTime: number;
+    late: number;
+    draft: number;
+    missing: number;
+    communes: Array<{
+      name: string;
+      state: ReportFollowUpState;
+      status: CommuneReportStatus | null;
+      reportId: number | null;
+      firstSubmittedAt: string | null;
+      submittedAt: string | null;
+      commune: { id: string };
+    }>;
+  }>;
+};
+
 export type ReportFollowUpQueryVariables = Exact<{
   code: string;
 }>;
@@ -915,6 +1106,22 @@ export type AcceptCommuneReportMutationVariables = Exact<{
 }>;
 
 export type AcceptCommuneReportMutation = { acceptCommuneReport: { id: number; status: CommuneReportStatus } };
+
+export type ProvinceTargetsFieldsFragment = {
+  targetStatus: Array<{
+    indicator: Indicator;
+    group: PopulationGroup;
+    threshold: number;
+    dueOn: string;
+    source: TargetSource;
+    document: string | null;
+    asOf: string;
+    value: number | null;
+    gap: number | null;
+    projected: number | null;
+    status: TargetState;
+  }>;
+};
 
 export type ProvinceTargetStatusQueryVariables = Exact<{
   code: string;

@@ -1,19 +1,29 @@
-import { gql } from '../../api';
+import { ApiError, errorsAt, gqlPartial, type GqlError } from '../../api';
 import { DASH, fmtDate, fmtInt, fmtPct, KIND_VI } from '../../format';
 import type { CommuneQuery, CommuneQueryVariables } from '../../generated/graphql';
 import { useLiveQuery } from '../../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
-import { FridayChase } from './FridayChase';
+import { COMMUNE_REPORT_FIELDS } from './reportFields';
+import { PERIOD_FIELDS } from './PeriodActions';
+import { TARGET_STATUS_FIELDS } from '../province/TargetState';
+import { TOKEN_KEY, tokenFor } from '../../session';
+import { FRIDAY_CHASE_FIELDS, FridayChase, thisWeeksFriday } from './FridayChase';
 import { RankChart } from './RankChart';
-import { Targets } from './Targets';
+import { COMMUNE_TARGET_STATUS_FIELDS, Targets } from './Targets';
 import { Units } from './Units';
 import { Download } from '../Download';
 import { Villages } from './Villages';
 
-const COMMUNE_QUERY = /* GraphQL */ `
-  query Commune($id: ID!) {
+/**
+ * The commune page's one query: the commune's figures, then each panel's part under its own alias of `commune`, so
+ * that a part that fails (its errors carry its alias) leaves the rest of the page shown. The reports' part only when
+ * signed in.
+ */
+const COMMUNE_QUERY =
+  /* GraphQL */ `
+  query Commune($id: ID!, $friday: Date!, $signedIn: Boolean!) {
     commune(id: $id) {
       id
       name
@@ -110,22 +120,72 @@ const COMMUNE_QUERY = /* GraphQL */ `
         }
       }
     }
+    targetStatus: commune(id: $id) {
+      ...CommuneTargetStatusFields
+    }
+    chase: commune(id: $id) {
+      ...FridayChaseFields
+    }
+    reports: commune(id: $id) @include(if: $signedIn) {
+      id
+      communeReports {
+        ...CommuneReportFields
+      }
+      province {
+        id
+        directives(inForceOnly: true) {
+          id
+          number
+          reportingDeadlines {
+            recurrence
+            dueOn
+            subject
+          }
+        }
+      }
+    }
   }
-`;
+` +
+  COMMUNE_TARGET_STATUS_FIELDS +
+  TARGET_STATUS_FIELDS +
+  FRIDAY_CHASE_FIELDS +
+  PERIOD_FIELDS +
+  COMMUNE_REPORT_FIELDS;
+
+type CommuneData = CommuneQuery & { errors: GqlError[] };
+
+/**
+ * The page's answer. The reports' part needs the signed-in token; a token the gateway refuses (expired, revoked)
+ * would refuse the whole query, so the page is then asked again without it and the reports' panel says why.
+ */
+async function loadCommune(id: string): Promise<CommuneData> {
+  const token = await tokenFor(localStorage.getItem(TOKEN_KEY));
+  const variables: CommuneQueryVariables = { id, friday: thisWeeksFriday(), signedIn: !!token };
+  try {
+    const r = await gqlPartial<CommuneQuery>(COMMUNE_QUERY, variables, token);
+    return { ...r.data, errors: r.errors };
+  } catch (error) {
+    if (!token || !(error instanceof ApiError) || error.code !== 'UNAUTHENTICATED') throw error;
+    const r = await gqlPartial<CommuneQuery>(COMMUNE_QUERY, { ...variables, signedIn: false });
+    return { ...r.data, errors: [...r.errors, ...error.errors.map((e) => ({ ...e, path: ['reports'] }))] };
+  }
+}
 
 /** A commune's page: rank, progress, targets, villages (by former commune), units and the Friday chase list. */
 export function CommunePage(props: { id: string }) {
   const { id } = props;
-  const variables: CommuneQueryVariables = { id };
-  const live = useLiveQuery<CommuneQuery, { eventId: string }>(() => gql<CommuneQuery>(COMMUNE_QUERY, variables), id, {
+  const live = useLiveQuery<CommuneData, { eventId: string }>(() => loadCommune(id), id, {
     query: PROGRESS_SUBSCRIPTION,
     variables: { areaId: id },
     pick: (d) => d.progressUpdated as { eventId: string },
   });
-  if (live.error) return html`<${Layout} title="Trang xã"><${ErrorBox} error=${live.error} /><//>`;
+  const mainError = live.data && errorsAt(live.data.errors, 'commune');
+  if (live.error || mainError)
+    return html`<${Layout} title="Trang xã"><${ErrorBox} error=${live.error || mainError} /><//>`;
   if (!live.data)
     return html`<${Layout} title="Trang xã" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
   const c = live.data.commune;
+  const { errors } = live.data;
   if (!c) return html`<${NotFound} what=${`xã có mã "${id}"`} />`;
   const back = `/province/${c.province.code}`;
   const adults = fmtInt(c.population?.adults);
@@ -179,7 +239,7 @@ export function CommunePage(props: { id: string }) {
       </section>
       <section class="panel">
         <h2>Chỉ tiêu đang áp dụng</h2>
-        <${Targets} commune=${c} updatedAt=${live.updatedAt} />
+        <${Targets} commune=${c} status=${live.data.targetStatus?.targetStatus ?? null} />
       </section>
     </div>
     <section class="panel">
@@ -190,7 +250,12 @@ export function CommunePage(props: { id: string }) {
     <div class="two">
       <section class="panel">
         <h2>Báo cáo thứ Sáu</h2>
-        <${FridayChase} id=${c.id} updatedAt=${live.updatedAt} />
+        <${FridayChase}
+          id=${c.id}
+          initial=${live.data.chase ?? null}
+          error=${errorsAt(errors, 'chase')}
+          updatedAt=${live.updatedAt}
+        />
       </section>
       <section class="panel">
         <h2>Cơ quan, đơn vị (${c.units.length})</h2>
@@ -199,7 +264,7 @@ export function CommunePage(props: { id: string }) {
     </div>
     <section class="panel">
       <h2>Báo cáo định kỳ gửi tỉnh</h2>
-      <${CommuneReports} id=${c.id} provinceCode=${c.province.code} />
+      <${CommuneReports} id=${c.id} initial=${live.data.reports ?? null} error=${errorsAt(errors, 'reports')} />
     </section>
   <//>`;
 }

@@ -1,28 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import { fmtDate } from '../../format';
-import type {
-  CommuneReportFieldsFragment,
-  CommuneReportsQuery,
-  DraftCommuneReportMutation,
-} from '../../generated/graphql';
+import type { CommuneReportFieldsFragment, CommuneQuery, DraftCommuneReportMutation } from '../../generated/graphql';
 import { TOKEN_KEY } from '../../session';
 import { html, Loading } from '../../ui';
-import { loadDirectives } from '../province/directives';
 import { ReportEditor } from './ReportEditor';
 import { COMMUNE_REPORT_FIELDS } from './reportFields';
 
-const REPORTS =
-  /* GraphQL */ `
-  query CommuneReports($id: ID!) {
-    commune(id: $id) {
-      id
-      communeReports {
-        ...CommuneReportFields
-      }
-    }
-  }
-` + COMMUNE_REPORT_FIELDS;
+/**
+ * The reports' part of the commune page's query (written there, without a fragment of its own, to stay within the
+ * gateway's depth limit), asked only when signed in: the commune's reports and the reporting requests (one-off
+ * deadlines) of the province's directives in force.
+ */
+type ReportsPart = NonNullable<CommuneQuery['reports']>;
 
 const DRAFT =
   /* GraphQL */ `
@@ -42,41 +32,37 @@ interface Request {
   subject: string;
 }
 
-/** The commune's periodic reports to the province: pick a reporting request, draft, edit, submit, download. */
-export function CommuneReports(props: { id: string; provinceCode: string }) {
+/** The reporting requests of the directives, newest due date first. */
+function requestsOf(directives: ReportsPart['province']['directives']): Request[] {
+  const list = directives.flatMap((d) =>
+    d.reportingDeadlines
+      .filter((x) => x.recurrence === 'ONCE' && x.dueOn)
+      .map((x) => ({
+        key: `${d.id}|${x.dueOn}`,
+        directiveId: d.id,
+        number: d.number,
+        dueOn: x.dueOn!,
+        subject: x.subject,
+      })),
+  );
+  return list.sort((a, b) => b.dueOn.localeCompare(a.dueOn) || a.number.localeCompare(b.number));
+}
+
+/**
+ * The commune's periodic reports to the province: pick a reporting request, draft, edit, submit, download. The
+ * reports and the requests come with the commune page's query (`initial`, null when signed out or refused).
+ */
+export function CommuneReports(props: { id: string; initial: ReportsPart | null; error: unknown }) {
   const token = localStorage.getItem(TOKEN_KEY) ?? '';
-  const [requests, setRequests] = useState<Request[] | null>(null);
   const [key, setKey] = useState('');
-  const [reports, setReports] = useState<Report[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    loadDirectives(props.provinceCode).then(
-      (ds) => {
-        const list = ds.flatMap((d) =>
-          d.reportingDeadlines
-            .filter((x) => x.recurrence === 'ONCE' && x.dueOn)
-            .map((x) => ({
-              key: `${d.id}|${x.dueOn}`,
-              directiveId: d.id,
-              number: d.number,
-              dueOn: x.dueOn!,
-              subject: x.subject,
-            })),
-        );
-        list.sort((a, b) => b.dueOn.localeCompare(a.dueOn) || a.number.localeCompare(b.number));
-        setRequests(list);
-        setKey((k) => k || (list[0]?.key ?? ''));
-      },
-      () => setRequests([]),
-    );
-  }, [props.provinceCode]);
-  useEffect(() => {
-    if (!token) return;
-    gql<CommuneReportsQuery>(REPORTS, { id: props.id }, token).then(
-      (d) => setReports(d.commune?.communeReports ?? []),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
-    );
-  }, [props.id]);
+  const [edited, setEdited] = useState<Report[] | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  // A new page answer replaces the reports kept here since.
+  useEffect(() => setEdited(null), [props.initial]);
+  const requests = props.initial ? requestsOf(props.initial.province.directives) : null;
+  const reports = edited ?? props.initial?.communeReports ?? null;
+  const error =
+    actionError ?? (props.error ? (props.error instanceof ApiError ? props.error.message : String(props.error)) : null);
   if (!token)
     return html`<p class="muted" data-testid="report-signin">
       Cán bộ xã <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>đăng nhập</a> để soạn và gửi báo cáo
@@ -87,14 +73,14 @@ export function CommuneReports(props: { id: string; provinceCode: string }) {
   if (requests.length === 0) return html`<p class="muted">Tỉnh chưa có văn bản yêu cầu báo cáo theo hạn.</p>`;
   const request = requests.find((r) => r.key === key) ?? requests[0];
   const report = reports.find((r) => r.directiveId === request.directiveId && r.dueOn === request.dueOn);
-  const replace = (next: Report) => setReports([next, ...reports.filter((r) => r.id !== next.id)]);
+  const replace = (next: Report) => setEdited([next, ...reports.filter((r) => r.id !== next.id)]);
   const draft = async () => {
     try {
       const input = { communeId: props.id, directiveId: request.directiveId, dueOn: request.dueOn };
       replace((await gql<DraftCommuneReportMutation>(DRAFT, { input }, token)).saveCommuneReport);
-      setError(null);
+      setActionError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setActionError(e instanceof ApiError ? e.message : String(e));
     }
   };
   return html`<div data-testid="commune-reports">

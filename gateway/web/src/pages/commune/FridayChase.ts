@@ -1,37 +1,54 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
 import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
-import type { CommuneReportingStatusQuery, CommuneReportingStatusQueryVariables } from '../../generated/graphql';
+import type {
+  CommuneReportingStatusQuery,
+  CommuneReportingStatusQueryVariables,
+  FridayChaseFieldsFragment,
+} from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
-import { PeriodActions } from './PeriodActions';
+import { PERIOD_FIELDS, PeriodActions } from './PeriodActions';
 import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
-const REPORTING_STATUS_QUERY = /* GraphQL */ `
-  query CommuneReportingStatus($id: ID!, $date: Date!) {
-    commune(id: $id) {
-      reportingStatus(reportDate: $date) {
-        reportDate
-        deadline
-        onTime
-        late
-        missing
-        reporters {
-          name
-          status
-          firstSubmittedAt
-          village {
-            id
-          }
-          unit {
-            id
-          }
+/** A Friday's chase list and period: part of the commune page's query (this week's), or asked for a week picked. */
+export const FRIDAY_CHASE_FIELDS = /* GraphQL */ `
+  fragment FridayChaseFields on Commune {
+    reportingStatus(reportDate: $friday) {
+      reportDate
+      deadline
+      onTime
+      late
+      missing
+      reporters {
+        name
+        status
+        firstSubmittedAt
+        village {
+          id
+        }
+        unit {
+          id
         }
       }
+    }
+    reportingPeriods(from: $friday, to: $friday) {
+      ...PeriodFields
     }
   }
 `;
 
-type ReportingStatus = NonNullable<CommuneReportingStatusQuery['commune']>['reportingStatus'];
+const REPORTING_STATUS_QUERY =
+  /* GraphQL */ `
+  query CommuneReportingStatus($id: ID!, $friday: Date!) {
+    commune(id: $id) {
+      ...FridayChaseFields
+    }
+  }
+` +
+  FRIDAY_CHASE_FIELDS +
+  PERIOD_FIELDS;
+
+type Chase = FridayChaseFieldsFragment;
 
 const WEEKS = 12;
 
@@ -43,23 +60,34 @@ function weekLabel(friday: string, thisWeek: string): string {
   return friday === thisWeek ? `${label} — tuần này` : label;
 }
 
-/** Who reported for a week's Friday (this week's unless picked): on time, late or not at all. */
-export function FridayChase(props: { id: string; updatedAt: Date | null }) {
+/** This week's Friday in Vietnam: the chase list's first week (the commune page asks for it in its query). */
+export const thisWeeksFriday = () => recentFridays(todayInVietnam(), 1)[0];
+
+/**
+ * Who reported for a week's Friday: this week's from the commune page's query (`initial`, renewed with the page on
+ * live events), another week asked when picked.
+ */
+export function FridayChase(props: { id: string; initial: Chase | null; error: unknown; updatedAt: Date | null }) {
   const fridays = recentFridays(todayInVietnam(), WEEKS);
   const [friday, setFriday] = useState(fridays[0]);
-  const [data, setData] = useState<ReportingStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [picked, setPicked] = useState<Chase | null>(null);
+  const [pickedError, setPickedError] = useState<unknown>(null);
+  const own = friday !== fridays[0];
   useEffect(() => {
+    if (!own) return;
     let stale = false; // a slower answer for the week picked before must not overwrite this one
-    const variables: CommuneReportingStatusQueryVariables = { id: props.id, date: friday };
+    const variables: CommuneReportingStatusQueryVariables = { id: props.id, friday };
     gql<CommuneReportingStatusQuery>(REPORTING_STATUS_QUERY, variables).then(
-      (d) => stale || (setData(d.commune?.reportingStatus ?? null), setError(null)),
-      (e: unknown) => stale || setError(e),
+      (d) => stale || (setPicked(d.commune ?? null), setPickedError(null)),
+      (e: unknown) => stale || setPickedError(e),
     );
     return () => {
       stale = true;
     };
-  }, [props.id, friday, props.updatedAt?.getTime()]);
+  }, [props.id, friday, own && props.updatedAt?.getTime()]);
+  const chase = own ? picked : props.initial;
+  const data = chase?.reportingStatus ?? null;
+  const error = own ? pickedError : props.error;
   const picker = html`<label class="inline"
     >Tuần
     <select
@@ -77,7 +105,7 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
     (a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'),
   );
   return html`${picker}
-    <${PeriodActions} id=${props.id} date=${friday} />
+    <${PeriodActions} id=${props.id} date=${friday} period=${chase?.reportingPeriods[0] ?? null} />
     <p data-testid="chase-summary">
       Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·

@@ -1,27 +1,41 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import { fmtDate, fmtDateTime } from '../../format';
-import type { ApprovePeriodMutation, CommunePeriodQuery, ReopenPeriodMutation } from '../../generated/graphql';
+import type {
+  ApprovePeriodMutation,
+  CommunePeriodQuery,
+  PeriodFieldsFragment,
+  ReopenPeriodMutation,
+} from '../../generated/graphql';
 import { TOKEN_KEY } from '../../session';
 import { html } from '../../ui';
 
-const PERIOD_QUERY = /* GraphQL */ `
+/** A Friday's period as the commune page's query (through FridayChase's part) gives it. */
+export const PERIOD_FIELDS = /* GraphQL */ `
+  fragment PeriodFields on ReportingPeriod {
+    reportDate
+    state
+    locked
+    revision
+    approvedAt
+    approvedBy
+    reopenedAt
+    reopenedBy
+    reason
+  }
+`;
+
+/** Asked again after the commune approves or reopens the period. */
+const PERIOD_QUERY =
+  /* GraphQL */ `
   query CommunePeriod($id: ID!, $date: Date!) {
     commune(id: $id) {
       reportingPeriods(from: $date, to: $date) {
-        reportDate
-        state
-        locked
-        revision
-        approvedAt
-        approvedBy
-        reopenedAt
-        reopenedBy
-        reason
+        ...PeriodFields
       }
     }
   }
-`;
+` + PERIOD_FIELDS;
 const APPROVE = /* GraphQL */ `
   mutation ApprovePeriod($id: ID!, $date: Date!) {
     approveReportingPeriod(communeId: $id, reportDate: $date) {
@@ -37,21 +51,25 @@ const REOPEN = /* GraphQL */ `
   }
 `;
 
-type Period = NonNullable<CommunePeriodQuery['commune']>['reportingPeriods'][number];
+type Period = PeriodFieldsFragment;
 
 /** The commune's approval of a Friday's reports (duyệt kỳ báo cáo), and reopening it with a reason. */
-export function PeriodActions(props: { id: string; date: string }) {
-  const [period, setPeriod] = useState<Period | null>(null);
+export function PeriodActions(props: { id: string; date: string; period: Period | null }) {
+  const [fresh, setFresh] = useState<Period | null>(null);
   const [reason, setReason] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => setMessage(null), [props.id, props.date]);
+  // The period comes with the chase list; asked again only after an approval or a reopening here.
+  useEffect(() => setFresh(null), [props.id, props.date, props.period]);
   useEffect(() => {
+    if (version === 0) return;
     gql<CommunePeriodQuery>(PERIOD_QUERY, { id: props.id, date: props.date }).then(
-      (d) => setPeriod(d.commune?.reportingPeriods[0] ?? null),
-      () => setPeriod(null),
+      (d) => setFresh(d.commune?.reportingPeriods[0] ?? null),
+      () => undefined,
     );
-  }, [props.id, props.date, version]);
+  }, [version]);
+  const period = fresh ?? props.period;
   const session = localStorage.getItem(TOKEN_KEY);
   const act = async (approve: boolean) => {
     try {

@@ -1,19 +1,20 @@
-import { useEffect, useState } from 'preact/hooks';
-import { gql } from '../../api';
 import { fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
-import type {
-  CommuneTargetStatusQuery,
-  CommuneTargetStatusQueryVariables,
-  TargetStatusFieldsFragment,
-} from '../../generated/graphql';
+import type { TargetStatusFieldsFragment } from '../../generated/graphql';
 import { html } from '../../ui';
-import { TARGET_STATUS_FIELDS, TargetState } from '../province/TargetState';
+import { TargetState } from '../province/TargetState';
 import type { Commune, Target } from './types';
 
-/** Commune.targetStatus (the reports subgraph's evaluation of the effective targets), asked on its own: optional. */
-const STATUS_QUERY =
-  /* GraphQL */ `query CommuneTargetStatus($id: ID!) { commune(id: $id) { targetStatus { ...TargetStatusFields } } }` +
-  TARGET_STATUS_FIELDS;
+/**
+ * Commune.targetStatus (the reports subgraph's evaluation of the effective targets): its own part of the commune
+ * page's query, optional (without it the page computes what it can).
+ */
+export const COMMUNE_TARGET_STATUS_FIELDS = /* GraphQL */ `
+  fragment CommuneTargetStatusFields on Commune {
+    targetStatus {
+      ...TargetStatusFields
+    }
+  }
+`;
 
 /**
  * The commune's figure for a target where one maps: residents joined = learners / adults; officials from the units'
@@ -43,16 +44,9 @@ function sideBySide(targets: readonly Target[]): Target[] {
  * own; a commune target replaces the province's only on the same indicator, group and due date, so a province target
  * with another due date is listed beside it. Each names its letter by number (`document`).
  */
-export function Targets(props: { commune: Commune; updatedAt: Date | null }) {
+export function Targets(props: { commune: Commune; status: TargetStatusFieldsFragment[] | null }) {
   const c = props.commune;
-  const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
-  useEffect(() => {
-    const variables: CommuneTargetStatusQueryVariables = { id: c.id };
-    gql<CommuneTargetStatusQuery>(STATUS_QUERY, variables).then(
-      (d) => setStatus(d.commune?.targetStatus ?? null),
-      () => setStatus(null),
-    );
-  }, [c.id, props.updatedAt?.getTime()]);
+  const status = props.status;
   // A commune target and a province target with another due date are both listed: match on all four.
   const statusOf = (t: Target) =>
     status?.find(

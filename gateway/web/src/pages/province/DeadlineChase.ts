@@ -1,75 +1,90 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
 import { fmtDate, STATE_VI } from '../../format';
-import type { ProvinceDeadlineStatusQuery, ProvinceDeadlineStatusQueryVariables } from '../../generated/graphql';
-import { html, Loading } from '../../ui';
-import { loadDirectives } from './directives';
+import type {
+  DeadlineStatusFieldsFragment,
+  ProvinceDeadlineStatusQuery,
+  ProvinceDeadlineStatusQueryVariables,
+} from '../../generated/graphql';
+import { ErrorBox, html, Loading } from '../../ui';
 
-const DEADLINE_QUERY = /* GraphQL */ `
-  query ProvinceDeadlineStatus($code: String!, $deadline: Date!) {
-    province(code: $code) {
-      reportingStatus(deadline: $deadline) {
-        since
-        deadline
-        onTime
-        late
-        missing
-        communes {
-          commune {
-            id
-          }
-          name
-          status
-          firstSubmittedAt
-          reportersReported
-          reportersTotal
-        }
+/** A deadline's chase, as the dashboard's query (the latest one-off deadline) and a picked date give it. */
+export const DEADLINE_STATUS_FIELDS = /* GraphQL */ `
+  fragment DeadlineStatusFields on ProvinceReportingStatus {
+    since
+    deadline
+    onTime
+    late
+    missing
+    communes {
+      commune {
+        id
       }
+      name
+      status
+      firstSubmittedAt
+      reportersReported
+      reportersTotal
     }
   }
 `;
 
-type DeadlineStatus = NonNullable<ProvinceDeadlineStatusQuery['province']>['reportingStatus'];
+/** Asked only when the official picks another date. */
+const DEADLINE_QUERY =
+  /* GraphQL */ `
+  query ProvinceDeadlineStatus($code: String!, $deadline: Date!) {
+    province(code: $code) {
+      reportingStatus(deadline: $deadline) {
+        ...DeadlineStatusFields
+      }
+    }
+  }
+` + DEADLINE_STATUS_FIELDS;
 
-/** The communes that have not reported by the latest one-off deadline of the directives (or a date picked). */
-export function DeadlineChase(props: { code: string }) {
-  const [deadline, setDeadline] = useState<string | null>(null);
-  const [data, setData] = useState<DeadlineStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
+type DeadlineStatus = DeadlineStatusFieldsFragment;
+
+/** The date (Vietnam) of a deadline at 00:00: "before 20/11" is 2025-11-20. */
+const vietnamDate = (instant: string) => new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The communes that have not reported by the latest one-off deadline of the directives (from the dashboard's
+ * query), or by a date the official picks.
+ */
+export function DeadlineChase(props: { code: string; initial: DeadlineStatus | null; error: unknown }) {
+  const first = props.initial ? vietnamDate(props.initial.deadline) : null;
+  const [picked, setPicked] = useState<string | null>(null);
+  const [fetched, setFetched] = useState<DeadlineStatus | null>(null);
+  const [fetchError, setFetchError] = useState<unknown>(null);
+  const deadline = picked ?? first;
   useEffect(() => {
-    loadDirectives(props.code).then(
-      (directives) => {
-        const dates = directives
-          .flatMap((x) => x.reportingDeadlines)
-          .filter((r) => r.recurrence === 'ONCE' && r.dueOn)
-          .map((r) => r.dueOn!);
-        setDeadline(dates.sort().at(-1) ?? '2025-11-20');
-      },
-      () => setDeadline('2025-11-20'),
-    );
-  }, [props.code]);
-  useEffect(() => {
-    if (!deadline) return;
-    setData(null);
-    const variables: ProvinceDeadlineStatusQueryVariables = { code: props.code, deadline };
+    if (!picked || picked === first) return;
+    let stale = false;
+    setFetched(null);
+    const variables: ProvinceDeadlineStatusQueryVariables = { code: props.code, deadline: picked };
     gql<ProvinceDeadlineStatusQuery>(DEADLINE_QUERY, variables).then(
-      (d) => (setData(d.province?.reportingStatus ?? null), setError(null)),
-      setError,
+      (d) => stale || (setFetched(d.province?.reportingStatus ?? null), setFetchError(null)),
+      (e: unknown) => stale || setFetchError(e),
     );
-  }, [deadline]);
+    return () => {
+      stale = true;
+    };
+  }, [picked]);
+  const own = picked && picked !== first;
+  const data = own ? fetched : props.initial;
+  const error = own ? fetchError : props.error;
   const chase = data?.communes.filter((c) => c.status !== 'ON_TIME') ?? [];
   return html` <label class="inline"
       >Hạn báo cáo (trước ngày)
       <input
         type="date"
         value=${deadline ?? ''}
-        onChange=${(e: Event) => setDeadline((e.target as HTMLInputElement).value || null)}
+        onChange=${(e: Event) => setPicked((e.target as HTMLInputElement).value || null)}
         data-testid="deadline"
     /></label>
-    ${error ? html`<p class="error">${error instanceof ApiError ? error.message : String(error)}</p>` : null}
+    ${error ? html`<${ErrorBox} error=${error} />` : null}
     ${
       !data
-        ? error
+        ? error || !deadline
           ? null
           : html`<${Loading} />`
         : html` <p>

@@ -1,13 +1,15 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { gql } from '../../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorsAt, gqlPartial, type GqlError } from '../../api';
 import { fmtDate, fmtInt, fmtPct, todayInVietnam } from '../../format';
 import { addDays } from '../../week';
 import type { DashboardQuery, DashboardQueryVariables } from '../../generated/graphql';
 import { useLiveQuery } from '../../live';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
-import { DeadlineChase } from './DeadlineChase';
+import { DEADLINE_STATUS_FIELDS, DeadlineChase } from './DeadlineChase';
+import { DIRECTIVES_FIELDS } from './directives';
 import { ProgressChart } from './ProgressChart';
-import { ReportFollowUp } from './ReportFollowUp';
+import { REPORT_FOLLOW_UP_FIELDS, ReportFollowUp } from './ReportFollowUp';
+import { TARGET_STATUS_FIELDS } from './TargetState';
 import { againstWeekAgo, applyRankEvent } from './liveRanking';
 import {
   PROVINCE_PROGRESS_SUBSCRIPTION,
@@ -19,20 +21,34 @@ import {
 } from './queries';
 import { RankingTable } from './RankingTable';
 import { Download } from '../Download';
-import { Targets } from './Targets';
+import { PROVINCE_TARGETS_FIELDS, Targets } from './Targets';
 import { WithoutPlan } from './WithoutPlan';
 
+/**
+ * The dashboard's one query: the province's figures and ranking, then each panel's part under its own alias of
+ * `province`, so that a part that fails (its errors carry its alias) leaves the rest of the page shown.
+ */
 const DASHBOARD_QUERY =
   /* GraphQL */ `query Dashboard($code: String!, $weekAgo: Date!) { province(code: $code) { id code name fullName
   progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
     officialsRate residentsRate participationRate }
   progressHistory { asOf learners officialsRate residentsRate participationRate }
   ranking { ...RankingFields }
-  weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } } }` +
+  weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
+  targets: province(code: $code) { ...ProvinceTargetsFields }
+  directives: province(code: $code) { ...DirectivesFields }
+  deadlineChase: province(code: $code) { reportingStatus(latest: true) { ...DeadlineStatusFields } }
+  followUp: province(code: $code) { ...ReportFollowUpFields } }` +
   RANKING_FIELDS +
-  WEEK_AGO_FIELDS;
+  WEEK_AGO_FIELDS +
+  PROVINCE_TARGETS_FIELDS +
+  TARGET_STATUS_FIELDS +
+  DIRECTIVES_FIELDS +
+  DEADLINE_STATUS_FIELDS +
+  REPORT_FOLLOW_UP_FIELDS;
 
-type Dashboard = DashboardQuery;
+/** The page's data and the errors of the parts that failed. */
+type Dashboard = DashboardQuery & { errors: GqlError[] };
 
 /** A rank move applied to the ranking on screen (no reload). */
 function applyRank(data: Dashboard, e: RankEvent): Dashboard | null {
@@ -72,8 +88,10 @@ export function ProvincePage(props: { code: string }) {
   }, []);
 
   const variables: DashboardQueryVariables = { code, weekAgo: addDays(todayInVietnam(), -7) };
-  const live = useLiveQuery<DashboardQuery, RankEvent>(
-    () => gql<DashboardQuery>(DASHBOARD_QUERY, variables),
+  // Live changes of the province's totals: the targets ask their state again (not on every rank move).
+  const [totalsVersion, setTotalsVersion] = useState(0);
+  const live = useLiveQuery<Dashboard, RankEvent>(
+    () => gqlPartial<DashboardQuery>(DASHBOARD_QUERY, variables).then((r) => ({ ...r.data, errors: r.errors })),
     code,
     {
       query: RANK_SUBSCRIPTION,
@@ -87,14 +105,11 @@ export function ProvincePage(props: { code: string }) {
         query: PROVINCE_PROGRESS_SUBSCRIPTION,
         variables: { areaId: `P${code}` },
         pick: (d) => d.progressUpdated as ProvinceProgressEvent,
+        onEvent: () => setTotalsVersion((v) => v + 1),
         apply: (data, e) => applyProgress(data, e as ProvinceProgressEvent),
       },
     ],
   );
-
-  // The targets follow the province's totals: reloaded when those change, not on every rank move.
-  const totals = live.data?.province?.progress;
-  const totalsAt = useMemo(() => new Date(), [totals]);
 
   // A row whose position changed since the last data (an event or a poll) is highlighted for a few seconds.
   useEffect(() => {
@@ -110,13 +125,18 @@ export function ProvincePage(props: { code: string }) {
     positions.current = now;
   }, [live.data]);
 
-  if (live.error) return html`<${Layout} title="Bảng theo dõi tỉnh"><${ErrorBox} error=${live.error} /><//>`;
+  const mainError = live.data && errorsAt(live.data.errors, 'province');
+  if (live.error || mainError)
+    return html`<${Layout} title="Bảng theo dõi tỉnh"><${ErrorBox} error=${live.error || mainError} /><//>`;
   if (!live.data) {
     return html`<${Layout} title="Bảng theo dõi tỉnh" status=${html`<${LiveStatus} ...${live} />`}><${Loading} /><//>`;
   }
   const province = live.data.province;
   if (!province) return html`<${NotFound} what=${`tỉnh có mã "${code}"`} back="/province/23" />`;
   const p = province.progress;
+  const { errors } = live.data;
+  const directivesError = errorsAt(errors, 'directives');
+  const directives = live.data.directives?.directives ?? null;
   const asOf = fmtDate(province.ranking[0]?.date ?? p.asOf);
   return html`<${Layout}
     title=${`Bảng theo dõi — ${province.fullName}`}
@@ -152,7 +172,14 @@ export function ProvincePage(props: { code: string }) {
       </section>
       <section class="panel">
         <h2>Chỉ tiêu của tỉnh</h2>
-        <${Targets} code=${code} progress=${p} updatedAt=${totalsAt} />
+        <${Targets}
+          code=${code}
+          progress=${p}
+          status=${live.data.targets?.targetStatus ?? null}
+          directives=${directives}
+          directivesError=${directivesError}
+          totalsVersion=${totalsVersion}
+        />
       </section>
     </div>
     <section class="panel">
@@ -163,16 +190,24 @@ export function ProvincePage(props: { code: string }) {
     <div class="two">
       <section class="panel">
         <h2>Xã chưa có kế hoạch</h2>
-        <${WithoutPlan} code=${code} />
+        <${WithoutPlan} directives=${directives} error=${directivesError} />
       </section>
       <section class="panel">
         <h2>Báo cáo theo hạn</h2>
-        <${DeadlineChase} code=${code} />
+        <${DeadlineChase}
+          code=${code}
+          initial=${live.data.deadlineChase?.reportingStatus ?? null}
+          error=${errorsAt(errors, 'deadlineChase')}
+        />
       </section>
     </div>
     <section class="panel">
       <h2>Báo cáo của các xã theo yêu cầu của tỉnh</h2>
-      <${ReportFollowUp} code=${code} />
+      <${ReportFollowUp}
+        code=${code}
+        initial=${live.data.followUp?.reportFollowUp ?? null}
+        error=${errorsAt(errors, 'followUp')}
+      />
     </section>
   <//>`;
 }

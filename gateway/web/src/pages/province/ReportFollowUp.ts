@@ -1,42 +1,53 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import { DASH, fmtDate, fmtDateTime } from '../../format';
-import type { ReportFollowUpQuery } from '../../generated/graphql';
+import type { ReportFollowUpFieldsFragment, ReportFollowUpQuery } from '../../generated/graphql';
 import { TOKEN_KEY } from '../../session';
 import { signedDownload } from '../../signed-download';
 import { html, Loading } from '../../ui';
 import { REPORT_STATUS_VI, reportPage } from '../commune/reportFields';
 import { ReportReview } from './ReportReview';
 
-const FOLLOW_UP = /* GraphQL */ `
-  query ReportFollowUp($code: String!) {
-    province(code: $code) {
-      id
-      reportFollowUp {
-        directiveId
-        directiveNumber
-        subject
-        dueOn
-        deadline
-        onTime
-        late
-        draft
-        missing
-        communes {
-          commune {
-            id
-          }
-          name
-          state
-          status
-          reportId
-          firstSubmittedAt
-          submittedAt
+/** The follow-up's part of the dashboard's query. */
+export const REPORT_FOLLOW_UP_FIELDS = /* GraphQL */ `
+  fragment ReportFollowUpFields on Province {
+    id
+    reportFollowUp {
+      directiveId
+      directiveNumber
+      subject
+      dueOn
+      deadline
+      onTime
+      late
+      draft
+      missing
+      communes {
+        commune {
+          id
         }
+        name
+        state
+        status
+        reportId
+        firstSubmittedAt
+        submittedAt
       }
     }
   }
 `;
+
+/** Asked again after the official accepts or returns a report. */
+const FOLLOW_UP =
+  /* GraphQL */ `
+  query ReportFollowUp($code: String!) {
+    province(code: $code) {
+      ...ReportFollowUpFields
+    }
+  }
+` + REPORT_FOLLOW_UP_FIELDS;
+
+type FollowUp = ReportFollowUpFieldsFragment['reportFollowUp'];
 
 const STATE_WORDS: Record<string, string> = {
   ON_TIME: 'Gửi đúng hạn',
@@ -47,18 +58,24 @@ const STATE_WORDS: Record<string, string> = {
 const STATE_CLASS: Record<string, string> = { ON_TIME: 'ok', LATE: 'late', DRAFT: 'behind', MISSING: 'behind' };
 
 /** Per reporting request of the directives: which communes submitted their report, on time or late, and which not. */
-export function ReportFollowUp(props: { code: string }) {
+export function ReportFollowUp(props: { code: string; initial: FollowUp | null; error: unknown }) {
   const token = localStorage.getItem(TOKEN_KEY) ?? '';
-  const [data, setData] = useState<NonNullable<ReportFollowUpQuery['province']>['reportFollowUp'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [fresh, setFresh] = useState<FollowUp | null>(null);
+  const [freshError, setFreshError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [picked, setPicked] = useState(0);
+  // A new page answer replaces what was asked since.
+  useEffect(() => (setFresh(null), setFreshError(null)), [props.initial]);
   useEffect(() => {
+    if (version === 0) return;
     gql<ReportFollowUpQuery>(FOLLOW_UP, { code: props.code }).then(
-      (d) => (setData(d.province?.reportFollowUp ?? []), setError(null)),
-      (e: unknown) => setError(e instanceof ApiError ? e.message : String(e)),
+      (d) => (setFresh(d.province?.reportFollowUp ?? []), setFreshError(null)),
+      (e: unknown) => setFreshError(e instanceof ApiError ? e.message : String(e)),
     );
   }, [props.code, version]);
+  const data = fresh ?? props.initial;
+  const error =
+    freshError ?? (props.error ? (props.error instanceof ApiError ? props.error.message : String(props.error)) : null);
   if (error) return html`<p class="message error" role="alert">${error}</p>`;
   if (!data) return html`<${Loading} />`;
   if (data.length === 0) return html`<p class="muted">Chưa có văn bản yêu cầu xã báo cáo theo hạn.</p>`;

@@ -8,16 +8,26 @@ import type {
   TargetStatusFieldsFragment,
 } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
-import { loadDirectives, type Directive } from './directives';
+import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
 
 type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
 type Target = Directive['targets'][number];
 
+/** The targets' part of the dashboard's query. */
+export const PROVINCE_TARGETS_FIELDS = /* GraphQL */ `
+  fragment ProvinceTargetsFields on Province {
+    targetStatus {
+      ...TargetStatusFields
+    }
+  }
+`;
+
+/** Asked again on its own when a live report changes the province's totals (not on every rank move). */
 const TARGET_STATUS_QUERY =
-  /* GraphQL */ `query ProvinceTargetStatus($code: String!) {
-  province(code: $code) { targetStatus { ...TargetStatusFields } }
-}` + TARGET_STATUS_FIELDS;
+  /* GraphQL */ `query ProvinceTargetStatus($code: String!) { province(code: $code) { ...ProvinceTargetsFields } }` +
+  PROVINCE_TARGETS_FIELDS +
+  TARGET_STATUS_FIELDS;
 
 /** Which progress figure measures a target, where one does (JOINED × RESIDENTS: learners over adults). */
 function currentValue(t: Target, progress: Progress | undefined): number | null {
@@ -28,18 +38,32 @@ function currentValue(t: Target, progress: Progress | undefined): number | null 
 
 /**
  * The province's targets: Province.targetStatus (value, projection and state per target) where the API has it;
- * else the directives' targets with the current value computed from progress where the indicator maps.
+ * else the directives' targets with the current value computed from progress where the indicator maps. Both come
+ * with the page's query; `totalsVersion` counts the live changes of the totals since (each asks targetStatus again).
  */
-export function Targets(props: { code: string; progress: Progress; updatedAt: Date | null }) {
-  const [directives, setDirectives] = useState<Directive[] | null>(null);
-  const [status, setStatus] = useState<TargetStatusFieldsFragment[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+export function Targets(props: {
+  code: string;
+  progress: Progress;
+  /** From the page's query: null when that part failed. */
+  status: TargetStatusFieldsFragment[] | null;
+  directives: Directive[] | null;
+  directivesError: unknown;
+  totalsVersion: number;
+}) {
+  const [fresh, setFresh] = useState<TargetStatusFieldsFragment[] | null>(null);
+  // A new page answer replaces what was asked since.
+  useEffect(() => setFresh(null), [props.status]);
   useEffect(() => {
+    if (props.totalsVersion === 0) return;
     const variables: ProvinceTargetStatusQueryVariables = { code: props.code };
-    gql<ProvinceTargetStatusQuery>(TARGET_STATUS_QUERY, variables)
-      .then((d) => setStatus(d.province?.targetStatus ?? []))
-      .catch(() => loadDirectives(props.code).then(setDirectives).catch(setError));
-  }, [props.code, props.updatedAt?.getTime()]);
+    gql<ProvinceTargetStatusQuery>(TARGET_STATUS_QUERY, variables).then(
+      (d) => d.province && setFresh(d.province.targetStatus),
+      () => undefined,
+    );
+  }, [props.code, props.totalsVersion]);
+  const status = fresh ?? props.status;
+  const directives = props.directives;
+  const error = status ? null : props.directivesError;
   if (error) return html`<${ErrorBox} error=${error} />`;
   if (status) {
     if (status.length === 0) return html`<p class="muted">Chưa có chỉ tiêu trong các văn bản đang có hiệu lực.</p>`;

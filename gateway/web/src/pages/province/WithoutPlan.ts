@@ -1,15 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { html, Loading } from '../../ui';
-import { loadDirectives, type Directive } from './directives';
+import { ErrorBox, html } from '../../ui';
+import type { Directive } from './directives';
 
-/** Per directive that sets targets: the communes that have no plan for it yet. */
-export function WithoutPlan(props: { code: string }) {
-  const [directives, setDirectives] = useState<Directive[] | null>(null);
-  useEffect(() => {
-    loadDirectives(props.code).then(setDirectives, () => setDirectives([]));
-  }, [props.code]);
-  if (!directives) return html`<${Loading} />`;
-  const relevant = directives.filter((d) => d.targets.length > 0);
+/** Per directive that sets targets: the communes that have no plan for it yet (from the dashboard's query). */
+export function WithoutPlan(props: { directives: Directive[] | null; error: unknown }) {
+  if (props.error) return html`<${ErrorBox} error=${props.error} />`;
+  const relevant = (props.directives ?? []).filter((d) => d.targets.length > 0);
   if (relevant.length === 0) return html`<p class="muted">Không có văn bản nào đặt chỉ tiêu.</p>`;
   return html`${relevant.map(
     (d, i) =>

@@ -1,50 +1,31 @@
-import { gql } from '../../api';
-import type { DirectivesQuery, DirectivesQueryVariables } from '../../generated/graphql';
+import type { DirectivesFieldsFragment } from '../../generated/graphql';
 
-const DIRECTIVES_QUERY = /* GraphQL */ `
-  query Directives($code: String!) {
-    province(code: $code) {
+/**
+ * The province's directives in force, as the dashboard's panels read them (targets, communes without a plan): one
+ * part of the dashboard's one query.
+ */
+export const DIRECTIVES_FIELDS = /* GraphQL */ `
+  fragment DirectivesFields on Province {
+    id
+    directives(inForceOnly: true) {
       id
-      directives(inForceOnly: true) {
+      number
+      title
+      status
+      targets {
+        indicator
+        group
+        threshold
+        dueOn
+        strict
+        note
+      }
+      communesWithoutPlan {
         id
-        number
-        title
-        status
-        targets {
-          indicator
-          group
-          threshold
-          dueOn
-          strict
-          note
-        }
-        reportingDeadlines {
-          recurrence
-          dueOn
-          before
-          subject
-        }
-        communesWithoutPlan {
-          id
-          name
-        }
+        name
       }
     }
   }
 `;
 
-export type Directive = NonNullable<DirectivesQuery['province']>['directives'][number];
-
-const directivesCache = new Map<string, Promise<Directive[]>>();
-
-/** The province's directives in force, asked once per page for the three panels that use them. */
-export function loadDirectives(code: string): Promise<Directive[]> {
-  let p = directivesCache.get(code);
-  if (!p) {
-    const variables: DirectivesQueryVariables = { code };
-    p = gql<DirectivesQuery>(DIRECTIVES_QUERY, variables).then((d) => d.province?.directives ?? []);
-    p.catch(() => directivesCache.delete(code));
-    directivesCache.set(code, p);
-  }
-  return p;
-}
+export type Directive = DirectivesFieldsFragment['directives'][number];
