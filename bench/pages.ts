@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 import { percentile } from './load';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 20);
+/** How long after the first row a visit waits to count the queries panels send later. */
+const SETTLE_MS = Number(process.env.BENCH_PAGE_SETTLE_MS ?? 500);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGES = [
   { name: 'dashboard: first ranking row', path: '/province/23', first: '[data-testid="ranking-row"]' },
@@ -42,12 +44,20 @@ export async function measurePages(graphqlUrl: string): Promise<void> {
       viewport: { width: 1366, height: 768 },
     });
     for (const p of PAGES) {
+      const posts: number[] = [];
       const visit = async () => {
         const page = await context.newPage();
+        let sent = 0;
+        page.on('request', (r) => {
+          if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') sent++;
+        });
         const started = performance.now();
         await page.goto(`${base}${p.path}`, { waitUntil: 'commit' });
         await page.locator(p.first).first().waitFor({ state: 'visible', timeout: 60_000 });
         const ms = performance.now() - started;
+        // Queries a panel sends after the first row are counted too: the page is given a moment to send them.
+        await page.waitForTimeout(SETTLE_MS);
+        posts.push(sent);
         await page.close();
         return ms;
       };
@@ -55,9 +65,11 @@ export async function measurePages(graphqlUrl: string): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < ROUNDS; i++) times.push(await visit());
       times.sort((a, b) => a - b);
+      const load = os.loadavg()[0].toFixed(2);
       console.log(
         `${p.name.padEnd(34)} ${String(ROUNDS).padStart(5)} visits  first ${first.toFixed(0)} ms  ` +
-          `p50 ${percentile(times, 50).toFixed(0)} ms  p95 ${percentile(times, 95).toFixed(0)} ms`,
+          `p50 ${percentile(times, 50).toFixed(0)} ms  p95 ${percentile(times, 95).toFixed(0)} ms  ` +
+          `POST /graphql per load ${Math.min(...posts)}–${Math.max(...posts)}  (load average ${load})`,
       );
     }
   } finally {

@@ -76,6 +76,9 @@ export class ProvinceSnapshot {
   private readonly portalOf = new Map<string, PortalRow>();
   private readonly platformOf = new Map<string, PortalRow>();
   private readonly progressCache = new Map<string, ProgressValue>();
+  /** A province's counts walk every village and unit: kept, as progress is (a snapshot never changes). */
+  private readonly countsCache = new Map<string, Counts>();
+  private readonly denominatorsCache = new Map<string, Denominators>();
   private rankingCache: Ranked[] | null = null;
 
   constructor(
@@ -201,6 +204,12 @@ export class ProvinceSnapshot {
 
   /** The figures a target is measured with: learners (any source) and, from reports, counts per group. */
   counts(id: string): Counts {
+    let kept = this.countsCache.get(id);
+    if (!kept) this.countsCache.set(id, (kept = this.countFigures(id)));
+    return kept;
+  }
+
+  private countFigures(id: string): Counts {
     let groups: Figures | null = null;
     let signed: number | null = null;
     let vneid: number | null = null;
@@ -216,6 +225,12 @@ export class ProvinceSnapshot {
 
   /** The populations targets are measured against (see targets.ts for the rule of each group). */
   denominators(id: string): Denominators {
+    let kept = this.denominatorsCache.get(id);
+    if (!kept) this.denominatorsCache.set(id, (kept = this.countDenominators(id)));
+    return kept;
+  }
+
+  private countDenominators(id: string): Denominators {
     const population = this.population(id);
     const units = this.reportersUnder(id).filter((a) => a.level === 'UNIT');
     const staffOf = (keep: (t: string | null) => boolean) =>
