@@ -1,5 +1,50 @@
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { build, type Plugin as EsbuildPlugin } from 'esbuild';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Everything the inlined script imports counts as free of side effects, so that only the query texts and the few
+ * functions that make their variables are kept (not preact nor the pages' components).
+ */
+const sideEffectFree: EsbuildPlugin = {
+  name: 'side-effect-free',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if ((args.pluginData as { again?: boolean } | undefined)?.again) return undefined;
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { again: true },
+      });
+      return found.errors.length ? undefined : { ...found, sideEffects: false };
+    });
+  },
+};
+
+/**
+ * src/first-query.ts, bundled on its own and inlined at the top of index.html: the dashboard's and the commune page's
+ * one query leaves as soon as the page is read, while the pages' bundle is still on its way (about 8 KB, 2 KB
+ * compressed).
+ */
+function firstQuery(): Plugin {
+  return {
+    name: 'first-query',
+    async transformIndexHtml() {
+      const out = await build({
+        entryPoints: [path.resolve(__dirname, 'src/first-query.ts')],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        minify: true,
+        target: 'es2022',
+        logLevel: 'warning',
+        plugins: [sideEffectFree],
+      });
+      return [{ tag: 'script', children: out.outputFiles[0].text.trim(), injectTo: 'head-prepend' }];
+    },
+  };
+}
 
 /**
  * The pages (province dashboard, commune page, live wall screen, village report form), built into dist/web, which
@@ -10,6 +55,7 @@ export default defineConfig({
   root: __dirname,
   base: '/',
   logLevel: 'warn',
+  plugins: [firstQuery()],
   build: {
     outDir: process.env.HUB_WEB_OUT ? path.resolve(process.env.HUB_WEB_OUT) : path.resolve(__dirname, '../../dist/web'),
     emptyOutDir: true,

@@ -32,6 +32,38 @@ export async function gql<T>(
   return data;
 }
 
+/** The request every query and mutation is (first-query.ts sends the page's first the same way). */
+export function post(query: string, variables: Record<string, unknown>, token?: string | null): Promise<Response> {
+  return fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  });
+}
+
+/** The page's first query, started by the script inlined in index.html before the pages' bundle loaded. */
+export interface FirstQuery {
+  key: string;
+  response: Promise<Response>;
+}
+
+export const firstQueryKey = (query: string, variables: Record<string, unknown>, token?: string | null) =>
+  JSON.stringify([query, variables, token ?? null]);
+
+/** The answer to the first query when it is this one (once: a reload of the page's data asks anew). */
+function takeFirstQuery(
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string | null,
+): Promise<Response> | null {
+  const w = window as { __firstQuery?: FirstQuery };
+  const first = w.__firstQuery;
+  if (!first || first.key !== firstQueryKey(query, variables, token)) return null;
+  delete w.__firstQuery;
+  return first.response;
+}
+
 /** An answer with the errors of the fields that failed (their `path`): the rest of the data is still shown. */
 export interface PartialAnswer<T> {
   data: T;
@@ -49,12 +81,7 @@ export async function gqlPartial<T>(
 ): Promise<PartialAnswer<T>> {
   let res: Response;
   try {
-    res = await fetch('/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    res = await (takeFirstQuery(query, variables, token) ?? post(query, variables, token));
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
@@ -112,9 +139,11 @@ export function subscribeLive<E extends { eventId: string }>(
   variables: Record<string, unknown>,
   pick: (data: Record<string, unknown>) => E | undefined,
   handlers: LiveHandlers<E>,
+  /** Replay from here on the first subscription: the live cursor the page's figures were loaded with. */
+  after: string | null = null,
 ): () => void {
   let stopped = false;
-  let lastEventId: string | null = null;
+  let lastEventId: string | null = after;
   let attempt = 0;
   let dispose: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;

@@ -31,6 +31,11 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   live?: LiveSpec<E, T>,
   /** More subscriptions whose events also update the data (their connection state follows the first one's). */
   also: LiveSpec<{ eventId: string }, T>[] = [],
+  /**
+   * The live cursor the data was loaded with (Query.liveCursor, asked in the same query): the subscriptions then
+   * open once the first data is in, replaying from it, so nothing is missed and nothing is loaded twice.
+   */
+  cursorOf?: (data: T) => string | null | undefined,
 ): LiveState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -46,6 +51,11 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   const applyRef = useRef(live?.apply);
   applyRef.current = live?.apply;
   const dataRef = useRef<T | null>(null);
+  const cursorOfRef = useRef(cursorOf);
+  cursorOfRef.current = cursorOf;
+  // With a cursor: where the subscriptions start (undefined until the first data is in).
+  const startAt = useRef<string | null | undefined>(undefined);
+  const [liveReady, setLiveReady] = useState(!cursorOf);
   const put = (value: T | null) => {
     dataRef.current = value;
     setData(value);
@@ -61,6 +71,10 @@ export function useLiveQuery<T, E extends { eventId: string }>(
       .current()
       .then((value) => {
         put(value);
+        if (cursorOfRef.current && startAt.current === undefined) {
+          startAt.current = cursorOfRef.current(value) ?? null;
+          setLiveReady(true);
+        }
         setError(null);
         setOffline(false);
         setUpdatedAt(new Date());
@@ -81,12 +95,17 @@ export function useLiveQuery<T, E extends { eventId: string }>(
   useEffect(() => {
     put(null);
     setError(null);
+    if (cursorOfRef.current) {
+      startAt.current = undefined;
+      setLiveReady(false);
+    }
     refresh();
   }, [key]);
 
   // Live events: refresh (coalesced) on each one.
   useEffect(() => {
-    if (!live) return;
+    if (!live || !liveReady) return;
+    const after = startAt.current ?? null;
     let pending: ReturnType<typeof setTimeout> | null = null;
     let everConnected = false;
     // An event the page can apply changes the data on screen at once; any other reloads it (coalesced).
@@ -97,39 +116,53 @@ export function useLiveQuery<T, E extends { eventId: string }>(
         setUpdatedAt(new Date());
       } else if (!pending) pending = setTimeout(() => ((pending = null), refresh()), 250);
     };
-    const stop = subscribeLive<E>(live.query, live.variables, live.pick, {
-      onEvent: (event) => {
-        onEventRef.current?.(event);
-        take(applyRef.current, event);
-      },
-      onState: (up) => {
-        setConnected((was) => {
-          // Back from a gap: catch up on anything the events did not carry. Live for the first time while the first
-          // load is still on its way: that load answers after the subscription began, so it is not asked twice.
-          if (up && !was && (everConnected || !running.current)) refresh();
-          if (up) everConnected = true;
-          return up;
-        });
-      },
-      // Missed events the server no longer keeps: what is on screen is reloaded whole.
-      onReload: () => refresh(),
-    });
-    const stops = also.map((spec) =>
-      subscribeLive(spec.query, spec.variables, spec.pick, {
+    const stop = subscribeLive<E>(
+      live.query,
+      live.variables,
+      live.pick,
+      {
         onEvent: (event) => {
-          spec.onEvent?.(event);
-          take(spec.apply, event);
+          onEventRef.current?.(event);
+          take(applyRef.current, event);
         },
-        onState: () => undefined,
+        onState: (up) => {
+          setConnected((was) => {
+            // Back from a gap: catch up on anything the events did not carry. Live for the first time: the
+            // subscription replays from the cursor the data was loaded with (or, without one, the first load is still
+            // on its way), so the data is not asked twice.
+            if (up && !was && (everConnected || (after === null && !cursorOfRef.current && !running.current)))
+              refresh();
+            if (up) everConnected = true;
+            return up;
+          });
+        },
+        // Missed events the server no longer keeps: what is on screen is reloaded whole.
         onReload: () => refresh(),
-      }),
+      },
+      after,
+    );
+    const stops = also.map((spec) =>
+      subscribeLive(
+        spec.query,
+        spec.variables,
+        spec.pick,
+        {
+          onEvent: (event) => {
+            spec.onEvent?.(event);
+            take(spec.apply, event);
+          },
+          onState: () => undefined,
+          onReload: () => refresh(),
+        },
+        after,
+      ),
     );
     return () => {
       stop();
       for (const s of stops) s();
       if (pending) clearTimeout(pending);
     };
-  }, [key]);
+  }, [key, liveReady]);
 
   // The fallback: poll while not live (and always while the last attempt failed) — only on a page with live data.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Field, ID, Int, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { areaPath } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
@@ -108,6 +108,18 @@ async function eventsAfter(
 
 @Resolver()
 export class LiveResolver {
+  @Query(() => ID, {
+    description:
+      'The id of the latest live event ("0" before any). A page that asks it with its figures, in the same query, ' +
+      'subscribes with `after` set to it and so misses nothing that happened since, without loading its figures again.',
+  })
+  async liveCursor(@Ctx() { em }: Ctx): Promise<string> {
+    const rows = await em
+      .getConnection()
+      .execute<Array<{ seq: string | null }>>('select max(seq) as seq from reports.outbox_event');
+    return String(rows[0]?.seq ?? 0);
+  }
+
   @Subscription(() => ProgressUpdate, {
     description:
       'Progress of a village, unit, commune or province, each time it changes. `after`: replay events after this id first.',

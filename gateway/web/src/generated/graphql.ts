@@ -174,6 +174,7 @@ export type CommuneQueryVariables = Exact<{
 }>;
 
 export type CommuneQuery = {
+  liveCursor: string;
   commune: {
     id: string;
     name: string;
@@ -775,72 +776,13 @@ export type NationQuery = {
   };
 };
 
-export type DeadlineStatusFieldsFragment = {
-  since: string;
-  deadline: string;
-  onTime: number;
-  late: number;
-  missing: number;
-  communes: Array<{
-    name: string;
-    status: ReportingState;
-    firstSubmittedAt: string | null;
-    reportersReported: number;
-    reportersTotal: number;
-    commune: { id: string };
-  }>;
-};
-
-export type ProvinceDeadlineStatusQueryVariables = Exact<{
-  code: string;
-  deadline: string;
-}>;
-
-export type ProvinceDeadlineStatusQuery = {
-  province: {
-    reportingStatus: {
-      since: string;
-      deadline: string;
-      onTime: number;
-      late: number;
-      missing: number;
-      communes: Array<{
-        name: string;
-        status: ReportingState;
-        firstSubmittedAt: string | null;
-        reportersReported: number;
-        reportersTotal: number;
-        commune: { id: string };
-      }>;
-    };
-  } | null;
-};
-
-export type DirectivesFieldsFragment = {
-  id: string;
-  directives: Array<{
-    id: string;
-    number: string;
-    title: string;
-    status: DirectiveStatus;
-    targets: Array<{
-      indicator: Indicator;
-      group: PopulationGroup;
-      threshold: number;
-      dueOn: string;
-      strict: boolean;
-      note: string | null;
-    }>;
-    communesWithoutPlan: Array<{ id: string; name: string }>;
-  }>;
-};
-
 export type DashboardQueryVariables = Exact<{
   code: string;
   weekAgo: string;
 }>;
 
 export type DashboardQuery = {
+  liveCursor: string;
   province: {
     id: string;
     code: string;
@@ -957,6 +899,66 @@ export type DashboardQuery = {
       }>;
     }>;
   } | null;
+};
+
+export type DeadlineStatusFieldsFragment = {
+  since: string;
+  deadline: string;
+  onTime: number;
+  late: number;
+  missing: number;
+  communes: Array<{
+    name: string;
+    status: ReportingState;
+    firstSubmittedAt: string | null;
+    reportersReported: number;
+    reportersTotal: number;
+    commune: { id: string };
+  }>;
+};
+
+export type ProvinceDeadlineStatusQueryVariables = Exact<{
+  code: string;
+  deadline: string;
+}>;
+
+export type ProvinceDeadlineStatusQuery = {
+  province: {
+    reportingStatus: {
+      since: string;
+      deadline: string;
+      onTime: number;
+      late: number;
+      missing: number;
+      communes: Array<{
+        name: string;
+        status: ReportingState;
+        firstSubmittedAt: string | null;
+        reportersReported: number;
+        reportersTotal: number;
+        commune: { id: string };
+      }>;
+    };
+  } | null;
+};
+
+export type DirectivesFieldsFragment = {
+  id: string;
+  directives: Array<{
+    id: string;
+    number: string;
+    title: string;
+    status: DirectiveStatus;
+    targets: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      dueOn: string;
+      strict: boolean;
+      note: string | null;
+    }>;
+    communesWithoutPlan: Array<{ id: string; name: string }>;
+  }>;
 };
 
 export type RankingFieldsFragment = {

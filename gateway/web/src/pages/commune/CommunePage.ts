@@ -1,156 +1,18 @@
 import { ApiError, errorsAt, gqlPartial, type GqlError } from '../../api';
 import { DASH, fmtDate, fmtInt, fmtPct, KIND_VI } from '../../format';
-import type { CommuneQuery, CommuneQueryVariables } from '../../generated/graphql';
+import type { CommuneQuery } from '../../generated/graphql';
+import { COMMUNE_QUERY, communeVariables } from './communeQuery';
 import { useLiveQuery } from '../../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
-import { COMMUNE_REPORT_FIELDS } from './reportFields';
-import { PERIOD_FIELDS } from './PeriodActions';
-import { TARGET_STATUS_FIELDS } from '../province/TargetState';
 import { TOKEN_KEY, tokenFor } from '../../session';
-import { FRIDAY_CHASE_FIELDS, FridayChase, thisWeeksFriday } from './FridayChase';
+import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
-import { COMMUNE_TARGET_STATUS_FIELDS, Targets } from './Targets';
+import { Targets } from './Targets';
 import { Units } from './Units';
 import { Download } from '../Download';
 import { Villages } from './Villages';
-
-/**
- * The commune page's one query: the commune's figures, then each panel's part under its own alias of `commune`, so
- * that a part that fails (its errors carry its alias) leaves the rest of the page shown. The reports' part only when
- * signed in.
- */
-const COMMUNE_QUERY =
-  /* GraphQL */ `
-  query Commune($id: ID!, $friday: Date!, $signedIn: Boolean!) {
-    commune(id: $id) {
-      id
-      name
-      kind
-      province {
-        id
-        code
-        name
-      }
-      population {
-        adults
-        asOf
-      }
-      progress {
-        asOf
-        figuresDate
-        learners
-        certified
-        officialsRegistered
-        residentsRegistered
-        officialsRate
-        residentsRate
-        participationRate
-      }
-      rank {
-        position
-        outOf
-        previous
-        change
-        date
-      }
-      rankHistory {
-        date
-        position
-        outOf
-      }
-      effectiveTargets {
-        indicator
-        group
-        threshold
-        dueOn
-        strict
-        note
-        source
-        document
-        directiveId
-        planId
-        overrides {
-          threshold
-          strict
-          dueOn
-          source
-          document
-          directiveId
-        }
-      }
-      plans {
-        id
-        number
-        title
-      }
-      villages {
-        id
-        name
-        formerCommune
-        population {
-          adults
-        }
-        progress {
-          asOf
-          figuresDate
-          learners
-          certified
-          participationRate
-        }
-      }
-      units {
-        id
-        name
-        type
-        staff
-        progress {
-          asOf
-          figuresDate
-          learners
-          certified
-          participationRate
-          groups {
-            group
-            registered
-            completed
-            certified
-          }
-        }
-      }
-    }
-    targetStatus: commune(id: $id) {
-      ...CommuneTargetStatusFields
-    }
-    chase: commune(id: $id) {
-      ...FridayChaseFields
-    }
-    reports: commune(id: $id) @include(if: $signedIn) {
-      id
-      communeReports {
-        ...CommuneReportFields
-      }
-      province {
-        id
-        directives(inForceOnly: true) {
-          id
-          number
-          reportingDeadlines {
-            recurrence
-            dueOn
-            subject
-          }
-        }
-      }
-    }
-  }
-` +
-  COMMUNE_TARGET_STATUS_FIELDS +
-  TARGET_STATUS_FIELDS +
-  FRIDAY_CHASE_FIELDS +
-  PERIOD_FIELDS +
-  COMMUNE_REPORT_FIELDS;
 
 type CommuneData = CommuneQuery & { errors: GqlError[] };
 
@@ -159,8 +21,8 @@ type CommuneData = CommuneQuery & { errors: GqlError[] };
  * would refuse the whole query, so the page is then asked again without it and the reports' panel says why.
  */
 async function loadCommune(id: string): Promise<CommuneData> {
-  const token = await tokenFor(localStorage.getItem(TOKEN_KEY));
-  const variables: CommuneQueryVariables = { id, friday: thisWeeksFriday(), signedIn: !!token };
+  const token = (await tokenFor(localStorage.getItem(TOKEN_KEY))) || null;
+  const variables = communeVariables(id, token);
   try {
     const r = await gqlPartial<CommuneQuery>(COMMUNE_QUERY, variables, token);
     return { ...r.data, errors: r.errors };
@@ -174,11 +36,17 @@ async function loadCommune(id: string): Promise<CommuneData> {
 /** A commune's page: rank, progress, targets, villages (by former commune), units and the Friday chase list. */
 export function CommunePage(props: { id: string }) {
   const { id } = props;
-  const live = useLiveQuery<CommuneData, { eventId: string }>(() => loadCommune(id), id, {
-    query: PROGRESS_SUBSCRIPTION,
-    variables: { areaId: id },
-    pick: (d) => d.progressUpdated as { eventId: string },
-  });
+  const live = useLiveQuery<CommuneData, { eventId: string }>(
+    () => loadCommune(id),
+    id,
+    {
+      query: PROGRESS_SUBSCRIPTION,
+      variables: { areaId: id },
+      pick: (d) => d.progressUpdated as { eventId: string },
+    },
+    [],
+    (data) => data.liveCursor,
+  );
   const mainError = live.data && errorsAt(live.data.errors, 'commune');
   if (live.error || mainError)
     return html`<${Layout} title="Trang xã"><${ErrorBox} error=${live.error || mainError} /><//>`;

@@ -60,9 +60,6 @@ function weekLabel(friday: string, thisWeek: string): string {
   return friday === thisWeek ? `${label} — tuần này` : label;
 }
 
-/** This week's Friday in Vietnam: the chase list's first week (the commune page asks for it in its query). */
-export const thisWeeksFriday = () => recentFridays(todayInVietnam(), 1)[0];
-
 /**
  * Who reported for a week's Friday: this week's from the commune page's query (`initial`, renewed with the page on
  * live events), another week asked when picked.

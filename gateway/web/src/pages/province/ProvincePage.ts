@@ -1,51 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorsAt, gqlPartial, type GqlError } from '../../api';
-import { fmtDate, fmtInt, fmtPct, todayInVietnam } from '../../format';
-import { addDays } from '../../week';
-import type { DashboardQuery, DashboardQueryVariables } from '../../generated/graphql';
+import { fmtDate, fmtInt, fmtPct } from '../../format';
+import type { DashboardQuery } from '../../generated/graphql';
+import { DASHBOARD_QUERY, dashboardVariables } from './dashboardQuery';
 import { useLiveQuery } from '../../live';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
-import { DEADLINE_STATUS_FIELDS, DeadlineChase } from './DeadlineChase';
-import { DIRECTIVES_FIELDS } from './directives';
+import { DeadlineChase } from './DeadlineChase';
 import { ProgressChart } from './ProgressChart';
-import { REPORT_FOLLOW_UP_FIELDS, ReportFollowUp } from './ReportFollowUp';
-import { TARGET_STATUS_FIELDS } from './TargetState';
+import { ReportFollowUp } from './ReportFollowUp';
 import { againstWeekAgo, applyRankEvent } from './liveRanking';
 import {
   PROVINCE_PROGRESS_SUBSCRIPTION,
   RANK_SUBSCRIPTION,
-  RANKING_FIELDS,
-  WEEK_AGO_FIELDS,
   type ProvinceProgressEvent,
   type RankEvent,
 } from './queries';
 import { RankingTable } from './RankingTable';
 import { Download } from '../Download';
-import { PROVINCE_TARGETS_FIELDS, Targets } from './Targets';
+import { Targets } from './Targets';
 import { WithoutPlan } from './WithoutPlan';
-
-/**
- * The dashboard's one query: the province's figures and ranking, then each panel's part under its own alias of
- * `province`, so that a part that fails (its errors carry its alias) leaves the rest of the page shown.
- */
-const DASHBOARD_QUERY =
-  /* GraphQL */ `query Dashboard($code: String!, $weekAgo: Date!) { province(code: $code) { id code name fullName
-  progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
-    officialsRate residentsRate participationRate }
-  progressHistory { asOf learners officialsRate residentsRate participationRate }
-  ranking { ...RankingFields }
-  weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
-  targets: province(code: $code) { ...ProvinceTargetsFields }
-  directives: province(code: $code) { ...DirectivesFields }
-  deadlineChase: province(code: $code) { reportingStatus(latest: true) { ...DeadlineStatusFields } }
-  followUp: province(code: $code) { ...ReportFollowUpFields } }` +
-  RANKING_FIELDS +
-  WEEK_AGO_FIELDS +
-  PROVINCE_TARGETS_FIELDS +
-  TARGET_STATUS_FIELDS +
-  DIRECTIVES_FIELDS +
-  DEADLINE_STATUS_FIELDS +
-  REPORT_FOLLOW_UP_FIELDS;
 
 /** The page's data and the errors of the parts that failed. */
 type Dashboard = DashboardQuery & { errors: GqlError[] };
@@ -87,7 +60,7 @@ export function ProvincePage(props: { code: string }) {
     return () => clearInterval(timer);
   }, []);
 
-  const variables: DashboardQueryVariables = { code, weekAgo: addDays(todayInVietnam(), -7) };
+  const variables = dashboardVariables(code);
   // Live changes of the province's totals: the targets ask their state again (not on every rank move).
   const [totalsVersion, setTotalsVersion] = useState(0);
   const live = useLiveQuery<Dashboard, RankEvent>(
@@ -109,6 +82,7 @@ export function ProvincePage(props: { code: string }) {
         apply: (data, e) => applyProgress(data, e as ProvinceProgressEvent),
       },
     ],
+    (data) => data.liveCursor,
   );
 
   // A row whose position changed since the last data (an event or a poll) is highlighted for a few seconds.
