@@ -22,6 +22,8 @@ export function findWebRoot(explicit?: string): string | null {
 }
 
 const UNCACHED = new Set(['sw.js', 'manifest.webmanifest']);
+/** Vite's output: assets/<name>-<hash>.<ext>. */
+const HASHED = /^assets[\\/][^\\/]+-[\w-]{8,}\.(js|css|woff2?|svg|png)$/;
 
 const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
 <p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
@@ -40,6 +42,10 @@ export function servePages(
         // The service worker and the manifest are read again on every visit, so a new build reaches phones at once.
         setHeaders: (res, file) => {
           if (UNCACHED.has(path.basename(file))) res.set('cache-control', 'no-cache');
+          // Built assets are named by their content's hash: a new build gives new names, so a copy never goes stale
+          // and a returning browser does not even ask whether it changed.
+          else if (HASHED.test(path.relative(webRoot, file)))
+            res.set('cache-control', 'public, max-age=31536000, immutable');
         },
       }),
     );

@@ -61,6 +61,9 @@ it('compresses pages, assets and GraphQL answers as the browser asks, and nothin
   expect(script).toBeDefined();
   const asset = await raw(script!, { encoding: 'gzip' });
   expect(asset.headers['content-encoding']).toBe('gzip');
+  // Named by their hash: kept by the browser for a year without asking again; the page itself is always asked.
+  expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(page.headers['cache-control']).toBe('no-cache');
   const plain = await raw(script!);
   expect(plain.headers['content-encoding']).toBeUndefined();
   expect(gunzipSync(asset.body).equals(plain.body)).toBe(true);
