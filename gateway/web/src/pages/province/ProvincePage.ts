@@ -100,6 +100,16 @@ export function ProvincePage(props: { code: string }) {
   }, [live.data]);
 
   const mainError = live.data && errorsAt(live.data.errors, 'province');
+  // The panels below the ranking (three long tables) are drawn just after the first paint with data, so that the
+  // ranking's first rows do not wait for them: the data is all there, only the drawing is put off.
+  const [below, setBelow] = useState(false);
+  const hasData = !!live.data;
+  useEffect(() => {
+    if (!hasData || below) return;
+    const timer = setTimeout(() => setBelow(true), 0);
+    return () => clearTimeout(timer);
+  }, [hasData]);
+
   if (live.error || mainError)
     return html`<${Layout} title="Bảng theo dõi tỉnh"><${ErrorBox} error=${live.error || mainError} /><//>`;
   if (!live.data) {
@@ -164,24 +174,32 @@ export function ProvincePage(props: { code: string }) {
     <div class="two">
       <section class="panel">
         <h2>Xã chưa có kế hoạch</h2>
-        <${WithoutPlan} directives=${directives} error=${directivesError} />
+        ${below ? html`<${WithoutPlan} directives=${directives} error=${directivesError} />` : html`<${Loading} />`}
       </section>
       <section class="panel">
         <h2>Báo cáo theo hạn</h2>
-        <${DeadlineChase}
-          code=${code}
-          initial=${live.data.deadlineChase?.reportingStatus ?? null}
-          error=${errorsAt(errors, 'deadlineChase')}
-        />
+        ${
+          below
+            ? html`<${DeadlineChase}
+                code=${code}
+                initial=${live.data.deadlineChase?.reportingStatus ?? null}
+                error=${errorsAt(errors, 'deadlineChase')}
+              />`
+            : html`<${Loading} />`
+        }
       </section>
     </div>
     <section class="panel">
       <h2>Báo cáo của các xã theo yêu cầu của tỉnh</h2>
-      <${ReportFollowUp}
-        code=${code}
-        initial=${live.data.followUp?.reportFollowUp ?? null}
-        error=${errorsAt(errors, 'followUp')}
-      />
+      ${
+        below
+          ? html`<${ReportFollowUp}
+              code=${code}
+              initial=${live.data.followUp?.reportFollowUp ?? null}
+              error=${errorsAt(errors, 'followUp')}
+            />`
+          : html`<${Loading} />`
+      }
     </section>
   <//>`;
 }
