@@ -212,12 +212,12 @@ export function checkCertification(
     );
   const date = certifiedOn ? certificationDate(certifiedOn, today) : null;
   const why = optionalText(reason, 'reason', 'Lý do', 500);
-  if (date === current.certifiedOn) return null;
   if (current.certifiedOn === null && date === null)
     throw new BadInputError(
       bilingual(`${current.fullName} chưa có ngày cấp giấy chứng nhận để xoá`, `no certification date to remove`),
       'certifiedOn',
     );
+  if (date === current.certifiedOn) return null;
   if (current.certifiedOn !== null && !why)
     throw new BadInputError(
       bilingual(
@@ -240,11 +240,7 @@ export function effectiveKeyPeople<P extends KeyPersonFacts>(people: readonly P[
   for (const p of people) {
     const key = `${p.villageId}|${p.role}`;
     const held = best.get(key);
-    if (
-      !held ||
-      p.planIssuedOn > held.planIssuedOn ||
-      (p.planIssuedOn === held.planIssuedOn && p.planId > held.planId)
-    )
+    if (!held || p.planIssuedOn > held.planIssuedOn || (p.planIssuedOn === held.planIssuedOn && p.planId > held.planId))
       best.set(key, p);
   }
   return [...best.values()].sort(
