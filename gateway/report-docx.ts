@@ -30,6 +30,8 @@ export interface DocxReport {
   planPart: {
     asOf: string;
     plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    /** Certification of the key people of villages (plans' sentence); null when frozen before they were kept. */
+    keyPeople?: { line: string } | null;
   } | null;
   figures: {
     asOf: string;
@@ -88,6 +90,7 @@ function planParagraphs(
         `đã tổ chức ${sum('sessionsHeld')} buổi học tập, hướng dẫn` +
         (frozen ? ` (số liệu kế hoạch khi gửi báo cáo, đến ngày ${frozen.asOf.split('-').reverse().join('/')}).` : '.'),
     ),
+    ...(frozen?.keyPeople ? [line(frozen.keyPeople.line)] : []),
     ...(p?.targetStatus.length
       ? [
           table(

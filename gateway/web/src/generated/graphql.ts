@@ -37,6 +37,8 @@ export type GroupFiguresInput = {
 
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
 
+export type KeyPersonRole = 'VILLAGE_HEAD' | 'PARTY_CELL_SECRETARY' | 'FRONT_HEAD';
+
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
 
 export type PersonInput = {
@@ -279,6 +281,7 @@ export type CommuneReportsQuery = {
       planPart: {
         asOf: string;
         plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+        keyPeople: { line: string } | null;
       } | null;
       figures: {
         asOf: string;
@@ -331,6 +334,7 @@ export type DraftCommuneReportMutation = {
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -370,7 +374,10 @@ export type CommuneReportingStatusQuery = {
         name: string;
         status: ReportingState;
         firstSubmittedAt: string | null;
-        village: { id: string } | null;
+        village: {
+          id: string;
+          keyPeople: Array<{ role: KeyPersonRole; fullName: string; phone: string | null }> | null;
+        } | null;
         unit: { id: string } | null;
       }>;
     };
@@ -442,6 +449,7 @@ export type SaveCommuneReportMutation = {
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -493,6 +501,7 @@ export type SubmitCommuneReportMutation = {
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -539,6 +548,7 @@ export type CommuneReportFieldsFragment = {
   planPart: {
     asOf: string;
     plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    keyPeople: { line: string } | null;
   } | null;
   figures: {
     asOf: string;
@@ -589,6 +599,7 @@ export type PrintCommuneReportQuery = {
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;

@@ -4,6 +4,7 @@ import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
 import type { CommuneReportingStatusQuery, CommuneReportingStatusQueryVariables } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
 import { PeriodActions } from './PeriodActions';
+import { VillageHeadContact } from './VillageHeadContact';
 import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
 const REPORTING_STATUS_QUERY = /* GraphQL */ `
@@ -21,6 +22,11 @@ const REPORTING_STATUS_QUERY = /* GraphQL */ `
           firstSubmittedAt
           village {
             id
+            keyPeople {
+              role
+              fullName
+              phone
+            }
           }
           unit {
             id
@@ -96,7 +102,10 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
           ${rows.map(
             (r) =>
               html`<tr data-state=${r.status}>
-                <td>${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}</td>
+                <td>
+                  ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}
+                  ${r.status === 'MISSING' ? html`<${VillageHeadContact} people=${r.village?.keyPeople} />` : null}
+                </td>
                 <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : 'behind'}>
                   ${STATE_VI[r.status]}
                 </td>

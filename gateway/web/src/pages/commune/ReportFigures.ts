@@ -95,6 +95,7 @@ export function ReportFigures(props: { figures: Figures; differences?: readonly 
           </p>`
         : null
     }
+    ${props.planPart?.keyPeople ? html`<p data-testid="report-key-people">${props.planPart.keyPeople.line}</p>` : null}
     <p>
       Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
       ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.

@@ -33,6 +33,9 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
         tasksTotal
         sessionsHeld
       }
+      keyPeople {
+        line
+      }
     }
     figures {
       asOf
