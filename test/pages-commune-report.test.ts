@@ -1,7 +1,8 @@
 /**
  * The commune report in Chromium: Ba Tô's officer drafts the report for 639/SKHCN's 20/11 request on the commune
  * page, adds difficulties and proposals, saves, submits, downloads the .docx (through a signed link), and the
- * province dashboard lists Ba Tô as submitted, its report one click away.
+ * province dashboard lists Ba Tô as submitted, its report one click away, with the key people's certification. The
+ * Friday chase list shows the village heads' phones to the officer.
  */
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,13 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await page.goto(`${base}/commune/C02949`);
   await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), officer);
   await page.reload();
+
+  // The Friday chase list: beside a village that has not reported, its head's name and a number to call.
+  const call = page.locator(
+    '[data-testid="friday-chase"] tr[data-state="MISSING"] [data-testid="village-head-contact"] a',
+  );
+  await call.first().waitFor({ timeout: 30_000 });
+  expect(await call.first().getAttribute('href')).toMatch(/^tel:\+84\d{9,10}$/);
 
   const request = page.getByTestId('report-request');
   await request.waitFor({ timeout: 30_000 });
@@ -102,4 +110,9 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await province.getByTestId('report-print-page').waitFor({ timeout: 30_000 });
   expect(await province.getByTestId('print-difficulties').textContent()).toBe(DIFFICULTIES);
   expect(await province.getByTestId('print-proposals').textContent()).toBe(PROPOSALS);
+  // The key people the plan names, frozen with the plan part at submission (demo: all certified by 15/11 but two
+  // village heads and three heads of the Front work committee).
+  expect(await province.getByTestId('report-key-people').textContent()).toMatch(
+    /^Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn 12\/14, Bí thư Chi bộ 14\/14, Trưởng ban CTMT 11\/14; chưa có: .*Trưởng thôn Xà Râu \(/,
+  );
 });

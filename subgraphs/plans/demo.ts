@@ -300,7 +300,7 @@ export function demoKeyPeople(): DemoKeyPerson[] {
     return `${pick(FAMILY)} ${pick(woman ? MIDDLE_WOMEN : MIDDLE_MEN)} ${pick(woman ? GIVEN_WOMEN : GIVEN_MEN)}`;
   };
   const dateIn = () => {
-    const day = Math.floor(rnd() * 45); // 10/10 – 23/11/2025, the campaign's peak and after
+    const day = Math.floor(rnd() * 37); // 10/10 – 15/11/2025, the campaign's peak (before the 20/11 report)
     return new Date(Date.UTC(2025, 9, 10 + day)).toISOString().slice(0, 10);
   };
   const notYet: Record<KeyPersonRoleName, number[]> = {

@@ -374,10 +374,7 @@ export type CommuneReportingStatusQuery = {
         name: string;
         status: ReportingState;
         firstSubmittedAt: string | null;
-        village: {
-          id: string;
-          keyPeople: Array<{ role: KeyPersonRole; fullName: string; phone: string | null }> | null;
-        } | null;
+        village: { id: string } | null;
         unit: { id: string } | null;
       }>;
     };
@@ -640,6 +637,19 @@ export type CommuneTargetStatusQuery = {
       gap: number | null;
       projected: number | null;
       status: TargetState;
+    }>;
+  } | null;
+};
+
+export type CommuneVillageHeadsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CommuneVillageHeadsQuery = {
+  commune: {
+    villages: Array<{
+      id: string;
+      keyPeople: Array<{ role: KeyPersonRole; fullName: string; phone: string | null }> | null;
     }>;
   } | null;
 };

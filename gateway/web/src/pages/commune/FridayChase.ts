@@ -4,7 +4,7 @@ import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
 import type { CommuneReportingStatusQuery, CommuneReportingStatusQueryVariables } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
 import { PeriodActions } from './PeriodActions';
-import { VillageHeadContact } from './VillageHeadContact';
+import { useVillageHeads, VillageHeadContact } from './VillageHeadContact';
 import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
 const REPORTING_STATUS_QUERY = /* GraphQL */ `
@@ -22,11 +22,6 @@ const REPORTING_STATUS_QUERY = /* GraphQL */ `
           firstSubmittedAt
           village {
             id
-            keyPeople {
-              role
-              fullName
-              phone
-            }
           }
           unit {
             id
@@ -55,6 +50,7 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
   const [friday, setFriday] = useState(fridays[0]);
   const [data, setData] = useState<ReportingStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const heads = useVillageHeads(props.id);
   useEffect(() => {
     let stale = false; // a slower answer for the week picked before must not overwrite this one
     const variables: CommuneReportingStatusQueryVariables = { id: props.id, date: friday };
@@ -104,7 +100,7 @@ export function FridayChase(props: { id: string; updatedAt: Date | null }) {
               html`<tr data-state=${r.status}>
                 <td>
                   ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}
-                  ${r.status === 'MISSING' ? html`<${VillageHeadContact} people=${r.village?.keyPeople} />` : null}
+                  ${r.status === 'MISSING' && r.village ? html`<${VillageHeadContact} head=${heads.get(r.village.id)} />` : null}
                 </td>
                 <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : 'behind'}>
                   ${STATE_VI[r.status]}
