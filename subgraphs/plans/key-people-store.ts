@@ -1,5 +1,5 @@
 /**
- * Writes of the key people a commune plan names (docs/plans.md "Key people"): naming or replacing the person of a
+ * Writes of the key people a commune plan names (docs/directives-and-plans.md "Key people of villages"): naming or replacing the person of a
  * village's role, and recording or correcting a certification date. Each writes a new revision, keeps the old one,
  * and records the change in the plans audit trail, in one transaction.
  */
