@@ -100,6 +100,9 @@ it('a village head opens the invite link and lands on the report form signed in,
   await page.waitForURL(`${base}/village/${XA_RAU}/report`, { timeout: 30_000 });
   await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-testid="account-menu"]').textContent()).toContain('Đinh Thị Lan');
+  // Signed in, the form sends as the account: no access code to paste.
+  expect(await page.locator('[data-testid="signed-in-as"]').textContent()).toContain('Đinh Thị Lan');
+  expect(await page.locator('[data-testid="token"]').count()).toBe(0);
 
   // A day later, with the access token expired: a report queued without signal is sent with a refreshed token.
   const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
