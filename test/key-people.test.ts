@@ -260,7 +260,9 @@ describe('refusals write nothing', () => {
     const auth = { token: await token(role, area) };
     const set = await fixture.stack.gql(SET, input(), auth);
     expect(errorCode(set)).toBe('FORBIDDEN');
-    expect(set.errors![0].message).toMatch(/^Không có quyền sửa kế hoạch cho C02949/);
+    expect(set.errors![0].message).toMatch(
+      /^Không có quyền sửa kế hoạch cho xã C02949: việc này dành cho quản trị cấp tỉnh \(P23\) hoặc cán bộ xã \(C02949\)/,
+    );
     const cert = await fixture.stack.gql(
       CERTIFY,
       { planId, villageId: 'V02949-05', role: 'PARTY_CELL_SECRETARY', certifiedOn: '2025-11-01', reason: 'x' },

@@ -18,7 +18,7 @@ import {
   checkCertification,
   checkKeyPerson,
   nextKeyPerson,
-  ROLE_VI,
+  KEY_ROLE_VI,
   villageOfCommune,
   type KeyPersonChangeName,
   type KeyPersonInputData,
@@ -164,7 +164,7 @@ export async function recordKeyPersonCertification(
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
     const current = await lockSeat(tx, seat);
-    const label = `${ROLE_VI[seat.role]} ${where.village.name}`;
+    const label = `${KEY_ROLE_VI[seat.role]} ${where.village.name}`;
     const next = checkCertification(current, certifiedOn, reason, todayInVietnam(), label);
     if (!next) return current!;
     return writeRevision(

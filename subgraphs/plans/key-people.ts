@@ -13,7 +13,7 @@ import type { Viewer } from '../../shared/viewer';
 import type { AreaFacts } from './model';
 
 /** The roles as a report names them, short. */
-export const ROLE_VI: Record<KeyPersonRoleName, string> = {
+export const KEY_ROLE_VI: Record<KeyPersonRoleName, string> = {
   VILLAGE_HEAD: 'Trưởng thôn',
   PARTY_CELL_SECRETARY: 'Bí thư Chi bộ',
   FRONT_HEAD: 'Trưởng ban CTMT',
@@ -332,11 +332,11 @@ export function keyPeoplePart(
  * only the counts are said.
  */
 export function keyPeopleLine(part: KeyPeoplePart, withNames: boolean): string {
-  const counts = part.roles.map((r) => `${ROLE_VI[r.role]} ${r.certified}/${r.required}`).join(', ');
+  const counts = part.roles.map((r) => `${KEY_ROLE_VI[r.role]} ${r.certified}/${r.required}`).join(', ');
   const head = `Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: ${counts}`;
   if (!withNames || part.missing.length === 0) return `${head}.`;
   const names = part.missing
-    .map((m) => `${ROLE_VI[m.role]} ${m.villageName} (${m.fullName ?? 'chưa có người đảm nhiệm'})`)
+    .map((m) => `${KEY_ROLE_VI[m.role]} ${m.villageName} (${m.fullName ?? 'chưa có người đảm nhiệm'})`)
     .join(', ');
   return `${head}; chưa có: ${names}.`;
 }
