@@ -85,6 +85,31 @@ describe('the demo', () => {
   });
 });
 
+describe('the commune’s key people today (what a report submitted now would freeze)', () => {
+  const Q = `{ commune(id: "C02949") { keyPeople { roles { role required named certified } missing { villageId role fullName } line } } }`;
+  interface Today {
+    commune: {
+      keyPeople: {
+        roles: Array<{ role: string; certified: number }>;
+        missing: Array<{ villageId: string; role: string; fullName: string | null }> | null;
+        line: string;
+      };
+    };
+  }
+  it('says the counts to anyone and the names only within the commune', async () => {
+    const pub = ok(await fixture.stack.gql<Today>(Q)).commune.keyPeople;
+    expect(pub.missing).toBeNull();
+    expect(pub.line).toMatch(/^Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn \d+\/14, .*\.$/);
+    expect(pub.line).not.toContain('chưa có');
+    const officer = ok(await fixture.stack.gql<Today>(Q, {}, { token: await token('COMMUNE_OFFICER', 'C02949') }))
+      .commune.keyPeople;
+    expect(officer.roles).toEqual(pub.roles);
+    expect(officer.missing!.length).toBe(officer.roles.reduce((n, r) => n + 14 - r.certified, 0));
+    expect(officer.line).toContain('; chưa có: ');
+    for (const m of officer.missing!) expect(officer.line).toContain(m.fullName ?? 'chưa có người đảm nhiệm');
+  });
+});
+
 describe('naming, replacing and certifying', () => {
   it('replaces a village head: a new revision, the old kept, one audit row with before and after', async () => {
     const officer = await token('COMMUNE_OFFICER', 'C02949');

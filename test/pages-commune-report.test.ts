@@ -47,6 +47,8 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   const formers = await page.getByTestId('report-villages').locator('tbody tr td:nth-child(2)').allTextContents();
   expect(new Set(formers.filter((f) => f !== '—'))).toEqual(new Set(['Ba Tô', 'Ba Nam', 'Ba Lế']));
   expect(await page.getByTestId('report-learners').textContent()).toMatch(/\d/);
+  // Before submitting, the key people's certification as the plans stand today.
+  expect(await page.getByTestId('report-key-people').textContent()).toMatch(/^Cán bộ chủ chốt thôn .* \(đến hôm nay/);
 
   await page.getByTestId('report-number').fill('45/BC-UBND');
   await page.getByTestId('report-difficulties').fill(DIFFICULTIES);

@@ -100,7 +100,11 @@ export function createLoaders(em: EntityManager) {
     /** Every revision of the key people of each plan, oldest first. */
     keyPeopleHistoryOfPlan: listLoader<string, KeyPerson>(
       (ids) =>
-        em.find(KeyPerson, { planId: { $in: [...ids] } }, { orderBy: { villageId: 'asc', role: 'asc', revision: 'asc' } }),
+        em.find(
+          KeyPerson,
+          { planId: { $in: [...ids] } },
+          { orderBy: { villageId: 'asc', role: 'asc', revision: 'asc' } },
+        ),
       (k) => k.planId,
     ),
     /** Key people in force of each village, from every plan naming them (with the plan's date). */
@@ -108,10 +112,14 @@ export function createLoaders(em: EntityManager) {
       (ids) => keyPeopleWhere(em, 'village_id', ids),
       (k) => k.villageId,
     ),
+    /** Key people in force of each commune's villages, from every plan naming them (with the plan's date). */
+    keyPeopleOfCommune: listLoader<string, KeyPersonRow>(
+      (ids) => keyPeopleWhere(em, 'commune_id', ids),
+      (k) => k.communeId,
+    ),
     /** The villages of each commune, by id. */
     villagesOfCommune: listLoader<string, AreaProjection>(
-      (ids) =>
-        em.find(AreaProjection, { communeId: { $in: [...ids] }, level: 'VILLAGE' }, { orderBy: { id: 'asc' } }),
+      (ids) => em.find(AreaProjection, { communeId: { $in: [...ids] }, level: 'VILLAGE' }, { orderBy: { id: 'asc' } }),
       (a) => a.communeId!,
     ),
     communesOfProvince: listLoader<string, AreaProjection>(

@@ -5,6 +5,7 @@ import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
 import type { PlansLoaders } from './loaders';
 import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
 import {
+  CommuneKeyPeopleResolver,
   KeyPersonResolver,
   PlanKeyPeopleResolver,
   ReportKeyPeopleResolver,
@@ -30,6 +31,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       KeyPersonResolver,
       VillageKeyPeopleResolver,
       ReportKeyPeopleResolver,
+      CommuneKeyPeopleResolver,
     ],
     {
       CommunePlan: { __resolveReference: (ref: { id: string }, ctx: Ctx) => ctx.loaders.plan.load(ref.id) },

@@ -58,7 +58,9 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
 /** The demo's key people, for plans that name none yet (each revision a row; the last one in force). */
 async function seedKeyPeople(tx: EntityManager): Promise<number> {
   const demo = demoKeyPeople();
-  const planIds = [...new Set(demo.map((k) => `${k.communeId.toLowerCase()}-${directiveIdOf(k.planNumber, k.planIssuedOn)}`))];
+  const planIds = [
+    ...new Set(demo.map((k) => `${k.communeId.toLowerCase()}-${directiveIdOf(k.planNumber, k.planIssuedOn)}`)),
+  ];
   const named = await tx.execute<Array<{ planId: string }>>(
     `select distinct plan_id as "planId" from plans.key_person where plan_id in (${planIds.map(() => '?').join(', ')})`,
     planIds,

@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver
 import { KEY_PERSON_ROLES, KeyPersonRole, type KeyPersonRoleName } from '../../../shared/vocabulary/enums';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { canRead } from '../../../shared/auth-rules';
+import { todayInVietnam } from '../../../shared/dates';
 import type { Context } from '../../common/context';
 import { CommunePlan } from '../entities/CommunePlan';
 import { KeyPerson } from '../entities/KeyPerson';
@@ -9,11 +10,12 @@ import {
   certificationSummary,
   effectiveKeyPeople,
   keyPeopleLine,
+  keyPeoplePart,
   visibleKeyPeople,
 } from '../key-people';
 import { recordKeyPersonCertification, setKeyPerson } from '../key-people-store';
 import type { PlansLoaders } from '../loaders';
-import { VillageRef } from './refs';
+import { CommuneRef, VillageRef } from './refs';
 import { ReportPlanPart } from './ReportPlanResolver';
 import { SetKeyPersonInput } from './types';
 
@@ -49,7 +51,8 @@ export class ReportKeyPersonMissing {
 
 @ObjectType('ReportKeyPeople', {
   description:
-    'Certification of the key people the plans name (cán bộ chủ chốt thôn), frozen with the report’s plan part.',
+    'Certification of the key people the plans name (cán bộ chủ chốt thôn): per role, who is not yet certified, ' +
+    'and the report’s sentence.',
 })
 export class ReportKeyPeople {
   @Field(() => [KeyPersonCertification]) roles!: KeyPersonCertification[];
@@ -98,10 +101,7 @@ export class PlanKeyPeopleResolver {
     description:
       'Per role, how many of the commune’s villages have the person this plan names certified: public counts.',
   })
-  async keyPeopleCertification(
-    @Root() plan: CommunePlan,
-    @Ctx() { loaders }: Ctx,
-  ): Promise<KeyPersonCertification[]> {
+  async keyPeopleCertification(@Root() plan: CommunePlan, @Ctx() { loaders }: Ctx): Promise<KeyPersonCertification[]> {
     const [villages, people] = await Promise.all([
       loaders.villagesOfCommune.load(plan.communeId),
       loaders.keyPeopleOfPlan.load(plan.id),
@@ -186,5 +186,25 @@ export class ReportKeyPeopleResolver {
       missing: personal ? frozen.missing : null,
       line: keyPeopleLine(frozen, personal),
     };
+  }
+}
+
+@Resolver(() => CommuneRef)
+export class CommuneKeyPeopleResolver {
+  @FieldResolver(() => ReportKeyPeople, {
+    description:
+      'Certification of the key people of the commune’s villages as the plans stand today (for each village and ' +
+      'role, the newest plan naming someone): what a report submitted now would freeze. Counts are public; names ' +
+      'only within the caller’s area.',
+  })
+  async keyPeople(@Root() c: CommuneRef, @Ctx() { loaders, viewer }: Ctx): Promise<ReportKeyPeople> {
+    const [area, villages, people] = await Promise.all([
+      loaders.area.load(c.id),
+      loaders.villagesOfCommune.load(c.id),
+      loaders.keyPeopleOfCommune.load(c.id),
+    ]);
+    const part = keyPeoplePart(villages, people, todayInVietnam());
+    const personal = canRead(viewer, { provinceId: area?.provinceId ?? '', communeId: c.id }, true);
+    return { roles: part.roles, missing: personal ? part.missing : null, line: keyPeopleLine(part, personal) };
   }
 }

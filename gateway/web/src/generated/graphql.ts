@@ -277,7 +277,7 @@ export type CommuneReportsQuery = {
       revision: number;
       updatedAt: string;
       figureDifferences: Array<string>;
-      commune: { id: string; name: string; kind: CommuneKind };
+      commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
       planPart: {
         asOf: string;
         plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
@@ -330,7 +330,7 @@ export type DraftCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
@@ -442,7 +442,7 @@ export type SaveCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
@@ -494,7 +494,7 @@ export type SubmitCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
@@ -541,7 +541,7 @@ export type CommuneReportFieldsFragment = {
   revision: number;
   updatedAt: string;
   figureDifferences: Array<string>;
-  commune: { id: string; name: string; kind: CommuneKind };
+  commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
   planPart: {
     asOf: string;
     plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
@@ -592,7 +592,7 @@ export type PrintCommuneReportQuery = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;

@@ -6,6 +6,9 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
       id
       name
       kind
+      keyPeople {
+        line
+      }
     }
     directiveId
     directiveNumber
