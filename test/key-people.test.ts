@@ -176,6 +176,28 @@ describe('naming, replacing and certifying', () => {
       after: { fullName: 'Đinh Văn Thắng', phone: '0912345678', change: 'REPLACED' },
       reason: 'Thôn bầu trưởng thôn mới',
     });
+    // The commune officer reads it in the one audit log (the registry keeps plans' audit.recorded events).
+    const until = Date.now() + 5000;
+    for (;;) {
+      const log = ok(
+        await fixture.stack.gql<{
+          auditLog: Array<{ operation: string; source: string; targetId: string; reason: string }>;
+        }>(
+          `query($a: ID!) { auditLog(areaId: $a) { operation source targetId reason } }`,
+          { a: 'C02949' },
+          { token: officer },
+        ),
+      ).auditLog;
+      const found = log.find(
+        (e) => e.operation === 'setKeyPerson' && e.targetId === `${planId}:V02949-13:VILLAGE_HEAD`,
+      );
+      if (found) {
+        expect(found).toMatchObject({ source: 'plans', reason: 'Thôn bầu trưởng thôn mới' });
+        break;
+      }
+      if (Date.now() > until) throw new Error('no setKeyPerson entry in the audit log after 5 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     // The same again writes nothing.
     const again = await counts();
     ok(
@@ -254,6 +276,29 @@ describe('naming, replacing and certifying', () => {
       named: 14,
       certified: 13,
     });
+  });
+
+  it('keeps one person in force when two officials name someone for the same role at once', async () => {
+    const officer = await token('COMMUNE_OFFICER', 'C02949');
+    const names = ['Võ Văn Tài', 'Lê Thị Hoa', 'Trần Minh Phúc', 'Huỳnh Thị Nga'];
+    const results = await Promise.all(
+      names.map((fullName) =>
+        fixture.stack.gql<{ setKeyPerson: Person }>(
+          SET,
+          { input: { planId, villageId: 'V02949-11', role: 'PARTY_CELL_SECRETARY', fullName } },
+          { token: officer },
+        ),
+      ),
+    );
+    const revisions = results.map((r) => ok(r).setKeyPerson.revision).sort();
+    expect(new Set(revisions).size).toBe(names.length);
+    const rows = await fixture.stack.sql<{ revision: number; current: boolean }>(
+      `select revision, current from plans.key_person where plan_id = $1 and village_id = 'V02949-11'
+         and role = 'PARTY_CELL_SECRETARY' order by revision`,
+      [planId],
+    );
+    expect(rows.map((r) => r.revision)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.filter((r) => r.current).map((r) => r.revision)).toEqual([5]);
   });
 
   it('lets Quảng Ngãi’s province admin name someone in a village of the province', async () => {
