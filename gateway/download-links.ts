@@ -3,13 +3,13 @@
  * carry a bearer header, so a signed-in caller asks `POST /export/sign {"path": "/export/…"}` (with its bearer
  * token) and gets a URL whose query holds who asked (sub, role, area), until when (exp) and an HMAC-SHA256 of
  * both with the path. Opening it runs the export as that caller — a caller token of one minute is minted for the
- * one request, so the API's access rules decide as for the bearer caller. An expired, forged or other-path
+ * one request, so the API's access rules decide as for the bearer caller (with or without an identity provider). An expired, forged or other-path
  * signature answers 403 with a Vietnamese message and never reaches the API.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { isTokenRole } from '../shared/auth-rules';
-import { bearerToken, signToken, type CallerVerifier } from '../shared/auth';
+import { bearerToken, SESSION_AUDIENCE, signToken, type CallerVerifier, type IdentityClaims } from '../shared/auth';
 import type { Viewer } from '../shared/viewer';
 
 /**
@@ -71,6 +71,14 @@ export function checkLink(
   return { ok: true, claims };
 }
 
+/**
+ * The caller token a valid link's one request runs with. It carries the sessions' audience, so that beside an
+ * identity provider (AUTH_JWKS_URL), where only the hub's own sign-in sessions are accepted as HS256, links work too.
+ */
+export function linkCallerToken(secret: string, caller: IdentityClaims): Promise<string> {
+  return signToken(secret, caller, { ttlSeconds: MINTED_TTL_SECONDS, audience: SESSION_AUDIENCE });
+}
+
 const EXPORT_PATH = /^\/export\/[A-Za-z0-9._~%/-]+\.(xlsx|docx)$/;
 
 /**
@@ -113,7 +121,7 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
     }
     const { sub, area } = check.claims;
     const role = check.claims.role;
-    signToken(secret, { sub, role, area }, { ttlSeconds: MINTED_TTL_SECONDS }).then((token) => {
+    linkCallerToken(secret, { sub, role, area }).then((token) => {
       req.headers.authorization = `Bearer ${token}`;
       next();
     }, next);

@@ -133,8 +133,8 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
   return router;
 }
 
-const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind }
-  planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } }
+const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind keyPeople { line } }
+  planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } keyPeople { line } }
   figures { asOf learners adults participationRate groups { group registered completed certified }
     villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
 

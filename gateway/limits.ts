@@ -234,15 +234,30 @@ export class RateLimiter {
   }
 }
 
+/** A RATE_LIMITED error answered with HTTP 429 and Retry-After; `message` gets the wait in whole seconds. */
+export function rateLimited(retryAfterMs: number, message: (seconds: number) => string): GraphQLError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new GraphQLError(message(seconds), {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: seconds,
+      // Apollo Server reads a Map here; graphql-yoga's typings (present for the Hive benchmark) declare a record.
+      http: {
+        status: 429,
+        headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string>,
+      },
+    },
+  });
+}
+
 export function rateLimitedError(
   retryAfterMs: number,
   limits: GatewayLimits,
   kind: 'mutation' | 'read' = 'mutation',
 ): GraphQLError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const max = kind === 'mutation' ? limits.mutationsPerWindow : limits.readsPerWindow;
   const window = limits.windowMs / 1000;
-  return new GraphQLError(
+  return rateLimited(retryAfterMs, (seconds) =>
     kind === 'mutation'
       ? bilingual(
           `Gửi quá nhiều thao tác ghi (tối đa ${max} trong ${window} giây); thử lại sau ${seconds} giây`,
@@ -252,17 +267,6 @@ export function rateLimitedError(
           `Gửi quá nhiều truy vấn (tối đa ${max} trong ${window} giây); thử lại sau ${seconds} giây`,
           `too many queries (at most ${max} per ${window} s); retry in ${seconds} s`,
         ),
-    {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: seconds,
-        // Apollo Server reads a Map here; graphql-yoga's typings (present for the Hive benchmark) declare a record.
-        http: {
-          status: 429,
-          headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string>,
-        },
-      },
-    },
   );
 }
 

@@ -25,11 +25,14 @@ export interface DocxReport {
   submittedBy: string | null;
   difficulties: string | null;
   proposals: string | null;
-  commune: { id: string; name: string; kind: string };
+  /** `keyPeople`: the key people's certification as the plans stand today (for a draft). */
+  commune: { id: string; name: string; kind: string; keyPeople?: { line: string } | null };
   /** Frozen by plans when the report was submitted; null for a draft (then today's plans are used). */
   planPart: {
     asOf: string;
     plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    /** Certification of the key people of villages (plans' sentence); null when frozen before they were kept. */
+    keyPeople?: { line: string } | null;
   } | null;
   figures: {
     asOf: string;
@@ -68,8 +71,11 @@ function planParagraphs(
   p: DocxPlans | null,
   asOf: string,
   frozen: DocxReport['planPart'] = null,
+  keyPeopleNow: string | null = null,
 ): Array<Paragraph | Table> {
   if (!p && !frozen) return [];
+  // Frozen at submission; a draft says today's (a report submitted before key people were kept says nothing).
+  const keyPeople = frozen ? (frozen.keyPeople?.line ?? null) : keyPeopleNow;
   const live = (p?.plans ?? []).map((x) => {
     const tasks = x.tasks.filter((t) => t.status !== 'CANCELLED');
     return {
@@ -88,6 +94,7 @@ function planParagraphs(
         `đã tổ chức ${sum('sessionsHeld')} buổi học tập, hướng dẫn` +
         (frozen ? ` (số liệu kế hoạch khi gửi báo cáo, đến ngày ${frozen.asOf.split('-').reverse().join('/')}).` : '.'),
     ),
+    ...(keyPeople ? [line(keyPeople)] : []),
     ...(p?.targetStatus.length
       ? [
           table(
@@ -215,7 +222,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
                 ),
               ]
             : []),
-          ...planParagraphs(plans, f.asOf, r.planPart),
+          ...planParagraphs(plans, f.asOf, r.planPart, r.commune.keyPeople?.line ?? null),
           line(
             f.notReported.length
               ? `Chưa báo cáo: ${f.notReported.map((a) => a.name).join(', ')}.`

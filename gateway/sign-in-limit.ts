@@ -5,9 +5,9 @@
  * HTTP 429 and Retry-After.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { bilingual } from '../shared/errors';
-import { RateLimiter, type GatewayLimits } from './limits';
+import { rateLimited, RateLimiter, type GatewayLimits } from './limits';
 
 const SIGN_IN_FIELDS = new Set(['signIn', 'redeemInvite']);
 
@@ -19,22 +19,11 @@ export function signInFieldCount(operation: OperationDefinitionNode): number {
 }
 
 function tooManySignIns(retryAfterMs: number): GraphQLError {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return new GraphQLError(
+  return rateLimited(retryAfterMs, (seconds) =>
     bilingual(
       `Có quá nhiều lần đăng nhập từ máy này; hãy thử lại sau ${Math.ceil(seconds / 60)} phút`,
       `too many sign-in attempts from this address; retry in ${seconds} s`,
     ),
-    {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: seconds,
-        http: {
-          status: 429,
-          headers: new Map([['retry-after', String(seconds)]]) as unknown as Record<string, string>,
-        },
-      },
-    },
   );
 }
 

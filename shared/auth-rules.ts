@@ -134,17 +134,52 @@ const ACTION_WORDS: Record<Action, [vi: string, en: string]> = {
   READ_AUDIT: ['xem nhật ký thay đổi', 'read the audit log'],
 };
 
-/** The role/area pairs that would be allowed, e.g. "PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949". */
+/** The role/area pairs that would be allowed, e.g. "PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949" (the English part). */
 export function neededRoles(action: Action, path: AreaPath): string {
-  const pairs = ALLOWED_ROLES[action].flatMap((role) => {
+  const pairs = neededPairs(action, path);
+  return pairs.length ? pairs.map(([role, area]) => `${role} ${area}`).join(', ') : ALLOWED_ROLES[action].join(', ');
+}
+
+function neededPairs(action: Action, path: AreaPath): Array<[TokenRole, string]> {
+  return ALLOWED_ROLES[action].flatMap((role): Array<[TokenRole, string]> => {
     const area = areaAt(path, ROLE_LEVEL[role]);
-    return area ? [`${role} ${area}`] : [];
+    return area ? [[role, area]] : [];
   });
-  return pairs.length ? pairs.join(', ') : ALLOWED_ROLES[action].join(', ');
+}
+
+/** The roles as officials name them: no role codes in the Vietnamese part of a message. */
+export const ROLE_VI: Record<TokenRole, string> = {
+  PROVINCE_ADMIN: 'quản trị cấp tỉnh',
+  PROVINCE_VIEWER: 'cán bộ theo dõi cấp tỉnh',
+  COMMUNE_OFFICER: 'cán bộ xã',
+  VILLAGE_REPORTER: 'người báo cáo của thôn',
+  UNIT_REPORTER: 'người báo cáo của đơn vị',
+};
+
+const LEVEL_VI: Record<AreaLevel, string> = { PROVINCE: 'tỉnh', COMMUNE: 'xã', VILLAGE: 'thôn', UNIT: 'đơn vị' };
+
+/** "a, b hoặc c". */
+function orList(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} hoặc ${items.at(-1)}`;
+}
+
+/** Who may, in words: "quản trị cấp tỉnh (P23) hoặc cán bộ xã (C02949)". */
+function neededVi(action: Action, path: AreaPath): string {
+  const pairs = neededPairs(action, path);
+  return pairs.length
+    ? orList(pairs.map(([role, area]) => `${ROLE_VI[role]} (${area})`))
+    : orList(ALLOWED_ROLES[action].map((role) => ROLE_VI[role]));
 }
 
 function targetOf(path: AreaPath): string {
   return path.unitId ?? path.villageId ?? path.communeId ?? path.provinceId;
+}
+
+/** "thôn V02949-08", "xã C02949". */
+function targetVi(path: AreaPath): string {
+  const id = targetOf(path);
+  const level = areaLevelOf(id);
+  return level ? `${LEVEL_VI[level]} ${id}` : id;
 }
 
 /** Throws UnauthenticatedError for a caller with no identity, before any lookup (anonymous callers never write). */
@@ -153,7 +188,7 @@ export function requireIdentity(viewer: Viewer, action: Action): void {
   const [vi, en] = ACTION_WORDS[action];
   throw new UnauthenticatedError(
     bilingual(
-      `Cần đăng nhập để ${vi}: gửi mã truy cập (Authorization: Bearer …) của một trong các vai trò ${ALLOWED_ROLES[action].join(', ')}`,
+      `Cần đăng nhập để ${vi}: việc này dành cho ${orList(ALLOWED_ROLES[action].map((role) => ROLE_VI[role]))}`,
       `sign in to ${en}: send a bearer token for one of the roles ${ALLOWED_ROLES[action].join(', ')}`,
     ),
   );
@@ -171,7 +206,7 @@ export function authorize(viewer: Viewer, action: Action, path: AreaPath): void 
   if (!isTokenRole(viewer.role) || !viewer.area) {
     throw new UnauthenticatedError(
       bilingual(
-        `Cần đăng nhập để ${vi} cho ${target}: gửi mã truy cập (Authorization: Bearer …) của một trong các vai trò ${needed}`,
+        `Cần đăng nhập để ${vi} cho ${targetVi(path)}: việc này dành cho ${neededVi(action, path)}`,
         `sign in to ${en} for ${target}: send a bearer token for one of ${needed}`,
       ),
     );
@@ -179,7 +214,8 @@ export function authorize(viewer: Viewer, action: Action, path: AreaPath): void 
   const you: Role = viewer.role;
   throw new ForbiddenError(
     bilingual(
-      `Không có quyền ${vi} cho ${target}: cần vai trò ${needed}; bạn là ${you} ${viewer.area}`,
+      `Không có quyền ${vi} cho ${targetVi(path)}: việc này dành cho ${neededVi(action, path)}; ` +
+        `tài khoản này là ${ROLE_VI[you]} (${viewer.area})`,
       `not allowed to ${en} for ${target}: needs ${needed}; you are ${you} ${viewer.area}`,
     ),
   );

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { linkCallerToken } from '../gateway/download-links';
 import { createCallerVerifier, loadJose, SESSION_AUDIENCE, signToken } from '../shared/auth';
 
 /**
@@ -57,6 +58,15 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
     });
     const foreign = await signToken('y'.repeat(32), claims, { audience: SESSION_AUDIENCE });
     await expect(verifier()(foreign)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('accepts the one-request caller of a signed download link (so /export links work beside the provider)', async () => {
+    const caller = { sub: 'cb-0042', name: 'Nguyễn Văn A', role: 'COMMUNE_OFFICER' as const, area: 'C02949' };
+    expect(await verifier()(await linkCallerToken('x'.repeat(32), caller))).toMatchObject({
+      id: 'cb-0042',
+      role: 'COMMUNE_OFFICER',
+      area: 'C02949',
+    });
   });
 
   it.each([

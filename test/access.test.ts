@@ -49,7 +49,7 @@ describe('reading without a token', () => {
     const before = [await revisions(), await events()];
     const res = await stack.gql(RECORD, { area: 'V02949-08', p: figures(700), reason: 'Rà soát' });
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
-    expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để cập nhật dân số.*PROVINCE_ADMIN/);
+    expect(res.errors?.[0].message).toMatch(/^Cần đăng nhập để cập nhật dân số.*quản trị cấp tỉnh.*PROVINCE_ADMIN/);
     expect([await revisions(), await events()]).toEqual(before);
   });
 });
@@ -92,7 +92,7 @@ describe('recordPopulation by role and area', () => {
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.errors?.[0].message).toMatch(
         new RegExp(
-          `^Không có quyền cập nhật dân số cho ${target}: cần vai trò .*; bạn là ${role} ${area} \\(not allowed`,
+          `^Không có quyền cập nhật dân số cho (tỉnh|xã|thôn|đơn vị) ${target}: việc này dành cho .*; tài khoản này là [^()A-Z]+ \\(${area}\\) \\(not allowed.*you are ${role} ${area}`,
         ),
       );
       expect([await revisions(), await events()]).toEqual(before);

@@ -281,7 +281,7 @@ describe('who may read the audit log', () => {
       expect(errorCode(res)).toBe(code);
       if (code === 'FORBIDDEN')
         expect(res.errors?.[0].message).toMatch(
-          /^Không có quyền xem nhật ký thay đổi cho .+: cần vai trò PROVINCE_ADMIN P\d\d, PROVINCE_VIEWER P\d\d/,
+          /^Không có quyền xem nhật ký thay đổi cho .+: việc này dành cho quản trị cấp tỉnh \(P\d\d\)(,| hoặc) cán bộ theo dõi cấp tỉnh \(P\d\d\)/,
         );
       expect(res.data?.auditLog ?? null).toBeNull();
     }

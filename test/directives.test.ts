@@ -390,7 +390,7 @@ describe('who may issue, amend and withdraw', () => {
     const res = await fixture.stack.gql(query, variables, { token });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(
-      /^Không có quyền ban hành chỉ đạo cho P23: cần vai trò PROVINCE_ADMIN P23; bạn là /,
+      /^Không có quyền ban hành chỉ đạo cho tỉnh P23: việc này dành cho quản trị cấp tỉnh \(P23\); tài khoản này là /,
     );
     expect(await counts()).toEqual(before);
     const d = ok(

@@ -1,7 +1,8 @@
 /**
  * The commune report in Chromium: Ba Tô's officer drafts the report for 639/SKHCN's 20/11 request on the commune
  * page, adds difficulties and proposals, saves, submits, downloads the .docx (through a signed link), and the
- * province dashboard lists Ba Tô as submitted, its report one click away.
+ * province dashboard lists Ba Tô as submitted, its report one click away, with the key people's certification. The
+ * Friday chase list shows the village heads' phones to the officer.
  */
 import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,13 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), officer);
   await page.reload();
 
+  // The Friday chase list: beside a village that has not reported, its head's name and a number to call.
+  const call = page.locator(
+    '[data-testid="friday-chase"] tr[data-state="MISSING"] [data-testid="village-head-contact"] a',
+  );
+  await call.first().waitFor({ timeout: 30_000 });
+  expect(await call.first().getAttribute('href')).toMatch(/^tel:\+84\d{9,10}$/);
+
   const request = page.getByTestId('report-request');
   await request.waitFor({ timeout: 30_000 });
   await request.selectOption(`${DEMO_IDS.letter639}|2025-11-20`);
@@ -39,6 +47,8 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   const formers = await page.getByTestId('report-villages').locator('tbody tr td:nth-child(2)').allTextContents();
   expect(new Set(formers.filter((f) => f !== '—'))).toEqual(new Set(['Ba Tô', 'Ba Nam', 'Ba Lế']));
   expect(await page.getByTestId('report-learners').textContent()).toMatch(/\d/);
+  // Before submitting, the key people's certification as the plans stand today.
+  expect(await page.getByTestId('report-key-people').textContent()).toMatch(/^Cán bộ chủ chốt thôn .* \(đến hôm nay/);
 
   await page.getByTestId('report-number').fill('45/BC-UBND');
   await page.getByTestId('report-difficulties').fill(DIFFICULTIES);
@@ -102,4 +112,9 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await province.getByTestId('report-print-page').waitFor({ timeout: 30_000 });
   expect(await province.getByTestId('print-difficulties').textContent()).toBe(DIFFICULTIES);
   expect(await province.getByTestId('print-proposals').textContent()).toBe(PROPOSALS);
+  // The key people the plan names, frozen with the plan part at submission (demo: all certified by 15/11 but two
+  // village heads and three heads of the Front work committee).
+  expect(await province.getByTestId('report-key-people').textContent()).toMatch(
+    /^Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn 12\/14, Bí thư Chi bộ 14\/14, Trưởng ban CTMT 11\/14; chưa có: .*Trưởng thôn Xà Râu \(/,
+  );
 });

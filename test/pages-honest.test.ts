@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import { openPage, type Browser, eventually, startPages, stopPages } from './support/browser';
 import { ok, type TestStack } from './support/stack';
 
 /**
@@ -14,13 +14,7 @@ let base: string;
 beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
-async function open(path: string, now?: Date): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
-  if (now) await page.clock.setFixedTime(now);
-  await page.goto(`${base}${path}`);
-  return page;
-}
+const open = (path: string, now?: Date): Promise<Page> => openPage(browser, base, path, now);
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T05:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

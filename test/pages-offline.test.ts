@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { type Browser, eventually, startPages, stopPages } from './support/browser';
+import { type Browser, eventually, startPages, stopPages, submitConfirming } from './support/browser';
 import { startRelay, type Relay } from './support/relay';
 import type { TestStack } from './support/stack';
 
@@ -35,9 +35,7 @@ async function sendOneMore(page: Page): Promise<void> {
   const input = page.locator('[data-testid="groups.RESIDENTS.registered"]');
   const now = Number((await input.inputValue()).replace(/\./g, '') || '0');
   await input.fill(String(now + 1));
-  await page.locator('[data-testid="submit"]').click();
-  const confirm = page.locator('[data-testid="confirm-doubtful"]');
-  if (await confirm.isVisible()) await confirm.click();
+  await submitConfirming(page);
 }
 
 const outboxKeys = (page: Page) =>
@@ -141,9 +139,7 @@ it('keeps a refused report visible with the reason and its figures, to fix and r
   await page.locator('[data-testid="token"]').fill(fresh);
   await page.locator('[data-testid="token"]').press('Tab');
   await box.locator('[data-testid="refused-fix"]').click();
-  await page.locator('[data-testid="submit"]').click();
-  const confirm = page.locator('[data-testid="confirm-doubtful"]');
-  if (await confirm.isVisible()) await confirm.click();
+  await submitConfirming(page);
   await eventually(
     () => page.locator('[data-testid="form-message"]').textContent(),
     (v) => expect(v).toContain('Đã gửi báo cáo'),

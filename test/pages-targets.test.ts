@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { eventually, startPages, stopPages, type Browser } from './support/browser';
+import { openPage, eventually, startPages, stopPages, type Browser } from './support/browser';
 import type { TestStack } from './support/stack';
 
 /**
@@ -13,12 +13,7 @@ let base: string;
 beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(browser, base, path);
 
 type Row = { target: string | null; source: string | null; document: string | null; text: string };
 

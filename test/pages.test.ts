@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { type Browser, eventually, screenshotPath, startPages, stopPages } from './support/browser';
+import {
+  openPage,
+  type Browser,
+  eventually,
+  screenshotPath,
+  startPages,
+  stopPages,
+  submitConfirming,
+} from './support/browser';
 import { ok, type TestStack } from './support/stack';
 
 /**
@@ -14,12 +22,7 @@ let base: string;
 beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(browser, base, path);
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   const file = screenshotPath(name);
@@ -197,19 +200,6 @@ describe('the village report form', () => {
       )[0].n,
     );
 
-  /** Sends the form, confirming figures the page finds doubtful (they are meant here). */
-  async function send(page: Page) {
-    await page.locator('[data-testid="submit"]').click();
-    const confirm = page.locator('[data-testid="confirm-doubtful"]');
-    if (
-      await confirm.waitFor({ timeout: 1_000 }).then(
-        () => true,
-        () => false,
-      )
-    )
-      await confirm.click();
-  }
-
   async function fill(page: Page, figures: Record<string, string>) {
     for (const [field, value] of Object.entries(figures)) await page.locator(`[data-testid="${field}"]`).fill(value);
   }
@@ -240,7 +230,7 @@ describe('the village report form', () => {
       'groups.RESIDENTS.completed': '0',
       'groups.RESIDENTS.certified': '0',
     });
-    await send(page);
+    await submitConfirming(page);
     const apiError = page.locator('.field-error[data-field="groups.RESIDENTS.registered"]');
     await eventually(
       () => apiError.count(),
@@ -272,7 +262,7 @@ describe('the village report form', () => {
     });
 
     await browser.context.setOffline(true);
-    await send(page);
+    await submitConfirming(page);
     await eventually(
       () => page.locator('[data-testid="form-message"]').getAttribute('data-kind'),
       (v) => expect(v).toBe('queued'),

@@ -488,7 +488,7 @@ describe('who may adopt and edit plans', () => {
     ]) {
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.errors?.[0].message).toMatch(
-        /^Không có quyền sửa kế hoạch cho C02762: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02762; bạn là COMMUNE_OFFICER C02949/,
+        /^Không có quyền sửa kế hoạch cho xã C02762: việc này dành cho quản trị cấp tỉnh \(P23\) hoặc cán bộ xã \(C02762\); tài khoản này là cán bộ xã \(C02949\)/,
       );
     }
     expect(await counts()).toEqual(before);
@@ -507,7 +507,7 @@ describe('who may adopt and edit plans', () => {
     const before = await counts();
     const res = await fixture.stack.gql(ADOPT, { input: plan(BA_TO, '204/KH-UBND') }, { token });
     expect(errorCode(res)).toBe('FORBIDDEN');
-    expect(res.errors?.[0].message).toMatch(/cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949/);
+    expect(res.errors?.[0].message).toMatch(/việc này dành cho quản trị cấp tỉnh \(P23\) hoặc cán bộ xã \(C02949\)/);
     expect(await counts()).toEqual(before);
   });
 });

@@ -22,13 +22,23 @@ interface Line {
   tasksTotal: number;
   sessionsHeld: number;
 }
+interface KeyPeople {
+  roles: Array<{ role: string; required: number; named: number; certified: number }>;
+  missing: Array<{ villageId: string; role: string; fullName: string | null }> | null;
+  line: string;
+}
 interface Read {
-  communeReport: { revision: number; figures: { asOf: string }; planPart: { asOf: string; plans: Line[] } | null };
+  communeReport: {
+    revision: number;
+    figures: { asOf: string };
+    planPart: { asOf: string; plans: Line[]; keyPeople: KeyPeople | null } | null;
+  };
   commune: {
     plans: Array<{ number: string; tasks: Array<{ id: string; status: string }>; sessions: Array<{ heldOn: string }> }>;
   };
 }
-const READ = `query($id: Int!) { communeReport(id: $id) { revision figures { asOf } planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } } }
+const READ = `query($id: Int!) { communeReport(id: $id) { revision figures { asOf } planPart { asOf plans { number tasksDone tasksTotal sessionsHeld }
+    keyPeople { roles { role required named certified } missing { villageId role fullName } line } } }
   commune(id: "C02949") { plans { number tasks { id status } sessions { heldOn } } } }`;
 
 /** Today's plan part, counted from the plans' own fields. */
@@ -99,6 +109,34 @@ it('freezes sessions held and tasks done at submission; a later task change show
   expect(text).toContain(`đã hoàn thành ${doneFrozen}/${total} nhiệm vụ`);
   expect(text).toContain('số liệu kế hoạch khi gửi báo cáo');
 
+  // The key people's certification is frozen too: Xà Râu's village head (demo: not yet certified) is listed, and
+  // recording the certificate now changes today's counts, not the submitted report's.
+  const keyPeople = first.communeReport.planPart!.keyPeople!;
+  const heads = keyPeople.roles.find((r) => r.role === 'VILLAGE_HEAD')!;
+  expect(heads).toMatchObject({ required: 14, named: 14 });
+  expect(keyPeople.roles.map((r) => r.role)).toEqual(['VILLAGE_HEAD', 'PARTY_CELL_SECRETARY', 'FRONT_HEAD']);
+  const xaRau = keyPeople.missing!.find((m) => m.villageId === 'V02949-08' && m.role === 'VILLAGE_HEAD')!;
+  expect(xaRau.fullName).toBeTruthy();
+  expect(keyPeople.line).toMatch(
+    new RegExp(
+      `^Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn ${heads.certified}/14, .*; chưa có: .*Trưởng thôn Xà Râu \\(${xaRau.fullName}\\)`,
+    ),
+  );
+  expect(text).toContain(keyPeople.line);
+  const planId = (
+    await stack.sql<{ id: string }>(
+      `select id from plans.commune_plan where commune_id = 'C02949' and number = '76/KH-UBND'`,
+    )
+  )[0].id;
+  ok(
+    await stack.gql(
+      `mutation($p: ID!, $d: Date) { recordKeyPersonCertification(planId: $p, villageId: "V02949-08", role: VILLAGE_HEAD, certifiedOn: $d) { id } }`,
+      { p: planId, d: asOf },
+      { token: officer },
+    ),
+  );
+  expect((await read()).communeReport.planPart!.keyPeople).toEqual(keyPeople);
+
   // Returned and resubmitted: frozen again, with the task now done.
   ok(
     await stack.gql(
@@ -111,5 +149,11 @@ it('freezes sessions held and tasks done at submission; a later task change show
   await eventually(read, (r) =>
     expect(r.communeReport.planPart!.plans.reduce((n, l) => n + l.tasksDone, 0)).toBe(doneFrozen + 1),
   );
-  expect(await docxText(id, officer)).toContain(`đã hoàn thành ${doneFrozen + 1}/${total} nhiệm vụ`);
+  const resubmitted = await docxText(id, officer);
+  expect(resubmitted).toContain(`đã hoàn thành ${doneFrozen + 1}/${total} nhiệm vụ`);
+  // Frozen again: Xà Râu's head now counts as certified.
+  const again = (await read()).communeReport.planPart!.keyPeople!;
+  expect(again.roles.find((r) => r.role === 'VILLAGE_HEAD')!.certified).toBe(heads.certified + 1);
+  expect(again.missing!.some((m) => m.villageId === 'V02949-08' && m.role === 'VILLAGE_HEAD')).toBe(false);
+  expect(resubmitted).toContain(again.line);
 });

@@ -45,7 +45,7 @@ describe('who may submit reports', () => {
       expect(errorCode(res)).toBe(code);
       expect(await rows()).toBe(before);
       if (code === 'FORBIDDEN')
-        expect(res.errors?.[0].message).toMatch(/cần vai trò .*(COMMUNE_OFFICER C02949|PROVINCE_ADMIN P23)/);
+        expect(res.errors?.[0].message).toMatch(/việc này dành cho .*(cán bộ xã \(C02949\)|quản trị cấp tỉnh \(P23\))/);
     } else {
       ok(res);
       expect(await rows()).toBe(before + 1);

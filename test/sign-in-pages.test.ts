@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { eventually, startPages, stopPages, type Browser } from './support/browser';
+import { openPage, eventually, startPages, stopPages, type Browser, submitConfirming } from './support/browser';
 import { signToken } from '../shared/auth';
 import { ok, type TestStack } from './support/stack';
 
@@ -37,12 +37,7 @@ beforeAll(async () => {
 
 afterAll(() => stopPages({ stack, browser }));
 
-async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
-  await page.goto(`${base}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openPage(browser, base, path);
 
 const reports = async () =>
   Number(
@@ -100,6 +95,9 @@ it('a village head opens the invite link and lands on the report form signed in,
   await page.waitForURL(`${base}/village/${XA_RAU}/report`, { timeout: 30_000 });
   await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
   expect(await page.locator('[data-testid="account-menu"]').textContent()).toContain('Đinh Thị Lan');
+  // Signed in, the form sends as the account: no access code to paste.
+  expect(await page.locator('[data-testid="signed-in-as"]').textContent()).toContain('Đinh Thị Lan');
+  expect(await page.locator('[data-testid="token"]').count()).toBe(0);
 
   // A day later, with the access token expired: a report queued without signal is sent with a refreshed token.
   const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
@@ -125,15 +123,7 @@ it('a village head opens the invite link and lands on the report form signed in,
   await page.locator('[data-testid="groups.RESIDENTS.registered"]').fill('3');
   await page.locator('[data-testid="groups.RESIDENTS.completed"]').fill('2');
   await page.locator('[data-testid="groups.RESIDENTS.certified"]').fill('1');
-  await page.locator('[data-testid="submit"]').click();
-  const confirm = page.locator('[data-testid="confirm-doubtful"]');
-  if (
-    await confirm.waitFor({ timeout: 1_000 }).then(
-      () => true,
-      () => false,
-    )
-  )
-    await confirm.click();
+  await submitConfirming(page);
   await new Promise((r) => setTimeout(r, 1_000));
   expect(await reports()).toBe(before); // still queued
   await browser.context.setOffline(false);

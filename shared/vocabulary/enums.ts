@@ -121,3 +121,21 @@ registerEnumType(PopulatedLevel, {
   name: 'AreaLevel',
   description: 'tỉnh, xã or thôn: the levels that have a population',
 });
+
+/** The key people of a village a commune plan names (cán bộ chủ chốt thôn), who must finish the course. */
+export enum KeyPersonRole {
+  VILLAGE_HEAD = 'VILLAGE_HEAD',
+  PARTY_CELL_SECRETARY = 'PARTY_CELL_SECRETARY',
+  FRONT_HEAD = 'FRONT_HEAD',
+}
+registerEnumType(KeyPersonRole, {
+  name: 'KeyPersonRole',
+  description: 'A key person of a village (cán bộ chủ chốt thôn, tổ dân phố)',
+  valuesConfig: {
+    VILLAGE_HEAD: { description: 'Trưởng thôn, tổ trưởng tổ dân phố' },
+    PARTY_CELL_SECRETARY: { description: 'Bí thư Chi bộ thôn, tổ dân phố' },
+    FRONT_HEAD: { description: 'Trưởng Ban Công tác Mặt trận thôn, tổ dân phố' },
+  },
+});
+export type KeyPersonRoleName = `${KeyPersonRole}`;
+export const KEY_PERSON_ROLES: readonly KeyPersonRoleName[] = Object.values(KeyPersonRole);

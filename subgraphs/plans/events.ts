@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { planPart } from './report-part';
+import { keyPeoplePart, type KeyPersonFacts } from './key-people';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 
@@ -37,8 +38,8 @@ export async function applyDirective(em: EntityManager, event: OutboxEvent): Pro
 }
 
 /**
- * A commune report was submitted: its plan part is frozen as the plans stand now (a resubmission after a return
- * freezes it again; an older revision arriving late changes nothing).
+ * A commune report was submitted: its plan part is frozen as the plans stand now, with the certification of the key
+ * people they name (a resubmission after a return freezes it again; an older revision arriving late changes nothing).
  */
 export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): Promise<void> {
   if (!isEvent(event, COMMUNE_REPORT_SUBMITTED)) return;
@@ -48,6 +49,20 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
     [r.communeId],
   );
   const ids = plans.map((p) => p.id);
+  // The key people in force and the commune's villages, as the plans stand now (certified by the report's date).
+  const [villages, people] = await Promise.all([
+    em.execute<Array<{ id: string; name: string }>>(
+      `select id, name from plans.area_projection where commune_id = ? and level = 'VILLAGE' order by id`,
+      [r.communeId],
+    ),
+    em.execute<KeyPersonFacts[]>(
+      `select k.plan_id as "planId", to_char(p.issued_on, 'YYYY-MM-DD') as "planIssuedOn", k.village_id as "villageId",
+         k.role, k.full_name as "fullName", k.phone, to_char(k.certified_on, 'YYYY-MM-DD') as "certifiedOn"
+       from plans.key_person k join plans.commune_plan p on p.id = k.plan_id
+       where k.current and k.commune_id = ?`,
+      [r.communeId],
+    ),
+  ]);
   const [tasks, sessions] = ids.length
     ? await Promise.all([
         em.execute<Array<{ planId: string; status: string }>>(
@@ -61,10 +76,10 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
       ])
     : [[], []];
   await em.execute(
-    `insert into plans.commune_report_plan (report_id, revision, commune_id, as_of, frozen_at, plans)
-     values (?, ?, ?, ?, ?, ?)
+    `insert into plans.commune_report_plan (report_id, revision, commune_id, as_of, frozen_at, plans, key_people)
+     values (?, ?, ?, ?, ?, ?, ?)
      on conflict (report_id) do update set revision = excluded.revision, as_of = excluded.as_of,
-       frozen_at = excluded.frozen_at, plans = excluded.plans
+       frozen_at = excluded.frozen_at, plans = excluded.plans, key_people = excluded.key_people
      where plans.commune_report_plan.revision < excluded.revision`,
     [
       r.reportId,
@@ -73,6 +88,7 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
       r.asOf,
       r.submittedAt,
       JSON.stringify(planPart(plans, tasks, sessions, r.asOf)),
+      JSON.stringify(keyPeoplePart(villages, people, r.asOf)),
     ],
   );
 }

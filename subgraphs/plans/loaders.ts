@@ -7,12 +7,34 @@ import { AreaProjection } from './entities/AreaProjection';
 import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 import type { PlanPartLine } from './report-part';
+import type { KeyPeoplePart, KeyPersonFacts } from './key-people';
+import { KeyPerson } from './entities/KeyPerson';
+
+/** A key person in force, with its plan's date (the newer plan's person counts): the rows `KeyPerson` resolves. */
+export type KeyPersonRow = KeyPerson & KeyPersonFacts;
+
+/** Key people in force whose `column` is one of `ids`, with their plan's date, in one statement. */
+async function keyPeopleWhere(em: EntityManager, column: 'commune_id' | 'village_id', ids: readonly string[]) {
+  return em.execute<KeyPersonRow[]>(
+    `select k.id, k.plan_id as "planId", k.commune_id as "communeId", k.village_id as "villageId", k.role,
+       k.revision, k.current, k.full_name as "fullName", k.phone,
+       to_char(k.certified_on, 'YYYY-MM-DD') as "certifiedOn", k.change, k.reason, k.recorded_at as "recordedAt",
+       k.recorded_by as "recordedBy", k.demo, to_char(p.issued_on, 'YYYY-MM-DD') as "planIssuedOn"
+     from plans.key_person k join plans.commune_plan p on p.id = k.plan_id
+     where k.current and k.${column} in (${ids.map(() => '?').join(', ')})
+     order by k.village_id, k.role, k.plan_id`,
+    [...ids],
+  );
+}
 
 export interface FrozenPlanPart {
   reportId: number;
   asOf: string;
   frozenAt: Date;
   plans: PlanPartLine[];
+  communeId: string;
+  /** Null for a part frozen before key people were (a report submitted before this version). */
+  keyPeopleFrozen: KeyPeoplePart | null;
 }
 
 /** Fresh per request: every list field and entity reference goes through one of these (one statement per batch). */
@@ -58,12 +80,48 @@ export function createLoaders(em: EntityManager) {
     /** The frozen plan part of submitted commune reports, by report id (one statement per batch). */
     reportPlan: new DataLoader<number, FrozenPlanPart | null>(async (ids) => {
       const rows = await em.execute<FrozenPlanPart[]>(
-        `select report_id as "reportId", to_char(as_of, 'YYYY-MM-DD') as "asOf", frozen_at as "frozenAt", plans
+        `select report_id as "reportId", to_char(as_of, 'YYYY-MM-DD') as "asOf", frozen_at as "frozenAt", plans,
+           commune_id as "communeId", key_people as "keyPeopleFrozen"
          from plans.commune_report_plan where report_id in (${ids.map(() => '?').join(', ')})`,
         [...ids],
       );
       return ids.map((id) => rows.find((r) => r.reportId === id) ?? null);
     }),
+    /** Key people in force named by each plan. */
+    keyPeopleOfPlan: listLoader<string, KeyPerson>(
+      (ids) =>
+        em.find(
+          KeyPerson,
+          { planId: { $in: [...ids] }, current: true },
+          { orderBy: { villageId: 'asc', role: 'asc', id: 'asc' } },
+        ),
+      (k) => k.planId,
+    ),
+    /** Every revision of the key people of each plan, oldest first. */
+    keyPeopleHistoryOfPlan: listLoader<string, KeyPerson>(
+      (ids) =>
+        em.find(
+          KeyPerson,
+          { planId: { $in: [...ids] } },
+          { orderBy: { villageId: 'asc', role: 'asc', revision: 'asc' } },
+        ),
+      (k) => k.planId,
+    ),
+    /** Key people in force of each village, from every plan naming them (with the plan's date). */
+    keyPeopleOfVillage: listLoader<string, KeyPersonRow>(
+      (ids) => keyPeopleWhere(em, 'village_id', ids),
+      (k) => k.villageId,
+    ),
+    /** Key people in force of each commune's villages, from every plan naming them (with the plan's date). */
+    keyPeopleOfCommune: listLoader<string, KeyPersonRow>(
+      (ids) => keyPeopleWhere(em, 'commune_id', ids),
+      (k) => k.communeId,
+    ),
+    /** The villages of each commune, by id. */
+    villagesOfCommune: listLoader<string, AreaProjection>(
+      (ids) => em.find(AreaProjection, { communeId: { $in: [...ids] }, level: 'VILLAGE' }, { orderBy: { id: 'asc' } }),
+      (a) => a.communeId!,
+    ),
     communesOfProvince: listLoader<string, AreaProjection>(
       (ids) => em.find(AreaProjection, { provinceId: { $in: [...ids] }, level: 'COMMUNE' }, { orderBy: { id: 'asc' } }),
       (a) => a.provinceId,

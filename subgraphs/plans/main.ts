@@ -7,13 +7,14 @@ import { PlanTask } from './entities/PlanTask';
 import { AreaProjection } from './entities/AreaProjection';
 import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
+import { KeyPerson } from './entities/KeyPerson';
 import { createLoaders, type PlansLoaders } from './loaders';
 import { buildPlansSchema } from './schema';
 import { seedDemo } from './seed';
 
 export const plans: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
-  entities: [CommunePlan, PlanTask, TrainingSession, AreaProjection, DirectiveProjection],
+  entities: [CommunePlan, PlanTask, TrainingSession, AreaProjection, DirectiveProjection, KeyPerson],
   migrations: plansMigrations,
   buildSchema: buildPlansSchema,
   createLoaders,

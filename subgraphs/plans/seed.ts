@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_DIRECTIVE_REFS } from '../../shared/vocabulary/demo';
 import { directiveIdOf } from '../../shared/ids';
-import { DEMO_PLANS } from './demo';
+import { DEMO_PLANS, demoKeyPeople } from './demo';
 import { CommunePlan } from './entities/CommunePlan';
 import type { AreaFacts, DirectiveFacts } from './model';
 import { insertPlan } from './plan-store';
@@ -51,5 +51,48 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
       added += 1;
     }
     log(`plans: ${added} commune plans of the seed letters`);
+    log(`plans: ${await seedKeyPeople(tx)} key people of villages (demo names and phones)`);
   });
+}
+
+/** The demo's key people, for plans that name none yet (each revision a row; the last one in force). */
+async function seedKeyPeople(tx: EntityManager): Promise<number> {
+  const demo = demoKeyPeople();
+  const planIds = [
+    ...new Set(demo.map((k) => `${k.communeId.toLowerCase()}-${directiveIdOf(k.planNumber, k.planIssuedOn)}`)),
+  ];
+  const named = await tx.execute<Array<{ planId: string }>>(
+    `select distinct plan_id as "planId" from plans.key_person where plan_id in (${planIds.map(() => '?').join(', ')})`,
+    planIds,
+  );
+  const skip = new Set(named.map((r) => r.planId));
+  const rows: unknown[][] = [];
+  for (const k of demo) {
+    const planId = `${k.communeId.toLowerCase()}-${directiveIdOf(k.planNumber, k.planIssuedOn)}`;
+    if (skip.has(planId)) continue;
+    k.revisions.forEach((r, i) =>
+      rows.push([
+        planId,
+        k.communeId,
+        k.villageId,
+        k.role,
+        i + 1,
+        i === k.revisions.length - 1,
+        r.fullName,
+        r.phone,
+        r.certifiedOn,
+        i === 0 ? 'NAMED' : 'REPLACED',
+        r.reason ?? null,
+        'Dữ liệu mẫu (demo)',
+      ]),
+    );
+  }
+  if (rows.length)
+    await tx.execute(
+      `insert into plans.key_person (plan_id, commune_id, village_id, role, revision, current, full_name, phone,
+         certified_on, change, reason, recorded_by, demo)
+       values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)').join(', ')}`,
+      rows.flat(),
+    );
+  return rows.length;
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestStack, type TestStack } from './stack';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -106,4 +106,26 @@ export async function startPages(options: Parameters<typeof startTestStack>[0] =
 export async function stopPages(pages: Partial<PagesUnderTest>): Promise<void> {
   await pages.browser?.close();
   await pages.stack?.stop();
+}
+
+/** A new tab at `path` of the pages (page errors printed to the test's log); `now` fixes the page's clock. */
+export async function openPage(browser: Browser, base: string, path: string, now?: Date): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
+  if (now) await page.clock.setFixedTime(now);
+  await page.goto(`${base}${path}`);
+  return page;
+}
+
+/** Sends the report form, confirming figures the page finds doubtful (the tests mean them). */
+export async function submitConfirming(page: Page): Promise<void> {
+  await page.locator('[data-testid="submit"]').click();
+  const confirm = page.locator('[data-testid="confirm-doubtful"]');
+  if (
+    await confirm.waitFor({ timeout: 1_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await confirm.click();
 }

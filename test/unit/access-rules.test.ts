@@ -99,10 +99,10 @@ describe('who may do what', () => {
 
   it('says which role and area were needed, Vietnamese first', () => {
     expect(() => authorize(viewer('VILLAGE_REPORTER', 'V02949-01'), 'RECORD_POPULATION', VILLAGE)).toThrow(
-      /^Không có quyền cập nhật dân số cho V02949-08: cần vai trò PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949, VILLAGE_REPORTER V02949-08; bạn là VILLAGE_REPORTER V02949-01 \(not allowed/,
+      /^Không có quyền cập nhật dân số cho thôn V02949-08: việc này dành cho quản trị cấp tỉnh \(P23\), cán bộ xã \(C02949\) hoặc người báo cáo của thôn \(V02949-08\); tài khoản này là người báo cáo của thôn \(V02949-01\) \(not allowed.*needs PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949, VILLAGE_REPORTER V02949-08; you are VILLAGE_REPORTER V02949-01/,
     );
     expect(() => authorize(viewer('PROVINCE_VIEWER', 'P23'), 'ISSUE_DIRECTIVE', { provinceId: 'P23' })).toThrow(
-      /cần vai trò PROVINCE_ADMIN P23/,
+      /việc này dành cho quản trị cấp tỉnh \(P23\)/,
     );
   });
 

@@ -12,7 +12,8 @@ describe('API messages as officials read them', () => {
   it('turns refused access into advice, with no role names or headers', () => {
     const forbidden = {
       message:
-        'Không có quyền gửi báo cáo cho V02949-08: cần vai trò VILLAGE_REPORTER; bạn là VILLAGE_REPORTER V02949-01 (not allowed)',
+        'Không có quyền gửi báo cáo cho thôn V02949-08: việc này dành cho người báo cáo của thôn (V02949-08); ' +
+        'tài khoản này là người báo cáo của thôn (V02949-01) (not allowed)',
       extensions: { code: 'FORBIDDEN' },
     };
     expect(forOfficials(forbidden, FORM_ACCESS_REFUSED)).toBe(FORM_ACCESS_REFUSED);

@@ -8,8 +8,8 @@
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
 import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
-import { tokenFor } from './session';
-import { FORM_ACCESS_REFUSED, forOfficials } from './words';
+import { storedSession, tokenFor } from './session';
+import { FORM_ACCESS_REFUSED, FORM_SESSION_REFUSED, forOfficials } from './words';
 
 const KEY = 'bdhvs.outbox';
 export const OUTBOX_EVENT = 'bdhvs-outbox';
@@ -80,9 +80,10 @@ function announce(news: OutboxNews): void {
 export function refusalOf(errors: GqlError[]): Refusal {
   const fields: Record<string, string> = {};
   const reasons: string[] = [];
+  const refusedAccess = storedSession() ? FORM_SESSION_REFUSED : FORM_ACCESS_REFUSED;
   for (const err of errors) {
     const field = err.extensions?.field;
-    const message = forOfficials(err, FORM_ACCESS_REFUSED);
+    const message = forOfficials(err, refusedAccess);
     if (typeof field === 'string') fields[field] = message;
     else if (!reasons.includes(message)) reasons.push(message);
   }

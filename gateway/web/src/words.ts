@@ -7,8 +7,11 @@ import type { GqlError } from './api';
 
 /** An English tail in parentheses at the end (ASCII words only, so "(tối đa 30 ngày)" or "(C02949)" stay). */
 const ENGLISH_TAIL = /\s*\((?=[^()]*[a-z]{2,}[ ;:,][^()]*[a-z]{2,})[\x20-\x7E]*\)\s*$/;
-/** Developer words a message about access may carry: role names, the header, "token". */
-const ACCESS_JARGON = /[A-Z]{3,}_[A-Z_]+|Bearer|Authorization|token/;
+/**
+ * A refusal by the access rules ("… việc này dành cho quản trị cấp tỉnh (P23) …", with area codes), or developer
+ * words (role codes, the header, "token"): the page gives plain advice instead.
+ */
+const ACCESS_JARGON = /việc này dành cho|[A-Z]{3,}_[A-Z_]+|Bearer|Authorization|token/;
 
 export function withoutEnglish(message: string): string {
   return message.replace(ENGLISH_TAIL, '');
@@ -26,6 +29,10 @@ export function forOfficials(error: GqlError, refusedAccess: string): string {
 export const FORM_ACCESS_REFUSED =
   'Mã gửi báo cáo đã hết hạn hoặc không dùng được cho thôn này. Hãy xin xã mã mới, dán vào ô “Mã gửi báo cáo do xã ' +
   'cấp” rồi bấm “Sửa và gửi lại”.';
+/** What a signed-in village head reads when the form's report is refused for access. */
+export const FORM_SESSION_REFUSED =
+  'Tài khoản đang đăng nhập không gửi được báo cáo cho thôn này, hoặc phiên đăng nhập đã hết hạn. Hãy đăng nhập lại ' +
+  'rồi bấm “Sửa và gửi lại”.';
 /** What anyone else reads when the API refuses their access. */
 export const ACCESS_REFUSED =
   'Không có quyền xem hoặc sửa mục này, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.';

@@ -1,6 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
+import type { KeyPeoplePart } from '../key-people';
 import type { PlansLoaders } from '../loaders';
 
 @ObjectType('ReportPlanLine', { description: 'One plan of the commune in a report: tasks done, sessions held.' })
@@ -18,6 +19,9 @@ export class ReportPlanPart {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Date, { description: 'The submission it was frozen for.' }) frozenAt!: Date;
   @Field(() => [ReportPlanLine]) plans!: ReportPlanLine[];
+  /** Not fields: what `keyPeople` (KeyPeopleResolver) is resolved from. */
+  communeId?: string;
+  keyPeopleFrozen?: KeyPeoplePart | null;
 }
 
 /** The reports subgraph's CommuneReport, extended here with the plan part frozen when it was submitted. */

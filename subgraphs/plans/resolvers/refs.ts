@@ -32,8 +32,9 @@ export class DirectiveRef {
   id!: string;
 }
 
+/** The registry's Village, extended here with its key people (the people the plans name). */
 @ObjectType('Village')
-@GqlDirective('@key(fields: "id", resolvable: false)')
+@GqlDirective('@key(fields: "id")')
 export class VillageRef {
   @Field(() => ID)
   id!: string;

@@ -1,7 +1,13 @@
 /** GraphQL enums and inputs of the plans subgraph (Target and ReportingDeadline are shared: ../directives/values). */
-import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { DayPart, RewardSubject, type DayPartName } from '../../../shared/vocabulary/enums';
+import {
+  DayPart,
+  KeyPersonRole,
+  RewardSubject,
+  type DayPartName,
+  type KeyPersonRoleName,
+} from '../../../shared/vocabulary/enums';
 export { RewardRule } from '../../../shared/vocabulary/values';
 import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
 import type { RewardRuleData, SessionData, TaskData, TaskStatusName } from '../model';
@@ -115,4 +121,52 @@ export class AdoptPlanInput {
 
   @Field(() => [RewardRuleInput], { defaultValue: [] })
   rewardRules!: RewardRuleInput[];
+}
+
+export enum KeyPersonChange {
+  NAMED = 'NAMED',
+  REPLACED = 'REPLACED',
+  UPDATED = 'UPDATED',
+  CERTIFIED = 'CERTIFIED',
+  CORRECTED = 'CORRECTED',
+}
+registerEnumType(KeyPersonChange, {
+  name: 'KeyPersonChange',
+  description: 'Why a key person’s revision was written',
+  valuesConfig: {
+    NAMED: { description: 'first person named in the role (nhập lần đầu)' },
+    REPLACED: { description: 'someone else now holds the role (thay người)' },
+    UPDATED: { description: 'the same person, another phone or spelling (cập nhật thông tin)' },
+    CERTIFIED: { description: 'certification date recorded (ghi ngày cấp giấy chứng nhận)' },
+    CORRECTED: { description: 'certification date corrected or removed, with a reason (sửa ngày cấp)' },
+  },
+});
+
+@InputType('SetKeyPersonInput', {
+  description: 'Names the key person of a village’s role in a plan; replaces whoever held it (kept as history).',
+})
+export class SetKeyPersonInput {
+  @Field(() => ID)
+  planId!: string;
+
+  @Field(() => ID, { description: 'A village (thôn, tổ dân phố) of the plan’s commune, e.g. V02949-08.' })
+  villageId!: string;
+
+  @Field(() => KeyPersonRole)
+  role!: KeyPersonRoleName;
+
+  @Field(() => String, { description: 'Họ và tên, at most 200 characters.' })
+  fullName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A Vietnamese mobile (0912 345 678, +84 912 345 678) or landline with its area code.',
+  })
+  phone?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the course certificate was issued, if it was.' })
+  certifiedOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (e.g. "bầu trưởng thôn mới").' })
+  reason?: string | null;
 }

@@ -37,6 +37,8 @@ export type GroupFiguresInput = {
 
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
 
+export type KeyPersonRole = 'VILLAGE_HEAD' | 'PARTY_CELL_SECRETARY' | 'FRONT_HEAD';
+
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
 
 export type PersonInput = {
@@ -291,6 +293,12 @@ export type CommuneQuery = {
       reason: string | null;
     }>;
   } | null;
+  heads?: {
+    villages: Array<{
+      id: string;
+      keyPeople: Array<{ role: KeyPersonRole; fullName: string; phone: string | null }> | null;
+    }>;
+  } | null;
   reports?: {
     id: string;
     communeReports: Array<{
@@ -313,10 +321,11 @@ export type CommuneQuery = {
       revision: number;
       updatedAt: string;
       figureDifferences: Array<string>;
-      commune: { id: string; name: string; kind: CommuneKind };
+      commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
       planPart: {
         asOf: string;
         plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+        keyPeople: { line: string } | null;
       } | null;
       figures: {
         asOf: string;
@@ -373,10 +382,11 @@ export type DraftCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -535,10 +545,11 @@ export type SaveCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -586,10 +597,11 @@ export type SubmitCommuneReportMutation = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -632,10 +644,11 @@ export type CommuneReportFieldsFragment = {
   revision: number;
   updatedAt: string;
   figureDifferences: Array<string>;
-  commune: { id: string; name: string; kind: CommuneKind };
+  commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
   planPart: {
     asOf: string;
     plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+    keyPeople: { line: string } | null;
   } | null;
   figures: {
     asOf: string;
@@ -682,10 +695,11 @@ export type PrintCommuneReportQuery = {
     revision: number;
     updatedAt: string;
     figureDifferences: Array<string>;
-    commune: { id: string; name: string; kind: CommuneKind };
+    commune: { id: string; name: string; kind: CommuneKind; keyPeople: { line: string } };
     planPart: {
       asOf: string;
       plans: Array<{ number: string; tasksDone: number; tasksTotal: number; sessionsHeld: number }>;
+      keyPeople: { line: string } | null;
     } | null;
     figures: {
       asOf: string;
@@ -721,6 +735,13 @@ export type CommuneTargetStatusFieldsFragment = {
     gap: number | null;
     projected: number | null;
     status: TargetState;
+  }>;
+};
+
+export type VillageHeadsFieldsFragment = {
+  villages: Array<{
+    id: string;
+    keyPeople: Array<{ role: KeyPersonRole; fullName: string; phone: string | null }> | null;
   }>;
 };
 

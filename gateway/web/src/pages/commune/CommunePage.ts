@@ -13,6 +13,7 @@ import { Targets } from './Targets';
 import { Units } from './Units';
 import { Download } from '../Download';
 import { Villages } from './Villages';
+import { villageHeadsOf } from './VillageHeadContact';
 
 type CommuneData = CommuneQuery & { errors: GqlError[] };
 
@@ -123,6 +124,7 @@ export function CommunePage(props: { id: string }) {
           initial=${live.data.chase ?? null}
           error=${errorsAt(errors, 'chase')}
           updatedAt=${live.updatedAt}
+          heads=${villageHeadsOf(live.data.heads)}
         />
       </section>
       <section class="panel">

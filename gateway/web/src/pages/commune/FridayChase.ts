@@ -8,6 +8,7 @@ import type {
 } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
 import { PERIOD_FIELDS, PeriodActions } from './PeriodActions';
+import { VillageHeadContact, type VillageHead } from './VillageHeadContact';
 import { addDays, mondayOfWeek, recentFridays } from '../../week';
 
 /** A Friday's chase list and period: part of the commune page's query (this week's), or asked for a week picked. */
@@ -64,12 +65,20 @@ function weekLabel(friday: string, thisWeek: string): string {
  * Who reported for a week's Friday: this week's from the commune page's query (`initial`, renewed with the page on
  * live events), another week asked when picked.
  */
-export function FridayChase(props: { id: string; initial: Chase | null; error: unknown; updatedAt: Date | null }) {
+export function FridayChase(props: {
+  id: string;
+  initial: Chase | null;
+  error: unknown;
+  updatedAt: Date | null;
+  /** The villages' heads, from the page's query when signed in (empty otherwise). */
+  heads: ReadonlyMap<string, VillageHead>;
+}) {
   const fridays = recentFridays(todayInVietnam(), WEEKS);
   const [friday, setFriday] = useState(fridays[0]);
   const [picked, setPicked] = useState<Chase | null>(null);
   const [pickedError, setPickedError] = useState<unknown>(null);
   const own = friday !== fridays[0];
+  const heads = props.heads;
   useEffect(() => {
     if (!own) return;
     let stale = false; // a slower answer for the week picked before must not overwrite this one
@@ -121,7 +130,10 @@ export function FridayChase(props: { id: string; initial: Chase | null; error: u
           ${rows.map(
             (r) =>
               html`<tr data-state=${r.status}>
-                <td>${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}</td>
+                <td>
+                  ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}
+                  ${r.status === 'MISSING' && r.village ? html`<${VillageHeadContact} head=${heads.get(r.village.id)} />` : null}
+                </td>
                 <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : 'behind'}>
                   ${STATE_VI[r.status]}
                 </td>

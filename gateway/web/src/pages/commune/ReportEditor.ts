@@ -106,7 +106,12 @@ export function ReportEditor(props: { report: Report; token: string; onChange: (
         ? html`<p class="message error" data-testid="return-reason">Tỉnh trả lại: ${r.reviewNote}</p>`
         : null
     }
-    <${ReportFigures} figures=${r.figures} differences=${r.figureDifferences} planPart=${r.planPart} />
+    <${ReportFigures}
+      figures=${r.figures}
+      differences=${r.figureDifferences}
+      planPart=${r.planPart}
+      keyPeopleNow=${r.commune.keyPeople.line}
+    />
     <label class="inline"
       >Số văn bản
       <input

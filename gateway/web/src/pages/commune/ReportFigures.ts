@@ -1,12 +1,19 @@
 import { DASH, fmtDate, fmtInt, fmtPct, GROUP_VI } from '../../format';
 import type { CommuneReportFieldsFragment } from '../../generated/graphql';
 import { Change, html } from '../../ui';
+import { KeyPeopleLine } from './KeyPeopleLine';
 
 type Figures = CommuneReportFieldsFragment['figures'];
 type PlanPart = CommuneReportFieldsFragment['planPart'];
 
 /** The figures a commune report states: totals, groups, rank, villages and units, who has not reported. */
-export function ReportFigures(props: { figures: Figures; differences?: readonly string[]; planPart?: PlanPart }) {
+export function ReportFigures(props: {
+  figures: Figures;
+  differences?: readonly string[];
+  planPart?: PlanPart;
+  /** The key people's certification as the plans stand today: shown until a submission freezes it. */
+  keyPeopleNow?: string | null;
+}) {
   const f = props.figures;
   return html`<div class="report-figures" data-testid="report-figures">
     <p>
@@ -95,6 +102,10 @@ export function ReportFigures(props: { figures: Figures; differences?: readonly 
           </p>`
         : null
     }
+    <${KeyPeopleLine}
+      frozen=${props.planPart ? (props.planPart.keyPeople?.line ?? null) : undefined}
+      now=${props.keyPeopleNow}
+    />
     <p>
       Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
       ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.

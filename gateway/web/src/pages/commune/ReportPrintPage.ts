@@ -49,7 +49,12 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
     <p class="center">Kết quả thực hiện phong trào “Bình dân học vụ số” theo Văn bản ${r.directiveNumber}</p>
     <p class="center">Kính gửi: Sở Khoa học và Công nghệ</p>
     <h2>1. Kết quả thực hiện</h2>
-    <${ReportFigures} figures=${r.figures} differences=${r.figureDifferences} planPart=${r.planPart} />
+    <${ReportFigures}
+      figures=${r.figures}
+      differences=${r.figureDifferences}
+      planPart=${r.planPart}
+      keyPeopleNow=${r.commune.keyPeople.line}
+    />
     <h2>2. Khó khăn, vướng mắc</h2>
     <p class="pre" data-testid="print-difficulties">${r.difficulties ?? 'Không có.'}</p>
     <h2>3. Đề xuất, kiến nghị</h2>

@@ -9,6 +9,7 @@ import { FRIDAY_CHASE_FIELDS } from './FridayChase';
 import { PERIOD_FIELDS } from './PeriodActions';
 import { COMMUNE_REPORT_FIELDS } from './reportFields';
 import { COMMUNE_TARGET_STATUS_FIELDS } from './Targets';
+import { VILLAGE_HEADS_FIELDS } from './VillageHeadContact';
 
 /**
  * The commune page's one query: the commune's figures, then each panel's part under its own alias of `commune`, so
@@ -121,6 +122,9 @@ export const COMMUNE_QUERY =
       ...FridayChaseFields
     }
     liveCursor
+    heads: commune(id: $id) @include(if: $signedIn) {
+      ...VillageHeadsFields
+    }
     reports: commune(id: $id) @include(if: $signedIn) {
       id
       communeReports {
@@ -145,7 +149,8 @@ export const COMMUNE_QUERY =
   TARGET_STATUS_FIELDS +
   FRIDAY_CHASE_FIELDS +
   PERIOD_FIELDS +
-  COMMUNE_REPORT_FIELDS;
+  COMMUNE_REPORT_FIELDS +
+  VILLAGE_HEADS_FIELDS;
 
 /** This week's Friday in Vietnam: the chase list's first week. */
 export const thisWeeksFriday = () => fridayOfWeek(todayInVietnam());

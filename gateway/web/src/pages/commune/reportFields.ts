@@ -6,6 +6,9 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
       id
       name
       kind
+      keyPeople {
+        line
+      }
     }
     directiveId
     directiveNumber
@@ -32,6 +35,9 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
         tasksDone
         tasksTotal
         sessionsHeld
+      }
+      keyPeople {
+        line
       }
     }
     figures {

@@ -9,7 +9,7 @@ import { Outbox } from './Outbox';
 import { useVillage } from './useVillage';
 import { reportingFriday } from '../../week';
 import { weekNote } from './weekNote';
-import { initialToken, TOKEN_KEY } from '../../session';
+import { initialToken, storedSession, TOKEN_KEY } from '../../session';
 import { Doubts } from './Doubts';
 import {
   doubts,
@@ -31,6 +31,8 @@ export function ReportPage(props: { id: string }) {
   const { id } = props;
   const live = useVillage<VillageData>(id, () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables));
   const [token, setToken] = useState(initialToken);
+  // A signed-in device sends with its account's session (refreshed by the outbox): no access code to paste.
+  const [session] = useState(storedSession);
   const [figures, setFigures] = useState<Figures>(emptyFigures);
   const [prefilled, setPrefilled] = useState(false);
   const [reportDate, setReportDate] = useState(() => reportingFriday(todayInVietnam()));
@@ -176,21 +178,28 @@ export function ReportPage(props: { id: string }) {
     }
   >
     <form class="report panel" onSubmit=${submit} novalidate data-testid="report-form">
-      <fieldset class="token">
-        <legend>Mã gửi báo cáo do xã cấp</legend>
-        <input
-          type="password"
-          name="token"
-          autocomplete="off"
-          placeholder="Dán mã gửi báo cáo xã đã gửi cho thôn"
-          value=${token}
-          onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)}
-          data-testid="token"
-        />
-        <span class="muted small"
-          >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có mã: xem được số liệu nhưng chưa gửi được.'}</span
-        >
-      </fieldset>
+      ${
+        session
+          ? html`<p class="signed-in muted" data-testid="signed-in-as">
+              Gửi báo cáo với tài khoản <strong>${session.name}</strong>.
+              <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>Đăng nhập tài khoản khác</a>
+            </p>`
+          : html`<fieldset class="token">
+              <legend>Mã gửi báo cáo do xã cấp</legend>
+              <input
+                type="password"
+                name="token"
+                autocomplete="off"
+                placeholder="Dán mã gửi báo cáo xã đã gửi cho thôn"
+                value=${token}
+                onChange=${(e: Event) => saveToken((e.target as HTMLInputElement).value)}
+                data-testid="token"
+              />
+              <span class="muted small"
+                >${token ? 'Đã lưu trong trình duyệt này.' : 'Chưa có mã: xem được số liệu nhưng chưa gửi được.'}</span
+              >
+            </fieldset>`
+      }
       <label class="inline"
         >Ngày báo cáo
         <input

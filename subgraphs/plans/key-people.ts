@@ -1,0 +1,360 @@
+/**
+ * The key people of each village a commune plan names (cán bộ chủ chốt thôn: trưởng thôn, bí thư chi bộ, trưởng ban
+ * công tác Mặt trận), who must finish the course and hold its certificate (Ba Tô's letter: "14/14 đồng chí Trưởng
+ * thôn, Bí thư Chi bộ thôn, Trưởng Ban Công tác Mặt trận thôn phải hoàn thành và có giấy chứng nhận"). Plain
+ * functions (no GraphQL, no ORM): input checks, which person is in force, and the certification counts per role.
+ */
+import { can } from '../../shared/auth-rules';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import { cleanText, isBlank } from '../../shared/text';
+import { KEY_PERSON_ROLES, type KeyPersonRoleName } from '../../shared/vocabulary/enums';
+import type { Viewer } from '../../shared/viewer';
+import type { AreaFacts } from './model';
+
+/** The roles as a report names them, short. */
+export const KEY_ROLE_VI: Record<KeyPersonRoleName, string> = {
+  VILLAGE_HEAD: 'Trưởng thôn',
+  PARTY_CELL_SECRETARY: 'Bí thư Chi bộ',
+  FRONT_HEAD: 'Trưởng ban CTMT',
+};
+
+/** The campaign's start: no certificate of the course is older. */
+export const CERTIFICATION_FROM: IsoDate = '2025-01-01';
+
+/** Why a revision was written. */
+export type KeyPersonChangeName = 'NAMED' | 'REPLACED' | 'UPDATED' | 'CERTIFIED' | 'CORRECTED';
+
+/** A key person as stored (the revision in force unless said otherwise). */
+export interface KeyPersonFacts {
+  planId: string;
+  /** The plan's date: when two plans of a commune name someone for the same village and role, the newer counts. */
+  planIssuedOn: IsoDate;
+  villageId: string;
+  role: KeyPersonRoleName;
+  fullName: string;
+  phone: string | null;
+  certifiedOn: IsoDate | null;
+}
+
+const MOBILE = /^0[35789]\d{8}$/;
+const LANDLINE = /^02\d{9}$/;
+
+/**
+ * A Vietnamese phone number, stored as its national digits: a mobile number of 10 digits (03, 05, 07, 08, 09…) or
+ * a landline with its area code (02xx, 11 digits). Spaces, dots, dashes, brackets and +84 / 84 are accepted when
+ * typed. Null for an empty value.
+ */
+export function normalizePhone(raw: string | null | undefined, field = 'phone'): string | null {
+  if (raw === null || raw === undefined || isBlank(raw)) return null;
+  let digits = cleanText(raw).replace(/[\s.\-()]/g, '');
+  if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
+  else if (/^84\d{9,10}$/.test(digits)) digits = `0${digits.slice(2)}`;
+  if (MOBILE.test(digits) || LANDLINE.test(digits)) return digits;
+  throw new BadInputError(
+    bilingual(
+      `Số điện thoại "${cleanText(raw)}" không hợp lệ; hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc ` +
+        `số cố định có mã vùng (ví dụ 0255 3822 123)`,
+      `${field} is not a Vietnamese mobile or landline number`,
+    ),
+    field,
+  );
+}
+
+/** The number as people read it: 0912 345 678, 0255 3822 123. */
+export function formatPhone(phone: string): string {
+  return phone.length === 10
+    ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`
+    : `${phone.slice(0, 4)} ${phone.slice(4, 8)} ${phone.slice(8)}`;
+}
+
+/** A certification date: a real date, not before the campaign, not after today (in Vietnam). */
+export function certificationDate(value: string, today: IsoDate, field = 'certifiedOn'): IsoDate {
+  if (!isIsoDate(value))
+    throw new BadInputError(
+      bilingual('Ngày cấp giấy chứng nhận không hợp lệ; hãy nhập theo dạng YYYY-MM-DD', `${field} must be a date`),
+      field,
+    );
+  if (value > today)
+    throw new BadInputError(
+      bilingual(
+        `Ngày cấp giấy chứng nhận (${viDate(value)}) không thể sau hôm nay (${viDate(today)})`,
+        `${field} ${value} is in the future`,
+      ),
+      field,
+    );
+  if (value < CERTIFICATION_FROM)
+    throw new BadInputError(
+      bilingual(
+        `Ngày cấp giấy chứng nhận (${viDate(value)}) không thể trước khi bắt đầu phong trào (${viDate(CERTIFICATION_FROM)})`,
+        `${field} ${value} is before the campaign`,
+      ),
+      field,
+    );
+  return value;
+}
+
+/** The village must exist (NOT_FOUND) and be of the plan's commune (BAD_USER_INPUT). */
+export function villageOfCommune(
+  village: AreaFacts | null,
+  villageId: string,
+  commune: { id: string; name: string },
+): AreaFacts {
+  if (!village || village.level !== 'VILLAGE')
+    throw new NotFoundError(
+      bilingual(`Không tìm thấy thôn, tổ dân phố có mã "${villageId}"`, `no village has id ${villageId}`),
+    );
+  if (village.communeId !== commune.id)
+    throw new BadInputError(
+      bilingual(
+        `${village.name} (${villageId}) không thuộc xã ${commune.name}; chỉ nhập cán bộ chủ chốt của thôn trong xã`,
+        `${villageId} belongs to another commune (${village.communeId}), not ${commune.id}`,
+      ),
+      'villageId',
+    );
+  return village;
+}
+
+export interface KeyPersonInputData {
+  fullName: string;
+  phone?: string | null;
+  certifiedOn?: string | null;
+  reason?: string | null;
+}
+
+export interface CheckedKeyPerson {
+  fullName: string;
+  phone: string | null;
+  certifiedOn: IsoDate | null;
+  reason: string | null;
+}
+
+const optionalText = (value: string | null | undefined, field: string, label: string, max: number) => {
+  if (value === null || value === undefined || isBlank(value)) return null;
+  const text = cleanText(value);
+  if (text.length > max)
+    throw new BadInputError(bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max}`), field);
+  return text;
+};
+
+/** A person named for a role: a name (at most 200 characters), an optional phone and certification date. */
+export function checkKeyPerson(input: KeyPersonInputData, today: IsoDate): CheckedKeyPerson {
+  if (isBlank(input.fullName))
+    throw new BadInputError(bilingual('Họ và tên không được để trống', 'fullName is required'), 'fullName');
+  const fullName = cleanText(input.fullName);
+  if (fullName.length > 200)
+    throw new BadInputError(
+      bilingual('Họ và tên dài quá 200 ký tự', 'fullName is longer than 200 characters'),
+      'fullName',
+    );
+  return {
+    fullName,
+    phone: normalizePhone(input.phone),
+    certifiedOn: input.certifiedOn ? certificationDate(input.certifiedOn, today) : null,
+    reason: optionalText(input.reason, 'reason', 'Lý do', 500),
+  };
+}
+
+/** What a new revision of the person in a role is, given the one in force. */
+export function changeOf(
+  current: Pick<KeyPersonFacts, 'fullName'> | null,
+  next: Pick<CheckedKeyPerson, 'fullName'>,
+): KeyPersonChangeName {
+  if (!current) return 'NAMED';
+  return current.fullName.toLocaleLowerCase('vi') === next.fullName.toLocaleLowerCase('vi') ? 'UPDATED' : 'REPLACED';
+}
+
+/**
+ * The next revision when someone is (re)named for a role: the change, and the certification date it carries. The same
+ * person keeps a recorded date unless another is given, and changing that date needs a reason (as a correction).
+ * Null when nothing would change (the same name, phone and date again).
+ */
+export function nextKeyPerson(
+  current: Pick<KeyPersonFacts, 'fullName' | 'phone' | 'certifiedOn'> | null,
+  next: CheckedKeyPerson,
+): { change: KeyPersonChangeName; certifiedOn: IsoDate | null } | null {
+  const change = changeOf(current, next);
+  if (change !== 'UPDATED' || !current) return { change, certifiedOn: next.certifiedOn };
+  const certifiedOn = next.certifiedOn ?? current.certifiedOn;
+  if (current.certifiedOn !== null && certifiedOn !== current.certifiedOn && !next.reason)
+    throw new BadInputError(
+      bilingual(
+        `${current.fullName} đã có giấy chứng nhận ngày ${viDate(current.certifiedOn)}; muốn sửa phải ghi lý do`,
+        `correcting a recorded certification date needs a reason`,
+      ),
+      'reason',
+    );
+  if (current.fullName === next.fullName && current.phone === next.phone && current.certifiedOn === certifiedOn)
+    return null;
+  if (current.certifiedOn !== null && certifiedOn !== current.certifiedOn) return { change: 'CORRECTED', certifiedOn };
+  const sameOtherwise = current.fullName === next.fullName && current.phone === next.phone;
+  return { change: sameOtherwise && current.certifiedOn === null ? 'CERTIFIED' : 'UPDATED', certifiedOn };
+}
+
+/**
+ * Recording a certification date for the person in force: a first date is CERTIFIED; a different date, or removing
+ * one recorded by mistake (null), is CORRECTED and needs a reason; the same date again changes nothing (null).
+ */
+export function checkCertification(
+  current: Pick<KeyPersonFacts, 'certifiedOn' | 'fullName'> | null,
+  certifiedOn: string | null,
+  reason: string | null | undefined,
+  today: IsoDate,
+  seat: string,
+): { certifiedOn: IsoDate | null; reason: string | null; change: KeyPersonChangeName } | null {
+  if (!current)
+    throw new BadInputError(
+      bilingual(
+        `Chưa có ai được nhập cho ${seat}; hãy nhập họ tên người đảm nhiệm trước khi ghi ngày cấp giấy chứng nhận`,
+        `nobody is named for ${seat} yet`,
+      ),
+      'role',
+    );
+  const date = certifiedOn ? certificationDate(certifiedOn, today) : null;
+  const why = optionalText(reason, 'reason', 'Lý do', 500);
+  if (current.certifiedOn === null && date === null)
+    throw new BadInputError(
+      bilingual(`${current.fullName} chưa có ngày cấp giấy chứng nhận để xoá`, `no certification date to remove`),
+      'certifiedOn',
+    );
+  if (date === current.certifiedOn) return null;
+  if (current.certifiedOn !== null && !why)
+    throw new BadInputError(
+      bilingual(
+        `${current.fullName} đã có giấy chứng nhận ngày ${viDate(current.certifiedOn)}; muốn sửa phải ghi lý do`,
+        `correcting a recorded certification date needs a reason`,
+      ),
+      'reason',
+    );
+  return { certifiedOn: date, reason: why, change: current.certifiedOn === null ? 'CERTIFIED' : 'CORRECTED' };
+}
+
+const roleOrder = (r: KeyPersonRoleName) => KEY_PERSON_ROLES.indexOf(r);
+
+/**
+ * The people in force for a commune: per village and role, the person of the newest plan naming one (plans by date,
+ * then id). Sorted by village id, then role.
+ */
+export function effectiveKeyPeople<P extends KeyPersonFacts>(people: readonly P[]): P[] {
+  const best = new Map<string, P>();
+  for (const p of people) {
+    const key = `${p.villageId}|${p.role}`;
+    const held = best.get(key);
+    if (!held || p.planIssuedOn > held.planIssuedOn || (p.planIssuedOn === held.planIssuedOn && p.planId > held.planId))
+      best.set(key, p);
+  }
+  return [...best.values()].sort(
+    (a, b) => a.villageId.localeCompare(b.villageId) || roleOrder(a.role) - roleOrder(b.role),
+  );
+}
+
+/** Certification of one role across the commune's villages. */
+export interface RoleCertification {
+  role: KeyPersonRoleName;
+  /** Villages of the commune: each needs its own. */
+  required: number;
+  /** Villages with someone named in the role. */
+  named: number;
+  /** Of those, holding the certificate (dated on or before `asOf` when given). */
+  certified: number;
+}
+
+const isCertified = (p: Pick<KeyPersonFacts, 'certifiedOn'>, asOf?: IsoDate) =>
+  p.certifiedOn !== null && (asOf === undefined || p.certifiedOn <= asOf);
+
+/** Per role: required (villages of the commune), named and certified, from the people in force. */
+export function certificationSummary(
+  villageIds: readonly string[],
+  people: readonly KeyPersonFacts[],
+  asOf?: IsoDate,
+): RoleCertification[] {
+  const villages = new Set(villageIds);
+  const mine = effectiveKeyPeople(people.filter((p) => villages.has(p.villageId)));
+  return KEY_PERSON_ROLES.map((role) => {
+    const inRole = mine.filter((p) => p.role === role);
+    return {
+      role,
+      required: villages.size,
+      named: inRole.length,
+      certified: inRole.filter((p) => isCertified(p, asOf)).length,
+    };
+  });
+}
+
+/** A village and role without a certified person: who is named (null: nobody yet). */
+export interface MissingCertification {
+  villageId: string;
+  villageName: string;
+  role: KeyPersonRoleName;
+  fullName: string | null;
+}
+
+/** The roles still without a certificate, village by village (in the given order), role by role. */
+export function missingCertifications(
+  villages: ReadonlyArray<{ id: string; name: string }>,
+  people: readonly KeyPersonFacts[],
+  asOf?: IsoDate,
+): MissingCertification[] {
+  const inForce = new Map(effectiveKeyPeople(people).map((p) => [`${p.villageId}|${p.role}`, p]));
+  return villages.flatMap((v) =>
+    KEY_PERSON_ROLES.flatMap((role) => {
+      const p = inForce.get(`${v.id}|${role}`);
+      if (p && isCertified(p, asOf)) return [];
+      return [{ villageId: v.id, villageName: v.name, role, fullName: p?.fullName ?? null }];
+    }),
+  );
+}
+
+/** The key-people part of a commune report, frozen at submission. */
+export interface KeyPeoplePart {
+  roles: RoleCertification[];
+  missing: MissingCertification[];
+}
+
+export function keyPeoplePart(
+  villages: ReadonlyArray<{ id: string; name: string }>,
+  people: readonly KeyPersonFacts[],
+  asOf: IsoDate,
+): KeyPeoplePart {
+  return {
+    roles: certificationSummary(
+      villages.map((v) => v.id),
+      people,
+      asOf,
+    ),
+    missing: missingCertifications(villages, people, asOf),
+  };
+}
+
+/**
+ * The report's sentence: "Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn 12/14, Bí thư Chi bộ
+ * 14/14, Trưởng ban CTMT 11/14; chưa có: Trưởng thôn Xà Râu (Nguyễn Văn A), …". Without names (`withNames` false)
+ * only the counts are said.
+ */
+export function keyPeopleLine(part: KeyPeoplePart, withNames: boolean): string {
+  const counts = part.roles.map((r) => `${KEY_ROLE_VI[r.role]} ${r.certified}/${r.required}`).join(', ');
+  const head = `Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: ${counts}`;
+  if (!withNames || part.missing.length === 0) return `${head}.`;
+  const names = part.missing
+    .map((m) => `${KEY_ROLE_VI[m.role]} ${m.villageName} (${m.fullName ?? 'chưa có người đảm nhiệm'})`)
+    .join(', ');
+  return `${head}; chưa có: ${names}.`;
+}
+
+/**
+ * Names and phones are personal data: a caller whose area covers the commune (its officer, the province's admins and
+ * viewers) sees every village's people; a village reporter of the commune sees its own village's; anyone else
+ * nothing (null: not shown, as against an empty list: nobody named).
+ */
+export function visibleKeyPeople<P extends Pick<KeyPersonFacts, 'villageId'>>(
+  viewer: Viewer,
+  area: { provinceId: string; communeId: string },
+  people: readonly P[],
+): P[] | null {
+  if (can(viewer, 'READ_PERSONAL', area)) return [...people];
+  const own = viewer.area;
+  if (viewer.role !== 'VILLAGE_REPORTER' || !own || `C${own.slice(1, 6)}` !== area.communeId) return null;
+  return people.filter((p) =>
+    can(viewer, 'READ_PERSONAL', { provinceId: area.provinceId, communeId: area.communeId, villageId: p.villageId }),
+  );
+}
