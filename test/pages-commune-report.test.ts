@@ -25,6 +25,12 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   const page = await browser.context.newPage();
   await page.goto(`${base}/commune/C02949`);
   await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), officer);
+  // Signed in, the page still loads with one query: its reports and the village heads come in it too.
+  let posts = 0;
+  const count = (r: { url(): string; method(): string }) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') posts++;
+  };
+  page.on('request', count);
   await page.reload();
 
   // The Friday chase list: beside a village that has not reported, its head's name and a number to call.
@@ -36,6 +42,9 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
 
   const request = page.getByTestId('report-request');
   await request.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_000);
+  page.off('request', count);
+  expect(posts).toBe(1);
   await request.selectOption(`${DEMO_IDS.letter639}|2025-11-20`);
   await page.getByTestId('report-draft').click();
   const report = page.getByTestId('commune-report');
