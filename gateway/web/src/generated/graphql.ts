@@ -877,7 +877,7 @@ export type DashboardQuery = {
         strict: boolean;
         note: string | null;
       }>;
-      communesWithoutPlan: Array<{ id: string; name: string }>;
+      communesWithoutPlan: Array<{ id: string }>;
     }>;
   } | null;
   deadlineChase: {
@@ -978,7 +978,7 @@ export type DirectivesFieldsFragment = {
       strict: boolean;
       note: string | null;
     }>;
-    communesWithoutPlan: Array<{ id: string; name: string }>;
+    communesWithoutPlan: Array<{ id: string }>;
   }>;
 };
 

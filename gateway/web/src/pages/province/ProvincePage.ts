@@ -174,7 +174,15 @@ export function ProvincePage(props: { code: string }) {
     <div class="two">
       <section class="panel">
         <h2>Xã chưa có kế hoạch</h2>
-        ${below ? html`<${WithoutPlan} directives=${directives} error=${directivesError} />` : html`<${Loading} />`}
+        ${
+          below
+            ? html`<${WithoutPlan}
+                directives=${directives}
+                error=${directivesError}
+                names=${new Map(province.ranking.map((r) => [r.commune.id, r.commune.name]))}
+              />`
+            : html`<${Loading} />`
+        }
       </section>
       <section class="panel">
         <h2>Báo cáo theo hạn</h2>

@@ -2,7 +2,12 @@ import { ErrorBox, html } from '../../ui';
 import type { Directive } from './directives';
 
 /** Per directive that sets targets: the communes that have no plan for it yet (from the dashboard's query). */
-export function WithoutPlan(props: { directives: Directive[] | null; error: unknown }) {
+export function WithoutPlan(props: {
+  directives: Directive[] | null;
+  error: unknown;
+  /** The communes' names by id (from the ranking). */
+  names: ReadonlyMap<string, string>;
+}) {
   if (props.error) return html`<${ErrorBox} error=${props.error} />`;
   const relevant = (props.directives ?? []).filter((d) => d.targets.length > 0);
   if (relevant.length === 0) return html`<p class="muted">Không có văn bản nào đặt chỉ tiêu.</p>`;
@@ -12,7 +17,9 @@ export function WithoutPlan(props: { directives: Directive[] | null; error: unkn
         <summary><strong>${d.number}</strong> — ${d.communesWithoutPlan.length} xã chưa có kế hoạch thực hiện</summary>
         <p class="muted small">${d.title}</p>
         <ul class="chips">
-          ${d.communesWithoutPlan.map((c) => html`<li><a href=${`/commune/${c.id}`}>${c.name}</a></li>`)}
+          ${d.communesWithoutPlan.map(
+            (c) => html`<li><a href=${`/commune/${c.id}`}>${props.names.get(c.id) ?? c.id}</a></li>`,
+          )}
         </ul>
       </details>`,
   )}`;

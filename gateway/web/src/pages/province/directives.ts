@@ -2,7 +2,8 @@ import type { DirectivesFieldsFragment } from '../../generated/graphql';
 
 /**
  * The province's directives in force, as the dashboard's panels read them (targets, communes without a plan): one
- * part of the dashboard's one query.
+ * part of the dashboard's one query. The communes without a plan by id only: their names are in the ranking of the
+ * same answer (asking them here would add a third hop, directives → registry, to the whole page's answer).
  */
 export const DIRECTIVES_FIELDS = /* GraphQL */ `
   fragment DirectivesFields on Province {
@@ -22,7 +23,6 @@ export const DIRECTIVES_FIELDS = /* GraphQL */ `
       }
       communesWithoutPlan {
         id
-        name
       }
     }
   }
