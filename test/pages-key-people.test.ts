@@ -1,0 +1,253 @@
+/**
+ * The key people page (/commune/<id>/key-people) in Chromium against the whole stack: Ba Tô's officer sees the 14
+ * villages with their trưởng thôn, bí thư chi bộ and trưởng ban CTMT and the counts per role, records the certificate
+ * of Xà Râu's village head (not certified in the demo) and sees the count go up and a new revision in the database;
+ * a bad phone is refused next to the field with nothing sent; the API's own refusal is shown; a public visitor sees
+ * the counts and a sign-in link but no names or phones. No axe-core violations; fits a 390×844 phone.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { eventually, openPage, startPages, stopPages, type Browser } from './support/browser';
+import type { TestStack } from './support/stack';
+
+const BA_TO = 'C02949';
+const XA_RAU = 'V02949-08';
+const PATH = `/commune/${BA_TO}/key-people`;
+
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document);
+    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+  });
+}
+
+/** The officer's page: the token on the address, as a sign-in link would bring it (taken into the browser). */
+async function asOfficer(token?: string): Promise<Page> {
+  const page = await openPage(browser, base, `${PATH}?token=${token ?? (await stack.token('COMMUNE_OFFICER', BA_TO))}`);
+  await page
+    .locator('[data-testid="kp-village"]')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async (e: unknown) => {
+      console.error(await page.evaluate(() => document.body.innerText));
+      throw e;
+    });
+  return page;
+}
+
+const countOf = (page: Page, role: string) =>
+  page.locator(`[data-testid="kp-count"][data-role="${role}"] [data-testid="kp-count-line"]`).textContent();
+const seat = (page: Page, village: string, role: string) =>
+  page.locator(`[data-testid="kp-role"][data-village="${village}"][data-role="${role}"]`);
+
+const revisions = (villageId: string, role: string) =>
+  stack.sql<{ revision: number; current: boolean; certified_on: string | null; change: string; phone: string | null }>(
+    `select revision, current, certified_on::text, change, phone from plans.key_person
+      where village_id = $1 and role = $2 order by revision`,
+    [villageId, role],
+  );
+
+it('the commune page links to it; Ba Tô’s officer sees 14 villages, the counts and each person', async () => {
+  const commune = await openPage(browser, base, `/commune/${BA_TO}`);
+  await commune.getByTestId('key-people-link').click({ timeout: 30_000 });
+  await commune.waitForURL(`${base}${PATH}`);
+  await commune.close();
+
+  const page = await asOfficer();
+  // The token is taken off the address bar.
+  expect(new URL(page.url()).search).toBe('');
+  expect(await page.locator('[data-testid="kp-village"]').count()).toBe(14);
+  expect(await countOf(page, 'VILLAGE_HEAD')).toMatch(/^12\/14 có giấy chứng nhận/);
+  expect(await countOf(page, 'PARTY_CELL_SECRETARY')).toMatch(/^14\/14 có giấy chứng nhận/);
+  expect(await countOf(page, 'FRONT_HEAD')).toMatch(/^11\/14 có giấy chứng nhận/);
+  const xaRau = page.locator(`[data-testid="kp-village"][data-village="${XA_RAU}"]`);
+  expect(await xaRau.locator('h2').textContent()).toBe('Xà Râu (xã cũ Ba Nam)');
+  expect(await xaRau.locator('[data-testid="kp-role"] .kp-title').allTextContents()).toEqual([
+    'Trưởng thôn',
+    'Bí thư Chi bộ',
+    'Trưởng ban Công tác Mặt trận',
+  ]);
+  const head = seat(page, XA_RAU, 'VILLAGE_HEAD');
+  expect(await head.getByTestId('kp-certificate').textContent()).toMatch(/chưa có giấy chứng nhận/);
+  expect(await head.getByTestId('kp-tel').getAttribute('href')).toMatch(/^tel:\+84\d{9,10}$/);
+  // A certified secretary shows the date as dd/mm/yyyy.
+  expect(await seat(page, XA_RAU, 'PARTY_CELL_SECRETARY').getByTestId('kp-certificate').textContent()).toMatch(
+    /Giấy chứng nhận ngày \d{2}\/\d{2}\/2025/,
+  );
+  await page.close();
+}, 90_000);
+
+it('Village.keyPeople answers every field of a key person (its revision’s time as a date)', async () => {
+  const officer = await stack.token('COMMUNE_OFFICER', BA_TO);
+  const res = await stack.gql<{ village: { keyPeople: Array<{ recordedAt: string; change: string }> } }>(
+    `{ village(id: "${XA_RAU}") { keyPeople { recordedAt recordedBy change reason demo current } } }`,
+    {},
+    { token: officer },
+  );
+  expect(res.errors).toBeUndefined();
+  expect(res.data!.village.keyPeople).toHaveLength(3);
+  for (const p of res.data!.village.keyPeople) expect(p.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+});
+
+it('records the certificate of Xà Râu’s village head: the count goes up, a new revision is written', async () => {
+  const page = await asOfficer();
+  const head = seat(page, XA_RAU, 'VILLAGE_HEAD');
+  const before = await revisions(XA_RAU, 'VILLAGE_HEAD');
+  expect(before.map((r) => [r.revision, r.current, r.certified_on])).toEqual([[1, true, null]]);
+
+  await head.getByTestId('kp-certify').click();
+  // A date in the future is refused next to the field, before anything is sent.
+  await head.getByTestId('kp-certifiedOn').fill('2099-01-01');
+  await head.getByTestId('kp-save').click();
+  expect(await head.locator('.field-error[data-field="certifiedOn"]').textContent()).toMatch(
+    /^Ngày cấp giấy chứng nhận \(01\/01\/2099\) không thể sau hôm nay/,
+  );
+  expect(await revisions(XA_RAU, 'VILLAGE_HEAD')).toEqual(before);
+
+  await head.getByTestId('kp-certifiedOn').fill('2025-11-25');
+  await head.getByTestId('kp-save').click();
+  await eventually(
+    () => countOf(page, 'VILLAGE_HEAD'),
+    (text) => expect(text).toMatch(/^13\/14 có giấy chứng nhận/),
+  );
+  expect(await head.getByTestId('kp-certificate').textContent()).toMatch(/Giấy chứng nhận ngày 25\/11\/2025/);
+  const after = await revisions(XA_RAU, 'VILLAGE_HEAD');
+  expect(after.map((r) => [r.revision, r.current, r.certified_on, r.change])).toEqual([
+    [1, false, null, 'NAMED'],
+    [2, true, '2025-11-25', 'CERTIFIED'],
+  ]);
+  const audit = await stack.sql<{ operation: string; actor_role: string }>(
+    `select operation, actor_role from plans.audit_entry where target_id like $1 order by id`,
+    [`%:${XA_RAU}:VILLAGE_HEAD`],
+  );
+  expect(audit).toEqual([{ operation: 'recordKeyPersonCertification', actor_role: 'COMMUNE_OFFICER' }]);
+
+  // Correcting the date needs a reason: asked for next to the field; with one, a third revision.
+  await head.getByTestId('kp-certify').click();
+  await head.getByTestId('kp-certifiedOn').fill('2025-11-24');
+  await head.getByTestId('kp-save').click();
+  expect(await head.locator('.field-error[data-field="reason"]').textContent()).toMatch(/muốn sửa phải ghi lý do$/);
+  await head.getByTestId('kp-reason').fill('Ghi nhầm ngày trên giấy chứng nhận');
+  await head.getByTestId('kp-save').click();
+  await eventually(
+    () => head.getByTestId('kp-certificate').textContent(),
+    (text) => expect(text).toMatch(/Giấy chứng nhận ngày 24\/11\/2025/),
+  );
+  expect((await revisions(XA_RAU, 'VILLAGE_HEAD')).map((r) => [r.revision, r.change, r.certified_on])).toEqual([
+    [1, 'NAMED', null],
+    [2, 'CERTIFIED', '2025-11-25'],
+    [3, 'CORRECTED', '2025-11-24'],
+  ]);
+
+  // The history shows the three, newest first.
+  await head.getByTestId('kp-history-toggle').click();
+  const history = head.getByTestId('kp-history').locator('li');
+  await history.first().waitFor();
+  expect(await history.count()).toBe(3);
+  expect(await history.first().textContent()).toMatch(/Sửa ngày cấp giấy chứng nhận.*Lý do: Ghi nhầm ngày/s);
+  await page.close();
+}, 90_000);
+
+it('a bad phone is refused next to the field and nothing is sent or written', async () => {
+  const page = await asOfficer();
+  const secretary = seat(page, XA_RAU, 'PARTY_CELL_SECRETARY');
+  const before = await revisions(XA_RAU, 'PARTY_CELL_SECRETARY');
+  let mutations = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && /mutation/.test(r.postData() ?? '')) mutations++;
+  });
+  await secretary.getByTestId('kp-edit').click();
+  await secretary.getByTestId('kp-phone').fill('0912 345');
+  await secretary.getByTestId('kp-save').click();
+  const error = secretary.locator('.field-error[data-field="phone"]');
+  expect(await error.textContent()).toMatch(/^Số điện thoại "0912 345" không hợp lệ; hãy nhập số di động 10 chữ số/);
+  expect(await secretary.getByTestId('kp-phone').getAttribute('aria-invalid')).toBe('true');
+  expect(await secretary.getByTestId('kp-phone').getAttribute('aria-describedby')).toBe(await error.getAttribute('id'));
+  // An empty name too.
+  await secretary.getByTestId('kp-fullName').fill('  ');
+  await secretary.getByTestId('kp-save').click();
+  expect(await secretary.locator('.field-error[data-field="fullName"]').textContent()).toBe(
+    'Họ và tên không được để trống',
+  );
+  await page.waitForTimeout(500);
+  expect(mutations).toBe(0);
+  expect(await revisions(XA_RAU, 'PARTY_CELL_SECRETARY')).toEqual(before);
+
+  // axe with a form open and its errors shown; the phone layout.
+  expect(await axeViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth, width, wide };
+  });
+  expect(overflow.scroll > overflow.width ? overflow.wide : []).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it('shows the API’s own refusal when the officer’s sign-in has run out meanwhile; nothing is written', async () => {
+  const short = await stack.token('COMMUNE_OFFICER', BA_TO, { ttlSeconds: 6 });
+  const expires = Date.now() + 6_000;
+  const page = await asOfficer(short);
+  const front = seat(page, 'V02949-03', 'FRONT_HEAD');
+  const before = await revisions('V02949-03', 'FRONT_HEAD');
+  await front.getByTestId('kp-certify').click();
+  await front.getByTestId('kp-certifiedOn').fill('2025-11-21');
+  await page.waitForTimeout(Math.max(0, expires - Date.now()) + 1_500);
+  await front.getByTestId('kp-save').click();
+  const message = front.getByTestId('kp-message');
+  await message.waitFor({ timeout: 15_000 });
+  expect(await message.textContent()).toBe(
+    'Không có quyền xem hoặc sửa mục này, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.',
+  );
+  expect(await revisions('V02949-03', 'FRONT_HEAD')).toEqual(before);
+  await page.close();
+}, 90_000);
+
+it('a public visitor sees the counts and a sign-in link, no names or phones; axe finds nothing', async () => {
+  const page = await openPage(browser, base, PATH);
+  // This browser kept the officer's token: a visitor without one.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByTestId('kp-signin').waitFor({ timeout: 30_000 });
+  expect(await countOf(page, 'VILLAGE_HEAD')).toMatch(/^13\/14 có giấy chứng nhận/);
+  expect(await page.locator('[data-testid="kp-village"], [data-testid="kp-name"], a[href^="tel:"]').count()).toBe(0);
+  expect(await page.getByTestId('kp-signin').locator('a').getAttribute('href')).toBe(
+    `/login?next=${encodeURIComponent(PATH)}`,
+  );
+  const names = await stack.sql<{ full_name: string }>(
+    `select full_name from plans.key_person where commune_id = $1 and current`,
+    [BA_TO],
+  );
+  const text = await page.evaluate(() => document.body.innerText);
+  for (const { full_name } of names) expect(text).not.toContain(full_name);
+  expect(text).not.toMatch(/0999/);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it('axe finds nothing on the officer’s page', async () => {
+  const page = await asOfficer();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.close();
+}, 90_000);
