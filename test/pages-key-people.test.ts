@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { eventually, openPage, startPages, stopPages, type Browser } from './support/browser';
+import { eventually, openPage, screenshotPath, startPages, stopPages, type Browser } from './support/browser';
 import type { TestStack } from './support/stack';
 
 const BA_TO = 'C02949';
@@ -128,6 +128,7 @@ it('records the certificate of Xà Râu’s village head: the count goes up, a n
     (text) => expect(text).toMatch(/^13\/14 có giấy chứng nhận/),
   );
   expect(await head.getByTestId('kp-certificate').textContent()).toMatch(/Giấy chứng nhận ngày 25\/11\/2025/);
+  expect(await head.getByTestId('kp-saved').textContent()).toBe('Đã lưu ngày cấp giấy chứng nhận.');
   const after = await revisions(XA_RAU, 'VILLAGE_HEAD');
   expect(after.map((r) => [r.revision, r.current, r.certified_on, r.change])).toEqual([
     [1, false, null, 'NAMED'],
@@ -189,9 +190,30 @@ it('a bad phone is refused next to the field and nothing is sent or written', as
   await page.waitForTimeout(500);
   expect(mutations).toBe(0);
   expect(await revisions(XA_RAU, 'PARTY_CELL_SECRETARY')).toEqual(before);
-
-  // axe with a form open and its errors shown; the phone layout.
   expect(await axeViolations(page)).toEqual([]);
+
+  // Corrected: someone else now holds the role, with a number typed as +84; a new revision, the old one kept.
+  await secretary.getByTestId('kp-fullName').fill('Hồ Thị Mai');
+  await secretary.getByTestId('kp-phone').fill('+84 912 345 678');
+  await secretary.getByTestId('kp-reason').fill('Chi bộ bầu bí thư mới');
+  await secretary.getByTestId('kp-save').click();
+  await eventually(
+    () => secretary.getByTestId('kp-name').textContent(),
+    (name) => expect(name).toBe('Hồ Thị Mai'),
+  );
+  expect(await secretary.getByTestId('kp-tel').textContent()).toBe('0912 345 678');
+  expect(await secretary.getByTestId('kp-tel').getAttribute('href')).toBe('tel:+84912345678');
+  // A new person has no certificate yet: the count of secretaries goes down.
+  expect(await secretary.getByTestId('kp-certificate').textContent()).toMatch(/chưa có giấy chứng nhận/);
+  expect(await countOf(page, 'PARTY_CELL_SECRETARY')).toMatch(/^13\/14 có giấy chứng nhận/);
+  const after = await revisions(XA_RAU, 'PARTY_CELL_SECRETARY');
+  expect(after.map((r) => [r.revision, r.current, r.change, r.phone])).toEqual([
+    [1, false, 'NAMED', before[0].phone],
+    [2, true, 'REPLACED', '0912345678'],
+  ]);
+  expect(mutations).toBe(1);
+
+  // The phone layout.
   await page.setViewportSize({ width: 390, height: 844 });
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -202,6 +224,11 @@ it('a bad phone is refused next to the field and nothing is sent or written', as
     return { scroll: document.documentElement.scrollWidth, width, wide };
   });
   expect(overflow.scroll > overflow.width ? overflow.wide : []).toEqual([]);
+  const shot = screenshotPath('key-people-phone');
+  if (shot) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: shot });
+  }
   await page.close();
 }, 90_000);
 
@@ -244,6 +271,18 @@ it('a public visitor sees the counts and a sign-in link, no names or phones; axe
   expect(text).not.toMatch(/0999/);
   expect(await axeViolations(page)).toEqual([]);
   await page.close();
+}, 90_000);
+
+it('a province viewer reads names and phones but is offered no change; the province admin is', async () => {
+  const viewer = await asOfficer(await stack.token('PROVINCE_VIEWER', 'P23'));
+  expect(await viewer.locator('[data-testid="kp-village"]').count()).toBe(14);
+  expect(await viewer.locator('[data-testid="kp-tel"]').count()).toBeGreaterThan(0);
+  expect(await viewer.locator('[data-testid="kp-edit"], [data-testid="kp-certify"]').count()).toBe(0);
+  expect(await viewer.getByTestId('kp-readonly').textContent()).toMatch(/Chỉ cán bộ xã Ba Tô hoặc quản trị cấp tỉnh/);
+  await viewer.close();
+  const admin = await asOfficer(await stack.token('PROVINCE_ADMIN', 'P23'));
+  expect(await admin.locator('[data-testid="kp-certify"]').count()).toBeGreaterThan(0);
+  await admin.close();
 }, 90_000);
 
 it('axe finds nothing on the officer’s page', async () => {

@@ -210,14 +210,15 @@ export function KeyPeoplePage(props: { id: string }) {
   // A village head sees its own village's people only (the API answers nobody for the others).
   const villages = claims?.role === 'VILLAGE_REPORTER' ? c.villages.filter((v) => v.id === claims.area) : c.villages;
   const shown = villages.filter((v) => v.keyPeople !== null && v.keyPeople !== undefined);
-  const commune = `${KIND_VI[c.kind] ?? 'Xã'} ${c.name}`;
+  const kind = KIND_VI[c.kind] ?? 'Xã';
+  const commune = `${kind} ${c.name}`;
   const newestPlan = c.plans[0] ?? null;
   const signIn = `/login?next=${encodeURIComponent(location.pathname)}`;
 
   return html`<${Layout}
     title=${`Cán bộ chủ chốt thôn — ${commune}`}
     subtitle=${`Trưởng thôn, Bí thư Chi bộ, Trưởng ban Công tác Mặt trận của ${c.villages.length} thôn, tổ dân phố: ai đảm nhiệm, số điện thoại, ngày cấp giấy chứng nhận`}
-    nav=${html`<a href=${`/commune/${encodeURIComponent(c.id)}`}>← Trang ${commune}</a>`}
+    nav=${html`<a href=${`/commune/${encodeURIComponent(c.id)}`}>← Trang ${kind.toLowerCase()} ${c.name}</a>`}
   >
     <section class="cards" aria-label="Số người có giấy chứng nhận theo chức danh" data-testid="kp-counts">
       ${c.keyPeople.roles.map(
@@ -315,7 +316,16 @@ function RoleRow(props: {
 }) {
   const p = props.person;
   const [mode, setMode] = useState<Mode>(null);
-  const toggle = (next: Mode) => setMode(mode === next ? null : next);
+  const [saved, setSaved] = useState<string | null>(null);
+  const toggle = (next: Mode) => {
+    setSaved(null);
+    setMode(mode === next ? null : next);
+  };
+  const done = (what: string) => () => {
+    setMode(null);
+    setSaved(what);
+    props.onSaved();
+  };
   const title = KEY_ROLE_TITLE[props.role];
   const idBase = `kp-${props.villageId}-${props.role}`;
   return html`<li class="kp-role" data-testid="kp-role" data-role=${props.role} data-village=${props.villageId}>
@@ -351,7 +361,7 @@ function RoleRow(props: {
                 aria-controls=${`${idBase}-form`}
                 onClick=${() => toggle('person')}
               >
-                ${p ? 'Thay người, sửa số điện thoại' : 'Nhập người đảm nhiệm'}
+                ${p ? 'Đổi người, sửa số' : 'Nhập người đảm nhiệm'}
               </button>
               ${
                 p
@@ -382,6 +392,7 @@ function RoleRow(props: {
           : null
       }
     </div>
+    ${saved ? html`<p class="ok small" role="status" data-testid="kp-saved">${saved}</p>` : null}
     <div id=${`${idBase}-form`}>
       ${
         mode === 'person' && props.planId
@@ -391,10 +402,7 @@ function RoleRow(props: {
               person=${p}
               title=${title}
               token=${props.token}
-              onDone=${() => {
-                setMode(null);
-                props.onSaved();
-              }}
+              onDone=${done(p ? 'Đã lưu; thông tin cũ vẫn giữ trong lịch sử.' : 'Đã lưu.')}
             />`
           : null
       }
@@ -405,10 +413,7 @@ function RoleRow(props: {
               seat=${{ planId: p.planId, villageId: props.villageId, role: props.role }}
               person=${p}
               token=${props.token}
-              onDone=${() => {
-                setMode(null);
-                props.onSaved();
-              }}
+              onDone=${done('Đã lưu ngày cấp giấy chứng nhận.')}
             />`
           : null
       }
