@@ -39,8 +39,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** The officer's page: the token on the address, as a sign-in link would bring it (taken into the browser). */
-async function asOfficer(token?: string): Promise<Page> {
-  const page = await openPage(browser, base, `${PATH}?token=${token ?? (await stack.token('COMMUNE_OFFICER', BA_TO))}`);
+async function asOfficer(token?: string, path = PATH): Promise<Page> {
+  const page = await openPage(browser, base, `${path}?token=${token ?? (await stack.token('COMMUNE_OFFICER', BA_TO))}`);
   await page
     .locator('[data-testid="kp-village"]')
     .first()
@@ -259,6 +259,7 @@ it('a public visitor sees the counts and a sign-in link, no names or phones; axe
   await page.getByTestId('kp-signin').waitFor({ timeout: 30_000 });
   expect(await countOf(page, 'VILLAGE_HEAD')).toMatch(/^13\/14 có giấy chứng nhận/);
   expect(await page.locator('[data-testid="kp-village"], [data-testid="kp-name"], a[href^="tel:"]').count()).toBe(0);
+  expect(await page.getByTestId('kp-signin').innerText()).toMatch(/phụ trách\. Đăng nhập để xem, cán bộ xã/);
   expect(await page.getByTestId('kp-signin').locator('a').getAttribute('href')).toBe(
     `/login?next=${encodeURIComponent(PATH)}`,
   );
@@ -283,6 +284,45 @@ it('a province viewer reads names and phones but is offered no change; the provi
   const admin = await asOfficer(await stack.token('PROVINCE_ADMIN', 'P23'));
   expect(await admin.locator('[data-testid="kp-certify"]').count()).toBeGreaterThan(0);
   await admin.close();
+}, 90_000);
+
+it('Ngọk Bay’s officer names a village head where nobody was, in the commune’s plan', async () => {
+  const page = await asOfficer(await stack.token('COMMUNE_OFFICER', 'C02032'), '/commune/C02032/key-people');
+  const village = 'V02032-10';
+  const head = seat(page, village, 'VILLAGE_HEAD');
+  expect(await head.getByTestId('kp-name').textContent()).toBe('chưa có người đảm nhiệm');
+  expect(await countOf(page, 'VILLAGE_HEAD')).toMatch(/ · 10 thôn chưa có người$/);
+  await head.getByTestId('kp-edit').click();
+  // Nobody held the role: no reason to give, no certificate to record yet.
+  expect(await head.getByTestId('kp-reason').count()).toBe(0);
+  expect(await head.getByTestId('kp-certify').count()).toBe(0);
+  await head.getByTestId('kp-fullName').fill('A Nhơn');
+  await head.getByTestId('kp-phone').fill('0345.678.901');
+  await head.getByTestId('kp-save').click();
+  await eventually(
+    () => head.getByTestId('kp-name').textContent(),
+    (name) => expect(name).toBe('A Nhơn'),
+  );
+  expect(await countOf(page, 'VILLAGE_HEAD')).toMatch(/ · 9 thôn chưa có người$/);
+  expect(
+    await stack.sql(
+      `select k.revision, k.change, k.phone, p.number from plans.key_person k join plans.commune_plan p on p.id = k.plan_id
+        where k.village_id = $1`,
+      [village],
+    ),
+  ).toEqual([{ revision: 1, change: 'NAMED', phone: '0345678901', number: 'KH-UBND 08/2025' }]);
+  await page.close();
+}, 90_000);
+
+it('a village head signed in sees the people of the own village only, and no forms', async () => {
+  const page = await asOfficer(await stack.token('VILLAGE_REPORTER', XA_RAU));
+  expect(
+    await page
+      .locator('[data-testid="kp-village"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-village'))),
+  ).toEqual([XA_RAU]);
+  expect(await page.locator('[data-testid="kp-edit"], [data-testid="kp-certify"]').count()).toBe(0);
+  await page.close();
 }, 90_000);
 
 it('axe finds nothing on the officer’s page', async () => {

@@ -235,7 +235,7 @@ export function KeyPeoplePage(props: { id: string }) {
     ${
       shown.length === 0
         ? html`<p class="panel" data-testid="kp-signin">
-            Họ tên và số điện thoại của cán bộ chủ chốt thôn chỉ hiện cho cán bộ xã và tỉnh phụ trách.
+            Họ tên và số điện thoại của cán bộ chủ chốt thôn chỉ hiện cho cán bộ xã và tỉnh phụ trách.${' '}
             <a href=${signIn}>Đăng nhập</a> để xem${token ? ' (tài khoản đang dùng không phụ trách xã này)' : ''}, cán
             bộ xã đăng nhập để nhập người đảm nhiệm và ngày cấp giấy chứng nhận.
           </p>`
@@ -248,7 +248,7 @@ export function KeyPeoplePage(props: { id: string }) {
                     </p>`
                   : html`<p class="message error">Xã chưa có kế hoạch nào để ghi cán bộ chủ chốt thôn.</p>`
                 : html`<p class="muted small" data-testid="kp-readonly">
-                    Chỉ cán bộ xã ${c.name} hoặc quản trị cấp tỉnh được sửa.
+                    Chỉ cán bộ xã ${c.name} hoặc quản trị cấp tỉnh được sửa.${' '}
                     <a href=${signIn}>Đăng nhập tài khoản khác</a>
                   </p>`
             }
