@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { DEMO_IDS } from '../shared/vocabulary/demo';
 import { eventually, openPage, screenshotPath, startPages, stopPages, type Browser } from './support/browser';
 import type { TestStack } from './support/stack';
 
@@ -322,6 +323,34 @@ it('a village head signed in sees the people of the own village only, and no for
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-village'))),
   ).toEqual([XA_RAU]);
   expect(await page.locator('[data-testid="kp-edit"], [data-testid="kp-certify"]').count()).toBe(0);
+  await page.close();
+}, 90_000);
+
+it('the draft report’s key-people line links to the page', async () => {
+  const officer = await stack.token('COMMUNE_OFFICER', BA_TO);
+  const input = { communeId: BA_TO, directiveId: DEMO_IDS.letter639, dueOn: '2025-11-20' };
+  const drafted = await stack.gql(
+    `mutation ($input: CommuneReportInput!) { saveCommuneReport(input: $input) { id } }`,
+    {
+      input,
+    },
+    { token: officer },
+  );
+  expect(drafted.errors).toBeUndefined();
+  // The commune page reads the token kept in the browser.
+  const page = await openPage(browser, base, `/commune/${BA_TO}`);
+  await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), officer);
+  await page.reload();
+  const request = page.getByTestId('report-request');
+  await request.waitFor({ timeout: 30_000 });
+  await request.selectOption(`${DEMO_IDS.letter639}|2025-11-20`);
+  const link = page.getByTestId('report-key-people-link');
+  await link.waitFor({ timeout: 30_000 });
+  expect(await page.getByTestId('report-key-people').innerText()).toMatch(
+    /^Cán bộ chủ chốt thôn .*Trưởng thôn 13\/14.*\(đến hôm nay; chốt khi gửi báo cáo\) · Cập nhật cán bộ chủ chốt thôn$/,
+  );
+  await link.click();
+  await page.waitForURL(`${base}${PATH}`);
   await page.close();
 }, 90_000);
 
