@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import { fmtDate, fmtDateTime, KIND_VI, todayInVietnam } from '../../format';
 import type {
@@ -321,11 +321,16 @@ function RoleRow(props: {
     setSaved(null);
     setMode(mode === next ? null : next);
   };
+  const actions = useRef<HTMLDivElement>(null);
   const done = (what: string) => () => {
     setMode(null);
     setSaved(what);
     props.onSaved();
   };
+  // The form closes on saving: keyboard focus goes back to the row's buttons, not to the top of the page.
+  useEffect(() => {
+    if (saved) actions.current?.querySelector('button')?.focus();
+  }, [saved]);
   const title = KEY_ROLE_TITLE[props.role];
   const idBase = `kp-${props.villageId}-${props.role}`;
   return html`<li class="kp-role" data-testid="kp-role" data-role=${props.role} data-village=${props.villageId}>
@@ -351,7 +356,7 @@ function RoleRow(props: {
           : html`<span class="late" data-testid="kp-name">chưa có người đảm nhiệm</span>`
       }
     </div>
-    <div class="kp-actions">
+    <div class="kp-actions" ref=${actions}>
       ${
         props.canEdit
           ? html`<button
@@ -395,6 +400,8 @@ function RoleRow(props: {
     ${saved ? html`<p class="ok small" role="status" data-testid="kp-saved">${saved}</p>` : null}
     <div id=${`${idBase}-form`}>
       ${
+        // A change goes to the plan naming the person in force (their revisions stay together); someone named
+        // where nobody was goes to the commune's newest plan.
         mode === 'person' && props.planId
           ? html`<${PersonForm}
               idBase=${idBase}
