@@ -169,6 +169,36 @@ it('records the certificate of Xà Râu’s village head: the count goes up, a n
   await page.close();
 }, 90_000);
 
+it('a date recorded by mistake is removed, with a reason: the count goes down, the old date kept as history', async () => {
+  const page = await asOfficer();
+  const front = seat(page, XA_RAU, 'FRONT_HEAD');
+  const before = await revisions(XA_RAU, 'FRONT_HEAD');
+  expect(before.map((r) => r.certified_on === null)).toEqual([false]);
+  const count = (await countOf(page, 'FRONT_HEAD'))!;
+  await front.getByTestId('kp-certify').click();
+  await front.getByTestId('kp-remove').click();
+  expect(await front.locator('.field-error[data-field="reason"]').textContent()).toBe(
+    'Muốn xoá ngày cấp giấy chứng nhận đã ghi phải ghi lý do',
+  );
+  expect(await revisions(XA_RAU, 'FRONT_HEAD')).toEqual(before);
+  expect(await axeViolations(page)).toEqual([]);
+  await front.getByTestId('kp-reason').fill('Ghi nhầm người: đồng chí chưa dự lớp');
+  await front.getByTestId('kp-remove').click();
+  await eventually(
+    () => front.getByTestId('kp-certificate').textContent(),
+    (text) => expect(text).toMatch(/chưa có giấy chứng nhận/),
+  );
+  const [certified, required] = count.split(' ')[0].split('/').map(Number);
+  expect(await countOf(page, 'FRONT_HEAD')).toMatch(new RegExp(`^${certified - 1}/${required} có giấy chứng nhận`));
+  expect((await revisions(XA_RAU, 'FRONT_HEAD')).map((r) => [r.revision, r.current, r.change, r.certified_on])).toEqual(
+    [
+      [1, false, 'NAMED', before[0].certified_on],
+      [2, true, 'CORRECTED', null],
+    ],
+  );
+  await page.close();
+}, 90_000);
+
 it('a bad phone is refused next to the field and nothing is sent or written', async () => {
   const page = await asOfficer();
   const secretary = seat(page, XA_RAU, 'PARTY_CELL_SECRETARY');

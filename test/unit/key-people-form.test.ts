@@ -1,6 +1,7 @@
 import {
   checkCertificate,
   checkPerson,
+  checkRemoval,
   countLine,
   phoneDigits,
   spacedPhone,
@@ -70,6 +71,16 @@ describe('the key people page checks as the API does', () => {
     if (date === '2025-02-30') expect([first, api !== null]).toEqual([expect.stringContaining('không hợp lệ'), true]);
     else expect(first).toBe(api);
   });
+
+  it.each(['', 'Ghi nhầm người'])(
+    'removing a recorded date, reason %j: a reason is required as the API requires',
+    (reason) => {
+      const current = { fullName: 'Đinh Văn Thắng', certifiedOn: '2025-11-18' };
+      const api = refusedBy(() => checkCertification(current, null, reason, today, 'trưởng thôn Xà Râu'));
+      expect(checkRemoval(reason).reason === undefined).toBe(api === null);
+      if (api) expect(checkRemoval(reason).reason).toMatch(/phải ghi lý do$/);
+    },
+  );
 
   it('an empty date is asked for (the API would read it as removing the date)', () => {
     expect(checkCertificate({ certifiedOn: '', reason: '' }, { fullName: 'A', certifiedOn: null }, today)).toEqual({

@@ -13,6 +13,7 @@ import { ACCESS_REFUSED, forOfficials } from '../../words';
 import {
   checkCertificate,
   checkPerson,
+  checkRemoval,
   countLine,
   KEY_ROLE_TITLE,
   KEY_ROLES,
@@ -573,9 +574,10 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value });
-  const save = async (e: Event) => {
-    e.preventDefault();
-    const found = checkCertificate(form, { fullName: p.fullName, certifiedOn: p.certifiedOn ?? null }, today);
+  /** Records the date in the form, or (`null`) removes the one recorded by mistake. */
+  const send = async (certifiedOn: string | null) => {
+    const current = { fullName: p.fullName, certifiedOn: p.certifiedOn ?? null };
+    const found = certifiedOn === null ? checkRemoval(form.reason) : checkCertificate(form, current, today);
     setErrors(found);
     setMessage(null);
     if (Object.keys(found).length > 0) return;
@@ -583,7 +585,7 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
     try {
       await gql<RecordKeyPersonCertificationMutation>(
         CERTIFY,
-        { ...props.seat, certifiedOn: form.certifiedOn, reason: form.reason.trim() || null },
+        { ...props.seat, certifiedOn, reason: form.reason.trim() || null },
         await tokenFor(props.token),
       );
       props.onDone();
@@ -594,6 +596,10 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
     } finally {
       setBusy(false);
     }
+  };
+  const save = (e: Event) => {
+    e.preventDefault();
+    void send(form.certifiedOn);
   };
   return html`<form class="kp-form" onSubmit=${save} novalidate data-testid="kp-certificate-form">
     <${Field}
@@ -613,14 +619,23 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
         ? html`<${Field}
             id=${props.idBase}
             name="reason"
-            label="Lý do sửa (bắt buộc)"
+            label="Lý do sửa hoặc xoá (bắt buộc)"
             value=${form.reason}
             error=${errors.reason}
             onInput=${set('reason')}
           />`
         : null
     }
-    <button type="submit" disabled=${busy} data-testid="kp-save">Lưu</button>
+    <div class="kp-form-buttons">
+      <button type="submit" disabled=${busy} data-testid="kp-save">Lưu</button>
+      ${
+        p.certifiedOn
+          ? html`<button type="button" disabled=${busy} data-testid="kp-remove" onClick=${() => send(null)}>
+              Xoá ngày đã ghi (ghi nhầm)
+            </button>`
+          : null
+      }
+    </div>
     ${message ? html`<p class="message error" role="alert" data-testid="kp-message">${message}</p>` : null}
   </form>`;
 }

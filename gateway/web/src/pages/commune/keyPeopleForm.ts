@@ -94,6 +94,13 @@ export function checkCertificate(
   return errors;
 }
 
+/** Removing a date recorded by mistake (the person has no certificate after all): a reason is required. */
+export function checkRemoval(reason: string): FieldErrors {
+  const why = clean(reason);
+  if (why === '') return { reason: 'Muốn xoá ngày cấp giấy chứng nhận đã ghi phải ghi lý do' };
+  return why.length > 500 ? { reason: 'Lý do dài quá 500 ký tự' } : {};
+}
+
 /** Certified of required for one role, as the commune's letter counts: "12/14 có giấy chứng nhận". */
 export function countLine(r: { certified: number; required: number }): string {
   return `${r.certified}/${r.required} có giấy chứng nhận`;
