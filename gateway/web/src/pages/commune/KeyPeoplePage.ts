@@ -378,7 +378,7 @@ function RoleRow(props: {
                       aria-controls=${`${idBase}-form`}
                       onClick=${() => toggle('certificate')}
                     >
-                      ${p.certifiedOn ? 'Sửa ngày cấp' : 'Ghi ngày cấp giấy chứng nhận'}
+                      ${p.certifiedOn ? 'Sửa ngày cấp' : 'Ghi ngày cấp'}
                     </button>`
                   : null
               }`
