@@ -14,8 +14,12 @@ import { KeyPerson } from './entities/KeyPerson';
 export type KeyPersonRow = KeyPerson & KeyPersonFacts;
 
 /** Key people in force whose `column` is one of `ids`, with their plan's date, in one statement. */
-async function keyPeopleWhere(em: EntityManager, column: 'commune_id' | 'village_id', ids: readonly string[]) {
-  return em.execute<KeyPersonRow[]>(
+async function keyPeopleWhere(
+  em: EntityManager,
+  column: 'commune_id' | 'village_id',
+  ids: readonly string[],
+): Promise<KeyPersonRow[]> {
+  const rows = await em.execute<Array<Omit<KeyPersonRow, 'recordedAt'> & { recordedAt: Date | string }>>(
     `select k.id, k.plan_id as "planId", k.commune_id as "communeId", k.village_id as "villageId", k.role,
        k.revision, k.current, k.full_name as "fullName", k.phone,
        to_char(k.certified_on, 'YYYY-MM-DD') as "certifiedOn", k.change, k.reason, k.recorded_at as "recordedAt",
@@ -25,6 +29,8 @@ async function keyPeopleWhere(em: EntityManager, column: 'commune_id' | 'village
      order by k.village_id, k.role, k.plan_id`,
     [...ids],
   );
+  // A raw statement answers timestamps as text (the ORM's type parsers): `recordedAt` is a DateTimeISO, a Date.
+  return rows.map((r) => Object.assign(r, { recordedAt: new Date(r.recordedAt) }) as KeyPersonRow);
 }
 
 export interface FrozenPlanPart {

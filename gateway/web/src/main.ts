@@ -4,6 +4,7 @@ import { CommunePage } from './pages/commune/CommunePage';
 import { AccountsPage } from './pages/account/AccountsPage';
 import { InvitePage } from './pages/account/InvitePage';
 import { LoginPage } from './pages/account/LoginPage';
+import { KeyPeoplePage } from './pages/commune/KeyPeoplePage';
 import { ReportPrintPage } from './pages/commune/ReportPrintPage';
 import { LivePage } from './pages/live';
 import { NationPage } from './pages/nation/NationPage';
@@ -22,6 +23,8 @@ function route(pathname: string) {
   if (level === 'province' && id && !sub && parts.length === 2) return html`<${ProvincePage} code=${id} />`;
   if (level === 'province' && id && sub === 'live' && parts.length === 3) return html`<${LivePage} code=${id} />`;
   if (level === 'commune' && id && parts.length === 2) return html`<${CommunePage} id=${id} />`;
+  if (level === 'commune' && id && sub === 'key-people' && parts.length === 3)
+    return html`<${KeyPeoplePage} id=${id} />`;
   if (level === 'commune' && id && sub === 'report' && parts.length === 4)
     return html`<${ReportPrintPage} id=${id} reportId=${parts[3]} />`;
   if (level === 'village' && id && sub === 'report' && parts.length === 3) return html`<${ReportPage} id=${id} />`;

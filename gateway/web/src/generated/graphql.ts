@@ -37,6 +37,8 @@ export type GroupFiguresInput = {
 
 export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
 
+export type KeyPersonChange = 'NAMED' | 'REPLACED' | 'UPDATED' | 'CERTIFIED' | 'CORRECTED';
+
 export type KeyPersonRole = 'VILLAGE_HEAD' | 'PARTY_CELL_SECRETARY' | 'FRONT_HEAD';
 
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
@@ -57,6 +59,16 @@ export type Recurrence = 'ONCE' | 'WEEKLY';
 export type ReportFollowUpState = 'ON_TIME' | 'LATE' | 'DRAFT' | 'MISSING';
 
 export type ReportingState = 'ON_TIME' | 'LATE' | 'MISSING';
+
+export type SetKeyPersonInput = {
+  planId: string | number;
+  villageId: string | number;
+  role: KeyPersonRole;
+  fullName: string;
+  phone?: string | null | undefined;
+  certifiedOn?: string | null | undefined;
+  reason?: string | null | undefined;
+};
 
 export type TargetSource = 'PROVINCE' | 'COMMUNE';
 
@@ -470,6 +482,127 @@ export type CommuneReportingStatusQuery = {
       reason: string | null;
     }>;
   } | null;
+};
+
+export type KeyPersonFieldsFragment = {
+  id: string;
+  planId: string;
+  role: KeyPersonRole;
+  revision: number;
+  current: boolean;
+  fullName: string;
+  phone: string | null;
+  certifiedOn: string | null;
+  change: KeyPersonChange;
+  reason: string | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  demo: boolean;
+};
+
+export type KeyPeoplePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type KeyPeoplePageQuery = {
+  commune: {
+    id: string;
+    name: string;
+    kind: CommuneKind;
+    province: { id: string; name: string };
+    plans: Array<{ id: string; number: string }>;
+    keyPeople: { roles: Array<{ role: KeyPersonRole; required: number; named: number; certified: number }> };
+    villages: Array<{
+      id: string;
+      name: string;
+      formerCommune: string | null;
+      keyPeople: Array<{
+        id: string;
+        planId: string;
+        role: KeyPersonRole;
+        revision: number;
+        fullName: string;
+        phone: string | null;
+        certifiedOn: string | null;
+      }> | null;
+    }>;
+  } | null;
+};
+
+export type KeyPersonHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type KeyPersonHistoryQuery = {
+  commune: {
+    plans: Array<{
+      id: string;
+      keyPeople: Array<{
+        id: string;
+        planId: string;
+        role: KeyPersonRole;
+        revision: number;
+        current: boolean;
+        fullName: string;
+        phone: string | null;
+        certifiedOn: string | null;
+        change: KeyPersonChange;
+        reason: string | null;
+        recordedAt: string;
+        recordedBy: string | null;
+        demo: boolean;
+        village: { id: string };
+      }> | null;
+    }>;
+  } | null;
+};
+
+export type SetKeyPersonMutationVariables = Exact<{
+  input: SetKeyPersonInput;
+}>;
+
+export type SetKeyPersonMutation = {
+  setKeyPerson: {
+    id: string;
+    planId: string;
+    role: KeyPersonRole;
+    revision: number;
+    current: boolean;
+    fullName: string;
+    phone: string | null;
+    certifiedOn: string | null;
+    change: KeyPersonChange;
+    reason: string | null;
+    recordedAt: string;
+    recordedBy: string | null;
+    demo: boolean;
+  };
+};
+
+export type RecordKeyPersonCertificationMutationVariables = Exact<{
+  planId: string | number;
+  villageId: string | number;
+  role: KeyPersonRole;
+  certifiedOn?: string | null | undefined;
+  reason?: string | null | undefined;
+}>;
+
+export type RecordKeyPersonCertificationMutation = {
+  recordKeyPersonCertification: {
+    id: string;
+    planId: string;
+    role: KeyPersonRole;
+    revision: number;
+    current: boolean;
+    fullName: string;
+    phone: string | null;
+    certifiedOn: string | null;
+    change: KeyPersonChange;
+    reason: string | null;
+    recordedAt: string;
+    recordedBy: string | null;
+    demo: boolean;
+  };
 };
 
 export type PeriodFieldsFragment = {

@@ -115,6 +115,7 @@ export function CommunePage(props: { id: string }) {
       <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
       <${Download} href=${`/export/commune/${encodeURIComponent(id)}/villages.xlsx`} label="Tải Excel thôn, đơn vị" />
       <${Villages} villages=${c.villages} />
+      <p><a href=${`/commune/${id}/key-people`} data-testid="key-people-link">Cán bộ chủ chốt thôn</a></p>
     </section>
     <div class="two">
       <section class="panel">

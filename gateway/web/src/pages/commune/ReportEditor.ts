@@ -111,6 +111,7 @@ export function ReportEditor(props: { report: Report; token: string; onChange: (
       differences=${r.figureDifferences}
       planPart=${r.planPart}
       keyPeopleNow=${r.commune.keyPeople.line}
+      keyPeopleHref=${`/commune/${r.commune.id}/key-people`}
     />
     <label class="inline"
       >Số văn bản

@@ -13,6 +13,8 @@ export function ReportFigures(props: {
   planPart?: PlanPart;
   /** The key people's certification as the plans stand today: shown until a submission freezes it. */
   keyPeopleNow?: string | null;
+  /** Where the key people are kept (the editor links there from the draft's line). */
+  keyPeopleHref?: string;
 }) {
   const f = props.figures;
   return html`<div class="report-figures" data-testid="report-figures">
@@ -105,6 +107,7 @@ export function ReportFigures(props: {
     <${KeyPeopleLine}
       frozen=${props.planPart ? (props.planPart.keyPeople?.line ?? null) : undefined}
       now=${props.keyPeopleNow}
+      href=${props.keyPeopleHref}
     />
     <p>
       Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
