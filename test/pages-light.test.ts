@@ -159,7 +159,7 @@ it.each(PAGES)(
     const { page, posts } = await open(path);
     // One POST /graphql per load: the dashboard's and the commune page's panels come in the page's one query
     // (started by index.html before the bundle), and opening the live subscription does not load it again.
-    if (path !== '/province/23/live') expect(posts).toBe(1);
+    expect(posts).toBe(1);
     const text = await page.evaluate(() => {
       const parts = [document.body.innerText];
       for (const el of document.querySelectorAll('input, textarea')) {

@@ -884,6 +884,7 @@ export type WallQueryVariables = Exact<{
 }>;
 
 export type WallQuery = {
+  liveCursor: string;
   province: {
     id: string;
     name: string;

@@ -14,6 +14,7 @@ const TOP = 15;
 const QUERY =
   /* GraphQL */ `query Wall($code: String!, $weekAgo: Date!) {
   province(code: $code) { id name fullName ranking { ...RankingFields } weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
+  liveCursor
 }` +
   RANKING_FIELDS +
   WEEK_AGO_FIELDS;
@@ -63,25 +64,32 @@ export function LivePage(props: { code: string }) {
   };
   useEffect(() => () => void (burstTimer.current && clearTimeout(burstTimer.current)), []);
   const variables = { code, weekAgo: addDays(todayInVietnam(), -7) };
-  const live = useLiveQuery<WallData, RankEvent>(() => gql<WallData>(QUERY, variables), code, {
-    query: RANK_SUBSCRIPTION,
-    variables: { provinceId: `P${code}` },
-    pick: (d) => d.rankChanged as RankEvent,
-    onEvent: (e) => {
-      seen.current?.set(e.commune.id, e.position);
-      push([
-        {
-          communeId: e.commune.id,
-          name: e.commune.name,
-          previous: e.previous,
-          position: e.position,
-          batch: e.batch,
-          batchSize: e.batchSize,
-        },
-      ]);
+  const live = useLiveQuery<WallData, RankEvent>(
+    () => gql<WallData>(QUERY, variables),
+    code,
+    {
+      query: RANK_SUBSCRIPTION,
+      variables: { provinceId: `P${code}` },
+      pick: (d) => d.rankChanged as RankEvent,
+      onEvent: (e) => {
+        seen.current?.set(e.commune.id, e.position);
+        push([
+          {
+            communeId: e.commune.id,
+            name: e.commune.name,
+            previous: e.previous,
+            position: e.position,
+            batch: e.batch,
+            batchSize: e.batchSize,
+          },
+        ]);
+      },
+      apply: applyRank,
     },
-    apply: applyRank,
-  });
+    [],
+    // Subscribed from the cursor the ranking was loaded with: no second load when the socket opens.
+    (data) => data.liveCursor,
+  );
   // Moves seen between two loaded rankings (the polling fallback, or a catch-up after a gap).
   useEffect(() => {
     const ranking = live.data?.province?.ranking;
