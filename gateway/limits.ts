@@ -191,19 +191,27 @@ export function checkDocument(
   };
 }
 
-/** How many mutation fields an operation sends (aliases and fragments included): each counts against the limit. */
-export function mutationFieldCount(operation: OperationDefinitionNode, document: DocumentNode): number {
+/**
+ * How many mutation fields an operation sends (aliases and fragments included): each counts against the limit.
+ * With `only`, just the fields it names are counted (e.g. the sign-in fields), and none may be 0.
+ */
+export function mutationFieldCount(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  only?: (field: string) => boolean,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const count = (set: SelectionSetNode, seen: Set<string>): number =>
     set.selections.reduce((n, sel) => {
-      if (sel.kind === Kind.FIELD) return n + (sel.name.value === '__typename' ? 0 : 1);
+      if (sel.kind === Kind.FIELD) return n + ((only ? only(sel.name.value) : sel.name.value !== '__typename') ? 1 : 0);
       if (sel.kind === Kind.INLINE_FRAGMENT) return n + count(sel.selectionSet, seen);
       const fragment = fragments.get(sel.name.value);
       if (!fragment || seen.has(sel.name.value)) return n;
       return n + count(fragment.selectionSet, new Set([...seen, sel.name.value]));
     }, 0);
-  return Math.max(1, count(operation.selectionSet, new Set()));
+  const n = count(operation.selectionSet, new Set());
+  return only ? n : Math.max(1, n);
 }
 
 /** Fixed-window counter per caller: simple, in memory (one gateway process), and enough against a runaway script. */

@@ -5,17 +5,15 @@
  * HTTP 429 and Retry-After.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type GraphQLError, type OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { bilingual } from '../shared/errors';
-import { rateLimited, RateLimiter, type GatewayLimits } from './limits';
+import { mutationFieldCount, rateLimited, RateLimiter, type GatewayLimits } from './limits';
 
 const SIGN_IN_FIELDS = new Set(['signIn', 'redeemInvite']);
 
-/** Top-level sign-in fields of a mutation (aliases count each). */
-export function signInFieldCount(operation: OperationDefinitionNode): number {
-  return operation.selectionSet.selections.filter(
-    (sel) => sel.kind === Kind.FIELD && SIGN_IN_FIELDS.has(sel.name.value),
-  ).length;
+/** Sign-in fields of a mutation: aliases count each, and fields inside fragments count too. */
+export function signInFieldCount(operation: OperationDefinitionNode, document: DocumentNode): number {
+  return mutationFieldCount(operation, document, (field) => SIGN_IN_FIELDS.has(field));
 }
 
 function tooManySignIns(retryAfterMs: number): GraphQLError {
@@ -33,9 +31,9 @@ export function signInLimitPlugin<C extends { clientAddress?: string }>(limits: 
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, contextValue }) {
+        async didResolveOperation({ operation, document, contextValue }) {
           if (operation?.operation !== 'mutation') return;
-          const n = signInFieldCount(operation);
+          const n = signInFieldCount(operation, document);
           if (n === 0) return;
           const wait = perIp.take(contextValue.clientAddress ?? 'unknown', n);
           if (wait > 0) throw tooManySignIns(wait);

@@ -5,6 +5,7 @@ import { parse, validate, specifiedRules } from 'graphql';
 import { GATEWAY_REQUESTS } from '../bench/queries';
 import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
+import { signInFieldCount } from '../gateway/sign-in-limit';
 import { visibilityOf } from '../gateway/subscriptions/server';
 import { readCommittedSupergraph } from '../shared/topology';
 import { ANONYMOUS, type Viewer } from '../shared/viewer';
@@ -142,6 +143,21 @@ describe('counting for the rate limits', () => {
     ],
     ['__typename is not a mutation', `mutation { __typename a { id } }`, 1],
   ])('%s', (_label, query, expected) => expect(op(query)).toBe(expected));
+
+  it.each<[string, string, number]>([
+    ['none', `mutation { a { id } }`, 0],
+    ['aliased sign-ins count each', `mutation { x: signIn(login: "a") { token } y: signIn(login: "b") { token } }`, 2],
+    [
+      'sign-ins inside fragments count too (no way round the per-address limit)',
+      `mutation { ...F ... on Mutation { redeemInvite(code: "c") { token } } }
+       fragment F on Mutation { a: signIn(login: "a") { token } b: signIn(login: "b") { token } }`,
+      3,
+    ],
+  ])('sign-in fields: %s', (_label, query, expected) => {
+    const document = parse(query);
+    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')!;
+    expect(signInFieldCount(operation as never, document)).toBe(expected);
+  });
 
   it('takes a whole operation or none of it, per caller and window', () => {
     const limiter = new RateLimiter(60, 60_000);
