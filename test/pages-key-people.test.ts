@@ -5,10 +5,17 @@
  * a bad phone is refused next to the field with nothing sent; the API's own refusal is shown; a public visitor sees
  * the counts and a sign-in link but no names or phones. No axe-core violations; fits a 390×844 phone.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DEMO_IDS } from '../shared/vocabulary/demo';
-import { eventually, openPage, screenshotPath, startPages, stopPages, type Browser } from './support/browser';
+import {
+  axeViolations,
+  eventually,
+  openPage,
+  screenshotPath,
+  startPages,
+  stopPages,
+  type Browser,
+} from './support/browser';
 import type { TestStack } from './support/stack';
 
 const BA_TO = 'C02949';
@@ -21,23 +28,6 @@ let base: string;
 
 beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
 afterAll(() => stopPages({ stack, browser }));
-
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document);
-    return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
-  });
-}
 
 /** The officer's page: the token on the address, as a sign-in link would bring it (taken into the browser). */
 async function asOfficer(token?: string, path = PATH): Promise<Page> {

@@ -1,8 +1,7 @@
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { type Browser, startPages, stopPages } from './support/browser';
+import { axeViolations, type Browser, startPages, stopPages } from './support/browser';
 import type { TestStack } from './support/stack';
 
 /**
@@ -91,24 +90,11 @@ async function open(path: string, viewport = { width: 1366, height: 768 }): Prom
   return { page, posts };
 }
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 it.each(PAGES)(
   '%s: axe-core finds no violations',
   async (path) => {
     const { page } = await open(path);
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
-      const result = await axe.run(document);
-      return (result.violations as { id: string; help: string; nodes: { target: string[] }[] }[]).map(
-        (v) =>
-          `${v.id}: ${v.help} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(', ')}`,
-      );
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
   },

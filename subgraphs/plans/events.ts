@@ -5,7 +5,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { planPart } from './report-part';
-import { keyPeoplePart, type KeyPersonFacts } from './key-people';
+import { keyPeoplePart } from './key-people';
+import { keyPeopleWhere } from './loaders';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 
@@ -55,13 +56,7 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
       `select id, name from plans.area_projection where commune_id = ? and level = 'VILLAGE' order by id`,
       [r.communeId],
     ),
-    em.execute<KeyPersonFacts[]>(
-      `select k.plan_id as "planId", to_char(p.issued_on, 'YYYY-MM-DD') as "planIssuedOn", k.village_id as "villageId",
-         k.role, k.full_name as "fullName", k.phone, to_char(k.certified_on, 'YYYY-MM-DD') as "certifiedOn"
-       from plans.key_person k join plans.commune_plan p on p.id = k.plan_id
-       where k.current and k.commune_id = ?`,
-      [r.communeId],
-    ),
+    keyPeopleWhere(em, 'commune_id', [r.communeId]),
   ]);
   const [tasks, sessions] = ids.length
     ? await Promise.all([

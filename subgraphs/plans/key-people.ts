@@ -164,6 +164,17 @@ export function changeOf(
   return current.fullName.toLocaleLowerCase('vi') === next.fullName.toLocaleLowerCase('vi') ? 'UPDATED' : 'REPLACED';
 }
 
+/** Changing a recorded certification date is a correction: it needs a reason. */
+function needsReason(fullName: string, certifiedOn: IsoDate): BadInputError {
+  return new BadInputError(
+    bilingual(
+      `${fullName} đã có giấy chứng nhận ngày ${viDate(certifiedOn)}; muốn sửa phải ghi lý do`,
+      `correcting a recorded certification date needs a reason`,
+    ),
+    'reason',
+  );
+}
+
 /**
  * The next revision when someone is (re)named for a role: the change, and the certification date it carries. The same
  * person keeps a recorded date unless another is given, and changing that date needs a reason (as a correction).
@@ -177,13 +188,7 @@ export function nextKeyPerson(
   if (change !== 'UPDATED' || !current) return { change, certifiedOn: next.certifiedOn };
   const certifiedOn = next.certifiedOn ?? current.certifiedOn;
   if (current.certifiedOn !== null && certifiedOn !== current.certifiedOn && !next.reason)
-    throw new BadInputError(
-      bilingual(
-        `${current.fullName} đã có giấy chứng nhận ngày ${viDate(current.certifiedOn)}; muốn sửa phải ghi lý do`,
-        `correcting a recorded certification date needs a reason`,
-      ),
-      'reason',
-    );
+    throw needsReason(current.fullName, current.certifiedOn);
   if (current.fullName === next.fullName && current.phone === next.phone && current.certifiedOn === certifiedOn)
     return null;
   if (current.certifiedOn !== null && certifiedOn !== current.certifiedOn) return { change: 'CORRECTED', certifiedOn };
@@ -218,14 +223,7 @@ export function checkCertification(
       'certifiedOn',
     );
   if (date === current.certifiedOn) return null;
-  if (current.certifiedOn !== null && !why)
-    throw new BadInputError(
-      bilingual(
-        `${current.fullName} đã có giấy chứng nhận ngày ${viDate(current.certifiedOn)}; muốn sửa phải ghi lý do`,
-        `correcting a recorded certification date needs a reason`,
-      ),
-      'reason',
-    );
+  if (current.certifiedOn !== null && !why) throw needsReason(current.fullName, current.certifiedOn);
   return { certifiedOn: date, reason: why, change: current.certifiedOn === null ? 'CERTIFIED' : 'CORRECTED' };
 }
 

@@ -14,7 +14,7 @@ import { KeyPerson } from './entities/KeyPerson';
 export type KeyPersonRow = KeyPerson & KeyPersonFacts;
 
 /** Key people in force whose `column` is one of `ids`, with their plan's date, in one statement. */
-async function keyPeopleWhere(
+export async function keyPeopleWhere(
   em: EntityManager,
   column: 'commune_id' | 'village_id',
   ids: readonly string[],

@@ -3,7 +3,7 @@
  * which account, what a login and a password must be, when failed sign-ins lock an account for a while, and how long
  * sessions and invites last. docs/access.md ("Accounts and sign-in") explains them for people.
  */
-import { covers, isTokenRole, ROLE_LEVEL, type AreaPath, type TokenRole } from '../../shared/auth-rules';
+import { covers, isTokenRole, ROLE_VI, type AreaPath, type TokenRole } from '../../shared/auth-rules';
 import { bilingual } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 
@@ -14,15 +14,6 @@ export const CREATABLE_ROLES: Record<TokenRole, readonly TokenRole[]> = {
   COMMUNE_OFFICER: ['VILLAGE_REPORTER', 'UNIT_REPORTER'],
   VILLAGE_REPORTER: [],
   UNIT_REPORTER: [],
-};
-
-/** What an official calls each role (messages and pages never show the role's code). */
-export const ROLE_VI: Record<TokenRole, string> = {
-  PROVINCE_ADMIN: 'quản trị cấp tỉnh',
-  PROVINCE_VIEWER: 'theo dõi cấp tỉnh',
-  COMMUNE_OFFICER: 'cán bộ xã',
-  VILLAGE_REPORTER: 'trưởng thôn',
-  UNIT_REPORTER: 'người báo cáo của đơn vị',
 };
 
 /** An access token lives a day; the session behind it (refreshed by the device) 60 days after its last use. */
@@ -50,11 +41,6 @@ export function accountCreationProblem(viewer: Viewer, role: TokenRole, target: 
       `the area is outside ${viewer.area}`,
     );
   return null;
-}
-
-/** The level of area an account's role must be over (a village head's account is over a village). */
-export function roleLevel(role: TokenRole) {
-  return ROLE_LEVEL[role];
 }
 
 const LOGIN = /^[a-z0-9][a-z0-9._-]{2,59}$/;

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
-import { covers, isTokenRole, ROLE_LEVEL, type TokenRole } from '../../shared/auth-rules';
+import { covers, isTokenRole, ROLE_LEVEL, ROLE_VI, type TokenRole } from '../../shared/auth-rules';
 import {
   BadInputError,
   bilingual,
@@ -19,14 +19,7 @@ import { cleanText } from '../../shared/text';
 import type { Viewer } from '../../shared/viewer';
 import { recordAudit } from '../common/audit';
 import { findAccountArea, type AccountArea } from './account-area';
-import {
-  accountCreationProblem,
-  CREATABLE_ROLES,
-  INVITE_DAYS,
-  normalLogin,
-  passwordProblem,
-  ROLE_VI,
-} from './account-rules';
+import { accountCreationProblem, CREATABLE_ROLES, INVITE_DAYS, normalLogin, passwordProblem } from './account-rules';
 import { projectAudit } from './audit-log';
 
 export const BCRYPT_ROUNDS = 10;

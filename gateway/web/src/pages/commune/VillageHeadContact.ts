@@ -1,5 +1,6 @@
 import type { VillageHeadsFieldsFragment } from '../../generated/graphql';
 import { html } from '../../ui';
+import { spacedPhone, telHref } from './keyPeopleForm';
 
 /**
  * The heads of the commune's villages (trưởng thôn): part of the commune page's query when signed in (the plans'
@@ -37,13 +38,6 @@ export function villageHeadsOf(part: VillageHeadsFieldsFragment | null | undefin
   return found;
 }
 
-/** 0912 345 678, 0255 3822 123: the number as people read it. */
-function spaced(phone: string): string {
-  return phone.length === 10
-    ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`
-    : `${phone.slice(0, 4)} ${phone.slice(4, 8)} ${phone.slice(8)}`;
-}
-
 /** Who to call about a village that has not reported: its head's name and a tel: link (+84…). */
 export function VillageHeadContact(props: { head: VillageHead | undefined }) {
   const head = props.head;
@@ -52,8 +46,8 @@ export function VillageHeadContact(props: { head: VillageHead | undefined }) {
     · Trưởng thôn ${head.fullName}
     ${
       head.phone
-        ? html`<a href=${`tel:+84${head.phone.slice(1)}`} aria-label=${`Gọi trưởng thôn ${head.fullName}`}
-            >${spaced(head.phone)}</a
+        ? html`<a href=${telHref(head.phone)} aria-label=${`Gọi trưởng thôn ${head.fullName}`}
+            >${spacedPhone(head.phone)}</a
           >`
         : null
     }</span

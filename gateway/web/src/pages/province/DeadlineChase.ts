@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, STATE_VI } from '../../format';
+import { fmtDate, STATE_VI, todayInVietnam } from '../../format';
 import type {
   DeadlineStatusFieldsFragment,
   ProvinceDeadlineStatusQuery,
@@ -43,15 +43,13 @@ const DEADLINE_QUERY =
 
 type DeadlineStatus = DeadlineStatusFieldsFragment;
 
-/** The date (Vietnam) of a deadline at 00:00: "before 20/11" is 2025-11-20. */
-const vietnamDate = (instant: string) => new Date(Date.parse(instant) + 7 * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * The communes that have not reported by the latest one-off deadline of the directives (from the dashboard's
  * query), or by a date the official picks.
  */
 export function DeadlineChase(props: { code: string; initial: DeadlineStatus | null; error: unknown }) {
-  const first = props.initial ? vietnamDate(props.initial.deadline) : null;
+  // The date in Vietnam of the deadline's instant (00:00 there): "before 20/11" is 2025-11-20.
+  const first = props.initial ? todayInVietnam(new Date(props.initial.deadline)) : null;
   const [picked, setPicked] = useState<string | null>(null);
   const [fetched, setFetched] = useState<DeadlineStatus | null>(null);
   const [fetchError, setFetchError] = useState<unknown>(null);
