@@ -36,3 +36,14 @@ export const GATEWAY_REQUESTS: readonly BenchRequest[] = [
   },
   { key: 'villages', label: 'commune village breakdown', query: COMMUNE_VILLAGES, variables: { id: 'C02949' } },
 ];
+
+/** Issue 11's probe: communes of the province, three times (110 bytes); before the cost counted lists it made the
+ * gateway build 885,000 objects (14.4 MB) in 9.7 s. Refused now (test/access.test.ts, bench/refusals.ts). */
+export const PROBE = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
+
+/** Fragments that each spread the one before twice: 2^30 walks for a naive estimate, in about 1.3 KB. */
+export function fragmentBomb(levels = 30): string {
+  const fragments = [`fragment F0 on Query { provinces { code } }`];
+  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }`);
+  return `{ ...F${levels} } ${fragments.join(' ')}`;
+}

@@ -6,6 +6,7 @@
 // - nation: the national commune ranking on the national demo data (bench/nation.ts; SEED=national);
 // - burst [--reports N --submitters N --subscribers N --province NN]: the Friday burst (bench/burst.ts);
 // - pages: the dashboard's first ranking row and the commune page's first village row in Chromium (bench/pages.ts);
+// - refusals: abusive queries under load (refused 400 QUERY_TOO_COMPLEX) and honest ones beside them (bench/refusals.ts);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../shared/auth';
 import { collect, wsClient } from '../scripts/ws-client';
@@ -16,6 +17,7 @@ import { percentile } from './load';
 import { measureNation } from './nation';
 import { buildPagesForBench, measurePages } from './pages';
 import { profileUnderLoad } from './profile';
+import { measureRefusals } from './refusals';
 import { startHive, startStack, type Stack } from './stack';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
@@ -114,9 +116,9 @@ async function gateways(stack: Stack): Promise<void> {
 
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? 'all';
-  if (!['all', 'gateways', 'live', 'profile', 'nation', 'burst', 'pages'].includes(mode))
+  if (!['all', 'gateways', 'live', 'profile', 'nation', 'burst', 'pages', 'refusals'].includes(mode))
     throw new Error(
-      `unknown bench "${mode}": use gateways, live, profile, nation, burst or pages (or nothing for gateways then live)`,
+      `unknown bench "${mode}": use gateways, live, profile, nation, burst, pages or refusals (or nothing for gateways then live)`,
     );
   const burst = mode === 'burst' ? parseBurstArgs(process.argv.slice(3)) : null;
   // The national view is measured on the national demo data (generated on the first start, reused after).
@@ -137,6 +139,7 @@ async function main(): Promise<void> {
     if (mode === 'nation') await measureNation(stack.url);
     if (burst) await measureBurst(stack, burst);
     if (mode === 'pages') await measurePages(stack.url);
+    if (mode === 'refusals') await measureRefusals(stack.url);
   } finally {
     await stack.stop();
     removePages?.();

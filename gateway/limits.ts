@@ -202,13 +202,22 @@ export function mutationFieldCount(
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  // Each fragment is counted once and its count reused: fragments spreading the one before twice would otherwise
+  // make this walk exponential in the document's length.
+  const counted = new Map<string, number>();
   const count = (set: SelectionSetNode, seen: Set<string>): number =>
     set.selections.reduce((n, sel) => {
       if (sel.kind === Kind.FIELD) return n + ((only ? only(sel.name.value) : sel.name.value !== '__typename') ? 1 : 0);
       if (sel.kind === Kind.INLINE_FRAGMENT) return n + count(sel.selectionSet, seen);
-      const fragment = fragments.get(sel.name.value);
-      if (!fragment || seen.has(sel.name.value)) return n;
-      return n + count(fragment.selectionSet, new Set([...seen, sel.name.value]));
+      const name = sel.name.value;
+      const fragment = fragments.get(name);
+      if (!fragment || seen.has(name)) return n;
+      let known = counted.get(name);
+      if (known === undefined) {
+        known = count(fragment.selectionSet, new Set([...seen, name]));
+        counted.set(name, known);
+      }
+      return n + known;
     }, 0);
   const n = count(operation.selectionSet, new Set());
   return only ? n : Math.max(1, n);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { signToken } from '../shared/auth';
 import type { TokenRole } from '../shared/auth-rules';
-import { GATEWAY_REQUESTS } from '../bench/queries';
+import { fragmentBomb, GATEWAY_REQUESTS, PROBE } from '../bench/queries';
 import { errorCode, ok, startTestStack, type TestStack } from './support/stack';
 
 /** Access through the gateway: tokens, the rule on recordPopulation, subgraphs that verify, and the abuse limits. */
@@ -251,20 +251,18 @@ describe('abuse limits', () => {
     expect(res.body.errors?.[0].message).toMatch(/^Truy vấn quá phức tạp.*depth limit of 8/);
   });
 
-  it('refuses issue 11’s 110-byte probe (communes of the province, three times) with 400 QUERY_TOO_COMPLEX in under 100 ms', async () => {
-    const probe = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
-    expect(Buffer.byteLength(probe)).toBeLessThanOrEqual(110);
-    await post(JSON.stringify({ query: '{ provinces { code } }' })); // a warm connection, as a real client has
-    const started = performance.now();
-    const res = await post(JSON.stringify({ query: probe }));
-    const ms = performance.now() - started;
+  // How fast refusals are under load is measured by `npm run bench -- refusals`, not here.
+  it.each([
+    ['issue 11’s 110-byte probe (communes of the province, three times)', PROBE],
+    ['a 1.3 KB fragment bomb (30 fragments, each spreading the one before twice)', fragmentBomb(30)],
+  ])('refuses %s with 400 QUERY_TOO_COMPLEX', async (_label, query) => {
+    const res = await post(JSON.stringify({ query }));
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(res.body.errors?.[0].message).toMatch(
-      /^Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
+    expect(res.body.errors?.map((e) => e.message).join('\n')).toMatch(
+      /Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
     );
     expect(res.body.data).toBeUndefined();
-    expect(ms).toBeLessThan(100);
   });
 
   it('lets the benchmark’s province dashboard and commune page through', async () => {
