@@ -36,6 +36,7 @@ export async function loadRound(
   expectBody: string,
   connections: number,
   seconds = DURATION,
+  headers: Record<string, string> = {},
 ): Promise<Round> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -43,7 +44,7 @@ export async function loadRound(
       {
         url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body,
         expectBody,
         connections,

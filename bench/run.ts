@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     if (mode === 'nation') await measureNation(stack.url);
     if (burst) await measureBurst(stack, burst);
     if (mode === 'pages') await measurePages(stack.url);
-    if (mode === 'refusals') await measureRefusals(stack.url);
+    if (mode === 'refusals') await measureRefusals(stack.url, stack.authSecret);
   } finally {
     await stack.stop();
     removePages?.();

@@ -37,6 +37,12 @@ export interface GatewayLimits {
   mutationsPerWindow: number;
   /** Queries one caller may send per window. */
   readsPerWindow: number;
+  /**
+   * Documents one caller may have refused per window before parsing or validating (a syntax error, an unknown field,
+   * a query too deep or too costly, on HTTP or graphql-ws). Refused documents never reach the read budget, yet each
+   * costs a parse and a validation: past this, the caller's requests are answered 429 before any of that.
+   */
+  refusalsPerWindow: number;
   windowMs: number;
   /** Subscriptions open at once on one graphql-ws connection. */
   maxSubscriptionsPerConnection: number;
@@ -67,6 +73,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   maxRequestBytes: 100_000,
   mutationsPerWindow: 60,
   readsPerWindow: 1200,
+  refusalsPerWindow: 300,
   windowMs: 60_000,
   maxSubscriptionsPerConnection: 50,
   maxUpstreamsPerConnection: 20,
@@ -84,6 +91,7 @@ const ENV_NAMES: Record<keyof GatewayLimits, string> = {
   maxRequestBytes: 'GATEWAY_MAX_REQUEST_BYTES',
   mutationsPerWindow: 'GATEWAY_MUTATIONS_PER_WINDOW',
   readsPerWindow: 'GATEWAY_READS_PER_WINDOW',
+  refusalsPerWindow: 'GATEWAY_REFUSALS_PER_WINDOW',
   windowMs: 'GATEWAY_RATE_WINDOW_MS',
   maxSubscriptionsPerConnection: 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION',
   maxUpstreamsPerConnection: 'GATEWAY_MAX_UPSTREAMS_PER_CONNECTION',
@@ -246,6 +254,12 @@ export class RateLimiter {
     return 0;
   }
 
+  /** Without counting: the milliseconds until the caller may try again when its budget is used up, else 0. */
+  wait(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    return w && now - w.start < this.windowMs && w.count >= this.max ? w.start + this.windowMs - now : 0;
+  }
+
   private prune(now: number): void {
     for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
   }
@@ -270,21 +284,30 @@ export function rateLimited(retryAfterMs: number, message: (seconds: number) => 
 export function rateLimitedError(
   retryAfterMs: number,
   limits: GatewayLimits,
-  kind: 'mutation' | 'read' = 'mutation',
+  kind: 'mutation' | 'read' | 'refused' = 'mutation',
 ): GraphQLError {
-  const max = kind === 'mutation' ? limits.mutationsPerWindow : limits.readsPerWindow;
   const window = limits.windowMs / 1000;
-  return rateLimited(retryAfterMs, (seconds) =>
-    kind === 'mutation'
-      ? bilingual(
-          `Gửi quá nhiều thao tác ghi (tối đa ${max} trong ${window} giây); thử lại sau ${seconds} giây`,
-          `too many mutations (at most ${max} per ${window} s); retry in ${seconds} s`,
-        )
-      : bilingual(
-          `Gửi quá nhiều truy vấn (tối đa ${max} trong ${window} giây); thử lại sau ${seconds} giây`,
-          `too many queries (at most ${max} per ${window} s); retry in ${seconds} s`,
-        ),
-  );
+  return rateLimited(retryAfterMs, (seconds) => {
+    if (kind === 'mutation')
+      return bilingual(
+        `Gửi quá nhiều thao tác ghi (tối đa ${limits.mutationsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,
+        `too many mutations (at most ${limits.mutationsPerWindow} per ${window} s); retry in ${seconds} s`,
+      );
+    if (kind === 'read')
+      return bilingual(
+        `Gửi quá nhiều truy vấn (tối đa ${limits.readsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,
+        `too many queries (at most ${limits.readsPerWindow} per ${window} s); retry in ${seconds} s`,
+      );
+    return bilingual(
+      `Gửi quá nhiều truy vấn sai hoặc quá phức tạp (tối đa ${limits.refusalsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,
+      `too many refused documents (at most ${limits.refusalsPerWindow} per ${window} s); retry in ${seconds} s`,
+    );
+  });
+}
+
+/** Errors that refuse a document before it runs: it did not parse, or failed validation (the limits included). */
+export function refusesDocument(code: unknown): boolean {
+  return code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'QUERY_TOO_COMPLEX';
 }
 
 export function requestTooLargeBody(limits: GatewayLimits): {

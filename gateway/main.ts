@@ -29,6 +29,7 @@ import {
   mutationFieldCount,
   RateLimiter,
   rateLimitedError,
+  refusesDocument,
   requestTooLargeBody,
   type GatewayLimits,
 } from './limits';
@@ -123,6 +124,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifyCaller = createCallerVerifier(verifierOptions);
   const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
   const reads = new RateLimiter(limits.readsPerWindow, limits.windowMs);
+  // One budget of refused documents per caller, shared by HTTP and graphql-ws.
+  const refusals = new RateLimiter(limits.refusalsPerWindow, limits.windowMs);
   const protection = armor(limits);
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   const gateway = new ApolloGateway({
@@ -154,6 +157,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
                 const wait = reads.take(contextValue.callerKey);
                 if (wait > 0) throw rateLimitedError(wait, limits, 'read');
               }
+            },
+            // A document refused before its operation was known (parse or validation) counts against the caller's
+            // refusals, which the context checks before the next document is parsed.
+            async didEncounterErrors({ operation, errors, contextValue }) {
+              if (!operation && errors.some((e) => refusesDocument(e.extensions.code)))
+                refusals.take(contextValue.callerKey);
             },
           };
         },
@@ -208,10 +217,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        if (viewer.id === null) return { viewer, callerKey: callerAddress, clientAddress: callerAddress, requestId };
+        const callerKey = viewer.id === null ? callerAddress : `sub:${viewer.id}`;
+        const refusedFor = refusals.wait(callerKey);
+        if (refusedFor > 0) throw rateLimitedError(refusedFor, limits, 'refused');
+        if (viewer.id === null) return { viewer, callerKey, clientAddress: callerAddress, requestId };
         return {
           viewer,
-          callerKey: `sub:${viewer.id}`,
+          callerKey,
           clientAddress: callerAddress,
           identityToken: await signInternalToken(secret, viewer),
           requestId,
@@ -236,6 +248,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     verifyCaller,
     signIdentity: (viewer) => signInternalToken(secret, viewer),
     limits,
+    refusals,
     validationRules: protection.validationRules,
     log,
     observability: observe.obs,

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import type { ReportsState } from '../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from './support/stack';
 import { collect, subscribe, until, wsClient } from './support/ws';
+import { fragmentBomb } from '../bench/queries';
 
 /**
  * Subscriptions under the gateway's limits (issue 11, items 2 and 3): the HTTP rules on every graphql-ws document,
@@ -259,5 +260,47 @@ describe('the read rate limit (HTTP)', () => {
     expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
     expect(body.errors[0].message).toMatch(/^Gửi quá nhiều truy vấn \(tối đa 40 trong 60 giây\)/);
     ok(await stack.gql(`{ provinces { code } }`));
+  });
+});
+
+describe('refused documents (HTTP and graphql-ws share one budget per caller)', () => {
+  it('answers a caller’s 301st refused document with 429 RATE_LIMITED before parsing it, on both transports, and counts callers apart', async () => {
+    const token = await stack.token('PROVINCE_VIEWER', 'P04');
+    const post = (query: string, auth: string | null = token) =>
+      fetch(stack.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+        body: JSON.stringify({ query }),
+      });
+    const bomb = fragmentBomb(30);
+    // 150 refused on HTTP (a bomb, a syntax error, an unknown field in turn), 150 on graphql-ws: the default of 300.
+    for (let i = 0; i < 150; i++) {
+      const res = await post([bomb, '{ provinces { code }', '{ nope }'][i % 3]);
+      expect(res.status).toBe(400);
+    }
+    const client = wsClient(stack.gateway.url, { token });
+    for (let i = 0; i < 150; i++) {
+      const { errors } = await subscribe(
+        client,
+        `subscription { progressUpdated(areaId: "C02949") { nope${i} } }`,
+      ).ending(2000);
+      expect(errors[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    }
+    // The budget is used up: even a good query or subscription of this caller waits, with no parsing done.
+    const limited = await post('{ provinces { code } }');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await limited.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+    expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(body.errors[0].message).toMatch(
+      /^Gửi quá nhiều truy vấn sai hoặc quá phức tạp \(tối đa 300 trong 60 giây\)/,
+    );
+    const ws = await subscribe(client, GOOD).ending(2000);
+    expect(ws.errors[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(upstreams()).toBe(0);
+    await client.dispose();
+    // Another caller is not affected.
+    const other = await post('{ provinces { code } }', await stack.token('PROVINCE_VIEWER', 'P05'));
+    expect(other.status).toBe(200);
   });
 });

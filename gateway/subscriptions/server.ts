@@ -27,7 +27,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { bilingual } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
-import { checkDocument, type GatewayLimits } from '../limits';
+import { checkDocument, rateLimitedError, refusesDocument, type GatewayLimits, type RateLimiter } from '../limits';
 import type { Observability } from '../../shared/metrics';
 import { connectionsPerIp, operationLog, type OperationLogState } from './admission';
 import { createPlanner } from './executor';
@@ -45,6 +45,8 @@ export interface SubscriptionServerOptions {
   /** The gateway's signed internal identity for a viewer (as on HTTP fetches). */
   signIdentity(viewer: Viewer): Promise<string>;
   limits: GatewayLimits;
+  /** The callers' budget of refused documents, shared with HTTP (keyed as there: token subject, else address). */
+  refusals?: RateLimiter;
   /** The HTTP validation rules (depth, aliases, cost…), applied to every subscription document too. */
   validationRules: readonly ValidationRule[];
   keepAliveMs?: number;
@@ -208,8 +210,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       // The HTTP limits, before anything is planned or counted; a refusal is this subscription's error only.
       onSubscribe: (ctx, id, payload) => {
         ops.started((ctx.extra.ops ??= new Map()), id, payload);
+        const callerKey = ctx.extra.viewer?.id ? `sub:${ctx.extra.viewer.id}` : `ip:${ipOf(ctx)}`;
+        const refusedFor = options.refusals?.wait(callerKey) ?? 0;
+        if (refusedFor > 0) return [rateLimitedError(refusedFor, limits, 'refused')];
         const checked = checkDocument(schema, payload.query, limits, options.validationRules);
-        if ('errors' in checked) return checked.errors;
+        if ('errors' in checked) {
+          if (checked.errors.some((e) => refusesDocument(e.extensions.code))) options.refusals?.take(callerKey);
+          return checked.errors;
+        }
         const operation = getOperationAST(checked.document, payload.operationName);
         if (!operation)
           return [new GraphQLError('Unable to identify operation', { extensions: { code: 'BAD_USER_INPUT' } })];
