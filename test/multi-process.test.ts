@@ -25,6 +25,7 @@ beforeAll(async () => {
     port: 0,
     migrate: false,
     authSecret: stack.authSecret,
+    warm: true, // as `npm start` runs it
   });
   gatewayB = await startGateway({
     port: 0,
@@ -43,6 +44,7 @@ afterAll(async () => {
 });
 
 const hub = (s: RunningSubgraph) => (s.state as ReportsState).hub;
+const cacheOf = (s: RunningSubgraph) => (s.state as ReportsState).cache;
 const PROGRESS = `subscription($a: ID!) { progressUpdated(areaId: $a) { eventId progress { learners } commune { name } } }`;
 const FIGURES = `{ commune(id: "C02949") { progress { learners } } province(code: "23") { ranking { position commune { id } progress { learners } } } }`;
 interface Figures {
@@ -91,13 +93,38 @@ async function publishedInItsTransaction(reportId: number): Promise<boolean> {
 }
 
 describe('two reports processes and two gateways over one database', () => {
+  it('warms instance 2 at its start: the province’s snapshots of every figure date, today and a week ago', async () => {
+    const today = todayInVietnam();
+    const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const dates = (
+      await stack.sql<{ day: string }>(
+        `select distinct report_date::text as day from reports.unit_report where province_id = 'P23'
+         union select distinct stat_date::text from reports.portal_statistic where province_id = 'P23'`,
+      )
+    ).map((r) => r.day);
+    const keys = [...new Set([...dates, today, weekAgo])].map((d) => `P23|${d}`);
+    await until('the warm-up', () => keys.every((k) => cacheOf(reports2).has(k)), 20_000);
+    expect(dates.length).toBeGreaterThan(2);
+  });
+
   it.each([
     ['published in the report’s own transaction', false],
     ['published by the coalescing consumer while the province is busy', true],
   ])('a report through gateway A reaches a subscriber on gateway B exactly once (%s)', async (_, busy) => {
-    // Both gateways answer (and cache) the figures before the report.
+    // Both gateways answer (and cache) the figures before the report; B also the province's history.
     const [a0, b0] = [learnersOf(await ask(stack.gateway.url)), learnersOf(await ask(gatewayB.url))];
     expect(b0).toEqual(a0);
+    const history = await fetch(gatewayB.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ province(code: "23") { progressHistory { asOf } } }` }),
+    });
+    const dates = ok(
+      (await history.json()) as { data?: { province: { progressHistory: Array<{ asOf: string }> } } },
+    ).province.progressHistory.map((p) => p.asOf);
+    const oldest = `P23|${dates[0]}`;
+    expect(dates.length).toBeGreaterThan(2);
+    expect(cacheOf(reports2).has(oldest)).toBe(true);
     const client = wsClient(gatewayB.url);
     const before = { one: hub(stack.subgraphs.reports).subscriptions, two: hub(reports2).subscriptions };
     const sub = subscribe<{ progressUpdated: { eventId: string; progress: { learners: number } } }>(client, PROGRESS, {
@@ -145,6 +172,8 @@ describe('two reports processes and two gateways over one database', () => {
       }
       expect(now).toEqual({ commune: learners, ranked: learners });
     }
+    // A report of today retired today's snapshots only: the history's first date was not rebuilt on either instance.
+    expect(cacheOf(reports2).has(oldest)).toBe(true);
     await sub.close();
     await client.dispose();
   });

@@ -32,6 +32,11 @@ export interface ConsumerOptions {
   /** Called after a batch of events was applied and committed (e.g. to notify live subscribers). */
   afterCommit?(events: OutboxEvent[]): void | Promise<void>;
   log?: (line: string) => void;
+  /**
+   * It writes nothing the subgraph's shared answers are built from (e.g. it only publishes derived events): they are
+   * not cleared after its batches.
+   */
+  leavesAnswers?: boolean;
   /** A new consumer starts after the events already in the outbox (default: from the first). */
   startAtEnd?: boolean;
   /** Safety poll in case a notification was missed while reconnecting (default 5 s). */

@@ -1,17 +1,37 @@
 import { Client } from 'pg';
-import { EVENTS_CHANNEL } from './outbox';
+import { EVENTS_CHANNEL, type ChangeScope } from './outbox';
 import type { SubgraphName } from '../../shared/topology';
+
+/** What a NOTIFY of the outbox says: whose outbox, the topic written, and (when the writer knew it) its scope. */
+export interface WriteNotice {
+  schema: string;
+  topic: string;
+  scope?: ChangeScope;
+}
+
+function noticeOf(payload: string): WriteNotice | undefined {
+  try {
+    const value = JSON.parse(payload) as Partial<WriteNotice>;
+    if (typeof value.schema !== 'string' || typeof value.topic !== 'string') return undefined;
+    const scope = Array.isArray(value.scope)
+      ? value.scope.filter((c) => typeof c?.provinceId === 'string' && typeof c?.from === 'string')
+      : undefined;
+    return { schema: value.schema, topic: value.topic, scope: scope?.length ? scope : undefined };
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Calls `onChange` whenever any process commits an outbox event in `schema` (its NOTIFY), and once more after the
- * listener had to reconnect (a change may have been missed meanwhile). Used to retire in-process caches and to wake
+ * listener had to reconnect (a change may have been missed meanwhile: then with no notice). Used to retire in-process caches and to wake
  * outbox readers, which then catch up by sequence number: a database outage loses no event.
  * When the connection is lost (PostgreSQL restarted, network), it reconnects with back-off until stopped.
  */
 export async function listenForWrites(
   databaseUrl: string,
   schema: SubgraphName,
-  onChange: () => void,
+  onChange: (notice?: WriteNotice) => void,
   log: (line: string) => void = () => undefined,
 ): Promise<{ stop(): Promise<void> }> {
   let client: Client | null = null;
@@ -32,7 +52,7 @@ export async function listenForWrites(
       reconnect(250);
     };
     c.on('notification', (msg) => {
-      if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes(marker)) onChange();
+      if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes(marker)) onChange(noticeOf(msg.payload ?? ''));
     });
     c.on('error', (e) => onLost(e.message));
     c.on('end', () => onLost('connection closed'));

@@ -24,13 +24,20 @@ export function outboxTableSql(schema: SubgraphName): string[] {
   ];
 }
 
+/**
+ * What a write touched, told to every listener with its NOTIFY: per province, the first date whose figures it
+ * changed. Caches keyed by province and date retire only that; a NOTIFY without a scope retires everything.
+ */
+export type ChangeScope = ReadonlyArray<{ provinceId: string; from: string }>;
+
 export async function appendEvent<T extends Topic>(
   em: EntityManager,
   schema: SubgraphName,
   topic: T,
   payload: OutboxTopics[T],
+  scope?: ChangeScope,
 ): Promise<void> {
-  await appendEvents(em, schema, topic, [payload]);
+  await appendEvents(em, schema, topic, [payload], scope);
 }
 
 /**
@@ -50,6 +57,7 @@ export async function appendEvents<T extends Topic>(
   schema: SubgraphName,
   topic: T,
   payloads: Array<OutboxTopics[T]>,
+  scope?: ChangeScope,
 ): Promise<void> {
   if (payloads.length === 0) return;
   await lockOutbox(em, schema);
@@ -60,5 +68,10 @@ export async function appendEvents<T extends Topic>(
       chunk.flatMap((p) => [topic, JSON.stringify(p)]),
     );
   }
-  await em.execute(`select pg_notify(?, ?)`, [EVENTS_CHANNEL, JSON.stringify({ schema, topic })]);
+  // A NOTIFY carries at most 8,000 bytes: a scope larger than that is left out (listeners then retire everything).
+  const notice = JSON.stringify({ schema, topic, scope });
+  await em.execute(`select pg_notify(?, ?)`, [
+    EVENTS_CHANNEL,
+    notice.length < 7_000 ? notice : JSON.stringify({ schema, topic }),
+  ]);
 }

@@ -20,6 +20,11 @@ export interface SharedState<S> {
   create(options: SubgraphOptions): S;
   /** Starts what keeps the state fresh (LISTEN for writes, the live hub) once the server is up; stopped after it. */
   start?(state: S, options: SubgraphOptions): Promise<{ stop(): Promise<void> }>;
+  /**
+   * Fills the state with what the first visitors would otherwise wait for, in the background after the start (only
+   * with `warm`). Its failure is logged, never fatal.
+   */
+  warm?(state: S, em: EntityManager, log: (line: string) => void): Promise<void>;
   /** Forgets the answers shared between requests (so a test can measure a cold request). */
   clear(state: S): void;
   /** Also clear after each committed batch of consumed events (they change what the answers are built from). */
@@ -55,6 +60,8 @@ export interface SubgraphOptions {
   /** The shared key for internal identity tokens; default: AUTH_SECRET or the key file under DATA_DIR. */
   authSecret?: string;
   log?: (line: string) => void;
+  /** Warm the shared state after the start (SharedState.warm): `npm start` does, tests do not. */
+  warm?: boolean;
 }
 
 export interface RunningSubgraph<S = unknown> extends RunningServer {
@@ -102,7 +109,7 @@ export async function startSubgraph<L, S>(
         consumers.push(
           await startConsumer(eventsOrm, options.databaseUrl, {
             ...c,
-            ...(def.state?.clearAfterEvents ? { afterCommit: clear } : {}),
+            ...(def.state?.clearAfterEvents && !c.leavesAnswers ? { afterCommit: clear } : {}),
             consumer: def.name,
             log,
           }),
@@ -133,6 +140,14 @@ export async function startSubgraph<L, S>(
       await server.stop();
       throw error;
     }
+    let warming: Promise<void> | undefined;
+    if (options.warm && def.state?.warm) {
+      const began = Date.now();
+      warming = def.state.warm(state, orm.orm.em.fork() as EntityManager, log).then(
+        () => log(`caches warm in ${Date.now() - began} ms`),
+        (error: unknown) => log(`warming the caches failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
     return {
       ...server,
       orm,
@@ -141,6 +156,7 @@ export async function startSubgraph<L, S>(
       clearCaches: clear,
       async stop() {
         await server.stop();
+        await warming;
         await keeper?.stop();
         for (const c of consumers) await c.stop();
         await eventsOrm?.close();
@@ -195,7 +211,14 @@ export function runFromEnvironment<L, S>(def: SubgraphDefinition<L, S>): void {
   }
   const port = Number(process.env[envPort] ?? defaultPort);
   waitForDatabase(databaseUrl)
-    .then(() => startSubgraph(def, { databaseUrl, port, host: process.env.HOST ?? '127.0.0.1' }))
+    .then(() =>
+      startSubgraph(def, {
+        databaseUrl,
+        port,
+        host: process.env.HOST ?? '127.0.0.1',
+        warm: process.env.WARM_CACHES !== '0',
+      }),
+    )
     .then((server) => {
       createLogger(server.name).info({ url: server.url }, 'ready');
       let stopping = false;

@@ -20,6 +20,8 @@ export const LIVE_PUBLISHER = {
   topics: ['report.submitted'],
   // Reports submitted before this consumer first ran published their events themselves.
   startAtEnd: true,
+  // It publishes live events only; the report that woke it retired the snapshots it changed (cache.ts).
+  leavesAnswers: true,
   handle: async () => undefined,
   afterBatch: publishCoalesced,
 };

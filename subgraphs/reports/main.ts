@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { listenForReportWrites, SnapshotCache } from './cache';
+import { warmSnapshots } from './loaders';
 import {
   Area,
   CommuneReport,
@@ -45,6 +46,7 @@ export const reports: SubgraphDefinition<ReportsLoaders, ReportsState> = {
       };
     },
     clear: ({ cache }) => cache.bump(),
+    warm: ({ cache }, em, log) => warmSnapshots(em, cache, log),
     clearAfterEvents: true,
   },
   subscriptions: true,

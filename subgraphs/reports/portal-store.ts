@@ -142,11 +142,22 @@ export async function importPortalStatistics(
     const live = demo
       ? null
       : await prepareChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT', { wait: true });
-    await appendEvent(t, 'reports', PORTAL_IMPORTED, {
-      importId,
-      dates: [...new Set(rows.map((r) => r.date))].sort(),
-      communes: [...new Set(rows.map((r) => r.communeId))],
-    });
+    const scope = new Map<string, string>(); // per province, its earliest date in the import
+    for (const r of rows) {
+      const provinceId = byId.get(r.communeId)!.provinceId;
+      if (!scope.has(provinceId) || r.date < scope.get(provinceId)!) scope.set(provinceId, r.date);
+    }
+    await appendEvent(
+      t,
+      'reports',
+      PORTAL_IMPORTED,
+      {
+        importId,
+        dates: [...new Set(rows.map((r) => r.date))].sort(),
+        communes: [...new Set(rows.map((r) => r.communeId))],
+      },
+      [...scope].map(([provinceId, from]) => ({ provinceId, from })),
+    );
     if (!demo) {
       for (const r of rows) {
         const commune = byId.get(r.communeId)!;

@@ -129,15 +129,21 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     // Live events in this transaction when no other publication holds the province; else the coalescing consumer
     // publishes this report with the others that arrived meanwhile (live-publisher.ts). Events go last (outbox lock).
     const live = await prepareChanges(t, [report.reporterId], 'REPORT', { wait: false });
-    await appendEvent(t, 'reports', REPORT_SUBMITTED, {
-      reportId: report.id,
-      reporterId: report.reporterId,
-      communeId: report.communeId,
-      provinceId: report.provinceId,
-      reportDate: report.reportDate,
-      version: report.version,
-      live: live !== null,
-    });
+    await appendEvent(
+      t,
+      'reports',
+      REPORT_SUBMITTED,
+      {
+        reportId: report.id,
+        reporterId: report.reporterId,
+        communeId: report.communeId,
+        provinceId: report.provinceId,
+        reportDate: report.reportDate,
+        version: report.version,
+        live: live !== null,
+      },
+      [{ provinceId: report.provinceId, from: report.reportDate }],
+    );
     const previous =
       v > 0 ? await t.findOne(UnitReport, { reporterId: reporter.id, reportDate: input.reportDate, version: v }) : null;
     const figuresOfRow = (r: UnitReport) => ({

@@ -32,7 +32,7 @@ export class ReportResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<UnitReport> {
     const report = await submitUnitReport(em, viewer, input);
-    loaders.changed();
+    loaders.changed([{ provinceId: report.provinceId, from: report.reportDate }]);
     return report;
   }
 
