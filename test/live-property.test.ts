@@ -10,7 +10,9 @@ import { subscribe, wsClient } from './support/ws';
  */
 let stack: TestStack;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A thousand refusals from one address: past the budget of refused documents (300 a minute) all would be
+  // RATE_LIMITED, which test/live-hardening.test.ts covers; here each document's own refusal is the point.
+  stack = await startTestStack({ limits: { refusalsPerWindow: 1_000_000 } });
 });
 afterAll(() => stack?.stop());
 

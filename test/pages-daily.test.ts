@@ -209,4 +209,46 @@ describe('live that reads well', () => {
     await wall.close();
     await dashboard.close();
   }, 90_000);
+
+  it('a stream of reports asks the dashboard’s targets again once, when it settles, not once per report', async () => {
+    const dashboard = await browser.context.newPage();
+    await dashboard.goto(`${base}/province/23`);
+    await eventually(
+      () => dashboard.locator('[data-testid="live-status"]').getAttribute('data-state'),
+      (v) => expect(v).toBe('live'),
+      30_000,
+    );
+    const asked: number[] = [];
+    dashboard.on('request', (r) => {
+      if (r.method() === 'POST' && /query ProvinceTargetStatus/.test(r.postData() ?? '')) asked.push(Date.now());
+    });
+    const learners = () => dashboard.locator('[data-testid="province-learners"]').textContent();
+    const before = await learners();
+    const token = await stack.token('PROVINCE_ADMIN', 'P23');
+    const villages = ['V02949-01', 'V02949-02', 'V02949-03', 'V02949-04'];
+    for (const [i, reporterId] of villages.entries())
+      ok(
+        await stack.gql(
+          'mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }',
+          {
+            input: {
+              reporterId,
+              reportDate: todayInVietnam(),
+              groups: [{ group: 'RESIDENTS', registered: 900 + i, completed: 0, certified: 0 }],
+            },
+          },
+          { token },
+        ),
+      );
+    // The province's figures move live with each report; the targets are asked once they have been still a moment.
+    await eventually(learners, (v) => expect(v).not.toBe(before), 15_000);
+    await eventually(
+      async () => asked.length,
+      (n) => expect(n).toBeGreaterThanOrEqual(1),
+      15_000,
+    );
+    await dashboard.waitForTimeout(2_500);
+    expect(asked.length).toBeLessThan(villages.length);
+    await dashboard.close();
+  }, 90_000);
 });

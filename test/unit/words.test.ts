@@ -9,6 +9,27 @@ describe('API messages as officials read them', () => {
     expect(withoutEnglish('Không tìm thấy thôn (V02949-08)')).toBe('Không tìm thấy thôn (V02949-08)');
   });
 
+  it.each([
+    // Parentheses in the Vietnamese part stay (the account pages used to cut at the first one).
+    ['Mật khẩu quá dài (tối đa 72 byte) (the password is longer than 72 bytes)', 'Mật khẩu quá dài (tối đa 72 byte)'],
+    [
+      'Họ và tên không được để trống (tối đa 200 ký tự) (a name is required)',
+      'Họ và tên không được để trống (tối đa 200 ký tự)',
+    ],
+    // An en dash or nested parentheses in the English part (the old rule allowed ASCII only, and kept these).
+    [
+      'Tên đăng nhập gồm 3–60 chữ cái không dấu (the login is 3–60 letters, digits, dots, dashes or underscores)',
+      'Tên đăng nhập gồm 3–60 chữ cái không dấu',
+    ],
+    [
+      'Xà Râu (V02949-08) không thuộc xã Ba Vì (V02949-08 belongs to another commune (C02949), not C02950)',
+      'Xà Râu (V02949-08) không thuộc xã Ba Vì',
+    ],
+    // Vietnamese words in plain ASCII ("tin", "cho") do not make a Vietnamese group English.
+    ['Hãy gửi lại (thông tin cho xã)', 'Hãy gửi lại (thông tin cho xã)'],
+    ['Không có tail', 'Không có tail'],
+  ])('%s → %s', (message, shown) => expect(withoutEnglish(message)).toBe(shown));
+
   it('turns refused access into advice, with no role names or headers', () => {
     const forbidden = {
       message:

@@ -5,16 +5,35 @@
  */
 import type { GqlError } from './api';
 
-/** An English tail in parentheses at the end (ASCII words only, so "(tối đa 30 ngày)" or "(C02949)" stay). */
-const ENGLISH_TAIL = /\s*\((?=[^()]*[a-z]{2,}[ ;:,][^()]*[a-z]{2,})[\x20-\x7E]*\)\s*$/;
+/** Words of letters, and those of plain ASCII letters ("the", "login", "tin"; not "tối", "đa", "C02949"). */
+const WORDS = /(?<![\p{L}\d])\p{L}+(?![\p{L}\d])/gu;
+const ASCII_WORD = /^[A-Za-z]{2,}$/;
 /**
  * A refusal by the access rules ("… việc này dành cho quản trị cấp tỉnh (P23) …", with area codes), or developer
  * words (role codes, the header, "token"): the page gives plain advice instead.
  */
 const ACCESS_JARGON = /việc này dành cho|[A-Z]{3,}_[A-Z_]+|Bearer|Authorization|token/;
 
+/** The Vietnamese part of an API message: without its English tail for developers, when it has one. */
 export function withoutEnglish(message: string): string {
-  return message.replace(ENGLISH_TAIL, '');
+  const text = message.trimEnd();
+  if (!text.endsWith(')')) return message;
+  // The API writes "Vietnamese (English)": the tail is the balanced group that ends the message (the English may hold
+  // parentheses and an en dash; the Vietnamese may end with "(tối đa 72 byte)"). English: two or more of its words,
+  // and two thirds of them, are plain ASCII (Vietnamese has some too: "thông tin cho xã").
+  let depth = 0;
+  let open = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ')') depth++;
+    else if (text[i] === '(' && --depth === 0) {
+      open = i;
+      break;
+    }
+  }
+  if (open <= 0) return message;
+  const words = text.slice(open + 1, -1).match(WORDS) ?? [];
+  const ascii = words.filter((w) => ASCII_WORD.test(w)).length;
+  return ascii >= 2 && ascii * 3 >= words.length * 2 ? text.slice(0, open).trimEnd() : message;
 }
 
 /** One API error for a page: the Vietnamese part, or plain advice when it speaks of roles and headers. */

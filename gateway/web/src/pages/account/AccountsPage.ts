@@ -9,7 +9,7 @@ import type {
 import { storedSession, tokenFor, TOKEN_KEY } from '../../session';
 import { html, Layout, Loading } from '../../ui';
 import { InviteCard } from './InviteCard';
-import { vietnamese } from './words';
+import { withoutEnglish } from '../../words';
 
 const ACCOUNTS = /* GraphQL */ `
   query Accounts {
@@ -88,7 +88,7 @@ export function AccountsPage() {
   const fail = (err: unknown) =>
     setMessage({
       kind: 'error',
-      text: err instanceof ApiError ? vietnamese(err.errors[0]?.message ?? '') : 'Không kết nối được; hãy thử lại.',
+      text: err instanceof ApiError ? withoutEnglish(err.errors[0]?.message ?? '') : 'Không kết nối được; hãy thử lại.',
     });
 
   useEffect(() => {

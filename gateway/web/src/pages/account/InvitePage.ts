@@ -3,7 +3,7 @@ import { ApiError, gql, NetworkError } from '../../api';
 import type { RedeemInviteMutation } from '../../generated/graphql';
 import { SESSION_FIELDS, saveSession } from '../../session';
 import { html, Layout, Loading } from '../../ui';
-import { vietnamese } from './words';
+import { withoutEnglish } from '../../words';
 
 const REDEEM =
   /* GraphQL */ `
@@ -37,7 +37,7 @@ export function InvitePage() {
           err instanceof NetworkError
             ? 'Không có kết nối mạng; hãy mở lại đường dẫn khi có sóng.'
             : err instanceof ApiError
-              ? vietnamese(err.errors[0]?.message ?? '')
+              ? withoutEnglish(err.errors[0]?.message ?? '')
               : 'Không đăng nhập được; hãy thử lại.',
         ),
     );

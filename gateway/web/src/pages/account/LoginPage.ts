@@ -3,7 +3,7 @@ import { ApiError, gql, NetworkError } from '../../api';
 import type { SignInMutation } from '../../generated/graphql';
 import { SESSION_FIELDS, saveSession, storedSession } from '../../session';
 import { html, Layout } from '../../ui';
-import { vietnamese } from './words';
+import { withoutEnglish } from '../../words';
 
 const SIGN_IN =
   /* GraphQL */ `
@@ -43,7 +43,7 @@ export function LoginPage() {
     } catch (err) {
       setBusy(false);
       if (err instanceof NetworkError) setError('Không có kết nối mạng; hãy thử lại khi có sóng.');
-      else if (err instanceof ApiError) setError(vietnamese(err.errors[0]?.message ?? ''));
+      else if (err instanceof ApiError) setError(withoutEnglish(err.errors[0]?.message ?? ''));
       else setError('Không đăng nhập được; hãy thử lại.');
     }
   };

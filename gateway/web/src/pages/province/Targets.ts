@@ -36,10 +36,14 @@ function currentValue(t: Target, progress: Progress | undefined): number | null 
   return null;
 }
 
+/** How long the totals must stay unchanged before the targets are asked again. */
+export const TARGETS_SETTLE_MS = 1000;
+
 /**
  * The province's targets: Province.targetStatus (value, projection and state per target) where the API has it;
  * else the directives' targets with the current value computed from progress where the indicator maps. Both come
- * with the page's query; `totalsVersion` counts the live changes of the totals since (each asks targetStatus again).
+ * with the page's query; `totalsVersion` counts the live changes of the totals since (targetStatus is asked again
+ * when they settle).
  */
 export function Targets(props: {
   code: string;
@@ -53,13 +57,21 @@ export function Targets(props: {
   const [fresh, setFresh] = useState<TargetStatusFieldsFragment[] | null>(null);
   // A new page answer replaces what was asked since.
   useEffect(() => setFresh(null), [props.status]);
+  // Asked once the totals have been still for a moment: a Friday's stream of reports asks once, not once per report.
   useEffect(() => {
     if (props.totalsVersion === 0) return;
-    const variables: ProvinceTargetStatusQueryVariables = { code: props.code };
-    gql<ProvinceTargetStatusQuery>(TARGET_STATUS_QUERY, variables).then(
-      (d) => d.province && setFresh(d.province.targetStatus),
-      () => undefined,
-    );
+    let current = true;
+    const timer = setTimeout(() => {
+      const variables: ProvinceTargetStatusQueryVariables = { code: props.code };
+      gql<ProvinceTargetStatusQuery>(TARGET_STATUS_QUERY, variables).then(
+        (d) => current && d.province && setFresh(d.province.targetStatus),
+        () => undefined,
+      );
+    }, TARGETS_SETTLE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [props.code, props.totalsVersion]);
   const status = fresh ?? props.status;
   const directives = props.directives;
