@@ -140,3 +140,35 @@ it('a village head opens the invite link and lands on the report form signed in,
   );
   await again.close();
 }, 120_000);
+
+it('a commune page left open past its access token’s end still drafts the report: the session is renewed first', async () => {
+  const page = await open('/login');
+  await page.locator('[data-testid="login"]').fill('cb.bato');
+  await page.locator('[data-testid="password"]').fill('ba-to-2025!');
+  await page.locator('[data-testid="sign-in"]').click();
+  await page.waitForURL(`${base}/commune/${BA_TO}`, { timeout: 30_000 });
+  // The page opens with an access token of this account that ends in a few seconds, as a day's token ends while an
+  // officer keeps the page open; the panels keep the token they were drawn with.
+  const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
+  const shortLived = await signToken(
+    stack.authSecret,
+    { sub, name: 'Đinh Văn Hùng', role: 'COMMUNE_OFFICER', area: BA_TO },
+    { ttlSeconds: 4 },
+  );
+  await page.evaluate((token) => localStorage.setItem('bdhvs.token', token), shortLived);
+  await page.reload();
+  const request = page.getByTestId('report-request');
+  await request.waitFor({ timeout: 30_000 });
+  await page.evaluate(() => {
+    const session = JSON.parse(localStorage.getItem('bdhvs.session')!);
+    localStorage.setItem('bdhvs.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
+  });
+  await page.waitForTimeout(5_000); // the token has ended
+  const options = await request.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+  await request.selectOption(options.find((v) => v !== '')!);
+  await page.getByTestId('report-draft').click();
+  await page.getByTestId('commune-report').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('commune-report').getAttribute('data-status')).toBe('DRAFT');
+  expect(await page.evaluate("localStorage.getItem('bdhvs.token')")).not.toBe(shortLived);
+  await page.close();
+}, 120_000);

@@ -1,4 +1,5 @@
 /** The one GraphQL endpoint every client uses: queries and mutations over HTTP, live events over graphql-ws. */
+import { tokenFor } from './session';
 import { createClient, type Client } from 'graphql-ws';
 
 export interface GqlError {
@@ -81,7 +82,9 @@ export async function gqlPartial<T>(
 ): Promise<PartialAnswer<T>> {
   let res: Response;
   try {
-    res = await (takeFirstQuery(query, variables, token) ?? post(query, variables, token));
+    // The signed-in device's token is renewed first when near its end, whichever page or panel kept it.
+    const sent = token ? await tokenFor(token) : token;
+    res = await (takeFirstQuery(query, variables, sent) ?? post(query, variables, sent));
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }

@@ -3,10 +3,10 @@
  * for a short-lived signed link (POST /export/sign) and opens that. Without a token the plain path is opened (public
  * aggregates need none).
  */
-import { TOKEN_KEY } from './session';
+import { TOKEN_KEY, tokenFor } from './session';
 
 export async function signedDownload(path: string): Promise<void> {
-  const token = localStorage.getItem(TOKEN_KEY);
+  const token = await tokenFor(localStorage.getItem(TOKEN_KEY));
   let url = path;
   if (token) {
     const res = await fetch('/export/sign', {
