@@ -1,8 +1,9 @@
 // `npm run bench -- pages`: what an official waits for in Chromium (Debian's, through playwright-core) at 1366×768:
 // from the start of the navigation to the first row of the province dashboard's ranking and of the commune page's
 // villages (on the page's clock), and how many POST /graphql each load sends. The first visit loads everything (a
-// fresh browser, and a stack just started: the server's snapshots are not cached yet); the next ones have the
-// browser's cache, as an official returning to the page does. The load average is printed beside the figures: the
+// fresh browser, and a stack that has just said it is ready: `npm start` built the snapshots and sent each page's first
+// query once, WARM_CACHES=0 measures without); the next ones have the browser's cache, as an official returning to
+// the page does. The load average is printed beside the figures: the
 // machine is shared.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

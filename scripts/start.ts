@@ -7,6 +7,8 @@ import { resolveAuthSecret } from '../shared/auth';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '../shared/topology';
 import { checkPorts, type PortNeed } from './ports';
 import { prepareDatabase } from './stack';
+import { warmedPaths, warmPages } from './warm-pages';
+import { findWebRoot } from '../gateway/pages';
 import { Supervised } from './supervisor';
 
 const env = process.env;
@@ -134,6 +136,10 @@ async function main(): Promise<void> {
     gatewayHealth,
   );
   await waitHealthy('gateway', gatewayHealth);
+  if (stopping) return;
+  const webRoot = findWebRoot();
+  if (webRoot && env.WARM_CACHES !== '0')
+    await warmPages(`http://127.0.0.1:${gatewayPort}/graphql`, webRoot, warmedPaths(env), say);
   if (stopping) return;
   say(`ready: open http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
 }

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { axeViolations, type Browser, startPages, stopPages } from './support/browser';
 import type { TestStack } from './support/stack';
+import { firstQueries, warmedPaths } from '../scripts/warm-pages';
 
 /**
  * Light pages officials can use: answers compressed when the browser asks (and only then), one query per page load,
@@ -158,6 +161,27 @@ it.each(PAGES)(
       return parts.join('\n');
     });
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    await page.close();
+  },
+  60_000,
+);
+
+it.each(['/province/23', '/commune/C02949'])(
+  '%s: npm start warms the gateway with the very query the page sends (scripts/warm-pages.ts)',
+  async (path) => {
+    const page = await browser.context.newPage();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') sent.push(r.postData() ?? '');
+    });
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector(READY[path], { timeout: 30_000 });
+    const html = readFileSync(join(process.env.HUB_WEB_ROOT!, 'index.html'), 'utf8');
+    const warmed = firstQueries(html, [path]);
+    expect(warmed).toHaveLength(1);
+    expect(JSON.parse(warmed[0])).toEqual(JSON.parse(sent[0]));
+    expect(warmedPaths({})).toEqual(['/province/23', '/commune/C02949']);
+    expect(warmedPaths({ WARM_PAGES: '' })).toEqual([]);
     await page.close();
   },
   60_000,
