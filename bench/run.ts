@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     }
     if (mode === 'all' || mode === 'gateways') await gateways(stack);
     if (mode === 'all' || mode === 'live') await measureLive(stack.url, stack.authSecret);
-    if (mode === 'nation') await measureNation(stack.url);
+    if (mode === 'nation') await measureNation(stack.url, stack.authSecret);
     if (burst) await measureBurst(stack, burst);
     if (mode === 'pages') await measurePages(stack.url);
     if (mode === 'refusals') await measureRefusals(stack.url, stack.authSecret);
