@@ -231,6 +231,11 @@ export function mutationFieldCount(
   return only ? n : Math.max(1, n);
 }
 
+/** Who a caller is for the rate limits, on HTTP and graphql-ws alike: the token's subject, else the address. */
+export function callerKey(viewerId: string | null | undefined, address: string): string {
+  return viewerId ? `sub:${viewerId}` : `ip:${address}`;
+}
+
 /** Fixed-window counter per caller: simple, in memory (one gateway process), and enough against a runaway script. */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

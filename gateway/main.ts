@@ -24,6 +24,7 @@ import { ANONYMOUS, type Viewer } from '../shared/viewer';
 import { formatGatewayError } from './errors';
 import {
   armor,
+  callerKey,
   DEFAULT_LIMITS,
   limitsFromEnv,
   mutationFieldCount,
@@ -203,7 +204,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdOf(res);
-        const callerAddress = `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+        const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        const callerAddress = `ip:${address}`;
         let token: string | null;
         let viewer: Viewer;
         try {
@@ -217,13 +219,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        const callerKey = viewer.id === null ? callerAddress : `sub:${viewer.id}`;
-        const refusedFor = refusals.wait(callerKey);
+        const caller = callerKey(viewer.id, address);
+        const refusedFor = refusals.wait(caller);
         if (refusedFor > 0) throw rateLimitedError(refusedFor, limits, 'refused');
-        if (viewer.id === null) return { viewer, callerKey, clientAddress: callerAddress, requestId };
+        if (viewer.id === null) return { viewer, callerKey: caller, clientAddress: callerAddress, requestId };
         return {
           viewer,
-          callerKey,
+          callerKey: caller,
           clientAddress: callerAddress,
           identityToken: await signInternalToken(secret, viewer),
           requestId,

@@ -27,7 +27,14 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { bilingual } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
-import { checkDocument, rateLimitedError, refusesDocument, type GatewayLimits, type RateLimiter } from '../limits';
+import {
+  callerKey,
+  checkDocument,
+  rateLimitedError,
+  refusesDocument,
+  type GatewayLimits,
+  type RateLimiter,
+} from '../limits';
 import type { Observability } from '../../shared/metrics';
 import { connectionsPerIp, operationLog, type OperationLogState } from './admission';
 import { createPlanner } from './executor';
@@ -210,12 +217,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       // The HTTP limits, before anything is planned or counted; a refusal is this subscription's error only.
       onSubscribe: (ctx, id, payload) => {
         ops.started((ctx.extra.ops ??= new Map()), id, payload);
-        const callerKey = ctx.extra.viewer?.id ? `sub:${ctx.extra.viewer.id}` : `ip:${ipOf(ctx)}`;
-        const refusedFor = options.refusals?.wait(callerKey) ?? 0;
+        const caller = callerKey(ctx.extra.viewer?.id, ipOf(ctx));
+        const refusedFor = options.refusals?.wait(caller) ?? 0;
         if (refusedFor > 0) return [rateLimitedError(refusedFor, limits, 'refused')];
         const checked = checkDocument(schema, payload.query, limits, options.validationRules);
         if ('errors' in checked) {
-          if (checked.errors.some((e) => refusesDocument(e.extensions.code))) options.refusals?.take(callerKey);
+          if (checked.errors.some((e) => refusesDocument(e.extensions.code))) options.refusals?.take(caller);
           return checked.errors;
         }
         const operation = getOperationAST(checked.document, payload.operationName);

@@ -8,7 +8,7 @@
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
 import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
-import { storedSession, tokenFor } from './session';
+import { storedSession } from './session';
 import { FORM_ACCESS_REFUSED, FORM_SESSION_REFUSED, forOfficials } from './words';
 
 const KEY = 'bdhvs.outbox';
@@ -141,8 +141,8 @@ export function flush(): Promise<void> {
         const data = await gql<SubmitMutation>(
           MUTATION,
           { input: item.input } satisfies SubmitMutationVariables,
-          // A signed-in device sends with its session's current token (refreshed when near its end).
-          await tokenFor(item.token),
+          // A signed-in device sends with its session's current token (gql renews it when near its end).
+          item.token,
         );
         update(item.input.idempotencyKey, () => null);
         retryDelay = 0;

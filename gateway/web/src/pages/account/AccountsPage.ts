@@ -6,7 +6,7 @@ import type {
   CreateAccountMutation,
   CreateInviteMutation,
 } from '../../generated/graphql';
-import { storedSession, tokenFor, TOKEN_KEY } from '../../session';
+import { storedSession, TOKEN_KEY } from '../../session';
 import { html, Layout, Loading } from '../../ui';
 import { InviteCard } from './InviteCard';
 import { withoutEnglish } from '../../words';
@@ -84,7 +84,7 @@ export function AccountsPage() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [invite, setInvite] = useState<CreateInviteMutation['createInvite'] | null>(null);
   const [version, setVersion] = useState(0);
-  const token = () => tokenFor(localStorage.getItem(TOKEN_KEY));
+  const token = () => localStorage.getItem(TOKEN_KEY);
   const fail = (err: unknown) =>
     setMessage({
       kind: 'error',
@@ -93,7 +93,7 @@ export function AccountsPage() {
 
   useEffect(() => {
     if (!session) return;
-    void token().then((t) => gql<AccountsQuery>(ACCOUNTS, {}, t).then((d) => setAccounts(d.accounts), fail));
+    void gql<AccountsQuery>(ACCOUNTS, {}, token()).then((d) => setAccounts(d.accounts), fail);
   }, [version]);
   useEffect(() => {
     if (!session) return;
@@ -142,7 +142,7 @@ export function AccountsPage() {
         password: form.password || null,
         phone: form.phone || null,
       };
-      await gql<CreateAccountMutation>(CREATE, { input }, await token());
+      await gql<CreateAccountMutation>(CREATE, { input }, token());
       setMessage({ kind: 'ok', text: `Đã tạo tài khoản ${form.login}.` });
       setForm({ name: '', login: '', choice: '', password: '', phone: '' });
       setVersion(version + 1);
@@ -152,7 +152,7 @@ export function AccountsPage() {
   };
   const makeInvite = async (id: string) => {
     try {
-      setInvite((await gql<CreateInviteMutation>(INVITE, { id }, await token())).createInvite);
+      setInvite((await gql<CreateInviteMutation>(INVITE, { id }, token())).createInvite);
     } catch (err) {
       fail(err);
     }

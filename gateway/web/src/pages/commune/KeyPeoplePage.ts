@@ -7,7 +7,7 @@ import type {
   RecordKeyPersonCertificationMutation,
   SetKeyPersonMutation,
 } from '../../generated/graphql';
-import { initialToken, tokenFor } from '../../session';
+import { initialToken } from '../../session';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { ACCESS_REFUSED, forOfficials } from '../../words';
 import {
@@ -179,7 +179,7 @@ export function KeyPeoplePage(props: { id: string }) {
   useEffect(() => {
     let stale = false;
     void (async () => {
-      const t = token ? await tokenFor(token) : null;
+      const t = token || null;
       try {
         const d = await gql<KeyPeoplePageQuery>(KEY_PEOPLE, { id: props.id }, t);
         if (!stale) setData(d);
@@ -518,7 +518,7 @@ function PersonForm(props: {
         phone: form.phone.trim() || null,
         reason: form.reason.trim() || null,
       };
-      await gql<SetKeyPersonMutation>(SET, { input }, await tokenFor(props.token));
+      await gql<SetKeyPersonMutation>(SET, { input }, props.token);
       props.onDone();
     } catch (err) {
       const r = refusal(err, ['fullName', 'phone', 'reason']);
@@ -586,7 +586,7 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
       await gql<RecordKeyPersonCertificationMutation>(
         CERTIFY,
         { ...props.seat, certifiedOn, reason: form.reason.trim() || null },
-        await tokenFor(props.token),
+        props.token,
       );
       props.onDone();
     } catch (err) {
@@ -649,7 +649,7 @@ function History(props: { communeId: string; planId: string; villageId: string; 
   useEffect(() => {
     void (async () => {
       try {
-        const d = await gql<KeyPersonHistoryQuery>(HISTORY, { id: props.communeId }, await tokenFor(props.token));
+        const d = await gql<KeyPersonHistoryQuery>(HISTORY, { id: props.communeId }, props.token);
         const plan = d.commune?.plans.find((x) => x.id === props.planId);
         setRows(
           (plan?.keyPeople ?? [])
