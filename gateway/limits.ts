@@ -21,7 +21,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { bilingual } from '../shared/errors';
-import { estimateCost } from './cost';
+import { estimateCost, type CostModel } from './cost';
 
 export interface GatewayLimits {
   /** Deepest field nesting (introspection is not counted). */
@@ -119,11 +119,12 @@ export const TOO_MANY_TOKENS = /^Syntax Error: Document contains more th\w+ \d+ 
 
 /** A query refused for its shape (depth, cost, aliases, tokens); the gateway's error formatter keeps its code. */
 export class QueryLimitError extends GraphQLError {
-  constructor(detail: string) {
+  /** `httpStatus` when thrown outside validation (Apollo answers a validation error 400 by itself). */
+  constructor(detail: string, httpStatus?: number) {
     super(
       bilingual('Truy vấn quá phức tạp, hãy chia nhỏ', `query too complex: ${detail.replace(/^Syntax Error: /, '')}`),
       {
-        extensions: { code: 'QUERY_TOO_COMPLEX' },
+        extensions: { code: 'QUERY_TOO_COMPLEX', ...(httpStatus ? { http: { status: httpStatus } } : {}) },
       },
     );
   }
@@ -136,28 +137,32 @@ const reject: GraphQLArmorRejectCallback = (ctx, error) => {
   else throw refused;
 };
 
-/** Refuses an operation whose estimated cost (objects × list sizes, cost.ts) is over the limit. */
-export function costRule(maxCost: number): ValidationRule {
-  return (context) => ({
-    Document: {
-      leave(document) {
-        const cost = estimateCost(context.getSchema(), document);
-        if (cost > maxCost)
-          context.reportError(
-            new QueryLimitError(
-              `estimated ${Math.round(cost).toLocaleString('en')} objects, the limit is ${maxCost.toLocaleString('en')}`,
-            ),
-          );
-      },
-    },
-  });
+/**
+ * The refusal of an operation whose estimated cost (objects × declared list sizes, plus argument weights, cost.ts)
+ * is over the limit, else null. Run once the variables are known, before anything executes: on HTTP when Apollo
+ * has resolved the operation (main.ts), on graphql-ws in checkDocument.
+ */
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  model: CostModel,
+  maxCost: number,
+  variables?: Readonly<Record<string, unknown>>,
+  httpStatus?: number,
+): QueryLimitError | null {
+  const cost = estimateCost(schema, document, model, { variables });
+  if (cost <= maxCost) return null;
+  return new QueryLimitError(
+    `estimated ${Math.round(cost).toLocaleString('en')} objects, the limit is ${maxCost.toLocaleString('en')}`,
+    httpStatus,
+  );
 }
 
 export function armor(limits: GatewayLimits): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const common = { propagateOnRejection: false, onReject: [reject] };
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...common },
-    // Replaced by costRule: armor's static cost does not multiply by list sizes.
+    // Replaced by costRefusal: armor's static cost does not multiply by list sizes nor see variables.
     costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, ...common },
     // Counted by graphql-js's own parser instead (parseOptions.maxTokens in main.ts): armor's Apollo plugin for it
@@ -165,18 +170,20 @@ export function armor(limits: GatewayLimits): { plugins: ApolloServerPlugin[]; v
     maxTokens: { enabled: false },
     maxDirectives: { n: 50, ...common },
   }).protect();
-  return { plugins, validationRules: [...validationRules, costRule(limits.maxCost)] };
+  return { plugins, validationRules };
 }
 
 /**
  * The HTTP checks for a document that arrives on graphql-ws: parsed with the same token limit, validated with the
- * same rules. Returns the document, or the errors that refuse it (the subscription alone fails, not the socket).
+ * same rules, then its cost with the request's variables. Returns the document, or the errors that refuse it (the
+ * subscription alone fails, not the socket).
  */
 export function checkDocument(
   schema: GraphQLSchema,
   query: unknown,
   limits: GatewayLimits,
   rules: readonly ValidationRule[],
+  cost: { model: CostModel; variables?: Readonly<Record<string, unknown>> | null },
 ): { document: DocumentNode } | { errors: GraphQLError[] } {
   if (typeof query !== 'string')
     return { errors: [new GraphQLError('query must be a string', { extensions: { code: 'BAD_USER_INPUT' } })] };
@@ -189,7 +196,10 @@ export function checkDocument(
     return { errors: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
   }
   const errors = validate(schema, document, [...specifiedRules, ...rules]);
-  if (errors.length === 0) return { document };
+  if (errors.length === 0) {
+    const refused = costRefusal(schema, document, cost.model, limits.maxCost, cost.variables ?? undefined);
+    return refused ? { errors: [refused] } : { document };
+  }
   return {
     errors: errors.map((e) =>
       e instanceof QueryLimitError

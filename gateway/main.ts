@@ -25,6 +25,7 @@ import { formatGatewayError } from './errors';
 import {
   armor,
   callerKey,
+  costRefusal,
   DEFAULT_LIMITS,
   limitsFromEnv,
   mutationFieldCount,
@@ -35,6 +36,7 @@ import {
   type GatewayLimits,
 } from './limits';
 import { SubgraphDataSource } from './datasource';
+import { costModel } from './cost';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
 import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
@@ -129,6 +131,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const refusals = new RateLimiter(limits.refusalsPerWindow, limits.windowMs);
   const protection = armor(limits);
   const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
+  // List sizes and argument weights as each subgraph declares them (@listSize, @cost), read once.
+  const cost = costModel(supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
@@ -146,11 +150,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       availabilityPlugin<GatewayContext>(),
       signInLimitPlugin<GatewayContext>(limits),
       {
-        // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
-        // budgets once the operation is known, before anything executes.
+        // The cost with the request's variables, then each mutation field (30 aliased submitUnitReport count 30)
+        // and each query against the caller's budgets, once the operation is known, before anything executes.
         async requestDidStart() {
           return {
-            async didResolveOperation({ operation, document, contextValue }) {
+            async didResolveOperation({ operation, document, contextValue, schema, request }) {
+              const refused = costRefusal(schema, document, cost, limits.maxCost, request.variables, 400);
+              if (refused) {
+                refusals.take(contextValue.callerKey);
+                throw refused;
+              }
               if (operation?.operation === 'mutation') {
                 const wait = mutations.take(contextValue.callerKey, mutationFieldCount(operation, document));
                 if (wait > 0) throw rateLimitedError(wait, limits, 'mutation');
@@ -251,6 +260,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     signIdentity: (viewer) => signInternalToken(secret, viewer),
     limits,
     refusals,
+    cost,
     validationRules: protection.validationRules,
     log,
     observability: observe.obs,

@@ -253,16 +253,34 @@ describe('abuse limits', () => {
 
   // How fast refusals are under load is measured by `npm run bench -- refusals`, not here.
   it.each([
-    ['issue 11’s 110-byte probe (communes of the province, three times)', PROBE],
-    ['a 1.3 KB fragment bomb (30 fragments, each spreading the one before twice)', fragmentBomb(30)],
-  ])('refuses %s with 400 QUERY_TOO_COMPLEX', async (_label, query) => {
+    ['issue 11’s 110-byte probe (communes of the province, three times)', PROBE, /estimated [\d,]+ objects/],
+    [
+      'issue 21’s 63-byte probe (every commune of the country, each with its province’s communes)',
+      '{nation{communeRanking{commune{province{communes{id name}}}}}}',
+      /estimated [\d,]+ objects, the limit is 200,000/,
+    ],
+    [
+      'its 30-alias form',
+      `{${Array.from({ length: 30 }, (_, i) => `a${i}:nation{communeRanking{commune{province{communes{id name}}}}}`).join(' ')}}`,
+      /estimated [\d,]+ objects, the limit is 200,000/,
+    ],
+    ['a 1.3 KB fragment bomb (30 fragments, each spreading the one before twice)', fragmentBomb(30), /depth limit/],
+  ])('refuses %s with 400 QUERY_TOO_COMPLEX', async (_label, query, detail) => {
     const res = await post(JSON.stringify({ query }));
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(res.body.errors?.map((e) => e.message).join('\n')).toMatch(
-      /Truy vấn quá phức tạp.*estimated [\d,]+ objects, the limit is 200,000/,
-    );
+    expect(res.body.errors?.map((e) => e.message).join('\n')).toMatch(/Truy vấn quá phức tạp/);
+    expect(res.body.errors?.map((e) => e.message).join('\n')).toMatch(detail);
     expect(res.body.data).toBeUndefined();
+  });
+
+  it('counts a page size given as a variable: `first: $n` costs n', async () => {
+    const query = `query($n: Int) { nation { communeRanking(first: $n) { commune { province { communes { id } } } } } }`;
+    const big = await post(JSON.stringify({ query, variables: { n: 3000 } }));
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const small = await stack.gql<{ nation: { communeRanking: unknown[] } }>(query, { n: 3 });
+    expect(ok(small).nation.communeRanking).toHaveLength(3);
   });
 
   it('lets the benchmark’s province dashboard and commune page through', async () => {

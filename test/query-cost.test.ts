@@ -1,66 +1,135 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse, validate, specifiedRules, type OperationDefinitionNode } from 'graphql';
+import {
+  getIntrospectionQuery,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  specifiedRules,
+  validate,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { fragmentBomb, GATEWAY_REQUESTS, PROBE } from '../bench/queries';
-import { DEFAULT_LIST_SIZE, estimateCost } from '../gateway/cost';
+import { costModel, estimateCost } from '../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
 import { signInFieldCount } from '../gateway/sign-in-limit';
 import { visibilityOf } from '../gateway/subscriptions/server';
 import { readCommittedSupergraph } from '../shared/topology';
 import { ANONYMOUS, type Viewer } from '../shared/viewer';
+import {
+  AS_OF_WEIGHT,
+  COMMUNES,
+  COMMUNES_PER_PROVINCE as PER_PROVINCE,
+  REPORTS_PER_REPORTER,
+  VILLAGES_PER_COMMUNE,
+} from '../subgraphs/common/list-size';
 
 /** The limit policy as plain functions: the cost estimate, the document check both transports run, the counters. */
-const schema = Supergraph.build(readCommittedSupergraph()).apiSchema().toGraphQLJSSchema();
-const cost = (query: string, variables?: Record<string, unknown>) => estimateCost(schema, parse(query), { variables });
+const supergraph = readCommittedSupergraph();
+const schema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
+const model = costModel(supergraph);
+const cost = (query: string, variables?: Record<string, unknown>) =>
+  estimateCost(schema, parse(query), model, { variables });
 const rules = armor(DEFAULT_LIMITS).validationRules;
+
+/** issue 21's probe: 63 bytes, 361,446 objects (12.6 MB, 18.5 s) while its estimate said 3,461. */
+const NATION_PROBE = '{nation{communeRanking{commune{province{communes{id name}}}}}}';
+
+describe('list sizes are declared in the schema', () => {
+  it('every list field of the supergraph declares @listSize', () => {
+    const undeclared: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields()))
+        if (isListType(getNullableType(field.type)) && !model.lists.has(`${type.name}.${field.name}`))
+          undeclared.push(`${type.name}.${field.name}: ${String(getNamedType(field.type))}`);
+    }
+    expect(undeclared).toEqual([]);
+    expect(model.lists.size).toBeGreaterThanOrEqual(69);
+  });
+
+  it('reads sizes, slicing arguments and argument weights from the SDL', () => {
+    expect(model.lists.get('Query.provinces')).toEqual({ assumedSize: 34 });
+    expect(model.lists.get('Nation.communeRanking')).toMatchObject({
+      assumedSize: COMMUNES,
+      slicingArguments: ['first'],
+    });
+    expect(model.argumentWeights.get('Province.ranking(asOf:)')).toBe(AS_OF_WEIGHT);
+  });
+});
 
 describe('estimateCost', () => {
   it.each<[string, string, number]>([
     ['one object', `{ province(code: "23") { name } }`, 1],
-    ['scalars cost nothing, introspection neither', `{ __typename province(code: "23") { name code __typename } }`, 1],
-    ['a known list: 34 provinces', `{ provinces { code } }`, 34],
-    ['a province’s communes (at most 170)', `{ province(code: "23") { communes { name } } }`, 1 + 170],
+    ['scalars cost nothing, __typename neither', `{ __typename province(code: "23") { name code __typename } }`, 1],
+    ['a declared list: 34 provinces', `{ provinces { code } }`, 34],
+    ['a province’s communes', `{ province(code: "23") { communes { name } } }`, 1 + PER_PROVINCE],
     [
-      'communes with villages (at most 60 each)',
+      'communes with villages',
       `{ province(code: "23") { communes { villages { name } } } }`,
-      1 + 170 * 61,
+      1 + PER_PROVINCE * (1 + VILLAGES_PER_COMMUNE),
     ],
+    ['a slicing argument written in the query', `{ communes(limit: 7) { name } }`, 7],
+    ['a slicing argument absent: its default (limit = 50)', `{ communes { name } }`, 50],
     [
-      'a list nobody sized: the default',
-      `{ province(code: "23") { communes { effectiveTargets { indicator } } } }`,
-      1 + 170 * (1 + DEFAULT_LIST_SIZE),
+      'a slicing argument is taken as given (the registry refuses > 500)',
+      `{ communes(limit: 100000) { name } }`,
+      100000,
     ],
-    ['a limit written in the query', `{ communes(limit: 7) { name } }`, 7],
-    ['a limit beyond the known maximum is capped', `{ communes(limit: 100000) { name } }`, 200],
+    ['the national ranking without `first`: every commune', `{ nation { communeRanking { position } } }`, 1 + COMMUNES],
+    ['the national ranking’s first page', `{ nation { communeRanking(first: 50) { position } } }`, 1 + 50],
+    ['a village’s reports', `{ village(id: "V02949-08") { reports { id } } }`, 1 + REPORTS_PER_REPORTER],
     [
       'fragments count where they are spread',
       `{ province(code: "23") { ...P } } fragment P on Province { communes { name } }`,
-      171,
+      1 + PER_PROVINCE,
     ],
-    ['inline fragments too', `{ province(code: "23") { ... on Province { communes { name } } } }`, 171],
+    ['inline fragments too', `{ province(code: "23") { ... on Province { communes { name } } } }`, 1 + PER_PROVINCE],
     [
       'the worst operation of a document',
       `query A { provinces { code } } query B { province(code: "23") { name } }`,
       34,
     ],
     [
+      'an asOf date weighs once, however many items ask for it',
+      `{ province(code: "23") { ranking(asOf: "2025-10-26") { position } communes { progress(asOf: "2025-10-26") { learners } } } }`,
+      1 + PER_PROVINCE + PER_PROVINCE * 2 + 2 * AS_OF_WEIGHT,
+    ],
+    [
       'the probe: three times communes of the province',
       PROBE,
-      1 + 1 * (1 + 170 * (1 + 1 * (1 + 170 * (1 + 1 * (1 + 170))))),
+      1 + 1 * (1 + PER_PROVINCE * (1 + 1 * (1 + PER_PROVINCE * (1 + 1 * (1 + PER_PROVINCE))))),
     ],
   ])('%s', (_label, query, expected) => {
     expect(cost(query)).toBe(expected);
   });
 
-  it('reads a limit given as a variable', () => {
+  it('honours slicing arguments and asOf dates given as variables', () => {
     expect(cost(`query($n: Int!) { communes(limit: $n) { name } }`, { n: 12 })).toBe(12);
+    expect(cost(`query($n: Int) { nation { communeRanking(first: $n) { position } } }`, { n: 3000 })).toBe(3001);
+    expect(cost(`query($n: Int) { nation { communeRanking(first: $n) { position } } }`, {})).toBe(1 + COMMUNES);
+    const dated = `query($d: Date) { province(code: "23") { ranking(asOf: $d) { position } } }`;
+    expect(cost(dated, { d: '2025-10-26' })).toBe(1 + PER_PROVINCE + AS_OF_WEIGHT);
+    expect(cost(dated, {})).toBe(1 + PER_PROVINCE);
+  });
+
+  it('sizes introspection from the schema: the standard query passes, nesting it multiplies', () => {
+    expect(cost(getIntrospectionQuery())).toBeLessThan(40_000);
+    expect(cost('{ __schema { types { fields { name } } } }')).toBeGreaterThan(
+      Object.keys(schema.getQueryType()!.getFields()).length,
+    );
+    const nested = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+    expect(cost(nested)).toBeGreaterThan(DEFAULT_LIMITS.maxCost);
   });
 });
 
 describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
-  const refusal = (query: string) => {
-    const checked = checkDocument(schema, query, DEFAULT_LIMITS, rules);
+  const refusal = (query: string, variables?: Record<string, unknown>) => {
+    const checked = checkDocument(schema, query, DEFAULT_LIMITS, rules, { model, variables });
     return 'errors' in checked ? checked.errors.map((e) => `${String(e.extensions.code)}: ${e.message}`) : [];
   };
 
@@ -73,13 +142,46 @@ describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
     );
   });
 
+  // Estimated at 3,461 objects before list sizes were declared; it returned 361,446.
+  it('refuses the 63-byte national probe and its 30-alias form on its estimate', () => {
+    expect(Buffer.byteLength(NATION_PROBE)).toBeLessThanOrEqual(63);
+    expect(cost(NATION_PROBE)).toBe(1 + COMMUNES * (1 + 1 + 1 + PER_PROVINCE));
+    expect(cost(NATION_PROBE)).toBeGreaterThan(361_446);
+    expect(refusal(NATION_PROBE)).toEqual([expect.stringMatching(/^QUERY_TOO_COMPLEX: /)]);
+    const aliased = `{${Array.from({ length: 30 }, (_, i) => `a${i}:nation{communeRanking{commune{province{communes{id name}}}}}`).join(' ')}}`;
+    expect(cost(aliased)).toBe(30 * cost(NATION_PROBE));
+    expect(refusal(aliased)).toEqual([expect.stringMatching(/^QUERY_TOO_COMPLEX: /)]);
+    // A variable cannot hide the size: `first: $n` counts n.
+    const paged = `query($n: Int) { nation { communeRanking(first: $n) { commune { province { communes { id } } } } } }`;
+    expect(refusal(paged, { n: 3000 })).toEqual([expect.stringMatching(/^QUERY_TOO_COMPLEX: /)]);
+    expect(refusal(paged, { n: 20 })).toEqual([]);
+  });
+
+  it('refuses 30 distinct asOf dates (each a view to build), not 30 uses of one', () => {
+    const dates = (n: number, distinct: boolean) =>
+      `{${Array.from({ length: n }, (_, i) => `a${i}: province(code: "23") { ranking(asOf: "2025-10-${String(distinct ? i + 1 : 1).padStart(2, '0')}") { position } }`).join(' ')}}`;
+    expect(refusal(dates(30, true))).toEqual([expect.stringMatching(/^QUERY_TOO_COMPLEX: /)]);
+    expect(refusal(dates(30, false))).toEqual([]);
+  });
+
+  it('counts introspection: nesting is refused, aliases multiply', () => {
+    const nested = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+    expect(refusal(nested)).toEqual([expect.stringMatching(/^(QUERY_TOO_COMPLEX|GRAPHQL_VALIDATION_FAILED): /)]);
+    expect(refusal(getIntrospectionQuery())).toEqual([]);
+    // 30 aliases of every type's fields: free before (1.65 MB from 2.7 KB), now 30 times one.
+    const one = '__schema { types { name fields { name type { name } } } }';
+    const aliased = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: ${one}`).join(' ')} }`;
+    expect(cost(aliased)).toBe(30 * cost(`{ ${one} }`));
+    expect(cost(`{ ${one} }`)).toBeGreaterThan(1000);
+  });
+
   // 30 fragments, each spreading the one before twice: 2^30 spreads. Walked spread by spread, 22 of them held a core
   // for 21 s; each fragment is now counted once, so this finishes at once instead of running past the test's timeout.
   it('counts a fragment bomb without walking every spread (cost and mutation count)', () => {
     const bomb = fragmentBomb(30);
     expect(Buffer.byteLength(bomb)).toBeLessThan(1500);
     expect(cost(bomb)).toBe(34 * 2 ** 30);
-    expect(refusal(bomb).some((e) => /^QUERY_TOO_COMPLEX: .*estimated 36,507,222,016 objects/.test(e))).toBe(true);
+    expect(refusal(bomb)).toEqual([expect.stringMatching(/^QUERY_TOO_COMPLEX: .*depth limit of 8/)]);
     const mutationBomb = parse(
       `mutation { ...M30 } fragment M0 on Mutation { signIn(login: "x", password: "y") { token } } ` +
         Array.from({ length: 30 }, (_, i) => `fragment M${i + 1} on Mutation { ...M${i} ...M${i} }`).join(' '),
@@ -98,7 +200,7 @@ describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
           villages { id name formerCommune population { adults workingAge } } units { id name type staff }
           plans { number issuedOn implements { number title } } populationHistory { asOf adults reason } } } }`,
     ])
-      expect(refusal(q)).toEqual([]);
+      expect([q, refusal(q)]).toEqual([q, []]);
   });
 
   it('lets every query and subscription the pages send through', () => {
@@ -107,7 +209,7 @@ describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
     for (const doc of documents) {
       expect(validate(schema, parse(doc), specifiedRules)).toEqual([]); // the extraction found a real document
       expect([doc, refusal(doc)]).toEqual([doc, []]);
-      expect([doc, cost(doc) < 40_000]).toEqual([doc, true]); // far from the limit (docs/access.md)
+      expect([doc, cost(doc) < 100_000]).toEqual([doc, true]); // half the limit at most (docs/access.md)
     }
   });
 

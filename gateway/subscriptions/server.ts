@@ -27,6 +27,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { bilingual } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
+import type { CostModel } from '../cost';
 import {
   callerKey,
   checkDocument,
@@ -54,6 +55,8 @@ export interface SubscriptionServerOptions {
   limits: GatewayLimits;
   /** The callers' budget of refused documents, shared with HTTP (keyed as there: token subject, else address). */
   refusals?: RateLimiter;
+  /** The declared list sizes and weights the cost estimate multiplies by (cost.ts). */
+  cost: CostModel;
   /** The HTTP validation rules (depth, aliases, cost…), applied to every subscription document too. */
   validationRules: readonly ValidationRule[];
   keepAliveMs?: number;
@@ -220,7 +223,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         const caller = callerKey(ctx.extra.viewer?.id, ipOf(ctx));
         const refusedFor = options.refusals?.wait(caller) ?? 0;
         if (refusedFor > 0) return [rateLimitedError(refusedFor, limits, 'refused')];
-        const checked = checkDocument(schema, payload.query, limits, options.validationRules);
+        const checked = checkDocument(schema, payload.query, limits, options.validationRules, {
+          model: options.cost,
+          variables: payload.variables,
+        });
         if ('errors' in checked) {
           if (checked.errors.some((e) => refusesDocument(e.extensions.code))) options.refusals?.take(caller);
           return checked.errors;

@@ -6,6 +6,7 @@ import gql from 'graphql-tag';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { checkNoControlCharacters } from '../../shared/text';
+import { AS_OF_WEIGHT } from './list-size';
 
 /**
  * Every argument of every field, before its resolver runs: no control character reaches a rule or the database.
@@ -24,6 +25,20 @@ function rejectControlCharacters(schema: GraphQLSchema): void {
         return resolve(source, args, context, info);
       };
     }
+  }
+}
+
+/**
+ * Every `asOf` argument declares its weight (`@cost`, list-size.ts): a new date builds a view of its own. Added here
+ * for all of them at once, as type-graphql drops directives written on a field resolver's arguments.
+ */
+function weighAsOf(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields()))
+      for (const arg of field.args)
+        if (arg.name === 'asOf')
+          arg.extensions = { ...arg.extensions, directives: { cost: [{ weight: AS_OF_WEIGHT }] } };
   }
 }
 
@@ -49,11 +64,12 @@ export async function buildFederatedSchema(
     validate: false,
   });
   rejectControlCharacters(schema);
+  weighAsOf(schema);
   const typeDefs = gql`
     extend schema
       @link(
-        url: "https://specs.apollo.dev/federation/v2.7"
-        import: ["@key", "@shareable", "@external", "@requires", "@provides"]
+        url: "https://specs.apollo.dev/federation/v2.9"
+        import: ["@key", "@shareable", "@external", "@requires", "@provides", "@cost", "@listSize"]
       )
     ${printSchemaWithDirectives(schema)}
   `;

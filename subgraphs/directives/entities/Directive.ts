@@ -6,6 +6,7 @@ import type { AdministrativeLevelName, CourseData, DirectiveContent, DirectiveKi
 import { DirectiveStatus } from '../../../shared/vocabulary/enums';
 import { AdministrativeLevel, CampaignPeriod, Course, DirectiveKind } from '../resolvers/types';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
+import { listSize, ITEMS_PER_DOCUMENT, LABELS } from '../../common/list-size';
 
 /**
  * A province letter or plan (công văn, kế hoạch) that sets targets and deadlines for the communes. The row holds
@@ -48,6 +49,7 @@ export class Directive implements DirectiveContent {
   issuer!: string;
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(LABELS))
   @Field(() => [AdministrativeLevel], { description: 'The levels it is addressed to (kính gửi).' })
   addressedTo: AdministrativeLevelName[] = [];
 
@@ -55,6 +57,7 @@ export class Directive implements DirectiveContent {
   citesIds: string[] = [];
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(LABELS))
   @Field(() => [String], {
     description: 'Numbers of documents it cites that are not in the system (e.g. "368-KH/TU").',
   })
@@ -71,10 +74,12 @@ export class Directive implements DirectiveContent {
   targets: TargetData[] = [];
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [CampaignPeriod])
   campaignPeriods: PeriodData[] = [];
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [ReportingDeadline])
   reportingDeadlines: DeadlineData[] = [];
 

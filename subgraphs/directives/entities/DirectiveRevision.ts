@@ -1,10 +1,11 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, Directive as GqlDirective } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { DirectiveContent } from '../model';
 import { DirectiveStatus, RevisionAction } from '../../../shared/vocabulary/enums';
 import { CampaignPeriod, Course } from '../resolvers/types';
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
+import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 export interface RevisionContent extends DirectiveContent {
   status: DirectiveStatus;
@@ -69,11 +70,13 @@ export class DirectiveRevision {
     return this.content.status;
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [CampaignPeriod])
   get campaignPeriods(): CampaignPeriod[] {
     return this.content.campaignPeriods;
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [ReportingDeadline])
   get reportingDeadlines(): ReportingDeadline[] {
     return this.content.reportingDeadlines as ReportingDeadline[];

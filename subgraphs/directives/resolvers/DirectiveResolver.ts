@@ -1,4 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Directive as GqlDirective,
+} from 'type-graphql';
 import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -10,6 +21,7 @@ import type { DirectiveContent } from '../model';
 import { AmendDirectiveInput, IssueDirectiveInput } from './types';
 import { Target, targetView } from '../../../shared/vocabulary/values';
 import { ProvinceRef } from './ProvinceDirectives';
+import { listSize, ITEMS_PER_DOCUMENT, LABELS, REVISIONS } from '../../common/list-size';
 
 type Ctx = Context<DirectivesLoaders>;
 
@@ -30,11 +42,13 @@ export class DirectiveResolver {
     return { id: d.provinceId };
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [Target], { description: 'Its targets (chỉ tiêu); threshold 0.8 = 80%.' })
   targets(@Root() d: Directive): Target[] {
     return d.targets.map((t) => targetView(t, { directiveId: d.id, document: d.number }));
   }
 
+  @GqlDirective(listSize(LABELS))
   @FieldResolver(() => [Directive], { description: 'Directives in the system it cites (căn cứ, thực hiện).' })
   async cites(@Root() d: Directive, @Ctx() { loaders }: Ctx): Promise<Directive[]> {
     return (await loaders.directive.loadMany(d.citesIds)).filter((x): x is Directive => x instanceof Directive);
@@ -48,11 +62,13 @@ export class DirectiveResolver {
     return d.replacesId ? loaders.directive.load(d.replacesId) : null;
   }
 
+  @GqlDirective(listSize(LABELS))
   @FieldResolver(() => [Directive], { description: 'Directives that replace this one.' })
   replacedBy(@Root() d: Directive, @Ctx() { loaders }: Ctx): Promise<Directive[]> {
     return loaders.replacedBy.load(d.id);
   }
 
+  @GqlDirective(listSize(REVISIONS))
   @FieldResolver(() => [DirectiveRevision], {
     description: 'Every revision, oldest first: issued, each amendment, a withdrawal.',
   })
@@ -109,6 +125,7 @@ export class DirectiveResolver {
 
 @Resolver(() => DirectiveRevision)
 export class DirectiveRevisionResolver {
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [Target])
   targets(@Root() r: DirectiveRevision): Target[] {
     return r.content.targets.map((t) => targetView(t, { directiveId: r.directiveId, document: r.content.number }));

@@ -14,6 +14,7 @@ import { Directive } from '../entities/Directive';
 import type { DirectivesLoaders } from '../loaders';
 import { DirectiveStatus } from '../../../shared/vocabulary/enums';
 import { Course } from './types';
+import { listSize, DIRECTIVES_PER_PROVINCE } from '../../common/list-size';
 
 /** The registry's Province, extended here with the directives it issued. */
 @ObjectType('Province')
@@ -25,6 +26,7 @@ export class ProvinceRef {
 
 @Resolver(() => ProvinceRef)
 export class ProvinceDirectivesResolver {
+  @GqlDirective(listSize(DIRECTIVES_PER_PROVINCE))
   @FieldResolver(() => [Directive], {
     description: 'Directives the province issued, newest first (withdrawn ones too, unless inForceOnly).',
   })

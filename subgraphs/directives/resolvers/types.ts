@@ -1,10 +1,11 @@
 /** GraphQL types of the directives subgraph only (the shared ones are in shared/vocabulary/values.ts). */
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType, Directive as GqlDirective } from 'type-graphql';
 import { AreaLevel } from '../../../shared/vocabulary/enums';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { PeriodData } from '../../../shared/vocabulary/model';
 import type { AdministrativeLevelName, CourseData, CourseModuleData, DirectiveKindName } from '../model';
 import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
+import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 export enum DirectiveKind {
   LETTER = 'LETTER',
@@ -60,6 +61,7 @@ export class Course implements CourseData {
   @Field(() => String)
   url!: string;
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [CourseModule])
   modules!: CourseModule[];
 

@@ -5,6 +5,7 @@ import type { DeadlineData, TargetData } from '../../../shared/vocabulary/model'
 import { ReportingDeadline } from '../../../shared/vocabulary/values';
 import type { RewardRuleData } from '../model';
 import { RewardRule } from '../resolvers/types';
+import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 /** A commune's plan (kế hoạch) implementing province directives, with its own targets, schedule and reward rules. */
 @Entity({ tableName: 'commune_plan' })
@@ -46,10 +47,12 @@ export class CommunePlan {
   targets: TargetData[] = [];
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [ReportingDeadline], { description: 'Its reporting schedule (chế độ báo cáo).' })
   reportingDeadlines: DeadlineData[] = [];
 
   @Property({ type: 'json' })
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @Field(() => [RewardRule], { description: 'Its reward rules (tiêu chí khen thưởng), as data.' })
   rewardRules: RewardRuleData[] = [];
 

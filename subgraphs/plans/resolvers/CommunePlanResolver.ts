@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Directive as GqlDirective } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../../shared/errors';
 import { Target, targetView } from '../../../shared/vocabulary/values';
@@ -9,6 +9,7 @@ import type { PlansLoaders } from '../loaders';
 import { adoptPlan, setTaskStatus } from '../plan-store';
 import { AdoptPlanInput, TaskStatus } from './types';
 import { CommuneRef, DirectiveRef } from './refs';
+import { DIRECTIVES_PER_PLAN, listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 type Ctx = Context<PlansLoaders>;
 
@@ -27,21 +28,25 @@ export class CommunePlanResolver {
     return { id: plan.communeId };
   }
 
+  @GqlDirective(listSize(DIRECTIVES_PER_PLAN))
   @FieldResolver(() => [DirectiveRef], { description: 'The province directives this plan implements (thực hiện).' })
   implements(@Root() plan: CommunePlan): DirectiveRef[] {
     return plan.directiveIds.map((id) => ({ id }));
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [Target], { description: 'The commune’s own targets in this plan (threshold 0.8 = 80%).' })
   targets(@Root() plan: CommunePlan): Target[] {
     return plan.targets.map((t) => targetView(t, { planId: plan.id, document: plan.number }));
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [PlanTask], { description: 'Its tasks, by deadline.' })
   tasks(@Root() plan: CommunePlan, @Ctx() { loaders }: Ctx): Promise<PlanTask[]> {
     return loaders.tasksOfPlan.load(plan.id);
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [TrainingSession], { description: 'Its guided sessions, by date.' })
   sessions(@Root() plan: CommunePlan, @Ctx() { loaders }: Ctx): Promise<TrainingSession[]> {
     return loaders.sessionsOfPlan.load(plan.id);

@@ -5,16 +5,19 @@ import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { resolveEffectiveTargets } from '../targets';
 import { CommuneRef, DirectiveRef } from './refs';
+import { listSize, COMMUNES_PER_PROVINCE, ITEMS_PER_DOCUMENT, PLANS_PER_COMMUNE } from '../../common/list-size';
 
 type Ctx = Context<PlansLoaders>;
 
 @Resolver(() => CommuneRef)
 export class CommunePlansResolver {
+  @GqlDirective(listSize(PLANS_PER_COMMUNE))
   @FieldResolver(() => [CommunePlan], { description: 'The commune’s plans, newest first.' })
   plans(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
     return loaders.plansOfCommune.load(commune.id);
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [RewardRule], {
     description:
       'The reward rules reports evaluate for this commune (`rewards`): those of its newest plan that states any; ' +
@@ -34,6 +37,7 @@ export class CommunePlansResolver {
     return plan?.number ?? null;
   }
 
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [Target], {
     description:
       'Every target in force for the commune, side by side, none hidden: the province’s and the commune’s own. A ' +
@@ -69,11 +73,13 @@ export class CommunePlansResolver {
 
 @Resolver(() => DirectiveRef)
 export class DirectivePlansResolver {
+  @GqlDirective(listSize(COMMUNES_PER_PROVINCE * 2))
   @FieldResolver(() => [CommunePlan], { description: 'Commune plans that implement this directive, newest first.' })
   implementingPlans(@Root() directive: DirectiveRef, @Ctx() { loaders }: Ctx): Promise<CommunePlan[]> {
     return loaders.plansImplementing.load(directive.id);
   }
 
+  @GqlDirective(listSize(COMMUNES_PER_PROVINCE))
   @FieldResolver(() => [CommuneRef], {
     description:
       'Communes of the directive’s province with no plan implementing it yet, so the province can chase them.',

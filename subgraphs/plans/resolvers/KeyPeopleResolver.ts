@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+  Directive as GqlDirective,
+} from 'type-graphql';
 import { KEY_PERSON_ROLES, KeyPersonRole, type KeyPersonRoleName } from '../../../shared/vocabulary/enums';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { canRead } from '../../../shared/auth-rules';
@@ -18,6 +30,7 @@ import type { PlansLoaders } from '../loaders';
 import { CommuneRef, VillageRef } from './refs';
 import { ReportPlanPart } from './ReportPlanResolver';
 import { SetKeyPersonInput } from './types';
+import { listSize, KEY_PEOPLE_PER_PLAN, ROLES_PER_VILLAGE, VILLAGES_PER_COMMUNE } from '../../common/list-size';
 
 type Ctx = Context<PlansLoaders>;
 
@@ -55,8 +68,11 @@ export class ReportKeyPersonMissing {
     'and the report’s sentence.',
 })
 export class ReportKeyPeople {
-  @Field(() => [KeyPersonCertification]) roles!: KeyPersonCertification[];
+  @GqlDirective(listSize(ROLES_PER_VILLAGE))
+  @Field(() => [KeyPersonCertification])
+  roles!: KeyPersonCertification[];
 
+  @GqlDirective(listSize(ROLES_PER_VILLAGE * VILLAGES_PER_COMMUNE))
   @Field(() => [ReportKeyPersonMissing], {
     nullable: true,
     description: 'Roles not yet certified, with the names: personal data, null outside the caller’s area.',
@@ -73,6 +89,7 @@ export class ReportKeyPeople {
 
 @Resolver(() => CommunePlan)
 export class PlanKeyPeopleResolver {
+  @GqlDirective(listSize(KEY_PEOPLE_PER_PLAN))
   @FieldResolver(() => [KeyPerson], {
     nullable: true,
     description:
@@ -97,6 +114,7 @@ export class PlanKeyPeopleResolver {
     return visible && byRole(visible);
   }
 
+  @GqlDirective(listSize(ROLES_PER_VILLAGE))
   @FieldResolver(() => [KeyPersonCertification], {
     description:
       'Per role, how many of the commune’s villages have the person this plan names certified: public counts.',
@@ -153,6 +171,7 @@ export class KeyPersonResolver {
 
 @Resolver(() => VillageRef)
 export class VillageKeyPeopleResolver {
+  @GqlDirective(listSize(ROLES_PER_VILLAGE))
   @FieldResolver(() => [KeyPerson], {
     nullable: true,
     description:

@@ -3,6 +3,7 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
 import type { KeyPeoplePart } from '../key-people';
 import type { PlansLoaders } from '../loaders';
+import { listSize, PLANS_PER_COMMUNE } from '../../common/list-size';
 
 @ObjectType('ReportPlanLine', { description: 'One plan of the commune in a report: tasks done, sessions held.' })
 export class ReportPlanLine {
@@ -18,7 +19,9 @@ export class ReportPlanLine {
 export class ReportPlanPart {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Date, { description: 'The submission it was frozen for.' }) frozenAt!: Date;
-  @Field(() => [ReportPlanLine]) plans!: ReportPlanLine[];
+  @Directive(listSize(PLANS_PER_COMMUNE))
+  @Field(() => [ReportPlanLine])
+  plans!: ReportPlanLine[];
   /** Not fields: what `keyPeople` (KeyPeopleResolver) is resolved from. */
   communeId?: string;
   keyPeopleFrozen?: KeyPeoplePart | null;

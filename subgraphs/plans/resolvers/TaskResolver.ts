@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Directive as GqlDirective } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { todayInVietnam } from '../../../shared/dates';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -7,6 +7,7 @@ import { TrainingSession } from '../entities/TrainingSession';
 import type { PlansLoaders } from '../loaders';
 import { AssigneeLevel, TaskStatus } from './types';
 import { UnitRef, VillageRef } from './refs';
+import { listSize, VILLAGES_PER_COMMUNE } from '../../common/list-size';
 
 type Ctx = Context<PlansLoaders>;
 
@@ -39,6 +40,7 @@ export class PlanTaskResolver {
 
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
+  @GqlDirective(listSize(VILLAGES_PER_COMMUNE))
   @FieldResolver(() => [VillageRef], { description: 'The villages it serves.' })
   villages(@Root() session: TrainingSession): VillageRef[] {
     return session.villageIds.map((id) => ({ id }));

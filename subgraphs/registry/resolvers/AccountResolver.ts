@@ -1,15 +1,17 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { createAccount, createInvite, disableAccount, listAccounts, type AccountRow } from '../account-store';
 import type { RegistryLoaders } from '../loaders';
 import { redeemInvite, refreshSession, signIn, signOut, type Session } from '../session-store';
 import { AccountInput, AccountType, InviteType, SessionType } from './account-types';
+import { listSize, ACCOUNTS_PER_AREA } from '../../common/list-size';
 
 type Ctx = Context<RegistryLoaders>;
 
 /** Accounts and sign-in (docs/access.md, "Accounts and sign-in"); the rules are in account-store / session-store. */
 @Resolver()
 export class AccountResolver {
+  @Directive(listSize(ACCOUNTS_PER_AREA))
   @Query(() => [AccountType], {
     description: 'Accounts in an area the caller manages (default: the caller’s own area), newest first.',
   })

@@ -1,9 +1,10 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { readAuditLog } from '../audit-log';
 import type { RegistryLoaders } from '../loaders';
+import { listSize } from '../../common/list-size';
+import { MAX_AUDIT_LIMIT, readAuditLog } from '../audit-log';
 
 type Ctx = Context<RegistryLoaders>;
 
@@ -62,6 +63,7 @@ export class AuditEntry {
 
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {
+  @Directive(listSize(MAX_AUDIT_LIMIT, { arguments: ['limit'] }))
   @Query(() => [AuditEntry], {
     description:
       'The audit trail of an area, newest first: a province → every write in it; a commune → its own, its villages’ ' +

@@ -10,6 +10,13 @@ import { Unit } from '../entities/Unit';
 import { Village } from '../entities/Village';
 import { asOfOrToday, type RegistryLoaders } from '../loaders';
 import { PopulationType } from './types';
+import {
+  listSize,
+  COMMUNE_SEARCH_LIMIT,
+  REVISIONS,
+  UNITS_PER_COMMUNE,
+  VILLAGES_PER_COMMUNE,
+} from '../../common/list-size';
 
 type Ctx = Context<RegistryLoaders>;
 
@@ -23,6 +30,7 @@ export class CommuneResolver {
     return found;
   }
 
+  @Directive(listSize(COMMUNE_SEARCH_LIMIT, { arguments: ['limit'] }))
   @Query(() => [Commune], {
     description:
       'Communes whose name contains the search text, with or without diacritics ("ba to" finds Ba Tô and Ba Tơ).',
@@ -33,8 +41,11 @@ export class CommuneResolver {
     @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
     @Ctx() { em }: Ctx,
   ): Promise<Commune[]> {
-    if (limit < 1 || limit > 500)
-      throw new BadInputError(bilingual('limit phải từ 1 đến 500', 'limit must be 1–500'), 'limit');
+    if (limit < 1 || limit > COMMUNE_SEARCH_LIMIT)
+      throw new BadInputError(
+        bilingual(`limit phải từ 1 đến ${COMMUNE_SEARCH_LIMIT}`, `limit must be 1–${COMMUNE_SEARCH_LIMIT}`),
+        'limit',
+      );
     const folded = foldVietnamese(search ?? '');
     const where: Record<string, unknown> = {};
     if (folded) where.searchName = { $like: `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
@@ -50,11 +61,13 @@ export class CommuneResolver {
     return (await loaders.province.load(commune.province.id))!;
   }
 
+  @Directive(listSize(VILLAGES_PER_COMMUNE))
   @FieldResolver(() => [Village], { description: 'Its villages and residential groups (thôn, tổ dân phố).' })
   villages(@Root() commune: Commune, @Ctx() { loaders }: Ctx): Promise<Village[]> {
     return loaders.villagesOfCommune.load(commune.id);
   }
 
+  @Directive(listSize(UNITS_PER_COMMUNE))
   @FieldResolver(() => [Unit], { description: 'Its agencies, schools, organisations, enterprises and digital teams.' })
   units(@Root() commune: Commune, @Ctx() { loaders }: Ctx): Promise<Unit[]> {
     return loaders.unitsOfCommune.load(commune.id);
@@ -72,6 +85,7 @@ export class CommuneResolver {
     return loaders.population.load({ key: commune.id, arg: asOfOrToday(asOf) });
   }
 
+  @Directive(listSize(REVISIONS))
   @FieldResolver(() => [PopulationRevision], {
     description: 'Every figure recorded for the commune itself, oldest first.',
   })

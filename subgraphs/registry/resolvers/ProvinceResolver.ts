@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -6,11 +6,13 @@ import { Commune } from '../entities/Commune';
 import { Province } from '../entities/Province';
 import { asOfOrToday, type RegistryLoaders } from '../loaders';
 import { PopulationType } from './types';
+import { listSize, COMMUNES_PER_PROVINCE, PROVINCES } from '../../common/list-size';
 
 type Ctx = Context<RegistryLoaders>;
 
 @Resolver(() => Province)
 export class ProvinceResolver {
+  @Directive(listSize(PROVINCES))
   @Query(() => [Province], { description: 'The 34 provinces and centrally-run cities, by code.' })
   provinces(@Ctx() { em }: Ctx): Promise<Province[]> {
     return em.find(Province, {}, { orderBy: { code: 'asc' } });
@@ -24,6 +26,7 @@ export class ProvinceResolver {
     return found;
   }
 
+  @Directive(listSize(COMMUNES_PER_PROVINCE))
   @FieldResolver(() => [Commune], { description: 'Its communes, wards and special zones, by name.' })
   communes(@Root() province: Province, @Ctx() { loaders }: Ctx): Promise<Commune[]> {
     return loaders.communesOfProvince.load(province.id);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -7,6 +7,7 @@ import { PopulationRevision } from '../entities/PopulationRevision';
 import { Village } from '../entities/Village';
 import { asOfOrToday, type RegistryLoaders } from '../loaders';
 import { PopulationType } from './types';
+import { listSize, REVISIONS } from '../../common/list-size';
 
 type Ctx = Context<RegistryLoaders>;
 
@@ -37,6 +38,7 @@ export class VillageResolver {
     return loaders.population.load({ key: village.id, arg: asOfOrToday(asOf) });
   }
 
+  @Directive(listSize(REVISIONS))
   @FieldResolver(() => [PopulationRevision], { description: 'Every figure recorded for the village, oldest first.' })
   populationHistory(@Root() village: Village, @Ctx() { loaders }: Ctx): Promise<PopulationRevision[]> {
     return loaders.populationHistory.load(village.id);

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, Directive } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { listSize, LABELS } from '../../common/list-size';
 
 /**
  * One version of a village's or unit's report for a reporting date. Figures are cumulative to that date, per
@@ -79,6 +80,7 @@ export class UnitReport {
 
   /** Figures accepted but out of line with the registry (e.g. more registered than the group's population). */
   @Property({ type: 'json' })
+  @Directive(listSize(LABELS))
   @Field(() => [String], {
     description: 'Figures accepted but out of line with the registry; the commune must resolve them.',
   })

@@ -10,6 +10,7 @@ import {
   registerEnumType,
   Resolver,
   Root,
+  Directive,
 } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual } from '../../../shared/errors';
@@ -18,6 +19,7 @@ import { approveReportingPeriod, reopenReportingPeriod, type PeriodValue } from 
 import type { ReportsLoaders } from '../loaders';
 import { CommuneRef } from './refs';
 import { ProgressType } from './types';
+import { listSize, DATES_PER_YEAR } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -115,6 +117,7 @@ export class ApprovalResolver {
 
 @Resolver(() => CommuneRef)
 export class CommunePeriodsResolver {
+  @Directive(listSize(DATES_PER_YEAR))
   @FieldResolver(() => [ReportingPeriod], {
     description:
       'Its reporting periods within [from, to] (dates with reports, or ever approved), newest first, with their approval state.',

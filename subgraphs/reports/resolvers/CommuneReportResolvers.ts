@@ -1,4 +1,17 @@
-import { Arg, Ctx, FieldResolver, ID, InputType, Field, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  ID,
+  InputType,
+  Field,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Directive,
+} from 'type-graphql';
 import { authorize, requireIdentity } from '../../../shared/auth-rules';
 import { todayInVietnam } from '../../../shared/dates';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
@@ -23,6 +36,7 @@ import {
   RequestFollowUp,
 } from './commune-report-types';
 import { CommuneRef, ProvinceRef } from './refs';
+import { listSize, COMMUNE_REPORTS_PER_COMMUNE, ITEMS_PER_DOCUMENT, LABELS } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -105,6 +119,7 @@ export class CommuneReportResolver {
     return currentOf(loaders, t);
   }
 
+  @Directive(listSize(LABELS))
   @FieldResolver(() => [String], {
     description: 'How today’s figures differ from the submitted ones, in words; empty when equal or not submitted.',
   })
@@ -153,6 +168,7 @@ export class CommuneReportResolver {
 
 @Resolver(() => CommuneRef)
 export class CommuneReportsResolver {
+  @Directive(listSize(COMMUNE_REPORTS_PER_COMMUNE))
   @FieldResolver(() => [CommuneReportType], {
     description: 'Its periodic reports to the province, newest request first (READ_AUDIT roles within the area).',
   })
@@ -175,6 +191,7 @@ const ORDER: Record<FollowUpState, number> = { MISSING: 0, DRAFT: 1, LATE: 2, ON
 
 @Resolver(() => ProvinceRef)
 export class ProvinceReportFollowUpResolver {
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [RequestFollowUp], {
     description:
       'For each reporting request of its directives (a one-off deadline), which communes submitted, late or on ' +

@@ -7,6 +7,7 @@ import { pageOf, pageProblem } from '../nation';
 import { nationView } from '../nation-store';
 import { CommuneRef, ProvinceRef } from './refs';
 import { ProgressType, toProgressType } from './types';
+import { listSize, COMMUNES, PROVINCES } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -50,6 +51,7 @@ export class NationResolver {
     return toProgressType((await nationView(em, loaders, n.asOf)).progress);
   }
 
+  @Directive(listSize(PROVINCES))
   @FieldResolver(() => [ProvinceRankingEntry], {
     description: 'The 34 provinces by participation rate, highest first.',
   })
@@ -60,6 +62,7 @@ export class NationResolver {
     }));
   }
 
+  @Directive(listSize(COMMUNES, { arguments: ['first'] }))
   @FieldResolver(() => [NationalCommuneRankingEntry], {
     description:
       'Every commune of the country by participation rate (ties: more learners, then code); the whole list when ' +

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
@@ -15,6 +15,7 @@ import {
   RankType,
   toProgressType,
 } from './types';
+import { listSize, COMMUNES_PER_PROVINCE, DATES_PER_YEAR, REPORTS_PER_REPORTER } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -79,6 +80,7 @@ export class ProvinceProgressResolver {
     return progressOf(loaders, p.id, asOf);
   }
 
+  @Directive(listSize(DATES_PER_YEAR))
   @FieldResolver(() => [ProgressType], { description: HISTORY_DESC })
   progressHistory(
     @Root() p: ProvinceRef,
@@ -89,6 +91,7 @@ export class ProvinceProgressResolver {
     return historyOf(loaders, p.id, from, to);
   }
 
+  @Directive(listSize(COMMUNES_PER_PROVINCE))
   @FieldResolver(() => [RankingEntry], {
     description:
       'Every commune ranked by participation rate (learners / adults), highest first; ties broken by more learners, then ' +
@@ -119,6 +122,7 @@ export class CommuneProgressResolver {
     return progressOf(loaders, c.id, asOf);
   }
 
+  @Directive(listSize(DATES_PER_YEAR))
   @FieldResolver(() => [ProgressType], { description: HISTORY_DESC })
   progressHistory(
     @Root() c: CommuneRef,
@@ -169,6 +173,7 @@ export class CommuneProgressResolver {
     return ranked.find((r) => r.communeId === c.id) ?? null;
   }
 
+  @Directive(listSize(DATES_PER_YEAR))
   @FieldResolver(() => [RankPoint], {
     description: 'Its rank on every date with figures within [from, to], oldest first.',
   })
@@ -211,6 +216,7 @@ export class VillageProgressResolver {
     return progressOf(loaders, v.id, asOf);
   }
 
+  @Directive(listSize(REPORTS_PER_REPORTER))
   @FieldResolver(() => [UnitReport], { description: 'Every version of its reports, newest first.' })
   reports(@Root() v: VillageRef, @Ctx() { loaders }: Ctx) {
     return loaders.reportsOf.load(v.id);
@@ -224,6 +230,7 @@ export class UnitProgressResolver {
     return progressOf(loaders, u.id, asOf);
   }
 
+  @Directive(listSize(REPORTS_PER_REPORTER))
   @FieldResolver(() => [UnitReport], { description: 'Every version of its reports, newest first.' })
   reports(@Root() u: UnitRef, @Ctx() { loaders }: Ctx) {
     return loaders.reportsOf.load(u.id);

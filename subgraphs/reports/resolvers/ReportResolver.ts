@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, Directive } from 'type-graphql';
 import { areaPath, authorize } from '../../../shared/auth-rules';
 import type { Context } from '../../common/context';
 import { UnitReport } from '../entities/UnitReport';
@@ -16,6 +16,7 @@ import {
   UnitReportInput,
   PersonRole,
 } from './types';
+import { listSize, FIGURE_GROUPS, PEOPLE_PER_REPORT } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -53,6 +54,7 @@ export class ReportResolver {
     return result;
   }
 
+  @Directive(listSize(FIGURE_GROUPS))
   @FieldResolver(() => [GroupProgress])
   groups(@Root() report: UnitReport): GroupProgress[] {
     return groupsOf(figuresOf(report));
@@ -73,6 +75,7 @@ export class ReportResolver {
     return report.reporterLevel === 'UNIT' ? { id: report.reporterId } : null;
   }
 
+  @Directive(listSize(PEOPLE_PER_REPORT))
   @FieldResolver(() => [ReportedPerson], {
     nullable: true,
     description:

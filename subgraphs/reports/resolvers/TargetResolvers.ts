@@ -8,6 +8,7 @@ import { judgeTarget, targetValue, type Indicator, type TargetShape } from '../t
 import { CommuneRef, ProvinceRef } from './refs';
 import { TargetSource } from '../../../shared/vocabulary/enums';
 import { TargetStateEnum, TargetStatus } from './target-types';
+import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
 
@@ -45,6 +46,7 @@ async function statusOf(
 
 @Resolver(() => CommuneRef)
 export class CommuneTargetResolver {
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [TargetStatus], {
     description:
       'Each effective target with value, gap and status, side by side, none hidden: a commune target overrides the ' +
@@ -69,6 +71,7 @@ export class CommuneTargetResolver {
 
 @Resolver(() => ProvinceRef)
 export class ProvinceTargetResolver {
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [TargetStatus], {
     description: 'Each target of the province’s directives in force, with value, gap and status.',
   })

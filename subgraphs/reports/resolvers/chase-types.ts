@@ -1,9 +1,17 @@
 /** The GraphQL object types of the chase lists and the rewards (resolvers in ChaseResolvers.ts). */
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { RewardRule } from '../../../shared/vocabulary/values';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { UnitRef, VillageRef, CommuneRef } from './refs';
 import { PersonRole } from './types';
+import {
+  listSize,
+  COMMUNES_PER_PROVINCE,
+  ITEMS_PER_DOCUMENT,
+  PEOPLE_PER_REPORT,
+  UNITS_PER_COMMUNE,
+  VILLAGES_PER_COMMUNE,
+} from '../../common/list-size';
 
 export enum ReportingStateEnum {
   ON_TIME = 'ON_TIME',
@@ -34,6 +42,7 @@ export class CommuneReportingStatus {
   @Field(() => Int) onTime!: number;
   @Field(() => Int) late!: number;
   @Field(() => Int) missing!: number;
+  @Directive(listSize(VILLAGES_PER_COMMUNE + UNITS_PER_COMMUNE))
   @Field(() => [ReporterStatus], { description: 'Missing first, then late, then on time; by name within each.' })
   reporters!: ReporterStatus[];
 }
@@ -57,6 +66,7 @@ export class ProvinceReportingStatus {
   @Field(() => Int) onTime!: number;
   @Field(() => Int) late!: number;
   @Field(() => Int) missing!: number;
+  @Directive(listSize(COMMUNES_PER_PROVINCE))
   @Field(() => [CommuneDeadlineStatus], { description: 'Missing first, then late, then on time.' })
   communes!: CommuneDeadlineStatus[];
 }
@@ -106,9 +116,16 @@ export class Rewards {
   note!: string | null;
   @Field(() => String, { nullable: true, description: 'The plan the rules come from (its number).' })
   document!: string | null;
-  @Field(() => [RewardRule], { description: 'The rules applied: the commune’s own plan’s.' }) rules!: RewardRule[];
-  @Field(() => [RewardCandidate]) villages!: RewardCandidate[];
-  @Field(() => [RewardCandidate]) units!: RewardCandidate[];
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
+  @Field(() => [RewardRule], { description: 'The rules applied: the commune’s own plan’s.' })
+  rules!: RewardRule[];
+  @Directive(listSize(VILLAGES_PER_COMMUNE))
+  @Field(() => [RewardCandidate])
+  villages!: RewardCandidate[];
+  @Directive(listSize(UNITS_PER_COMMUNE))
+  @Field(() => [RewardCandidate])
+  units!: RewardCandidate[];
+  @Directive(listSize(PEOPLE_PER_REPORT))
   @Field(() => [RewardCandidate], {
     nullable: true,
     description:

@@ -2,6 +2,13 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { CommuneRef } from './refs';
+import {
+  listSize,
+  COMMUNES_PER_PROVINCE,
+  FIGURE_GROUPS,
+  UNITS_PER_COMMUNE,
+  VILLAGES_PER_COMMUNE,
+} from '../../common/list-size';
 
 export enum CommuneReportStatusEnum {
   DRAFT = 'DRAFT',
@@ -70,9 +77,14 @@ export class ReportFigures {
   @Field(() => Int, { nullable: true }) adults!: number | null;
   @Field(() => Float, { nullable: true }) participationRate!: number | null;
   @Field(() => DateScalar, { nullable: true }) figuresDate!: string | null;
-  @Field(() => [ReportGroupFigures]) groups!: ReportGroupFigures[];
-  @Field(() => [ReportAreaFigures]) villages!: ReportAreaFigures[];
+  @Directive(listSize(FIGURE_GROUPS))
+  @Field(() => [ReportGroupFigures])
+  groups!: ReportGroupFigures[];
+  @Directive(listSize(VILLAGES_PER_COMMUNE + UNITS_PER_COMMUNE))
+  @Field(() => [ReportAreaFigures])
+  villages!: ReportAreaFigures[];
   @Field(() => ReportRank, { nullable: true }) rank!: ReportRank | null;
+  @Directive(listSize(VILLAGES_PER_COMMUNE + UNITS_PER_COMMUNE))
   @Field(() => [ReportMissingArea], { description: 'Villages and units with no report by `asOf`.' })
   notReported!: ReportMissingArea[];
 }
@@ -132,6 +144,7 @@ export class RequestFollowUp {
   @Field(() => Int) late!: number;
   @Field(() => Int, { description: 'Communes with a draft or a returned report not yet resubmitted.' }) draft!: number;
   @Field(() => Int) missing!: number;
+  @Directive(listSize(COMMUNES_PER_PROVINCE))
   @Field(() => [CommuneFollowUp], { description: 'Missing first, then drafts, late, on time; by name within each.' })
   communes!: CommuneFollowUp[];
 }

@@ -1,9 +1,10 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress';
 import { CommuneRef } from './refs';
 
 import { PopulationGroup } from '../../../shared/vocabulary/enums';
+import { listSize, DATES_PER_YEAR, FIGURE_GROUPS } from '../../common/list-size';
 
 export enum ProgressSource {
   REPORTS = 'REPORTS',
@@ -81,6 +82,7 @@ export class ProgressType {
   @Field(() => ProgressSource) source!: ProgressSource;
   @Field(() => DateScalar, { nullable: true, description: 'Date of the newest figure used.' }) figuresDate!:
     string | null;
+  @Directive(listSize(FIGURE_GROUPS))
   @Field(() => [GroupProgress], { nullable: true, description: 'Per group, where the source gives it (reports).' })
   groups!: GroupProgress[] | null;
   @Field(() => Int, {
@@ -161,7 +163,9 @@ export class PortalImportResult {
   @Field(() => ID) importId!: string;
   @Field(() => Int) rows!: number;
   @Field(() => Int) communes!: number;
-  @Field(() => [DateScalar]) dates!: string[];
+  @Directive(listSize(DATES_PER_YEAR))
+  @Field(() => [DateScalar])
+  dates!: string[];
 }
 
 @InputType('GroupFiguresInput', { description: 'Cumulative counts of one group to the report date.' })
