@@ -108,5 +108,17 @@ describe('the reports subgraph’s own subscriptions', () => {
       expect(errors[0].message).toMatch(/^Đã mất kết nối quá lâu.*tải lại trang.*reload/);
       await client.dispose();
     });
+
+    // A cursor from before a restore of an older backup (or made up): replaying from it would silently drop every
+    // event up to it. Before issue 21 the subscription opened and stayed silent.
+    it('answers RELOAD_REQUIRED for a cursor ahead of the newest event', async () => {
+      const [newest] = await stack.sql<{ seq: string }>('select max(seq) as seq from reports.outbox_event');
+      const client = wsClient(stack.subgraphs.reports.url);
+      const sub = subscribe(client, PROGRESS, { a: 'V02949-08', after: String(Number(newest.seq ?? 0) + 1000) });
+      const { errors } = await sub.ending();
+      expect(errors[0].extensions?.code).toBe('RELOAD_REQUIRED');
+      expect(errors[0].message).toMatch(/mới hơn sự kiện mới nhất.*tải lại trang/);
+      await client.dispose();
+    });
   });
 });

@@ -28,8 +28,13 @@ export function replayRetentionMs(env: NodeJS.ProcessEnv = process.env): number 
   return hours * 3_600_000;
 }
 
-/** Why a replay cannot be served: its first missed event is older than the retention, or was already pruned. */
+/**
+ * Why a replay cannot be served: its first missed event is older than the retention, or was already pruned
+ * (`expired`); or `after` names an event the outbox never had (`ahead`: a cursor from before a restore of an older
+ * backup, or made up), so what the client holds cannot be brought up to date by replaying.
+ */
 export interface ReplayGap {
+  reason: 'expired' | 'ahead';
   retentionHours: number;
   firstMissedAt: Date | null;
 }
@@ -168,19 +173,28 @@ export class LiveHub {
     value: string,
     after: number,
   ): Promise<ReplayGap | null> {
-    const { rows } = await this.pool.query<{ oldest: string | null; first_missed_at: Date | null; too_old: boolean }>(
-      `select (select min(seq) from reports.outbox_event) as oldest, m.created_at as first_missed_at,
+    const { rows } = await this.pool.query<{
+      oldest: string | null;
+      newest: string | null;
+      first_missed_at: Date | null;
+      too_old: boolean;
+    }>(
+      `select (select min(seq) from reports.outbox_event) as oldest, (select max(seq) from reports.outbox_event) as newest,
+              m.created_at as first_missed_at,
               m.created_at < now() - make_interval(secs => $4::double precision / 1000) as too_old
          from (select 1) one
          left join lateral (select created_at from reports.outbox_event
                              where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit 1) m on true`,
       [topic, value, after, this.retentionMs],
     );
-    const { oldest, first_missed_at, too_old } = rows[0];
+    const { oldest, newest, first_missed_at, too_old } = rows[0];
+    const retentionHours = this.retentionMs / 3_600_000;
+    // An event id beyond the newest: nothing would ever be replayed, and live events below it would be dropped.
+    if (after > Number(newest ?? 0)) return { reason: 'ahead', retentionHours, firstMissedAt: null };
     // Rows after `after` already deleted from the outbox: what they held cannot be known any more.
     const pruned = oldest !== null && Number(oldest) > after + 1;
     if (!too_old && !pruned) return null;
-    return { retentionHours: this.retentionMs / 3_600_000, firstMissedAt: first_missed_at };
+    return { reason: 'expired', retentionHours, firstMissedAt: first_missed_at };
   }
 
   get subscriptions(): number {

@@ -94,6 +94,15 @@ async function eventsAfter(
   after: number | null,
 ): Promise<AsyncIterableIterator<LiveEvent>> {
   const gap = after === null ? null : await hub.replayGap(topic, key, value, after);
+  if (gap?.reason === 'ahead') {
+    throw new GraphQLError(
+      bilingual(
+        `Mã sự kiện ${after} mới hơn sự kiện mới nhất của hệ thống (dữ liệu có thể vừa được khôi phục); hãy tải lại trang để xem số liệu hiện tại`,
+        `event ${after} is beyond the newest event (the data may have been restored from a backup); reload the current figures, then subscribe without after`,
+      ),
+      { extensions: { code: 'RELOAD_REQUIRED' } },
+    );
+  }
   if (gap) {
     throw new GraphQLError(
       bilingual(
