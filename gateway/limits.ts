@@ -48,8 +48,12 @@ export interface GatewayLimits {
   maxSubscriptionsPerConnection: number;
   /** Distinct upstream subscriptions (different documents, variables or visibility) one connection may use. */
   maxUpstreamsPerConnection: number;
+  /** Distinct upstream subscriptions one caller (token subject, else address) uses over all its connections. */
+  maxUpstreamsPerCaller: number;
   /** Upstream subscriptions the whole gateway keeps open. */
   maxUpstreams: number;
+  /** Subscriptions one caller may start per window (subscribe/complete churn opens and closes upstreams). */
+  subscriptionsPerWindow: number;
   /**
    * graphql-ws connections open at once from one IP address (a province's wall screens and officers behind one
    * office router stay far below it; a script opening sockets in a loop does not).
@@ -77,7 +81,9 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   windowMs: 60_000,
   maxSubscriptionsPerConnection: 50,
   maxUpstreamsPerConnection: 20,
+  maxUpstreamsPerCaller: 100,
   maxUpstreams: 1000,
+  subscriptionsPerWindow: 600,
   maxConnectionsPerIp: 2000,
   signInsPerIp: 30,
   signInWindowMs: 15 * 60_000,
@@ -95,7 +101,9 @@ const ENV_NAMES: Record<keyof GatewayLimits, string> = {
   windowMs: 'GATEWAY_RATE_WINDOW_MS',
   maxSubscriptionsPerConnection: 'GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION',
   maxUpstreamsPerConnection: 'GATEWAY_MAX_UPSTREAMS_PER_CONNECTION',
+  maxUpstreamsPerCaller: 'GATEWAY_MAX_UPSTREAMS_PER_CALLER',
   maxUpstreams: 'GATEWAY_MAX_UPSTREAMS',
+  subscriptionsPerWindow: 'GATEWAY_SUBSCRIPTIONS_PER_WINDOW',
   maxConnectionsPerIp: 'GATEWAY_MAX_CONNECTIONS_PER_IP',
   signInsPerIp: 'GATEWAY_SIGN_INS_PER_IP',
   signInWindowMs: 'GATEWAY_SIGN_IN_WINDOW_MS',
@@ -299,7 +307,7 @@ export function rateLimited(retryAfterMs: number, message: (seconds: number) => 
 export function rateLimitedError(
   retryAfterMs: number,
   limits: GatewayLimits,
-  kind: 'mutation' | 'read' | 'refused' = 'mutation',
+  kind: 'mutation' | 'read' | 'refused' | 'subscription' = 'mutation',
 ): GraphQLError {
   const window = limits.windowMs / 1000;
   return rateLimited(retryAfterMs, (seconds) => {
@@ -312,6 +320,11 @@ export function rateLimitedError(
       return bilingual(
         `Gửi quá nhiều truy vấn (tối đa ${limits.readsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,
         `too many queries (at most ${limits.readsPerWindow} per ${window} s); retry in ${seconds} s`,
+      );
+    if (kind === 'subscription')
+      return bilingual(
+        `Mở quá nhiều đăng ký theo dõi (tối đa ${limits.subscriptionsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,
+        `too many subscriptions started (at most ${limits.subscriptionsPerWindow} per ${window} s); retry in ${seconds} s`,
       );
     return bilingual(
       `Gửi quá nhiều truy vấn sai hoặc quá phức tạp (tối đa ${limits.refusalsPerWindow} trong ${window} giây); thử lại sau ${seconds} giây`,

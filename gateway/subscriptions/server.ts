@@ -34,7 +34,7 @@ import {
   rateLimitedError,
   refusesDocument,
   type GatewayLimits,
-  type RateLimiter,
+  RateLimiter,
 } from '../limits';
 import type { Observability } from '../../shared/metrics';
 import { connectionsPerIp, operationLog, type OperationLogState } from './admission';
@@ -88,6 +88,15 @@ interface Connection {
 interface SubscribeContext {
   viewer: Viewer | undefined;
   connection: Connection;
+  /** Who the per-caller caps count: the token's subject, else the address (limits.ts callerKey). */
+  caller: string;
+}
+
+/** Counts of something per key, dropped at zero (a connection's or a caller's use of upstreams). */
+function countIn(map: Map<string, number>, key: string, by: 1 | -1): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
 }
 
 function tooMany(vi: string, en: string): ExecutionResult {
@@ -101,6 +110,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const planner = createPlanner(options.supergraphSdl, options.subgraphUrls);
   const upstreams = new Map<string, Upstream>();
   const connections = new WeakMap<object, Connection>();
+  /** Caller → upstream key → its subscriptions on it: one caller holds at most maxUpstreamsPerCaller upstreams. */
+  const callers = new Map<string, Map<string, number>>();
+  // Subscriptions started per caller and window: subscribe/complete churn opens and closes upstreams.
+  const starts = new RateLimiter(limits.subscriptionsPerWindow, limits.windowMs);
 
   /** An internal identity token, re-signed when half its 60 s life is gone. */
   function identitySource(viewer: Viewer | undefined): () => Promise<string | undefined> {
@@ -122,7 +135,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   /** Synchronous from the caps' check to the counting, so concurrent subscribe messages cannot both pass. */
   function subscribe(
     args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown },
-    { viewer, connection }: SubscribeContext,
+    { viewer, connection, caller }: SubscribeContext,
   ): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
     if (connection.subscriptions >= limits.maxSubscriptionsPerConnection)
       return tooMany(
@@ -144,18 +157,36 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     const allVariables =
       afterVariable && !(afterVariable in variables) ? { ...variables, [afterVariable]: null } : variables;
     const visibility = visibilityOf(viewer);
-    const key = JSON.stringify([visibility, print(planned.document), planned.operationName ?? null, allVariables]);
+    // `after` is not part of the key: a client whose cursor an open upstream covers joins it and gets the results it
+    // missed from the upstream's buffer. Only a cursor no upstream covers opens one of its own.
+    const after = afterVariable ? (allVariables[afterVariable] as string | null | undefined) : null;
+    const shared = JSON.stringify([
+      visibility,
+      print(planned.document),
+      planned.operationName ?? null,
+      afterVariable ? { ...allVariables, [afterVariable]: null } : allVariables,
+    ]);
+    const sharedUpstream = upstreams.get(shared);
+    const joins = !after || !sharedUpstream || sharedUpstream.covers(Number(after));
+    const key = joins ? shared : `${shared}|after:${after}`;
     let upstream = upstreams.get(key);
     if (!connection.upstreams.has(key) && connection.upstreams.size >= limits.maxUpstreamsPerConnection)
       return tooMany(
         `Quá nhiều đăng ký khác nhau trên một kết nối (tối đa ${limits.maxUpstreamsPerConnection})`,
         `too many distinct subscriptions on one connection`,
       );
+    const mine = callers.get(caller);
+    if (!mine?.has(key) && (mine?.size ?? 0) >= limits.maxUpstreamsPerCaller)
+      return tooMany(
+        `Quá nhiều đăng ký khác nhau từ một người dùng hoặc một địa chỉ (tối đa ${limits.maxUpstreamsPerCaller}); hãy đóng bớt các trang đang mở`,
+        `too many distinct subscriptions from one caller (at most ${limits.maxUpstreamsPerCaller})`,
+      );
     if (!upstream && upstreams.size >= limits.maxUpstreams)
       return tooMany(
         `Máy chủ đang phục vụ quá nhiều đăng ký khác nhau (tối đa ${limits.maxUpstreams}); thử lại sau`,
         `the gateway serves too many distinct subscriptions; retry later`,
       );
+    const missed = upstream && after ? upstream.resultsAfter(Number(after)) : [];
     if (!upstream) {
       const identity = identitySource(viewer);
       upstream = new Upstream({
@@ -180,13 +211,20 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       upstream.start();
     }
     connection.subscriptions++;
-    connection.upstreams.set(key, (connection.upstreams.get(key) ?? 0) + 1);
-    return downstream(upstream, () => {
-      connection.subscriptions--;
-      const left = (connection.upstreams.get(key) ?? 1) - 1;
-      if (left > 0) connection.upstreams.set(key, left);
-      else connection.upstreams.delete(key);
-    });
+    countIn(connection.upstreams, key, 1);
+    if (!callers.has(caller)) callers.set(caller, new Map());
+    countIn(callers.get(caller)!, key, 1);
+    return downstream(
+      upstream,
+      () => {
+        connection.subscriptions--;
+        countIn(connection.upstreams, key, -1);
+        const held = callers.get(caller);
+        if (held) countIn(held, key, -1);
+        if (held?.size === 0) callers.delete(caller);
+      },
+      missed,
+    );
   }
 
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes });
@@ -240,6 +278,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
         });
         if (coerced.errors)
           return coerced.errors.map((e) => new GraphQLError(e.message, { extensions: { code: 'BAD_USER_INPUT' } }));
+        // Counted once a subscription would run: subscribe/complete churn opens and closes upstreams.
+        const churn = starts.take(caller);
+        if (churn > 0) return [rateLimitedError(churn, limits, 'subscription')];
         return {
           schema,
           document: checked.document,
@@ -256,7 +297,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           connection = { subscriptions: 0, upstreams: new Map() };
           connections.set(ctx.extra.socket, connection);
         }
-        return { viewer: ctx.extra.viewer, connection };
+        return { viewer: ctx.extra.viewer, connection, caller: callerKey(ctx.extra.viewer?.id, ipOf(ctx)) };
       },
       execute: () => ({
         errors: [

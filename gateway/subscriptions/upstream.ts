@@ -8,6 +8,9 @@
  *   set to the last event it saw, and the subgraph replays what was missed.
  * - Errors: a subgraph's refusal (no data) ends the subscription for its clients with that error; field errors
  *   that come with data (a FORBIDDEN personal field) are passed on with the event.
+ * - Joining with `after`: the last REPLAY_BUFFER results are kept, so a client that subscribes with a cursor the
+ *   upstream covers (every event after it has reached this upstream) gets the ones it missed from here, and
+ *   shares the upstream instead of opening one of its own (server.ts).
  */
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -35,15 +38,40 @@ export interface UpstreamOptions {
   log(line: string): void;
 }
 
+/** Results an upstream keeps for clients that join with `after`: a few minutes of a busy province's Friday. */
+export const REPLAY_BUFFER = 256;
+
 export class Upstream {
   readonly clients = new Set<Downstream>();
   private lastEventId: string | null;
   private client: Client | null = null;
   private closed = false;
+  /** The latest results, by event id, oldest first. */
+  private readonly recent: Array<{ id: number; result: ExecutionResult }> = [];
+  /** Every event after this id has reached this upstream (null: not known yet, it started without `after`). */
+  private coveredFrom: number | null;
 
   constructor(private readonly options: UpstreamOptions) {
     const { afterVariable, variables } = options;
     this.lastEventId = afterVariable ? ((variables[afterVariable] as string | null | undefined) ?? null) : null;
+    this.coveredFrom = this.lastEventId === null ? null : Number(this.lastEventId);
+  }
+
+  /** Whether a client that saw every event up to `after` can be brought up to date from this upstream alone. */
+  covers(after: number): boolean {
+    return !this.closed && this.coveredFrom !== null && this.coveredFrom <= after;
+  }
+
+  /** The kept results after `after`, for a client joining with it (covers(after) first). */
+  resultsAfter(after: number): ExecutionResult[] {
+    return this.recent.filter((r) => r.id > after).map((r) => r.result);
+  }
+
+  private keep(id: number, result: ExecutionResult): void {
+    // Started without `after`: from its first event on, every later one arrives here.
+    if (this.coveredFrom === null) this.coveredFrom = id;
+    this.recent.push({ id, result });
+    if (this.recent.length > REPLAY_BUFFER) this.coveredFrom = this.recent.shift()!.id;
   }
 
   get key(): string {
@@ -89,7 +117,9 @@ export class Upstream {
           }
           const root = Object.values(result.data)[0] as { eventId?: string } | null;
           if (root?.eventId) this.lastEventId = root.eventId;
-          this.broadcast(await this.resolve(result));
+          const resolved = await this.resolve(result);
+          if (root?.eventId) this.keep(Number(root.eventId), resolved);
+          this.broadcast(resolved);
         }
       } catch (error) {
         if (Array.isArray(error)) {
@@ -146,8 +176,12 @@ export class Upstream {
 }
 
 /** The client's side: a queue the shared upstream pushes into; leaving it may close the upstream. */
-export function downstream(upstream: Upstream, onLeave: () => void): AsyncIterableIterator<ExecutionResult> {
-  const queue: ExecutionResult[] = [];
+export function downstream(
+  upstream: Upstream,
+  onLeave: () => void,
+  missed: ExecutionResult[] = [],
+): AsyncIterableIterator<ExecutionResult> {
+  const queue: ExecutionResult[] = [...missed];
   let wake: (() => void) | null = null;
   let ended = false;
   let left = false;
