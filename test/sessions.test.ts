@@ -102,6 +102,47 @@ describe('sessions that end', () => {
   });
 });
 
+describe('changing the password', () => {
+  const CHANGE = `mutation ($current: String!, $next: String!) {
+    changePassword(currentPassword: $current, newPassword: $next) { token refreshToken } }`;
+
+  it('ends the account’s other sessions, checks the current password and the rule for the new one', async () => {
+    const me = await officer('cb.password');
+    const { signIn: other } = ok(
+      await stack.gql<{ signIn: { token: string } }>(SIGN_IN, { login: 'cb.password', password: PASSWORD }),
+    );
+    expect(errorCode(await stack.gql(CHANGE, { current: PASSWORD, next: '        ' }, { token: me.token }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorCode(await stack.gql(CHANGE, { current: 'sai-mat-khau', next: 'moi-2026-xa-rau' }, { token: me.token })),
+    ).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.gql(CHANGE, { current: PASSWORD, next: 'moi-2026-xa-rau' }))).toBe('UNAUTHENTICATED');
+    const { changePassword } = ok(
+      await stack.gql<{ changePassword: { token: string } }>(
+        CHANGE,
+        { current: PASSWORD, next: 'moi-2026-xa-rau' },
+        { token: me.token },
+      ),
+    );
+    // Both earlier sessions end, the one that asked too (its device has the new one).
+    for (const token of [other.token, me.token])
+      await eventually(
+        () => stack.gql(POPULATION, { areaId: XA_RAU }, { token }),
+        (answer) => expect(errorCode(answer)).toBe('UNAUTHENTICATED'),
+        10_000,
+        250,
+      );
+    ok(await stack.gql(POPULATION, { areaId: XA_RAU }, { token: changePassword.token }));
+    expect(errorCode(await stack.gql(SIGN_IN, { login: 'cb.password', password: PASSWORD }))).toBe('UNAUTHENTICATED');
+    ok(await stack.gql(SIGN_IN, { login: 'cb.password', password: 'moi-2026-xa-rau' }));
+    const [audit] = await stack.sql<{ after: unknown }>(
+      `select after from registry.audit_log where operation = 'changePassword' order by id desc limit 1`,
+    );
+    expect(JSON.stringify(audit)).not.toMatch(/moi-2026|ba-to-2025|\$2[aby]\$/);
+  });
+});
+
 describe('graphql-ws checks the token while the socket is open', () => {
   it('closes a socket (4401) when its token expires', async () => {
     const client = wsClient(stack.gateway.url, {

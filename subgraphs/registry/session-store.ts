@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
 import { SESSION_AUDIENCE, signToken } from '../../shared/auth';
-import { bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
+import { BadInputError, bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { findAccountArea, homePath } from './account-area';
 import {
@@ -16,10 +16,19 @@ import {
   lockedForSeconds,
   MAX_FAILED_SIGN_INS,
   normalLogin,
+  passwordProblem,
   SESSION_DAYS,
   waitWords,
 } from './account-rules';
-import { ACCOUNT_COLUMNS, asAccount, auditAccount, selectAccounts, sha256, type AccountRow } from './account-store';
+import {
+  ACCOUNT_COLUMNS,
+  asAccount,
+  auditAccount,
+  BCRYPT_ROUNDS,
+  selectAccounts,
+  sha256,
+  type AccountRow,
+} from './account-store';
 
 export interface Session {
   token: string;
@@ -227,4 +236,56 @@ export async function sessionIsOpen(em: EntityManager, viewer: Viewer, sessionId
     [sessionId, Number(accountId)],
   );
   return rows.length > 0;
+}
+
+/**
+ * Changes the signed-in account's password: the current one is checked (counted like a sign-in, so it cannot be
+ * guessed here instead), the new one must pass passwordProblem. Every session of the account ends, a stolen one
+ * too, and the device that asked gets a new session. Audited, without either password.
+ */
+export async function changePassword(
+  em: EntityManager,
+  secret: string,
+  viewer: Viewer,
+  currentPassword: string,
+  newPassword: string,
+): Promise<Session> {
+  const accountId = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
+  if (!accountId)
+    throw new UnauthenticatedError(
+      bilingual('Cần đăng nhập bằng tài khoản để đổi mật khẩu', 'sign in with an account to change its password'),
+    );
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new BadInputError(problem, 'newPassword');
+  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
+    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where id = ?`,
+    [Number(accountId)],
+  );
+  if (!account || account.disabledAt) throw new UnauthenticatedError(ENDED);
+  const attempt = await takeAttempt(em, account.login);
+  if (!attempt) throw lockedError(FAILED_WINDOW_SECONDS);
+  if (!(await bcrypt.compare(currentPassword, account.passwordHash ?? DUMMY_HASH)) || !account.passwordHash) {
+    const after = lockedForSeconds(attempt.failed, attempt.since);
+    if (after > 0) throw lockedError(after);
+    throw new UnauthenticatedError(bilingual('Mật khẩu hiện tại không đúng', 'the current password is wrong'));
+  }
+  if (newPassword === currentPassword)
+    throw new BadInputError(
+      bilingual('Mật khẩu mới phải khác mật khẩu hiện tại', 'the new password must differ from the current one'),
+      'newPassword',
+    );
+  const hash = await bcrypt.hash(newPassword, BCRYPT_ROUNDS);
+  const { passwordHash: _old, ...row } = account;
+  const current = asAccount(row);
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    await t.execute(`update registry.account set password_hash = ? where id = ?`, [hash, current.id]);
+    const ended = await t.execute(
+      `update registry.account_session set ended_at = now() where account_id = ? and ended_at is null returning id`,
+      [current.id],
+    );
+    await t.execute(`delete from registry.sign_in_attempt where login = ?`, [current.login]);
+    await auditAccount(t, viewer, 'changePassword', current, null, { sessionsEnded: ended.length });
+    return openSession(t, secret, current, 'password');
+  });
 }
