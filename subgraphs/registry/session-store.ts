@@ -121,6 +121,12 @@ export async function signIn(em: EntityManager, secret: string, login: string, p
     `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where lower(login) = ?`,
     [normal],
   );
+  // Rows of logins nobody has tried for a window go (at most 100 each time): unknown logins cannot pile up.
+  await em.execute(
+    `delete from registry.sign_in_attempt where login in (select login from registry.sign_in_attempt
+      where failed_since < now() - make_interval(secs => ?) limit 100)`,
+    [FAILED_WINDOW_SECONDS],
+  );
   // Counted outside any transaction: the refusal below must not roll it back.
   const attempt = await takeAttempt(em, normal);
   if (!attempt) {
@@ -141,12 +147,6 @@ export async function signIn(em: EntityManager, secret: string, login: string, p
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
     await t.execute(`delete from registry.sign_in_attempt where login = ?`, [normal]);
-    // Old rows of logins nobody tries any more go too (bounded work: at most 100 per sign-in).
-    await t.execute(
-      `delete from registry.sign_in_attempt where login in (select login from registry.sign_in_attempt
-        where failed_since < now() - make_interval(secs => ?) limit 100)`,
-      [FAILED_WINDOW_SECONDS],
-    );
     return openSession(t, secret, asAccount(row), 'password');
   });
 }
