@@ -9,8 +9,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
 import { isTokenRole } from '../shared/auth-rules';
-import { bearerToken, SESSION_AUDIENCE, signToken, type CallerVerifier, type IdentityClaims } from '../shared/auth';
-import type { Viewer } from '../shared/viewer';
+import {
+  bearerToken,
+  SESSION_AUDIENCE,
+  signToken,
+  type Caller,
+  type CallerVerifier,
+  type IdentityClaims,
+} from '../shared/auth';
+import { SessionCheckUnavailable } from './sessions';
 
 /**
  * How long a signed link stays valid: long enough to click, short enough that a leaked link is soon worthless.
@@ -27,6 +34,8 @@ export interface LinkClaims {
   role: string;
   area: string;
   exp: number;
+  /** The sign-in session of the caller who asked, when it had one: the link stops working when the session ends. */
+  sid?: string;
 }
 
 /** A key apart from the token key (HMAC of a label), so a link signature is never a valid token signature. */
@@ -35,7 +44,7 @@ function linkKey(secret: string): Buffer {
 }
 
 function mac(secret: string, c: LinkClaims): string {
-  const text = [c.path, c.sub, c.role, c.area, String(c.exp)].join('\n');
+  const text = [c.path, c.sub, c.role, c.area, String(c.exp), ...(c.sid ? [c.sid] : [])].join('\n');
   return createHmac('sha256', linkKey(secret)).update(text).digest('base64url');
 }
 
@@ -46,6 +55,7 @@ export function signLink(secret: string, claims: LinkClaims): string {
     role: claims.role,
     area: claims.area,
     exp: String(claims.exp),
+    ...(claims.sid ? { sid: claims.sid } : {}),
     sig: mac(secret, claims),
   });
   return `${claims.path}?${q.toString()}`;
@@ -62,6 +72,7 @@ export function checkLink(
 ): LinkCheck {
   const get = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
   const claims: LinkClaims = { path, sub: get('sub'), role: get('role'), area: get('area'), exp: Number(get('exp')) };
+  if (get('sid')) claims.sid = get('sid');
   const given = Buffer.from(get('sig'));
   const expected = Buffer.from(mac(secret, claims));
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
@@ -75,8 +86,8 @@ export function checkLink(
  * The caller token a valid link's one request runs with. It carries the sessions' audience, so that beside an
  * identity provider (AUTH_JWKS_URL), where only the hub's own sign-in sessions are accepted as HS256, links work too.
  */
-export function linkCallerToken(secret: string, caller: IdentityClaims): Promise<string> {
-  return signToken(secret, caller, { ttlSeconds: MINTED_TTL_SECONDS, audience: SESSION_AUDIENCE });
+export function linkCallerToken(secret: string, caller: IdentityClaims, sessionId?: string): Promise<string> {
+  return signToken(secret, caller, { ttlSeconds: MINTED_TTL_SECONDS, audience: SESSION_AUDIENCE, sessionId });
 }
 
 const EXPORT_PATH = /^\/export\/[A-Za-z0-9._~%/-]+\.(xlsx|docx)$/;
@@ -89,7 +100,7 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
   const router = express.Router();
   router.post('/sign', express.json({ limit: '4kb' }), (req, res) => {
     void (async () => {
-      let viewer: Viewer;
+      let viewer: Caller;
       try {
         const token = bearerToken(req.headers.authorization);
         if (!token) {
@@ -98,6 +109,10 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
         }
         viewer = await verifyCaller(token);
       } catch (e) {
+        if (e instanceof SessionCheckUnavailable) {
+          res.status(503).set('retry-after', '5').json({ error: e.message });
+          return;
+        }
         res.status(401).json({ error: e instanceof Error ? e.message : 'Mã truy cập không hợp lệ' });
         return;
       }
@@ -107,7 +122,14 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
         return;
       }
       const exp = Math.floor(Date.now() / 1000) + linkTtl();
-      const url = signLink(secret, { path, sub: viewer.id ?? '', role: viewer.role, area: viewer.area ?? '', exp });
+      const url = signLink(secret, {
+        path,
+        sub: viewer.id ?? '',
+        role: viewer.role,
+        area: viewer.area ?? '',
+        exp,
+        ...(viewer.session ? { sid: viewer.session } : {}),
+      });
       res.json({ url, expiresAt: new Date(exp * 1000).toISOString() });
     })();
   });
@@ -121,7 +143,8 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
     }
     const { sub, area } = check.claims;
     const role = check.claims.role;
-    linkCallerToken(secret, { sub, role, area }).then((token) => {
+    // The link's session goes into the minted token: the export's own request is refused once it has ended.
+    linkCallerToken(secret, { sub, role, area }, check.claims.sid).then((token) => {
       req.headers.authorization = `Bearer ${token}`;
       next();
     }, next);

@@ -45,7 +45,14 @@ import { servePages } from './pages';
 import { compress } from './compress';
 import { signInLimitPlugin } from './sign-in-limit';
 export { findWebRoot } from './pages';
-import { availabilityPlugin } from '../shared/availability';
+import { availabilityPlugin, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../shared/availability';
+import {
+  registrySessionUrl,
+  SessionCheckUnavailable,
+  sessionChecker,
+  sessionCheckMsFromEnv,
+  withOpenSession,
+} from './sessions';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -124,13 +131,19 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     issuer: process.env.AUTH_ISSUER || undefined,
     audience: process.env.AUTH_AUDIENCE || undefined,
   };
-  const verifyCaller = createCallerVerifier(verifierOptions);
+  const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
+  // A token of a session that has ended (signed out, account disabled) is refused everywhere it is verified.
+  const sessions = sessionChecker({
+    url: registrySessionUrl(supergraphSdl, overrides),
+    secret,
+    cacheMs: sessionCheckMsFromEnv(),
+  });
+  const verifyCaller = withOpenSession(createCallerVerifier(verifierOptions), sessions);
   const mutations = new RateLimiter(limits.mutationsPerWindow, limits.windowMs);
   const reads = new RateLimiter(limits.readsPerWindow, limits.windowMs);
   // One budget of refused documents per caller, shared by HTTP and graphql-ws.
   const refusals = new RateLimiter(limits.refusalsPerWindow, limits.windowMs);
   const protection = armor(limits);
-  const supergraphSdl = options.supergraphSdl ?? readCommittedSupergraph();
   // List sizes and argument weights as each subgraph declares them (@listSize, @cost), read once.
   const cost = costModel(supergraphSdl);
   const gateway = new ApolloGateway({
@@ -221,6 +234,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           token = bearerToken(req.headers.authorization);
           viewer = token ? await verifyCaller(token) : ANONYMOUS;
         } catch (error) {
+          if (error instanceof SessionCheckUnavailable)
+            throw new GraphQLError(error.message, {
+              extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 }, retryAfterSeconds: RETRY_AFTER_SECONDS },
+            });
           // A bad token is refused before anything executes: never a crash, never anonymous access.
           const message = error instanceof DomainError ? error.message : 'invalid token';
           throw new GraphQLError(message, {
@@ -257,6 +274,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       return ds;
     },
     verifyCaller,
+    sessions,
     signIdentity: (viewer) => signInternalToken(secret, viewer),
     limits,
     refusals,

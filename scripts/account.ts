@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { resolveAuthSecret, signToken } from '../shared/auth';
+import { passwordProblem } from '../subgraphs/registry/account-rules';
 
 const USAGE = `usage: npm run account -- --login <login> --name "<full name>" --area <province id, e.g. P23>
-  [--role PROVINCE_ADMIN|PROVINCE_VIEWER] [--password <at least 8 characters>] [--url http://127.0.0.1:4000/graphql]`;
+  [--role PROVINCE_ADMIN|PROVINCE_VIEWER] [--password <at least 8 characters, not a common one>] [--url http://127.0.0.1:4000/graphql]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const role = values.role ?? 'PROVINCE_ADMIN';
   if (role !== 'PROVINCE_ADMIN' && role !== 'PROVINCE_VIEWER') fail('--role is PROVINCE_ADMIN or PROVINCE_VIEWER');
   const password = values.password ?? randomBytes(9).toString('base64url');
+  // The registry's own rule, said before anything is sent (the registry checks it again).
+  const weak = passwordProblem(password);
+  if (weak) fail(weak);
   const token = await signToken(
     resolveAuthSecret(),
     { sub: 'bootstrap:npm-run-account', name: 'npm run account', role: 'PROVINCE_ADMIN', area },

@@ -92,18 +92,27 @@ export interface IdentityClaims {
   area: string;
 }
 
-/** Signs a caller token (what `npm run token` prints and tests use). */
+/**
+ * A verified caller: who (Viewer), and for the hub's own sign-in tokens the session they belong to (`sid`), which
+ * the gateway checks is still open (gateway/sessions.ts), and when the token expires (graphql-ws closes then).
+ */
+export interface Caller extends Viewer {
+  session?: string;
+  expiresAt?: number;
+}
+
+/** Signs a caller token (what `npm run token` prints and tests use); `sessionId` ties it to a sign-in session. */
 export async function signToken(
   secret: string,
   claims: IdentityClaims,
-  options: { ttlSeconds?: number; issuer?: string; audience?: string } = {},
+  options: { ttlSeconds?: number; issuer?: string; audience?: string; sessionId?: string } = {},
 ): Promise<string> {
   const problem = identityProblem(claims.role, claims.area);
   if (problem) throw new Error(problem);
   if ((options.ttlSeconds ?? 0) > MAX_CALLER_TOKEN_SECONDS)
     throw new Error(`a token lives at most ${MAX_CALLER_TOKEN_SECONDS} seconds (30 days)`);
   const { SignJWT } = await loadJose();
-  const jwt = new SignJWT({ name: claims.name, role: claims.role, area: claims.area })
+  const jwt = new SignJWT({ name: claims.name, role: claims.role, area: claims.area, sid: options.sessionId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(options.issuer ?? TOKEN_ISSUER)
@@ -120,6 +129,21 @@ export function checkTokenLifetime(exp: unknown, nowSeconds: number = Math.floor
       bilingual(
         'Mã truy cập có thời hạn quá dài (tối đa 30 ngày); hãy lấy mã mới',
         'token expiry is too far ahead (at most 30 days); get a new one',
+      ),
+    );
+  }
+}
+
+/**
+ * Refuses a token issued in the future beyond the clock skew: a leaked signing key could otherwise mint tokens that
+ * look fresh for years, and no honest issuer does it (plain function, tested directly).
+ */
+export function checkIssuedAt(iat: unknown, nowSeconds: number = Math.floor(Date.now() / 1000)): void {
+  if (typeof iat === 'number' && iat - nowSeconds > CLOCK_SKEW_SECONDS) {
+    throw new UnauthenticatedError(
+      bilingual(
+        'Mã truy cập có thời điểm cấp ở tương lai; hãy kiểm tra đồng hồ máy chủ cấp mã',
+        'token issued in the future (iat); check the issuer’s clock',
       ),
     );
   }
@@ -180,7 +204,7 @@ export interface VerifierOptions {
   audience?: string;
 }
 
-export type CallerVerifier = (token: string) => Promise<Viewer>;
+export type CallerVerifier = (token: string) => Promise<Caller>;
 
 /**
  * Verifies a caller's token and returns who they are, or throws UnauthenticatedError (never returns ANONYMOUS for a
@@ -200,7 +224,11 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
           requiredClaims: ['exp', 'sub'],
         });
         checkTokenLifetime(payload.exp);
-        return viewerFromPayload(payload);
+        checkIssuedAt(payload.iat);
+        return {
+          ...viewerFromPayload(payload),
+          ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp } : {}),
+        };
       }
       // Beside an identity provider, only the hub's own sign-in sessions are HS256 (not `npm run token`'s tokens).
       const { payload } = await jose.jwtVerify(token, key, {
@@ -210,7 +238,12 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
         requiredClaims: ['exp', 'sub'],
       });
       checkTokenLifetime(payload.exp);
-      return viewerFromPayload(payload);
+      checkIssuedAt(payload.iat);
+      const caller: Caller = { ...viewerFromPayload(payload) };
+      if (typeof payload.exp === 'number') caller.expiresAt = payload.exp;
+      // Only the hub's own sign-in tokens name a session (an identity provider's `sid` means something else).
+      if (typeof payload.sid === 'string' && payload.sid !== '') caller.session = payload.sid;
+      return caller;
     } catch (error) {
       throw rejected(error);
     }

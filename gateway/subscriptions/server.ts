@@ -24,7 +24,9 @@ import { getVariableValues } from 'graphql/execution/values';
 import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
+import type { Caller } from '../../shared/auth';
 import { bilingual } from '../../shared/errors';
+import type { SessionChecker } from '../sessions';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
 import type { CostModel } from '../cost';
@@ -49,7 +51,9 @@ export interface SubscriptionServerOptions {
   /** The data sources the gateway uses for queries (entity fetches of the rest plan go through them). */
   dataSource(name: string, url: string): GraphQLDataSource;
   /** Verifies the token a client sends in connectionParams; throws for a bad one. */
-  verifyCaller(token: string): Promise<Viewer>;
+  verifyCaller(token: string): Promise<Caller>;
+  /** Whether a caller's sign-in session is still open: an open socket is re-checked this often (sessions.ts). */
+  sessions?: SessionChecker;
   /** The gateway's signed internal identity for a viewer (as on HTTP fetches). */
   signIdentity(viewer: Viewer): Promise<string>;
   limits: GatewayLimits;
@@ -227,6 +231,40 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     );
   }
 
+  /**
+   * A token is not only checked at connect: the socket closes when it expires (4401) and when its session ends
+   * (4403: signed out, account disabled), re-checked every `sessions.cacheMs`.
+   */
+  function watchToken(socket: WebSocket, caller: Caller): void {
+    let expiry: NodeJS.Timeout | undefined;
+    const armExpiry = () => {
+      if (caller.expiresAt === undefined) return;
+      const left = caller.expiresAt * 1000 - Date.now();
+      if (left <= 0) return socket.close(4401, 'token expired');
+      // setTimeout holds at most ~24.8 days; a 30-day token re-arms.
+      expiry = setTimeout(armExpiry, Math.min(left, 2 ** 31 - 1));
+      expiry.unref();
+    };
+    armExpiry();
+    const sessions = options.sessions;
+    const recheck =
+      caller.session && sessions
+        ? setInterval(() => {
+            sessions.isOpen(caller).then(
+              (open) => {
+                if (!open) socket.close(4403, 'session ended');
+              },
+              () => undefined, // the registry could not answer: asked again next time
+            );
+          }, sessions.cacheMs)
+        : undefined;
+    recheck?.unref();
+    socket.once('close', () => {
+      clearTimeout(expiry);
+      clearInterval(recheck);
+    });
+  }
+
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes });
   const perIp = connectionsPerIp(limits.maxConnectionsPerIp);
   options.httpServer.on('upgrade', (req, socket, head) => {
@@ -246,10 +284,19 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     {
       schema,
       onConnect: async (ctx) => {
-        const token = ctx.connectionParams?.token ?? ctx.connectionParams?.authorization;
-        if (typeof token !== 'string' || token === '') return true;
+        const given = [ctx.connectionParams?.token, ctx.connectionParams?.authorization].filter(
+          (v) => v !== undefined && v !== null && v !== '',
+        );
+        if (given.length === 0) return true;
+        // A number or an object is no token: refused, never taken for an anonymous connection.
+        if (typeof given[0] !== 'string') {
+          ctx.extra.socket.close(4400, 'connectionParams.token must be a string');
+          return false;
+        }
         try {
-          ctx.extra.viewer = await options.verifyCaller(token.replace(/^Bearer\s+/i, ''));
+          const caller = await options.verifyCaller(given[0].replace(/^Bearer\s+/i, ''));
+          ctx.extra.viewer = caller;
+          watchToken(ctx.extra.socket, caller);
           return true;
         } catch {
           return false; // closes with 4403 Forbidden: a bad token never subscribes anonymously

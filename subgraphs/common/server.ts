@@ -25,6 +25,7 @@ import type { Orm } from './orm';
 import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
 import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/viewer';
 import { createLogger, lineLogger } from '../../shared/logging';
 import {
   countResponses,
@@ -51,6 +52,8 @@ export interface SubgraphServerOptions<L> {
   subscriptions?: boolean;
   /** Structured logger and metrics registry; default: a fresh one named after the subgraph. */
   observability?: Observability;
+  /** Internal HTTP routes beside /graphql (the registry's session check for the gateway). */
+  routes?(app: express.Express, identify: (header: string | string[] | undefined) => Promise<Viewer>): void;
 }
 
 /**
@@ -135,6 +138,7 @@ export async function startSubgraphServer<L>(options: SubgraphServerOptions<L>):
       .status(problem ? 503 : 200)
       .json({ ready: !problem, subgraph: options.name, database: problem ? 'down' : 'up' });
   });
+  options.routes?.(app, identify);
   app.use(
     '/graphql',
     countResponses(obs),

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { Viewer } from '../../shared/viewer';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { isUnavailable } from '../../shared/availability';
@@ -49,6 +51,11 @@ export interface SubgraphDefinition<L, S = undefined> {
   consumers?: Array<Omit<ConsumerOptions, 'consumer' | 'log'>>;
   /** True when the subgraph serves subscriptions (graphql-ws on /graphql). */
   subscriptions?: boolean;
+  /** Internal HTTP routes beside /graphql; `identify` reads the gateway's internal token (x-hub-identity). */
+  routes?(
+    app: Express,
+    deps: { em: () => EntityManager; identify: (header: string | string[] | undefined) => Promise<Viewer> },
+  ): void;
 }
 
 export interface SubgraphOptions {
@@ -130,6 +137,9 @@ export async function startSubgraph<L, S>(
       orm,
       createLoaders: (em: EntityManager) => def.createLoaders(em, state),
       subscriptions: def.subscriptions,
+      routes: def.routes
+        ? (app, identify) => def.routes!(app, { em: () => orm.orm.em.fork() as EntityManager, identify })
+        : undefined,
       authSecret: options.authSecret,
       log,
       observability: obs,

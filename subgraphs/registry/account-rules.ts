@@ -51,12 +51,87 @@ export function normalLogin(login: string): string | null {
   return LOGIN.test(value) ? value : null;
 }
 
-/** Why a password cannot be used, or null. bcrypt reads at most 72 bytes: longer would be cut silently. */
+/** The shortest password accepted, in characters. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/**
+ * Passwords too common to keep anyone out (a small built-in list: the usual leaked-password tops and their
+ * Vietnamese counterparts), compared in lower case without spaces.
+ */
+export const COMMON_PASSWORDS: ReadonlySet<string> = new Set([
+  '12345678',
+  '123456789',
+  '1234567890',
+  '0123456789',
+  '87654321',
+  '11111111',
+  '00000000',
+  '88888888',
+  '66666666',
+  '12341234',
+  '11223344',
+  '123123123',
+  '147258369',
+  '12345678910',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'p@ssw0rd',
+  'qwertyui',
+  'qwerty123',
+  'qwertyuiop',
+  '1q2w3e4r',
+  '1qaz2wsx',
+  'abc12345',
+  'abcd1234',
+  'iloveyou',
+  'admin123',
+  'administrator',
+  'welcome1',
+  'letmein1',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'matkhau',
+  'matkhau1',
+  'matkhau123',
+  'matkhau@123',
+  'anhyeuem',
+  'emyeuanh',
+  'vietnam1',
+  'vietnam123',
+  'hanoi123',
+  'saigon123',
+  'bdhvs123',
+  'binhdanhocvuso',
+  'hocvuso1',
+  'quangngai',
+  'quangngai1',
+]);
+
+/**
+ * Why a password cannot be used, or null: blank or only spaces, shorter than MIN_PASSWORD_LENGTH characters, one
+ * character repeated, or on COMMON_PASSWORDS. bcrypt reads at most 72 bytes: longer would be cut silently. Applied
+ * wherever a password is set (createAccount, `npm run account`, changePassword).
+ */
 export function passwordProblem(password: string): string | null {
-  if (password.length < 8)
-    return bilingual('Mật khẩu phải có ít nhất 8 ký tự', 'the password needs at least 8 characters');
+  if (password.trim() === '')
+    return bilingual('Mật khẩu không được để trống hay chỉ có dấu cách', 'the password is blank');
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    return bilingual(
+      `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự`,
+      `the password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+    );
   if (Buffer.byteLength(password, 'utf8') > 72)
     return bilingual('Mật khẩu quá dài (tối đa 72 byte)', 'the password is longer than 72 bytes');
+  const plain = password.toLowerCase().replace(/\s+/g, '');
+  if (COMMON_PASSWORDS.has(plain) || new Set(plain).size <= 1)
+    return bilingual(
+      'Mật khẩu quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác',
+      'the password is too common; choose another one',
+    );
   return null;
 }
 

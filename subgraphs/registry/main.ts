@@ -9,6 +9,7 @@ import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
 import { REGISTRY_CONSUMERS } from './events';
+import { registryRoutes } from './internal-routes';
 import { createLoaders, type RegistryLoaders } from './loaders';
 import { buildRegistrySchema } from './schema';
 import { seedNational } from './national-seed';
@@ -32,6 +33,7 @@ export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   seedDemo,
   seedNational,
   consumers: REGISTRY_CONSUMERS,
+  routes: registryRoutes,
 };
 
 export const start = (options: SubgraphOptions) => startSubgraph(registry, options);

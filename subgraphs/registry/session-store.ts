@@ -7,19 +7,28 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
 import { SESSION_AUDIENCE, signToken } from '../../shared/auth';
-import { bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
+import { BadInputError, bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
 import { findAccountArea, homePath } from './account-area';
 import {
   ACCESS_TTL_SECONDS,
-  afterFailure,
+  FAILED_WINDOW_SECONDS,
   lockedForSeconds,
   MAX_FAILED_SIGN_INS,
   normalLogin,
+  passwordProblem,
   SESSION_DAYS,
   waitWords,
 } from './account-rules';
-import { ACCOUNT_COLUMNS, asAccount, auditAccount, selectAccounts, sha256, type AccountRow } from './account-store';
+import {
+  ACCOUNT_COLUMNS,
+  asAccount,
+  auditAccount,
+  BCRYPT_ROUNDS,
+  selectAccounts,
+  sha256,
+  type AccountRow,
+} from './account-store';
 
 export interface Session {
   token: string;
@@ -53,7 +62,8 @@ async function issue(
   const token = await signToken(
     secret,
     { sub: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId },
-    { ttlSeconds: ACCESS_TTL_SECONDS, audience: SESSION_AUDIENCE },
+    // `sid`: the gateway refuses the token as soon as the session ends (gateway/sessions.ts).
+    { ttlSeconds: ACCESS_TTL_SECONDS, audience: SESSION_AUDIENCE, sessionId },
   );
   const area = await findAccountArea(em, account.areaId);
   return {
@@ -77,40 +87,66 @@ async function openSession(em: EntityManager, secret: string, account: AccountRo
   return issue(em, secret, account, id, refreshSecret, new Date(row.expiresAt));
 }
 
-/** Signs in with a login and a password: UNAUTHENTICATED when wrong, RATE_LIMITED while the account is locked. */
+/**
+ * Takes one attempt for a login, in one statement: counted unless the login is locked (MAX_FAILED_SIGN_INS within
+ * FAILED_WINDOW_SECONDS, as afterFailure/lockedForSeconds say), a window run out starts again at 1. Parallel
+ * attempts each take their own (the row lock orders them), so at most MAX_FAILED_SIGN_INS passwords are compared.
+ * Null when locked.
+ */
+async function takeAttempt(em: EntityManager, login: string): Promise<{ failed: number; since: Date } | null> {
+  const [row] = await em.execute<Array<{ failed: number; since: Date }>>(
+    `insert into registry.sign_in_attempt as a (login, failed, failed_since) values (?, 1, now())
+     on conflict (login) do update set
+       failed = case when a.failed_since <= now() - make_interval(secs => ?) then 1 else a.failed + 1 end,
+       failed_since = case when a.failed_since <= now() - make_interval(secs => ?) then now() else a.failed_since end
+     where a.failed < ? or a.failed_since <= now() - make_interval(secs => ?)
+     returning failed, failed_since as since`,
+    [login, FAILED_WINDOW_SECONDS, FAILED_WINDOW_SECONDS, MAX_FAILED_SIGN_INS, FAILED_WINDOW_SECONDS],
+  );
+  return row ? { failed: Number(row.failed), since: new Date(row.since) } : null;
+}
+
+/**
+ * Signs in with a login and a password: UNAUTHENTICATED when wrong, RATE_LIMITED while the login is locked. A login
+ * no account has is counted and locked alike, and compared against a dummy hash: the same answers, the same work.
+ */
 export async function signIn(em: EntityManager, secret: string, login: string, password: string): Promise<Session> {
   const normal = normalLogin(login);
-  const [account] = normal
-    ? await em.execute<Array<AccountRow & { passwordHash: string | null; failed: number; failedSince: Date | null }>>(
-        `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash", failed_sign_ins as failed,
-                failed_since as "failedSince"
-           from registry.account where lower(login) = ?`,
-        [normal],
-      )
-    : [];
-  if (!account || !account.passwordHash || account.disabledAt) {
+  if (!normal) {
+    // Not a possible login (the rule is public): nothing to count, but as much work as a wrong password.
     await bcrypt.compare(password, DUMMY_HASH);
     throw new UnauthenticatedError(WRONG);
   }
-  const { passwordHash, failed, failedSince: since, ...row } = account;
-  const failedSince = since ? new Date(since) : null;
-  const wait = lockedForSeconds(failed, failedSince);
-  if (wait > 0) throw lockedError(wait);
-  if (!(await bcrypt.compare(password, passwordHash))) {
-    const next = afterFailure(failed, failedSince);
-    // Counted outside any transaction: the refusal below must not roll it back.
-    await em.execute(`update registry.account set failed_sign_ins = ?, failed_since = ? where id = ?`, [
-      next.failed,
-      next.since,
-      account.id,
-    ]);
-    const after = lockedForSeconds(next.failed, next.since);
+  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
+    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where lower(login) = ?`,
+    [normal],
+  );
+  // Rows of logins nobody has tried for a window go (at most 100 each time): unknown logins cannot pile up.
+  await em.execute(
+    `delete from registry.sign_in_attempt where login in (select login from registry.sign_in_attempt
+      where failed_since < now() - make_interval(secs => ?) limit 100)`,
+    [FAILED_WINDOW_SECONDS],
+  );
+  // Counted outside any transaction: the refusal below must not roll it back.
+  const attempt = await takeAttempt(em, normal);
+  if (!attempt) {
+    const [row] = await em.execute<Array<{ failed: number; since: Date }>>(
+      `select failed, failed_since as since from registry.sign_in_attempt where login = ?`,
+      [normal],
+    );
+    throw lockedError(Math.max(1, lockedForSeconds(Number(row?.failed ?? 0), row ? new Date(row.since) : null)));
+  }
+  const usable = account && account.passwordHash && !account.disabledAt ? account.passwordHash : null;
+  const matches = await bcrypt.compare(password, usable ?? DUMMY_HASH);
+  if (!matches || !usable || !account) {
+    const after = lockedForSeconds(attempt.failed, attempt.since);
     if (after > 0) throw lockedError(after);
     throw new UnauthenticatedError(WRONG);
   }
+  const { passwordHash: _hash, ...row } = account;
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
-    await t.execute(`update registry.account set failed_sign_ins = 0, failed_since = null where id = ?`, [account.id]);
+    await t.execute(`delete from registry.sign_in_attempt where login = ?`, [normal]);
     return openSession(t, secret, asAccount(row), 'password');
   });
 }
@@ -184,5 +220,72 @@ export async function redeemInvite(em: EntityManager, secret: string, code: stri
       );
     await auditAccount(t, viewerOf(account), 'redeemInvite', account, null, { via: 'invite' });
     return openSession(t, secret, account, 'invite');
+  });
+}
+
+/**
+ * Whether a session is open for the account a caller token names (`account:<id>`): not signed out, not expired,
+ * its account not disabled. The gateway asks through the registry's internal route (internal-routes.ts).
+ */
+export async function sessionIsOpen(em: EntityManager, viewer: Viewer, sessionId: string): Promise<boolean> {
+  const accountId = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
+  if (!accountId || !/^[0-9a-f-]{36}$/.test(sessionId)) return false;
+  const rows = await em.execute(
+    `select 1 from registry.account_session s join registry.account a on a.id = s.account_id
+      where s.id = ? and s.account_id = ? and s.ended_at is null and s.expires_at > now() and a.disabled_at is null`,
+    [sessionId, Number(accountId)],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Changes the signed-in account's password: the current one is checked (counted like a sign-in, so it cannot be
+ * guessed here instead), the new one must pass passwordProblem. Every session of the account ends, a stolen one
+ * too, and the device that asked gets a new session. Audited, without either password.
+ */
+export async function changePassword(
+  em: EntityManager,
+  secret: string,
+  viewer: Viewer,
+  currentPassword: string,
+  newPassword: string,
+): Promise<Session> {
+  const accountId = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
+  if (!accountId)
+    throw new UnauthenticatedError(
+      bilingual('Cần đăng nhập bằng tài khoản để đổi mật khẩu', 'sign in with an account to change its password'),
+    );
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new BadInputError(problem, 'newPassword');
+  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
+    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where id = ?`,
+    [Number(accountId)],
+  );
+  if (!account || account.disabledAt) throw new UnauthenticatedError(ENDED);
+  const attempt = await takeAttempt(em, account.login);
+  if (!attempt) throw lockedError(FAILED_WINDOW_SECONDS);
+  if (!(await bcrypt.compare(currentPassword, account.passwordHash ?? DUMMY_HASH)) || !account.passwordHash) {
+    const after = lockedForSeconds(attempt.failed, attempt.since);
+    if (after > 0) throw lockedError(after);
+    throw new UnauthenticatedError(bilingual('Mật khẩu hiện tại không đúng', 'the current password is wrong'));
+  }
+  if (newPassword === currentPassword)
+    throw new BadInputError(
+      bilingual('Mật khẩu mới phải khác mật khẩu hiện tại', 'the new password must differ from the current one'),
+      'newPassword',
+    );
+  const hash = await bcrypt.hash(newPassword, BCRYPT_ROUNDS);
+  const { passwordHash: _old, ...row } = account;
+  const current = asAccount(row);
+  return em.transactional(async (tx) => {
+    const t = tx as EntityManager;
+    await t.execute(`update registry.account set password_hash = ? where id = ?`, [hash, current.id]);
+    const ended = await t.execute(
+      `update registry.account_session set ended_at = now() where account_id = ? and ended_at is null returning id`,
+      [current.id],
+    );
+    await t.execute(`delete from registry.sign_in_attempt where login = ?`, [current.login]);
+    await auditAccount(t, viewer, 'changePassword', current, null, { sessionsEnded: ended.length });
+    return openSession(t, secret, current, 'password');
   });
 }

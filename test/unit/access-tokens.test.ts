@@ -36,7 +36,31 @@ describe('caller tokens', () => {
       name: 'Chị Lan',
       role: 'COMMUNE_OFFICER',
       area: 'C02949',
+      expiresAt: expect.any(Number),
     });
+  });
+
+  it('names the sign-in session (sid) of a session token, and none for others', async () => {
+    const sid = '0b8f7c3e-7a5d-4d59-9a43-2f0f8a3c1d11';
+    expect((await verify(await signToken(SECRET, claims, { sessionId: sid }))).session).toBe(sid);
+    expect((await verify(await signToken(SECRET, claims))).session).toBeUndefined();
+  });
+
+  it('refuses a token issued in the future beyond five minutes of clock skew', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const at = async (iat: number) => {
+      const { SignJWT } = await loadJose();
+      return new SignJWT({ role: 'COMMUNE_OFFICER', area: 'C02949' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u1')
+        .setIssuer('bdhvs-hub')
+        .setIssuedAt(iat)
+        .setExpirationTime(now + 600)
+        .sign(new TextEncoder().encode(SECRET));
+    };
+    await expect(verify(await at(now + 10 * 365 * 24 * 3600))).rejects.toThrow(/thời điểm cấp ở tương lai/);
+    await expect(verify(await at(now + 3600))).rejects.toBeInstanceOf(UnauthenticatedError);
+    expect((await verify(await at(now + 60))).id).toBe('u1'); // within the skew
   });
 
   it.each([

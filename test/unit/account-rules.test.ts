@@ -41,10 +41,27 @@ describe('logins, passwords and lockout', () => {
     expect(normalLogin('ab')).toBeNull();
     expect(normalLogin('có dấu')).toBeNull();
   });
-  it('needs 8 characters and at most 72 bytes', () => {
-    expect(passwordProblem('1234567')).toMatch(/^Mật khẩu phải có ít nhất 8 ký tự/);
-    expect(passwordProblem('12345678')).toBeNull();
-    expect(passwordProblem('ệ'.repeat(30))).toMatch(/quá dài/);
+  it.each([
+    ['', /^Mật khẩu không được để trống/],
+    ['        ', /^Mật khẩu không được để trống/], // 8 spaces (accepted before issue 21)
+    ['\t\n \u3000  \t  ', /^Mật khẩu không được để trống/],
+    ['1234567', /^Mật khẩu phải có ít nhất 8 ký tự/],
+    ['ngắn', /^Mật khẩu phải có ít nhất 8 ký tự/],
+    ['ệ'.repeat(30), /quá dài/],
+    ['12345678', /^Mật khẩu quá phổ biến/],
+    ['password', /^Mật khẩu quá phổ biến/],
+    ['PassWord1', /^Mật khẩu quá phổ biến/],
+    ['Matkhau123', /^Mật khẩu quá phổ biến/],
+    ['matkhau 123', /^Mật khẩu quá phổ biến/],
+    ['qwertyuiop', /^Mật khẩu quá phổ biến/],
+    ['aaaaaaaaaaaa', /^Mật khẩu quá phổ biến/],
+    ['ba-to-2025!', null],
+    ['mat-khau-du-dai', null],
+    ['Xà Râu có 12 hộ', null],
+  ])('password %j: %s', (password, problem) => {
+    const answer = passwordProblem(password);
+    if (problem === null) expect(answer).toBeNull();
+    else expect(answer).toMatch(problem);
   });
   it('locks after five failures within the window, and a stale window starts again', () => {
     const t0 = new Date('2026-01-01T00:00:00Z');

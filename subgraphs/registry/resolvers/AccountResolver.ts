@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver, Directive } from 'type-graphql
 import type { Context } from '../../common/context';
 import { createAccount, createInvite, disableAccount, listAccounts, type AccountRow } from '../account-store';
 import type { RegistryLoaders } from '../loaders';
-import { redeemInvite, refreshSession, signIn, signOut, type Session } from '../session-store';
+import { changePassword, redeemInvite, refreshSession, signIn, signOut, type Session } from '../session-store';
 import { AccountInput, AccountType, InviteType, SessionType } from './account-types';
 import { listSize, ACCOUNTS_PER_AREA } from '../../common/list-size';
 
@@ -66,5 +66,18 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: 'Signs out: the session’s refresh token stops working.' })
   signOut(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() { em }: Ctx): Promise<boolean> {
     return signOut(em, refreshToken);
+  }
+
+  @Mutation(() => SessionType, {
+    description:
+      'Changes the signed-in account’s password (đổi mật khẩu): every session of the account ends and a new one ' +
+      'is returned for this device.',
+  })
+  changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() { em, viewer, loaders }: Ctx,
+  ): Promise<Session> {
+    return changePassword(em, loaders.authSecret(), viewer, currentPassword, newPassword);
   }
 }

@@ -4,6 +4,7 @@ import type { SignInMutation } from '../../generated/graphql';
 import { SESSION_FIELDS, saveSession, storedSession } from '../../session';
 import { html, Layout } from '../../ui';
 import { withoutEnglish } from '../../words';
+import { safeNextPath } from './nextPath';
 
 const SIGN_IN =
   /* GraphQL */ `
@@ -16,8 +17,7 @@ const SIGN_IN =
 
 /** Where to go after signing in: a page of this site asked for (`?next=/commune/…`), else the account's own page. */
 function nextPath(home: string): string {
-  const next = new URL(location.href).searchParams.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : home;
+  return safeNextPath(new URL(location.href).searchParams.get('next'), location.origin, home);
 }
 
 /** The sign-in page (/login): login and password; the session then lasts on this device until signing out. */
