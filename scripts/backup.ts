@@ -1,7 +1,7 @@
 // `npm run backup [-- <file>]`: a consistent snapshot of every subgraph's schema (one REPEATABLE READ, read-only
 // transaction, so the hub keeps serving and writing meanwhile) in a gzipped JSON-lines archive (scripts/archive.ts).
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -39,7 +39,10 @@ export async function backupDatabase(
   if (existsSync(file)) throw new Error(`${file} already exists; choose another name (a backup never overwrites)`);
   const partial = `${file}.partial`;
   const gzip = createGzip();
-  const done = pipeline(gzip, createWriteStream(partial));
+  // 0600: the archive holds password hashes and phone numbers; only the hub's own user reads it. (A partial file
+  // left by a crash would keep its old mode, so it goes first.)
+  rmSync(partial, { force: true });
+  const done = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
   const write = async (value: unknown) => {
     if (!gzip.write(`${JSON.stringify(value)}\n`)) await once(gzip, 'drain');
   };
@@ -130,14 +133,24 @@ export function defaultBackupFile(now = new Date()): string {
   );
 }
 
+/**
+ * The folder of a backup. The default one (backups/) is made, or tightened, to 0700; a folder named on the command
+ * line must exist and keeps its own permissions (its owner chose them).
+ */
+export function backupFolder(file: string, named: boolean): string {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir)) {
+    if (named) throw new Error(`folder ${dir} does not exist`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  if (!named) chmodSync(dir, 0o700);
+  return dir;
+}
+
 async function main(): Promise<void> {
   const say = (line: string) => console.log(`[backup] ${line}`);
   const file = path.resolve(process.argv[2] ?? defaultBackupFile());
-  const dir = path.dirname(file);
-  if (!existsSync(dir)) {
-    if (process.argv[2]) throw new Error(`folder ${dir} does not exist`);
-    mkdirSync(dir, { recursive: true });
-  }
+  backupFolder(file, process.argv[2] !== undefined);
   const db = await openDatabase(say);
   try {
     await backupDatabase(db.url, file, say);

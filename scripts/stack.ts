@@ -11,6 +11,7 @@ import { plans, start as startPlans } from '../subgraphs/plans/main';
 import { registry, start as startRegistry } from '../subgraphs/registry/main';
 import { isEmpty } from '../subgraphs/registry/seed';
 import { reports, start as startReports } from '../subgraphs/reports/main';
+import { prepareSubgraphRoles, type OutboxReads } from '../subgraphs/common/roles';
 
 export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown, unknown>> = {
   registry: registry as SubgraphDefinition<unknown, unknown>,
@@ -92,6 +93,18 @@ export interface InProcessOptions {
   authSecret?: string;
   /** Gateway abuse limits (a test may raise the mutation rate limit). */
   limits?: Partial<GatewayLimits>;
+  /**
+   * Each subgraph connects as its own PostgreSQL role (subgraphs/common/roles.ts), created here by the owner
+   * `databaseUrl`. Off by default in process (tests share one server); `npm start` turns it on (DATABASE_ROLES).
+   */
+  roles?: boolean;
+}
+
+/** The outboxes each subgraph reads, from its consumers (what its database role may select besides its own schema). */
+export function outboxReads(): OutboxReads {
+  const reads = {} as Record<SubgraphName, SubgraphName[]>;
+  for (const name of SUBGRAPHS) reads[name] = (DEFINITIONS[name].consumers ?? []).map((c) => c.producer);
+  return reads;
 }
 
 export async function startInProcess(databaseUrl: string, options: InProcessOptions = {}): Promise<InProcessStack> {
@@ -99,8 +112,15 @@ export async function startInProcess(databaseUrl: string, options: InProcessOpti
   const authSecret = options.authSecret ?? resolveAuthSecret();
   const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   try {
+    const urls = options.roles ? await prepareSubgraphRoles(databaseUrl, outboxReads()) : null;
     for (const name of SUBGRAPHS)
-      started[name] = await STARTERS[name]({ databaseUrl, port: 0, migrate: false, authSecret, log });
+      started[name] = await STARTERS[name]({
+        databaseUrl: urls?.[name] ?? databaseUrl,
+        port: 0,
+        migrate: false,
+        authSecret,
+        log,
+      });
     const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
     const gateway = await startGateway({
       port: options.gatewayPort ?? 0,

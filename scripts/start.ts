@@ -6,7 +6,8 @@ import { DEFAULT_EMBEDDED_PORT, startDatabase, type Database } from '../subgraph
 import { resolveAuthSecret } from '../shared/auth';
 import { DEFAULT_PORTS, SUBGRAPHS, type SubgraphName } from '../shared/topology';
 import { checkPorts, type PortNeed } from './ports';
-import { prepareDatabase } from './stack';
+import { outboxReads, prepareDatabase } from './stack';
+import { databaseRolesEnabled, prepareSubgraphRoles } from '../subgraphs/common/roles';
 import { warmedPaths, warmPages } from './warm-pages';
 import { findWebRoot } from '../gateway/pages';
 import { Supervised } from './supervisor';
@@ -114,11 +115,20 @@ async function main(): Promise<void> {
   // One key for the gateway and every subgraph (and `npm run token`): resolved here once, handed to each child.
   env.AUTH_SECRET = resolveAuthSecret(env);
 
+  // Each subgraph connects as its own PostgreSQL role, limited to its schema (subgraphs/common/roles.ts): made here
+  // with fresh passwords when DATABASE_ROLES is on (the default with the embedded server), or given as
+  // <NAME>_DATABASE_URL by the owner of an external server (docs/operations.md).
+  const roleUrls = databaseRolesEnabled(env, database.embedded)
+    ? await prepareSubgraphRoles(database.url, outboxReads())
+    : null;
+  if (roleUrls) say('each subgraph connects as its own database role');
+  if (stopping) return;
   for (const name of SUBGRAPHS) {
+    const url = env[`${name.toUpperCase()}_DATABASE_URL`] ?? roleUrls?.[name] ?? database.url;
     supervise(
       name,
       `subgraphs/${name}/main.js`,
-      { DATABASE_URL: database.url, [`${name.toUpperCase()}_PORT`]: String(ports[name]), HOST: host },
+      { DATABASE_URL: url, [`${name.toUpperCase()}_PORT`]: String(ports[name]), HOST: host },
       `http://${host}:${ports[name]}/health`,
     );
   }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { backupDatabase } from '../scripts/backup';
+import { backupDatabase, backupFolder } from '../scripts/backup';
 import { restoreDatabase } from '../scripts/restore';
 import { startInProcess, type InProcessStack } from '../scripts/stack';
 import { withDatabase } from '../subgraphs/common/database';
@@ -89,6 +89,8 @@ describe('npm run backup / npm run restore', () => {
     expect(progress).toContain('registry.commune: 3,320 rows');
     expect(progress[progress.length - 1]).toMatch(/^wrote .*hub\.jsonl\.gz: \d+ tables, [\d,]+ rows/);
     expect(made.tables).toBe(Object.keys(source).length);
+    // Password hashes and phone numbers: readable by the hub's own user only (issue 21).
+    expect(statSync(archive).mode & 0o777).toBe(0o600);
 
     const target = await emptyDatabase();
     const said: string[] = [];
@@ -167,5 +169,22 @@ describe('npm run backup / npm run restore', () => {
     const result = await restoreDatabase(target, archive);
     expect(result.rows).toBeGreaterThan(3320);
     await expect(backupDatabase(stack.databaseUrl, archive)).rejects.toThrow(/already exists/);
+  });
+
+  it('keeps the default backups folder to the hub’s own user (0700), and leaves a folder one names alone', () => {
+    const made = path.join(dir, 'fresh', 'backups');
+    backupFolder(path.join(made, 'hub.jsonl.gz'), false);
+    expect(statSync(made).mode & 0o777).toBe(0o700);
+    const old = path.join(dir, 'old-backups');
+    mkdirSync(old);
+    chmodSync(old, 0o755);
+    backupFolder(path.join(old, 'hub.jsonl.gz'), false);
+    expect(statSync(old).mode & 0o777).toBe(0o700);
+    const named = path.join(dir, 'shared-folder');
+    mkdirSync(named);
+    chmodSync(named, 0o755);
+    backupFolder(path.join(named, 'hub.jsonl.gz'), true);
+    expect(statSync(named).mode & 0o777).toBe(0o755);
+    expect(() => backupFolder(path.join(dir, 'missing', 'hub.jsonl.gz'), true)).toThrow(/does not exist/);
   });
 });

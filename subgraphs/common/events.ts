@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { listenForWrites } from './notify';
+import { describeError } from '../../shared/logging';
 import type { SubgraphName } from '../../shared/topology';
 import { inBackground, type Orm } from './orm';
 import type { OutboxTopics, Topic } from './outbox';
@@ -166,9 +167,7 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   }
 
   const wake = () => {
-    inBackground(catchUp).catch((e: unknown) =>
-      log(`${options.name}: catching up failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    inBackground(catchUp).catch((e: unknown) => log(`${options.name}: catching up failed: ${describeError(e)}`));
   };
 
   await catchUp();

@@ -9,7 +9,8 @@ import { checkNoControlCharacters } from '../../shared/text';
 import { AS_OF_WEIGHT } from './list-size';
 
 /**
- * Every argument of every field, before its resolver runs: no control character reaches a rule or the database.
+ * Every argument of every field, before its resolver runs (and before a subscription starts): no control character,
+ * lone surrogate or bidi control (shared/text.ts) reaches a rule or the database.
  * Only the fields that take arguments are wrapped. (A type-graphql global middleware did this before, but it turns
  * every field of every answer, arguments or not, into a chain of promises: the 3,320 communes of the national ranking
  * then cost the reports subgraph about a second of CPU, mostly garbage collection and async hooks.)
@@ -24,6 +25,12 @@ function rejectControlCharacters(schema: GraphQLSchema): void {
         if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
         return resolve(source, args, context, info);
       };
+      const subscribe = field.subscribe;
+      if (subscribe)
+        field.subscribe = (source, args, context, info) => {
+          if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
+          return subscribe(source, args, context, info);
+        };
     }
   }
 }

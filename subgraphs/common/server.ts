@@ -26,7 +26,7 @@ import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../.
 import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/viewer';
-import { createLogger, lineLogger } from '../../shared/logging';
+import { createLogger, describeError, lineLogger } from '../../shared/logging';
 import {
   countResponses,
   createObservability,
@@ -75,7 +75,7 @@ export function formatError(log: (line: string) => void) {
       };
     }
     if (isUnavailable(original)) {
-      log(`database unavailable: ${original instanceof Error ? original.message : String(original)}`);
+      log(`database unavailable: ${describeError(original)}`);
       return {
         message: DATABASE_UNAVAILABLE_MESSAGE,
         path: formatted.path,
@@ -85,7 +85,8 @@ export function formatError(log: (line: string) => void) {
     }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-      log(`internal error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
+      // The SQL and its values stay out of the log (describeError): the error code and the statement say enough.
+      log(`internal error: ${describeError(original)}`);
       return {
         message: 'Lỗi hệ thống; vui lòng thử lại sau (internal error)',
         path: formatted.path,

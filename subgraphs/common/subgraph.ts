@@ -10,7 +10,7 @@ import { DEFAULT_PORTS, type SubgraphName } from '../../shared/topology';
 import { initORM, type Orm, type OrmOptions } from './orm';
 import type { RunningServer } from '../../shared/http';
 import { startSubgraphServer } from './server';
-import { createLogger, lineLogger } from '../../shared/logging';
+import { createLogger, describeError, lineLogger } from '../../shared/logging';
 import { createObservability } from '../../shared/metrics';
 import { registerOutboxLag } from './outbox-lag';
 
@@ -155,7 +155,7 @@ export async function startSubgraph<L, S>(
       const began = Date.now();
       warming = def.state.warm(state, orm.orm.em.fork() as EntityManager, log).then(
         () => log(`caches warm in ${Date.now() - began} ms`),
-        (error: unknown) => log(`warming the caches failed: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) => log(`warming the caches failed: ${describeError(error)}`),
       );
     }
     return {
@@ -199,7 +199,7 @@ export async function waitForDatabase(
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       const delay = Math.min(500 * 2 ** (attempt - 1), 5000);
-      log(`database unavailable (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
+      log(`database unavailable (${describeError(error)}); retrying in ${delay} ms`);
       await new Promise((r) => setTimeout(r, delay));
     } finally {
       await client.end().catch(() => undefined);

@@ -8,6 +8,7 @@
 import { Pool } from 'pg';
 import { listenForWrites } from '../common/notify';
 import { PROGRESS_UPDATED, RANK_CHANGED } from './live';
+import { describeError } from '../../shared/logging';
 
 export interface LiveEvent<P = Record<string, unknown>> {
   seq: number;
@@ -84,7 +85,7 @@ export class LiveHub {
         if (rows.length === 5000) this.again = true;
       } while (this.again && !this.stopped);
     })()
-      .catch((e: unknown) => this.log(`live hub could not read events: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) => this.log(`live hub could not read events: ${describeError(e)}`))
       .finally(() => {
         this.fetching = null;
       });

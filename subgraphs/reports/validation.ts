@@ -11,6 +11,20 @@ export { checkRetryMatches, contentOfInput, contentOfRow, type SubmissionContent
 /** The column of a person's name (report_person.name). */
 export const MAX_PERSON_NAME = 200;
 
+/**
+ * The people one report may name (for rewards: officials and residents who certified or guided others). A village
+ * has some 670 adults (Ba Tô: 9,412 in 14 villages) and a reward list names a few of them; 200 is far above any real
+ * list while one report can no longer write 1,500 rows. REPORT_MAX_PEOPLE raises it for an unusually large unit.
+ */
+export function maxPeoplePerReport(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.REPORT_MAX_PEOPLE?.trim();
+  if (!raw) return 200;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`REPORT_MAX_PEOPLE must be a whole number ≥ 1; got "${raw}"`);
+  return n;
+}
+export const MAX_PEOPLE_PER_REPORT = maxPeoplePerReport();
+
 const GROUP_VI: Record<Group, string> = {
   OFFICIALS: 'cán bộ, công chức, viên chức',
   RESIDENTS: 'người dân',
@@ -124,6 +138,15 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
     count(input.digitalSignatures, 'Số người trưởng thành có chữ ký số', 'digitalSignatures');
   if (input.vneidConfirmed != null)
     count(input.vneidConfirmed, 'Số người được xác nhận trên VNeID mức 2', 'vneidConfirmed');
+  const named = (input.people ?? []).length;
+  if (named > MAX_PEOPLE_PER_REPORT)
+    throw new BadInputError(
+      bilingual(
+        `Một báo cáo chỉ được nêu tối đa ${viNumber(MAX_PEOPLE_PER_REPORT)} người (đang nêu ${viNumber(named)}); hãy chỉ nêu những người đề nghị khen thưởng`,
+        `a report names at most ${MAX_PEOPLE_PER_REPORT} people`,
+      ),
+      'people',
+    );
   for (const [i, p] of (input.people ?? []).entries()) {
     if (isBlank(p.name))
       throw new BadInputError(

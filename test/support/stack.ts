@@ -39,7 +39,7 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
  * The whole stack (four subgraphs + gateway) on free ports, over a fresh copy of the seeded template database.
  * Call `stop()` in afterAll; it drops the copy.
  */
-export async function startTestStack(options: Pick<InProcessOptions, 'limits'> = {}): Promise<TestStack> {
+export async function startTestStack(options: Pick<InProcessOptions, 'limits' | 'roles'> = {}): Promise<TestStack> {
   const template = process.env.HUB_TEST_TEMPLATE;
   if (!template || !process.env.HUB_TEST_SERVER_URL)
     throw new Error('run through jest: the global setup prepares the database');
@@ -50,6 +50,7 @@ export async function startTestStack(options: Pick<InProcessOptions, 'limits'> =
   const stack = await startInProcess(databaseUrl, {
     authSecret: randomBytes(32).toString('base64url'),
     limits: options.limits,
+    roles: options.roles,
   });
   const direct = new Client({ connectionString: databaseUrl });
   await direct.connect();
