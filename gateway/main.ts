@@ -1,7 +1,6 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
@@ -41,6 +40,7 @@ import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
 import { compress } from './compress';
+import { lockOrigin, sandboxEnabled } from './origin';
 import { signInLimitPlugin } from './sign-in-limit';
 export { findWebRoot } from './pages';
 import { availabilityPlugin } from '../shared/availability';
@@ -72,6 +72,8 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** The built pages (vite build of gateway/web); default: HUB_WEB_ROOT, else dist/web. */
   webRoot?: string;
+  /** The GraphQL Sandbox on GET /graphql; default: GRAPHQL_SANDBOX, else on except when NODE_ENV=production. */
+  sandbox?: boolean;
   log?: (line: string) => void;
 }
 
@@ -135,12 +137,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url ?? '' }),
   });
   const app = express();
+  app.disable('x-powered-by');
+  const origin = lockOrigin(options.sandbox ?? sandboxEnabled());
+  // First of all, so that every answer (pages, /graphql, /export, assets, errors) carries the headers.
+  app.use(origin.headers);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      origin.landingPage,
       ...protection.plugins,
       observe.plugin,
       availabilityPlugin<GatewayContext>(),
@@ -191,6 +197,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     });
   });
   app.get('/ready', readinessHandler(readinessUrls(supergraphSdl, overrides)));
+  origin.routes(app);
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
