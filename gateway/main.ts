@@ -6,6 +6,7 @@ import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
 import { downloadLinks } from './download-links';
 import { exportRouter } from './exports';
+import { exportCaller } from './export-helpers';
 import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import {
@@ -204,6 +205,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   };
   app.use(
     '/graphql',
+    exportCaller,
     observe.requestId,
     observe.responses,
     express.json({ limit: limits.maxRequestBytes }),
