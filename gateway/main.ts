@@ -42,6 +42,7 @@ import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
 import { compress } from './compress';
 import { lockOrigin, sandboxEnabled } from './origin';
+import { badJsonBody, badRequestStatus, csrfPreventionFromEnv, graphqlOverHttpPlugin } from './graphql-over-http';
 import { signInLimitPlugin } from './sign-in-limit';
 export { findWebRoot } from './pages';
 import { availabilityPlugin } from '../shared/availability';
@@ -75,6 +76,8 @@ export interface GatewayOptions {
   webRoot?: string;
   /** The GraphQL Sandbox on GET /graphql; default: GRAPHQL_SANDBOX, else on except when NODE_ENV=production. */
   sandbox?: boolean;
+  /** Apollo Server's CSRF prevention (plain GETs refused); default: GATEWAY_CSRF_PREVENTION, else on. */
+  csrfPrevention?: boolean;
   log?: (line: string) => void;
 }
 
@@ -152,6 +155,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       observe.plugin,
       availabilityPlugin<GatewayContext>(),
       signInLimitPlugin<GatewayContext>(limits),
+      graphqlOverHttpPlugin<GatewayContext>(),
       {
         // Each mutation field (30 aliased submitUnitReport count 30) and each query count against the caller's
         // budgets once the operation is known, before anything executes.
@@ -180,6 +184,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted, error) => formatGatewayError(formatted, error, limits.maxTokens),
     allowBatchedHttpRequests: false,
+    csrfPrevention: options.csrfPrevention ?? csrfPreventionFromEnv(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
@@ -210,6 +215,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     observe.responses,
     express.json({ limit: limits.maxRequestBytes }),
     tooLarge,
+    badJsonBody,
+    badRequestStatus,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdOf(res);
