@@ -72,8 +72,15 @@ export function servePages(
       res.type('html').send(NOT_BUILT);
       return;
     }
+    let page: { html: string; hashes: string[] };
+    try {
+      page = readPage();
+    } catch {
+      // A rebuild has just emptied the folder: say so for the moment it takes (the service worker's copy is kept).
+      res.status(503).type('html').send(NOT_BUILT);
+      return;
+    }
     // The page's inline script (the first query, vite.config.ts) runs by its hash, taken from the very text sent.
-    const page = readPage();
     res.set('content-security-policy', contentSecurityPolicy(page.hashes)).type('html').send(page.html);
   };
   app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));

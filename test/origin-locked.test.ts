@@ -97,6 +97,16 @@ it('the Sandbox page allows its CDN scripts only on its own page, and never in a
   expect(d.get('script-src')).toContain('https://embeddable-sandbox.cdn.apollographql.com');
   expect(sandbox.headers.get('x-content-type-options')).toBe('nosniff');
   expect(sandbox.headers.get('x-powered-by')).toBeNull();
+  expect(d.get('script-src')).not.toContain("'unsafe-inline'");
+  // Nothing inline: the embed's settings come from the origin's own script.
+  const html = await sandbox.text();
+  expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g)).toBeNull();
+  const script = html.match(/<script src="(\/[^"]+)"/)?.[1];
+  expect(script).toBeDefined();
+  const js = await fetch(`${base}${script}`);
+  expect(js.status).toBe(200);
+  expect(js.headers.get('content-type')).toContain('javascript');
+  expect(await js.text()).toContain('EmbeddedSandbox');
 });
 
 it('in production (NODE_ENV=production) the Sandbox is off: /graphql in a browser loads nothing from a CDN', async () => {
@@ -150,6 +160,8 @@ const READY: Record<string, string> = {
   '/commune/C02949': 'main table tbody tr',
   '/village/V02949-08/report': '[data-testid="report-form"]',
   '/login': '[data-testid="sign-in"]',
+  '/invite': '[data-testid="invite-error"]',
+  '/accounts': 'main',
 };
 
 it.each(Object.keys(READY))(
