@@ -1,31 +1,74 @@
 /** What the exports share: running an operation through the gateway, errors as HTTP statuses, workbooks. */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type express from 'express';
 
 interface GqlAnswer<T> {
   data?: T | null;
-  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }>;
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
 
 export class ExportError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
+    /** Seconds, sent as Retry-After (a 429 or 503 the API answered). */
+    readonly retryAfter?: string,
   ) {
     super(message);
   }
 }
 
+/**
+ * An export's own GraphQL call to the gateway names the client it runs for, so that the rate limits count that
+ * client (by its address when anonymous) and not the gateway's own loopback address. Only this process knows the
+ * key, so a client's own header never passes for it.
+ */
+const CALLER_HEADER = 'x-hub-export-caller';
+const KEY_HEADER = 'x-hub-export-key';
+const SELF_CALL_KEY = Buffer.from(randomBytes(32).toString('base64url'));
+
+/** In front of /graphql: the export's call counts as its client; the headers are dropped from any other request. */
+export const exportCaller: express.RequestHandler = (req, _res, next) => {
+  const caller = req.headers[CALLER_HEADER];
+  const key = Buffer.from(String(req.headers[KEY_HEADER] ?? ''));
+  delete req.headers[CALLER_HEADER];
+  delete req.headers[KEY_HEADER];
+  if (
+    typeof caller === 'string' &&
+    caller &&
+    key.length === SELF_CALL_KEY.length &&
+    timingSafeEqual(key, SELF_CALL_KEY)
+  )
+    // Shadows express's getter for this one request: the context and every limit read the address from req.ip.
+    Object.defineProperty(req, 'ip', { value: caller, configurable: true });
+  next();
+};
+
 export async function run<T>(url: string, req: express.Request, query: string, variables: Record<string, unknown>) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    [CALLER_HEADER]: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    [KEY_HEADER]: SELF_CALL_KEY.toString(),
+  };
   if (req.headers.authorization) headers.authorization = req.headers.authorization;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as GqlAnswer<T>;
   if (body.errors?.length) {
-    const code = body.errors[0].extensions?.code ?? '';
-    throw new ExportError(STATUS[code] ?? 500, body.errors[0].message);
+    const { message, extensions } = body.errors[0];
+    const code = extensions?.code ?? '';
+    const retryAfter = res.headers.get('retry-after') ?? undefined;
+    throw new ExportError(STATUS[code] ?? 500, message, code || undefined, retryAfter);
   }
   return body.data as T;
 }
@@ -49,12 +92,19 @@ export function sheet(
   return ws;
 }
 
-/** An async route: an ExportError answers its status (401/403/404 from the API's codes), anything else 500. */
+/**
+ * An async route: an ExportError answers its status (401/403/404 from the API's codes; 429 and 503 with the API's
+ * Retry-After and bilingual message), anything else 500.
+ */
 export const handler =
   (build: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler =>
   (req, res) => {
     build(req, res).catch((e: unknown) => {
-      const status = e instanceof ExportError ? e.status : 500;
-      res.status(status).json({ error: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof ExportError)) {
+        res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+      if (e.retryAfter) res.set('retry-after', e.retryAfter);
+      res.status(e.status).json({ error: e.message, ...(e.code ? { code: e.code } : {}) });
     });
   };

@@ -1,12 +1,12 @@
 import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
 import { downloadLinks } from './download-links';
 import { exportRouter } from './exports';
+import { exportCaller } from './export-helpers';
 import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import {
@@ -43,6 +43,8 @@ import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
 import { compress } from './compress';
+import { lockOrigin, sandboxEnabled } from './origin';
+import { badJsonBody, badRequestStatus, csrfPreventionFromEnv, graphqlOverHttpPlugin } from './graphql-over-http';
 import { signInLimitPlugin } from './sign-in-limit';
 export { findWebRoot } from './pages';
 import { availabilityPlugin, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from '../shared/availability';
@@ -81,6 +83,10 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** The built pages (vite build of gateway/web); default: HUB_WEB_ROOT, else dist/web. */
   webRoot?: string;
+  /** The GraphQL Sandbox on GET /graphql; default: GRAPHQL_SANDBOX, else on except when NODE_ENV=production. */
+  sandbox?: boolean;
+  /** Apollo Server's CSRF prevention (plain GETs refused); default: GATEWAY_CSRF_PREVENTION, else on. */
+  csrfPrevention?: boolean;
   log?: (line: string) => void;
 }
 
@@ -152,16 +158,21 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       new ViewerForwardingDataSource({ url: overrides[name as SubgraphName] ?? url ?? '' }),
   });
   const app = express();
+  app.disable('x-powered-by');
+  const origin = lockOrigin(options.sandbox ?? sandboxEnabled());
+  // First of all, so that every answer (pages, /graphql, /export, assets, errors) carries the headers.
+  app.use(origin.headers);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      origin.landingPage,
       ...protection.plugins,
       observe.plugin,
       availabilityPlugin<GatewayContext>(),
       signInLimitPlugin<GatewayContext>(limits),
+      graphqlOverHttpPlugin<GatewayContext>(),
       {
         // The cost with the request's variables, then each mutation field (30 aliased submitUnitReport count 30)
         // and each query against the caller's budgets, once the operation is known, before anything executes.
@@ -195,6 +206,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted, error) => formatGatewayError(formatted, error, limits.maxTokens),
     allowBatchedHttpRequests: false,
+    csrfPrevention: options.csrfPrevention ?? csrfPreventionFromEnv(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // We stop in order ourselves (main.ts / npm start); Apollo's own signal handler would race with that.
@@ -213,16 +225,20 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     });
   });
   app.get('/ready', readinessHandler(readinessUrls(supergraphSdl, overrides)));
+  origin.routes(app);
   const tooLarge: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
     if (error.type === 'entity.too.large') res.status(413).json(requestTooLargeBody(limits));
     else next(error);
   };
   app.use(
     '/graphql',
+    exportCaller,
     observe.requestId,
     observe.responses,
     express.json({ limit: limits.maxRequestBytes }),
     tooLarge,
+    badJsonBody,
+    badRequestStatus,
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GatewayContext> => {
         const requestId = requestIdOf(res);

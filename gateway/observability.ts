@@ -27,6 +27,15 @@ export interface GatewayObservability {
   mount(app: Express, subscriptions: SubscriptionCounts): void;
 }
 
+/**
+ * Who may read /metrics: anyone in development and tests; only the METRICS_TOKEN bearer when one is set; nobody in
+ * production without one (the figures say how busy the hub is, and the gateway's port is public).
+ */
+export function metricsAccess(env: NodeJS.ProcessEnv = process.env): 'open' | 'token' | 'closed' {
+  if (env.METRICS_TOKEN?.trim()) return 'token';
+  return env.NODE_ENV === 'production' ? 'closed' : 'open';
+}
+
 /** The request id the gateway chose for this HTTP request (set by the `requestId` middleware). */
 export function requestIdOf(res: { locals: Record<string, unknown> }): string {
   return typeof res.locals.requestId === 'string' ? res.locals.requestId : requestIdFrom(undefined);
@@ -45,7 +54,11 @@ export function gatewayObservability(): GatewayObservability {
     responses: countResponses(obs),
     plugin: observeRequests(obs, (rc) => rc.contextValue.requestId ?? 'none'),
     mount(app, subscriptions) {
-      app.get('/metrics', metricsHandler(obs));
+      if (metricsAccess() === 'closed')
+        app.get('/metrics', (_req, res) => {
+          res.status(404).type('text/plain').send('metrics are off in production: set METRICS_TOKEN to scrape them\n');
+        });
+      else app.get('/metrics', metricsHandler(obs, process.env.METRICS_TOKEN?.trim() || undefined));
       scrapedGauge(obs, 'hub_gateway_subscription_clients', 'WebSocket clients connected for subscriptions', () =>
         subscriptions.clients(),
       );

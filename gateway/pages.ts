@@ -3,8 +3,9 @@
  * reads its route from the address. Without a build, a short note says how to make one.
  */
 import express from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { contentSecurityPolicy, inlineScriptHashes } from './origin';
 
 /** Page routes answered with the pages' index.html (the page reads its route from the address). */
 const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest', '/login', '/invite', '/accounts'];
@@ -28,6 +29,20 @@ const HASHED = /^assets[\\/][^\\/]+-[\w-]{8,}\.(js|css|woff2?|svg|png)$/;
 const NOT_BUILT = `<!DOCTYPE html><html lang="vi"><meta charset="utf-8"><title>Bình dân học vụ số</title>
 <p>Các trang chưa được build (<code>npm run build</code>). API: <a href="/graphql">/graphql</a></p></html>`;
 
+/** index.html and its inline scripts' hashes, read again when a new build replaces it (npm start rebuilds). */
+function pageReader(file: string): () => { html: string; hashes: string[] } {
+  let kept: { stamp: string; html: string; hashes: string[] } | null = null;
+  return () => {
+    const stat = statSync(file);
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    if (kept?.stamp !== stamp) {
+      const html = readFileSync(file, 'utf8');
+      kept = { stamp, html, hashes: inlineScriptHashes(html) };
+    }
+    return kept;
+  };
+}
+
 /** Mounts the built assets and the page routes; `sendPage` answers index.html (or the note) with a status. */
 export function servePages(
   app: express.Express,
@@ -50,10 +65,23 @@ export function servePages(
       }),
     );
   }
+  const readPage = webRoot ? pageReader(path.join(webRoot, 'index.html')) : null;
   const sendPage = (res: express.Response, status: number) => {
     res.status(status).set('cache-control', 'no-cache');
-    if (webRoot) res.sendFile(path.join(webRoot, 'index.html'));
-    else res.type('html').send(NOT_BUILT);
+    if (!readPage) {
+      res.type('html').send(NOT_BUILT);
+      return;
+    }
+    let page: { html: string; hashes: string[] };
+    try {
+      page = readPage();
+    } catch {
+      // A rebuild has just emptied the folder: say so for the moment it takes (the service worker's copy is kept).
+      res.status(503).type('html').send(NOT_BUILT);
+      return;
+    }
+    // The page's inline script (the first query, vite.config.ts) runs by its hash, taken from the very text sent.
+    res.set('content-security-policy', contentSecurityPolicy(page.hashes)).type('html').send(page.html);
   };
   app.get(PAGE_ROUTES, (_req, res) => sendPage(res, 200));
   return { sendPage };

@@ -2,15 +2,20 @@ import { ApiError, gql } from './api';
 /** The writer's access key kept in this browser (`bdhvs.token`), shared by the form and the commune page. */
 export const TOKEN_KEY = 'bdhvs.token';
 
-/** A token from `?token=` (then taken out of the address bar) or the one kept in this browser. */
+/**
+ * A token from `?token=` (then taken out of the address bar) or the one kept in this browser. A signed-in device
+ * (a session under SESSION_KEY) keeps its own: a link someone sent must not swap the account its reports go out as.
+ */
 export function initialToken(): string {
   const url = new URL(location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    localStorage.setItem(TOKEN_KEY, fromUrl);
+  if (fromUrl !== null) {
     url.searchParams.delete('token');
     history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
+    if (fromUrl && !storedSession()) {
+      localStorage.setItem(TOKEN_KEY, fromUrl);
+      return fromUrl;
+    }
   }
   return localStorage.getItem(TOKEN_KEY) ?? '';
 }
