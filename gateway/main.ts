@@ -85,7 +85,7 @@ export interface GatewayOptions {
   webRoot?: string;
   /** The GraphQL Sandbox on GET /graphql; default: GRAPHQL_SANDBOX, else on except when NODE_ENV=production. */
   sandbox?: boolean;
-  /** Apollo Server's CSRF prevention (plain GETs refused); default: GATEWAY_CSRF_PREVENTION, else on. */
+  /** Apollo Server's CSRF prevention (plain GETs refused); default: GATEWAY_CSRF_PREVENTION, else off. */
   csrfPrevention?: boolean;
   log?: (line: string) => void;
 }
