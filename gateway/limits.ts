@@ -65,9 +65,9 @@ export interface GatewayLimits {
 }
 
 /**
- * Defaults leave room for the heaviest real queries (the pages' dashboards estimate under 40,000 objects, the
- * plans SQL-count test's whole-province query about 100,000) while issue 11's probe (about 5 million), a query
- * nested ten deep or a megabyte document is refused.
+ * Defaults leave room for the heaviest real queries (every query the pages send estimates under 100,000 objects
+ * with the sizes the schema declares) while issue 11's probe (about 5 million), issue 21's national probe (about
+ * 590,000), a query nested ten deep or a megabyte document is refused.
  */
 export const DEFAULT_LIMITS: GatewayLimits = {
   maxDepth: 8,

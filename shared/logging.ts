@@ -100,7 +100,9 @@ const framesOf = (stack: unknown): string | undefined =>
  * message and frames.
  */
 export function loggableError(error: unknown): LoggedError {
-  if (!(error instanceof Error)) return { type: typeof error };
+  // Duck-typed: an error from another realm (node's own, under jest) is no `instanceof Error` here.
+  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string')
+    return { type: typeof error };
   const e = error as Error & Record<string, unknown>;
   const state = [e.sqlState, e.code].find((c): c is string => typeof c === 'string' && SQLSTATE.test(c));
   if (state || typeof e.severity === 'string' || typeof e.routine === 'string') {
@@ -113,7 +115,11 @@ export function loggableError(error: unknown): LoggedError {
       ...(framesOf(e.stack) ? { stack: framesOf(e.stack) } : {}),
     };
   }
-  return { type: e.name, message: e.message, ...(framesOf(e.stack) ? { stack: framesOf(e.stack) } : {}) };
+  // A system error's code (ECONNREFUSED) says what happened where its message may be empty (an AggregateError).
+  const message = [typeof e.code === 'string' && !e.message.includes(e.code) ? e.code : '', e.message]
+    .filter(Boolean)
+    .join(' ');
+  return { type: e.name, message, ...(framesOf(e.stack) ? { stack: framesOf(e.stack) } : {}) };
 }
 
 /** One line for a plain line logger: "UniqueConstraintViolationException 23505 insert registry.account". */

@@ -37,7 +37,9 @@ describe('the public contract of directives and plans (DESIGN.md)', () => {
     const targetOf = (sdl: string) => /type Target\b[\s\S]*?\n}/.exec(sdl)?.[0];
     expect(targetOf(plans)).toContain('@shareable');
     expect(targetOf(plans)).toBe(targetOf(directives));
-    expect(plans).toContain('effectiveTargets: [Target!]! @requires(fields: "province { id }")');
+    expect(plans).toContain(
+      'effectiveTargets: [Target!]! @listSize(assumedSize: 50) @requires(fields: "province { id }")',
+    );
   });
 });
 
@@ -46,7 +48,7 @@ describe('what the reports subgraph builds on', () => {
     const { subgraphs } = await composeSupergraph();
     const reports = subgraphs.find((s) => s.name === 'reports')!.sdl;
     expect(reports).toMatch(
-      /targetStatus\(asOf: Date\): \[TargetStatus!\]! @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source document \}"\)/,
+      /targetStatus\(asOf: Date @cost\(weight: \d+\)\): \[TargetStatus!\]! @listSize\(assumedSize: \d+\) @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source document \}"\)/,
     );
     expect(reports).toContain('effectiveTargets: [Target!]! @external');
   });

@@ -6,7 +6,10 @@ let admin: { token: string };
 const asAdmin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
   stack.gql<T>(query, variables, admin);
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The whole province with every plan's parts is estimated at ~490,000 objects with the sizes the schema declares
+  // (a plan may hold 50 tasks, 50 sessions…): past the default cost limit. This test counts SQL statements, so it
+  // raises that limit rather than trimming the query.
+  stack = await startTestStack({ limits: { maxCost: 1_000_000 } });
   admin = { token: await stack.token('PROVINCE_ADMIN', 'P04') };
   // Huế has demo villages but no directive or plan: give it one directive and plans for three communes, as the
   // seed letters gave Quảng Ngãi, so both provinces exercise the same fields.
