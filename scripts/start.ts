@@ -151,7 +151,9 @@ async function main(): Promise<void> {
   if (webRoot && env.WARM_CACHES !== '0')
     await warmPages(`http://127.0.0.1:${gatewayPort}/graphql`, webRoot, warmedPaths(env), say);
   if (stopping) return;
-  say(`ready: open http://localhost:${gatewayPort}/graphql (Ctrl-C stops everything)`);
+  say(
+    `ready: open http://localhost:${gatewayPort}/ (the API: POST http://localhost:${gatewayPort}/graphql; Ctrl-C stops everything)`,
+  );
 }
 
 main().catch((error: unknown) => {
