@@ -158,10 +158,13 @@ export interface CostOptions {
 }
 
 /** The integer value of an argument written in the query, or through a variable; undefined when absent. */
-function argumentValue(node: FieldNode, name: string, variables: CostOptions['variables']): number | undefined {
+/** A variable's value, by name (estimateCost notes that the estimate depended on one). */
+type VariableOf = (name: string) => unknown;
+
+function argumentValue(node: FieldNode, name: string, variable: VariableOf): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === name);
   if (!arg) return undefined;
-  const value = arg.value.kind === Kind.VARIABLE ? variables?.[arg.value.name.value] : valueFromASTUntyped(arg.value);
+  const value = arg.value.kind === Kind.VARIABLE ? variable(arg.value.name.value) : valueFromASTUntyped(arg.value);
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
@@ -173,15 +176,18 @@ function declaredSize(
   size: ListSize | undefined,
   field: GraphQLField<unknown, unknown>,
   node: FieldNode,
-  variables: CostOptions['variables'],
+  variable: VariableOf,
 ): number {
   if (!size) return UNDECLARED_LIST_SIZE;
   const given = (size.slicingArguments ?? [])
-    .map((name) => argumentValue(node, name, variables) ?? field.args.find((a) => a.name === name)?.defaultValue)
+    .map((name) => argumentValue(node, name, variable) ?? field.args.find((a) => a.name === name)?.defaultValue)
     .filter((n): n is number => typeof n === 'number');
   if (given.length > 0) return Math.max(...given);
   return size.assumedSize ?? UNDECLARED_LIST_SIZE;
 }
+
+/** Estimates that no variable changed, per model and parsed document. */
+const unvariedCosts = new WeakMap<CostModel, WeakMap<DocumentNode, number>>();
 
 /** The most an estimate reaches: past any realistic limit, stop multiplying (and never reach Infinity). */
 const CEILING = Number.MAX_SAFE_INTEGER / 1000;
@@ -199,7 +205,15 @@ export function estimateCost(
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const variables = options.variables;
+  // A document's cost that no variable changed is the same for every request that sends it (Apollo hands the same
+  // parsed document to each), so it is walked once.
+  const known = unvariedCosts.get(model)?.get(document);
+  if (known !== undefined) return known;
+  let readsVariables = false;
+  const variable: VariableOf = (name) => {
+    readsVariables = true;
+    return options.variables?.[name];
+  };
   const intro = () => introspectionSizes(schema);
 
   function walk(): (type: GraphQLCompositeType, set: SelectionSetNode) => number {
@@ -233,11 +247,11 @@ export function estimateCost(
           let childSized: { fields: readonly string[]; size: number } | undefined;
           if (field && isListType(getNullableType(field.type))) {
             if (type.name.startsWith('__')) size = introspectionListSize(intro(), type.name, field.name, contained);
-            else size = declaredSize(model.lists.get(`${type.name}.${field.name}`), field, sel, variables);
+            else size = declaredSize(model.lists.get(`${type.name}.${field.name}`), field, sel, variable);
           } else if (field) {
             const declared = model.lists.get(`${type.name}.${field.name}`);
             if (declared?.sizedFields?.length)
-              childSized = { fields: declared.sizedFields, size: declaredSize(declared, field, sel, variables) };
+              childSized = { fields: declared.sizedFields, size: declaredSize(declared, field, sel, variable) };
           }
           if (sized?.fields.includes(sel.name.value)) size = sized.size;
           const containedBelow =
@@ -273,7 +287,7 @@ export function estimateCost(
         const weight = model.argumentWeights.get(`${parent}.${field}(${arg.name.value}:)`);
         if (weight === undefined) continue;
         const value =
-          arg.value.kind === Kind.VARIABLE ? variables?.[arg.value.name.value] : valueFromASTUntyped(arg.value);
+          arg.value.kind === Kind.VARIABLE ? variable(arg.value.name.value) : valueFromASTUntyped(arg.value);
         if (value === null || value === undefined) continue;
         const key = `${parent}.${field}(${arg.name.value}:${JSON.stringify(value)})`;
         if (weighted.has(key)) continue;
@@ -292,6 +306,10 @@ export function estimateCost(
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
     const root = schema.getRootType(def.operation);
     if (root) worst = Math.max(worst, walk()(root, def.selectionSet));
+  }
+  if (!readsVariables) {
+    if (!unvariedCosts.has(model)) unvariedCosts.set(model, new WeakMap());
+    unvariedCosts.get(model)!.set(document, worst);
   }
   return worst;
 }

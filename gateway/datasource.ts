@@ -1,7 +1,9 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import http from 'node:http';
 import https from 'node:https';
+import { IDENTITY_HEADER } from '../shared/auth';
 import { REQUEST_ID_HEADER } from '../shared/logging';
 import type { GatewayContext } from './main';
 
@@ -166,5 +168,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         return asFetcherResponse(await fetches.fetch(url, headers, String(init?.body ?? '')));
       }) as RemoteGraphQLDataSource['fetcher'],
     });
+  }
+}
+
+/**
+ * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
+ * is asking and subgraphs need not trust the network.
+ */
+export class ViewerForwardingDataSource extends SubgraphDataSource {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const { identityToken: token, requestId } = context as Partial<GatewayContext>;
+    if (token) request.http?.headers.set(IDENTITY_HEADER, token);
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /**
+   * A subgraph answers a bad variable (a date typed 26/10/2025) with HTTP 400 and a BAD_USER_INPUT error: pass
+   * that message and code on to the caller instead of a bare "400: Bad Request".
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const generic = await super.errorFromResponse(response);
+    const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
+      { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
+    const first = body?.errors?.[0];
+    if ((response.status === 400 || response.status === 503) && first?.message && first.extensions?.code) {
+      return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
+    }
+    return generic;
   }
 }

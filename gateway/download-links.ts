@@ -17,6 +17,7 @@ import {
   type CallerVerifier,
   type IdentityClaims,
 } from '../shared/auth';
+import { RETRY_AFTER_SECONDS } from '../shared/availability';
 import { SessionCheckUnavailable } from './sessions';
 
 /**
@@ -110,7 +111,7 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
         viewer = await verifyCaller(token);
       } catch (e) {
         if (e instanceof SessionCheckUnavailable) {
-          res.status(503).set('retry-after', '5').json({ error: e.message });
+          res.status(503).set('retry-after', String(RETRY_AFTER_SECONDS)).json({ error: e.message });
           return;
         }
         res.status(401).json({ error: e instanceof Error ? e.message : 'Mã truy cập không hợp lệ' });

@@ -6,6 +6,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { envSwitch } from '../shared/env';
 import { bilingual } from '../shared/errors';
 
 const REFUSED_BEFORE_RUNNING = new Set([
@@ -122,6 +123,5 @@ export const badRequestStatus: RequestHandler = (req, res, next) => {
  * (docs/access.md).
  */
 export function csrfPreventionFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
-  const given = env.GATEWAY_CSRF_PREVENTION?.trim().toLowerCase();
-  return !!given && ['1', 'true', 'on', 'yes'].includes(given);
+  return envSwitch(env, 'GATEWAY_CSRF_PREVENTION', false);
 }

@@ -1,8 +1,7 @@
-import { ApolloGateway, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
 import express, { type ErrorRequestHandler } from 'express';
 import { downloadLinks } from './download-links';
 import { exportRouter } from './exports';
@@ -12,7 +11,6 @@ import http from 'node:http';
 import {
   bearerToken,
   createCallerVerifier,
-  IDENTITY_HEADER,
   resolveAuthSecret,
   signInternalToken,
   type VerifierOptions,
@@ -22,23 +20,12 @@ import { listen, type RunningServer } from '../shared/http';
 import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
 import { ANONYMOUS, type Viewer } from '../shared/viewer';
 import { formatGatewayError } from './errors';
-import {
-  armor,
-  callerKey,
-  costRefusal,
-  DEFAULT_LIMITS,
-  limitsFromEnv,
-  mutationFieldCount,
-  RateLimiter,
-  rateLimitedError,
-  refusesDocument,
-  requestTooLargeBody,
-  type GatewayLimits,
-} from './limits';
-import { SubgraphDataSource } from './datasource';
+import { armor, DEFAULT_LIMITS, limitsFromEnv, requestTooLargeBody, type GatewayLimits } from './limits';
+import { budgetPlugin, callerKey, RateLimiter, rateLimitedError } from './rate-limits';
+import { ViewerForwardingDataSource } from './datasource';
 import { costModel } from './cost';
 import { startSubscriptionServer, type SubscriptionServer } from './subscriptions/server';
-import { lineLogger, REQUEST_ID_HEADER } from '../shared/logging';
+import { lineLogger } from '../shared/logging';
 import { gatewayObservability, requestIdOf } from './observability';
 import { readinessHandler, readinessUrls } from './readiness';
 import { servePages } from './pages';
@@ -88,33 +75,6 @@ export interface GatewayOptions {
   /** Apollo Server's CSRF prevention (plain GETs refused); default: GATEWAY_CSRF_PREVENTION, else off. */
   csrfPrevention?: boolean;
   log?: (line: string) => void;
-}
-
-/**
- * Forwards the caller to every subgraph fetch as a short-lived token the gateway signs, so each resolver knows who
- * is asking and subgraphs need not trust the network.
- */
-class ViewerForwardingDataSource extends SubgraphDataSource {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const { identityToken: token, requestId } = context as Partial<GatewayContext>;
-    if (token) request.http?.headers.set(IDENTITY_HEADER, token);
-    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
-  }
-
-  /**
-   * A subgraph answers a bad variable (a date typed 26/10/2025) with HTTP 400 and a BAD_USER_INPUT error: pass
-   * that message and code on to the caller instead of a bare "400: Bad Request".
-   */
-  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
-    const generic = await super.errorFromResponse(response);
-    const body = (generic.extensions.response as { body?: unknown } | undefined)?.body as
-      { errors?: Array<{ message?: string; extensions?: { code?: string } }> } | undefined;
-    const first = body?.errors?.[0];
-    if ((response.status === 400 || response.status === 503) && first?.message && first.extensions?.code) {
-      return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
-    }
-    return generic;
-  }
 }
 
 /**
@@ -173,34 +133,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       availabilityPlugin<GatewayContext>(),
       signInLimitPlugin<GatewayContext>(limits),
       graphqlOverHttpPlugin<GatewayContext>(),
-      {
-        // The cost with the request's variables, then each mutation field (30 aliased submitUnitReport count 30)
-        // and each query against the caller's budgets, once the operation is known, before anything executes.
-        async requestDidStart() {
-          return {
-            async didResolveOperation({ operation, document, contextValue, schema, request }) {
-              const refused = costRefusal(schema, document, cost, limits.maxCost, request.variables, 400);
-              if (refused) {
-                refusals.take(contextValue.callerKey);
-                throw refused;
-              }
-              if (operation?.operation === 'mutation') {
-                const wait = mutations.take(contextValue.callerKey, mutationFieldCount(operation, document));
-                if (wait > 0) throw rateLimitedError(wait, limits, 'mutation');
-              } else if (operation?.operation === 'query') {
-                const wait = reads.take(contextValue.callerKey);
-                if (wait > 0) throw rateLimitedError(wait, limits, 'read');
-              }
-            },
-            // A document refused before its operation was known (parse or validation) counts against the caller's
-            // refusals, which the context checks before the next document is parsed.
-            async didEncounterErrors({ operation, errors, contextValue }) {
-              if (!operation && errors.some((e) => refusesDocument(e.extensions.code)))
-                refusals.take(contextValue.callerKey);
-            },
-          };
-        },
-      },
+      budgetPlugin<GatewayContext>({ limits, cost, mutations, reads, refusals }),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: limits.maxTokens },

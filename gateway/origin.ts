@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type express from 'express';
+import { envSwitch } from '../shared/env';
 
 /** Every directive but script-src; the pages need nothing from elsewhere (no CDN, no inline style element). */
 const BASE_DIRECTIVES = [
@@ -51,9 +52,7 @@ export const SANDBOX_CSP = [`script-src 'self' ${SANDBOX_CDN}`, `frame-src ${SAN
 
 /** GRAPHQL_SANDBOX=1/0 decides; without it the Sandbox is on except in production (npm start sets production). */
 export function sandboxEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const given = env.GRAPHQL_SANDBOX?.trim().toLowerCase();
-  if (given) return ['1', 'true', 'on', 'yes'].includes(given);
-  return env.NODE_ENV !== 'production';
+  return envSwitch(env, 'GRAPHQL_SANDBOX', env.NODE_ENV !== 'production');
 }
 
 const SANDBOX_HTML = `<!DOCTYPE html>

@@ -7,7 +7,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentNode, GraphQLError, OperationDefinitionNode } from 'graphql';
 import { bilingual } from '../shared/errors';
-import { mutationFieldCount, rateLimited, RateLimiter, type GatewayLimits } from './limits';
+import { mutationFieldCount, type GatewayLimits } from './limits';
+import { rateLimited, RateLimiter } from './rate-limits';
 
 const SIGN_IN_FIELDS = new Set(['signIn', 'redeemInvite']);
 

@@ -9,24 +9,8 @@ import path from 'node:path';
 import { identityProblem, type TokenRole } from './auth-rules';
 import { bilingual, UnauthenticatedError } from './errors';
 import { findControlCharacter } from './text';
+import { loadJose, type Jose } from './jose';
 import { ANONYMOUS, type Viewer } from './viewer';
-
-type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
-let josePromise: Promise<Jose> | undefined;
-
-/**
- * jose is an ES module; this CommonJS code loads it with import(). Jest's sandbox has no native import(), but its
- * transform compiles jose to CommonJS (jest.config.js), so there `require` is the way.
- */
-export function loadJose(): Promise<Jose> {
-  return (josePromise ??= import('jose').catch((error: unknown) => {
-    // jest's sandbox has no dynamic import(); there the CommonJS build jest compiled is the only way in.
-    if ((error as { code?: string }).code === 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING_FLAG')
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      return require('jose') as Jose;
-    throw error;
-  }));
-}
 
 /** Who signs the tokens of `npm run token` (and any HS256 token a caller may present). */
 export const TOKEN_ISSUER = 'bdhvs-hub';

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { linkCallerToken } from '../gateway/download-links';
-import { createCallerVerifier, loadJose, SESSION_AUDIENCE, signToken } from '../shared/auth';
+import { createCallerVerifier, SESSION_AUDIENCE, signToken } from '../shared/auth';
+import { loadJose } from '../shared/jose';
 
 /**
  * A real identity provider publishes its public keys as a JSON Web Key Set; the gateway verifies callers' tokens

@@ -1,5 +1,6 @@
 import { logTo } from '../shared/logging';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
+import { report } from './support/report-input';
 
 /**
  * Data at the edge and in the logs (issue 21, item 6) through the gateway: text PostgreSQL refuses or a reader is
@@ -27,16 +28,6 @@ const ISSUE = `mutation($input: IssueDirectiveInput!) { issueDirective(input: $i
 const SET_PERSON = `mutation($input: SetKeyPersonInput!) { setKeyPerson(input: $input) { fullName } }`;
 const SEARCH = `query($s: String) { communes(search: $s) { id } }`;
 const PLANS = `{ commune(id: "C02949") { plans { id number } } }`;
-
-const report = (people: Array<{ name: string }>, note?: string) => ({
-  input: {
-    reporterId: XA_RAU,
-    reportDate: '2025-12-05',
-    note,
-    groups: [{ group: 'RESIDENTS', registered: 10, completed: 5, certified: 1 }],
-    people: people.map((p) => ({ role: 'RESIDENT', certified: false, guided: 1, ...p })),
-  },
-});
 
 const letter = (over: Record<string, unknown> = {}) => ({
   input: {

@@ -12,6 +12,16 @@ let stack: TestStack;
 beforeAll(async () => void (stack = await startTestStack()));
 afterAll(() => stack?.stop());
 
+/** A second gateway over the same subgraphs, with Apollo Server's CSRF prevention on. */
+const csrfPreventingGateway = () =>
+  startGateway({
+    port: 0,
+    authSecret: stack.authSecret,
+    csrfPrevention: true,
+    subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([n, s]) => [n, s.url])),
+    log: () => undefined,
+  });
+
 /** The audits that send a plain GET, which Apollo Server's CSRF prevention (GATEWAY_CSRF_PREVENTION=1) refuses. */
 const PLAIN_GET = ['80D8', '5A70', 'D6D5', '6A70'];
 
@@ -25,13 +35,7 @@ it('graphql-http’s auditServer against the gateway: every audit ok (61 of 61)'
 });
 
 it('with GATEWAY_CSRF_PREVENTION on, only the plain GETs are refused', async () => {
-  const gateway = await startGateway({
-    port: 0,
-    authSecret: stack.authSecret,
-    csrfPrevention: true,
-    subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([n, s]) => [n, s.url])),
-    log: () => undefined,
-  });
+  const gateway = await csrfPreventingGateway();
   try {
     const results = await auditServer({ url: gateway.url });
     const refused = describe(results).map((line) => line.slice(0, 4));
@@ -132,13 +136,7 @@ it('a plain GET query is answered by default, and refused with GATEWAY_CSRF_PREV
   const res = await get(stack.gateway.url);
   expect(res.status).toBe(200);
   expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
-  const gateway = await startGateway({
-    port: 0,
-    authSecret: stack.authSecret,
-    csrfPrevention: true,
-    subgraphUrls: Object.fromEntries(Object.entries(stack.subgraphs).map(([n, s]) => [n, s.url])),
-    log: () => undefined,
-  });
+  const gateway = await csrfPreventingGateway();
   try {
     // Refused, not run (200 to an application/json client, as every request-level refusal).
     const refused = (await (await get(gateway.url)).json()) as { data?: unknown; errors?: Array<{ message: string }> };

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
+import { report } from './support/report-input';
 
 /**
  * Input edges (issue 11, item 8) through the gateway: control characters in any text (public search included),
@@ -21,16 +22,6 @@ const SEARCH = `query($s: String) { communes(search: $s) { id } }`;
 const APPROVE = `mutation($c: ID!, $d: Date!, $note: String) { approveReportingPeriod(communeId: $c, reportDate: $d, note: $note) { state } }`;
 const ISSUE = `mutation($input: IssueDirectiveInput!) { issueDirective(input: $input) { id } }`;
 const WITHDRAW = `mutation($id: ID!, $on: Date) { withdrawDirective(id: $id, reason: "Ban hành nhầm", withdrawnOn: $on) { status } }`;
-
-const report = (people: Array<{ name: string }>, note?: string) => ({
-  input: {
-    reporterId: XA_RAU,
-    reportDate: '2025-12-05',
-    note,
-    groups: [{ group: 'RESIDENTS', registered: 10, completed: 5, certified: 1 }],
-    people: people.map((p) => ({ role: 'RESIDENT', certified: false, guided: 1, ...p })),
-  },
-});
 
 async function rows() {
   const [r] = await stack.sql<Record<string, number>>(

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { startGateway, type RunningGateway } from '../gateway/main';
-import { eventually, openPage, startPages, stopPages, type Browser } from './support/browser';
+import { eventually, openPage, PAGE_READY, startPages, stopPages, type Browser } from './support/browser';
 import { ok, type TestStack } from './support/stack';
 
 /**
@@ -154,11 +154,7 @@ async function watched(path: string): Promise<{ page: Page; refusals: string[] }
 }
 
 const READY: Record<string, string> = {
-  '/': 'main table, main .panel',
-  '/province/23': '[data-testid="ranking"] tbody tr, main table tbody tr',
-  '/province/23/live': '.wall',
-  '/commune/C02949': 'main table tbody tr',
-  '/village/V02949-08/report': '[data-testid="report-form"]',
+  ...PAGE_READY,
   '/login': '[data-testid="sign-in"]',
   '/invite': '[data-testid="invite-error"]',
   '/accounts': 'main',

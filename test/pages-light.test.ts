@@ -3,7 +3,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { axeViolations, type Browser, startPages, stopPages } from './support/browser';
+import { axeViolations, type Browser, PAGE_READY, startPages, stopPages } from './support/browser';
 import type { TestStack } from './support/stack';
 import { firstQueries, warmedPaths } from '../scripts/warm-pages';
 
@@ -19,14 +19,7 @@ beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_
 afterAll(() => stopPages({ stack, browser }));
 
 const PAGES = ['/', '/province/23', '/province/23/live', '/commune/C02949', '/village/V02949-08/report'];
-/** What each page shows once its figures are in. */
-const READY: Record<string, string> = {
-  '/': 'main table, main .panel',
-  '/province/23': '[data-testid="ranking"] tbody tr, main table tbody tr',
-  '/province/23/live': '.wall',
-  '/commune/C02949': 'main table tbody tr',
-  '/village/V02949-08/report': '[data-testid="report-form"]',
-};
+const READY = PAGE_READY;
 
 function raw(
   path: string,

@@ -15,7 +15,8 @@ import {
 } from 'graphql';
 import { fragmentBomb, GATEWAY_REQUESTS, PROBE } from '../bench/queries';
 import { costModel, estimateCost } from '../gateway/cost';
-import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount, RateLimiter } from '../gateway/limits';
+import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount } from '../gateway/limits';
+import { RateLimiter } from '../gateway/rate-limits';
 import { signInFieldCount } from '../gateway/sign-in-limit';
 import { visibilityOf } from '../gateway/subscriptions/server';
 import { readCommittedSupergraph } from '../shared/topology';

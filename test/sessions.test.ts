@@ -1,4 +1,4 @@
-import { loadJose } from '../shared/auth';
+import { loadJose } from '../shared/jose';
 import { eventually } from './support/browser';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 import { subscribe, wsClient } from './support/ws';

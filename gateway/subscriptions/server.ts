@@ -4,11 +4,10 @@
  * - Every document is parsed with the token limit and validated with the HTTP rules (depth, aliases, cost); a
  *   message over the byte limit closes the socket (1009, as `maxPayload`). A refused or invalid document fails
  *   only its own subscription: an error message for its id, the socket and its other subscriptions go on.
- * - Caps: subscriptions per connection, distinct upstreams per connection, upstreams per gateway; each refusal is
- *   TOO_MANY_SUBSCRIPTIONS, and what a refused or finished subscription held is given back.
- * - Sharing: subscriptions with the same document, variables and visibility (what the viewer may see: anonymous,
- *   or role and area) share one upstream (upstream.ts) and one plan execution per event (executor.ts); an
- *   anonymous subscriber never shares an upstream with a signed-in one.
+ * - Caps (slots.ts): subscriptions per connection, distinct upstreams per connection, per caller and per gateway.
+ * - Sharing: subscriptions with the same document, variables but `after`, and visibility (anonymous, or role and
+ *   area) share one upstream (upstream.ts) and one plan execution per event (executor.ts).
+ * - The token is watched while the socket is open (token-watch.ts).
  */
 import type { GraphQLDataSource } from '@apollo/gateway';
 import {
@@ -25,22 +24,17 @@ import { useServer } from 'graphql-ws/use/ws';
 import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Caller } from '../../shared/auth';
-import { bilingual } from '../../shared/errors';
 import type { SessionChecker } from '../sessions';
 import type { Viewer } from '../../shared/viewer';
 import { toClientErrors } from '../errors';
 import type { CostModel } from '../cost';
-import {
-  callerKey,
-  checkDocument,
-  rateLimitedError,
-  refusesDocument,
-  type GatewayLimits,
-  RateLimiter,
-} from '../limits';
+import { checkDocument, refusesDocument, type GatewayLimits } from '../limits';
+import { callerKey, RateLimiter, rateLimitedError } from '../rate-limits';
 import type { Observability } from '../../shared/metrics';
 import { connectionsPerIp, operationLog, type OperationLogState } from './admission';
 import { createPlanner } from './executor';
+import { newConnection, Slots, type Connection } from './slots';
+import { connectionToken, watchToken } from './token-watch';
 import { downstream, Upstream } from './upstream';
 
 export interface SubscriptionServerOptions {
@@ -83,28 +77,11 @@ export function visibilityOf(viewer: Viewer | undefined): string {
   return !viewer || viewer.id === null ? 'anonymous' : `${viewer.role}:${viewer.area ?? ''}`;
 }
 
-interface Connection {
-  subscriptions: number;
-  /** Upstream key → this connection's subscriptions on it. */
-  upstreams: Map<string, number>;
-}
-
 interface SubscribeContext {
   viewer: Viewer | undefined;
   connection: Connection;
   /** Who the per-caller caps count: the token's subject, else the address (limits.ts callerKey). */
   caller: string;
-}
-
-/** Counts of something per key, dropped at zero (a connection's or a caller's use of upstreams). */
-function countIn(map: Map<string, number>, key: string, by: 1 | -1): void {
-  const n = (map.get(key) ?? 0) + by;
-  if (n > 0) map.set(key, n);
-  else map.delete(key);
-}
-
-function tooMany(vi: string, en: string): ExecutionResult {
-  return { errors: [new GraphQLError(bilingual(vi, en), { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })] };
 }
 
 /** Starts graphql-ws on the gateway's HTTP server at /graphql, running subscriptions as federated operations. */
@@ -114,8 +91,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
   const planner = createPlanner(options.supergraphSdl, options.subgraphUrls);
   const upstreams = new Map<string, Upstream>();
   const connections = new WeakMap<object, Connection>();
-  /** Caller → upstream key → its subscriptions on it: one caller holds at most maxUpstreamsPerCaller upstreams. */
-  const callers = new Map<string, Map<string, number>>();
+  const slots = new Slots(limits, upstreams);
   // Subscriptions started per caller and window: subscribe/complete churn opens and closes upstreams.
   const starts = new RateLimiter(limits.subscriptionsPerWindow, limits.windowMs);
 
@@ -141,11 +117,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown },
     { viewer, connection, caller }: SubscribeContext,
   ): ExecutionResult | AsyncIterableIterator<ExecutionResult> {
-    if (connection.subscriptions >= limits.maxSubscriptionsPerConnection)
-      return tooMany(
-        `Quá nhiều đăng ký trên một kết nối (tối đa ${limits.maxSubscriptionsPerConnection})`,
-        `too many subscriptions on one connection`,
-      );
+    const full = slots.connectionFull(connection);
+    if (full) return full;
     const variables = (args.variableValues ?? {}) as Record<string, unknown>;
     let planned;
     try {
@@ -168,28 +141,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       visibility,
       print(planned.document),
       planned.operationName ?? null,
-      afterVariable ? { ...allVariables, [afterVariable]: null } : allVariables,
+      afterVariable ? { ...allVariables, [afterVariable]: null } : allVariables, // `after` left out
     ]);
     const sharedUpstream = upstreams.get(shared);
     const joins = !after || !sharedUpstream || sharedUpstream.covers(Number(after));
     const key = joins ? shared : `${shared}|after:${after}`;
+    const refused = slots.refuse(connection, caller, key);
+    if (refused) return refused;
     let upstream = upstreams.get(key);
-    if (!connection.upstreams.has(key) && connection.upstreams.size >= limits.maxUpstreamsPerConnection)
-      return tooMany(
-        `Quá nhiều đăng ký khác nhau trên một kết nối (tối đa ${limits.maxUpstreamsPerConnection})`,
-        `too many distinct subscriptions on one connection`,
-      );
-    const mine = callers.get(caller);
-    if (!mine?.has(key) && (mine?.size ?? 0) >= limits.maxUpstreamsPerCaller)
-      return tooMany(
-        `Quá nhiều đăng ký khác nhau từ một người dùng hoặc một địa chỉ (tối đa ${limits.maxUpstreamsPerCaller}); hãy đóng bớt các trang đang mở`,
-        `too many distinct subscriptions from one caller (at most ${limits.maxUpstreamsPerCaller})`,
-      );
-    if (!upstream && upstreams.size >= limits.maxUpstreams)
-      return tooMany(
-        `Máy chủ đang phục vụ quá nhiều đăng ký khác nhau (tối đa ${limits.maxUpstreams}); thử lại sau`,
-        `the gateway serves too many distinct subscriptions; retry later`,
-      );
     const missed = upstream && after ? upstream.resultsAfter(Number(after)) : [];
     if (!upstream) {
       const identity = identitySource(viewer);
@@ -214,55 +173,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       upstreams.set(key, upstream);
       upstream.start();
     }
-    connection.subscriptions++;
-    countIn(connection.upstreams, key, 1);
-    if (!callers.has(caller)) callers.set(caller, new Map());
-    countIn(callers.get(caller)!, key, 1);
-    return downstream(
-      upstream,
-      () => {
-        connection.subscriptions--;
-        countIn(connection.upstreams, key, -1);
-        const held = callers.get(caller);
-        if (held) countIn(held, key, -1);
-        if (held?.size === 0) callers.delete(caller);
-      },
-      missed,
-    );
-  }
-
-  /**
-   * A token is not only checked at connect: the socket closes when it expires (4401) and when its session ends
-   * (4403: signed out, account disabled), re-checked every `sessions.cacheMs`.
-   */
-  function watchToken(socket: WebSocket, caller: Caller): void {
-    let expiry: NodeJS.Timeout | undefined;
-    const armExpiry = () => {
-      if (caller.expiresAt === undefined) return;
-      const left = caller.expiresAt * 1000 - Date.now();
-      if (left <= 0) return socket.close(4401, 'token expired');
-      // setTimeout holds at most ~24.8 days; a 30-day token re-arms.
-      expiry = setTimeout(armExpiry, Math.min(left, 2 ** 31 - 1));
-      expiry.unref();
-    };
-    armExpiry();
-    const sessions = options.sessions;
-    const recheck =
-      caller.session && sessions
-        ? setInterval(() => {
-            sessions.isOpen(caller).then(
-              (open) => {
-                if (!open) socket.close(4403, 'session ended');
-              },
-              () => undefined, // the registry could not answer: asked again next time
-            );
-          }, sessions.cacheMs)
-        : undefined;
-    recheck?.unref();
-    socket.once('close', () => {
-      clearTimeout(expiry);
-      clearInterval(recheck);
-    });
+    return downstream(upstream, slots.take(connection, caller, key), missed);
   }
 
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: limits.maxRequestBytes });
@@ -284,19 +195,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
     {
       schema,
       onConnect: async (ctx) => {
-        const given = [ctx.connectionParams?.token, ctx.connectionParams?.authorization].filter(
-          (v) => v !== undefined && v !== null && v !== '',
-        );
-        if (given.length === 0) return true;
-        // A number or an object is no token: refused, never taken for an anonymous connection.
-        if (typeof given[0] !== 'string') {
+        const token = connectionToken(ctx.connectionParams);
+        if (token === null) return true;
+        if (token === 'invalid') {
           ctx.extra.socket.close(4400, 'connectionParams.token must be a string');
           return false;
         }
         try {
-          const caller = await options.verifyCaller(given[0].replace(/^Bearer\s+/i, ''));
+          const caller = await options.verifyCaller(token);
           ctx.extra.viewer = caller;
-          watchToken(ctx.extra.socket, caller);
+          watchToken(ctx.extra.socket, caller, options.sessions);
           return true;
         } catch {
           return false; // closes with 4403 Forbidden: a bad token never subscribes anonymously
@@ -341,7 +249,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       context: (ctx): SubscribeContext => {
         let connection = connections.get(ctx.extra.socket);
         if (!connection) {
-          connection = { subscriptions: 0, upstreams: new Map() };
+          connection = newConnection();
           connections.set(ctx.extra.socket, connection);
         }
         return { viewer: ctx.extra.viewer, connection, caller: callerKey(ctx.extra.viewer?.id, ipOf(ctx)) };

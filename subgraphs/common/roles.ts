@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPHS, type SubgraphName } from '../../shared/topology';
+import { envSwitch } from '../../shared/env';
 
 /**
  * One PostgreSQL role per subgraph (issue 21): each subgraph process connects as a role that may read and write the
@@ -18,11 +19,7 @@ export type OutboxReads = Record<SubgraphName, readonly SubgraphName[]>;
  * docs/operations.md says how).
  */
 export function databaseRolesEnabled(env: NodeJS.ProcessEnv, embedded: boolean): boolean {
-  const value = env.DATABASE_ROLES?.trim().toLowerCase();
-  if (!value) return embedded;
-  if (value === 'on') return true;
-  if (value === 'off') return false;
-  throw new Error(`DATABASE_ROLES must be on or off; got "${env.DATABASE_ROLES}"`);
+  return envSwitch(env, 'DATABASE_ROLES', embedded);
 }
 
 /** The role of a subgraph in a database: hub_registry in the database "hub" (roles are shared by the whole server). */

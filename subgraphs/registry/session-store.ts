@@ -47,8 +47,30 @@ const ENDED = bilingual(
 /** Compared against when the login does not exist, so that a wrong login takes as long as a wrong password. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-password', 10);
 
+/** The token subject of an account, and back: `account:<id>`. */
+const subjectOf = (accountId: number): string => `account:${accountId}`;
+function accountIdOf(viewer: Viewer): number | null {
+  const id = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
+  return id ? Number(id) : null;
+}
+
+/** An account with its password hash, by a condition on registry.account. */
+async function accountWithHash(em: EntityManager, where: string, param: string | number) {
+  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
+    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where ${where}`,
+    [param],
+  );
+  return account;
+}
+
+/** A password that did not match: locked when that attempt was the last allowed, else `wrong`. */
+function wrongPassword(attempt: { failed: number; since: Date }, wrong: string): Error {
+  const after = lockedForSeconds(attempt.failed, attempt.since);
+  return after > 0 ? lockedError(after) : new UnauthenticatedError(wrong);
+}
+
 function viewerOf(account: AccountRow): Viewer {
-  return { id: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId };
+  return { id: subjectOf(account.id), name: account.name, role: account.role, area: account.areaId };
 }
 
 async function issue(
@@ -61,7 +83,7 @@ async function issue(
 ): Promise<Session> {
   const token = await signToken(
     secret,
-    { sub: `account:${account.id}`, name: account.name, role: account.role, area: account.areaId },
+    { sub: subjectOf(account.id), name: account.name, role: account.role, area: account.areaId },
     // `sid`: the gateway refuses the token as soon as the session ends (gateway/sessions.ts).
     { ttlSeconds: ACCESS_TTL_SECONDS, audience: SESSION_AUDIENCE, sessionId },
   );
@@ -117,10 +139,7 @@ export async function signIn(em: EntityManager, secret: string, login: string, p
     await bcrypt.compare(password, DUMMY_HASH);
     throw new UnauthenticatedError(WRONG);
   }
-  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
-    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where lower(login) = ?`,
-    [normal],
-  );
+  const account = await accountWithHash(em, 'lower(login) = ?', normal);
   // Rows of logins nobody has tried for a window go (at most 100 each time): unknown logins cannot pile up.
   await em.execute(
     `delete from registry.sign_in_attempt where login in (select login from registry.sign_in_attempt
@@ -138,11 +157,7 @@ export async function signIn(em: EntityManager, secret: string, login: string, p
   }
   const usable = account && account.passwordHash && !account.disabledAt ? account.passwordHash : null;
   const matches = await bcrypt.compare(password, usable ?? DUMMY_HASH);
-  if (!matches || !usable || !account) {
-    const after = lockedForSeconds(attempt.failed, attempt.since);
-    if (after > 0) throw lockedError(after);
-    throw new UnauthenticatedError(WRONG);
-  }
+  if (!matches || !usable || !account) throw wrongPassword(attempt, WRONG);
   const { passwordHash: _hash, ...row } = account;
   return em.transactional(async (tx) => {
     const t = tx as EntityManager;
@@ -228,12 +243,12 @@ export async function redeemInvite(em: EntityManager, secret: string, code: stri
  * its account not disabled. The gateway asks through the registry's internal route (internal-routes.ts).
  */
 export async function sessionIsOpen(em: EntityManager, viewer: Viewer, sessionId: string): Promise<boolean> {
-  const accountId = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
-  if (!accountId || !/^[0-9a-f-]{36}$/.test(sessionId)) return false;
+  const accountId = accountIdOf(viewer);
+  if (accountId === null || !/^[0-9a-f-]{36}$/.test(sessionId)) return false;
   const rows = await em.execute(
     `select 1 from registry.account_session s join registry.account a on a.id = s.account_id
       where s.id = ? and s.account_id = ? and s.ended_at is null and s.expires_at > now() and a.disabled_at is null`,
-    [sessionId, Number(accountId)],
+    [sessionId, accountId],
   );
   return rows.length > 0;
 }
@@ -250,25 +265,19 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
 ): Promise<Session> {
-  const accountId = /^account:(\d+)$/.exec(viewer.id ?? '')?.[1];
-  if (!accountId)
+  const accountId = accountIdOf(viewer);
+  if (accountId === null)
     throw new UnauthenticatedError(
       bilingual('Cần đăng nhập bằng tài khoản để đổi mật khẩu', 'sign in with an account to change its password'),
     );
   const problem = passwordProblem(newPassword);
   if (problem) throw new BadInputError(problem, 'newPassword');
-  const [account] = await em.execute<Array<AccountRow & { passwordHash: string | null }>>(
-    `select ${ACCOUNT_COLUMNS}, password_hash as "passwordHash" from registry.account where id = ?`,
-    [Number(accountId)],
-  );
+  const account = await accountWithHash(em, 'id = ?', accountId);
   if (!account || account.disabledAt) throw new UnauthenticatedError(ENDED);
   const attempt = await takeAttempt(em, account.login);
   if (!attempt) throw lockedError(FAILED_WINDOW_SECONDS);
-  if (!(await bcrypt.compare(currentPassword, account.passwordHash ?? DUMMY_HASH)) || !account.passwordHash) {
-    const after = lockedForSeconds(attempt.failed, attempt.since);
-    if (after > 0) throw lockedError(after);
-    throw new UnauthenticatedError(bilingual('Mật khẩu hiện tại không đúng', 'the current password is wrong'));
-  }
+  if (!(await bcrypt.compare(currentPassword, account.passwordHash ?? DUMMY_HASH)) || !account.passwordHash)
+    throw wrongPassword(attempt, bilingual('Mật khẩu hiện tại không đúng', 'the current password is wrong'));
   if (newPassword === currentPassword)
     throw new BadInputError(
       bilingual('Mật khẩu mới phải khác mật khẩu hiện tại', 'the new password must differ from the current one'),

@@ -148,3 +148,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
     );
   });
 }
+
+/** What each public page shows once its figures are in (a selector to wait for). */
+export const PAGE_READY: Readonly<Record<string, string>> = {
+  '/': 'main table, main .panel',
+  '/province/23': '[data-testid="ranking"] tbody tr, main table tbody tr',
+  '/province/23/live': '.wall',
+  '/commune/C02949': 'main table tbody tr',
+  '/village/V02949-08/report': '[data-testid="report-form"]',
+};

@@ -5,11 +5,11 @@ import {
   bearerToken,
   createCallerVerifier,
   createInternalVerifier,
-  loadJose,
   resolveAuthSecret,
   signInternalToken,
   signToken,
 } from '../../shared/auth';
+import { loadJose } from '../../shared/jose';
 import { UnauthenticatedError } from '../../shared/errors';
 import { ANONYMOUS } from '../../shared/viewer';
 

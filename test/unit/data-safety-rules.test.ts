@@ -1,19 +1,11 @@
 import { checkTokenLifetime, createCallerVerifier, MAX_CALLER_TOKEN_SECONDS, signToken } from '../../shared/auth';
-import { ConflictError, DomainError } from '../../shared/errors';
+import { ConflictError } from '../../shared/errors';
 import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
 import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/validation';
 import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval-rules';
 import { checkRetryMatches, contentOfInput, contentOfRow, validateReport } from '../../subgraphs/reports/validation';
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof DomainError ? e.code : 'OTHER';
-  }
-}
+import { codeOf } from '../support/errors';
 
 describe('control characters', () => {
   it.each([

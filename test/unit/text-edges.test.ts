@@ -1,19 +1,10 @@
-import { DomainError } from '../../shared/errors';
 import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
+import { codeOf } from '../support/errors';
 
 /**
  * Text at the edge (issue 21): what PostgreSQL refuses (a lone surrogate), what reorders what a reader sees (bidi
  * overrides, embeddings, isolates) and names that look filled in while nothing visible is left.
  */
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (e) {
-    return e instanceof DomainError ? e.code : 'OTHER';
-  }
-}
-
 describe('characters refused anywhere in a text', () => {
   it.each([
     ['a lone high surrogate', { note: '\ud800' }, { path: 'note', code: 'U+D800' }],
