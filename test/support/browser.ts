@@ -1,33 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM } from './chromium';
+
+export { CHROMIUM };
+import { buildPages } from './pages-build';
 import { startTestStack, type TestStack } from './stack';
 
 const ROOT = path.join(__dirname, '..', '..');
-
-/** Debian's Chromium (no browser download); `.ci/run` installs it with apt-get when missing. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Builds the pages once for a test file into a temporary folder and points the gateway at it (HUB_WEB_ROOT, read
- * when the gateway starts): tests never race with `npm start` rebuilding dist/web.
- */
-export function buildPages(): string {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'hub-web-'));
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'gateway/web/vite.config.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HUB_WEB_OUT: out },
-      stdio: 'pipe',
-    },
-  );
-  process.env.HUB_WEB_ROOT = out;
-  return out;
-}
 
 export interface Browser {
   context: BrowserContext;
@@ -98,7 +79,8 @@ export interface PagesUnderTest {
 }
 
 export async function startPages(options: Parameters<typeof startTestStack>[0] = {}): Promise<PagesUnderTest> {
-  buildPages();
+  // The browser project's global setup builds the pages once per run; a file run alone outside it builds its own.
+  if (!process.env.HUB_WEB_ROOT) process.env.HUB_WEB_ROOT = buildPages();
   const stack = await startTestStack(options);
   return { stack, base: stack.gateway.url.replace(/\/graphql$/, ''), browser: await launchBrowser() };
 }

@@ -30,6 +30,8 @@ async function freePort(): Promise<number> {
  * tests can compare provinces of different sizes, for Huế too); each test file then gets a fresh copy of it.
  */
 export default async function globalSetup(): Promise<void> {
+  // The stack and browser projects share this one database: the second project's setup finds it ready.
+  if ((globalThis as { __hubDb?: Database }).__hubDb) return;
   const started = Date.now();
   let db: Database;
   if (process.env.DATABASE_URL) {

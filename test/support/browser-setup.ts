@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import databaseSetup from './global-setup';
+import { CHROMIUM } from './chromium';
+import { buildPages } from './pages-build';
+
+/** The browser project: the database (shared with the stack project), Chromium, and the pages built once per run. */
+export default async function browserSetup(): Promise<void> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
+  await databaseSetup();
+  const started = Date.now();
+  process.env.HUB_WEB_ROOT = process.env.HUB_TEST_WEB_BUILT = buildPages();
+  console.log(`[test] pages built once for the browser tests in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,94 @@
+// `npm test`: the browser first (so a missing one stops the run in its first seconds), the static checks, then the
+// three jest projects in one run; every step timed, the whole run's time printed against its target, and jest's
+// closing line ("tests: N passed, N failed") printed last for any CI log reader.
+//   npm test                       everything
+//   npm test -- test/unit/x.test.ts   jest alone, with these arguments (no static checks)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TARGET_SECONDS = 300;
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+
+/**
+ * Debian's Chromium drives the browser tests (no browser download: this network reaches Debian's packages and npm
+ * only). When it is missing and we are root with apt-get (CI, a fresh machine here), install it; otherwise stop now
+ * with the one command to run.
+ */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  const command = 'apt-get update && apt-get install -y chromium';
+  const canInstall = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (!canInstall || process.env.CHROMIUM_PATH) {
+    console.error(
+      `npm test needs Chromium for the browser tests and found none at ${chromium}.\n` +
+        `Run:  sudo sh -c '${command}'   (or set CHROMIUM_PATH to a Chromium binary), then npm test again.`,
+    );
+    process.exit(1);
+  }
+  console.log(`[test] Chromium missing: installing Debian's package (${command}) …`);
+  const started = Date.now();
+  const result = spawnSync('sh', ['-c', `${command} >/dev/null`], { stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(chromium)) {
+    console.error(`[test] installing Chromium failed; run: ${command}`);
+    process.exit(1);
+  }
+  console.log(`[test] Chromium installed in ${seconds(Date.now() - started)}`);
+}
+
+/** Runs a command; resolves with its exit code and how long it took. Output goes straight to ours. */
+function run(label, command, args, env = {}) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve({ label, code: code ?? (signal ? 1 : 0), ms: Date.now() - started }));
+  });
+}
+
+const started = Date.now();
+const jestArgs = process.argv.slice(2);
+const summaryDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-summary-'));
+const summaryFile = path.join(summaryDir, 'summary');
+const steps = [];
+
+if (jestArgs.length === 0 || jestArgs.some((a) => a.includes('browser'))) ensureChromium();
+
+if (jestArgs.length === 0) {
+  // Two at a time on two cores: each of these is single-threaded.
+  const checks = await Promise.all([
+    run('type check (server)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+    run('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
+  ]);
+  checks.push(
+    ...(await Promise.all([
+      run('type check (pages)', bin('tsc'), ['-p', 'gateway/web/tsconfig.json']),
+      run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
+    ])),
+  );
+  steps.push(...checks);
+  const failed = checks.filter((c) => c.code !== 0);
+  if (failed.length) {
+    for (const c of checks) console.log(`[test] ${c.label}: ${c.code === 0 ? 'ok' : 'FAILED'} in ${seconds(c.ms)}`);
+    console.log(`tests: 0 passed, ${failed.length} failed`);
+    process.exit(1);
+  }
+}
+
+const jest = await run('jest', bin('jest'), jestArgs, { HUB_TEST_SUMMARY_FILE: summaryFile });
+steps.push(jest);
+const total = Date.now() - started;
+console.log(`\n[test] ${steps.map((s) => `${s.label} ${seconds(s.ms)}`).join(' · ')}`);
+if (jestArgs.length === 0)
+  console.log(
+    `[test] npm test took ${seconds(total)} on ${os.cpus().length} cores (target: under ${TARGET_SECONDS} s) — ${
+      total <= TARGET_SECONDS * 1000 ? 'within' : 'OVER'
+    } target`,
+  );
+if (existsSync(summaryFile)) process.stdout.write(readFileSync(summaryFile, 'utf8'));
+rmSync(summaryDir, { recursive: true, force: true });
+process.exit(jest.code);
