@@ -1,0 +1,37 @@
+import type { Page } from 'playwright-core';
+import { type Browser, eventually, startPages, stopPages } from '../support/browser';
+import type { TestStack } from '../support/stack';
+
+/** The national overview at `/`, in a real browser against the whole stack. */
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
+
+const rows = (page: Page) => page.locator('[data-testid="nation-row"]');
+
+it('the root ranks the 34 provinces, searchable without diacritics, each linking to its dashboard', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${base}/`);
+  await eventually(
+    () => rows(page).count(),
+    (v) => expect(v).toBe(34),
+    30_000,
+  );
+  expect(new URL(page.url()).pathname).toBe('/');
+  // Quảng Ngãi, the only province with figures in the test data, is first.
+  expect(await rows(page).first().locator('td').nth(1).textContent()).toBe('Quảng Ngãi');
+  await page.locator('[data-testid="nation-search"]').fill('ha noi');
+  await eventually(
+    () => rows(page).allTextContents(),
+    (v) => expect(v.map((t) => t.includes('Hà Nội'))).toEqual([true]),
+  );
+  await rows(page).first().locator('a').click();
+  await eventually(
+    () => page.locator('h1').textContent(),
+    (v) => expect(v).toContain('Hà Nội'),
+  );
+  expect(new URL(page.url()).pathname).toBe('/province/01');
+});

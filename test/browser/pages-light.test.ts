@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { axeViolations, type Browser, PAGE_READY, startPages, stopPages } from '../support/browser';
+import type { TestStack } from '../support/stack';
+import { firstQueries, warmedPaths } from '../../scripts/warm-pages';
+
+/**
+ * Light pages officials can use: answers compressed when the browser asks (and only then), one query per page load,
+ * no horizontal scrolling on a 390×844 phone, no axe-core violations, and no developer words on any page.
+ */
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
+
+const PAGES = ['/', '/province/23', '/province/23/live', '/commune/C02949', '/village/V02949-08/report'];
+const READY = PAGE_READY;
+
+function raw(
+  path: string,
+  options: { method?: string; body?: string; encoding?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${base}${path}`,
+      {
+        method: options.method ?? 'GET',
+        headers: {
+          ...(options.encoding ? { 'accept-encoding': options.encoding } : {}),
+          ...(options.body ? { 'content-type': 'application/json' } : {}),
+          accept: 'text/html,application/json,*/*',
+        },
+      },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+it('compresses pages, assets and GraphQL answers as the browser asks, and nothing when it does not', async () => {
+  // index.html is under the 1 KB worth compressing; its assets and answers are not.
+  const page = await raw('/province/23', { encoding: 'br, gzip' });
+  const html = (page.headers['content-encoding'] === 'br' ? brotliDecompressSync(page.body) : page.body).toString();
+  expect(html).toContain('<div id="app">');
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(script).toBeDefined();
+  const asset = await raw(script!, { encoding: 'gzip' });
+  expect(asset.headers['content-encoding']).toBe('gzip');
+  // Named by their hash: kept by the browser for a year without asking again; the page itself is always asked.
+  expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(page.headers['cache-control']).toBe('no-cache');
+  const plain = await raw(script!);
+  expect(plain.headers['content-encoding']).toBeUndefined();
+  expect(gunzipSync(asset.body).equals(plain.body)).toBe(true);
+  expect(asset.body.length).toBeLessThan(plain.body.length / 2);
+
+  const body = JSON.stringify({ query: '{ provinces { code name communes { id name } } }' });
+  const answer = await raw('/graphql', { method: 'POST', body, encoding: 'gzip, deflate, br' });
+  expect(answer.status).toBe(200);
+  expect(answer.headers['content-encoding']).toBe('br');
+  const data = JSON.parse(brotliDecompressSync(answer.body).toString('utf8')) as { data?: unknown };
+  expect(data.data).toBeTruthy();
+}, 60_000);
+
+async function open(path: string, viewport = { width: 1366, height: 768 }): Promise<{ page: Page; posts: number }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  let posts = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.method() === 'POST') posts++;
+  });
+  page.on('pageerror', (error) => console.error(`[page error] ${path}: ${error.message}`));
+  await page.goto(`${base}${path}`);
+  await page.locator(READY[path]).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1_000);
+  return { page, posts };
+}
+
+it.each(PAGES)(
+  '%s: axe-core finds no violations',
+  async (path) => {
+    const { page } = await open(path);
+    const violations = await axeViolations(page);
+    expect(violations).toEqual([]);
+    await page.close();
+  },
+  60_000,
+);
+
+it.each(['/province/23', '/commune/C02949', '/village/V02949-08/report'])(
+  '%s: fits a 390×844 phone without horizontal scrolling',
+  async (path) => {
+    const { page } = await open(path, { width: 390, height: 844 });
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // Elements past the right edge with nothing between them and the page that scrolls or clips.
+      const unclipped = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return false;
+        }
+        return true;
+      };
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && unclipped(el))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { scroll: document.documentElement.scrollWidth, width, wide };
+    });
+    // What sticks out is named when the page scrolls sideways (inside a scrolling table it is fine).
+    expect(overflow.scroll > overflow.width ? overflow.wide : []).toEqual([]);
+    await page.close();
+  },
+  60_000,
+);
+
+/** An internal directive id ("2027-skhcn-bcvt-cds-2025") where the letter number belongs. */
+const DIRECTIVE_ID = /\b\d{4}-[a-z]+(-[a-z0-9]+)+\b/;
+/** Words of developers, not officials. */
+const LEAKS = [
+  /npm run/,
+  /\btoken\b/i,
+  /(PROVINCE|COMMUNE|VILLAGE|UNIT)_(ADMIN|VIEWER|OFFICER|REPORTER)/,
+  DIRECTIVE_ID,
+  /\b\d{4}-\d{2}-\d{2}\b/,
+  /Bearer|Authorization|undefined|null\b|NaN/,
+];
+
+it.each(PAGES)(
+  '%s: one query per load and no developer words on the page',
+  async (path) => {
+    const { page, posts } = await open(path);
+    // One POST /graphql per load: the dashboard's and the commune page's panels come in the page's one query
+    // (started by index.html before the bundle), and opening the live subscription does not load it again.
+    expect(posts).toBe(1);
+    const text = await page.evaluate(() => {
+      const parts = [document.body.innerText];
+      for (const el of document.querySelectorAll('input, textarea')) {
+        parts.push(
+          (el as HTMLInputElement).placeholder,
+          el.getAttribute('aria-label') ?? '',
+          el.getAttribute('title') ?? '',
+        );
+      }
+      return parts.join('\n');
+    });
+    for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    await page.close();
+  },
+  60_000,
+);
+
+it.each(['/province/23', '/commune/C02949'])(
+  '%s: npm start warms the gateway with the very query the page sends (scripts/warm-pages.ts)',
+  async (path) => {
+    const page = await browser.context.newPage();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/graphql') sent.push(r.postData() ?? '');
+    });
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector(READY[path], { timeout: 30_000 });
+    const html = readFileSync(join(process.env.HUB_WEB_ROOT!, 'index.html'), 'utf8');
+    const warmed = firstQueries(html, [path]);
+    expect(warmed).toHaveLength(1);
+    expect(JSON.parse(warmed[0])).toEqual(JSON.parse(sent[0]));
+    expect(warmedPaths({})).toEqual(['/province/23', '/commune/C02949']);
+    expect(warmedPaths({ WARM_PAGES: '' })).toEqual([]);
+    await page.close();
+  },
+  60_000,
+);

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { openPage, eventually, startPages, stopPages, type Browser } from '../support/browser';
+import type { TestStack } from '../support/stack';
+
+/**
+ * Targets side by side on the pages, in a real browser against the whole stack: a commune's own target and the
+ * province's target with another due date are both listed, each named by its letter's number (never an internal id).
+ */
+let stack: TestStack;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+afterAll(() => stopPages({ stack, browser }));
+
+const open = (path: string): Promise<Page> => openPage(browser, base, path);
+
+type Row = { target: string | null; source: string | null; document: string | null; text: string };
+
+async function targetRows(page: Page, table: string): Promise<Row[]> {
+  const rows = page.locator(`[data-testid="${table}"] [data-testid="target-row"]`);
+  await eventually(
+    () => rows.count(),
+    (n) => expect(n).toBeGreaterThan(0),
+    30_000,
+  );
+  return Promise.all(
+    (await rows.all()).map(async (r) => ({
+      target: await r.getAttribute('data-target'),
+      source: await r.getAttribute('data-source'),
+      document: await r.getAttribute('data-document'),
+      text: (await r.innerText()).replace(/\s+/g, ' '),
+    })),
+  );
+}
+
+it('Ngọk Bay’s page lists its 80% of officials by 31/12 beside the province’s 100% by 10/11, each with its letter', async () => {
+  const page = await open('/commune/C02032');
+  // The evaluated state arrives after the page's own query: wait for it so both rows are final.
+  await eventually(
+    () => page.locator('[data-testid="effective-targets"] [data-state]').count(),
+    (n) => expect(n).toBeGreaterThan(0),
+    30_000,
+  );
+  const officials = (await targetRows(page, 'effective-targets')).filter((r) =>
+    r.target?.startsWith('OFFICIALS CERTIFIED 2025-'),
+  );
+  expect(officials.map((r) => [r.target, r.source, r.document])).toEqual([
+    ['OFFICIALS CERTIFIED 2025-11-10', 'PROVINCE', '2027/SKHCN-BCVT&CĐS'],
+    ['OFFICIALS CERTIFIED 2025-12-31', 'COMMUNE', 'KH-UBND 08/2025'],
+  ]);
+  const [province, own] = officials;
+  // Read as a person reads it: words apart, the letter's number after whose target it is.
+  expect(province.text).toContain('Cán bộ, công chức, viên chức được cấp chứng nhận');
+  expect(province.text).toContain('100%');
+  expect(province.text).toContain('10/11/2025');
+  expect(province.text).toContain('Của tỉnh 2027/SKHCN-BCVT&CĐS');
+  expect(own.text).toContain('80%');
+  expect(own.text).toContain('31/12/2025');
+  expect(own.text).toContain('Của xã KH-UBND 08/2025');
+  // Letter numbers only: no directive or plan id (lower-case slugs such as 2027-skhcn-bcvt-cds-2025) on the page.
+  const table = (await page.locator('[data-testid="effective-targets"]').textContent()) ?? '';
+  expect(table).not.toMatch(/[a-z0-9]+-[a-z0-9-]+-20\d\d/);
+  await page.close();
+}, 90_000);
+
+it('the province page names each target’s letter', async () => {
+  const page = await open('/province/23');
+  const rows = await targetRows(page, 'targets');
+  for (const r of rows) expect(r.document).toBeTruthy();
+  const officials = rows.filter((r) => r.target?.startsWith('OFFICIALS') && r.target.endsWith('2025-11-10'));
+  expect(officials.length).toBeGreaterThan(0);
+  for (const r of officials) expect(r.text).toContain('2027/SKHCN');
+  await page.close();
+}, 90_000);

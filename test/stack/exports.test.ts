@@ -1,0 +1,106 @@
+/** Excel exports under /export, read back with exceljs and compared with the API. */
+import ExcelJS from 'exceljs';
+import { ok, startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let base: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  base = stack.gateway.url.replace(/\/graphql$/, '');
+});
+afterAll(() => stack?.stop());
+
+async function workbook(path: string, token?: string): Promise<ExcelJS.Workbook> {
+  const res = await fetch(base + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await res.arrayBuffer());
+  return book;
+}
+
+const values = (ws: ExcelJS.Worksheet) =>
+  ws
+    .getSheetValues()
+    .slice(2)
+    .map((row) => (row as ExcelJS.CellValue[]).slice(1));
+
+describe('exports', () => {
+  it('/export/province/23/ranking.xlsx has the 96 communes with the API’s ranks and rates', async () => {
+    const ws = (await workbook('/export/province/23/ranking.xlsx')).worksheets[0];
+    expect(ws.name).toBe('Xếp hạng');
+    expect(ws.getRow(1).getCell(1).value).toBe('Hạng');
+    expect(ws.getColumn(8).numFmt).toBe('0.00%');
+    const rows = values(ws);
+    expect(rows).toHaveLength(96);
+    const api = ok(
+      await stack.gql<{
+        province: {
+          ranking: Array<{
+            position: number;
+            change: number | null;
+            commune: { id: string };
+            progress: { participationRate: number | null };
+          }>;
+        };
+      }>(
+        `query { province(code: "23") { ranking { position change commune { id } progress { participationRate } } } }`,
+      ),
+    ).province.ranking;
+    expect(rows.map((r) => [r[0], r[1], r[4] ?? null, r[7] ?? null])).toEqual(
+      api.map((a) => [a.position, a.commune.id, a.change, a.progress.participationRate]),
+    );
+  });
+
+  it('/export/commune/C02949/villages.xlsx has Ba Tô’s 14 villages with their former commune', async () => {
+    const book = await workbook('/export/commune/C02949/villages.xlsx');
+    const rows = values(book.getWorksheet('Thôn, tổ dân phố')!);
+    const api = ok(
+      await stack.gql<{
+        commune: { villages: Array<{ id: string; formerCommune: string | null; progress: { learners: number } }> };
+      }>(`query { commune(id: "C02949") { villages { id formerCommune progress { learners } } } }`),
+    ).commune.villages;
+    expect(rows).toHaveLength(14);
+    expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual(api.map((v) => [v.id, v.formerCommune, v.progress.learners]));
+    expect(rows.every((r) => typeof r[2] === 'string' && r[2].length > 0)).toBe(true);
+  });
+
+  it('answers 404 for an unknown commune and province', async () => {
+    expect((await fetch(`${base}/export/commune/C99999/villages.xlsx`)).status).toBe(404);
+    expect((await fetch(`${base}/export/province/99/ranking.xlsx`)).status).toBe(404);
+  });
+
+  it('exports the chase list of a reporting date, the rewards, the audit log and the follow-up of a request', async () => {
+    const chase = values((await workbook('/export/commune/C02949/chase/2025-11-07.xlsx')).worksheets[0]);
+    const api = ok(
+      await stack.gql<{ commune: { reportingStatus: { reporters: Array<{ name: string }> } } }>(
+        `query { commune(id: "C02949") { reportingStatus(reportDate: "2025-11-07") { reporters { name } } } }`,
+      ),
+    ).commune.reportingStatus.reporters;
+    expect(chase.map((r) => r[0])).toEqual(api.map((r) => r.name));
+
+    const officer = await stack.token('COMMUNE_OFFICER', 'C02949');
+    const publicRewards = values((await workbook('/export/commune/C02949/rewards.xlsx')).worksheets[0]);
+    const officerRewards = values((await workbook('/export/commune/C02949/rewards.xlsx', officer)).worksheets[0]);
+    expect(publicRewards.length).toBeGreaterThan(0);
+    expect(officerRewards.length).toBeGreaterThanOrEqual(publicRewards.length);
+
+    expect((await fetch(`${base}/export/area/C02949/audit.xlsx`)).status).toBe(401);
+    const other = await stack.token('COMMUNE_OFFICER', 'C02762');
+    expect(
+      (await fetch(`${base}/export/area/C02949/audit.xlsx`, { headers: { authorization: `Bearer ${other}` } })).status,
+    ).toBe(403);
+    expect((await workbook('/export/area/C02949/audit.xlsx', officer)).worksheets[0].getRow(1).getCell(1).value).toBe(
+      'Thời điểm',
+    );
+
+    const followUp = values(
+      (await workbook('/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-20.xlsx')).worksheets[0],
+    );
+    expect(followUp).toHaveLength(96);
+    expect(followUp.every((r) => r[2] === 'Chưa báo cáo')).toBe(true);
+    expect((await fetch(`${base}/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-21.xlsx`)).status).toBe(
+      400,
+    );
+  });
+});
