@@ -1,4 +1,5 @@
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -244,12 +245,10 @@ describe('approving and locking a reporting period', () => {
         {},
         officer,
       );
-    let entries: Entry[] = [];
-    for (let i = 0; i < 50; i++) {
-      entries = ok(await read()).auditLog.filter((e) => e.targetId === `${BA_TO}:${PERIOD}`);
-      if (entries.length >= 3) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const entries = await eventually(
+      async () => ok(await read()).auditLog.filter((e) => e.targetId === `${BA_TO}:${PERIOD}`),
+      (found) => expect(found.length).toBeGreaterThanOrEqual(3),
+    );
     const reopen = entries.find((e) => e.operation === 'reopenReportingPeriod');
     expect(reopen).toMatchObject({
       reason: 'Thôn Xà Râu báo sai số người dân',

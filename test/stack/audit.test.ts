@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../../subgraphs/common/audit';
 import type { TokenRole } from '../../shared/auth-rules';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
 
 // Ba Tô (C02949) and its village Xà Râu (V02949-08) are in Quảng Ngãi (P23); Ba Tơ (C02762) is another commune.
 const BA_TO = 'C02949';
@@ -51,15 +52,13 @@ const auditLog = (
 ): Promise<GraphQLResponse<{ auditLog: Entry[] }>> =>
   stack.gql<{ auditLog: Entry[] }>(AUDIT, { areaId, ...extra }, auth);
 
-/** Entries of other subgraphs arrive through the registry's consumers (milliseconds): poll for a few seconds. */
+/** Entries of other subgraphs arrive through the registry's consumers (milliseconds): read until it is there. */
 async function waitForEntry(areaId: string, auth: { token: string }, match: (e: Entry) => boolean): Promise<Entry> {
-  const until = Date.now() + 5000;
-  for (;;) {
-    const found = ok(await auditLog(areaId, auth)).auditLog.find(match);
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no matching audit entry for ${areaId} after 5 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const found = await eventually(
+    async () => ok(await auditLog(areaId, auth)).auditLog.find(match),
+    (entry) => expect(entry).toBeDefined(),
+  );
+  return found!;
 }
 
 const auditCounts = async () =>

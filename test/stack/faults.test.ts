@@ -10,6 +10,7 @@ import { waitForDatabase } from '../../subgraphs/common/subgraph';
 import { startDatabase, type Database } from '../../subgraphs/common/database';
 import { buildServer, freePorts, launch, type Launched } from '../support/launch';
 import type { GraphQLResponse } from '../support/stack';
+import { subscribed, until } from '../support/wait';
 import { collect, wsClient } from '../support/ws';
 
 /**
@@ -22,7 +23,8 @@ const PROGRESS = `subscription($a: ID!) { progressUpdated(areaId: $a) { eventId 
 interface PU {
   progressUpdated: { eventId: string; cause: string };
 }
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A deliberate length of time that is part of the scenario (an outage), never a wait for a state. */
+const outage = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function post<T>(url: string, query: string, variables: object, token?: string) {
   const res = await fetch(url, {
@@ -46,15 +48,6 @@ const report = (village: string, registered: number) => ({
     groups: [{ group: 'RESIDENTS', registered, completed: 0, certified: 0 }],
   },
 });
-
-async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < ms) {
-    if (await check().catch(() => false)) return Date.now() - started;
-    await settle(100);
-  }
-  throw new Error(`not within ${ms} ms`);
-}
 
 const expectOnceInOrder = (events: PU[]) => {
   const ids = events.map((e) => Number(e.progressUpdated.eventId));
@@ -100,7 +93,7 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
     const rowsBefore = await rows();
     const client = wsClient(gateway);
     const sub = collect<PU>(client, PROGRESS, { a: 'C02949' });
-    await settle(1000);
+    await subscribed(stack);
     for (const v of ['V02949-01', 'V02949-02'])
       expect((await post(gateway, SUBMIT, report(v, 500), token)).body.errors).toBeUndefined();
     await sub.waitFor(2);
@@ -126,23 +119,27 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
     const subgraphReady = await fetch(stack.subgraphs.reports.url.replace(/\/graphql$/, '/ready'));
     expect(subgraphReady.status).toBe(503);
 
-    // Longer than one reconnection attempt: the LISTEN connections must keep trying until the server is back.
-    await settle(2500);
+    // The outage lasts longer than one reconnection attempt (its length is the scenario, not a wait for a state): the
+    // LISTEN connections must keep trying until the server is back.
+    await outage(2500);
     const back = Date.now();
     await db.cluster!.start();
-    const recovery = await waitUntil(async () => (await fetch(`${base}/ready`)).status === 200, 30_000);
+    await until('the gateway ready again', async () => (await fetch(`${base}/ready`)).status === 200, 30_000);
+    const recovery = Date.now() - back;
     console.log(`[faults] database back: gateway /ready after ${Date.now() - back} ms (${recovery} ms after start)`);
     // The refused report is sent again, as the error told the clerk; then one more.
     for (const v of ['V02949-03', 'V02949-04']) {
       const res = await post(gateway, SUBMIT, report(v, 900), token);
       expect(res.body.errors).toBeUndefined();
     }
-    const events = await sub.waitFor(4, 20_000);
-    await settle(1500);
-    expect(sub.events).toHaveLength(4);
-    expect(events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'REPORT', 'REPORT', 'REPORT']);
+    await sub.waitFor(4, 20_000);
+    // A sentinel instead of a pause: one more report, and its event must be the very next one (nothing repeated).
+    expect((await post(gateway, SUBMIT, report('V02949-05', 100), token)).body.errors).toBeUndefined();
+    const events = await sub.waitFor(5, 20_000);
+    expect(sub.events).toHaveLength(5);
+    expect(events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'REPORT', 'REPORT', 'REPORT', 'REPORT']);
     expectOnceInOrder(sub.events);
-    expect(await rows()).toBe(rowsBefore + 4);
+    expect(await rows()).toBe(rowsBefore + 5);
     await client.dispose();
   }, 60_000);
 
@@ -150,7 +147,7 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
     await db.cluster!.stop();
     const lines: string[] = [];
     const waiting = waitForDatabase(db.url, (l) => lines.push(l));
-    await settle(1500);
+    await until('the first retry line', () => lines.length > 0);
     expect(lines[0]).toMatch(/^database unavailable \(.*ECONNREFUSED.*\); retrying in 500 ms$/);
     await db.cluster!.start();
     await waiting;
@@ -199,7 +196,8 @@ describe('a subgraph killed under npm start (supervised)', () => {
     const rowsBefore = await rows();
     const client = wsClient(gateway);
     const sub = collect<PU>(client, PROGRESS, { a: 'C02032' });
-    await settle(1000);
+    // Separate processes: no hub to ask whether the subscription is open yet, so give it a moment.
+    await outage(1000);
     expect((await post(gateway, SUBMIT, report('V02032-01', 100), token)).body.errors).toBeUndefined();
     await sub.waitFor(1);
 
@@ -230,10 +228,18 @@ describe('a subgraph killed under npm start (supervised)', () => {
       expect((await post(gateway, SUBMIT, report(v, n), token)).body.errors).toBeUndefined();
     }
     await sub.waitFor(4, 20_000);
-    await settle(1500);
-    expect(sub.events.map((e) => e.progressUpdated.cause)).toEqual(['REPORT', 'POPULATION', 'REPORT', 'REPORT']);
+    // A sentinel instead of a pause: one more report, and its event must be the very next one (nothing repeated).
+    expect((await post(gateway, SUBMIT, report('V02032-04', 400), token)).body.errors).toBeUndefined();
+    await sub.waitFor(5, 20_000);
+    expect(sub.events.map((e) => e.progressUpdated.cause)).toEqual([
+      'REPORT',
+      'POPULATION',
+      'REPORT',
+      'REPORT',
+      'REPORT',
+    ]);
     expectOnceInOrder(sub.events);
-    expect(await rows()).toBe(rowsBefore + 3);
+    expect(await rows()).toBe(rowsBefore + 4);
     await client.dispose();
 
     // The gateway too is brought back.

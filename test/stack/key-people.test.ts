@@ -6,6 +6,7 @@
  */
 import { provinceAdminFixture } from '../support/province-admin';
 import { errorCode, ok } from '../support/stack';
+import { eventually } from '../support/wait';
 
 const fixture = provinceAdminFixture(['plans.key_person', 'plans.audit_entry', 'plans.outbox_event']);
 const { asAdmin, counts } = fixture;
@@ -177,27 +178,25 @@ describe('naming, replacing and certifying', () => {
       reason: 'Thôn bầu trưởng thôn mới',
     });
     // The commune officer reads it in the one audit log (the registry keeps plans' audit.recorded events).
-    const until = Date.now() + 5000;
-    for (;;) {
-      const log = ok(
-        await fixture.stack.gql<{
-          auditLog: Array<{ operation: string; source: string; targetId: string; reason: string }>;
-        }>(
-          `query($a: ID!) { auditLog(areaId: $a) { operation source targetId reason } }`,
-          { a: 'C02949' },
-          { token: officer },
+    const log = await eventually(
+      async () =>
+        ok(
+          await fixture.stack.gql<{
+            auditLog: Array<{ operation: string; source: string; targetId: string; reason: string }>;
+          }>(
+            `query($a: ID!) { auditLog(areaId: $a) { operation source targetId reason } }`,
+            { a: 'C02949' },
+            { token: officer },
+          ),
+        ).auditLog,
+      (entries) =>
+        expect(entries).toContainEqual(
+          expect.objectContaining({ operation: 'setKeyPerson', targetId: `${planId}:V02949-13:VILLAGE_HEAD` }),
         ),
-      ).auditLog;
-      const found = log.find(
-        (e) => e.operation === 'setKeyPerson' && e.targetId === `${planId}:V02949-13:VILLAGE_HEAD`,
-      );
-      if (found) {
-        expect(found).toMatchObject({ source: 'plans', reason: 'Thôn bầu trưởng thôn mới' });
-        break;
-      }
-      if (Date.now() > until) throw new Error('no setKeyPerson entry in the audit log after 5 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    );
+    expect(
+      log.find((e) => e.operation === 'setKeyPerson' && e.targetId === `${planId}:V02949-13:VILLAGE_HEAD`),
+    ).toMatchObject({ source: 'plans', reason: 'Thôn bầu trưởng thôn mới' });
     // The same again writes nothing.
     const again = await counts();
     ok(

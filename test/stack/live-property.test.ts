@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { ReportsState } from '../../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from '../support/stack';
 import { subscribe, wsClient } from '../support/ws';
+import { hubSubscriptions, subscribed } from '../support/wait';
 
 /**
  * A thousand generated bad or over-limit subscription documents over graphql-ws (syntax errors, unknown fields,
@@ -71,7 +71,6 @@ const CODES = [
   'BAD_USER_INPUT',
   'BAD_REQUEST',
 ];
-const hubSubscriptions = () => (stack.subgraphs.reports.state as ReportsState).hub.subscriptions;
 
 it('refuses 1,000 generated bad or over-limit subscriptions with a code, and never opens an upstream', async () => {
   const client = wsClient(stack.gateway.url);
@@ -93,7 +92,7 @@ it('refuses 1,000 generated bad or over-limit subscriptions with a code, and nev
         expect([c.kind, CODES.includes(e.errors[0]?.extensions?.code ?? 'none')]).toEqual([c.kind, true]);
       }
       expect(stack.gateway.subscriptions.upstreams()).toBe(0);
-      expect(hubSubscriptions()).toBe(0);
+      expect(hubSubscriptions(stack)).toBe(0);
     }),
     { numRuns: 20, endOnFailure: true }, // no shrinking: each step is fifty subscriptions
   );
@@ -101,7 +100,7 @@ it('refuses 1,000 generated bad or over-limit subscriptions with a code, and nev
   expect(kinds.size).toBe(9);
   // After a thousand refusals the connection still has its whole budget: a valid subscription delivers.
   const good = subscribe<{ progressUpdated: { progress: { learners: number } } }>(client, GOOD, { a: 'V02949-08' });
-  while (hubSubscriptions() === 0) await new Promise((r) => setTimeout(r, 20));
+  await subscribed(stack);
   ok(
     await stack.gql(
       `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`,

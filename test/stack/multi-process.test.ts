@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../../subgraphs/common/subgraph';
 import type { ReportsState } from '../../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from '../support/stack';
 import { subscribe, until, wsClient } from '../support/ws';
+import { eventually } from '../support/wait';
 
 let stack: TestStack;
 let reports2: RunningSubgraph;
@@ -160,18 +161,14 @@ describe('two reports processes and two gateways over one database', () => {
           [String(reportId)],
         )
       )[0].n;
-    for (let i = 0; i < 50 && (await audited()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await audited()).toBe(1);
+    await eventually(audited, (n) => expect(n).toBe(1));
 
     // Both gateways answer the new figures: each reports instance retires its snapshots on the other's NOTIFY.
-    for (const url of [stack.gateway.url, gatewayB.url]) {
-      let now = learnersOf(await ask(url));
-      for (let i = 0; i < 50 && now.commune !== learners; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        now = learnersOf(await ask(url));
-      }
-      expect(now).toEqual({ commune: learners, ranked: learners });
-    }
+    for (const url of [stack.gateway.url, gatewayB.url])
+      await eventually(
+        async () => learnersOf(await ask(url)),
+        (now) => expect(now).toEqual({ commune: learners, ranked: learners }),
+      );
     // A report of today retired today's snapshots only: the history's first date was not rebuilt on either instance.
     expect(cacheOf(reports2).has(oldest)).toBe(true);
     await sub.close();

@@ -7,6 +7,7 @@ import { logTo } from '../../shared/logging';
 import { outboxLag, type LagConsumer } from '../../subgraphs/common/outbox-lag';
 import { ok, startTestStack, type TestStack } from '../support/stack';
 import { collect, wsClient } from '../support/ws';
+import { until } from '../support/wait';
 
 // Every logger the stack creates writes here (the gateway's and each subgraph's), as JSON lines.
 const lines: string[] = [];
@@ -159,8 +160,7 @@ describe('Prometheus metrics', () => {
     expect(await gauge('hub_gateway_subscription_clients')).toBe(0);
     const client = wsClient(stack.gateway.url);
     const sub = collect(client, `subscription { progressUpdated(areaId: "C02949") { eventId } }`);
-    for (let i = 0; i < 50 && stack.gateway.subscriptions.upstreams() === 0; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await until('an upstream subscription', () => stack.gateway.subscriptions.upstreams() > 0);
     expect(await gauge('hub_gateway_subscription_clients')).toBe(1);
     expect(await gauge('hub_gateway_upstream_subscriptions')).toBe(1);
     sub.stop();
@@ -175,12 +175,10 @@ describe('Prometheus metrics', () => {
     // A second subscription keeps the (lazy) connection open while the first is completed.
     const kept = collect(client, `subscription KeepOpen { progressUpdated(areaId: "P23") { eventId } }`);
     const watched = collect(client, `subscription WatchBaTo { progressUpdated(areaId: "C02949") { eventId } }`);
-    for (let i = 0; i < 50 && stack.gateway.subscriptions.upstreams() < 2; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    await until('two upstream subscriptions', () => stack.gateway.subscriptions.upstreams() >= 2);
     watched.stop();
     const line = async (operation: string) => {
-      for (let i = 0; i < 50 && !logged().some((l) => l.operation === operation); i++)
-        await new Promise((r) => setTimeout(r, 100));
+      await until(`a log line of ${operation}`, () => logged().some((l) => l.operation === operation));
       return logged().filter((l) => l.operation === operation);
     };
     // Logged when the client completes it, while the connection stays open (not only when the socket closes).

@@ -1,5 +1,6 @@
 import type { TokenRole } from '../../shared/auth-rules';
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -109,13 +110,13 @@ describe('the audit trail of reports', () => {
       stack.gql<{
         auditLog: Array<{ operation: string; targetId: string; actorRole: string; after: { reportDate: string } }>;
       }>(`{ auditLog(areaId: "C02949") { operation targetId actorRole after } }`, {}, officer);
-    let entry;
-    for (let i = 0; i < 50 && !entry; i++) {
-      entry = ok(await read()).auditLog.find(
-        (e) => e.operation === 'submitUnitReport' && e.targetId === submitted.submitUnitReport.id,
-      );
-      if (!entry) await new Promise((r) => setTimeout(r, 100));
-    }
+    const entry = await eventually(
+      async () =>
+        ok(await read()).auditLog.find(
+          (e) => e.operation === 'submitUnitReport' && e.targetId === submitted.submitUnitReport.id,
+        ),
+      (found) => expect(found).toBeDefined(),
+    );
     expect(entry).toMatchObject({ actorRole: 'COMMUNE_OFFICER', after: { reportDate: '2025-12-29' } });
   });
 });

@@ -1,4 +1,5 @@
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
 
 let stack: TestStack;
 let admin: { token: string };
@@ -25,15 +26,6 @@ interface P {
 }
 const PROGRESS =
   'learners officialsRegistered residentsRegistered officialsRate residentsRate participationRate source adults';
-
-async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('progress and ranking with the seed figures', () => {
   it('shows Ba Tô as the portal did: 188 then 208 learners, 1.53% and 0.68% on 26 Oct, rank 34 → 38 ("down 4")', async () => {
@@ -271,7 +263,7 @@ describe('population corrections and portal imports', () => {
         admin,
       ),
     );
-    const after = await waitFor(read, (c) => c.progress.adults !== before.progress.adults);
+    const after = await eventually(read, (c) => expect(c.progress.adults).not.toBe(before.progress.adults));
     expect(after.progress.adults).toBe(Math.round(before.progress.adults / 3));
     expect(after.progress.learners).toBe(before.progress.learners);
     expect(after.progress.participationRate).toBeCloseTo(before.progress.participationRate * 3, 2);

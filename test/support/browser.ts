@@ -8,6 +8,8 @@ export { CHROMIUM };
 import { buildPages } from './pages-build';
 import { startTestStack, type TestStack } from './stack';
 
+export { eventually } from './wait';
+
 const ROOT = path.join(__dirname, '..', '..');
 
 export interface Browser {
@@ -48,26 +50,6 @@ export async function launchBrowser(): Promise<Browser> {
 /** Where `npm run screenshots` (SCREENSHOTS=1) writes the pictures docs/pages.md shows; null otherwise. */
 export function screenshotPath(name: string): string | null {
   return process.env.SCREENSHOTS === '1' ? path.join(ROOT, 'docs', 'screenshots', `${name}.png`) : null;
-}
-
-/** Reads until the assertion holds (or the time is up, then fails with the assertion's own message). */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  assert: (value: T) => void,
-  timeout = 15_000,
-  interval = 200,
-): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      assert(value);
-      return value;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
 }
 
 /** The whole stack, the pages built for it and a browser: what every page test starts with. */

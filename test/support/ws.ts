@@ -1,6 +1,7 @@
 import type { Client, FormattedExecutionResult } from 'graphql-ws';
 
 export { collect, wsClient, type Collected } from '../../scripts/ws-client';
+export { until } from './wait';
 
 /** How a subscription ended: the errors of its `error` message or of its last result, or the socket's close code. */
 export interface Ending {
@@ -71,13 +72,4 @@ export function subscribe<T>(client: Client, query: string, variables: Record<st
       await iterator.return?.();
     },
   };
-}
-
-/** Polls a condition (never a fixed sleep): resolves as soon as it holds, fails the test after `ms`. */
-export async function until(what: string, condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
