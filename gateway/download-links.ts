@@ -19,6 +19,7 @@ import {
 } from '../shared/auth';
 import { RETRY_AFTER_SECONDS } from '../shared/availability';
 import { SessionCheckUnavailable } from './sessions';
+import { nowSeconds } from '../shared/clock';
 
 /**
  * How long a signed link stays valid: long enough to click, short enough that a leaked link is soon worthless.
@@ -69,7 +70,7 @@ export function checkLink(
   secret: string,
   path: string,
   query: Record<string, unknown>,
-  nowSeconds = Math.floor(Date.now() / 1000),
+  nowSecondsAt = nowSeconds(),
 ): LinkCheck {
   const get = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
   const claims: LinkClaims = { path, sub: get('sub'), role: get('role'), area: get('area'), exp: Number(get('exp')) };
@@ -78,7 +79,7 @@ export function checkLink(
   const expected = Buffer.from(mac(secret, claims));
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, message: 'Liên kết tải xuống không hợp lệ (chữ ký sai hoặc không dành cho tệp này)' };
-  if (!Number.isInteger(claims.exp) || claims.exp < nowSeconds)
+  if (!Number.isInteger(claims.exp) || claims.exp < nowSecondsAt)
     return { ok: false, message: 'Liên kết tải xuống đã hết hạn; bấm lại nút tải để lấy liên kết mới' };
   return { ok: true, claims };
 }
@@ -122,7 +123,7 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
         res.status(400).json({ error: 'Đường dẫn tải xuống không hợp lệ (phải là /export/….xlsx hoặc .docx)' });
         return;
       }
-      const exp = Math.floor(Date.now() / 1000) + linkTtl();
+      const exp = nowSeconds() + linkTtl();
       const url = signLink(secret, {
         path,
         sub: viewer.id ?? '',

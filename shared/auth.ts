@@ -11,6 +11,7 @@ import { bilingual, UnauthenticatedError } from './errors';
 import { findControlCharacter } from './text';
 import { loadJose, type Jose } from './jose';
 import { ANONYMOUS, type Viewer } from './viewer';
+import { now, nowSeconds } from './clock';
 
 /** Who signs the tokens of `npm run token` (and any HS256 token a caller may present). */
 export const TOKEN_ISSUER = 'bdhvs-hub';
@@ -100,15 +101,15 @@ export async function signToken(
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(options.issuer ?? TOKEN_ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + (options.ttlSeconds ?? DEMO_TTL_SECONDS));
+    .setIssuedAt(nowSeconds())
+    .setExpirationTime(nowSeconds() + (options.ttlSeconds ?? DEMO_TTL_SECONDS));
   if (options.audience) jwt.setAudience(options.audience);
   return jwt.sign(keyOf(secret));
 }
 
 /** Refuses a caller token still valid for longer than MAX_CALLER_TOKEN_SECONDS (plain function, tested directly). */
-export function checkTokenLifetime(exp: unknown, nowSeconds: number = Math.floor(Date.now() / 1000)): void {
-  if (typeof exp === 'number' && exp - nowSeconds > MAX_CALLER_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) {
+export function checkTokenLifetime(exp: unknown, nowSecondsAt: number = nowSeconds()): void {
+  if (typeof exp === 'number' && exp - nowSecondsAt > MAX_CALLER_TOKEN_SECONDS + CLOCK_SKEW_SECONDS) {
     throw new UnauthenticatedError(
       bilingual(
         'Mã truy cập có thời hạn quá dài (tối đa 30 ngày); hãy lấy mã mới',
@@ -122,8 +123,8 @@ export function checkTokenLifetime(exp: unknown, nowSeconds: number = Math.floor
  * Refuses a token issued in the future beyond the clock skew: a leaked signing key could otherwise mint tokens that
  * look fresh for years, and no honest issuer does it (plain function, tested directly).
  */
-export function checkIssuedAt(iat: unknown, nowSeconds: number = Math.floor(Date.now() / 1000)): void {
-  if (typeof iat === 'number' && iat - nowSeconds > CLOCK_SKEW_SECONDS) {
+export function checkIssuedAt(iat: unknown, nowSecondsAt: number = nowSeconds()): void {
+  if (typeof iat === 'number' && iat - nowSecondsAt > CLOCK_SKEW_SECONDS) {
     throw new UnauthenticatedError(
       bilingual(
         'Mã truy cập có thời điểm cấp ở tương lai; hãy kiểm tra đồng hồ máy chủ cấp mã',
@@ -206,6 +207,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
           issuer: options.issuer,
           audience: options.audience,
           requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(now()),
         });
         checkTokenLifetime(payload.exp);
         checkIssuedAt(payload.iat);
@@ -220,6 +222,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
         issuer: TOKEN_ISSUER,
         audience: options.jwksUrl ? SESSION_AUDIENCE : undefined,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now()),
       });
       checkTokenLifetime(payload.exp);
       checkIssuedAt(payload.iat);
@@ -254,8 +257,8 @@ export async function signInternalToken(secret: string, viewer: Viewer): Promise
     .setSubject(viewer.id ?? '')
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(INTERNAL_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + INTERNAL_TTL_SECONDS)
+    .setIssuedAt(nowSeconds())
+    .setExpirationTime(nowSeconds() + INTERNAL_TTL_SECONDS)
     .sign(keyOf(secret));
 }
 
@@ -276,6 +279,7 @@ export function createInternalVerifier(secret: string): (header: string | string
         issuer: INTERNAL_ISSUER,
         audience: INTERNAL_AUDIENCE,
         requiredClaims: ['exp', 'sub'],
+        currentDate: new Date(now()),
       });
       return viewerFromPayload(payload);
     } catch {
