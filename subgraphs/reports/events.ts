@@ -6,8 +6,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
-import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live';
-import { LIVE_PUBLISHER } from './live-publisher';
+import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live/store';
+import { LIVE_PUBLISHER } from './live/publisher';
 
 /** What this subgraph writes to its own outbox for its live subscriptions. */
 declare module '../common/outbox' {

@@ -4,18 +4,18 @@ import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { addDays } from '../../shared/vocabulary/deadlines';
 import { argLoader, listLoader } from '../common/loaders';
 import type { ChangeScope } from '../common/outbox';
-import { loadApprovals, loadPeriods, type PeriodValue } from './approval-queries';
+import { loadApprovals, loadPeriods, type PeriodValue } from './approval/queries';
 import { Area } from './entities/Area';
 import { CommuneReport } from './entities/CommuneReport';
 import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
-import { rankingDates, withChange, type RankChangeValue } from './ranking';
-import { SnapshotCache, type AreaFacts } from './cache';
-import { createChaseLoaders } from './chase-store';
-import type { LiveHub } from './live-hub';
-import { loadFigureDates, loadSnapshots } from './snapshot-queries';
-import type { ProvinceSnapshot } from './snapshot';
+import { rankingDates, withChange, type RankChangeValue } from './ranking/rules';
+import { SnapshotCache, type AreaFacts } from './progress/cache';
+import { createChaseLoaders } from './chase/store';
+import type { LiveHub } from './live/hub';
+import { loadFigureDates, loadSnapshots } from './progress/store';
+import type { ProvinceSnapshot } from './progress/snapshot';
 
 export interface RankedCommune extends RankChangeValue {
   communeId: string;

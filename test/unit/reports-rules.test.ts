@@ -1,14 +1,14 @@
 import { BadInputError } from '../../shared/errors';
-import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo';
+import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo/data';
 import {
   chooseCommuneProgress,
   emptyFigures,
   progressFromFigures,
   progressFromPortal,
   sumProgress,
-} from '../../subgraphs/reports/progress';
-import { rankCommunes, rankingDates, withChange } from '../../subgraphs/reports/ranking';
-import { checkAdultMeasures, findAnomalies, validateReport } from '../../subgraphs/reports/validation';
+} from '../../subgraphs/reports/progress/rules';
+import { rankCommunes, rankingDates, withChange } from '../../subgraphs/reports/ranking/rules';
+import { checkAdultMeasures, findAnomalies, validateReport } from '../../subgraphs/reports/intake/validation';
 
 describe('progress as the portal computes it', () => {
   it('gives Ba Tô 1.53% officials and 0.68% residents on 26 Oct 2025 over 9,412 adults', () => {

@@ -1,8 +1,8 @@
 import { AUDIT_RECORDED, COMMUNE_REPORT_SUBMITTED } from '../../shared/vocabulary/events';
-import { REPORT_SUBMITTED } from '../../subgraphs/reports/report-store';
-import { retirementOf, SnapshotCache } from '../../subgraphs/reports/cache';
-import { PROGRESS_UPDATED, RANK_CHANGED } from '../../subgraphs/reports/live';
-import type { ProvinceSnapshot } from '../../subgraphs/reports/snapshot';
+import { REPORT_SUBMITTED } from '../../subgraphs/reports/intake/store';
+import { retirementOf, SnapshotCache } from '../../subgraphs/reports/progress/cache';
+import { PROGRESS_UPDATED, RANK_CHANGED } from '../../subgraphs/reports/live/store';
+import type { ProvinceSnapshot } from '../../subgraphs/reports/progress/snapshot';
 
 /** What a write retires from the reports subgraph's shared snapshots (subgraphs/reports/cache.ts). */
 const snapshot = () => Promise.resolve({} as ProvinceSnapshot);

@@ -1,5 +1,5 @@
-import { progressFromPortal, sumProgress, withNationalPlatform } from '../../subgraphs/reports/progress';
-import { checkSourceFields, platformOnly } from '../../subgraphs/reports/statistic-sources';
+import { progressFromPortal, sumProgress, withNationalPlatform } from '../../subgraphs/reports/progress/rules';
+import { checkSourceFields, platformOnly } from '../../subgraphs/reports/progress/statistic-sources';
 
 /** The national platform's rows and the rule that counts each learner once (statistic-sources.ts, progress.ts). */
 describe('checking a row by its source', () => {

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress';
+import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress/rules';
 import { CommuneRef } from './refs';
 
 import { PopulationGroup } from '../../../shared/vocabulary/enums';
