@@ -25,7 +25,7 @@ export interface ReportSubmitted {
   provinceId: string;
   reportDate: string;
   version: number;
-  /** Its live events were published in its own transaction (else by the coalescing consumer, live-publisher.ts). */
+  /** Its live events were published in its own transaction (else by the coalescing consumer, live/publisher.ts). */
   live?: boolean;
 }
 export interface PortalImported {

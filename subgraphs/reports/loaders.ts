@@ -71,7 +71,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
   return {
     /** Call after a write commits: what it touched (all when no scope is given) no longer describes the data. */
     changed: (scope?: ChangeScope) => cache.retire(scope),
-    /** A view built from snapshots, shared between requests until the next change (cache.ts). */
+    /** A view built from snapshots, shared between requests until the next change (progress/cache.ts). */
     view: <T>(key: string, load: () => Promise<T>): Promise<T> => cache.view(key, load),
     /** The process's live event hub (subscriptions only). */
     live: (): LiveHub => {
@@ -98,7 +98,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       (ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }),
       (d) => d.provinceId,
     ),
-    /** Communes' periodic reports of a province (commune-report-store.ts): one statement. */
+    /** Communes' periodic reports of a province (commune-report/store.ts): one statement. */
     communeReports: listLoader<string, CommuneReport>(
       (ids) => em.find(CommuneReport, { provinceId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (r) => r.provinceId,
@@ -118,7 +118,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       const all = await loadApprovals(em, provinceIds);
       return provinceIds.map(() => all);
     }),
-    /** The chase lists' and the rewards' rows (chase-store.ts). */
+    /** The chase lists' and the rewards' rows (chase/store.ts). */
     chase: createChaseLoaders(em),
     peopleOf: listLoader<number, ReportPerson>(
       (ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),

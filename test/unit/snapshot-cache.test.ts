@@ -4,7 +4,7 @@ import { retirementOf, SnapshotCache } from '../../subgraphs/reports/progress/ca
 import { PROGRESS_UPDATED, RANK_CHANGED } from '../../subgraphs/reports/live/store';
 import type { ProvinceSnapshot } from '../../subgraphs/reports/progress/snapshot';
 
-/** What a write retires from the reports subgraph's shared snapshots (subgraphs/reports/cache.ts). */
+/** What a write retires from the reports subgraph's shared snapshots (subgraphs/reports/progress/cache.ts). */
 const snapshot = () => Promise.resolve({} as ProvinceSnapshot);
 const KEYS = ['P23|2025-11-07', 'P23|2025-11-14', 'P23|2025-11-21', 'P22|2025-11-14', 'P22|2025-11-21'];
 function filled(): SnapshotCache {

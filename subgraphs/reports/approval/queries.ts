@@ -1,6 +1,6 @@
 /**
  * The read side of reporting periods: their stored rows with counts, and approval states for Progress.approved.
- * One statement per batch (called by the loaders); approval-store.ts writes.
+ * One statement per batch (called by the loaders); store.ts writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../shared/dates';

@@ -1,5 +1,5 @@
 /**
- * The SQL behind the chase lists and the rewards (resolvers/ChaseResolvers.ts), as DataLoaders: a request asking
+ * The SQL behind the chase lists and the rewards (chase/resolvers.ts), as DataLoaders: a request asking
  * for every commune of a province makes the same number of statements as one asking for a single commune.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';

@@ -1,4 +1,4 @@
-/** The GraphQL object types of the chase lists and the rewards (resolvers in ChaseResolvers.ts). */
+/** The GraphQL object types of the chase lists and the rewards (resolvers in resolvers.ts). */
 import { Field, Float, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { RewardRule } from '../../../shared/vocabulary/values';
 import { DateScalar } from '../../../shared/vocabulary/scalars';

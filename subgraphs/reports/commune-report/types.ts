@@ -1,4 +1,4 @@
-/** The GraphQL types of communes' periodic reports (resolvers in CommuneReportResolvers.ts). */
+/** The GraphQL types of communes' periodic reports (resolvers in resolvers.ts). */
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { CommuneRef } from '../resolvers/refs';

@@ -1,7 +1,7 @@
 /**
  * National demo reports: a learner curve for every commune outside Quảng Ngãi (whose curves follow the letters, see
- * demo.ts), GENERATED and deterministic from the commune's id. The weekly reports then follow these curves exactly as
- * Quảng Ngãi's do (demo.ts weeklyReports). Plain data in, plain data out: no ORM here.
+ * data.ts), GENERATED and deterministic from the commune's id. The weekly reports then follow these curves exactly as
+ * Quảng Ngãi's do (data.ts weeklyReports). Plain data in, plain data out: no ORM here.
  */
 import { seededRandom } from '../../common/random';
 import type { CommuneCurve, DemoCommune } from './data';

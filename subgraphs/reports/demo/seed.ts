@@ -12,7 +12,7 @@ const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')
 
 /**
  * Several weeks of generated reports, two portal statistics pages and a national-platform row for Quảng Ngãi (see
- * demo.ts, demo-platform.ts). Runs on the
+ * data.ts, platform.ts). Runs on the
  * first `npm start`, after the registry's seed: it first applies the registry's pending events so the hierarchy
  * and the population figures are here.
  */

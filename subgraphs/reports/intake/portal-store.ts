@@ -1,6 +1,6 @@
 /**
  * Published statistics imported — the province portal's statistics page and the national platform's
- * (statistic-sources.ts: each learner counted once): all rows or none, locked periods refused.
+ * (progress/statistic-sources.ts: each learner counted once): all rows or none, locked periods refused.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';

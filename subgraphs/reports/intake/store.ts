@@ -85,7 +85,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
         return earlier;
       }
     }
-    // An approved period is locked (approval-store.ts): checked under the period's shared lock, nothing written.
+    // An approved period is locked (approval/store.ts): checked under the period's shared lock, nothing written.
     await ensurePeriodOpen(t, reporter.communeId!, input.reportDate);
     const [{ v }] = await t.execute<Array<{ v: number }>>(
       `select coalesce(max(version), 0)::int as v from reports.unit_report where reporter_id = ? and report_date = ?`,
@@ -127,7 +127,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     }
     await t.flush();
     // Live events in this transaction when no other publication holds the province; else the coalescing consumer
-    // publishes this report with the others that arrived meanwhile (live-publisher.ts). Events go last (outbox lock).
+    // publishes this report with the others that arrived meanwhile (live/publisher.ts). Events go last (outbox lock).
     const live = await prepareChanges(t, [report.reporterId], 'REPORT', { wait: false });
     await appendEvent(
       t,

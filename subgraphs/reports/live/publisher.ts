@@ -1,6 +1,6 @@
 /**
  * The coalescing consumer of the reports' own outbox: publishes the live events of the reports that could not
- * publish them in their own transaction (their province was busy), a batch at a time (live-coalesce.ts). It runs in
+ * publish them in their own transaction (their province was busy), a batch at a time (rules.ts). It runs in
  * every reports process; the consumer's locked position makes each batch published once, by one of them.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -20,7 +20,7 @@ export const LIVE_PUBLISHER = {
   topics: ['report.submitted'],
   // Reports submitted before this consumer first ran published their events themselves.
   startAtEnd: true,
-  // It publishes live events only; the report that woke it retired the snapshots it changed (cache.ts).
+  // It publishes live events only; the report that woke it retired the snapshots it changed (progress/cache.ts).
   leavesAnswers: true,
   handle: async () => undefined,
   afterBatch: publishCoalesced,

@@ -1,7 +1,7 @@
 /**
  * Coalescing live publications in a burst (a plain rule: no database, no GraphQL). A report submitted while another
  * transaction computes its province's ranking does not wait for it: it commits with `live: false`, and the
- * coalescing consumer (live-publisher.ts) publishes all such reports of a batch — whatever arrived while the
+ * coalescing consumer (publisher.ts) publishes all such reports of a batch — whatever arrived while the
  * previous publication ran, at most one outbox page — with one ranking per province. Each event still carries the
  * figures after every report it covers, in outbox order, so nothing is lost or reordered; only the intermediate
  * states of a burst collapse into one event per area and one rank change per commune that moved.

@@ -84,7 +84,7 @@ export async function appendChanges(em: EntityManager, changes: PreparedChanges)
 /**
  * Computes the events of a change under each province's lock and records the new ranking in `rank_state`.
  * With `wait: false` and one province, returns null at once, having done nothing, when another transaction holds
- * that province's lock: the caller leaves the publication to the coalescing consumer (live-publisher.ts).
+ * that province's lock: the caller leaves the publication to the coalescing consumer (publisher.ts).
  */
 export async function prepareChanges(
   em: EntityManager,

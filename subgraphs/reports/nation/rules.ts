@@ -1,6 +1,6 @@
 /**
  * The national view: the country's totals, the provinces ranked and every commune ranked nationally, from the
- * provinces' progress. Plain functions: no GraphQL, no ORM. Ranks follow the province portal's rule (ranking.ts):
+ * provinces' progress. Plain functions: no GraphQL, no ORM. Ranks follow the province portal's rule (ranking/rules.ts):
  * participation rate, then more learners, then the code.
  */
 import type { IsoDate } from '../../../shared/dates';

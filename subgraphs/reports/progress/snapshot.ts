@@ -1,7 +1,7 @@
 /**
  * A province as of one date, in memory: its areas, the latest population figures, the latest report of every
  * reporter and the latest portal row of every commune, with every derived figure (population, progress, counts,
- * denominators, ranking) computed once and kept. No SQL here: snapshot-queries.ts loads the rows.
+ * denominators, ranking) computed once and kept. No SQL here: store.ts loads the rows.
  */
 import type { IsoDate } from '../../../shared/dates';
 import { resolvePopulation, type Population } from '../../common/population';
@@ -223,7 +223,7 @@ export class ProvinceSnapshot {
     return { learners: this.progress(id).learners, groups, digitalSignatures: signed, vneidConfirmed: vneid };
   }
 
-  /** The populations targets are measured against (see targets.ts for the rule of each group). */
+  /** The populations targets are measured against (see targets/rules.ts for the rule of each group). */
   denominators(id: string): Denominators {
     let kept = this.denominatorsCache.get(id);
     if (!kept) this.denominatorsCache.set(id, (kept = this.countDenominators(id)));

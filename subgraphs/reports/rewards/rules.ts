@@ -111,7 +111,7 @@ export interface RewardCandidateValue extends Verdict {
 }
 
 /**
- * A commune's villages, units and named people measured against the reward rules of its plan (rewards.ts), from
+ * A commune's villages, units and named people measured against the reward rules of its plan (rules.ts), from
  * each one's latest report. `people` are those named in these latest reports. A subject the rules do not cover is
  * not judged: no rules, no candidates.
  */
