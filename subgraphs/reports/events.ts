@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
-import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live/store';
+import { publishLiveEvents, type ProgressUpdatedPayload, type RankChangedPayload } from './live/store';
 import { LIVE_PUBLISHER } from './live/publisher';
 
 /** What this subgraph writes to its own outbox for its live subscriptions. */
@@ -90,10 +90,10 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
   );
 }
 
-/** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
-export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+/** After a batch of registry events: the live events of the areas whose population figures were recorded. */
+export async function publishPopulationLiveEvents(em: EntityManager, events: OutboxEvent[]): Promise<void> {
   const areas = events.flatMap((e) => (isEvent(e, POPULATION_RECORDED) ? [e.payload.areaId] : []));
-  if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
+  if (areas.length > 0) await publishLiveEvents(em, [...new Set(areas)], 'POPULATION');
 }
 
 export const REGISTRY_CONSUMER = {
@@ -111,9 +111,9 @@ export const DIRECTIVES_CONSUMER = {
   handle: applyDirectiveEvent,
 };
 
-/** While the subgraph runs: both, the coalescing live publisher, and live progress for the areas whose population changed (the demo seed does not). */
+/** While the subgraph runs: both, the coalescing live publisher, and the live events of the areas whose population was recorded (the demo seed does not). */
 export const REPORTS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
-  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationChanges },
+  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationLiveEvents },
   DIRECTIVES_CONSUMER,
   LIVE_PUBLISHER,
 ];

@@ -94,7 +94,7 @@ export class ApprovalResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<ReportingPeriod> {
     const period = await approveReportingPeriod(em, viewer, { communeId, reportDate, note });
-    loaders.changed();
+    loaders.retire();
     return toReportingPeriod(period);
   }
 
@@ -110,7 +110,7 @@ export class ApprovalResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<ReportingPeriod> {
     const period = await reopenReportingPeriod(em, viewer, { communeId, reportDate, reason });
-    loaders.changed();
+    loaders.retire();
     return toReportingPeriod(period);
   }
 }

@@ -129,11 +129,11 @@ const auditState = (row: PeriodRow | null) =>
       }
     : { state: 'OPEN' };
 
-type Change = { action: 'APPROVE'; note: string | null } | { action: 'REOPEN'; reason: string };
+type PeriodDecision = { action: 'APPROVE'; note: string | null } | { action: 'REOPEN'; reason: string };
 type Request = { action: 'APPROVE'; note?: string | null } | { action: 'REOPEN'; reason: string | null | undefined };
 
 /** requireIdentity → the commune (NOT_FOUND) → authorize (FORBIDDEN) → the input (BAD_USER_INPUT) → one transaction. */
-async function changePeriod(
+async function decidePeriod(
   em: EntityManager,
   viewer: Viewer,
   input: PeriodInput,
@@ -143,7 +143,7 @@ async function changePeriod(
   const commune = await findCommune(em, input.communeId);
   authorize(viewer, 'APPROVE_PERIOD', { provinceId: commune.provinceId, communeId: commune.id });
   checkPeriodDate(input.reportDate, todayInVietnam());
-  const change: Change =
+  const decision: PeriodDecision =
     request.action === 'APPROVE'
       ? { action: 'APPROVE', note: checkNote(request.note) }
       : { action: 'REOPEN', reason: checkReason(request.reason) };
@@ -151,23 +151,31 @@ async function changePeriod(
     const t = tx as EntityManager;
     await lockPeriod(t, commune.id, input.reportDate, 'exclusive');
     const before = await readPeriod(t, commune.id, input.reportDate);
-    if (change.action === 'APPROVE') checkCanApprove(factsOf(before), input.reportDate);
+    if (decision.action === 'APPROVE') checkCanApprove(factsOf(before), input.reportDate);
     else checkCanReopen(factsOf(before), input.reportDate);
     const counts = await countReports(t, commune.id, input.reportDate);
     const revision = (before?.revision ?? 0) + 1;
-    if (change.action === 'APPROVE') {
+    if (decision.action === 'APPROVE') {
       await t.execute(
         `insert into reports.period_approval (commune_id, report_date, province_id, state, revision, approved_at, approved_by_id, approved_by_name, note, updated_at)
          values (?, ?, ?, 'APPROVED', ?, now(), ?, ?, ?, now())
          on conflict (commune_id, report_date) do update set state = 'APPROVED', revision = excluded.revision, approved_at = excluded.approved_at,
            approved_by_id = excluded.approved_by_id, approved_by_name = excluded.approved_by_name, note = excluded.note, updated_at = now()`,
-        [commune.id, input.reportDate, commune.provinceId, revision, viewer.id, viewer.name ?? viewer.id, change.note],
+        [
+          commune.id,
+          input.reportDate,
+          commune.provinceId,
+          revision,
+          viewer.id,
+          viewer.name ?? viewer.id,
+          decision.note,
+        ],
       );
     } else {
       await t.execute(
         `update reports.period_approval set state = 'REOPENED', revision = ?, reopened_at = now(), reopened_by_id = ?, reopened_by_name = ?, reason = ?, updated_at = now()
           where commune_id = ? and report_date = ?`,
-        [revision, viewer.id, viewer.name ?? viewer.id, change.reason, commune.id, input.reportDate],
+        [revision, viewer.id, viewer.name ?? viewer.id, decision.reason, commune.id, input.reportDate],
       );
     }
     await t.execute(
@@ -177,12 +185,12 @@ async function changePeriod(
         commune.id,
         input.reportDate,
         revision,
-        change.action,
+        decision.action,
         viewer.id,
         viewer.name,
         viewer.role,
-        change.action === 'APPROVE' ? change.note : null,
-        change.action === 'REOPEN' ? change.reason : null,
+        decision.action === 'APPROVE' ? decision.note : null,
+        decision.action === 'REOPEN' ? decision.reason : null,
         counts.reporters,
         counts.versions,
       ],
@@ -190,7 +198,7 @@ async function changePeriod(
     const after = (await readPeriod(t, commune.id, input.reportDate))!;
     await recordAudit(t, 'reports', {
       viewer,
-      operation: change.action === 'APPROVE' ? 'approveReportingPeriod' : 'reopenReportingPeriod',
+      operation: decision.action === 'APPROVE' ? 'approveReportingPeriod' : 'reopenReportingPeriod',
       areaId: commune.id,
       provinceId: commune.provinceId,
       communeId: commune.id,
@@ -198,7 +206,7 @@ async function changePeriod(
       targetId: `${commune.id}:${input.reportDate}`,
       before: { reportDate: input.reportDate, ...auditState(before) },
       after: { reportDate: input.reportDate, ...auditState(after), ...counts },
-      reason: change.action === 'APPROVE' ? change.note : change.reason,
+      reason: decision.action === 'APPROVE' ? decision.note : decision.reason,
     });
     return { ...after, ...counts };
   });
@@ -210,7 +218,7 @@ export function approveReportingPeriod(
   viewer: Viewer,
   input: PeriodInput & { note?: string | null },
 ): Promise<PeriodValue> {
-  return changePeriod(em, viewer, input, { action: 'APPROVE', note: input.note });
+  return decidePeriod(em, viewer, input, { action: 'APPROVE', note: input.note });
 }
 
 /** Reopens an approved period with a reason (mở lại kỳ báo cáo); its reports may be resubmitted again. */
@@ -219,5 +227,5 @@ export function reopenReportingPeriod(
   viewer: Viewer,
   input: PeriodInput & { reason: string },
 ): Promise<PeriodValue> {
-  return changePeriod(em, viewer, input, { action: 'REOPEN', reason: input.reason });
+  return decidePeriod(em, viewer, input, { action: 'REOPEN', reason: input.reason });
 }

@@ -48,6 +48,7 @@ export interface ReportFiguresValue {
     participationRate: number | null;
     figuresDate: IsoDate | null;
   }>;
+  /** Stored with the report: `change` is the rank move (ranking/rules.ts), named as GraphQL's ReportRank names it. */
   rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
   /** Villages and units with no report by the figures' date. */
   notReported: Array<{ id: string; name: string; level: string }>;
@@ -114,7 +115,7 @@ export async function draftFigures(
         figuresDate: v.figuresDate,
       };
     }),
-    rank: r ? { position: r.position, outOf: r.outOf, previous: r.previous, change: r.change } : null,
+    rank: r ? { position: r.position, outOf: r.outOf, previous: r.previous, change: r.move } : null,
     notReported: children
       .filter((a) => !snapshot.latestReport(a.id))
       .map((a) => ({ id: a.id, name: a.name, level: a.level })),

@@ -14,7 +14,7 @@ import { Area } from '../entities/Area';
 import { PortalStatistic } from '../entities/PortalStatistic';
 import { ensurePeriodsOpen } from '../approval/store';
 import { CAMPAIGN_START } from '../approval/rules';
-import { appendChanges, prepareChanges } from '../live/store';
+import { appendLiveEvents, prepareLiveEvents } from '../live/store';
 import { PORTAL_IMPORTED } from './store';
 import { checkSourceFields, type StatisticSourceName } from '../progress/statistic-sources';
 
@@ -141,7 +141,7 @@ export async function importPortalStatistics(
     // The ranking under the provinces' locks first: the outbox's lock (appendEvent) is taken last.
     const live = demo
       ? null
-      : await prepareChanges(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT', { wait: true });
+      : await prepareLiveEvents(t, [...new Set(rows.map((r) => r.communeId))], 'PORTAL_IMPORT', { wait: true });
     const scope = new Map<string, string>(); // per province, its earliest date in the import
     for (const r of rows) {
       const provinceId = byId.get(r.communeId)!.provinceId;
@@ -175,7 +175,7 @@ export async function importPortalStatistics(
         });
       }
     }
-    if (live) await appendChanges(t, live);
+    if (live) await appendLiveEvents(t, live);
   });
   return { importId, rows: rows.length, communes: byId.size, dates: [...new Set(rows.map((r) => r.date))].sort() };
 }

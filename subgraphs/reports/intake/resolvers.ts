@@ -33,7 +33,7 @@ export class ReportResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<UnitReport> {
     const report = await submitUnitReport(em, viewer, input);
-    loaders.changed([{ provinceId: report.provinceId, from: report.reportDate }]);
+    loaders.retire([{ provinceId: report.provinceId, from: report.reportDate }]);
     return report;
   }
 
@@ -50,7 +50,7 @@ export class ReportResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<PortalImportResult> {
     const result = await importPortalStatistics(em, viewer, rows);
-    loaders.changed();
+    loaders.retire();
     return result;
   }
 

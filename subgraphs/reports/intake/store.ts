@@ -13,7 +13,7 @@ import { UnitReport } from '../entities/UnitReport';
 import { figureColumns, figuresOf, figureTriples } from './figures';
 import type { Figures } from '../progress/rules';
 import { ensurePeriodOpen } from '../approval/store';
-import { appendChanges, prepareChanges } from '../live/store';
+import { appendLiveEvents, prepareLiveEvents } from '../live/store';
 import {
   checkRetryMatches,
   checkAdultMeasures,
@@ -128,7 +128,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     await t.flush();
     // Live events in this transaction when no other publication holds the province; else the coalescing consumer
     // publishes this report with the others that arrived meanwhile (live/publisher.ts). Events go last (outbox lock).
-    const live = await prepareChanges(t, [report.reporterId], 'REPORT', { wait: false });
+    const live = await prepareLiveEvents(t, [report.reporterId], 'REPORT', { wait: false });
     await appendEvent(
       t,
       'reports',
@@ -168,7 +168,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       },
       reason: report.note,
     });
-    if (live) await appendChanges(t, live);
+    if (live) await appendLiveEvents(t, live);
     return report;
   });
 }

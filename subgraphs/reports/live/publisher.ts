@@ -6,11 +6,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isEvent, type OutboxEvent } from '../../common/events';
 import { coalesceReports } from './rules';
-import { publishChanges } from './store';
+import { publishLiveEvents } from './store';
 
 export async function publishCoalesced(em: EntityManager, events: OutboxEvent[]): Promise<void> {
   const { areaIds } = coalesceReports(events.flatMap((e) => (isEvent(e, 'report.submitted') ? [e.payload] : [])));
-  if (areaIds.length > 0) await publishChanges(em, areaIds, 'REPORT');
+  if (areaIds.length > 0) await publishLiveEvents(em, areaIds, 'REPORT');
 }
 
 export const LIVE_PUBLISHER = {

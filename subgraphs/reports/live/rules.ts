@@ -4,7 +4,7 @@
  * coalescing consumer (publisher.ts) publishes all such reports of a batch — whatever arrived while the
  * previous publication ran, at most one outbox page — with one ranking per province. Each event still carries the
  * figures after every report it covers, in outbox order, so nothing is lost or reordered; only the intermediate
- * states of a burst collapse into one event per area and one rank change per commune that moved.
+ * states of a burst collapse into one event per area and one rank move per commune that moved.
  */
 
 /** What the consumer reads of a `report.submitted` event. */

@@ -1,11 +1,13 @@
 /**
- * Live events: after every change of figures (a report, a portal import, a population correction), the new
- * progress of the areas concerned and every change of rank in the province are written to the reports outbox as
- * `progress.updated` and `rank.changed`, in the same transaction as the change. Their sequence numbers are the
- * event ids clients resume from; NOTIFY (sent on commit) wakes every process that serves subscriptions.
+ * Live events: after every write of figures (a report, a portal import, a population correction), the new progress
+ * of the areas concerned and the rank move of every commune whose place moved in the province are written to the
+ * reports outbox as `progress.updated` and `rank.changed`, in the same transaction as the write. Their sequence
+ * numbers are the event ids clients resume from; NOTIFY (sent on commit) wakes every process that serves
+ * subscriptions.
  *
- * The ranking last published per province is kept in `rank_state`, so a change is measured against what
- * subscribers last saw, whichever process wrote it. Changes in one province are serialised by an advisory lock.
+ * The ranking last published per province is kept in `rank_state` (ranking/store.ts), so a rank move is measured
+ * against what subscribers last saw, whichever process wrote it. Publications in one province are serialised by an
+ * advisory lock.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +15,8 @@ import { todayInVietnam } from '../../../shared/dates';
 import { appendEvents } from '../../common/outbox';
 import type { ProgressValue } from '../progress/rules';
 import { loadSnapshots } from '../progress/store';
+import { rankMoves } from '../ranking/rules';
+import { loadRankState, saveRankState } from '../ranking/store';
 
 export const PROGRESS_UPDATED = 'progress.updated';
 export const RANK_CHANGED = 'rank.changed';
@@ -34,10 +38,11 @@ export interface RankChangedPayload {
   previous: number | null;
   position: number;
   outOf: number;
+  /** The rank move since `previous` (0 for a commune new to the ranking); `change` as GraphQL's RankChange names it. */
   change: number;
   progress: ProgressValue;
   /**
-   * The rank changes one publication made in this province share it (one report, import or correction, or a
+   * The rank moves one publication made in this province share it (one report, import or correction, or a
    * coalesced burst of reports), with their count: a screen folds them into one line without timing guesses.
    * Absent on events written before it existed.
    */
@@ -45,7 +50,7 @@ export interface RankChangedPayload {
   batchSize?: number;
 }
 
-/** The areas whose progress a change under `areaId` moves: itself and every ancestor up to the province. */
+/** The areas whose progress a write under `areaId` moves: itself and every ancestor up to the province. */
 export async function withAncestors(
   em: EntityManager,
   areaIds: string[],
@@ -61,37 +66,37 @@ export async function withAncestors(
   );
 }
 
-/** The events of one change, computed (and `rank_state` moved) but not yet in the outbox. */
-export interface PreparedChanges {
+/** The live events of one write, computed (and `rank_state` moved) but not yet in the outbox. */
+export interface LiveEvents {
   progress: ProgressUpdatedPayload[];
   rank: RankChangedPayload[];
 }
 
 /**
- * Publishes the progress of `areaIds` (with ancestors) and the rank changes of their provinces, in `em`'s
+ * Publishes the progress of `areaIds` (with ancestors) and the rank moves of their provinces, in `em`'s
  * transaction.
  */
-export async function publishChanges(em: EntityManager, areaIds: string[], cause: Cause): Promise<void> {
-  await appendChanges(em, (await prepareChanges(em, areaIds, cause, { wait: true }))!);
+export async function publishLiveEvents(em: EntityManager, areaIds: string[], cause: Cause): Promise<void> {
+  await appendLiveEvents(em, (await prepareLiveEvents(em, areaIds, cause, { wait: true }))!);
 }
 
 /** Writes prepared events to the outbox (its lock is taken there: do it last in the transaction). */
-export async function appendChanges(em: EntityManager, changes: PreparedChanges): Promise<void> {
-  await appendEvents(em, 'reports', PROGRESS_UPDATED, changes.progress);
-  await appendEvents(em, 'reports', RANK_CHANGED, changes.rank);
+export async function appendLiveEvents(em: EntityManager, events: LiveEvents): Promise<void> {
+  await appendEvents(em, 'reports', PROGRESS_UPDATED, events.progress);
+  await appendEvents(em, 'reports', RANK_CHANGED, events.rank);
 }
 
 /**
- * Computes the events of a change under each province's lock and records the new ranking in `rank_state`.
+ * Computes the live events of a write under each province's lock and records the new ranking in `rank_state`.
  * With `wait: false` and one province, returns null at once, having done nothing, when another transaction holds
  * that province's lock: the caller leaves the publication to the coalescing consumer (publisher.ts).
  */
-export async function prepareChanges(
+export async function prepareLiveEvents(
   em: EntityManager,
   areaIds: string[],
   cause: Cause,
   options: { wait: boolean },
-): Promise<PreparedChanges | null> {
+): Promise<LiveEvents | null> {
   const areas = await withAncestors(em, areaIds);
   const provinces = [...new Set(areas.map((a) => a.provinceId))].sort();
   const asOf = todayInVietnam();
@@ -126,47 +131,28 @@ export async function prepareChanges(
   }
   for (const provinceId of provinces) {
     const snapshot = snapshots.get(`${provinceId}|${asOf}`)!;
-    const ranking = snapshot.ranking();
-    const before = new Map(
-      (
-        await em.execute<Array<{ communeId: string; position: number }>>(
-          `select commune_id as "communeId", position from reports.rank_state where province_id = ?`,
-          [provinceId],
-        )
-      ).map((r) => [r.communeId, r.position]),
-    );
-    const changed = ranking.filter((r) => before.get(r.communeId) !== r.position);
+    const published = await loadRankState(em, provinceId);
     // The first publication for a province only records the ranking: there is no earlier one to compare with.
-    if (before.size > 0) {
+    const moves = rankMoves(published.length > 0 ? published : null, snapshot.ranking());
+    const movedCommunes = moves.filter((m) => m.previous !== m.position);
+    if (published.length > 0) {
       const batch = randomUUID();
-      for (const r of changed) {
-        const previous = before.get(r.communeId) ?? null;
+      for (const m of movedCommunes)
         rankEvents.push({
           provinceId,
-          communeId: r.communeId,
+          communeId: m.communeId,
           asOf,
-          previous,
-          position: r.position,
-          outOf: r.outOf,
-          change: previous === null ? 0 : previous - r.position,
-          progress: snapshot.progress(r.communeId),
+          previous: m.previous,
+          position: m.position,
+          outOf: m.outOf,
+          // The payload's `change` is never null (RankChange.change is Int!): a commune new to the ranking moved 0.
+          change: m.move ?? 0,
+          progress: snapshot.progress(m.communeId),
           batch,
-          batchSize: changed.length,
+          batchSize: movedCommunes.length,
         });
-      }
     }
-    if (changed.length > 0) {
-      for (let i = 0; i < changed.length; i += 500) {
-        const chunk = changed.slice(i, i + 500);
-        await em.execute(
-          `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of)
-           values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-           on conflict (province_id, commune_id) do update set position = excluded.position,
-              out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
-          chunk.flatMap((r) => [provinceId, r.communeId, r.position, r.outOf, asOf]),
-        );
-      }
-    }
+    await saveRankState(em, provinceId, asOf, movedCommunes);
   }
   return { progress: progressEvents, rank: rankEvents };
 }
@@ -175,13 +161,5 @@ export async function prepareChanges(
 export async function initRankState(em: EntityManager, provinceId: string): Promise<void> {
   const asOf = todayInVietnam();
   const snapshot = (await loadSnapshots(em, [{ provinceId, asOf }])).get(`${provinceId}|${asOf}`)!;
-  const ranking = snapshot.ranking();
-  if (ranking.length === 0) return;
-  await em.execute(
-    `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of)
-     values ${ranking.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-     on conflict (province_id, commune_id) do update set position = excluded.position,
-        out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
-    ranking.flatMap((r) => [provinceId, r.communeId, r.position, r.outOf, asOf]),
-  );
+  await saveRankState(em, provinceId, asOf, snapshot.ranking());
 }

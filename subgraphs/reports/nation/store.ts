@@ -1,8 +1,8 @@
 /**
  * Reads behind `Query.nation`: the national view of a date, built from every province's snapshot in a fixed number
  * of statements whatever the number of provinces and communes (one for the provinces' ids, then the snapshot
- * loader's batch), then kept by the process's snapshot cache until the next change (a report, an import, a registry
- * event or another process's NOTIFY retires it with the snapshots): a warm request makes no statement and no
+ * loader's batch), then kept by the process's snapshot cache until a write retires it with the snapshots (a report,
+ * an import, a registry event or another process's NOTIFY): a warm request makes no statement and no
  * ranking. Each commune entry carries its name and province from reports' own areas, so the gateway needs no
  * registry fetch for them (NationResolver's @provides).
  */
@@ -69,7 +69,7 @@ async function buildView(em: EntityManager, loaders: ReportsLoaders, asOf: IsoDa
   };
 }
 
-/** The national view of a date: built once per change and shared by every request and every field of a request. */
+/** The national view of a date: built once per write that retires it and shared by every request and every field of a request. */
 export function nationView(em: EntityManager, loaders: ReportsLoaders, asOf: IsoDate): Promise<NationView> {
   return loaders.view(`nation|${asOf}`, () => buildView(em, loaders, asOf));
 }

@@ -19,12 +19,12 @@ export interface AreaFacts {
 }
 
 /**
- * Province snapshots shared between requests of this process. A change retires what it touched: a report of
+ * Province snapshots shared between requests of this process. A write retires what it touched: a report of
  * province P dated D (written here after its commit, or by another replica, whose NOTIFY says so) retires P's
- * snapshots of D and later and P's figure dates; anything else (registry events applied here, imports, a change
+ * snapshots of D and later and P's figure dates; anything else (registry events applied here, imports, a write
  * whose scope is not known, a listener that reconnected) bumps the version and so retires everything. Snapshots
  * of other provinces and of earlier dates stay: the dashboard's history and last week's ranking are not rebuilt
- * after each Friday report. A snapshot loaded while a change happened is stored under the old version and never
+ * after each Friday report. A snapshot loaded while a write committed is stored under the old version and never
  * served.
  */
 export class SnapshotCache {
@@ -96,7 +96,7 @@ export class SnapshotCache {
   private readonly views = new Map<string, { version: number; value: Promise<unknown> }>();
 
   /**
-   * A view built from snapshots (the national rankings of a date), shared between requests until the next change,
+   * A view built from snapshots (the national rankings of a date), shared between requests until a write retires it,
    * as a promise so that concurrent requests share one build. At most `limit` dates are kept.
    */
   view<T>(key: string, load: () => Promise<T>): Promise<T> {

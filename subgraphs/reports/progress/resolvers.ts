@@ -13,8 +13,10 @@ import {
   RankingEntry,
   RankPoint,
   RankType,
+  rankFields,
   toProgressType,
 } from '../resolvers/types';
+import { rankMoves, type Ranked } from '../ranking/rules';
 import { listSize, COMMUNES_PER_PROVINCE, DATES_PER_YEAR, REPORTS_PER_REPORTER } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
@@ -108,7 +110,9 @@ export class ProvinceProgressResolver {
       loaders.snapshot.load({ provinceId: p.id, asOf: date }),
     ]);
     return ranked.map((r) => ({
-      ...r,
+      ...rankFields(r),
+      date: r.date,
+      previousDate: r.previousDate,
       commune: { id: r.communeId },
       progress: toProgressType(snapshot.progress(r.communeId), { provinceId: p.id, communeId: r.communeId }),
     }));
@@ -170,7 +174,8 @@ export class CommuneProgressResolver {
     @Ctx() { loaders }: Ctx,
   ): Promise<RankType | null> {
     const ranked = await loaders.ranking.load({ provinceId: await provinceOf(loaders, c.id), asOf: asOfOrToday(asOf) });
-    return ranked.find((r) => r.communeId === c.id) ?? null;
+    const r = ranked.find((x) => x.communeId === c.id);
+    return r ? { ...rankFields(r), date: r.date, previousDate: r.previousDate } : null;
   }
 
   @Directive(listSize(DATES_PER_YEAR))
@@ -188,22 +193,17 @@ export class CommuneProgressResolver {
     const all = await loaders.figureDates.load(provinceId);
     const snapshots = await loaders.snapshot.loadMany(all.map((asOf) => ({ provinceId, asOf })));
     const points: RankPoint[] = [];
-    let previous: { position: number; date: string } | null = null;
+    // The ranking of the last date that ranked this commune, and that date.
+    let previous: { ranking: Ranked[]; date: string } | null = null;
     snapshots.forEach((s, i) => {
       if (s instanceof Error) throw s;
-      const r = s.ranking().find((x) => x.communeId === c.id);
-      if (!r) return;
+      const ranking = s.ranking();
+      if (!ranking.some((x) => x.communeId === c.id)) return;
       if ((!from || all[i] >= from) && (!to || all[i] <= to)) {
-        points.push({
-          position: r.position,
-          outOf: r.outOf,
-          previous: previous?.position ?? null,
-          change: previous ? previous.position - r.position : null,
-          date: all[i],
-          previousDate: previous?.date ?? null,
-        });
+        const m = rankMoves(previous?.ranking ?? null, ranking).find((x) => x.communeId === c.id)!;
+        points.push({ ...rankFields(m), date: all[i], previousDate: previous?.date ?? null });
       }
-      previous = { position: r.position, date: all[i] };
+      previous = { ranking, date: all[i] };
     });
     return points;
   }

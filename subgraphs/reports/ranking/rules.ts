@@ -33,21 +33,43 @@ export function rankCommunes(entries: RankInput[]): Ranked[] {
     .map((e, i) => ({ communeId: e.communeId, position: i + 1, outOf: entries.length }));
 }
 
-export interface RankChangeValue {
+/**
+ * A commune's place in a ranking with its **rank move**: the places it moved up since a previous ranking. One word
+ * per meaning in this subgraph: a *rank move* is this number; a write's *live events* (live/store.ts) are the
+ * `progress.updated` and `rank.changed` events it publishes; a write *retires* the cached snapshots it touched
+ * (progress/cache.ts). The public names stay as DESIGN.md fixed them: GraphQL's `Rank.change`, `RankChange.change`
+ * and `ReportRank.change`, the `rank.changed` payload's `change` and a commune report's stored `rank.change` all hold
+ * a rank move.
+ */
+export interface RankMove {
+  communeId: string;
   position: number;
   outOf: number;
+  /** Its position in the previous ranking; null when there is none or the commune was not in it. */
   previous: number | null;
-  /** Places moved up since the previous ranking date (negative: down). Ba Tô 34 → 38 is -4. */
-  change: number | null;
+  /** Places moved up (negative: down; Ba Tô 34 → 38 is -4); null when `previous` is. */
+  move: number | null;
 }
 
-export function withChange(current: Ranked, previous: Ranked | undefined): RankChangeValue {
-  return {
-    position: current.position,
-    outOf: current.outOf,
-    previous: previous?.position ?? null,
-    change: previous ? previous.position - current.position : null,
-  };
+/**
+ * The rank move of every commune of `current` since `previous` (null: there is no previous ranking), in `current`'s
+ * order. A commune new to the ranking has no move; one that left it has no entry.
+ */
+export function rankMoves(
+  previous: ReadonlyArray<{ communeId: string; position: number }> | null,
+  current: readonly Ranked[],
+): RankMove[] {
+  const before = new Map((previous ?? []).map((r) => [r.communeId, r.position]));
+  return current.map((r) => {
+    const was = before.get(r.communeId) ?? null;
+    return {
+      communeId: r.communeId,
+      position: r.position,
+      outOf: r.outOf,
+      previous: was,
+      move: was === null ? null : was - r.position,
+    };
+  });
 }
 
 /**
