@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { planPart } from './report-part';
-import { keyPeoplePart } from './key-people';
+import { keyPeoplePart } from './key-people-certification';
 import { keyPeopleWhere } from './loaders';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
