@@ -10,6 +10,11 @@ import { listenForWrites } from '../../common/notify';
 import { PROGRESS_UPDATED, RANK_CHANGED } from './store';
 import { describeError } from '../../../shared/logging';
 
+type RepeaterModule = typeof import('@repeaterjs/repeater', { with: { 'resolution-mode': 'import' } });
+// The package's types describe its ES module; `require` loads its CommonJS build (src/index.cjs), the same code.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Repeater } = require('@repeaterjs/repeater') as RepeaterModule;
+
 export interface LiveEvent<P = Record<string, unknown>> {
   seq: number;
   topic: string;
@@ -17,6 +22,36 @@ export interface LiveEvent<P = Record<string, unknown>> {
 }
 
 type Listener = (event: LiveEvent) => void;
+
+/**
+ * A subscription's queue: unbounded, as a subscriber's backlog of live events is (a slow client is the gateway's to
+ * cap), and it tells when it is empty, so a replay reads its next page only once the last one was taken.
+ */
+class DrainableBuffer<T> {
+  private readonly items: T[] = [];
+  private waiting: Array<() => void> = [];
+  get empty(): boolean {
+    return this.items.length === 0;
+  }
+  get full(): boolean {
+    return false;
+  }
+  add(value: T): void {
+    this.items.push(value);
+  }
+  remove(): T {
+    if (this.items.length === 0) throw new Error('DrainableBuffer is empty');
+    const value = this.items.shift()!;
+    if (this.items.length === 0) {
+      for (const resolve of this.waiting) resolve();
+      this.waiting = [];
+    }
+    return value;
+  }
+  drained(): Promise<void> {
+    return this.items.length === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+}
 
 /** Events read per statement while replaying (the replay itself has no limit). */
 export const REPLAY_PAGE = 1000;
@@ -91,77 +126,65 @@ export class LiveHub {
       });
   }
 
-  /** Events of one topic whose payload field `key` equals `value`, after `after` (replayed first), then live. */
+  /**
+   * Events of one topic whose payload field `key` equals `value`, after `after` (replayed first), then live. The
+   * repeater starts on the first `next()`; without `after` it starts from the last event this hub had read when
+   * asked, and replays from the outbox whatever the hub handed out before the subscription was listening.
+   */
   subscribe(
     topic: string,
     key: 'areaId' | 'provinceId',
     value: string,
     after: number | null,
   ): AsyncIterableIterator<LiveEvent> {
-    const queue: LiveEvent[] = [];
-    let wakeUp: (() => void) | null = null;
-    let done = false;
-    // Events go out in increasing order, each once: a live event the replay already delivered (its NOTIFY can be read
-    // after the replay's statement saw the row) is skipped whenever it arrives.
-    let delivered = after ?? 0;
-    const listener = {
-      matches: (e: LiveEvent) => e.topic === topic && e.payload[key] === value,
-      push: (e: LiveEvent) => {
-        queue.push(e);
-        wakeUp?.();
-      },
-    };
-    this.listeners.add(listener);
-    // Keyset pages after the last event read: the whole gap, however long, a thousand rows per statement.
-    let cursor = after ?? 0;
-    let replayDone = after === null;
-    const page = async (): Promise<LiveEvent[]> => {
-      const { rows } = await this.pool.query<{ seq: string; topic: string; payload: Record<string, unknown> }>(
-        `select seq, topic, payload from reports.outbox_event where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit ${REPLAY_PAGE}`,
-        [topic, value, cursor],
-      );
-      if (rows.length < REPLAY_PAGE) replayDone = true;
-      const events = rows.map((row) => ({ seq: Number(row.seq), topic: row.topic, payload: row.payload }));
-      if (events.length) cursor = events[events.length - 1].seq;
-      return events;
-    };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the iterator object has its own `this`
-    const hub = this;
-    let pending: LiveEvent[] = [];
-    const iterator: AsyncIterableIterator<LiveEvent> = {
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-      async next(): Promise<IteratorResult<LiveEvent>> {
-        for (;;) {
-          if (done) return { value: undefined, done: true };
-          const next = pending.shift();
-          if (next) {
-            delivered = next.seq;
-            return { value: next, done: false };
-          }
-          if (!replayDone) {
-            pending = await page();
-            continue;
-          }
-          while (queue.length && queue[0].seq <= delivered) queue.shift();
-          const live = queue.shift();
-          if (live) {
-            delivered = live.seq;
-            return { value: live, done: false };
-          }
-          await new Promise<void>((resolve) => (wakeUp = resolve));
-          wakeUp = null;
+    const start = after ?? this.lastSeq;
+    const buffer = new DrainableBuffer<LiveEvent>();
+    return new Repeater<LiveEvent>(async (push, stop) => {
+      // Events go out in increasing order, each once: a live event the replay already delivered (its NOTIFY can be
+      // read after the replay's statement saw the row) is skipped whenever it arrives.
+      let delivered = start;
+      const deliver = (e: LiveEvent) => {
+        if (e.seq <= delivered) return;
+        delivered = e.seq;
+        void push(e);
+      };
+      // Live events that arrive while the replay runs wait for it.
+      let arrivedDuringReplay: LiveEvent[] | null = [];
+      const listener = {
+        matches: (e: LiveEvent) => e.topic === topic && e.payload[key] === value,
+        push: (e: LiveEvent) => (arrivedDuringReplay ? arrivedDuringReplay.push(e) : deliver(e)),
+      };
+      this.listeners.add(listener);
+      let stopped = false;
+      void stop.then(() => {
+        stopped = true;
+        this.listeners.delete(listener);
+      });
+      if (after !== null || this.lastSeq > start) {
+        // Keyset pages after the last event read: the whole gap, however long, a page at a time, the next read
+        // once the subscriber has taken the last.
+        for (let cursor = start; !stopped;) {
+          const events = await this.replayPage(topic, key, value, cursor);
+          events.forEach(deliver);
+          if (events.length < REPLAY_PAGE) break;
+          cursor = events[events.length - 1].seq;
+          await Promise.race([buffer.drained(), stop]);
         }
-      },
-      async return(): Promise<IteratorResult<LiveEvent>> {
-        done = true;
-        hub.listeners.delete(listener);
-        wakeUp?.();
-        return { value: undefined, done: true };
-      },
-    };
-    return iterator;
+      }
+      const waiting = arrivedDuringReplay;
+      arrivedDuringReplay = null;
+      waiting.forEach(deliver);
+      await stop;
+    }, buffer);
+  }
+
+  /** One page of a replay: the events of a topic for one area after `cursor`. */
+  private async replayPage(topic: string, key: 'areaId' | 'provinceId', value: string, cursor: number) {
+    const { rows } = await this.pool.query<{ seq: string; topic: string; payload: Record<string, unknown> }>(
+      `select seq, topic, payload from reports.outbox_event where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit ${REPLAY_PAGE}`,
+      [topic, value, cursor],
+    );
+    return rows.map((row): LiveEvent => ({ seq: Number(row.seq), topic: row.topic, payload: row.payload }));
   }
 
   /**
