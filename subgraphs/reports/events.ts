@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
+import { bulkUpsert } from '../common/bulk-upsert';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 import { publishLiveEvents, type ProgressUpdatedPayload, type RankChangedPayload } from './live/store';
@@ -34,31 +35,40 @@ export interface PortalImported {
   communes: string[];
 }
 
+const AREA_COLUMNS = [
+  'id',
+  'level',
+  'name',
+  'parent_id',
+  'province_id',
+  'commune_id',
+  'former_commune',
+  'unit_type',
+  'staff',
+  'village_id',
+] as const;
+
 export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
   if (isEvent(event, AREA_UPSERTED)) {
     const { areas } = event.payload;
-    for (let i = 0; i < areas.length; i += 500) {
-      const chunk = areas.slice(i, i + 500);
-      await em.execute(
-        `insert into reports.area (id, level, name, parent_id, province_id, commune_id, former_commune, unit_type, staff, village_id)
-         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
-           province_id = excluded.province_id, commune_id = excluded.commune_id, former_commune = excluded.former_commune,
-           unit_type = excluded.unit_type, staff = excluded.staff, village_id = excluded.village_id`,
-        chunk.flatMap((a) => [
-          a.id,
-          a.level,
-          a.name,
-          a.parentId,
-          a.provinceId,
-          a.communeId,
-          a.formerCommune ?? null,
-          a.unitType ?? null,
-          a.staff ?? null,
-          a.villageId ?? null,
-        ]),
-      );
-    }
+    await bulkUpsert(
+      em,
+      'reports.area',
+      AREA_COLUMNS,
+      areas.map((a) => ({
+        id: a.id,
+        level: a.level,
+        name: a.name,
+        parent_id: a.parentId,
+        province_id: a.provinceId,
+        commune_id: a.communeId,
+        former_commune: a.formerCommune ?? null,
+        unit_type: a.unitType ?? null,
+        staff: a.staff ?? null,
+        village_id: a.villageId ?? null,
+      })),
+      { conflict: ['id'], update: AREA_COLUMNS.filter((c) => c !== 'id'), chunk: 500 },
+    );
   } else if (isEvent(event, POPULATION_RECORDED)) {
     const p = event.payload;
     await em.execute(

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { bulkUpsert } from '../../common/bulk-upsert';
 import { drainOutbox, isEvent, type OutboxEvent } from '../../common/events';
 import { POPULATION_RECORDED, type PopulationRecorded } from '../../../shared/vocabulary/events';
 import { weeklyReports, type DemoCommune, type DemoReportRow } from './data';
@@ -123,20 +124,32 @@ async function drainRegistryInBulk(em: EntityManager): Promise<number> {
       const rows = figures;
       figures = [];
       if (rows.length === 0) return;
-      await t.execute(
-        `insert into reports.population_fact (revision_id, area_id, area_level, as_of, adults, working_age, households, officials, students)
-         values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} on conflict (revision_id) do nothing`,
-        rows.flatMap((p) => [
-          p.revisionId,
-          p.areaId,
-          p.areaLevel,
-          p.asOf,
-          p.adults,
-          p.workingAge,
-          p.households,
-          p.officials,
-          p.students,
-        ]),
+      await bulkUpsert(
+        t,
+        'reports.population_fact',
+        [
+          'revision_id',
+          'area_id',
+          'area_level',
+          'as_of',
+          'adults',
+          'working_age',
+          'households',
+          'officials',
+          'students',
+        ],
+        rows.map((p) => ({
+          revision_id: p.revisionId,
+          area_id: p.areaId,
+          area_level: p.areaLevel,
+          as_of: p.asOf,
+          adults: p.adults,
+          working_age: p.workingAge,
+          households: p.households,
+          officials: p.officials,
+          students: p.students,
+        })),
+        { conflict: ['revision_id'] },
       );
     },
   });

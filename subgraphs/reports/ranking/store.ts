@@ -3,6 +3,7 @@
  * against what was published, whichever process published it (live/store.ts holds the province's lock meanwhile).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { bulkUpsert } from '../../common/bulk-upsert';
 import type { Ranked } from './rules';
 
 /** The positions last published in a province (empty: never published). */
@@ -23,14 +24,17 @@ export async function saveRankState(
   asOf: string,
   ranked: readonly Ranked[],
 ): Promise<void> {
-  for (let i = 0; i < ranked.length; i += 500) {
-    const chunk = ranked.slice(i, i + 500);
-    await em.execute(
-      `insert into reports.rank_state (province_id, commune_id, position, out_of, as_of)
-       values ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-       on conflict (province_id, commune_id) do update set position = excluded.position,
-          out_of = excluded.out_of, as_of = excluded.as_of, updated_at = now()`,
-      chunk.flatMap((r) => [provinceId, r.communeId, r.position, r.outOf, asOf]),
-    );
-  }
+  await bulkUpsert(
+    em,
+    'reports.rank_state',
+    ['province_id', 'commune_id', 'position', 'out_of', 'as_of'],
+    ranked.map((r) => ({
+      province_id: provinceId,
+      commune_id: r.communeId,
+      position: r.position,
+      out_of: r.outOf,
+      as_of: asOf,
+    })),
+    { conflict: ['province_id', 'commune_id'], update: ['position', 'out_of', 'as_of'], also: 'updated_at = now()' },
+  );
 }
