@@ -15,9 +15,14 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Repeater, RepeaterOverflowError } from '@repeaterjs/repeater';
+import type * as RepeaterModule from '@repeaterjs/repeater' with { 'resolution-mode': 'import' };
 import type { FetchNode } from '@apollo/query-planner';
 import { toClientErrors } from '../errors';
+
+// @repeaterjs/repeater 3.1 ships its type declarations as ESM only, beside a CommonJS build: the types are taken from
+// the former, the classes from the latter (what `import` would compile to).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Repeater, RepeaterOverflowError } = require('@repeaterjs/repeater') as typeof RepeaterModule;
 
 export interface Downstream {
   push(result: ExecutionResult): void;
