@@ -4,7 +4,7 @@
  * GraphQL cost specification (the one Apollo Router and Hive Gateway read): `assumedSize` is the most the field
  * returns, `slicingArguments` the arguments (`first`, `limit`) that say how many the caller wants, honoured also when
  * given as variables, `sizedFields` the child lists they size. `@cost(weight:)` on an argument adds a one-off weight
- * (a new `asOf` date builds a view of its own). The gateway reads them from the committed supergraph (costModel), so
+ * (a new `asOf` date builds a view of its own). The gateway reads them from the committed supergraph (costModel, in cost-model.ts), so
  * the same estimate guards HTTP and WebSocket (limits.ts) and is tested with a table (test/query-cost.test.ts).
  */
 import {
@@ -18,9 +18,7 @@ import {
   isListType,
   isObjectType,
   Kind,
-  parse,
   valueFromASTUntyped,
-  type ConstDirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -29,68 +27,16 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import type { CostModel, ListSize } from './cost-model';
 
-/** A list field's `@listSize` (cost specification, https://ibm.github.io/graphql-specs/cost-spec.html). */
-export interface ListSize {
-  assumedSize?: number;
-  slicingArguments?: readonly string[];
-  sizedFields?: readonly string[];
-}
-
-/** What the supergraph declares: `Type.field` → its list size; `Type.field(arg:)` → the argument's weight. */
-export interface CostModel {
-  lists: ReadonlyMap<string, ListSize>;
-  argumentWeights: ReadonlyMap<string, number>;
-}
+export type { CostModel, ListSize } from './cost-model';
+export { costModel } from './cost-model';
 
 /**
  * Items assumed for a list field with no declared size. The supergraph has none (test/query-cost.test.ts fails for
  * one); this only keeps a schema under construction from being estimated at zero.
  */
 export const UNDECLARED_LIST_SIZE = 1000;
-
-function directiveArgs(node: ConstDirectiveNode): Record<string, unknown> {
-  return Object.fromEntries((node.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
-}
-
-/** The local name of a cost-spec directive in the supergraph: `listSize`, or `cost__listSize` when not imported. */
-function isCostDirective(name: string, wanted: 'listSize' | 'cost'): boolean {
-  return name === wanted || name === `cost__${wanted}`;
-}
-
-/** Reads every `@listSize` and argument `@cost` of a (super)graph's SDL. */
-export function costModel(sdl: string): CostModel {
-  const lists = new Map<string, ListSize>();
-  const argumentWeights = new Map<string, number>();
-  for (const def of parse(sdl).definitions) {
-    if (
-      def.kind !== Kind.OBJECT_TYPE_DEFINITION &&
-      def.kind !== Kind.OBJECT_TYPE_EXTENSION &&
-      def.kind !== Kind.INTERFACE_TYPE_DEFINITION &&
-      def.kind !== Kind.INTERFACE_TYPE_EXTENSION
-    )
-      continue;
-    for (const field of def.fields ?? []) {
-      const key = `${def.name.value}.${field.name.value}`;
-      for (const d of field.directives ?? []) {
-        if (!isCostDirective(d.name.value, 'listSize')) continue;
-        const args = directiveArgs(d);
-        lists.set(key, {
-          assumedSize: typeof args.assumedSize === 'number' ? args.assumedSize : undefined,
-          slicingArguments: Array.isArray(args.slicingArguments) ? (args.slicingArguments as string[]) : undefined,
-          sizedFields: Array.isArray(args.sizedFields) ? (args.sizedFields as string[]) : undefined,
-        });
-      }
-      for (const arg of field.arguments ?? [])
-        for (const d of arg.directives ?? []) {
-          const weight = directiveArgs(d).weight;
-          if (isCostDirective(d.name.value, 'cost') && typeof weight === 'number')
-            argumentWeights.set(`${key}(${arg.name.value}:)`, weight);
-        }
-    }
-  }
-  return { lists, argumentWeights };
-}
 
 /**
  * Introspection's lists, sized from the schema itself: under `__schema { types }` each type's fields, arguments,
@@ -157,10 +103,10 @@ export interface CostOptions {
   variables?: Readonly<Record<string, unknown>>;
 }
 
-/** The integer value of an argument written in the query, or through a variable; undefined when absent. */
 /** A variable's value, by name (estimateCost notes that the estimate depended on one). */
 type VariableOf = (name: string) => unknown;
 
+/** The integer value of an argument written in the query, or through a variable; undefined when absent. */
 function argumentValue(node: FieldNode, name: string, variable: VariableOf): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === name);
   if (!arg) return undefined;

@@ -15,8 +15,14 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type * as RepeaterModule from '@repeaterjs/repeater' with { 'resolution-mode': 'import' };
 import type { FetchNode } from '@apollo/query-planner';
 import { toClientErrors } from '../errors';
+
+// @repeaterjs/repeater 3.1 ships its type declarations as ESM only, beside a CommonJS build: the types are taken from
+// the former, the classes from the latter (what `import` would compile to).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Repeater, RepeaterOverflowError } = require('@repeaterjs/repeater') as typeof RepeaterModule;
 
 export interface Downstream {
   push(result: ExecutionResult): void;
@@ -175,57 +181,49 @@ export class Upstream {
   }
 }
 
-/** The client's side: a queue the shared upstream pushes into; leaving it may close the upstream. */
+/**
+ * The client's side: a Repeater the shared upstream pushes into (it queues what the client has not read yet);
+ * leaving it may close the upstream. `end()` ends it after the results already pushed; the client's `return()`
+ * (it completed) drops what is queued and ends a pending next() at once, so graphql-ws's loop finishes now.
+ */
 export function downstream(
   upstream: Upstream,
   onLeave: () => void,
   missed: ExecutionResult[] = [],
 ): AsyncIterableIterator<ExecutionResult> {
-  const queue: ExecutionResult[] = [...missed];
-  let wake: (() => void) | null = null;
-  let ended = false;
+  let self: Downstream | null = null;
   let left = false;
-  const self: Downstream = {
-    push: (r) => {
-      queue.push(r);
-      wake?.();
-    },
-    end: () => {
-      ended = true;
-      wake?.();
-    },
-  };
-  upstream.clients.add(self);
   const leave = () => {
     if (left) return;
     left = true;
-    upstream.clients.delete(self);
+    if (self) upstream.clients.delete(self);
     if (upstream.clients.size === 0) upstream.close();
     onLeave();
   };
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    async next() {
-      for (;;) {
-        if (queue.length) return { value: queue.shift()!, done: false };
-        if (ended) {
-          leave();
-          return { value: undefined, done: true };
-        }
-        await new Promise<void>((r) => (wake = r));
-        wake = null;
+  const results = new Repeater<ExecutionResult>(async (push, stop) => {
+    // A client 1,024 results behind (the most a Repeater queues) is ended, rather than held in memory without end:
+    // it may subscribe again with `after`.
+    const deliver = (result: ExecutionResult) => {
+      try {
+        void push(result);
+      } catch (error) {
+        if (!(error instanceof RepeaterOverflowError)) throw error;
+        stop(new GraphQLError('Quá nhiều sự kiện chưa gửi được (the client reads too slowly)'));
       }
+    };
+    for (const result of missed) deliver(result);
+    self = { push: deliver, end: () => stop() };
+    upstream.clients.add(self);
+    await stop;
+    leave();
+  });
+  // A Repeater starts at its first next(). graphql-ws returns a subscription whose client completed while it was
+  // being set up before reading it: the executor never runs then, so the slot is given back here.
+  const finish = results.return.bind(results);
+  return Object.assign(results, {
+    return: (value?: unknown) => {
+      if (!self) leave();
+      return finish(value);
     },
-    async return() {
-      // The client completed: drop what is queued and end the pending next() too, so graphql-ws's loop finishes
-      // (and its onComplete runs) now rather than at the next event.
-      ended = true;
-      queue.length = 0;
-      leave();
-      wake?.();
-      return { value: undefined, done: true };
-    },
-  };
+  });
 }

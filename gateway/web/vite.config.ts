@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Everything the inlined script imports counts as free of side effects, so that only the query texts and the few
@@ -55,7 +56,28 @@ export default defineConfig({
   root: __dirname,
   base: '/',
   logLevel: 'warn',
-  plugins: [firstQuery()],
+  plugins: [
+    firstQuery(),
+    // The service worker (sw/sw.ts) with the build's file list written in: every emitted file, lazily loaded chunks
+    // included. public/manifest.webmanifest stays the manifest (index.html links it); src/update-prompt.ts registers.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // Vite's names carry their content's hash: no revision needed (and none added to the address).
+        dontCacheBustURLsMatching: /^assets\/.+-[\w-]{8,}\./,
+        // index.html is kept as `/`, fetched through the gateway's page route with its Content-Security-Policy.
+        manifestTransforms: [
+          (entries) => ({ manifest: entries.map((e) => (e.url === 'index.html' ? { ...e, url: '/' } : e)) }),
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: process.env.HUB_WEB_OUT ? path.resolve(process.env.HUB_WEB_OUT) : path.resolve(__dirname, '../../dist/web'),
     emptyOutDir: true,

@@ -5,24 +5,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { planPart } from './report-part';
-import { keyPeoplePart } from './key-people';
+import { keyPeoplePart } from './key-people-certification';
 import { keyPeopleWhere } from './loaders';
+import { bulkUpsert } from '../common/bulk-upsert';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
 
 export async function applyAreas(em: EntityManager, event: OutboxEvent): Promise<void> {
   if (!isEvent(event, AREA_UPSERTED)) return;
   const { areas } = event.payload;
-  for (let i = 0; i < areas.length; i += 1000) {
-    const chunk = areas.slice(i, i + 1000);
-    await em.execute(
-      `insert into plans.area_projection (id, level, name, parent_id, province_id, commune_id)
-       values ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-       on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
-         province_id = excluded.province_id, commune_id = excluded.commune_id`,
-      chunk.flatMap((a) => [a.id, a.level, a.name, a.parentId, a.provinceId, a.communeId]),
-    );
-  }
+  await bulkUpsert(
+    em,
+    'plans.area_projection',
+    ['id', 'level', 'name', 'parent_id', 'province_id', 'commune_id'],
+    areas.map((a) => ({
+      id: a.id,
+      level: a.level,
+      name: a.name,
+      parent_id: a.parentId,
+      province_id: a.provinceId,
+      commune_id: a.communeId,
+    })),
+    { conflict: ['id'], update: ['level', 'name', 'parent_id', 'province_id', 'commune_id'] },
+  );
 }
 
 export async function applyDirective(em: EntityManager, event: OutboxEvent): Promise<void> {

@@ -7,7 +7,8 @@ import { AreaProjection } from './entities/AreaProjection';
 import { DirectiveProjection } from './entities/DirectiveProjection';
 import { TrainingSession } from './entities/TrainingSession';
 import type { PlanPartLine } from './report-part';
-import type { KeyPeoplePart, KeyPersonFacts } from './key-people';
+import type { KeyPersonFacts } from './key-people';
+import type { KeyPeoplePart } from './key-people-certification';
 import { KeyPerson } from './entities/KeyPerson';
 
 /** A key person in force, with its plan's date (the newer plan's person counts): the rows `KeyPerson` resolves. */

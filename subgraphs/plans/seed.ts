@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_DIRECTIVE_REFS } from '../../shared/vocabulary/demo';
 import { directiveIdOf } from '../../shared/ids';
-import { DEMO_PLANS, demoKeyPeople } from './demo';
+import { DEMO_PLANS } from './demo';
+import { demoKeyPeople } from './demo-key-people';
 import { CommunePlan } from './entities/CommunePlan';
 import type { AreaFacts, DirectiveFacts } from './model';
 import { insertPlan } from './plan-store';

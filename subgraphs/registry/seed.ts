@@ -9,6 +9,7 @@ import {
   type AreaRecord,
   type PopulationRecorded,
 } from '../../shared/vocabulary/events';
+import { bulkUpsert } from '../common/bulk-upsert';
 import { appendEvents } from '../common/outbox';
 import { foldVietnamese } from '../../shared/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
@@ -20,20 +21,7 @@ export const DEMO_PROVINCE_CODE = '23';
 /** Inserts rows in chunks; `on conflict do nothing` makes every seed step safe to run twice. */
 async function insertAll(em: EntityManager, table: string, rows: Array<Record<string, unknown>>): Promise<number> {
   if (rows.length === 0) return 0;
-  const columns = Object.keys(rows[0]);
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000);
-    const values = chunk.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    const params = chunk.flatMap((r) => columns.map((c) => r[c]));
-    const res = await em.execute(
-      `insert into registry.${table} (${columns.map((c) => `"${c}"`).join(', ')}) values ${values} on conflict do nothing`,
-      params,
-      'run',
-    );
-    inserted += (res as { affectedRows?: number }).affectedRows ?? 0;
-  }
-  return inserted;
+  return bulkUpsert(em, `registry.${table}`, Object.keys(rows[0]), rows);
 }
 
 async function publishAreas(em: EntityManager, areas: AreaRecord[]): Promise<void> {

@@ -4,10 +4,11 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, DIRECTIVE_CHANGED, POPULATION_RECORDED } from '../../shared/vocabulary/events';
+import { bulkUpsert } from '../common/bulk-upsert';
 import { isEvent, type OutboxEvent } from '../common/events';
 import type { SubgraphDefinition } from '../common/subgraph';
-import { publishChanges, type ProgressUpdatedPayload, type RankChangedPayload } from './live';
-import { LIVE_PUBLISHER } from './live-publisher';
+import { publishLiveEvents, type ProgressUpdatedPayload, type RankChangedPayload } from './live/store';
+import { LIVE_PUBLISHER } from './live/publisher';
 
 /** What this subgraph writes to its own outbox for its live subscriptions. */
 declare module '../common/outbox' {
@@ -25,7 +26,7 @@ export interface ReportSubmitted {
   provinceId: string;
   reportDate: string;
   version: number;
-  /** Its live events were published in its own transaction (else by the coalescing consumer, live-publisher.ts). */
+  /** Its live events were published in its own transaction (else by the coalescing consumer, live/publisher.ts). */
   live?: boolean;
 }
 export interface PortalImported {
@@ -34,31 +35,40 @@ export interface PortalImported {
   communes: string[];
 }
 
+const AREA_COLUMNS = [
+  'id',
+  'level',
+  'name',
+  'parent_id',
+  'province_id',
+  'commune_id',
+  'former_commune',
+  'unit_type',
+  'staff',
+  'village_id',
+] as const;
+
 export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
   if (isEvent(event, AREA_UPSERTED)) {
     const { areas } = event.payload;
-    for (let i = 0; i < areas.length; i += 500) {
-      const chunk = areas.slice(i, i + 500);
-      await em.execute(
-        `insert into reports.area (id, level, name, parent_id, province_id, commune_id, former_commune, unit_type, staff, village_id)
-         values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         on conflict (id) do update set level = excluded.level, name = excluded.name, parent_id = excluded.parent_id,
-           province_id = excluded.province_id, commune_id = excluded.commune_id, former_commune = excluded.former_commune,
-           unit_type = excluded.unit_type, staff = excluded.staff, village_id = excluded.village_id`,
-        chunk.flatMap((a) => [
-          a.id,
-          a.level,
-          a.name,
-          a.parentId,
-          a.provinceId,
-          a.communeId,
-          a.formerCommune ?? null,
-          a.unitType ?? null,
-          a.staff ?? null,
-          a.villageId ?? null,
-        ]),
-      );
-    }
+    await bulkUpsert(
+      em,
+      'reports.area',
+      AREA_COLUMNS,
+      areas.map((a) => ({
+        id: a.id,
+        level: a.level,
+        name: a.name,
+        parent_id: a.parentId,
+        province_id: a.provinceId,
+        commune_id: a.communeId,
+        former_commune: a.formerCommune ?? null,
+        unit_type: a.unitType ?? null,
+        staff: a.staff ?? null,
+        village_id: a.villageId ?? null,
+      })),
+      { conflict: ['id'], update: AREA_COLUMNS.filter((c) => c !== 'id'), chunk: 500 },
+    );
   } else if (isEvent(event, POPULATION_RECORDED)) {
     const p = event.payload;
     await em.execute(
@@ -90,10 +100,10 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
   );
 }
 
-/** After a batch of registry events: live progress and rank changes for the areas whose population changed. */
-export async function publishPopulationChanges(em: EntityManager, events: OutboxEvent[]): Promise<void> {
+/** After a batch of registry events: the live events of the areas whose population figures were recorded. */
+export async function publishPopulationLiveEvents(em: EntityManager, events: OutboxEvent[]): Promise<void> {
   const areas = events.flatMap((e) => (isEvent(e, POPULATION_RECORDED) ? [e.payload.areaId] : []));
-  if (areas.length > 0) await publishChanges(em, [...new Set(areas)], 'POPULATION');
+  if (areas.length > 0) await publishLiveEvents(em, [...new Set(areas)], 'POPULATION');
 }
 
 export const REGISTRY_CONSUMER = {
@@ -111,9 +121,9 @@ export const DIRECTIVES_CONSUMER = {
   handle: applyDirectiveEvent,
 };
 
-/** While the subgraph runs: both, the coalescing live publisher, and live progress for the areas whose population changed (the demo seed does not). */
+/** While the subgraph runs: both, the coalescing live publisher, and the live events of the areas whose population was recorded (the demo seed does not). */
 export const REPORTS_CONSUMERS: NonNullable<SubgraphDefinition<unknown>['consumers']> = [
-  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationChanges },
+  { ...REGISTRY_CONSUMER, afterBatch: publishPopulationLiveEvents },
   DIRECTIVES_CONSUMER,
   LIVE_PUBLISHER,
 ];

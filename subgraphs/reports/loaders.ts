@@ -4,21 +4,20 @@ import { todayInVietnam, type IsoDate } from '../../shared/dates';
 import { addDays } from '../../shared/vocabulary/deadlines';
 import { argLoader, listLoader } from '../common/loaders';
 import type { ChangeScope } from '../common/outbox';
-import { loadApprovals, loadPeriods, type PeriodValue } from './approval-queries';
+import { loadApprovals, loadPeriods, type PeriodValue } from './approval/queries';
 import { Area } from './entities/Area';
 import { CommuneReport } from './entities/CommuneReport';
 import { DirectiveTarget } from './entities/DirectiveTarget';
 import { ReportPerson } from './entities/ReportPerson';
 import { UnitReport } from './entities/UnitReport';
-import { rankingDates, withChange, type RankChangeValue } from './ranking';
-import { SnapshotCache, type AreaFacts } from './cache';
-import { createChaseLoaders } from './chase-store';
-import type { LiveHub } from './live-hub';
-import { loadFigureDates, loadSnapshots } from './snapshot-queries';
-import type { ProvinceSnapshot } from './snapshot';
+import { rankingDates, rankMoves, type RankMove } from './ranking/rules';
+import { SnapshotCache, type AreaFacts } from './progress/cache';
+import { createChaseLoaders } from './chase/store';
+import type { LiveHub } from './live/hub';
+import { loadFigureDates, loadSnapshots } from './progress/store';
+import type { ProvinceSnapshot } from './progress/snapshot';
 
-export interface RankedCommune extends RankChangeValue {
-  communeId: string;
+export interface RankedCommune extends RankMove {
   previousDate: IsoDate | null;
   date: IsoDate | null;
 }
@@ -46,7 +45,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
     { cacheKeyFn: (k) => `${k.provinceId}|${k.asOf}` },
   );
 
-  /** The ranking of a province's communes as of a date, with each one's change since the previous ranking date. */
+  /** The ranking of a province's communes as of a date, with each one's rank move since the previous ranking date. */
   const ranking = new DataLoader<{ provinceId: string; asOf: IsoDate }, RankedCommune[], string>(
     async (keys) =>
       Promise.all(
@@ -56,10 +55,8 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
             snapshot.load({ provinceId, asOf }),
             previous ? snapshot.load({ provinceId, asOf: previous }) : Promise.resolve(null),
           ]);
-          const earlier = new Map((before?.ranking() ?? []).map((r) => [r.communeId, r]));
-          return now.ranking().map((r) => ({
-            ...withChange(r, earlier.get(r.communeId)),
-            communeId: r.communeId,
+          return rankMoves(before?.ranking() ?? null, now.ranking()).map((m) => ({
+            ...m,
             previousDate: previous,
             date: current,
           }));
@@ -70,8 +67,8 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
 
   return {
     /** Call after a write commits: what it touched (all when no scope is given) no longer describes the data. */
-    changed: (scope?: ChangeScope) => cache.retire(scope),
-    /** A view built from snapshots, shared between requests until the next change (cache.ts). */
+    retire: (scope?: ChangeScope) => cache.retire(scope),
+    /** A view built from snapshots, shared between requests until a write retires it (progress/cache.ts). */
     view: <T>(key: string, load: () => Promise<T>): Promise<T> => cache.view(key, load),
     /** The process's live event hub (subscriptions only). */
     live: (): LiveHub => {
@@ -98,7 +95,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       (ids) => em.find(DirectiveTarget, { provinceId: { $in: [...ids] } }),
       (d) => d.provinceId,
     ),
-    /** Communes' periodic reports of a province (commune-report-store.ts): one statement. */
+    /** Communes' periodic reports of a province (commune-report/store.ts): one statement. */
     communeReports: listLoader<string, CommuneReport>(
       (ids) => em.find(CommuneReport, { provinceId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (r) => r.provinceId,
@@ -118,7 +115,7 @@ export function createLoaders(em: EntityManager, cache: SnapshotCache = new Snap
       const all = await loadApprovals(em, provinceIds);
       return provinceIds.map(() => all);
     }),
-    /** The chase lists' and the rewards' rows (chase-store.ts). */
+    /** The chase lists' and the rewards' rows (chase/store.ts). */
     chase: createChaseLoaders(em),
     peopleOf: listLoader<number, ReportPerson>(
       (ids) => em.find(ReportPerson, { reportId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),

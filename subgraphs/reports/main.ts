@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { reportsMigrations } from '../../migrations/reports';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
-import { listenForReportWrites, SnapshotCache } from './cache';
+import { listenForReportWrites, SnapshotCache } from './progress/cache';
 import { warmSnapshots } from './loaders';
 import {
   Area,
@@ -13,11 +13,11 @@ import {
   UnitReport,
 } from './entities';
 import { REPORTS_CONSUMERS } from './events';
-import { LiveHub } from './live-hub';
+import { LiveHub } from './live/hub';
 import { createLoaders, type ReportsLoaders } from './loaders';
 import { buildReportsSchema } from './schema';
-import { seedNational } from './national-seed';
-import { seedDemo } from './seed';
+import { seedNational } from './demo/national-seed';
+import { seedDemo } from './demo/seed';
 
 /** Shared by the requests of a running reports subgraph. */
 export interface ReportsState {

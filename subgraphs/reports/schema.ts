@@ -1,22 +1,22 @@
 import type { GraphQLSchema } from 'graphql';
-import { ApprovalResolver, CommunePeriodsResolver, ProgressApprovalResolver } from './resolvers/ApprovalResolvers';
+import { ApprovalResolver, CommunePeriodsResolver, ProgressApprovalResolver } from './approval/resolvers';
 import { buildFederatedSchema } from '../common/schema';
 import {
   CommuneProgressResolver,
   ProvinceProgressResolver,
   UnitProgressResolver,
   VillageProgressResolver,
-} from './resolvers/ProgressResolvers';
-import { CommuneChaseResolver, ProvinceChaseResolver } from './resolvers/ChaseResolvers';
+} from './progress/resolvers';
+import { CommuneChaseResolver, ProvinceChaseResolver } from './chase/resolvers';
 import {
   CommuneReportResolver,
   CommuneReportsResolver,
   ProvinceReportFollowUpResolver,
-} from './resolvers/CommuneReportResolvers';
-import { LiveResolver } from './resolvers/LiveResolver';
-import { NationResolver } from './resolvers/NationResolver';
-import { ReportResolver } from './resolvers/ReportResolver';
-import { CommuneTargetResolver, ProvinceTargetResolver } from './resolvers/TargetResolvers';
+} from './commune-report/resolvers';
+import { LiveResolver } from './live/resolvers';
+import { NationResolver } from './nation/resolvers';
+import { ReportResolver } from './intake/resolvers';
+import { CommuneTargetResolver, ProvinceTargetResolver } from './targets/resolvers';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedNational as seedRegistry } from '../../subgraphs/registry/national-seed';
-import { seedNational as seedReports } from '../../subgraphs/reports/national-seed';
+import { seedNational as seedReports } from '../../subgraphs/reports/demo/national-seed';
 import { startProxiedGateway } from '../support/delaying-proxy';
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
 

@@ -66,7 +66,10 @@ if (jestArgs.length === 0) {
   ]);
   checks.push(
     ...(await Promise.all([
-      run('type check (pages)', bin('tsc'), ['-p', 'gateway/web/tsconfig.json']),
+      run('type check (pages)', 'sh', [
+        '-c',
+        `${bin('tsc')} -p gateway/web/tsconfig.json && ${bin('tsc')} -p gateway/web/sw/tsconfig.json`,
+      ]),
       run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
     ])),
   );

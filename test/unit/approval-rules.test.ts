@@ -9,7 +9,7 @@ import {
   lockedPeriodError,
   viDateTime,
   type PeriodApprovalFacts,
-} from '../../subgraphs/reports/approval-rules';
+} from '../../subgraphs/reports/approval/rules';
 
 const approved: PeriodApprovalFacts = {
   state: 'APPROVED',

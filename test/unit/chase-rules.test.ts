@@ -5,8 +5,8 @@ import {
   communeChase,
   latestOneOffDeadline,
   provinceChase,
-} from '../../subgraphs/reports/chase-rules';
-import { deadlineInstant, reportingState, summarise } from '../../subgraphs/reports/reporting';
+} from '../../subgraphs/reports/chase/rules';
+import { deadlineInstant, reportingState, summarise } from '../../subgraphs/reports/chase/reporting';
 
 describe('reporting state', () => {
   const friday = deadlineInstant('2025-11-07');

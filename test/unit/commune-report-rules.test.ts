@@ -8,7 +8,7 @@ import {
   nextStatus,
   type CommuneReportAction,
   type CommuneReportStatus,
-} from '../../subgraphs/reports/commune-report-rules';
+} from '../../subgraphs/reports/commune-report/rules';
 import type { DeadlineData } from '../../shared/vocabulary/model';
 
 describe('a commune report’s states', () => {

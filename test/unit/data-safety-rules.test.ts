@@ -3,8 +3,13 @@ import { ConflictError } from '../../shared/errors';
 import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
 import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/validation';
-import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval-rules';
-import { checkRetryMatches, contentOfInput, contentOfRow, validateReport } from '../../subgraphs/reports/validation';
+import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval/rules';
+import {
+  checkRetryMatches,
+  contentOfInput,
+  contentOfRow,
+  validateReport,
+} from '../../subgraphs/reports/intake/validation';
 import { codeOf } from '../support/errors';
 
 describe('control characters', () => {

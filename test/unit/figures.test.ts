@@ -6,8 +6,8 @@ import {
   figureTriples,
   figureValues,
   type FigureProperty,
-} from '../../subgraphs/reports/figures';
-import type { Figures } from '../../subgraphs/reports/progress';
+} from '../../subgraphs/reports/intake/figures';
+import type { Figures } from '../../subgraphs/reports/progress/rules';
 
 const FIGURES: Figures = {
   OFFICIALS: { registered: 1, completed: 2, certified: 3 },

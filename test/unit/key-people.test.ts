@@ -1,16 +1,18 @@
 import { BadInputError, NotFoundError } from '../../shared/errors';
 import type { Viewer } from '../../shared/viewer';
-import { demoKeyPeople } from '../../subgraphs/plans/demo';
+import { demoKeyPeople } from '../../subgraphs/plans/demo-key-people';
 import {
-  certificationDate,
   certificationSummary,
-  checkCertification,
-  checkKeyPerson,
   effectiveKeyPeople,
-  formatPhone,
   keyPeopleLine,
   keyPeoplePart,
   missingCertifications,
+} from '../../subgraphs/plans/key-people-certification';
+import {
+  certificationDate,
+  checkCertification,
+  checkKeyPerson,
+  formatPhone,
   nextKeyPerson,
   normalizePhone,
   villageOfCommune,

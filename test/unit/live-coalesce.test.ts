@@ -1,4 +1,4 @@
-import { coalesceReports } from '../../subgraphs/reports/live-coalesce';
+import { coalesceReports } from '../../subgraphs/reports/live/rules';
 
 describe('coalescing live publications in a burst', () => {
   it('publishes each reporter once, in the order of its first report, with one ranking per province', () => {

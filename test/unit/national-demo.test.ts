@@ -4,7 +4,7 @@ import { readCsvRecords } from '../../shared/csv';
 import { communeId } from '../../shared/ids';
 import { generateNationalData, NATIONAL_VILLAGES } from '../../subgraphs/registry/national';
 import type { DemoCommune, DemoCommuneKind } from '../../subgraphs/registry/demo';
-import { nationalCurves } from '../../subgraphs/reports/national';
+import { nationalCurves } from '../../subgraphs/reports/demo/national';
 
 const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
 const records = readCsvRecords(readFileSync(path.join(__dirname, '..', '..', 'data', 'communes-2025.csv'), 'utf8'));

@@ -1,5 +1,5 @@
 import { BadInputError } from '../../shared/errors';
-import { maxPeoplePerReport, MAX_PEOPLE_PER_REPORT, validateReport } from '../../subgraphs/reports/validation';
+import { maxPeoplePerReport, MAX_PEOPLE_PER_REPORT, validateReport } from '../../subgraphs/reports/intake/validation';
 
 /** A cap on the people one report names (issue 21): 1,500 were stored. */
 const report = (n: number) => ({

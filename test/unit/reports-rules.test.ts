@@ -1,14 +1,14 @@
 import { BadInputError } from '../../shared/errors';
-import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo';
+import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo/data';
 import {
   chooseCommuneProgress,
   emptyFigures,
   progressFromFigures,
   progressFromPortal,
   sumProgress,
-} from '../../subgraphs/reports/progress';
-import { rankCommunes, rankingDates, withChange } from '../../subgraphs/reports/ranking';
-import { checkAdultMeasures, findAnomalies, validateReport } from '../../subgraphs/reports/validation';
+} from '../../subgraphs/reports/progress/rules';
+import { rankCommunes, rankingDates } from '../../subgraphs/reports/ranking/rules';
+import { checkAdultMeasures, findAnomalies, validateReport } from '../../subgraphs/reports/intake/validation';
 
 describe('progress as the portal computes it', () => {
   it('gives Ba Tô 1.53% officials and 0.68% residents on 26 Oct 2025 over 9,412 adults', () => {
@@ -77,16 +77,6 @@ describe('ranking', () => {
     ]);
     expect(ranked.map((r) => r.communeId)).toEqual(['C4', 'C5', 'C2', 'C3', 'C1']);
     expect(ranked.every((r) => r.outOf === 5)).toBe(true);
-  });
-
-  it.each([
-    [34, 38, -4],
-    [10, 7, 3],
-    [5, 5, 0],
-  ])('from %i to %i is a change of %i', (before, now, change) => {
-    expect(
-      withChange({ communeId: 'x', position: now, outOf: 96 }, { communeId: 'x', position: before, outOf: 96 }).change,
-    ).toBe(change);
   });
 
   it('compares with the ranking date before the newest one on or before asOf', () => {

@@ -4,7 +4,7 @@
  * 2025), Khánh Cường's from its own plan; nothing here is Ba Tô's constant.
  */
 import { BA_TO_PLAN, KHANH_CUONG_PLAN } from '../../subgraphs/plans/demo';
-import { emptyFigures } from '../../subgraphs/reports/progress';
+import { emptyFigures } from '../../subgraphs/reports/progress/rules';
 import {
   personVerdict,
   quotaText,
@@ -13,7 +13,7 @@ import {
   unitVerdict,
   villageVerdict,
   type RewardRuleData,
-} from '../../subgraphs/reports/rewards';
+} from '../../subgraphs/reports/rewards/rules';
 
 const BA_TO = rulesBySubject(BA_TO_PLAN.rewardRules);
 const KHANH_CUONG = rulesBySubject(KHANH_CUONG_PLAN.rewardRules);

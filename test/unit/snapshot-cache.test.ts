@@ -1,10 +1,10 @@
 import { AUDIT_RECORDED, COMMUNE_REPORT_SUBMITTED } from '../../shared/vocabulary/events';
-import { REPORT_SUBMITTED } from '../../subgraphs/reports/report-store';
-import { retirementOf, SnapshotCache } from '../../subgraphs/reports/cache';
-import { PROGRESS_UPDATED, RANK_CHANGED } from '../../subgraphs/reports/live';
-import type { ProvinceSnapshot } from '../../subgraphs/reports/snapshot';
+import { REPORT_SUBMITTED } from '../../subgraphs/reports/intake/store';
+import { retirementOf, SnapshotCache } from '../../subgraphs/reports/progress/cache';
+import { PROGRESS_UPDATED, RANK_CHANGED } from '../../subgraphs/reports/live/store';
+import type { ProvinceSnapshot } from '../../subgraphs/reports/progress/snapshot';
 
-/** What a write retires from the reports subgraph's shared snapshots (subgraphs/reports/cache.ts). */
+/** What a write retires from the reports subgraph's shared snapshots (subgraphs/reports/progress/cache.ts). */
 const snapshot = () => Promise.resolve({} as ProvinceSnapshot);
 const KEYS = ['P23|2025-11-07', 'P23|2025-11-14', 'P23|2025-11-21', 'P22|2025-11-14', 'P22|2025-11-21'];
 function filled(): SnapshotCache {

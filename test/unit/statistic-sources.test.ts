@@ -1,7 +1,7 @@
-import { progressFromPortal, sumProgress, withNationalPlatform } from '../../subgraphs/reports/progress';
-import { checkSourceFields, platformOnly } from '../../subgraphs/reports/statistic-sources';
+import { progressFromPortal, sumProgress, withNationalPlatform } from '../../subgraphs/reports/progress/rules';
+import { checkSourceFields, platformOnly } from '../../subgraphs/reports/progress/statistic-sources';
 
-/** The national platform's rows and the rule that counts each learner once (statistic-sources.ts, progress.ts). */
+/** The national platform's rows and the rule that counts each learner once (progress/statistic-sources.ts, progress/rules.ts). */
 describe('checking a row by its source', () => {
   const platform = { source: 'NATIONAL_PLATFORM' as const, officialsRegistered: 10, residentsRegistered: 30 };
   it.each([

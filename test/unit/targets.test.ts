@@ -1,5 +1,5 @@
-import { emptyFigures } from '../../subgraphs/reports/progress';
-import { judgeTarget, targetValue, type TargetShape } from '../../subgraphs/reports/targets';
+import { emptyFigures } from '../../subgraphs/reports/progress/rules';
+import { judgeTarget, targetValue, type TargetShape } from '../../subgraphs/reports/targets/rules';
 
 const joined80: TargetShape = { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31' };
 

@@ -11,6 +11,7 @@ import { NationPage } from './pages/nation/NationPage';
 import { ProvincePage } from './pages/province/ProvincePage';
 import { ReportPage } from './pages/report/ReportPage';
 import { html, NotFound } from './ui';
+import { registerPages } from './update-prompt';
 
 /** Page routes (the gateway serves index.html for each of them). */
 function route(pathname: string) {
@@ -36,7 +37,5 @@ const app = document.getElementById('app')!;
 app.innerHTML = '';
 render(route(location.pathname), app);
 startOutbox();
-// Keeps the pages in the browser so that they open with no signal (public/sw.js); the reports wait in the outbox.
-if ('serviceWorker' in navigator) {
-  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-}
+// Keeps the pages in the browser so that they open with no signal (sw/sw.ts); the reports wait in the outbox.
+registerPages();

@@ -18,13 +18,8 @@ import { todayInVietnam } from '../../../shared/dates';
 import type { Context } from '../../common/context';
 import { CommunePlan } from '../entities/CommunePlan';
 import { KeyPerson } from '../entities/KeyPerson';
-import {
-  certificationSummary,
-  effectiveKeyPeople,
-  keyPeopleLine,
-  keyPeoplePart,
-  visibleKeyPeople,
-} from '../key-people';
+import { certificationSummary, effectiveKeyPeople, keyPeopleLine, keyPeoplePart } from '../key-people-certification';
+import { visibleKeyPeople } from '../key-people';
 import { recordKeyPersonCertification, setKeyPerson } from '../key-people-store';
 import type { PlansLoaders } from '../loaders';
 import { CommuneRef, VillageRef } from './refs';

@@ -1,7 +1,7 @@
 import { Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
-import type { KeyPeoplePart } from '../key-people';
+import type { KeyPeoplePart } from '../key-people-certification';
 import type { PlansLoaders } from '../loaders';
 import { listSize, PLANS_PER_COMMUNE } from '../../common/list-size';
 

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { CommuneReportStatus } from '../commune-report-rules';
+import type { CommuneReportStatus } from '../commune-report/rules';
 
 /**
  * A commune's periodic report to the province for one reporting request (a directive's one-off deadline): its

@@ -2,7 +2,7 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * A row of published statistics: the province portal's statistics page (source PORTAL) or the national platform's
- * (NATIONAL_PLATFORM, see statistic-sources.ts): one commune on one date, as published. An import for the same
+ * (NATIONAL_PLATFORM, see progress/statistic-sources.ts): one commune on one date, as published. An import for the same
  * commune, date and source adds a newer row; the latest import counts.
  */
 @Entity({ tableName: 'portal_statistic' })

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RewardRule } from '../../../shared/vocabulary/values';
-import { TargetFields } from './target-types';
+import { TargetFields } from '../targets/types';
 
 /** The registry's entities, extended here with progress, rank and reports. */
 @ObjectType('Province')

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress';
+import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress/rules';
+import type { RankMove } from '../ranking/rules';
 import { CommuneRef } from './refs';
 
 import { PopulationGroup } from '../../../shared/vocabulary/enums';
@@ -116,6 +117,11 @@ export class RankType {
     string | null;
   @Field(() => DateScalar, { nullable: true, description: 'The ranking date before it, that `previous` refers to.' })
   previousDate!: string | null;
+}
+
+/** A rank move as GraphQL's Rank spells it (`change`: the move, DESIGN.md's name). */
+export function rankFields(m: RankMove): Pick<RankType, 'position' | 'outOf' | 'previous' | 'change'> {
+  return { position: m.position, outOf: m.outOf, previous: m.previous, change: m.move };
 }
 
 @ObjectType('RankingEntry', { description: 'A row of the portal’s ranking table.' })

@@ -1,0 +1,110 @@
+/**
+ * Target status: where an area stands against a target, and whether it will make it. Plain functions.
+ *
+ * The value of a target is a fraction: JOINED counts registered learners, COMPLETED those who finished the five
+ * modules, CERTIFIED those certified, over the group's population — RESIDENTS: all adults (the portal's
+ * denominator; learners of every group count, as the portal's "80% of adults joined"), OFFICIALS: the officials
+ * recorded for the area, else the staff of its agencies, schools and organisations; STUDENTS: its students;
+ * WORKERS: the staff of its enterprises and cooperatives. DIGITAL_SIGNATURE and VNEID_CONFIRMED: the adults the
+ * villages and units report with a digital signature / confirmed on VNeID level 2 (each reporter's latest stated
+ * value, summed) over the adults (any group but RESIDENTS: the group's count is not reported, NOT_MEASURED);
+ * NOT_MEASURED while no report states them.
+ *
+ * Status: MET when the value reaches the threshold (exceeds it, for a strict "over 50%" target). Otherwise
+ * MISSED after the due date. Before it, the projection: the pace over the last 28 days (value now minus the
+ * value at the earliest figure date in that window, per day) carried forward to the due date; ON_TRACK when the
+ * projection reaches the threshold, AT_RISK when it does not or when there is no pace yet (a single figure date).
+ */
+import type { IndicatorName } from '../../../shared/vocabulary/enums';
+import type { Figures, Group } from '../progress/rules';
+
+export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
+export type Indicator = IndicatorName;
+
+export interface TargetShape {
+  indicator: Indicator;
+  group: Group;
+  threshold: number;
+  dueOn: string;
+  strict?: boolean | null;
+}
+
+export interface Denominators {
+  adults: number | null;
+  officials: number | null;
+  students: number | null;
+  workers: number | null;
+}
+
+export interface Counts {
+  /** Learners of every group, as the portal counts them (used for JOINED × RESIDENTS). */
+  learners: number;
+  /** Per group, where the figures come from reports; null when only the portal's totals are known. */
+  groups: Figures | null;
+  /** Adults with a digital signature / confirmed on VNeID level 2, from reports; null when none states them. */
+  digitalSignatures?: number | null;
+  vneidConfirmed?: number | null;
+}
+
+export const PACE_WINDOW_DAYS = 28;
+
+const KEY: Record<Indicator, 'registered' | 'completed' | 'certified' | null> = {
+  JOINED: 'registered',
+  COMPLETED: 'completed',
+  CERTIFIED: 'certified',
+  DIGITAL_SIGNATURE: null,
+  VNEID_CONFIRMED: null,
+};
+
+/** The target's value as a fraction, or null when it cannot be measured from these figures. */
+export function targetValue(t: TargetShape, counts: Counts, d: Denominators): number | null {
+  if (t.indicator === 'DIGITAL_SIGNATURE' || t.indicator === 'VNEID_CONFIRMED') {
+    const n = t.indicator === 'DIGITAL_SIGNATURE' ? counts.digitalSignatures : counts.vneidConfirmed;
+    return t.group === 'RESIDENTS' && d.adults && n != null ? n / d.adults : null;
+  }
+  const key = KEY[t.indicator];
+  if (!key) return null;
+  if (t.group === 'RESIDENTS') {
+    if (!d.adults) return null;
+    if (key === 'registered') return counts.learners / d.adults;
+    if (!counts.groups) return null;
+    const g = counts.groups;
+    return (g.OFFICIALS[key] + g.RESIDENTS[key] + g.STUDENTS[key] + g.WORKERS[key]) / d.adults;
+  }
+  const denominator = t.group === 'OFFICIALS' ? d.officials : t.group === 'STUDENTS' ? d.students : d.workers;
+  if (!denominator || !counts.groups) return null;
+  return counts.groups[t.group][key] / denominator;
+}
+
+const days = (from: string, to: string) =>
+  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+export interface Judgement {
+  value: number | null;
+  gap: number | null;
+  projected: number | null;
+  status: TargetState;
+}
+
+/** `series` is the value on each figure date up to asOf, oldest first; its last point is the current value. */
+export function judgeTarget(
+  t: TargetShape,
+  series: Array<{ date: string; value: number | null }>,
+  asOf: string,
+): Judgement {
+  const known = series.filter((p): p is { date: string; value: number } => p.value !== null);
+  const current = known.length ? known[known.length - 1] : null;
+  if (!current) return { value: null, gap: null, projected: null, status: 'NOT_MEASURED' };
+  const value = current.value;
+  const gap = Math.max(0, t.threshold - value);
+  const met = t.strict ? value > t.threshold : value >= t.threshold;
+  if (met) return { value, gap: 0, projected: value, status: 'MET' };
+  if (asOf > t.dueOn) return { value, gap, projected: value, status: 'MISSED' };
+  const window = known.filter((p) => days(p.date, current.date) <= PACE_WINDOW_DAYS);
+  const first = window[0];
+  if (!first || first.date === current.date) return { value, gap, projected: null, status: 'AT_RISK' };
+  const pace = (value - first.value) / days(first.date, current.date);
+  const projected = value + pace * Math.max(0, days(current.date, t.dueOn));
+  const reaches = t.strict ? projected > t.threshold : projected >= t.threshold;
+  return { value, gap, projected, status: reaches ? 'ON_TRACK' : 'AT_RISK' };
+}

@@ -1,0 +1,56 @@
+import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { PACE_WINDOW_DAYS } from './rules';
+import { Indicator, PopulationGroup, TargetSource } from '../../../shared/vocabulary/enums';
+
+export enum TargetStateEnum {
+  MET = 'MET',
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  MISSED = 'MISSED',
+  NOT_MEASURED = 'NOT_MEASURED',
+}
+registerEnumType(TargetStateEnum, {
+  name: 'TargetState',
+  description:
+    'MET (đạt); ON_TRACK (đúng tiến độ: the pace of the last 28 days reaches the threshold by the due date); AT_RISK (nguy cơ không đạt); ' +
+    'MISSED (không đạt: due date passed); NOT_MEASURED (no report states the figure this indicator needs).',
+});
+
+/** A target as the plans subgraph gives it; this subgraph only reads the fields it needs (@requires). */
+@ObjectType('Target')
+@Directive('@shareable')
+export class TargetFields {
+  @Field(() => Indicator) indicator!: Indicator;
+  @Field(() => PopulationGroup) group!: PopulationGroup;
+  @Field(() => Float) threshold!: number;
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => Boolean) strict!: boolean;
+  @Field(() => TargetSource) source!: TargetSource;
+  @Field(() => String, { nullable: true }) document!: string | null;
+}
+
+@ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
+export class TargetStatus {
+  @Field(() => Indicator) indicator!: Indicator;
+  @Field(() => PopulationGroup) group!: PopulationGroup;
+  @Field(() => Float, { description: '0.8 = 80%.' }) threshold!: number;
+  @Field(() => DateScalar) dueOn!: string;
+  @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
+  source!: TargetSource;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The number of the letter that set the target (số hiệu văn bản, e.g. 2027/SKHCN), when known.',
+  })
+  document!: string | null;
+  @Field(() => DateScalar) asOf!: string;
+  @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
+  value!: number | null;
+  @Field(() => Float, { nullable: true, description: 'threshold − value (0 when met).' }) gap!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days.`,
+  })
+  projected!: number | null;
+  @Field(() => TargetStateEnum) status!: TargetStateEnum;
+}
