@@ -78,8 +78,9 @@ function specifier(at: string, target: string): string {
 }
 
 /**
- * Every way a file can name a module, one line each (a line that must fail is marked): static, type-only, re-exports,
- * `import()`, `require`, `import = require`, and, for a relative path, written `./../` and as an `import('…')` type.
+ * Every way a file can name a module, one line each (a line that must fail is marked): static, type-only, re-exports
+ * (type-only too), side effects only, `import()`, `require`, `import = require`, and, for a relative path, written
+ * `./../` and as an `import('…')` type.
  */
 function namings(from: string): Array<[line: string, mustFail: boolean]> {
   const disableRequire = ['// eslint-disable-next-line @typescript-eslint/no-require-imports', false] as const;
@@ -89,6 +90,8 @@ function namings(from: string): Array<[line: string, mustFail: boolean]> {
     [`export * from '${from}';`, true],
     [`export * as a3 from '${from}';`, true],
     [`export { default as a4 } from '${from}';`, true],
+    [`export type { A9 } from '${from}';`, true],
+    [`import '${from}';`, true],
     [`export const a5 = () => import('${from}');`, true],
     [...disableRequire],
     [`export const a6 = require('${from}') as unknown;`, true],
