@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Pool } from 'pg';
 import { signToken } from '../shared/auth';
 import { todayInVietnam } from '../shared/dates';
-import { wsClient } from '../scripts/ws-client';
+import { disposeAll, wsClient } from '../scripts/ws-client';
 import { checkDelivery, firstAfter, latencyFigures, mib, type BurstOptions, type Received } from './burst-stats';
 import type { Stack } from './stack';
 
@@ -255,7 +255,7 @@ export async function measureBurst(stack: Stack, options: BurstOptions): Promise
     'burst: memory (RSS)',
     `gateway ${mib(before.gateway)} → ${mib(after.gateway)} (${mib(after.gateway - before.gateway, true)}), reports ${mib(beforeReports)} → ${mib(after.reports)} (${mib(after.reports - beforeReports, true)})`,
   );
-  await Promise.all(clients.map((c) => c.dispose()));
+  await disposeAll(clients);
   await db.end();
   if (check.missing > 0 || check.extra > 0 || check.outOfOrder > 0)
     throw new Error('burst: subscribers did not receive every event exactly once, in order');

@@ -9,7 +9,7 @@
 // - refusals: abusive queries under load (refused 400 QUERY_TOO_COMPLEX) and honest ones beside them (bench/refusals.ts);
 // - no argument: gateways, then live (live last: it writes reports, which the read benchmark must not see mid-run).
 import { signToken } from '../shared/auth';
-import { collect, wsClient } from '../scripts/ws-client';
+import { collect, disposeAll, wsClient } from '../scripts/ws-client';
 import { measureBurst } from './burst';
 import { parseBurstArgs } from './burst-stats';
 import { checkSameAnswers, compare, inspect, type Target } from './gateways';
@@ -96,7 +96,7 @@ async function measureLive(url: string, secret: string): Promise<void> {
     `${'gateway memory per idle subscription'.padEnd(34)} ${(perSubscription / 1024).toFixed(1)} KiB  (RSS ${(idle.rssBytes / 2 ** 20).toFixed(0)} MiB → ${(loaded.rssBytes / 2 ** 20).toFixed(0)} MiB with ${loaded.subscriptionClients} clients, ${loaded.upstreamSubscriptions} upstream)`,
   );
   subs.forEach((s) => s.stop());
-  await Promise.all(clients.map((c) => c.dispose()));
+  await disposeAll(clients);
 }
 
 async function gateways(stack: Stack): Promise<void> {

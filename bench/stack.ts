@@ -84,7 +84,7 @@ export async function startStack(): Promise<Stack> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   try {
     // The national demo data takes minutes to generate on the first start.
     await waitFor(child, () => out, '[hub] ready', 'the stack', process.env.SEED === 'national' ? 600_000 : 180_000);
@@ -129,7 +129,7 @@ export async function startHive(stack: Stack): Promise<{ url: string; stop(): Pr
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  hive.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  hive.stdout.on('data', (d: Buffer) => (out += d.toString()));
   try {
     await waitFor(hive, () => out, '[hive] ready', 'Hive Gateway', 30_000);
   } catch (e) {
@@ -155,7 +155,7 @@ function pids(tapDir: string, services: readonly string[]): Map<string, number> 
   return found;
 }
 
-async function toggle(tapDir: string, services: readonly string[], ext: string, mode: string): Promise<string[]> {
+function toggle(tapDir: string, services: readonly string[], ext: string, mode: string): string[] {
   writeFileSync(path.join(tapDir, 'mode'), mode);
   const targets = pids(tapDir, services);
   const files = [...targets.keys()].map((s) => path.join(tapDir, `${s}.${ext}`));
@@ -167,7 +167,8 @@ async function toggle(tapDir: string, services: readonly string[], ext: string, 
 async function waitFiles(files: string[]): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (files.some((f) => !existsSync(f))) {
-    if (Date.now() > deadline) throw new Error(`the tap wrote nothing to ${files.filter((f) => !existsSync(f))}`);
+    if (Date.now() > deadline)
+      throw new Error(`the tap wrote nothing to ${files.filter((f) => !existsSync(f)).join(', ')}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -178,10 +179,10 @@ export async function record(
   services: readonly string[],
   work: () => Promise<void>,
 ): Promise<Map<string, TapRecord>> {
-  await toggle(tapDir, services, 'json', 'count');
+  toggle(tapDir, services, 'json', 'count');
   await new Promise((r) => setTimeout(r, 100)); // the signals are delivered asynchronously
   await work();
-  const files = await toggle(tapDir, services, 'json', 'count');
+  const files = toggle(tapDir, services, 'json', 'count');
   await waitFiles(files);
   return new Map(
     files.map((f) => {
@@ -193,10 +194,10 @@ export async function record(
 
 /** CPU profiles of each service taken while `work` ran: the paths of the .cpuprofile files. */
 export async function profile(tapDir: string, services: readonly string[], work: () => Promise<void>) {
-  await toggle(tapDir, services, 'cpuprofile', 'profile');
+  toggle(tapDir, services, 'cpuprofile', 'profile');
   await new Promise((r) => setTimeout(r, 200));
   await work();
-  const files = await toggle(tapDir, services, 'cpuprofile', 'profile');
+  const files = toggle(tapDir, services, 'cpuprofile', 'profile');
   await waitFiles(files);
   return files;
 }

@@ -163,10 +163,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(config: { url: string }, fetches: InflightFetches = sharedFetches) {
     super({
       ...config,
-      fetcher: (async (url: string, init?: FetcherRequestInit) => {
-        const headers = (init?.headers ?? {}) as Record<string, string>;
+      fetcher: async (url: string, init?: FetcherRequestInit) => {
+        const headers = init?.headers ?? {};
         return asFetcherResponse(await fetches.fetch(url, headers, String(init?.body ?? '')));
-      }) as RemoteGraphQLDataSource['fetcher'],
+      },
     });
   }
 }

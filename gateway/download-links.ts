@@ -72,7 +72,7 @@ export function checkLink(
   query: Record<string, unknown>,
   nowSecondsAt = nowSeconds(),
 ): LinkCheck {
-  const get = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
+  const get = (k: string) => (typeof query[k] === 'string' ? query[k] : '');
   const claims: LinkClaims = { path, sub: get('sub'), role: get('role'), area: get('area'), exp: Number(get('exp')) };
   if (get('sid')) claims.sid = get('sid');
   const given = Buffer.from(get('sig'));
@@ -138,7 +138,7 @@ export function downloadLinks(secret: string, verifyCaller: CallerVerifier): exp
   // A request carrying a signature is either a valid link (run as its caller) or refused; others pass untouched.
   router.use((req, res, next) => {
     if (req.query.sig === undefined) return next();
-    const check = checkLink(secret, req.baseUrl + req.path, req.query as Record<string, unknown>);
+    const check = checkLink(secret, req.baseUrl + req.path, req.query);
     if (!check.ok || !isTokenRole(check.claims.role)) {
       res.status(403).json({ error: check.ok ? 'Liên kết tải xuống không hợp lệ' : check.message });
       return;

@@ -96,10 +96,14 @@ export function sheet(
  * An async route: an ExportError answers its status (401/403/404 from the API's codes; 429 and 503 with the API's
  * Retry-After and bilingual message), anything else 500.
  */
+/** An export's request: its routes' parameters are named (`:code`), one string each. */
+export type ExportRequest = express.Request<Record<string, string>>;
+
 export const handler =
-  (build: (req: express.Request, res: express.Response) => Promise<void>): express.RequestHandler =>
+  (build: (req: ExportRequest, res: express.Response) => Promise<void>): express.RequestHandler =>
   (req, res) => {
-    build(req, res).catch((e: unknown) => {
+    // Express types a parameter `string | string[]` for wildcard routes; the exports have none.
+    build(req as ExportRequest, res).catch((e: unknown) => {
       if (!(e instanceof ExportError)) {
         res.status(500).json({ error: e instanceof Error ? e.message : String(e) });
         return;

@@ -4,7 +4,7 @@
  * request's budgets once its operation is known, before anything executes.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import { bilingual } from '../shared/errors';
 import type { CostModel } from './cost';
 import { costRefusal, mutationFieldCount, refusesDocument, type GatewayLimits } from './limits';
@@ -118,10 +118,10 @@ export function budgetPlugin<C extends { callerKey: string }>(options: {
             refusals.take(contextValue.callerKey);
             throw refused;
           }
-          if (operation?.operation === 'mutation') {
+          if (operation?.operation === OperationTypeNode.MUTATION) {
             const wait = mutations.take(contextValue.callerKey, mutationFieldCount(operation, document));
             if (wait > 0) throw rateLimitedError(wait, limits, 'mutation');
-          } else if (operation?.operation === 'query') {
+          } else if (operation?.operation === OperationTypeNode.QUERY) {
             const wait = reads.take(contextValue.callerKey);
             if (wait > 0) throw rateLimitedError(wait, limits, 'read');
           }

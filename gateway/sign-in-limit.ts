@@ -5,7 +5,7 @@
  * HTTP 429 and Retry-After.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, GraphQLError, OperationDefinitionNode } from 'graphql';
+import { OperationTypeNode, type DocumentNode, type GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { bilingual } from '../shared/errors';
 import { mutationFieldCount, type GatewayLimits } from './limits';
 import { rateLimited, RateLimiter } from './rate-limits';
@@ -33,7 +33,7 @@ export function signInLimitPlugin<C extends { clientAddress?: string }>(limits: 
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          if (operation?.operation !== 'mutation') return;
+          if (operation?.operation !== OperationTypeNode.MUTATION) return;
           const n = signInFieldCount(operation, document);
           if (n === 0) return;
           const wait = perIp.take(contextValue.clientAddress ?? 'unknown', n);

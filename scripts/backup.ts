@@ -55,7 +55,9 @@ export async function backupDatabase(
     await client.query('begin isolation level repeatable read read only');
     const migrations: Record<string, string[]> = {};
     for (const schema of SCHEMAS) {
-      const found = await client.query(`select to_regclass($1) as t`, [`${schema}.mikro_orm_migrations`]);
+      const found = await client.query<{ t: string | null }>(`select to_regclass($1) as t`, [
+        `${schema}.mikro_orm_migrations`,
+      ]);
       if (!found.rows[0].t) throw new Error(`schema "${schema}" has no migrations table: is this the hub's database?`);
       const { rows } = await client.query<{ name: string }>(
         `select name from ${quoted(`${schema}.mikro_orm_migrations`)} order by id`,

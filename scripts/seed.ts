@@ -1,7 +1,6 @@
 // `npm run seed`: migrates; on an empty database loads the 34 provinces and 3,320 communes from data/ and (unless
 // --reference-only) the demo data of every subgraph (--national: for every province); later runs add new reference rows only. Safe to run again.
 import 'reflect-metadata';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_EMBEDDED_PORT, startDatabase } from '../subgraphs/common/database';
 import { initORM } from '../subgraphs/common/orm';
 import { registry } from '../subgraphs/registry/main';
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
       poolMax: 2,
     });
     try {
-      await seedReference(orm.orm.em.fork() as EntityManager, say);
+      await seedReference(orm.orm.em.fork(), say);
     } finally {
       await orm.close();
     }

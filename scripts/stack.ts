@@ -14,10 +14,10 @@ import { reports, start as startReports } from '../subgraphs/reports/main';
 import { prepareSubgraphRoles, type OutboxReads } from '../subgraphs/common/roles';
 
 export const DEFINITIONS: Record<SubgraphName, SubgraphDefinition<unknown, unknown>> = {
-  registry: registry as SubgraphDefinition<unknown, unknown>,
-  directives: directives as SubgraphDefinition<unknown, unknown>,
-  plans: plans as SubgraphDefinition<unknown, unknown>,
-  reports: reports as SubgraphDefinition<unknown, unknown>,
+  registry: registry,
+  directives: directives,
+  plans: plans,
+  reports: reports,
 };
 
 export const STARTERS: Record<SubgraphName, (o: SubgraphOptions) => Promise<RunningSubgraph>> = {

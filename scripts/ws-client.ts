@@ -13,6 +13,11 @@ export function wsClient(httpUrl: string, connectionParams: Record<string, unkno
   });
 }
 
+/** Closes clients; graphql-ws's dispose answers a promise or nothing, so each is awaited on its own. */
+export async function disposeAll(clients: readonly Client[]): Promise<void> {
+  await Promise.all(clients.map(async (client) => await client.dispose()));
+}
+
 export interface Collected<T> {
   events: T[];
   errors: unknown[];

@@ -52,7 +52,7 @@ export interface ExecutionContext {
   dataSource(name: string, url: string): GraphQLDataSource;
   /** The signed identity those fetches carry (undefined: anonymous), fresh for each event. */
   identityToken(): Promise<string | undefined>;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export function createPlanner(

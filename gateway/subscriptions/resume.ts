@@ -2,7 +2,7 @@
  * Resuming: the gateway rewrites every subscription so that its root field selects `eventId` and takes `after`
  * (as a variable), so an upstream that drops can resubscribe from the last event it saw (upstream.ts).
  */
-import { Kind, type DocumentNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type FieldNode } from 'graphql';
 
 const AFTER_VARIABLE = 'hubAfter';
 
@@ -16,9 +16,9 @@ export function withResumeFields(
 ): { document: DocumentNode; afterVariable: string | null } {
   let afterVariable: string | null = null;
   const definitions = document.definitions.map((def) => {
-    if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== 'subscription') return def;
+    if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== OperationTypeNode.SUBSCRIPTION) return def;
     if (operationName && def.name?.value !== operationName) return def;
-    const op = def as OperationDefinitionNode;
+    const op = def;
     const root = op.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD);
     if (!root) return def;
     const args = [...(root.arguments ?? [])];

@@ -43,7 +43,7 @@ export interface SubscriptionServerOptions {
   /** HTTP URL of subgraphs' /graphql where not the supergraph's; the WebSocket URL is the same with ws://. */
   subgraphUrls: Partial<Record<string, string>>;
   /** The data sources the gateway uses for queries (entity fetches of the rest plan go through them). */
-  dataSource(name: string, url: string): GraphQLDataSource;
+  dataSource: (name: string, url: string) => GraphQLDataSource;
   /** Verifies the token a client sends in connectionParams; throws for a bad one. */
   verifyCaller(token: string): Promise<Caller>;
   /** Whether a caller's sign-in session is still open: an open socket is re-checked this often (sessions.ts). */
@@ -85,6 +85,9 @@ interface SubscribeContext {
 }
 
 /** Starts graphql-ws on the gateway's HTTP server at /graphql, running subscriptions as federated operations. */
+/** A connection's log of its operations (kept on the connection from its first subscribe). */
+const newLog = (): OperationLogState => new Map();
+
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const log = options.log ?? (() => undefined);
   const { limits } = options;
@@ -197,7 +200,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       onConnect: async (ctx) => {
         const token = connectionToken(ctx.connectionParams);
         if (token === null) return true;
-        if (token === 'invalid') {
+        if (token === false) {
           ctx.extra.socket.close(4400, 'connectionParams.token must be a string');
           return false;
         }
@@ -212,7 +215,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
       },
       // The HTTP limits, before anything is planned or counted; a refusal is this subscription's error only.
       onSubscribe: (ctx, id, payload) => {
-        ops.started((ctx.extra.ops ??= new Map()), id, payload);
+        ops.started((ctx.extra.ops ??= newLog()), id, payload);
         const caller = callerKey(ctx.extra.viewer?.id, ipOf(ctx));
         const refusedFor = options.refusals?.wait(caller) ?? 0;
         if (refusedFor > 0) return [rateLimitedError(refusedFor, limits, 'refused')];
@@ -243,9 +246,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): Sub
           variableValues: payload.variables,
         };
       },
-      onNext: (ctx, id, _payload, _args, result) => ops.next(ctx.extra.ops ?? new Map(), id, result.errors),
-      onError: (ctx, id, _payload, errors) => ops.refused(ctx.extra.ops ?? new Map(), id, ipOf(ctx), errors),
-      onComplete: (ctx, id) => ops.ended(ctx.extra.ops ?? new Map(), id, ipOf(ctx)),
+      onNext: (ctx, id, _payload, _args, result) => ops.next(ctx.extra.ops ?? newLog(), id, result.errors),
+      onError: (ctx, id, _payload, errors) => ops.refused(ctx.extra.ops ?? newLog(), id, ipOf(ctx), errors),
+      onComplete: (ctx, id) => ops.ended(ctx.extra.ops ?? newLog(), id, ipOf(ctx)),
       context: (ctx): SubscribeContext => {
         let connection = connections.get(ctx.extra.socket);
         if (!connection) {

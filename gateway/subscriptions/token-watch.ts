@@ -7,13 +7,14 @@ import type { Caller } from '../../shared/auth';
 import type { SessionChecker } from '../sessions';
 
 /**
- * The token a client sent (`token`, else `authorization`, without "Bearer "): null when it sent none, 'invalid'
- * when it is not a string — a number or an object is no token, never taken for an anonymous connection.
+ * The token a client sent (`token`, else `authorization`, without "Bearer "): null when it sent none, false when it
+ * is not a string — a number or an object is no token, never taken for an anonymous connection (false, not a word,
+ * so that no string token can pass for it).
  */
-export function connectionToken(params: Readonly<Record<string, unknown>> | undefined): string | null | 'invalid' {
+export function connectionToken(params: Readonly<Record<string, unknown>> | undefined): string | null | false {
   const given = [params?.token, params?.authorization].find((v) => v !== undefined && v !== null && v !== '');
   if (given === undefined) return null;
-  return typeof given === 'string' ? given.replace(/^Bearer\s+/i, '') : 'invalid';
+  return typeof given === 'string' ? given.replace(/^Bearer\s+/i, '') : false;
 }
 
 /**

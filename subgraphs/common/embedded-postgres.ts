@@ -171,7 +171,7 @@ export class Cluster {
     this.process = child;
     let output = '';
     return new Promise<void>((resolve, reject) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
+      child.stderr.on('data', (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         if (output.length < 20_000) output += text;
         if (text.includes('ready to accept connections')) resolve();

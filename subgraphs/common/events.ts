@@ -71,7 +71,7 @@ export async function applyOutboxBatch(
   ]);
   const applied: OutboxEvent[] = [];
   await em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const [{ last_seq: last }] = await t.execute<Array<{ last_seq: number }>>(
       `select "last_seq" from ${offsetTable} where "name" = ? for update`,
       [options.name],
@@ -134,7 +134,7 @@ export async function startConsumer(orm: Orm, databaseUrl: string, options: Cons
   let again = false;
   let stopped = false;
 
-  const applyBatch = () => applyOutboxBatch(orm.orm.em.fork() as EntityManager, options);
+  const applyBatch = () => applyOutboxBatch(orm.orm.em.fork(), options);
 
   async function drain(): Promise<number> {
     let total = 0;

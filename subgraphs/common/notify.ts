@@ -14,7 +14,9 @@ function noticeOf(payload: string): WriteNotice | undefined {
     const value = JSON.parse(payload) as Partial<WriteNotice>;
     if (typeof value.schema !== 'string' || typeof value.topic !== 'string') return undefined;
     const scope = Array.isArray(value.scope)
-      ? value.scope.filter((c) => typeof c?.provinceId === 'string' && typeof c?.from === 'string')
+      ? (value.scope as ReadonlyArray<Partial<ChangeScope[number]> | null>).filter(
+          (c): c is ChangeScope[number] => typeof c?.provinceId === 'string' && typeof c?.from === 'string',
+        )
       : undefined;
     return { schema: value.schema, topic: value.topic, scope: scope?.length ? scope : undefined };
   } catch {

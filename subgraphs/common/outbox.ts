@@ -15,7 +15,7 @@ export const EVENTS_CHANNEL = 'hub_events';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- extended by declaration merging
 export interface OutboxTopics extends EventPayloads {}
-export type Topic = keyof OutboxTopics & string;
+export type Topic = Extract<keyof OutboxTopics, string>;
 
 export function outboxTableSql(schema: SubgraphName): string[] {
   return [

@@ -21,13 +21,13 @@ function rejectControlCharacters(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       if (field.args.length === 0) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      field.resolve = (source, args: Record<string, unknown> | undefined, context, info) => {
         if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
         return resolve(source, args, context, info);
       };
       const subscribe = field.subscribe;
       if (subscribe)
-        field.subscribe = (source, args, context, info) => {
+        field.subscribe = (source, args: Record<string, unknown> | undefined, context, info) => {
           if (args && Object.keys(args).length > 0) checkNoControlCharacters(args);
           return subscribe(source, args, context, info);
         };
@@ -82,7 +82,7 @@ export async function buildFederatedSchema(
   `;
   const map = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(referenceResolvers)) {
-    map[typeName] = { ...(map[typeName] as object), ...(fields as object) } as GraphQLResolverMap<unknown>[string];
+    map[typeName] = { ...(map[typeName] as object), ...(fields as object) };
   }
   return buildSubgraphSchema({ typeDefs, resolvers: map });
 }

@@ -137,9 +137,7 @@ export async function startSubgraph<L, S>(
       orm,
       createLoaders: (em: EntityManager) => def.createLoaders(em, state),
       subscriptions: def.subscriptions,
-      routes: def.routes
-        ? (app, identify) => def.routes!(app, { em: () => orm.orm.em.fork() as EntityManager, identify })
-        : undefined,
+      routes: def.routes ? (app, identify) => def.routes!(app, { em: () => orm.orm.em.fork(), identify }) : undefined,
       authSecret: options.authSecret,
       log,
       observability: obs,

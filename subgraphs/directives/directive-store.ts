@@ -178,7 +178,7 @@ export async function issueDirective(
     course: input.course ?? null,
   });
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     await checkReferences(tx, input.provinceId, content, null);
     let id = directiveIdOf(content.number, content.issuedOn);
     for (let n = 2; await tx.findOne(Directive, { id }); n += 1)
@@ -215,7 +215,7 @@ export async function amendDirective(
   requireIdentity(viewer, 'ISSUE_DIRECTIVE');
   const why = requireText(reason, 'reason', 'Lý do sửa đổi', 500);
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(
@@ -251,7 +251,7 @@ export async function withdrawDirective(
   if (!isIsoDate(on))
     throw new BadInputError(bilingual('Ngày thu hồi không hợp lệ', 'invalid withdrawal date'), 'withdrawnOn');
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const d = await findForUpdate(tx, id, viewer);
     if (d.status === DirectiveStatus.WITHDRAWN) {
       throw new BadInputError(

@@ -11,7 +11,7 @@ import { validateDirectiveContent } from './validation';
 /** The seed letters' province directives, with their first revision and events; skipped when already there. */
 export async function seedDemo(em: EntityManager, log: (line: string) => void = () => undefined): Promise<void> {
   await em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const existing = new Set(
       (await tx.find(Directive, { id: { $in: DEMO_DIRECTIVES.map((d) => d.id) } })).map((d) => d.id),
     );

@@ -135,7 +135,7 @@ export async function setKeyPerson(
   const where = await locate(em, viewer, input);
   const checked = checkKeyPerson(input, todayInVietnam());
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const current = await lockSeat(tx, input);
     const next = nextKeyPerson(current, checked);
     if (!next) return current!;
@@ -162,7 +162,7 @@ export async function recordKeyPersonCertification(
 ): Promise<KeyPerson> {
   const where = await locate(em, viewer, seat);
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const current = await lockSeat(tx, seat);
     const label = `${KEY_ROLE_VI[seat.role]} ${where.village.name}`;
     const next = checkCertification(current, certifiedOn, reason, todayInVietnam(), label);

@@ -31,7 +31,7 @@ export async function keyPeopleWhere(
     [...ids],
   );
   // A raw statement answers timestamps as text (the ORM's type parsers): `recordedAt` is a DateTimeISO, a Date.
-  return rows.map((r) => Object.assign(r, { recordedAt: new Date(r.recordedAt) }) as KeyPersonRow);
+  return rows.map((r): KeyPersonRow => Object.assign(r, { recordedAt: new Date(r.recordedAt) }));
 }
 
 export interface FrozenPlanPart {

@@ -142,7 +142,7 @@ export async function adoptPlan(em: EntityManager, viewer: Viewer, input: AdoptS
   });
   const levels = new Map(areas.map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]));
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const row = await insertPlan(tx, input.communeId, plan, levels, false);
     await recordAudit(tx, 'plans', {
       viewer,
@@ -169,7 +169,7 @@ export async function setTaskStatus(
   requireIdentity(viewer, 'EDIT_PLAN');
   const id = Number(taskId);
   return em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     const task = Number.isInteger(id)
       ? await tx.findOne(PlanTask, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;

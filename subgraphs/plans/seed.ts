@@ -31,7 +31,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
     Object.values(DEMO_DIRECTIVE_REFS).map((d) => [d.id, { ...d, status: 'IN_FORCE', targets: [] }]),
   );
   await em.transactional(async (t) => {
-    const tx = t as EntityManager;
+    const tx = t;
     let added = 0;
     for (const demo of DEMO_PLANS) {
       const id = `${demo.communeId.toLowerCase()}-${directiveIdOf(demo.number, demo.issuedOn)}`;

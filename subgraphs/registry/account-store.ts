@@ -145,7 +145,7 @@ export async function createAccount(em: EntityManager, viewer: Viewer, input: Ne
   authorizeAccount(viewer, role, area);
   const hash = password === null ? null : await bcrypt.hash(password, BCRYPT_ROUNDS);
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const taken = await t.execute(`select 1 from registry.account where lower(login) = ?`, [login]);
     if (taken.length)
       throw new ConflictError(bilingual(`Tên đăng nhập "${login}" đã có người dùng`, `login ${login} is taken`));
@@ -180,7 +180,7 @@ export interface Invite {
 /** A single-use invite link for an account the viewer manages, valid INVITE_DAYS days; earlier unused ones end. */
 export async function createInvite(em: EntityManager, viewer: Viewer, accountId: number): Promise<Invite> {
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const account = await managedAccount(t, viewer, accountId);
     if (account.disabledAt)
       throw new BadInputError(bilingual('Tài khoản này đã bị khoá', 'the account is disabled'), 'accountId');
@@ -202,7 +202,7 @@ export async function createInvite(em: EntityManager, viewer: Viewer, accountId:
 /** Disables an account the viewer manages and ends its sessions and invites. */
 export async function disableAccount(em: EntityManager, viewer: Viewer, accountId: number): Promise<AccountRow> {
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const account = await managedAccount(t, viewer, accountId);
     if (account.disabledAt) return account;
     const [after] = (

@@ -35,7 +35,7 @@ export async function findPopulatedArea(em: EntityManager, areaId: string) {
       ),
     );
   }
-  return { level: AreaLevelEnum[level as keyof typeof AreaLevelEnum], area: found };
+  return { level: AreaLevelEnum[level], area: found };
 }
 
 /** Where a populated area sits: the registry is the one place that knows the province of a commune. */
@@ -127,7 +127,7 @@ export async function recordPopulation(
   authorize(viewer, 'RECORD_POPULATION', path);
   return em.transactional(async (tx) => {
     // Approved periods are locked for population corrections too (docs/access.md "Approval and locking").
-    if (path.communeId) await ensureNoApprovedPeriodChanges(tx as EntityManager, areaId, path.communeId, valid.asOf);
+    if (path.communeId) await ensureNoApprovedPeriodChanges(tx, areaId, path.communeId, valid.asOf);
     const previous = await tx.findOne(PopulationRevision, { areaId }, { orderBy: { asOf: 'desc', id: 'desc' } });
     const figures = {
       asOf: valid.asOf,
@@ -154,9 +154,9 @@ export async function recordPopulation(
       ...figures,
       recordedAt: revision.recordedAt.toISOString(),
     };
-    await appendEvent(tx as EntityManager, 'registry', POPULATION_RECORDED, event);
+    await appendEvent(tx, 'registry', POPULATION_RECORDED, event);
     // The registry's own entries go straight into the log it serves, in this transaction.
-    const audited = await recordAudit(tx as EntityManager, 'registry', {
+    const audited = await recordAudit(tx, 'registry', {
       viewer,
       operation: 'recordPopulation',
       areaId,
@@ -168,7 +168,7 @@ export async function recordPopulation(
       after: figuresOf(revision),
       reason: valid.reason,
     });
-    await projectAudit(tx as EntityManager, audited);
+    await projectAudit(tx, audited);
     return revision;
   });
 }

@@ -37,7 +37,7 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
   const communes = readCsvRecords(readFileSync(path.join(dir, 'communes-2025.csv'), 'utf8'));
   await em.transactional(async (tx) => {
     const p = await insertAll(
-      tx as EntityManager,
+      tx,
       'province',
       provinces.map((r) => ({
         id: provinceId(r.code),
@@ -48,7 +48,7 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
       })),
     );
     const c = await insertAll(
-      tx as EntityManager,
+      tx,
       'commune',
       communes.map((r) => {
         const kind = KIND[r.kind];
@@ -82,7 +82,7 @@ export async function seedReference(em: EntityManager, log: (line: string) => vo
         communeId: communeId(r.code),
       })),
     ];
-    await publishAreas(tx as EntityManager, areas);
+    await publishAreas(tx, areas);
     log(`reference data: ${provinces.length} provinces (${p} new), ${communes.length} communes (${c} new)`);
   });
 }
@@ -119,7 +119,7 @@ export async function insertDemoData(
   demo: DemoData,
 ): Promise<{ villages: number; units: number; populations: number }> {
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const v = await insertAll(
       t,
       'village',

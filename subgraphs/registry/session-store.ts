@@ -160,7 +160,7 @@ export async function signIn(em: EntityManager, secret: string, login: string, p
   if (!matches || !usable || !account) throw wrongPassword(attempt, WRONG);
   const { passwordHash: _hash, ...row } = account;
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await t.execute(`delete from registry.sign_in_attempt where login = ?`, [normal]);
     return openSession(t, secret, asAccount(row), 'password');
   });
@@ -219,7 +219,7 @@ export async function signOut(em: EntityManager, refreshToken: string): Promise<
 /** Opens a session from an invite code: once, before it expires; UNAUTHENTICATED otherwise. Audited. */
 export async function redeemInvite(em: EntityManager, secret: string, code: string): Promise<Session> {
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const [invite] = await t.execute<Array<{ accountId: number }>>(
       `update registry.account_invite set used_at = now()
         where code_hash = ? and used_at is null and expires_at > now() returning account_id as "accountId"`,
@@ -287,7 +287,7 @@ export async function changePassword(
   const { passwordHash: _old, ...row } = account;
   const current = asAccount(row);
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await t.execute(`update registry.account set password_hash = ? where id = ?`, [hash, current.id]);
     const ended = await t.execute(
       `update registry.account_session set ended_at = now() where account_id = ? and ended_at is null returning id`,

@@ -18,8 +18,8 @@ it('the commune page of Ba Tô downloads its villages as Excel, 14 rows with the
   await link.waitFor({ timeout: 30_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const book = new ExcelJS.Workbook();
-  const file = await readFile((await download.path())!);
-  await book.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+  const file = await readFile(await download.path());
+  await book.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
   const rows = book.getWorksheet('Thôn, tổ dân phố')!.getSheetValues().slice(2);
   expect(rows).toHaveLength(14);
   expect(new Set(rows.map((r) => (r as ExcelJS.CellValue[])[3]))).toEqual(new Set(['Ba Tô', 'Ba Nam', 'Ba Lế']));

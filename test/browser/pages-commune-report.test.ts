@@ -85,7 +85,7 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   // The .docx: the export needs the officer's identity; the button fetches a signed link (no bearer on a link).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-docx').click()]);
   expect(download.url()).toMatch(/\/export\/commune\/C02949\/report\/\d+\.docx\?.*sig=/);
-  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  const zip = await JSZip.loadAsync(await readFile(await download.path()));
   expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
   const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
   for (const words of [DIFFICULTIES.slice(0, 40), PROPOSALS.slice(0, 40), '45/BC-UBND', 'Độc lập - Tự do - Hạnh phúc'])

@@ -84,7 +84,7 @@ it('the commune approves a Friday’s reports from its page, and reopens them wi
   const picker = page.locator('[data-testid="week-picker"]');
   await picker.waitFor({ timeout: 30_000 });
   const lastWeek = await picker.locator('option').nth(1).getAttribute('value');
-  await picker.selectOption(lastWeek!);
+  await picker.selectOption(lastWeek);
   const actions = page.locator('[data-testid="period-actions"]');
   await page.locator('[data-testid="approve"]').click();
   await eventually(

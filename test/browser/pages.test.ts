@@ -272,9 +272,9 @@ describe('the village report form', () => {
       () => page.locator('[data-testid="outbox"]').count(),
       (v) => expect(v).toBe(1),
     );
-    const queued = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.outbox') || '[]')")) as Array<{
-      input: { idempotencyKey: string };
-    }>;
+    const queued = await page.evaluate<Array<{ input: { idempotencyKey: string } }>>(
+      "JSON.parse(localStorage.getItem('bdhvs.outbox') || '[]')",
+    );
     expect(queued).toHaveLength(1);
     expect(queued[0].input.idempotencyKey).toMatch(/^[\w.:-]{8,100}$/);
     await shot(page, 'village-report-offline');

@@ -101,7 +101,7 @@ it('a village head opens the invite link and lands on the report form signed in,
   expect(await page.locator('[data-testid="token"]').count()).toBe(0);
 
   // A day later, with the access token expired: a report queued without signal is sent with a refreshed token.
-  const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
+  const sub = await page.evaluate<string>("JSON.parse(localStorage.getItem('bdhvs.session')).sub");
   const expired = await signToken(
     stack.authSecret,
     { sub, name: 'Đinh Thị Lan', role: 'VILLAGE_REPORTER', area: XA_RAU },
@@ -118,7 +118,7 @@ it('a village head opens the invite link and lands on the report form signed in,
   await browser.context.setOffline(true);
   await page.evaluate(() => {
     window.dispatchEvent(new Event('offline'));
-    const session = JSON.parse(localStorage.getItem('bdhvs.session')!);
+    const session = JSON.parse(localStorage.getItem('bdhvs.session')!) as Record<string, unknown>;
     localStorage.setItem('bdhvs.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
   });
   await page.locator('[data-testid="groups.RESIDENTS.registered"]').fill('3');
@@ -152,7 +152,7 @@ it('a commune page left open past its access token’s end still drafts the repo
   await page.waitForURL(`${base}/commune/${BA_TO}`, { timeout: 30_000 });
   // The page opens with an access token of this account that ends in a few seconds, as a day's token ends while an
   // officer keeps the page open; the panels keep the token they were drawn with.
-  const sub = (await page.evaluate("JSON.parse(localStorage.getItem('bdhvs.session')).sub")) as string;
+  const sub = await page.evaluate<string>("JSON.parse(localStorage.getItem('bdhvs.session')).sub");
   const shortLived = await signToken(
     stack.authSecret,
     { sub, name: 'Đinh Văn Hùng', role: 'COMMUNE_OFFICER', area: BA_TO },
@@ -163,7 +163,7 @@ it('a commune page left open past its access token’s end still drafts the repo
   const request = page.getByTestId('report-request');
   await request.waitFor({ timeout: 30_000 });
   await page.evaluate(() => {
-    const session = JSON.parse(localStorage.getItem('bdhvs.session')!);
+    const session = JSON.parse(localStorage.getItem('bdhvs.session')!) as Record<string, unknown>;
     localStorage.setItem('bdhvs.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
   });
   advanceClock(5_000); // the gateway's clock: the token has ended

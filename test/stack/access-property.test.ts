@@ -74,10 +74,10 @@ const badAuth: fc.Arbitrary<Auth> = fc.oneof(
 const call = fc.oneof(
   fc.record({ auth: badAuth, area: target }),
   fc.constantFrom(...unauthorized).chain(([role, area, targets]) =>
-    targets.map((t) => ({
-      auth: { kind: `${role} ${area}`, make: () => signToken(stack.authSecret, { sub: 'u', role, area }) } as Auth,
-      area: t,
-    })),
+    targets.map((t) => {
+      const auth: Auth = { kind: `${role} ${area}`, make: () => signToken(stack.authSecret, { sub: 'u', role, area }) };
+      return { auth, area: t };
+    }),
   ),
 );
 // Mostly valid figures, so that it is the identity or the area, not the input, that must stop the call.

@@ -38,7 +38,8 @@ async function post(query: string, variables: Record<string, unknown>, token?: s
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() };
+  const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
 }
 
 const account = (login: string, role: string, areaId: string, password: string | null = 'mat-khau-du-dai') => ({

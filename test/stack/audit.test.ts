@@ -387,7 +387,7 @@ describe('nothing is audited that was not written', () => {
     const em = stack.subgraphs.plans.orm.orm.em.fork() as EntityManager;
     await expect(
       em.transactional(async (tx) => {
-        await recordAudit(tx as EntityManager, 'plans', {
+        await recordAudit(tx, 'plans', {
           viewer: { id: 'test', name: null, role: 'PROVINCE_ADMIN', area: 'P23' },
           operation: 'setTaskStatus',
           areaId: BA_TO,

@@ -7,7 +7,7 @@ let stack: TestStack;
 let em: EntityManager;
 beforeAll(async () => {
   stack = await startTestStack();
-  em = stack.subgraphs.reports.orm.orm.em.fork() as EntityManager;
+  em = stack.subgraphs.reports.orm.orm.em.fork();
   await stack.sql(`create table reports.bulk_probe (id int, part text, value int, revision int not null,
     touched boolean not null default false, primary key (id, part))`);
 });

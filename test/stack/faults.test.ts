@@ -85,7 +85,7 @@ describe('PostgreSQL stopped and restarted mid-stream (a private embedded server
       const c = new Client({ connectionString: db.url });
       await c.connect();
       try {
-        return Number((await c.query(`select count(*) as n from reports.unit_report`)).rows[0].n);
+        return Number((await c.query<{ n: string }>(`select count(*) as n from reports.unit_report`)).rows[0].n);
       } finally {
         await c.end();
       }
@@ -188,7 +188,7 @@ describe('a subgraph killed under npm start (supervised)', () => {
       const c = new Client({ connectionString: url.toString() });
       await c.connect();
       try {
-        return Number((await c.query(`select count(*) as n from reports.unit_report`)).rows[0].n);
+        return Number((await c.query<{ n: string }>(`select count(*) as n from reports.unit_report`)).rows[0].n);
       } finally {
         await c.end();
       }

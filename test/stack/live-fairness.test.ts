@@ -1,6 +1,6 @@
 import type { ReportsState } from '../../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from '../support/stack';
-import { subscribe, until, wsClient } from '../support/ws';
+import { disposeAll, subscribe, until, wsClient } from '../support/ws';
 
 /**
  * Fair live slots (issue 21, item 2): upstreams are capped per caller (token subject, else address) besides per
@@ -61,7 +61,7 @@ it('caps the distinct upstreams of one address over all its connections, and cou
   await until('its own upstream', () => upstreams() === 4);
   ok(await submit(4321));
   expect((await own.take(1))[0].progressUpdated.eventId).toMatch(/^\d+$/);
-  await Promise.all([...clients, officer].map((c) => c.dispose()));
+  await disposeAll([...clients, officer]);
 });
 
 it('lets a client with `after` join the upstream that covers its cursor and replays what it missed from there', async () => {

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type { ReportsState } from '../../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from '../support/stack';
-import { collect, subscribe, until, wsClient } from '../support/ws';
+import { collect, disposeAll, subscribe, until, wsClient } from '../support/ws';
 import { fragmentBomb } from '../../bench/queries';
 
 /**
@@ -143,7 +143,7 @@ describe('the HTTP limits on graphql-ws', () => {
     const perConnection = clients.map((_, c) => subs.slice(c * 50, c * 50 + 50).filter((s) => !s.errors.length).length);
     expect(Math.max(...perConnection)).toBeLessThanOrEqual(20);
     expect(JSON.stringify(subs.map((s) => s.errors))).toMatch(/tối đa 30.*retry later/);
-    await Promise.all(clients.map((c) => c.dispose()));
+    await disposeAll(clients);
     await until('every upstream closed', () => upstreams() === 0);
   });
 });
@@ -221,7 +221,8 @@ describe('connections per address', () => {
       });
       ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init' })));
       ws.on('message', (m) => {
-        if ((JSON.parse(String(m)) as { type: string }).type === 'connection_ack') resolve(ws);
+        // ws hands a text frame over as a Buffer (its default binaryType, nodebuffer).
+        if ((JSON.parse((m as Buffer).toString('utf8')) as { type: string }).type === 'connection_ack') resolve(ws);
       });
       ws.on('error', reject);
     });
@@ -232,7 +233,10 @@ describe('connections per address', () => {
     const open = await Promise.all(Array.from({ length: 6 }, connect));
     expect(open.every((c) => c instanceof WebSocket)).toBe(true);
     const refused = await connect();
-    expect(refused).toMatchObject({ status: 429, body: expect.stringMatching(/^Quá nhiều kết nối trực tiếp/) });
+    expect(refused).toMatchObject({
+      status: 429,
+      body: expect.stringMatching(/^Quá nhiều kết nối trực tiếp/) as unknown,
+    });
     expect(clients()).toBe(6);
     (open[0] as WebSocket).close();
     await until('the closed slot given back', () => clients() === 5);

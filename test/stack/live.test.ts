@@ -1,7 +1,7 @@
 import { STARTERS } from '../../scripts/stack';
 import type { ReportsState } from '../../subgraphs/reports/main';
 import { ok, startTestStack, type TestStack } from '../support/stack';
-import { collect, subscribe, until, wsClient } from '../support/ws';
+import { collect, disposeAll, subscribe, until, wsClient } from '../support/ws';
 
 let stack: TestStack;
 let admin: { token: string };
@@ -205,7 +205,7 @@ describe('live progress and rank changes through the gateway', () => {
     const next = await Promise.all(subs.map((s) => s.take(1, 15_000)));
     expect(new Set(next.map(([e]) => e.progressUpdated.eventId)).size).toBe(1);
     expect(Number(next[0][0].progressUpdated.eventId)).toBeGreaterThan(Number(expected[1]));
-    await Promise.all(clients.map((c) => c.dispose()));
+    await disposeAll(clients);
     await until('the upstream closed', () => stack.gateway.subscriptions.upstreams() <= upstreamsBefore);
     expect(stack.gateway.subscriptions.upstreams()).toBe(upstreamsBefore);
   });

@@ -187,14 +187,14 @@ describe('two reports processes and two gateways over one database', () => {
     let secondDone = false;
     // Instance 1 writes an event and keeps its transaction open; instance 2 writes and commits another meanwhile.
     const first = fork(stack.subgraphs.reports).transactional(async (tx) => {
-      await appendEvents(tx as EntityManager, 'reports', 'portal.imported', event('order-1'));
+      await appendEvents(tx, 'reports', 'portal.imported', event('order-1'));
       firstWrote = true;
       await held;
     });
     await until('the first event written', () => firstWrote);
     const second = fork(reports2)
       .transactional(async (tx) => {
-        await appendEvents(tx as EntityManager, 'reports', 'portal.imported', event('order-2'));
+        await appendEvents(tx, 'reports', 'portal.imported', event('order-2'));
       })
       .then(() => (secondDone = true));
     await new Promise((r) => setTimeout(r, 500));

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { seedNational as seedRegistry } from '../../subgraphs/registry/national-seed';
 import { seedNational as seedReports } from '../../subgraphs/reports/demo/national-seed';
 import { startProxiedGateway } from '../support/delaying-proxy';
@@ -72,8 +71,8 @@ describe('Query.nation', () => {
   it('makes the same number of SQL statements however many provinces have villages and reports', async () => {
     const before = await measure('2025-12-05');
     // Two more provinces get national demo data (Lai Châu and Cao Bằng, the smallest), reports too.
-    await seedRegistry(stack.subgraphs.registry.orm.orm.em.fork() as EntityManager, () => undefined, ['25', '26']);
-    await seedReports(stack.subgraphs.reports.orm.orm.em.fork() as EntityManager);
+    await seedRegistry(stack.subgraphs.registry.orm.orm.em.fork(), () => undefined, ['25', '26']);
+    await seedReports(stack.subgraphs.reports.orm.orm.em.fork());
     const after = await measure('2025-12-05');
     const withFigures = (d: All) => d.nation.provinceRanking.filter((p) => p.progress.learners > 0).length;
     expect(withFigures(after.data)).toBeGreaterThan(withFigures(before.data));

@@ -159,8 +159,8 @@ describe('the commune plans of the seed letters', () => {
       ),
     );
     expect(data.ngokBay.plans[0].targets.map((t) => t.dueOn.slice(0, 4)).sort()).toEqual([
-      ...Array(5).fill('2025'),
-      ...Array(5).fill('2026'),
+      ...Array<string>(5).fill('2025'),
+      ...Array<string>(5).fill('2026'),
     ]);
     const vneid = data.ngokBay.effectiveTargets
       .filter((t) => t.indicator === 'VNEID_CONFIRMED')

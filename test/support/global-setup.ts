@@ -9,7 +9,6 @@ import { adminUrlOf, startDatabase, withDatabase, type Database } from '../../su
 import { seedDemo } from '../../subgraphs/registry/seed';
 import { initORM } from '../../subgraphs/common/orm';
 import { registry } from '../../subgraphs/registry/main';
-import type { EntityManager } from '@mikro-orm/postgresql';
 
 export const TEMPLATE_PREFIX = 'hub_test_';
 
@@ -56,7 +55,7 @@ export default async function globalSetup(): Promise<void> {
     migrations: registry.migrations,
     poolMax: 1,
   });
-  await seedDemo(orm.orm.em.fork() as EntityManager, () => undefined, '04');
+  await seedDemo(orm.orm.em.fork(), () => undefined, '04');
   await orm.close();
   // MikroORM keeps its metadata on globalThis; when jest runs a single file in this same process, the test's
   // sandbox would see this realm's objects and fail. Leave no such state behind.

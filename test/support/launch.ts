@@ -78,8 +78,8 @@ export async function launch(extraEnv: NodeJS.ProcessEnv = {}, cwd = ROOT): Prom
     output += d.toString();
     waiters.forEach((w) => w());
   };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   void exited.then(() => waiters.forEach((w) => w()));
   return {

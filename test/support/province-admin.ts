@@ -5,11 +5,14 @@ export interface ProvinceAdminFixture {
   /** The running stack (set in beforeAll). */
   readonly stack: TestStack;
   /** Writes as the province's PROVINCE_ADMIN (every directive and plan mutation needs a token). */
-  asAdmin<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  asAdmin: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphQLResponse<T>>;
   /** Row counts of the tables named at set-up, in their order: what a refused write must leave unchanged. */
-  counts(): Promise<number[]>;
+  counts: () => Promise<number[]>;
   /** Lets the plans subgraph apply every event published so far (directives, areas). */
-  catchUpPlans(): Promise<unknown>;
+  catchUpPlans: () => Promise<unknown>;
 }
 
 /** Starts the stack before the file's tests and stops it after them. */

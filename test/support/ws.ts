@@ -1,6 +1,6 @@
 import type { Client, FormattedExecutionResult } from 'graphql-ws';
 
-export { collect, wsClient, type Collected } from '../../scripts/ws-client';
+export { collect, disposeAll, wsClient, type Collected } from '../../scripts/ws-client';
 export { until } from './wait';
 
 /** How a subscription ended: the errors of its `error` message or of its last result, or the socket's close code. */

@@ -17,7 +17,7 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
   beforeAll(async () => {
     const jose = await loadJose();
     const { publicKey, privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
-    foreignKey = (await jose.generateKeyPair('RS256')).privateKey as CryptoKey;
+    foreignKey = (await jose.generateKeyPair('RS256')).privateKey;
     const jwk = { ...(await jose.exportJWK(publicKey)), kid: 'sso-1', alg: 'RS256', use: 'sig' };
     server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
@@ -25,7 +25,7 @@ describe('tokens from an identity provider (AUTH_JWKS_URL)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/realms/quangngai/protocol/openid-connect/certs`;
-    sign = (claims, key = privateKey as CryptoKey, kid = 'sso-1') =>
+    sign = (claims, key = privateKey, kid = 'sso-1') =>
       new jose.SignJWT(claims)
         .setProtectedHeader({ alg: 'RS256', kid })
         .setIssuer('https://sso.quangngai.example')

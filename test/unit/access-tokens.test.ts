@@ -36,7 +36,7 @@ describe('caller tokens', () => {
       name: 'Chị Lan',
       role: 'COMMUNE_OFFICER',
       area: 'C02949',
-      expiresAt: expect.any(Number),
+      expiresAt: expect.any(Number) as unknown,
     });
   });
 

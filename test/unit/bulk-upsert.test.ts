@@ -1,5 +1,8 @@
 import { bulkUpsert, bulkUpsertSql } from '../../subgraphs/common/bulk-upsert';
 
+/** What bulkUpsert asks of the EntityManager. */
+type Executor = Parameters<typeof bulkUpsert>[0];
+
 /** The statement's shape, whitespace as written. */
 describe('bulkUpsertSql: the statement one helper builds for every bulk upsert', () => {
   it('inserts rows of placeholders, one row per value, and keeps what is there without an update', () => {
@@ -43,8 +46,8 @@ describe('bulkUpsert: chunks and parameters', () => {
       },
     };
     const rows = Array.from({ length: 2500 }, (_, i) => ({ name: `n${i}`, id: i }));
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stand-in for the EntityManager's execute
-    const written = await bulkUpsert(em as any, 'plans.area_projection', ['id', 'name'], rows, {
+    // A stand-in for the EntityManager's execute: all the helper uses.
+    const written = await bulkUpsert(em as unknown as Executor, 'plans.area_projection', ['id', 'name'], rows, {
       conflict: ['id'],
       update: ['name'],
     });
@@ -58,8 +61,7 @@ describe('bulkUpsert: chunks and parameters', () => {
 
   it('sends nothing for no rows', async () => {
     const execute = jest.fn();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stand-in for the EntityManager's execute
-    expect(await bulkUpsert({ execute } as any, 't', ['a'], [])).toBe(0);
+    expect(await bulkUpsert({ execute }, 't', ['a'], [])).toBe(0);
     expect(execute).not.toHaveBeenCalled();
   });
 });

@@ -73,7 +73,7 @@ describe('reporting deadlines', () => {
     ['a one-off deadline once past', before20, '2025-11-20', null],
     ['"by 07/11" is due on the 7th', { ...before20, dueOn: '2025-11-07', before: false }, '2025-11-07', '2025-11-07'],
   ])('%s', (_label, deadline, from, expected) => {
-    expect(nextDue(deadline as DeadlineData, from)).toBe(expected);
+    expect(nextDue(deadline, from)).toBe(expected);
   });
 
   it('knows weekdays', () => {
@@ -89,7 +89,7 @@ describe('reporting deadlines', () => {
     ['no reporter', { ...before20, reporter: ' ' }, 'reportingDeadlines[0].reporter'],
   ])('rejects %s', (_label, d, field) => {
     try {
-      validateDeadlines([d as DeadlineData], '2025-08-05');
+      validateDeadlines([d], '2025-08-05');
       throw new Error('accepted');
     } catch (e) {
       expect(e).toBeInstanceOf(BadInputError);

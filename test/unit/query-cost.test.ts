@@ -8,6 +8,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  Kind,
   parse,
   specifiedRules,
   validate,
@@ -238,8 +239,8 @@ describe('the limit policy (the rules HTTP and graphql-ws both run)', () => {
 describe('counting for the rate limits', () => {
   const op = (query: string) => {
     const document = parse(query);
-    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')!;
-    return mutationFieldCount(operation as never, document);
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+    return mutationFieldCount(operation, document);
   };
 
   it.each<[string, string, number]>([
@@ -268,7 +269,7 @@ describe('counting for the rate limits', () => {
     ],
   ])('sign-in fields: %s', (_label, query, expected) => {
     const document = parse(query);
-    const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')!;
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
     expect(signInFieldCount(operation as never, document)).toBe(expected);
   });
 

@@ -18,6 +18,8 @@ import {
 const BA_TO = rulesBySubject(BA_TO_PLAN.rewardRules);
 const KHANH_CUONG = rulesBySubject(KHANH_CUONG_PLAN.rewardRules);
 const rule = (r: Omit<RewardRuleData, 'description'>): RewardRuleData => ({ description: 'quy định thử', ...r });
+/** A table row of the verdict tests below (it.each's template gives its cells no types). */
+type Row = { r: RewardRuleData; eligible: boolean };
 
 describe('the plans’ reward rules', () => {
   it('Ba Tô’s plan states the letter’s four rules', () =>
@@ -70,8 +72,10 @@ describe('UNIT: a share of its officials certified, and (when set) a share guidi
     ${'guiding share not reached'}             | ${withGuiding}      | ${10} | ${5}      | ${1}    | ${false}
     ${'certified share not reached'}           | ${withGuiding}      | ${10} | ${4}      | ${2}    | ${false}
     ${'no staff figure'}                       | ${BA_TO.UNIT!}      | ${0}  | ${0}      | ${0}    | ${false}
-  `('$case → $eligible', ({ r, staff, certified, guiding, eligible }) =>
-    expect(unitVerdict(r as RewardRuleData, staff, certified, guiding).eligible).toBe(eligible),
+  `(
+    '$case → $eligible',
+    ({ r, staff, certified, guiding, eligible }: Row & { staff: number; certified: number; guiding: number }) =>
+      expect(unitVerdict(r, staff, certified, guiding).eligible).toBe(eligible),
   );
 
   it('says what it measured against what, and names the rule', () => {
@@ -95,8 +99,10 @@ describe('VILLAGE: a share of its working-age residents joined and certified', (
     ${'a rule of 100%'}            | ${rule({ subject: 'VILLAGE', certifiedShare: 1 })} | ${10}      | ${10}     | ${true}
     ${'no working-age figure'}     | ${BA_TO.VILLAGE!}                                  | ${null}    | ${500}    | ${false}
     ${'a working-age figure of 0'} | ${BA_TO.VILLAGE!}                                  | ${0}       | ${0}      | ${false}
-  `('$case → $eligible', ({ r, workingAge, certified, eligible }) =>
-    expect(villageVerdict(r as RewardRuleData, workingAge, certified).eligible).toBe(eligible),
+  `(
+    '$case → $eligible',
+    ({ r, workingAge, certified, eligible }: Row & { workingAge: number | null; certified: number }) =>
+      expect(villageVerdict(r, workingAge, certified).eligible).toBe(eligible),
   );
 
   it('says the share and what the rule asks', () => {
@@ -123,8 +129,8 @@ describe('OFFICIAL and RESIDENT: certified, and guided at least the quota', () =
     ${'Khánh Cường official: 2'}            | ${KHANH_CUONG.OFFICIAL} | ${true}   | ${2}   | ${false}
     ${'no quota: certified is enough'}      | ${noQuota}              | ${true}   | ${0}   | ${true}
     ${'no quota, not certified'}            | ${noQuota}              | ${false}  | ${0}   | ${false}
-  `('$case → $eligible', ({ r, certified, guided, eligible }) =>
-    expect(personVerdict(r as RewardRuleData, certified, guided).eligible).toBe(eligible),
+  `('$case → $eligible', ({ r, certified, guided, eligible }: Row & { certified: boolean; guided: number }) =>
+    expect(personVerdict(r, certified, guided).eligible).toBe(eligible),
   );
 
   it.each`
@@ -185,8 +191,15 @@ describe('a commune’s candidates, by its plan’s rules', () => {
     ${'Khánh Cường'}   | ${KHANH_CUONG_PLAN.rewardRules}                        | ${[['V1', 0.7, true], ['V2', 0.4, false], ['V3', null, false]]} | ${[['U1', 1, 2, true]]}  | ${[['A', 'U1', true], ['B', 'U1', true]]}
     ${'villages only'} | ${[rule({ subject: 'VILLAGE', certifiedShare: 0.4 })]} | ${[['V1', 0.7, true], ['V2', 0.4, true], ['V3', null, false]]}  | ${[]}                    | ${[]}
     ${'none'}          | ${[]}                                                  | ${[]}                                                           | ${[]}                    | ${[]}
-  `('$plan’s rules judge what they cover, and only that', ({ rules, villages, units, people }) =>
-    expect(verdicts(rules)).toEqual({ villages, units, people }),
+  `(
+    '$plan’s rules judge what they cover, and only that',
+    ({
+      rules,
+      villages,
+      units,
+      people,
+    }: { rules: readonly RewardRuleData[] } & Record<'villages' | 'units' | 'people', unknown[]>) =>
+      expect(verdicts(rules)).toEqual({ villages, units, people }),
   );
 
   it('counts a unit’s officials guiding at least its own rule’s quota (Ba Tô: 10)', () => {

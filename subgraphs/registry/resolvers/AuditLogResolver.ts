@@ -77,6 +77,6 @@ export class AuditLogResolver {
     @Arg('limit', () => Int, { nullable: true, defaultValue: 200 }) limit: number,
     @Ctx() { em, viewer }: Ctx,
   ): Promise<AuditEntry[]> {
-    return readAuditLog(em, viewer, areaId, { from, to, limit }) as Promise<AuditEntry[]>;
+    return readAuditLog(em, viewer, areaId, { from, to, limit });
   }
 }
