@@ -99,7 +99,7 @@ function namings(from: string): Array<[line: string, mustFail: boolean]> {
     [`import a7 = require('${from}');`, true],
   ];
   if (from.startsWith('../')) {
-    lines.push([`import '../${from}';`, true], [`export type A8 = import('${from}');`, true]);
+    lines.push([`import './${from}';`, true], [`export type A8 = import('${from}');`, true]);
   }
   lines.push(['export { a1, a7 };', false], ['export type { a2 };', false]);
   return lines;
