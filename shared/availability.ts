@@ -4,7 +4,7 @@
  * an operator or a load balancer while `/health` only says the process is alive.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { bilingual } from './errors';
+import { bilingual } from './pure/errors';
 
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const RETRY_AFTER_SECONDS = 5;

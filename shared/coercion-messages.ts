@@ -4,7 +4,7 @@
  * value: 1.5". `vietnameseFirst` puts a Vietnamese sentence a clerk can act on in front of it, keeping the English
  * after it in brackets like every other refusal (`bilingual`). Messages it does not know are returned unchanged.
  */
-import { bilingual } from './errors';
+import { bilingual } from './pure/errors';
 
 type Reason = [RegExp, (m: RegExpExecArray) => string];
 

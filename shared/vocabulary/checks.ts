@@ -2,9 +2,9 @@
  * Checks of the values directives and commune plans both state: targets, campaign periods, reporting deadlines.
  * Plain functions: messages are bilingual (Vietnamese first) and name the field, so a clerk can see what to correct.
  */
-import { isIsoDate, viDate, type IsoDate } from '../dates';
-import { BadInputError, bilingual } from '../errors';
-import { isBlank } from '../text';
+import { isIsoDate, viDate, type IsoDate } from '../pure/dates';
+import { BadInputError, bilingual } from '../pure/errors';
+import { isBlank } from '../pure/text';
 import { INDICATORS, POPULATION_GROUPS } from './enums';
 import type { DeadlineData, PeriodData, TargetData } from './model';
 

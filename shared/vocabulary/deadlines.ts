@@ -1,5 +1,5 @@
 /** When a reporting deadline falls next. Plain date arithmetic on ISO calendar days (no time zones). */
-import type { IsoDate } from '../dates';
+import type { IsoDate } from '../pure/dates';
 import type { DeadlineData } from './model';
 
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { isUnavailable } from '../../shared/availability';

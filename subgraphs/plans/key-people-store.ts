@@ -5,11 +5,11 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
-import { todayInVietnam } from '../../shared/dates';
-import { bilingual, NotFoundError } from '../../shared/errors';
+import { areaPath, authorize, requireIdentity } from '../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../shared/pure/errors';
 import type { KeyPersonRoleName } from '../../shared/vocabulary/enums';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { recordAudit } from '../common/audit';
 import { AreaProjection } from './entities/AreaProjection';
 import { CommunePlan } from './entities/CommunePlan';

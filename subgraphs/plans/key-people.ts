@@ -4,12 +4,12 @@
  * thôn, Bí thư Chi bộ thôn, Trưởng Ban Công tác Mặt trận thôn phải hoàn thành và có giấy chứng nhận"). Plain
  * functions (no GraphQL, no ORM): input checks, which person is in force, and the certification counts per role.
  */
-import { can } from '../../shared/auth-rules';
-import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
-import { cleanText, isBlank } from '../../shared/text';
+import { can } from '../../shared/pure/auth-rules';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
+import { cleanText, isBlank } from '../../shared/pure/text';
 import { KEY_PERSON_ROLES, type KeyPersonRoleName } from '../../shared/vocabulary/enums';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import type { AreaFacts } from './model';
 
 /** The roles as a report names them, short. */

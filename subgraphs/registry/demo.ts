@@ -5,7 +5,7 @@
  * Xà Râu, 4 Ba Lế with Vả Lế) and its ~9,412 adults (the portal's denominator), and Ngọk Bay's 16 villages.
  * Plain data in, plain data out: no ORM here.
  */
-import { unitId, villageId } from '../../shared/ids';
+import { unitId, villageId } from '../../shared/pure/ids';
 import { seededRandom } from '../common/random';
 
 export type DemoCommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';

@@ -4,7 +4,7 @@
  * runs give the same rows. 20–60 villages a commune, scaled by its kind (rural communes have more hamlets than wards,
  * special zones the fewest). Plain data in, plain data out: no ORM here.
  */
-import { unitId, villageId } from '../../shared/ids';
+import { unitId, villageId } from '../../shared/pure/ids';
 import { seededRandom } from '../common/random';
 import { DEMO_POPULATION_DATE, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
 

@@ -10,9 +10,9 @@ import {
   type PopulationRecorded,
 } from '../../shared/vocabulary/events';
 import { appendEvents } from '../common/outbox';
-import { foldVietnamese } from '../../shared/text';
+import { foldVietnamese } from '../../shared/pure/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
-import { communeId, provinceId } from '../../shared/ids';
+import { communeId, provinceId } from '../../shared/pure/ids';
 
 const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
 export const DEMO_PROVINCE_CODE = '23';

@@ -9,7 +9,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { todayInVietnam } from '../../shared/dates';
+import { todayInVietnam } from '../../shared/pure/dates';
 import { appendEvents } from '../common/outbox';
 import type { ProgressValue } from './progress';
 import { loadSnapshots } from './snapshot-queries';

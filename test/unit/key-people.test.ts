@@ -1,5 +1,5 @@
-import { BadInputError, NotFoundError } from '../../shared/errors';
-import type { Viewer } from '../../shared/viewer';
+import { BadInputError, NotFoundError } from '../../shared/pure/errors';
+import type { Viewer } from '../../shared/pure/viewer';
 import { demoKeyPeople } from '../../subgraphs/plans/demo';
 import {
   certificationDate,
