@@ -50,20 +50,6 @@ export function fmtDateTime(t: Date | string | null | undefined): string {
   return t ? dateTime.format(new Date(t)) : DASH;
 }
 
-/** Today in Vietnam as an ISO date, as the API counts "today" (the reporting weeks are in ./week). */
-export { todayInVietnam } from './week';
-
-/** Lower case without diacritics, so that "ba to" finds Ba Tô and Ba Tơ (đ → d). */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
-}
-
 export const GROUP_VI: Record<string, string> = {
   OFFICIALS: 'Cán bộ, công chức, viên chức',
   RESIDENTS: 'Người dân',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
+import { fmtDate, fmtDateTime, STATE_VI } from '../../format';
 import type {
   CommuneReportingStatusQuery,
   CommuneReportingStatusQueryVariables,
@@ -9,7 +9,7 @@ import type {
 import { ErrorBox, html, Loading } from '../../ui';
 import { PERIOD_FIELDS, PeriodActions } from './PeriodActions';
 import { VillageHeadContact, type VillageHead } from './VillageHeadContact';
-import { addDays, mondayOfWeek, recentFridays } from '../../week';
+import { addDays, mondayOfWeek, recentFridays, todayInVietnam } from '../../../../../shared/pure/dates';
 
 /** A Friday's chase list and period: part of the commune page's query (this week's), or asked for a week picked. */
 export const FRIDAY_CHASE_FIELDS = /* GraphQL */ `

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
-import { fmtDate, fmtDateTime, KIND_VI, todayInVietnam } from '../../format';
+import { fmtDate, fmtDateTime, KIND_VI } from '../../format';
 import type {
   KeyPeoplePageQuery,
   KeyPersonHistoryQuery,
@@ -22,6 +22,7 @@ import {
   type FieldErrors,
   type KeyRole,
 } from './keyPeopleForm';
+import { todayInVietnam } from '../../../../../shared/pure/dates';
 
 const KEY_PERSON_FIELDS = /* GraphQL */ `
   fragment KeyPersonFields on KeyPerson {

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, STATE_VI, todayInVietnam } from '../../format';
+import { fmtDate, STATE_VI } from '../../format';
 import type {
   DeadlineStatusFieldsFragment,
   ProvinceDeadlineStatusQuery,
   ProvinceDeadlineStatusQueryVariables,
 } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
+import { todayInVietnam } from '../../../../../shared/pure/dates';
 
 /** A deadline's chase, as the dashboard's query (the latest one-off deadline) and a picked date give it. */
 export const DEADLINE_STATUS_FIELDS = /* GraphQL */ `

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../../format';
+import { fmtDate, fmtDateTime, fmtInt, GROUP_VI } from '../../format';
 import type { VillageQueryVariables } from '../../generated/graphql';
 import { QUERY, type VillageData } from './query';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { Outbox } from './Outbox';
 import { useVillage } from './useVillage';
-import { reportingFriday } from '../../week';
+import { reportingFriday, todayInVietnam } from '../../../../../shared/pure/dates';
 import { weekNote } from './weekNote';
 import { initialToken, storedSession, TOKEN_KEY } from '../../session';
 import { Doubts } from './Doubts';
