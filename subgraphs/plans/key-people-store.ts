@@ -18,11 +18,10 @@ import {
   checkCertification,
   checkKeyPerson,
   nextKeyPerson,
-  KEY_ROLE_VI,
   villageOfCommune,
-  type KeyPersonChangeName,
   type KeyPersonInputData,
 } from './key-people';
+import { KEY_ROLE_SHORT, type KeyPersonChangeName } from '../../shared/pure/values';
 
 export interface KeyPersonSeat {
   planId: string;
@@ -164,7 +163,7 @@ export async function recordKeyPersonCertification(
   return em.transactional(async (t) => {
     const tx = t as EntityManager;
     const current = await lockSeat(tx, seat);
-    const label = `${KEY_ROLE_VI[seat.role]} ${where.village.name}`;
+    const label = `${KEY_ROLE_SHORT[seat.role]} ${where.village.name}`;
     const next = checkCertification(current, certifiedOn, reason, todayInVietnam(), label);
     if (!next) return current!;
     return writeRevision(

@@ -7,7 +7,6 @@ import {
   checkCertification,
   checkKeyPerson,
   effectiveKeyPeople,
-  formatPhone,
   keyPeopleLine,
   keyPeoplePart,
   missingCertifications,
@@ -17,6 +16,7 @@ import {
   visibleKeyPeople,
   type KeyPersonFacts,
 } from '../../subgraphs/plans/key-people';
+import { formatPhone } from '../../shared/pure/key-people';
 
 const TODAY = '2025-11-28';
 

@@ -49,22 +49,3 @@ export function fmtTime(t: Date | string | number): string {
 export function fmtDateTime(t: Date | string | null | undefined): string {
   return t ? dateTime.format(new Date(t)) : DASH;
 }
-
-export const GROUP_VI: Record<string, string> = {
-  OFFICIALS: 'Cán bộ, công chức, viên chức',
-  RESIDENTS: 'Người dân',
-  STUDENTS: 'Học sinh',
-  WORKERS: 'Người lao động',
-};
-
-export const INDICATOR_VI: Record<string, string> = {
-  JOINED: 'tham gia khóa học',
-  COMPLETED: 'hoàn thành 5 chuyên đề',
-  CERTIFIED: 'được cấp chứng nhận',
-  DIGITAL_SIGNATURE: 'có chữ ký số / chữ ký điện tử',
-  VNEID_CONFIRMED: 'được xác nhận trên VNeID',
-};
-
-export const KIND_VI: Record<string, string> = { COMMUNE: 'Xã', WARD: 'Phường', SPECIAL_ZONE: 'Đặc khu' };
-
-export const STATE_VI: Record<string, string> = { ON_TIME: 'Đúng hạn', LATE: 'Trễ hạn', MISSING: 'Chưa báo cáo' };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
-import { fmtDate, fmtDateTime, KIND_VI } from '../../format';
+import { fmtDate, fmtDateTime } from '../../format';
 import type {
   KeyPeoplePageQuery,
   KeyPersonHistoryQuery,
@@ -10,19 +10,17 @@ import type {
 import { initialToken } from '../../session';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { ACCESS_REFUSED, forOfficials } from '../../words';
-import {
-  checkCertificate,
-  checkPerson,
-  checkRemoval,
-  countLine,
-  KEY_ROLE_TITLE,
-  KEY_ROLES,
-  spacedPhone,
-  telHref,
-  type FieldErrors,
-  type KeyRole,
-} from './keyPeopleForm';
 import { todayInVietnam } from '../../../../../shared/pure/dates';
+import { countLine, formatPhone, telHref } from '../../../../../shared/pure/key-people';
+import { checkCertificate, checkPerson, checkRemoval, type FieldErrors } from './keyPeopleForm';
+import {
+  COMMUNE_KIND_VI,
+  KEY_PERSON_CHANGE_VI,
+  KEY_PERSON_ROLES,
+  KEY_ROLE_TITLE,
+  type KeyPersonRoleName,
+  wordsFor,
+} from '../../../../../shared/pure/values';
 
 const KEY_PERSON_FIELDS = /* GraphQL */ `
   fragment KeyPersonFields on KeyPerson {
@@ -133,14 +131,6 @@ type Commune = NonNullable<KeyPeoplePageQuery['commune']>;
 type Village = Commune['villages'][number];
 type Person = NonNullable<Village['keyPeople']>[number];
 
-const CHANGE_VI: Record<string, string> = {
-  NAMED: 'Nhập lần đầu',
-  REPLACED: 'Thay người',
-  UPDATED: 'Cập nhật thông tin',
-  CERTIFIED: 'Ghi ngày cấp giấy chứng nhận',
-  CORRECTED: 'Sửa ngày cấp giấy chứng nhận',
-};
-
 /** Who the token says the caller is (read, not verified: the API decides; this only chooses what to offer). */
 function claimsOf(token: string): { role: string; area: string } | null {
   try {
@@ -212,7 +202,7 @@ export function KeyPeoplePage(props: { id: string }) {
   // A village head sees its own village's people only (the API answers nobody for the others).
   const villages = claims?.role === 'VILLAGE_REPORTER' ? c.villages.filter((v) => v.id === claims.area) : c.villages;
   const shown = villages.filter((v) => v.keyPeople !== null && v.keyPeople !== undefined);
-  const kind = KIND_VI[c.kind] ?? 'Xã';
+  const kind = wordsFor(COMMUNE_KIND_VI, c.kind) || 'Xã';
   const commune = `${kind} ${c.name}`;
   const newestPlan = c.plans[0] ?? null;
   const signIn = `/login?next=${encodeURIComponent(location.pathname)}`;
@@ -226,7 +216,7 @@ export function KeyPeoplePage(props: { id: string }) {
       ${c.keyPeople.roles.map(
         (r) =>
           html`<div class="card" data-testid="kp-count" data-role=${r.role}>
-            <div class="k">${KEY_ROLE_TITLE[r.role as KeyRole] ?? r.role}</div>
+            <div class="k">${KEY_ROLE_TITLE[r.role as KeyPersonRoleName] ?? r.role}</div>
             <div class="v">${r.certified}<small>/${r.required}</small></div>
             <div class="s" data-testid="kp-count-line">
               ${countLine(r)}${r.named < r.required ? ` · ${r.required - r.named} thôn chưa có người` : ''}
@@ -284,7 +274,7 @@ function VillageCard(props: {
   return html`<section class="panel kp-village" data-testid="kp-village" data-village=${v.id}>
     <h2>${v.name}${v.formerCommune ? html` <span class="muted small">(xã cũ ${v.formerCommune})</span>` : null}</h2>
     <ul class="kp-roles">
-      ${KEY_ROLES.map(
+      ${KEY_PERSON_ROLES.map(
         (role) =>
           html`<${RoleRow}
             key=${role}
@@ -309,7 +299,7 @@ function RoleRow(props: {
   communeId: string;
   villageId: string;
   villageName: string;
-  role: KeyRole;
+  role: KeyPersonRoleName;
   person: Person | null;
   planId: string | null;
   canEdit: boolean;
@@ -347,8 +337,8 @@ function RoleRow(props: {
                       class="kp-phone"
                       href=${telHref(p.phone)}
                       data-testid="kp-tel"
-                      aria-label=${`${spacedPhone(p.phone)}: gọi ${title.toLowerCase()} ${props.villageName}`}
-                      >${spacedPhone(p.phone)}</a
+                      aria-label=${`${formatPhone(p.phone)}: gọi ${title.toLowerCase()} ${props.villageName}`}
+                      >${formatPhone(p.phone)}</a
                     >`
                   : html`<span class="muted">chưa có số điện thoại</span>`
               }
@@ -444,7 +434,7 @@ function RoleRow(props: {
 interface Seat {
   planId: string;
   villageId: string;
-  role: KeyRole;
+  role: KeyPersonRoleName;
 }
 
 /** One labelled input with its own error message underneath, tied to it for screen readers. */
@@ -498,7 +488,7 @@ function PersonForm(props: {
 }) {
   const [form, setForm] = useState({
     fullName: props.person?.fullName ?? '',
-    phone: props.person?.phone ? spacedPhone(props.person.phone) : '',
+    phone: props.person?.phone ? formatPhone(props.person.phone) : '',
     reason: '',
   });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -642,7 +632,13 @@ function CertificateForm(props: { idBase: string; seat: Seat; person: Person; to
 }
 
 /** Every revision of one seat, newest first: who held it, the phone, the certificate, why and by whom. */
-function History(props: { communeId: string; planId: string; villageId: string; role: KeyRole; token: string }) {
+function History(props: {
+  communeId: string;
+  planId: string;
+  villageId: string;
+  role: KeyPersonRoleName;
+  token: string;
+}) {
   const [rows, setRows] = useState<NonNullable<
     NonNullable<KeyPersonHistoryQuery['commune']>['plans'][number]['keyPeople']
   > | null>(null);
@@ -668,9 +664,9 @@ function History(props: { communeId: string; planId: string; villageId: string; 
     ${rows.map(
       (r) =>
         html`<li>
-          <strong>${CHANGE_VI[r.change] ?? r.change}</strong> ·
+          <strong>${wordsFor(KEY_PERSON_CHANGE_VI, r.change)}</strong> ·
           ${fmtDateTime(r.recordedAt)}${r.recordedBy ? ` · ${r.recordedBy}` : ''}<br />
-          ${r.fullName}${r.phone ? ` · ${spacedPhone(r.phone)}` : ''} ·
+          ${r.fullName}${r.phone ? ` · ${formatPhone(r.phone)}` : ''} ·
           ${r.certifiedOn ? `giấy chứng nhận ngày ${fmtDate(r.certifiedOn)}` : 'chưa có giấy chứng nhận'}
           ${r.reason ? html`<br /><span class="muted">Lý do: ${r.reason}</span>` : null}
         </li>`,

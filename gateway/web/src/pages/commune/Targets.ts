@@ -1,8 +1,9 @@
-import { fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import { fmtDate, fmtPct } from '../../format';
 import type { TargetStatusFieldsFragment } from '../../generated/graphql';
 import { html } from '../../ui';
 import { TargetState } from '../province/TargetState';
 import type { Commune, Target } from './types';
+import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /**
  * Commune.targetStatus (the reports subgraph's evaluation of the effective targets): its own part of the commune
@@ -90,7 +91,7 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
           data-document=${t.document ?? ''}
         >
           <td>
-            ${`${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}`}
+            ${`${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`}
             ${t.note ? html`<div class="muted small">${t.note}</div>` : null}
           </td>
           <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { DASH, fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import { DASH, fmtDate, fmtPct } from '../../format';
 import type {
   DashboardQuery,
   ProvinceTargetStatusQuery,
@@ -10,6 +10,7 @@ import type {
 import { ErrorBox, html, Loading } from '../../ui';
 import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
+import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
 
 type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
 type Target = Directive['targets'][number];
@@ -100,7 +101,7 @@ export function Targets(props: {
                 data-state=${t.status}
                 data-document=${t.document ?? ''}
               >
-                <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}</td>
+                <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}</td>
                 <td class="num">≥ ${fmtPct(t.threshold, 0)}</td>
                 <td>${fmtDate(t.dueOn)}</td>
                 <td class="num">
@@ -134,7 +135,7 @@ export function Targets(props: {
           const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
           const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
           return html`<tr>
-            <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}${note}</td>
+            <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}${note}</td>
             <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
             <td>${fmtDate(t.dueOn)}</td>
             <td class="num">

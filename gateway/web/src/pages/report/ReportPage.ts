@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, fmtInt, GROUP_VI } from '../../format';
+import { fmtDate, fmtDateTime, fmtInt } from '../../format';
 import type { VillageQueryVariables } from '../../generated/graphql';
 import { QUERY, type VillageData } from './query';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
@@ -22,6 +22,7 @@ import {
   type Figures,
   type Stage,
 } from './validate';
+import { GROUP_VI } from '../../../../../shared/pure/values';
 
 /**
  * A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline, and opened
