@@ -64,8 +64,9 @@ const boundaries = [
       [files],
       [
         [
-          `^(\\.\\./)+(shared|subgraphs|scripts)(/|$)|^\\.\\./${climb}`,
-          'The pages run in the browser: no server code.',
+          // shared/pure is the browser-safe slice of shared/ that the pages import (issue 22).
+          `^(?!(\\.\\./)+shared/pure(/|$))((\\.\\./)+(shared|subgraphs|scripts)(/|$)|\\.\\./${climb})`,
+          'The pages run in the browser: no server code (shared/pure only).',
         ],
       ],
     ),

@@ -6,7 +6,7 @@
  * The checks a clerk's page makes too are shared/pure/key-people's.
  */
 import { can } from '../../shared/pure/auth-rules';
-import { viDate, type IsoDate } from '../../shared/pure/dates';
+import type { IsoDate } from '../../shared/pure/dates';
 import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
 import { cleanText, isBlank } from '../../shared/pure/text';
 import {
