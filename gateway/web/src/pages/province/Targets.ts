@@ -11,6 +11,7 @@ import { ErrorBox, html, Loading } from '../../ui';
 import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
 import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
+import { levelWord, meetsTarget } from '../../../../../shared/pure/targets';
 
 type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
 type Target = Directive['targets'][number];
@@ -132,11 +133,11 @@ export function Targets(props: {
       <tbody>
         ${targets.map((t) => {
           const now = currentValue(t, props.progress);
-          const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+          const met = now == null ? null : meetsTarget(now, t);
           const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
           return html`<tr>
             <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}${note}</td>
-            <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
+            <td class="num">${levelWord(t)} ${fmtPct(t.threshold, 0)}</td>
             <td>${fmtDate(t.dueOn)}</td>
             <td class="num">
               ${
