@@ -1,4 +1,6 @@
 /** Numbers, percentages and dates as Vietnamese officials write them: 1.234 · 1,53% · 31/10/2025. */
+import { viDate } from '../../../shared/pure/dates';
+
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('vi-VN', {
   style: 'percent',
@@ -6,7 +8,6 @@ const percent = new Intl.NumberFormat('vi-VN', {
   maximumFractionDigits: 2,
 });
 const percent0 = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
-const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const time = new Intl.DateTimeFormat('vi-VN', {
   hour: '2-digit',
   minute: '2-digit',
@@ -36,9 +37,7 @@ export function fmtPct(f: number | null | undefined, digits: 0 | 2 = 2): string 
 
 /** An ISO date (2025-10-31) as dd/mm/yyyy. */
 export function fmtDate(iso: string | null | undefined): string {
-  if (!iso) return DASH;
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return date.format(new Date(Date.UTC(y, m - 1, d)));
+  return iso ? viDate(iso.slice(0, 10)) : DASH;
 }
 
 /** Time of day in Vietnam (14:05:09). */

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../../api';
 import type { KeyPeoplePageQuery } from '../../generated/graphql';
-import { initialToken } from '../../session';
+import { initialToken, unverifiedViewer } from '../../session';
+import { can } from '../../../../../shared/pure/auth-rules';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { countLine } from '../../../../../shared/pure/key-people';
 import {
@@ -14,20 +15,6 @@ import {
 } from '../../../../../shared/pure/values';
 import { KEY_PEOPLE, type Village } from './keyPeopleQueries';
 import { RoleRow } from './KeyPersonRow';
-
-/** Who the token says the caller is (read, not verified: the API decides; this only chooses what to offer). */
-function claimsOf(token: string): { role: string; area: string } | null {
-  try {
-    const part = token.split('.')[1];
-    if (!part) return null;
-    const claims = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown; area?: unknown };
-    return typeof claims.role === 'string' && typeof claims.area === 'string'
-      ? { role: claims.role, area: claims.area }
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The key people of a commune's villages (/commune/<id>/key-people): per village, the trưởng thôn, bí thư chi bộ and
@@ -68,12 +55,11 @@ export function KeyPeoplePage(props: { id: string }) {
   const c = data.commune;
   if (!c) return html`<${NotFound} what=${`xã có mã "${props.id}"`} />`;
 
-  const claims = token ? claimsOf(token) : null;
-  const canEdit =
-    (claims?.role === 'COMMUNE_OFFICER' && claims.area === c.id) ||
-    (claims?.role === 'PROVINCE_ADMIN' && claims.area === c.province.id);
+  // Naming key people edits the commune's plan: the API's own rule decides what to offer (and checks again).
+  const viewer = unverifiedViewer(token);
+  const canEdit = can(viewer, 'EDIT_PLAN', { provinceId: c.province.id, communeId: c.id });
   // A village head sees its own village's people only (the API answers nobody for the others).
-  const villages = claims?.role === 'VILLAGE_REPORTER' ? c.villages.filter((v) => v.id === claims.area) : c.villages;
+  const villages = viewer.role === 'VILLAGE_REPORTER' ? c.villages.filter((v) => v.id === viewer.area) : c.villages;
   const shown = villages.filter((v) => v.keyPeople !== null && v.keyPeople !== undefined);
   const kind = wordsFor(COMMUNE_KIND_VI, c.kind) || 'Xã';
   const commune = `${kind} ${c.name}`;

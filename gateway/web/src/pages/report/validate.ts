@@ -1,4 +1,5 @@
 import { fmtDate, fmtInt } from '../../format';
+import { isIsoDate } from '../../../../../shared/pure/dates';
 import { groupInSentence, POPULATION_GROUPS, type PopulationGroupName } from '../../../../../shared/pure/values';
 
 /** The form's rows: residents first (most people are), then the API's order. */
@@ -58,7 +59,7 @@ export function doubts(
 /** The API's rules, checked before sending, with the API's wording; the API checks again and has the last word. */
 export function validate(figures: Figures, reportDate: string, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
+  if (!isIsoDate(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
   else if (reportDate > today)
     errors.reportDate = `Ngày báo cáo ${fmtDate(reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay`;
   let any = false;
