@@ -83,7 +83,7 @@ export const FOLLOW_UP_STATE_VI: Record<FollowUpStateName, string> = {
   ON_TIME: 'Gửi đúng hạn',
   LATE: 'Gửi trễ hạn',
   DRAFT: 'Đang soạn / bị trả lại',
-  MISSING: 'Chưa có báo cáo',
+  MISSING: 'Chưa báo cáo',
 };
 
 /** Where a target stands (TargetState). */
