@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { identityProblem, type TokenRole } from './auth-rules';
-import { bilingual, UnauthenticatedError } from './errors';
-import { findControlCharacter } from './text';
+import { identityProblem, type TokenRole } from './pure/auth-rules';
+import { bilingual, UnauthenticatedError } from './pure/errors';
+import { findControlCharacter } from './pure/text';
 import { loadJose, type Jose } from './jose';
-import { ANONYMOUS, type Viewer } from './viewer';
+import { ANONYMOUS, type Viewer } from './pure/viewer';
 
 /** Who signs the tokens of `npm run token` (and any HS256 token a caller may present). */
 export const TOKEN_ISSUER = 'bdhvs-hub';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../subgraphs/common/audit';
-import type { TokenRole } from '../shared/auth-rules';
+import type { TokenRole } from '../shared/pure/auth-rules';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from './support/stack';
 
 // Ba Tô (C02949) and its village Xà Râu (V02949-08) are in Quảng Ngãi (P23); Ba Tơ (C02762) is another commune.

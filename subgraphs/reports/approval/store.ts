@@ -4,11 +4,11 @@
  * the period and writes, so an approval waits for submissions in flight and later submissions see it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
 import { recordAudit } from '../../common/audit';
-import { todayInVietnam, type IsoDate } from '../../../shared/dates';
-import { bilingual, NotFoundError } from '../../../shared/errors';
-import type { Viewer } from '../../../shared/viewer';
+import { todayInVietnam, type IsoDate } from '../../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
+import type { Viewer } from '../../../shared/pure/viewer';
 import {
   checkCanApprove,
   checkCanReopen,

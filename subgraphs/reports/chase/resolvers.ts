@@ -1,9 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { canRead } from '../../../shared/auth-rules';
+import { canRead } from '../../../shared/pure/auth-rules';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { chaseWindow, checkDueTime, communeChase, latestOneOffDeadline, provinceChase } from './rules';
-import { BadInputError, bilingual } from '../../../shared/errors';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
 import { rewardCandidates } from '../rewards/rules';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { deadlineInstant } from './reporting';

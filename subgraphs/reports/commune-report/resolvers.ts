@@ -12,8 +12,8 @@ import {
   Root,
   Directive,
 } from 'type-graphql';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam } from '../../../shared/dates';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../../shared/pure/dates';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';

@@ -6,11 +6,11 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireIdentity, type AreaPath } from '../../../shared/auth-rules';
-import { todayInVietnam, type IsoDate } from '../../../shared/dates';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { authorize, requireIdentity, type AreaPath } from '../../../shared/pure/auth-rules';
+import { todayInVietnam, type IsoDate } from '../../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { COMMUNE_REPORT_SUBMITTED } from '../../../shared/vocabulary/events';
 import { recordAudit } from '../../common/audit';
 import { appendEvent } from '../../common/outbox';

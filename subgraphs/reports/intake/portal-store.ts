@@ -4,12 +4,12 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam, isIsoDate } from '../../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam, isIsoDate } from '../../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { recordAudit } from '../../common/audit';
 import { appendEvent } from '../../common/outbox';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { Area } from '../entities/Area';
 import { PortalStatistic } from '../entities/PortalStatistic';
 import { ensurePeriodsOpen } from '../approval/store';

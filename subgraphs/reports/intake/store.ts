@@ -1,12 +1,12 @@
 /** Writing reports: validation first, then one transaction per submission with its event (portal imports: portal-store.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam } from '../../../shared/dates';
-import { bilingual, ForbiddenError, NotFoundError } from '../../../shared/errors';
+import { areaPath, authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../../shared/pure/dates';
+import { bilingual, ForbiddenError, NotFoundError } from '../../../shared/pure/errors';
 import { recordAudit } from '../../common/audit';
-import { cleanText } from '../../../shared/text';
+import { cleanText } from '../../../shared/pure/text';
 import { appendEvent } from '../../common/outbox';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { Area } from '../entities/Area';
 import { ReportPerson } from '../entities/ReportPerson';
 import { UnitReport } from '../entities/UnitReport';
