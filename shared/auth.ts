@@ -236,7 +236,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
 
 /** The token of an `Authorization: Bearer …` value (header or graphql-ws connectionParams); null when absent. */
 export function bearerToken(value: unknown): string | null {
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(raw.trim());
   if (!match)

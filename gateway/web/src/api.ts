@@ -94,7 +94,7 @@ export async function gqlPartial<T>(
   }
   let body: { data?: T | null; errors?: GqlError[] };
   try {
-    body = await res.json();
+    body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
   } catch {
     if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
     throw new ApiError([{ message: `HTTP ${res.status}` }]);
@@ -187,7 +187,7 @@ export function subscribeLive<E extends { eventId: string }>(
             refusal = result.errors;
             return;
           }
-          const event = result.data ? pick(result.data as Record<string, unknown>) : undefined;
+          const event = result.data ? pick(result.data) : undefined;
           if (!acknowledged) {
             acknowledged = true;
             attempt = 0;

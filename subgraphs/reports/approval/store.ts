@@ -148,7 +148,7 @@ async function decidePeriod(
       ? { action: 'APPROVE', note: checkNote(request.note) }
       : { action: 'REOPEN', reason: checkReason(request.reason) };
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await lockPeriod(t, commune.id, input.reportDate, 'exclusive');
     const before = await readPeriod(t, commune.id, input.reportDate);
     if (decision.action === 'APPROVE') checkCanApprove(factsOf(before), input.reportDate);

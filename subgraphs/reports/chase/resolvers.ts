@@ -24,8 +24,10 @@ type Ctx = Context<ReportsLoaders>;
 
 // The rules speak in plain strings; the GraphQL enums have the same values.
 const asState = (s: string) => s as ReportingStateEnum;
-const asCandidate = (c: Omit<RewardCandidate, 'role'> & { role: string | null }) =>
-  ({ ...c, role: c.role as PersonRole | null }) as RewardCandidate;
+const asCandidate = (c: Omit<RewardCandidate, 'role'> & { role: string | null }) => ({
+  ...c,
+  role: c.role as PersonRole | null,
+});
 
 @Resolver(() => CommuneRef)
 export class CommuneChaseResolver {

@@ -230,7 +230,7 @@ export class ProvinceReportFollowUpResolver {
             };
           })
           .sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.name.localeCompare(b.name, 'vi'));
-        const count = (s: FollowUpState) => rows.filter((r) => r.state === s).length;
+        const count = (s: FollowUpState) => rows.filter((r) => (r.state as FollowUpState) === s).length;
         out.push({
           directiveId: d.directiveId,
           directiveNumber: d.number,

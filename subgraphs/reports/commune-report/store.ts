@@ -195,7 +195,7 @@ export async function saveCommuneReport(em: EntityManager, viewer: Viewer, input
   if (input.proposals !== undefined)
     sections.proposals = checkSection(input.proposals, 'proposals', 'Đề xuất, kiến nghị');
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
       `commune-report:${commune.id}:${input.directiveId}:${input.dueOn}`,
     ]);
@@ -251,7 +251,7 @@ export async function changeCommuneReport(
         )
       : null;
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const report = (await t.findOne(CommuneReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
     const before = auditView(report);
     report.status = nextStatus(report.status, action);

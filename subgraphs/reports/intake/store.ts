@@ -69,7 +69,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     );
   }
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     // One submission at a time per reporter, so versions are gapless and an idempotency key is checked safely.
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`report:${reporter.id}`]);
     if (input.idempotencyKey) {

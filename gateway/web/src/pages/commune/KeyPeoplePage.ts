@@ -6,13 +6,7 @@ import { initialToken, unverifiedViewer } from '../../session';
 import { can } from '../../../../../shared/pure/auth-rules';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { countLine } from '../../../../../shared/pure/key-people';
-import {
-  COMMUNE_KIND_VI,
-  KEY_PERSON_ROLES,
-  KEY_ROLE_TITLE,
-  type KeyPersonRoleName,
-  wordsFor,
-} from '../../../../../shared/pure/values';
+import { COMMUNE_KIND_VI, KEY_PERSON_ROLES, KEY_ROLE_TITLE, wordsFor } from '../../../../../shared/pure/values';
 import { KEY_PEOPLE, type Village } from './keyPeopleQueries';
 import { RoleRow } from './KeyPersonRow';
 
@@ -75,7 +69,7 @@ export function KeyPeoplePage(props: { id: string }) {
       ${c.keyPeople.roles.map(
         (r) =>
           html`<div class="card" data-testid="kp-count" data-role=${r.role}>
-            <div class="k">${KEY_ROLE_TITLE[r.role as KeyPersonRoleName] ?? r.role}</div>
+            <div class="k">${KEY_ROLE_TITLE[r.role] ?? r.role}</div>
             <div class="v">${r.certified}<small>/${r.required}</small></div>
             <div class="s" data-testid="kp-count-line">
               ${countLine(r)}${r.named < r.required ? ` · ${r.required - r.named} thôn chưa có người` : ''}

@@ -59,7 +59,7 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
     const sorted = [...filtered].sort((a, b) => {
       const x = sortValue(a, sort.key),
         y = sortValue(b, sort.key);
-      const c = typeof x === 'string' ? x.localeCompare(y as string, 'vi') : (x as number) - (y as number);
+      const c = typeof x === 'string' ? x.localeCompare(y as string, 'vi') : x - (y as number);
       return (sort.desc ? -c : c) || a.position - b.position;
     });
     return sorted;

@@ -70,7 +70,7 @@ export function ReportFollowUp(props: { code: string; initial: FollowUp | null; 
   }, [props.code, version]);
   const data = fresh ?? props.initial;
   const error =
-    freshError ?? (props.error ? (props.error instanceof ApiError ? props.error.message : String(props.error)) : null);
+    freshError ?? (props.error ? (props.error instanceof Error ? props.error.message : 'Lỗi không xác định') : null);
   if (error) return html`<p class="message error" role="alert">${error}</p>`;
   if (!data) return html`<${Loading} />`;
   if (data.length === 0) return html`<p class="muted">Chưa có văn bản yêu cầu xã báo cáo theo hạn.</p>`;
