@@ -123,11 +123,4 @@ export default tseslint.config(
     },
   },
   ...boundaries,
-  // TEMP until rooms/slice merge: these folders are being moved and edited on other branches; their type-checked
-  // findings are listed in /tmp/lint-remaining.txt and fixed after the merge (then delete this block).
-  {
-    ...tseslint.configs.disableTypeChecked,
-    name: 'TEMP until rooms/slice merge',
-    files: ['subgraphs/reports/**', 'gateway/web/src/**', 'shared/**'],
-  },
 );

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { signToken } from '../shared/auth';
-import { todayInVietnam } from '../shared/dates';
+import { todayInVietnam } from '../shared/pure/dates';
 import { disposeAll, wsClient } from '../scripts/ws-client';
 import { checkDelivery, firstAfter, latencyFigures, mib, type BurstOptions, type Received } from './burst-stats';
 import type { Stack } from './stack';

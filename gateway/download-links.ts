@@ -8,7 +8,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import express from 'express';
-import { isTokenRole } from '../shared/auth-rules';
+import { isTokenRole } from '../shared/pure/auth-rules';
 import {
   bearerToken,
   SESSION_AUDIENCE,

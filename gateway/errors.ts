@@ -5,7 +5,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { vietnameseFirst } from '../shared/coercion-messages';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../shared/pure/errors';
 import { QueryLimitError, TOO_MANY_TOKENS } from './limits';
 import { asUnavailable } from './readiness';
 

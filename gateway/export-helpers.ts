@@ -2,20 +2,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type ExcelJS from 'exceljs';
 import type express from 'express';
+import { httpStatusOf } from '../shared/pure/error-codes';
 
 interface GqlAnswer<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; retryAfterSeconds?: unknown } }>;
 }
-
-const STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 export class ExportError extends Error {
   constructor(
@@ -68,7 +60,7 @@ export async function run<T>(url: string, req: express.Request, query: string, v
     const { message, extensions } = body.errors[0];
     const code = extensions?.code ?? '';
     const retryAfter = res.headers.get('retry-after') ?? undefined;
-    throw new ExportError(STATUS[code] ?? 500, message, code || undefined, retryAfter);
+    throw new ExportError(httpStatusOf(code), message, code || undefined, retryAfter);
   }
   return body.data as T;
 }

@@ -6,13 +6,8 @@
 import ExcelJS from 'exceljs';
 import type express from 'express';
 import { ExportError, handler, run, send, sheet } from './export-helpers';
+import { FOLLOW_UP_STATE_VI, REPORTING_STATE_VI, wordsFor } from '../shared/pure/values';
 
-const STATE_WORDS: Record<string, string> = {
-  ON_TIME: 'Đúng hạn',
-  LATE: 'Trễ hạn',
-  MISSING: 'Chưa báo cáo',
-  DRAFT: 'Đang soạn / bị trả lại',
-};
 const date = (v: string | null) => (v ? new Date(v) : null);
 const DATE_TIME = 'dd/mm/yyyy hh:mm';
 
@@ -46,7 +41,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         ['Gửi lần đầu lúc', 'at', 20, DATE_TIME],
       ]);
       for (const r of commune.reportingStatus.reporters)
-        ws.addRow({ name: r.name, status: STATE_WORDS[r.status] ?? r.status, at: date(r.firstSubmittedAt) });
+        ws.addRow({ name: r.name, status: wordsFor(REPORTING_STATE_VI, r.status), at: date(r.firstSubmittedAt) });
       await send(res, book, `don-doc-${req.params.id}-${req.params.date}.xlsx`);
     }),
   );
@@ -156,7 +151,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         ws.addRow({
           id: c.commune.id,
           name: c.name,
-          state: STATE_WORDS[c.state] ?? c.state,
+          state: wordsFor(FOLLOW_UP_STATE_VI, c.state),
           at: date(c.firstSubmittedAt),
         });
       await send(res, book, `theo-doi-${req.params.directiveId}-${req.params.dueOn}.xlsx`);

@@ -7,7 +7,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { envSwitch } from '../shared/env';
-import { bilingual } from '../shared/errors';
+import { bilingual } from '../shared/pure/errors';
 
 const REFUSED_BEFORE_RUNNING = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -20,7 +20,7 @@ import {
   type SelectionSetNode,
   type ValidationRule,
 } from 'graphql';
-import { bilingual } from '../shared/errors';
+import { bilingual } from '../shared/pure/errors';
 import { estimateCost, type CostModel } from './cost';
 
 export interface GatewayLimits {

@@ -15,10 +15,10 @@ import {
   signInternalToken,
   type VerifierOptions,
 } from '../shared/auth';
-import { DomainError } from '../shared/errors';
+import { DomainError } from '../shared/pure/errors';
 import { listen, type RunningServer } from '../shared/http';
 import { readCommittedSupergraph, type SubgraphName } from '../shared/topology';
-import { ANONYMOUS, type Viewer } from '../shared/viewer';
+import { ANONYMOUS, type Viewer } from '../shared/pure/viewer';
 import { formatGatewayError } from './errors';
 import { armor, DEFAULT_LIMITS, limitsFromEnv, requestTooLargeBody, type GatewayLimits } from './limits';
 import { budgetPlugin, callerKey, RateLimiter, rateLimitedError } from './rate-limits';

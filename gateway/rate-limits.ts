@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, OperationTypeNode } from 'graphql';
-import { bilingual } from '../shared/errors';
+import { bilingual } from '../shared/pure/errors';
 import type { CostModel } from './cost';
 import { costRefusal, mutationFieldCount, refusesDocument, type GatewayLimits } from './limits';
 

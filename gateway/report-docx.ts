@@ -14,6 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { COMMUNE_KIND_VI, GROUP_VI, TARGET_STATE_VI, wordsFor } from '../shared/pure/values';
 
 export interface DocxReport {
   id: number;
@@ -58,14 +59,6 @@ export interface DocxPlans {
   targetStatus: Array<{ indicator: string; group: string; threshold: number; value: number | null; status: string }>;
 }
 
-const TARGET_WORDS: Record<string, string> = {
-  MET: 'Đạt',
-  ON_TRACK: 'Đúng tiến độ',
-  AT_RISK: 'Có nguy cơ không đạt',
-  MISSED: 'Không đạt',
-  NOT_MEASURED: 'Chưa đo được',
-};
-
 /** Tasks done and sessions held up to the figures' date, and the targets against the value, as paragraphs. */
 function planParagraphs(
   p: DocxPlans | null,
@@ -101,25 +94,16 @@ function planParagraphs(
             ['Chỉ tiêu', 'Nhóm', 'Mục tiêu', 'Kết quả', 'Đánh giá'],
             p.targetStatus.map((t) => [
               t.indicator,
-              GROUP_WORDS[t.group] ?? t.group,
+              wordsFor(GROUP_VI, t.group),
               percent(t.threshold),
               percent(t.value),
-              TARGET_WORDS[t.status] ?? t.status,
+              wordsFor(TARGET_STATE_VI, t.status),
             ]),
           ),
         ]
       : []),
   ];
 }
-
-const GROUP_WORDS: Record<string, string> = {
-  OFFICIALS: 'Cán bộ, công chức, viên chức',
-  RESIDENTS: 'Người dân',
-  STUDENTS: 'Học sinh, sinh viên',
-  WORKERS: 'Người lao động',
-};
-
-const KIND_WORDS: Record<string, string> = { COMMUNE: 'XÃ', WARD: 'PHƯỜNG', SPECIAL_ZONE: 'ĐẶC KHU' };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
@@ -153,7 +137,7 @@ const paragraphs = (text: string | null) => (text ?? '(Không có)').split(/\n+/
 
 export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null): Promise<Buffer> {
   const place = r.commune.name;
-  const kind = KIND_WORDS[r.commune.kind] ?? 'XÃ';
+  const kind = (wordsFor(COMMUNE_KIND_VI, r.commune.kind) || 'Xã').toLocaleUpperCase('vi');
   const date = viDate(r.submittedAt ?? new Date().toISOString());
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -206,7 +190,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
           line('1. Theo nhóm đối tượng', { bold: true }),
           table(
             ['Nhóm', 'Đăng ký', 'Hoàn thành', 'Được chứng nhận'],
-            f.groups.map((g) => [GROUP_WORDS[g.group] ?? g.group, g.registered, g.completed, g.certified]),
+            f.groups.map((g) => [wordsFor(GROUP_VI, g.group), g.registered, g.completed, g.certified]),
           ),
           line('2. Theo thôn, tổ dân phố', { bold: true }),
           table(

@@ -7,7 +7,7 @@
  */
 import { Supergraph } from '@apollo/federation-internals';
 import { IDENTITY_HEADER, signInternalToken, type Caller, type CallerVerifier } from '../shared/auth';
-import { bilingual, UnauthenticatedError } from '../shared/errors';
+import { bilingual, UnauthenticatedError } from '../shared/pure/errors';
 
 /** How long an answer about a session is kept: a disabled account or signed-out device acts at most this long. */
 export const SESSION_CHECK_MS = 5_000;

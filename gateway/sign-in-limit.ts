@@ -6,7 +6,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode, type DocumentNode, type GraphQLError, type OperationDefinitionNode } from 'graphql';
-import { bilingual } from '../shared/errors';
+import { bilingual } from '../shared/pure/errors';
 import { mutationFieldCount, type GatewayLimits } from './limits';
 import { rateLimited, RateLimiter } from './rate-limits';
 

@@ -3,25 +3,14 @@
 // --source — saved as CSV and imports it through the gateway (importPortalStatistics), so the same checks apply as
 // to any client. One bad row rejects the whole file, with its line number; nothing is written. The column layout is
 // in docs/imports.md.
+import type { PortalStatisticRow, StatisticSourceName } from '../shared/pure/portal-statistics';
 import { readFileSync } from 'node:fs';
 import { readCsv } from '../shared/csv';
 
-export type StatisticSource = 'PORTAL' | 'NATIONAL_PLATFORM';
-
-export interface PortalCsvRow {
-  communeId: string;
-  date: string;
-  source: StatisticSource;
-  rank: number | null;
-  learners: number;
-  officialsRegistered: number;
-  residentsRegistered: number;
-  officialsPercent: number | null;
-  residentsPercent: number | null;
-  /** NATIONAL_PLATFORM rows: of its officials / residents, how many are also on the province portal. */
-  officialsOnPortal: number | null;
-  residentsOnPortal: number | null;
-}
+/** The source of a file's rows (shared/pure/portal-statistics). */
+export type StatisticSource = StatisticSourceName;
+/** A row as read from the file: the one shape of a portal statistics row. */
+export type PortalCsvRow = PortalStatisticRow;
 
 const HEADERS: Record<string, keyof PortalCsvRow> = {
   commune_id: 'communeId',

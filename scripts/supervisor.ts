@@ -1,5 +1,6 @@
 // `npm start`'s children, each restarted with back-off when it dies on its own; the rest of the hub keeps running.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { backoff } from '../shared/pure/backoff';
 
 export interface RestartPolicy {
   /** Give up after this many crashes within `windowMs` (each crash soon after the last start). */
@@ -23,7 +24,7 @@ export function restartDecision(crashes: readonly number[], now: number, policy 
   return {
     giveUp: false,
     attempt: recent,
-    delayMs: Math.min(policy.firstDelayMs * 2 ** (recent - 1), policy.maxDelayMs),
+    delayMs: backoff(recent, { firstMs: policy.firstDelayMs, maxMs: policy.maxDelayMs }),
   };
 }
 

@@ -1,7 +1,7 @@
 // `npm run token -- --role COMMUNE_OFFICER --area C02949`: prints a bearer token (12 hours) signed with the running
 // stack's key (AUTH_SECRET, else DATA_DIR/auth-secret), so a newcomer can try every role. Prints only the token.
 import { parseArgs } from 'node:util';
-import { identityProblem, ROLE_LEVEL, TOKEN_ROLES } from '../shared/auth-rules';
+import { identityProblem, ROLE_LEVEL, TOKEN_ROLES } from '../shared/pure/auth-rules';
 import { resolveAuthSecret, signToken } from '../shared/auth';
 
 const USAGE = `usage: npm run token -- --role <ROLE> --area <areaId> [--name "<display name>"] [--sub <subject>]

@@ -6,11 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { identityProblem, type TokenRole } from './auth-rules';
-import { bilingual, UnauthenticatedError } from './errors';
-import { findControlCharacter } from './text';
+import { identityProblem, type TokenRole } from './pure/auth-rules';
+import { bilingual, UnauthenticatedError } from './pure/errors';
+import { findControlCharacter } from './pure/text';
 import { loadJose, type Jose } from './jose';
-import { ANONYMOUS, type Viewer } from './viewer';
+import { ANONYMOUS, type Viewer } from './pure/viewer';
 import { now, nowSeconds } from './clock';
 
 /** Who signs the tokens of `npm run token` (and any HS256 token a caller may present). */
@@ -239,7 +239,7 @@ export function createCallerVerifier(options: VerifierOptions): CallerVerifier {
 
 /** The token of an `Authorization: Bearer …` value (header or graphql-ws connectionParams); null when absent. */
 export function bearerToken(value: unknown): string | null {
-  const raw = Array.isArray(value) ? value[0] : value;
+  const raw: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   if (typeof raw !== 'string' || raw.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(raw.trim());
   if (!match)

@@ -4,9 +4,11 @@
  * an operator or a load balancer while `/health` only says the process is alive.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { bilingual } from './errors';
+import { ERROR_CODES, type ErrorCode } from './pure/error-codes';
+import { bilingual } from './pure/errors';
 
-export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+export const SERVICE_UNAVAILABLE: ErrorCode = 'SERVICE_UNAVAILABLE';
+export const SERVICE_UNAVAILABLE_STATUS = ERROR_CODES.SERVICE_UNAVAILABLE.http;
 export const RETRY_AFTER_SECONDS = 5;
 
 export const DATABASE_UNAVAILABLE_MESSAGE = bilingual(
@@ -44,7 +46,7 @@ export function availabilityPlugin<C extends object>(): ApolloServerPlugin<C> {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
           if (!errors.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
-          response.http.status = 503;
+          response.http.status = SERVICE_UNAVAILABLE_STATUS;
           response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };

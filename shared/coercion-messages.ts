@@ -4,7 +4,8 @@
  * value: 1.5". `vietnameseFirst` puts a Vietnamese sentence a clerk can act on in front of it, keeping the English
  * after it in brackets like every other refusal (`bilingual`). Messages it does not know are returned unchanged.
  */
-import { bilingual } from './errors';
+import { bilingual } from './pure/errors';
+import { hasVietnamese } from './pure/text';
 
 type Reason = [RegExp, (m: RegExpExecArray) => string];
 
@@ -27,11 +28,9 @@ const REASONS: Reason[] = [
   [/^Expected value of type "(.+?)", found null/, (m) => `không được để trống (kiểu ${m[1]})`],
 ];
 
-const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
-
 function reasonInVietnamese(reason: string): string {
   // Our own scalars already explain in Vietnamese (e.g. the Date scalar): keep their sentence.
-  if (VIETNAMESE.test(reason)) return reason.replace(/\s*\([^()]*\)\s*$/, '');
+  if (hasVietnamese(reason)) return reason.replace(/\s*\([^()]*\)\s*$/, '');
   for (const [pattern, say] of REASONS) {
     const m = pattern.exec(reason);
     if (m) return say(m);
@@ -41,7 +40,7 @@ function reasonInVietnamese(reason: string): string {
 
 /** The message of a type error with a Vietnamese sentence first; any other message unchanged. */
 export function vietnameseFirst(message: string): string {
-  if (VIETNAMESE.test(message.split('; ')[0])) return message;
+  if (hasVietnamese(message.split('; ')[0])) return message;
   let m = /^Variable "\$(\w+)" got invalid value (.*?)(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (m) return bilingual(`Giá trị ${m[2]} của "${m[3] ?? m[1]}" không hợp lệ: ${reasonInVietnamese(m[4])}`, message);
   m = /^Variable "\$(\w+)" of required type "(.+?)" was not provided/.exec(message);

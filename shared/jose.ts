@@ -1,5 +1,7 @@
 /** jose (JSON Web Tokens), loaded once: it is an ES module and this code is CommonJS. */
-export type Jose = typeof import('jose', { with: { 'resolution-mode': 'import' } });
+import type * as JoseModule from 'jose' with { 'resolution-mode': 'import' };
+
+export type Jose = typeof JoseModule;
 let josePromise: Promise<Jose> | undefined;
 
 /**

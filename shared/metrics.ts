@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@ap
 import type { RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DomainError } from './errors';
+import { DomainError } from './pure/errors';
 import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from './logging';
 
 /**

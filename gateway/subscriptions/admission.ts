@@ -5,7 +5,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { GraphQLError } from 'graphql';
-import { bilingual } from '../../shared/errors';
+import { bilingual } from '../../shared/pure/errors';
 import { requestIdFrom } from '../../shared/logging';
 import { errorCode, operationLabeller, type Observability } from '../../shared/metrics';
 

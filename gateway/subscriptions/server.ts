@@ -25,7 +25,7 @@ import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Caller } from '../../shared/auth';
 import type { SessionChecker } from '../sessions';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { toClientErrors } from '../errors';
 import type { CostModel } from '../cost';
 import { checkDocument, refusesDocument, type GatewayLimits } from '../limits';

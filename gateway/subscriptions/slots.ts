@@ -4,7 +4,7 @@
  * what a finished subscription held is given back.
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
-import { bilingual } from '../../shared/errors';
+import { bilingual } from '../../shared/pure/errors';
 import type { GatewayLimits } from '../limits';
 
 export interface Connection {

@@ -2,18 +2,11 @@
  * Checks of the values directives and commune plans both state: targets, campaign periods, reporting deadlines.
  * Plain functions: messages are bilingual (Vietnamese first) and name the field, so a clerk can see what to correct.
  */
-import { isIsoDate, viDate, type IsoDate } from '../dates';
-import { BadInputError, bilingual } from '../errors';
-import { isBlank } from '../text';
-import { INDICATORS, POPULATION_GROUPS } from './enums';
+import { isIsoDate, viDate, type IsoDate } from '../pure/dates';
+import { BadInputError, bilingual } from '../pure/errors';
+import { isBlank } from '../pure/text';
+import { groupInSentence, INDICATORS, POPULATION_GROUPS } from '../pure/values';
 import type { DeadlineData, PeriodData, TargetData } from './model';
-
-const GROUP_VI: Record<string, string> = {
-  OFFICIALS: 'cán bộ, công chức, viên chức',
-  RESIDENTS: 'người dân',
-  STUDENTS: 'học sinh',
-  WORKERS: 'người lao động',
-};
 
 export function requireDate(value: string | null | undefined, field: string, label: string): IsoDate {
   if (!value || !isIsoDate(value)) {
@@ -77,7 +70,7 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
     if (seen.has(key)) {
       throw new BadInputError(
         bilingual(
-          `Chỉ tiêu ${t.indicator} cho ${GROUP_VI[t.group]} hạn ${viDate(dueOn)} bị nhập hai lần`,
+          `Chỉ tiêu ${t.indicator} cho ${groupInSentence(t.group)} hạn ${viDate(dueOn)} bị nhập hai lần`,
           `duplicate target ${key}`,
         ),
         `${f}`,

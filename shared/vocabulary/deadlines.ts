@@ -1,20 +1,10 @@
 /** When a reporting deadline falls next. Plain date arithmetic on ISO calendar days (no time zones). */
-import type { IsoDate } from '../dates';
+import { addDays, isoWeekday, type IsoDate } from '../pure/dates';
 import type { DeadlineData } from './model';
 
-const DAY = 86_400_000;
-const toTime = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
-const toIso = (t: number): IsoDate => new Date(t).toISOString().slice(0, 10);
-
-/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(date: IsoDate): number {
-  const d = new Date(toTime(date)).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return toIso(toTime(date) + days * DAY);
-}
+// The calendar arithmetic is shared/pure/dates' (the pages count weeks with it too); re-exported for the modules that
+// import it from here.
+export { addDays, isoWeekday };
 
 /** The last day a one-off deadline allows: "before 20/11" means the 19th. */
 export function lastDay(deadline: DeadlineData): IsoDate | null {

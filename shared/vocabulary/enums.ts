@@ -4,6 +4,13 @@
  * that travels in JSON columns and events.
  */
 import { registerEnumType } from 'type-graphql';
+import type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName } from '../pure/values';
+
+// The value lists and their words are shared/pure/values' (the pages read them too); each enum here must hold exactly
+// the same values, which `Same` checks at compile time.
+export { INDICATORS, KEY_PERSON_ROLES, POPULATION_GROUPS } from '../pure/values';
+export type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName };
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export enum Indicator {
   JOINED = 'JOINED',
@@ -23,8 +30,7 @@ registerEnumType(Indicator, {
     VNEID_CONFIRMED: { description: 'identity confirmed on VNeID (được xác nhận trên VNeID)' },
   },
 });
-export type IndicatorName = `${Indicator}`;
-export const INDICATORS: readonly IndicatorName[] = Object.values(Indicator);
+const _indicator: Same<`${Indicator}`, IndicatorName> = true;
 
 export enum PopulationGroup {
   OFFICIALS = 'OFFICIALS',
@@ -42,8 +48,7 @@ registerEnumType(PopulationGroup, {
     WORKERS: { description: 'người lao động in enterprises and cooperatives' },
   },
 });
-export type PopulationGroupName = `${PopulationGroup}`;
-export const POPULATION_GROUPS: readonly PopulationGroupName[] = Object.values(PopulationGroup);
+const _population_group: Same<`${PopulationGroup}`, PopulationGroupName> = true;
 
 export enum TargetSource {
   PROVINCE = 'PROVINCE',
@@ -108,7 +113,7 @@ export enum AreaLevel {
   VILLAGE = 'VILLAGE',
   UNIT = 'UNIT',
 }
-export type AreaLevelName = `${AreaLevel}`;
+const _area_level: Same<`${AreaLevel}`, AreaLevelName> = true;
 
 /** The levels that have a population: the GraphQL enum `AreaLevel` (registry's population revisions). */
 export const PopulatedLevel = {
@@ -137,5 +142,4 @@ registerEnumType(KeyPersonRole, {
     FRONT_HEAD: { description: 'Trưởng Ban Công tác Mặt trận thôn, tổ dân phố' },
   },
 });
-export type KeyPersonRoleName = `${KeyPersonRole}`;
-export const KEY_PERSON_ROLES: readonly KeyPersonRoleName[] = Object.values(KeyPersonRole);
+const _key_person_role: Same<`${KeyPersonRole}`, KeyPersonRoleName> = true;

@@ -2,7 +2,7 @@
  * The events subgraphs publish to each other through their outboxes: the only interface between them besides
  * federation. A producer may add fields; it never removes or renames one.
  */
-import type { IsoDate } from '../dates';
+import type { IsoDate } from '../pure/dates';
 import type {
   AreaLevelName,
   DirectiveStatusName,

@@ -2,7 +2,7 @@
  * The plain data of targets, campaign periods and reporting deadlines, as directives and commune plans state them.
  * No GraphQL or ORM import: these shapes travel in JSON columns, in outbox events and through the rules.
  */
-import type { IsoDate } from '../dates';
+import type { IsoDate } from '../pure/dates';
 import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName, RewardSubjectName } from './enums';
 
 /** A target (chỉ tiêu): a share of a population group reaching a stage by a date. 0.8 = 80%. */

@@ -2,8 +2,8 @@
  * Reporting periods' approval as more than one subgraph speaks of it: reports locks a period (a commune × a report
  * date) when it is approved, and the registry refuses a population correction that would move a locked period.
  */
-import { viDate, type IsoDate } from '../dates';
-import { bilingual, ForbiddenError } from '../errors';
+import { viDate, type IsoDate } from '../pure/dates';
+import { bilingual, ForbiddenError } from '../pure/errors';
 
 /** OPEN: never approved; APPROVED: locked; REOPENED: approved once, then reopened (takes reports again). */
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';

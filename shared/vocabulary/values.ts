@@ -16,7 +16,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { todayInVietnam } from '../dates';
+import { todayInVietnam } from '../pure/dates';
 import { DateScalar } from './scalars';
 import { nextDue } from './deadlines';
 import { DayPart, Indicator, PopulationGroup, Recurrence, RewardSubject, TargetSource } from './enums';

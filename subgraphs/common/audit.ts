@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AUDIT_RECORDED, type AuditRecorded } from '../../shared/vocabulary/events';
 import type { SubgraphName } from '../../shared/topology';
 import { appendEvent } from './outbox';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 
 /** The table each subgraph's migration creates for its own audit entries. */
 export function auditTableSql(schema: SubgraphName): string[] {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 
 /** What every resolver receives: a request-scoped EntityManager, the caller, and fresh DataLoaders. */
 export interface Context<L = unknown> {

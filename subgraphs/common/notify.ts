@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { backoff } from '../../shared/pure/backoff';
 import { EVENTS_CHANNEL, type ChangeScope } from './outbox';
 import type { SubgraphName } from '../../shared/topology';
 
@@ -51,7 +52,7 @@ export async function listenForWrites(
       if (stopped) return;
       log(`${schema} change listener lost (${reason}); reconnecting`);
       onChange();
-      reconnect(250);
+      reconnect(1);
     };
     c.on('notification', (msg) => {
       if (msg.channel === EVENTS_CHANNEL && (msg.payload ?? '').includes(marker)) onChange(noticeOf(msg.payload ?? ''));
@@ -72,19 +73,23 @@ export async function listenForWrites(
     }
     client = c;
   };
-  const reconnect = (delay: number): void => {
+  /** Tries again after a wait that doubles with each failed `attempt` (250 ms, then up to 5 s). */
+  const reconnect = (attempt: number): void => {
     if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      connect().then(
-        () => {
-          if (stopped) return;
-          log(`${schema} change listener back`);
-          onChange(); // catch up on whatever was committed while it was away
-        },
-        () => reconnect(Math.min(delay * 2, 5000)),
-      );
-    }, delay);
+    retry = setTimeout(
+      () => {
+        retry = null;
+        connect().then(
+          () => {
+            if (stopped) return;
+            log(`${schema} change listener back`);
+            onChange(); // catch up on whatever was committed while it was away
+          },
+          () => reconnect(attempt + 1),
+        );
+      },
+      backoff(attempt, { firstMs: 250, maxMs: 5000 }),
+    );
   };
   await connect();
   return {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/pure/dates';
 
 /**
  * The population rule every subgraph applies the same way: an area's own latest figure as of a date when it has

@@ -5,7 +5,7 @@ import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql'
 import gql from 'graphql-tag';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { checkNoControlCharacters } from '../../shared/text';
+import { checkNoControlCharacters } from '../../shared/pure/text';
 import { AS_OF_WEIGHT } from './list-size';
 
 /**

@@ -20,12 +20,12 @@ import {
   RETRY_AFTER_SECONDS,
   SERVICE_UNAVAILABLE,
 } from '../../shared/availability';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../shared/pure/errors';
 import type { Orm } from './orm';
 import { createInternalVerifier, IDENTITY_HEADER, resolveAuthSecret } from '../../shared/auth';
 import { listen, type RunningServer } from '../../shared/http';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { createLogger, describeError, lineLogger } from '../../shared/logging';
 import {
   countResponses,

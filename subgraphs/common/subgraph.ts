@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { isUnavailable } from '../../shared/availability';
+import { backoff } from '../../shared/pure/backoff';
 import { startConsumer, type ConsumerOptions, type RunningConsumer } from './events';
 import { DEFAULT_PORTS, type SubgraphName } from '../../shared/topology';
 import { initORM, type Orm, type OrmOptions } from './orm';
@@ -196,7 +197,7 @@ export async function waitForDatabase(
       return;
     } catch (error) {
       if (!isUnavailable(error)) throw error;
-      const delay = Math.min(500 * 2 ** (attempt - 1), 5000);
+      const delay = backoff(attempt, { firstMs: 500, maxMs: 5000 });
       log(`database unavailable (${describeError(error)}); retrying in ${delay} ms`);
       await new Promise((r) => setTimeout(r, delay));
     } finally {

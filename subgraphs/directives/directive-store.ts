@@ -1,17 +1,17 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DIRECTIVE_CHANGED, type DirectiveChanged } from '../../shared/vocabulary/events';
-import { isIsoDate, todayInVietnam, viDate } from '../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import { isIsoDate, todayInVietnam, viDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
 import { recordAudit } from '../common/audit';
-import { authorize, requireIdentity } from '../../shared/auth-rules';
+import { authorize, requireIdentity } from '../../shared/pure/auth-rules';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision, type RevisionContent } from './entities/DirectiveRevision';
 import type { DirectiveContent } from './model';
 import { DirectiveStatus, RevisionAction } from '../../shared/vocabulary/enums';
-import { directiveIdOf } from '../../shared/ids';
+import { directiveIdOf } from '../../shared/pure/ids';
 import { requireText } from '../../shared/vocabulary/checks';
 import { checkWithdrawalDate, validateDirectiveContent } from './validation';
 

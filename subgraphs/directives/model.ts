@@ -3,7 +3,7 @@
  * in JSON columns, in outbox events and through the rules. Targets, periods and deadlines, which commune plans
  * state too, are shared/vocabulary/model.ts.
  */
-import type { IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/pure/dates';
 import type { AreaLevelName } from '../../shared/vocabulary/enums';
 export type { DirectiveStatusName } from '../../shared/vocabulary/enums';
 import type { DeadlineData, PeriodData, TargetData } from '../../shared/vocabulary/model';

@@ -3,9 +3,9 @@
  * first) and name the field, so a clerk can see what to correct. Targets, periods and deadlines are checked by
  * shared/vocabulary/checks.ts, as commune plans' are.
  */
-import { isIsoDate, todayInVietnam, viDate, type IsoDate } from '../../shared/dates';
-import { BadInputError, bilingual } from '../../shared/errors';
-import { isBlank } from '../../shared/text';
+import { isIsoDate, todayInVietnam, viDate, type IsoDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual } from '../../shared/pure/errors';
+import { isBlank } from '../../shared/pure/text';
 import {
   requireDate,
   requireText,

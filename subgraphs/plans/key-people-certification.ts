@@ -3,9 +3,9 @@
  * force in each village and role, the counts per role, who still lacks a certificate, and the part of a commune
  * report they make. Plain functions: no GraphQL, no ORM.
  */
-import type { IsoDate } from '../../shared/dates';
-import { KEY_PERSON_ROLES, type KeyPersonRoleName } from '../../shared/vocabulary/enums';
-import { KEY_ROLE_VI, type KeyPersonFacts } from './key-people';
+import type { IsoDate } from '../../shared/pure/dates';
+import { KEY_PERSON_ROLES, KEY_ROLE_SHORT, type KeyPersonRoleName } from '../../shared/pure/values';
+import type { KeyPersonFacts } from './key-people';
 
 const roleOrder = (r: KeyPersonRoleName) => KEY_PERSON_ROLES.indexOf(r);
 
@@ -110,11 +110,11 @@ export function keyPeoplePart(
  * only the counts are said.
  */
 export function keyPeopleLine(part: KeyPeoplePart, withNames: boolean): string {
-  const counts = part.roles.map((r) => `${KEY_ROLE_VI[r.role]} ${r.certified}/${r.required}`).join(', ');
+  const counts = part.roles.map((r) => `${KEY_ROLE_SHORT[r.role]} ${r.certified}/${r.required}`).join(', ');
   const head = `Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: ${counts}`;
   if (!withNames || part.missing.length === 0) return `${head}.`;
   const names = part.missing
-    .map((m) => `${KEY_ROLE_VI[m.role]} ${m.villageName} (${m.fullName ?? 'chưa có người đảm nhiệm'})`)
+    .map((m) => `${KEY_ROLE_SHORT[m.role]} ${m.villageName} (${m.fullName ?? 'chưa có người đảm nhiệm'})`)
     .join(', ');
   return `${head}; chưa có: ${names}.`;
 }

@@ -5,11 +5,11 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
-import { todayInVietnam } from '../../shared/dates';
-import { bilingual, NotFoundError } from '../../shared/errors';
+import { areaPath, authorize, requireIdentity } from '../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../shared/pure/errors';
 import type { KeyPersonRoleName } from '../../shared/vocabulary/enums';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { recordAudit } from '../common/audit';
 import { AreaProjection } from './entities/AreaProjection';
 import { CommunePlan } from './entities/CommunePlan';
@@ -18,11 +18,10 @@ import {
   checkCertification,
   checkKeyPerson,
   nextKeyPerson,
-  KEY_ROLE_VI,
   villageOfCommune,
-  type KeyPersonChangeName,
   type KeyPersonInputData,
 } from './key-people';
+import { KEY_ROLE_SHORT, type KeyPersonChangeName } from '../../shared/pure/values';
 
 export interface KeyPersonSeat {
   planId: string;
@@ -164,7 +163,7 @@ export async function recordKeyPersonCertification(
   return em.transactional(async (t) => {
     const tx = t;
     const current = await lockSeat(tx, seat);
-    const label = `${KEY_ROLE_VI[seat.role]} ${where.village.name}`;
+    const label = `${KEY_ROLE_SHORT[seat.role]} ${where.village.name}`;
     const next = checkCertification(current, certifiedOn, reason, todayInVietnam(), label);
     if (!next) return current!;
     return writeRevision(

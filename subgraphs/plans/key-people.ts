@@ -2,29 +2,25 @@
  * The key people of each village a commune plan names (cán bộ chủ chốt thôn: trưởng thôn, bí thư chi bộ, trưởng ban
  * công tác Mặt trận), who must finish the course and hold its certificate (Ba Tô's letter: "14/14 đồng chí Trưởng
  * thôn, Bí thư Chi bộ thôn, Trưởng Ban Công tác Mặt trận thôn phải hoàn thành và có giấy chứng nhận"). Plain
- * functions (no GraphQL, no ORM): input checks, the revisions of a role, and who may see names and phones
- * (key-people-certification.ts: who is in force and the certification counts per role).
+ * functions (no GraphQL, no ORM): input checks, which person is in force, and the certification counts per role.
+ * The checks a clerk's page makes too are shared/pure/key-people's.
  */
-import { can } from '../../shared/auth-rules';
-import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
-import { cleanText, isBlank } from '../../shared/text';
-import type { KeyPersonRoleName } from '../../shared/vocabulary/enums';
-import type { Viewer } from '../../shared/viewer';
+import { can } from '../../shared/pure/auth-rules';
+import type { IsoDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
+import { cleanText, isBlank } from '../../shared/pure/text';
+import {
+  certificationDateProblem,
+  nameProblem,
+  needsReasonProblem,
+  phoneDigits,
+  phoneProblem,
+  reasonProblem,
+  type Problem,
+} from '../../shared/pure/key-people';
+import type { KeyPersonChangeName, KeyPersonRoleName } from '../../shared/pure/values';
+import type { Viewer } from '../../shared/pure/viewer';
 import type { AreaFacts } from './model';
-
-/** The roles as a report names them, short. */
-export const KEY_ROLE_VI: Record<KeyPersonRoleName, string> = {
-  VILLAGE_HEAD: 'Trưởng thôn',
-  PARTY_CELL_SECRETARY: 'Bí thư Chi bộ',
-  FRONT_HEAD: 'Trưởng ban CTMT',
-};
-
-/** The campaign's start: no certificate of the course is older. */
-export const CERTIFICATION_FROM: IsoDate = '2025-01-01';
-
-/** Why a revision was written. */
-export type KeyPersonChangeName = 'NAMED' | 'REPLACED' | 'UPDATED' | 'CERTIFIED' | 'CORRECTED';
 
 /** A key person as stored (the revision in force unless said otherwise). */
 export interface KeyPersonFacts {
@@ -38,60 +34,21 @@ export interface KeyPersonFacts {
   certifiedOn: IsoDate | null;
 }
 
-const MOBILE = /^0[35789]\d{8}$/;
-const LANDLINE = /^02\d{9}$/;
+/** A refusal of the key people's checks (shared/pure/key-people, which the page makes too), on `field`. */
+const refuse = (problem: Problem, field: string): BadInputError =>
+  new BadInputError(bilingual(problem.vi, problem.en), field);
 
-/**
- * A Vietnamese phone number, stored as its national digits: a mobile number of 10 digits (03, 05, 07, 08, 09…) or
- * a landline with its area code (02xx, 11 digits). Spaces, dots, dashes, brackets and +84 / 84 are accepted when
- * typed. Null for an empty value.
- */
+/** A Vietnamese phone number, stored as its national digits (shared/pure/key-people's phoneDigits); null when empty. */
 export function normalizePhone(raw: string | null | undefined, field = 'phone'): string | null {
-  if (raw === null || raw === undefined || isBlank(raw)) return null;
-  let digits = cleanText(raw).replace(/[\s.\-()]/g, '');
-  if (digits.startsWith('+84')) digits = `0${digits.slice(3)}`;
-  else if (/^84\d{9,10}$/.test(digits)) digits = `0${digits.slice(2)}`;
-  if (MOBILE.test(digits) || LANDLINE.test(digits)) return digits;
-  throw new BadInputError(
-    bilingual(
-      `Số điện thoại "${cleanText(raw)}" không hợp lệ; hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) hoặc ` +
-        `số cố định có mã vùng (ví dụ 0255 3822 123)`,
-      `${field} is not a Vietnamese mobile or landline number`,
-    ),
-    field,
-  );
-}
-
-/** The number as people read it: 0912 345 678, 0255 3822 123. */
-export function formatPhone(phone: string): string {
-  return phone.length === 10
-    ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`
-    : `${phone.slice(0, 4)} ${phone.slice(4, 8)} ${phone.slice(8)}`;
+  const digits = phoneDigits(raw);
+  if (digits === null) throw refuse(phoneProblem(raw ?? '', field), field);
+  return digits || null;
 }
 
 /** A certification date: a real date, not before the campaign, not after today (in Vietnam). */
 export function certificationDate(value: string, today: IsoDate, field = 'certifiedOn'): IsoDate {
-  if (!isIsoDate(value))
-    throw new BadInputError(
-      bilingual('Ngày cấp giấy chứng nhận không hợp lệ; hãy nhập theo dạng YYYY-MM-DD', `${field} must be a date`),
-      field,
-    );
-  if (value > today)
-    throw new BadInputError(
-      bilingual(
-        `Ngày cấp giấy chứng nhận (${viDate(value)}) không thể sau hôm nay (${viDate(today)})`,
-        `${field} ${value} is in the future`,
-      ),
-      field,
-    );
-  if (value < CERTIFICATION_FROM)
-    throw new BadInputError(
-      bilingual(
-        `Ngày cấp giấy chứng nhận (${viDate(value)}) không thể trước khi bắt đầu phong trào (${viDate(CERTIFICATION_FROM)})`,
-        `${field} ${value} is before the campaign`,
-      ),
-      field,
-    );
+  const problem = certificationDateProblem(value, today, field);
+  if (problem) throw refuse(problem, field);
   return value;
 }
 
@@ -130,29 +87,22 @@ export interface CheckedKeyPerson {
   reason: string | null;
 }
 
-const optionalText = (value: string | null | undefined, field: string, label: string, max: number) => {
-  if (value === null || value === undefined || isBlank(value)) return null;
-  const text = cleanText(value);
-  if (text.length > max)
-    throw new BadInputError(bilingual(`${label} dài quá ${max} ký tự`, `${field} is longer than ${max}`), field);
-  return text;
-};
+/** A reason of at most 500 characters, cleaned; null when none is given. */
+function checkedReason(value: string | null | undefined): string | null {
+  const problem = reasonProblem(value);
+  if (problem) throw refuse(problem, 'reason');
+  return value === null || value === undefined || isBlank(value) ? null : cleanText(value);
+}
 
 /** A person named for a role: a name (at most 200 characters), an optional phone and certification date. */
 export function checkKeyPerson(input: KeyPersonInputData, today: IsoDate): CheckedKeyPerson {
-  if (isBlank(input.fullName))
-    throw new BadInputError(bilingual('Họ và tên không được để trống', 'fullName is required'), 'fullName');
-  const fullName = cleanText(input.fullName);
-  if (fullName.length > 200)
-    throw new BadInputError(
-      bilingual('Họ và tên dài quá 200 ký tự', 'fullName is longer than 200 characters'),
-      'fullName',
-    );
+  const problem = nameProblem(input.fullName);
+  if (problem) throw refuse(problem, 'fullName');
   return {
-    fullName,
+    fullName: cleanText(input.fullName),
     phone: normalizePhone(input.phone),
     certifiedOn: input.certifiedOn ? certificationDate(input.certifiedOn, today) : null,
-    reason: optionalText(input.reason, 'reason', 'Lý do', 500),
+    reason: checkedReason(input.reason),
   };
 }
 
@@ -167,13 +117,7 @@ export function changeOf(
 
 /** Changing a recorded certification date is a correction: it needs a reason. */
 function needsReason(fullName: string, certifiedOn: IsoDate): BadInputError {
-  return new BadInputError(
-    bilingual(
-      `${fullName} đã có giấy chứng nhận ngày ${viDate(certifiedOn)}; muốn sửa phải ghi lý do`,
-      `correcting a recorded certification date needs a reason`,
-    ),
-    'reason',
-  );
+  return refuse(needsReasonProblem(fullName, certifiedOn), 'reason');
 }
 
 /**
@@ -217,7 +161,7 @@ export function checkCertification(
       'role',
     );
   const date = certifiedOn ? certificationDate(certifiedOn, today) : null;
-  const why = optionalText(reason, 'reason', 'Lý do', 500);
+  const why = checkedReason(reason);
   if (current.certifiedOn === null && date === null)
     throw new BadInputError(
       bilingual(`${current.fullName} chưa có ngày cấp giấy chứng nhận để xoá`, `no certification date to remove`),

@@ -1,5 +1,5 @@
 /** Plain data of commune plans (no GraphQL, no ORM): tasks, sessions, reward rules. Targets and deadlines: shared/vocabulary/model. */
-import type { IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/pure/dates';
 import type { AreaLevelName, DayPartName, DirectiveStatusName } from '../../shared/vocabulary/enums';
 import type { DeadlineData, RewardRuleData, TargetData } from '../../shared/vocabulary/model';
 

@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PLAN_ADOPTED, type PlanAdopted } from '../../shared/vocabulary/events';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
 import { recordAudit } from '../common/audit';
-import { areaPath, authorize, requireIdentity } from '../../shared/auth-rules';
+import { areaPath, authorize, requireIdentity } from '../../shared/pure/auth-rules';
 import { appendEvent } from '../common/outbox';
-import type { Viewer } from '../../shared/viewer';
-import { directiveIdOf } from '../../shared/ids';
+import type { Viewer } from '../../shared/pure/viewer';
+import { directiveIdOf } from '../../shared/pure/ids';
 import { CommunePlan } from './entities/CommunePlan';
 import { PlanTask } from './entities/PlanTask';
 import { AreaProjection } from './entities/AreaProjection';

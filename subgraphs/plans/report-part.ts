@@ -2,7 +2,7 @@
  * The plan part of a commune's report (phần kết quả thực hiện kế hoạch): per plan of the commune, tasks done out of
  * all (cancelled ones not counted) and training sessions held by the report's date. Plain function, no ORM.
  */
-import type { IsoDate } from '../../shared/dates';
+import type { IsoDate } from '../../shared/pure/dates';
 
 export interface PlanPartLine {
   planId: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEMO_DIRECTIVE_REFS } from '../../shared/vocabulary/demo';
-import { directiveIdOf } from '../../shared/ids';
+import { directiveIdOf } from '../../shared/pure/ids';
 import { DEMO_PLANS } from './demo';
 import { demoKeyPeople } from './demo-key-people';
 import { CommunePlan } from './entities/CommunePlan';

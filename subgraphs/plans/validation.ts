@@ -2,8 +2,8 @@
  * Checks a commune plan before anything is written, against what the plans subgraph knows of areas and directives
  * (its projections of registry and directives events). Plain function: the caller looks the facts up first.
  */
-import { isIsoDate, viDate } from '../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
+import { isIsoDate, viDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
 import { requireText, validateDeadlines, validateTargets } from '../../shared/vocabulary/checks';
 import type { AreaFacts, DirectiveFacts, PlanContent, RewardRuleData, SessionData, TaskData } from './model';
 

@@ -1,8 +1,8 @@
 /** Where an account's area sits and where its holder lands after signing in: one lookup in the registry's tables. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, type AreaPath } from '../../shared/auth-rules';
-import { bilingual, NotFoundError } from '../../shared/errors';
-import { levelOf } from '../../shared/ids';
+import { areaPath, type AreaPath } from '../../shared/pure/auth-rules';
+import { bilingual, NotFoundError } from '../../shared/pure/errors';
+import { levelOf } from '../../shared/pure/ids';
 
 export interface AccountArea {
   id: string;

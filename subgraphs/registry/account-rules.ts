@@ -3,9 +3,9 @@
  * which account, what a login and a password must be, when failed sign-ins lock an account for a while, and how long
  * sessions and invites last. docs/access.md ("Accounts and sign-in") explains them for people.
  */
-import { covers, isTokenRole, ROLE_VI, type AreaPath, type TokenRole } from '../../shared/auth-rules';
-import { bilingual } from '../../shared/errors';
-import type { Viewer } from '../../shared/viewer';
+import { covers, isTokenRole, ROLE_VI, type AreaPath, type TokenRole } from '../../shared/pure/auth-rules';
+import { bilingual } from '../../shared/pure/errors';
+import type { Viewer } from '../../shared/pure/viewer';
 
 /** The roles each role may create accounts for (always inside its own area). */
 export const CREATABLE_ROLES: Record<TokenRole, readonly TokenRole[]> = {

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
-import { covers, isTokenRole, ROLE_LEVEL, ROLE_VI, type TokenRole } from '../../shared/auth-rules';
+import { covers, isTokenRole, ROLE_LEVEL, ROLE_VI, type TokenRole } from '../../shared/pure/auth-rules';
 import {
   BadInputError,
   bilingual,
@@ -13,10 +13,10 @@ import {
   ForbiddenError,
   NotFoundError,
   UnauthenticatedError,
-} from '../../shared/errors';
-import { levelOf } from '../../shared/ids';
-import { cleanText } from '../../shared/text';
-import type { Viewer } from '../../shared/viewer';
+} from '../../shared/pure/errors';
+import { levelOf } from '../../shared/pure/ids';
+import { cleanText } from '../../shared/pure/text';
+import type { Viewer } from '../../shared/pure/viewer';
 import { recordAudit } from '../common/audit';
 import { findAccountArea, type AccountArea } from './account-area';
 import { accountCreationProblem, CREATABLE_ROLES, INVITE_DAYS, normalLogin, passwordProblem } from './account-rules';

@@ -5,16 +5,16 @@
  * area's province and a commune's officer.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/auth-rules';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/pure/auth-rules';
 import type { AuditRecorded } from '../../shared/vocabulary/events';
-import { isIsoDate, type IsoDate } from '../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../shared/errors';
-import type { Viewer } from '../../shared/viewer';
+import { isIsoDate, type IsoDate } from '../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
+import type { Viewer } from '../../shared/pure/viewer';
 import { Commune } from './entities/Commune';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { levelOf } from '../../shared/ids';
+import { levelOf } from '../../shared/pure/ids';
 
 /** Adds one audited write to the log; applying the same entry twice changes nothing. */
 export async function projectAudit(em: EntityManager, e: AuditRecorded): Promise<void> {

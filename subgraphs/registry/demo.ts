@@ -5,10 +5,11 @@
  * Xà Râu, 4 Ba Lế with Vả Lế) and its ~9,412 adults (the portal's denominator), and Ngọk Bay's 16 villages.
  * Plain data in, plain data out: no ORM here.
  */
-import { unitId, villageId } from '../../shared/ids';
+import { unitId, villageId } from '../../shared/pure/ids';
 import { seededRandom } from '../common/random';
+import { COMMUNE_KIND_VI, type CommuneKindName } from '../../shared/pure/values';
 
-export type DemoCommuneKind = 'COMMUNE' | 'WARD' | 'SPECIAL_ZONE';
+export type DemoCommuneKind = CommuneKindName;
 
 export interface DemoCommune {
   id: string;
@@ -97,8 +98,6 @@ const UNIT_TEMPLATES: Array<{
   { name: (_l, c) => `Hợp tác xã nông nghiệp ${c}`, type: 'COOPERATIVE', staff: [6, 18] },
 ];
 
-const LEVEL_WORD: Record<DemoCommuneKind, string> = { COMMUNE: 'xã', WARD: 'phường', SPECIAL_ZONE: 'đặc khu' };
-
 function codeSeed(code: string): number {
   let h = 2166136261;
   for (const ch of code) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
@@ -158,7 +157,7 @@ export function generateDemoData(communes: DemoCommune[]): DemoData {
         id: unitId(commune.code, n),
         communeId: commune.id,
         villageId: null,
-        name: t.name(LEVEL_WORD[commune.kind], commune.name),
+        name: t.name(COMMUNE_KIND_VI[commune.kind].toLocaleLowerCase('vi'), commune.name),
         type: t.type,
         staff: between(rnd, t.staff[0], t.staff[1]),
       });

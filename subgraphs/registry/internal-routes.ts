@@ -6,7 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Express } from 'express';
 import { IDENTITY_HEADER } from '../../shared/auth';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { sessionIsOpen } from './session-store';
 
 export function registryRoutes(

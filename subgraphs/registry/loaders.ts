@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authSecretOf } from './state';
 import { argLoader, listLoader, SharedCache, sharedListLoader, sharedRowLoader } from '../common/loaders';
-import { todayInVietnam, type IsoDate } from '../../shared/dates';
+import { todayInVietnam, type IsoDate } from '../../shared/pure/dates';
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
-import { levelOf } from '../../shared/ids';
+import { levelOf } from '../../shared/pure/ids';
 import { resolvePopulation, type Population } from '../common/population';
 
 const byVietnameseName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'vi');

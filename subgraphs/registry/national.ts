@@ -4,9 +4,10 @@
  * runs give the same rows. 20–60 villages a commune, scaled by its kind (rural communes have more hamlets than wards,
  * special zones the fewest). Plain data in, plain data out: no ORM here.
  */
-import { unitId, villageId } from '../../shared/ids';
+import { unitId, villageId } from '../../shared/pure/ids';
 import { seededRandom } from '../common/random';
 import { DEMO_POPULATION_DATE, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
+import { COMMUNE_KIND_VI } from '../../shared/pure/values';
 
 /** Villages per commune by kind: [fewest, most]. */
 export const NATIONAL_VILLAGES: Record<DemoCommuneKind, [number, number]> = {
@@ -21,8 +22,6 @@ const ADULTS_PER_VILLAGE: Record<DemoCommuneKind, [number, number]> = {
   WARD: [500, 1400],
   SPECIAL_ZONE: [200, 600],
 };
-
-const LEVEL_WORD: Record<DemoCommuneKind, string> = { COMMUNE: 'xã', WARD: 'phường', SPECIAL_ZONE: 'đặc khu' };
 
 /** The units every generated commune has; the school is last (its students are reported by the last SCHOOL). */
 const UNITS: Array<{ name: (level: string, commune: string) => string; type: string; staff: [number, number] }> = [
@@ -73,7 +72,7 @@ export function generateNationalData(communes: DemoCommune[]): DemoData {
         id: unitId(commune.code, i + 1),
         communeId: commune.id,
         villageId: null,
-        name: t.name(LEVEL_WORD[commune.kind], commune.name),
+        name: t.name(COMMUNE_KIND_VI[commune.kind].toLocaleLowerCase('vi'), commune.name),
         type: t.type,
         staff: between(rnd, t.staff),
       }),

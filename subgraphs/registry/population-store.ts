@@ -1,19 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { todayInVietnam } from '../../shared/dates';
-import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/auth-rules';
-import { bilingual, NotFoundError } from '../../shared/errors';
+import { todayInVietnam } from '../../shared/pure/dates';
+import { areaPath, authorize, requireIdentity, type AreaPath } from '../../shared/pure/auth-rules';
+import { bilingual, NotFoundError } from '../../shared/pure/errors';
 import { POPULATION_RECORDED, type PopulationRecorded } from '../../shared/vocabulary/events';
 import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
 import { projectAudit } from './audit-log';
-import type { Viewer } from '../../shared/viewer';
+import type { Viewer } from '../../shared/pure/viewer';
 import { Commune } from './entities/Commune';
 import { PopulatedLevel as AreaLevelEnum } from '../../shared/vocabulary/enums';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
 import { Village } from './entities/Village';
-import { levelOf } from '../../shared/ids';
-import { viDate, type IsoDate } from '../../shared/dates';
+import { levelOf } from '../../shared/pure/ids';
+import { viDate, type IsoDate } from '../../shared/pure/dates';
 import { lockedPeriodError } from '../../shared/vocabulary/periods';
 import {
   periodChangedByRevision,

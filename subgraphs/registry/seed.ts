@@ -11,9 +11,9 @@ import {
 } from '../../shared/vocabulary/events';
 import { bulkUpsert } from '../common/bulk-upsert';
 import { appendEvents } from '../common/outbox';
-import { foldVietnamese } from '../../shared/text';
+import { foldVietnamese } from '../../shared/pure/text';
 import { DEMO_REASON, generateDemoData, type DemoCommune, type DemoCommuneKind, type DemoData } from './demo';
-import { communeId, provinceId } from '../../shared/ids';
+import { communeId, provinceId } from '../../shared/pure/ids';
 
 const KIND: Record<string, DemoCommuneKind> = { commune: 'COMMUNE', ward: 'WARD', special_zone: 'SPECIAL_ZONE' };
 export const DEMO_PROVINCE_CODE = '23';

@@ -7,8 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
 import { SESSION_AUDIENCE, signToken } from '../../shared/auth';
-import { BadInputError, bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/errors';
-import type { Viewer } from '../../shared/viewer';
+import { BadInputError, bilingual, RateLimitedError, UnauthenticatedError } from '../../shared/pure/errors';
+import type { Viewer } from '../../shared/pure/viewer';
 import { findAccountArea, homePath } from './account-area';
 import {
   ACCESS_TTL_SECONDS,

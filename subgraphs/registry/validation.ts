@@ -1,7 +1,7 @@
 /** Checks a population revision before anything is written (the population rule itself: common/population.ts). */
-import { BadInputError, bilingual, viNumber } from '../../shared/errors';
-import { isIsoDate, viDate, type IsoDate } from '../../shared/dates';
-import { isBlank } from '../../shared/text';
+import { BadInputError, bilingual, viNumber } from '../../shared/pure/errors';
+import { isIsoDate, viDate, type IsoDate } from '../../shared/pure/dates';
+import { isBlank } from '../../shared/pure/text';
 import type { PopulationFigures } from '../common/population';
 
 export interface PopulationInputShape {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { todayInVietnam, type IsoDate } from '../../shared/dates';
+import { todayInVietnam, type IsoDate } from '../../shared/pure/dates';
 import { addDays } from '../../shared/vocabulary/deadlines';
 import { argLoader, listLoader } from '../common/loaders';
 import type { ChangeScope } from '../common/outbox';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import { signToken } from '../../shared/auth';
-import type { TokenRole } from '../../shared/auth-rules';
+import type { TokenRole } from '../../shared/pure/auth-rules';
 import { startTestStack, type TestStack } from '../support/stack';
 
 /**

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { signToken } from '../../shared/auth';
-import type { TokenRole } from '../../shared/auth-rules';
+import type { TokenRole } from '../../shared/pure/auth-rules';
 import { fragmentBomb, GATEWAY_REQUESTS, PROBE } from '../../bench/queries';
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
 

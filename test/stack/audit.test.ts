@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../../subgraphs/common/audit';
-import type { TokenRole } from '../../shared/auth-rules';
+import type { TokenRole } from '../../shared/pure/auth-rules';
 import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { createHmac } from 'node:crypto';
-import type { TokenRole } from '../../shared/auth-rules';
-import { findControlCharacter } from '../../shared/text';
+import type { TokenRole } from '../../shared/pure/auth-rules';
+import { findControlCharacter } from '../../shared/pure/text';
 import { ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
 
 /**

@@ -4,7 +4,7 @@
 // in both instances — and both gateways answer the new figures (B's caches retire on A's NOTIFY).
 import { startGateway, type RunningGateway } from '../../gateway/main';
 import { STARTERS } from '../../scripts/stack';
-import { todayInVietnam } from '../../shared/dates';
+import { todayInVietnam } from '../../shared/pure/dates';
 import { SUBGRAPHS } from '../../shared/topology';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendEvents } from '../../subgraphs/common/outbox';

@@ -1,4 +1,4 @@
-import type { TokenRole } from '../../shared/auth-rules';
+import type { TokenRole } from '../../shared/pure/auth-rules';
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
 import { eventually } from '../support/wait';
 

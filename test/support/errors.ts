@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '../../shared/pure/errors';
 
 /** The code a rule refuses with (BAD_USER_INPUT…), 'OTHER' for any other throw, null when it accepts. */
 export function codeOf(fn: () => unknown): string | null {

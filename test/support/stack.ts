@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startInProcess, type InProcessOptions, type InProcessStack } from '../../scripts/stack';
-import type { TokenRole } from '../../shared/auth-rules';
+import type { TokenRole } from '../../shared/pure/auth-rules';
 import { signToken } from '../../shared/auth';
 import { withDatabase } from '../../subgraphs/common/database';
 

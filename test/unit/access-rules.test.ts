@@ -9,9 +9,9 @@ import {
   type Action,
   type AreaPath,
   type TokenRole,
-} from '../../shared/auth-rules';
-import { ForbiddenError, UnauthenticatedError } from '../../shared/errors';
-import { ANONYMOUS, type Viewer } from '../../shared/viewer';
+} from '../../shared/pure/auth-rules';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/pure/errors';
+import { ANONYMOUS, type Viewer } from '../../shared/pure/viewer';
 
 const viewer = (role: TokenRole, area: string): Viewer => ({ id: `u:${area}`, name: null, role, area });
 

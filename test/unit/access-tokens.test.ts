@@ -10,8 +10,8 @@ import {
   signToken,
 } from '../../shared/auth';
 import { loadJose } from '../../shared/jose';
-import { UnauthenticatedError } from '../../shared/errors';
-import { ANONYMOUS } from '../../shared/viewer';
+import { UnauthenticatedError } from '../../shared/pure/errors';
+import { ANONYMOUS } from '../../shared/pure/viewer';
 
 const SECRET = 'k'.repeat(40);
 const OTHER = 'o'.repeat(40);

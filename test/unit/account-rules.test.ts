@@ -6,7 +6,7 @@ import {
   normalLogin,
   passwordProblem,
 } from '../../subgraphs/registry/account-rules';
-import { areaPath, type TokenRole } from '../../shared/auth-rules';
+import { areaPath, type TokenRole } from '../../shared/pure/auth-rules';
 
 const viewer = (role: TokenRole, area: string) => ({ id: 'x', name: 'x', role, area });
 const BA_TO = areaPath('C02949', 'P23')!;

@@ -1,4 +1,4 @@
-import { BadInputError, ForbiddenError } from '../../shared/errors';
+import { BadInputError, ForbiddenError } from '../../shared/pure/errors';
 import {
   checkCanApprove,
   checkCanReopen,

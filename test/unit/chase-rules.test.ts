@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError } from '../../shared/errors';
+import { BadInputError, NotFoundError } from '../../shared/pure/errors';
 import {
   chaseWindow,
   checkDueTime,

@@ -1,6 +1,6 @@
 import { checkTokenLifetime, createCallerVerifier, MAX_CALLER_TOKEN_SECONDS, signToken } from '../../shared/auth';
-import { ConflictError } from '../../shared/errors';
-import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
+import { ConflictError } from '../../shared/pure/errors';
+import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/pure/text';
 import { checkWithdrawalDate } from '../../subgraphs/directives/validation';
 import { periodChangedByRevision, validatePopulation } from '../../subgraphs/registry/validation';
 import { checkPeriodDate, checkReason, lockedPeriodError } from '../../subgraphs/reports/approval/rules';

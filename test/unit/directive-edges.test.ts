@@ -1,4 +1,4 @@
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { DEMO_DIRECTIVES } from '../../subgraphs/directives/demo';
 import { checkDirectiveNumber, validateDirectiveContent } from '../../subgraphs/directives/validation';
 

@@ -1,9 +1,9 @@
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { moduleDone } from '../../subgraphs/directives/course';
 import { isoWeekday, nextDue } from '../../shared/vocabulary/deadlines';
 import { QUANG_NGAI_COURSE } from '../../subgraphs/directives/model';
 import type { DeadlineData, TargetData } from '../../shared/vocabulary/model';
-import { directiveIdOf } from '../../shared/ids';
+import { directiveIdOf } from '../../shared/pure/ids';
 import { validateDeadlines, validateTargets } from '../../shared/vocabulary/checks';
 
 const target = (extra: Partial<TargetData> = {}): TargetData => ({

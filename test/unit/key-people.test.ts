@@ -1,5 +1,5 @@
-import { BadInputError, NotFoundError } from '../../shared/errors';
-import type { Viewer } from '../../shared/viewer';
+import { BadInputError, NotFoundError } from '../../shared/pure/errors';
+import type { Viewer } from '../../shared/pure/viewer';
 import { demoKeyPeople } from '../../subgraphs/plans/demo-key-people';
 import {
   certificationSummary,
@@ -12,13 +12,13 @@ import {
   certificationDate,
   checkCertification,
   checkKeyPerson,
-  formatPhone,
   nextKeyPerson,
   normalizePhone,
   villageOfCommune,
   visibleKeyPeople,
   type KeyPersonFacts,
 } from '../../subgraphs/plans/key-people';
+import { formatPhone } from '../../shared/pure/key-people';
 
 const TODAY = '2025-11-28';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsvRecords } from '../../shared/csv';
-import { communeId } from '../../shared/ids';
+import { communeId } from '../../shared/pure/ids';
 import { generateNationalData, NATIONAL_VILLAGES } from '../../subgraphs/registry/national';
 import type { DemoCommune, DemoCommuneKind } from '../../subgraphs/registry/demo';
 import { nationalCurves } from '../../subgraphs/reports/demo/national';

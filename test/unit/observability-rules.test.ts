@@ -1,6 +1,6 @@
 import { logLevel, requestIdFrom } from '../../shared/logging';
 import { errorCode, operationLabeller } from '../../shared/metrics';
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { GraphQLError } from 'graphql';
 import { loadOrder } from '../../scripts/archive';
 

@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError } from '../../shared/errors';
+import { BadInputError, NotFoundError } from '../../shared/pure/errors';
 import type { TargetData } from '../../shared/vocabulary/model';
 import type { AreaFacts, DirectiveFacts, PlanContent } from '../../subgraphs/plans/model';
 import { resolveEffectiveTargets } from '../../subgraphs/plans/targets';

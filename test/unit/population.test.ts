@@ -1,4 +1,4 @@
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { resolvePopulation, sumPopulations, type Population } from '../../subgraphs/common/population';
 import { validatePopulation } from '../../subgraphs/registry/validation';
 

@@ -21,7 +21,7 @@ import { RateLimiter } from '../../gateway/rate-limits';
 import { signInFieldCount } from '../../gateway/sign-in-limit';
 import { visibilityOf } from '../../gateway/subscriptions/server';
 import { readCommittedSupergraph } from '../../shared/topology';
-import { ANONYMOUS, type Viewer } from '../../shared/viewer';
+import { ANONYMOUS, type Viewer } from '../../shared/pure/viewer';
 import {
   AS_OF_WEIGHT,
   COMMUNES,

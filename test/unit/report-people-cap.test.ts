@@ -1,4 +1,4 @@
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { maxPeoplePerReport, MAX_PEOPLE_PER_REPORT, validateReport } from '../../subgraphs/reports/intake/validation';
 
 /** A cap on the people one report names (issue 21): 1,500 were stored. */

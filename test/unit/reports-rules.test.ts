@@ -1,4 +1,4 @@
-import { BadInputError } from '../../shared/errors';
+import { BadInputError } from '../../shared/pure/errors';
 import { communeCurves, portalRows, type DemoCommune } from '../../subgraphs/reports/demo/data';
 import {
   chooseCommuneProgress,

@@ -1,4 +1,4 @@
-import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/text';
+import { checkNoControlCharacters, cleanText, findControlCharacter, isBlank } from '../../shared/pure/text';
 import { codeOf } from '../support/errors';
 
 /**

@@ -1,7 +1,7 @@
-import { foldVietnamese } from '../../shared/text';
-import { isIsoDate, todayInVietnam, viDate } from '../../shared/dates';
+import { foldVietnamese } from '../../shared/pure/text';
+import { isIsoDate, todayInVietnam, viDate } from '../../shared/pure/dates';
 import { generateDemoData } from '../../subgraphs/registry/demo';
-import { levelOf } from '../../shared/ids';
+import { levelOf } from '../../shared/pure/ids';
 
 describe('foldVietnamese', () => {
   it.each([

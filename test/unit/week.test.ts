@@ -6,7 +6,7 @@ import {
   recentFridays,
   reportingFriday,
   todayInVietnam,
-} from '../../gateway/web/src/week';
+} from '../../shared/pure/dates';
 
 describe('reporting weeks on the calendar of Vietnam', () => {
   it.each([

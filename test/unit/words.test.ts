@@ -46,4 +46,11 @@ describe('API messages as officials read them', () => {
     };
     expect(forOfficials(locked, 'A')).toBe('Kỳ báo cáo ngày 05/12/2025 đã được duyệt');
   });
+
+  it('gives the words of the code when the API’s message has no Vietnamese (graphql-js, the HTTP layer)', () => {
+    const parse = { message: 'Syntax Error: Unexpected Name "quer".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    expect(forOfficials(parse, 'A')).toBe('Yêu cầu không hợp lệ (lỗi cú pháp).');
+    // An unknown code keeps the message: the table does not guess.
+    expect(forOfficials({ message: 'Odd failure', extensions: { code: 'ODD' } }, 'A')).toBe('Odd failure');
+  });
 });

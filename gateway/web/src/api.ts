@@ -1,6 +1,8 @@
 /** The one GraphQL endpoint every client uses: queries and mutations over HTTP, live events over graphql-ws. */
 import { tokenFor } from './session';
 import { createClient, type Client } from 'graphql-ws';
+import { backoff } from '../../../shared/pure/backoff';
+import { isErrorCode, type ErrorCode } from '../../../shared/pure/error-codes';
 
 export interface GqlError {
   message: string;
@@ -12,8 +14,10 @@ export class ApiError extends Error {
   constructor(public readonly errors: GqlError[]) {
     super(errors.map((e) => e.message).join('; '));
   }
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
+  /** The first error's code, when it is one the API uses (shared/pure/error-codes). */
+  get code(): ErrorCode | undefined {
+    const code = this.errors[0]?.extensions?.code;
+    return isErrorCode(code) ? code : undefined;
   }
 }
 
@@ -90,7 +94,7 @@ export async function gqlPartial<T>(
   }
   let body: { data?: T | null; errors?: GqlError[] };
   try {
-    body = await res.json();
+    body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
   } catch {
     if (res.status >= 500) throw new NetworkError(`HTTP ${res.status}`);
     throw new ApiError([{ message: `HTTP ${res.status}` }]);
@@ -130,7 +134,7 @@ export interface LiveHandlers<E> {
   onReload?(): void;
 }
 
-const hasCode = (error: unknown, code: string) =>
+const hasCode = (error: unknown, code: ErrorCode) =>
   Array.isArray(error) && error.some((e: GqlError) => e?.extensions?.code === code);
 
 /**
@@ -165,7 +169,7 @@ export function subscribeLive<E extends { eventId: string }>(
     }
     refused = Array.isArray(error);
     handlers.onState(false);
-    const wait = refused ? 60_000 : Math.min(15_000, 1_000 * 2 ** Math.min(attempt, 4));
+    const wait = refused ? 60_000 : backoff(attempt + 1, { firstMs: 1_000, maxMs: 15_000 });
     attempt += 1;
     timer = setTimeout(open, wait);
   };
@@ -183,7 +187,7 @@ export function subscribeLive<E extends { eventId: string }>(
             refusal = result.errors;
             return;
           }
-          const event = result.data ? pick(result.data as Record<string, unknown>) : undefined;
+          const event = result.data ? pick(result.data) : undefined;
           if (!acknowledged) {
             acknowledged = true;
             attempt = 0;

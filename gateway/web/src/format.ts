@@ -1,4 +1,6 @@
 /** Numbers, percentages and dates as Vietnamese officials write them: 1.234 · 1,53% · 31/10/2025. */
+import { viDate } from '../../../shared/pure/dates';
+
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('vi-VN', {
   style: 'percent',
@@ -6,7 +8,6 @@ const percent = new Intl.NumberFormat('vi-VN', {
   maximumFractionDigits: 2,
 });
 const percent0 = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 0 });
-const date = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 const time = new Intl.DateTimeFormat('vi-VN', {
   hour: '2-digit',
   minute: '2-digit',
@@ -36,9 +37,7 @@ export function fmtPct(f: number | null | undefined, digits: 0 | 2 = 2): string 
 
 /** An ISO date (2025-10-31) as dd/mm/yyyy. */
 export function fmtDate(iso: string | null | undefined): string {
-  if (!iso) return DASH;
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return date.format(new Date(Date.UTC(y, m - 1, d)));
+  return iso ? viDate(iso.slice(0, 10)) : DASH;
 }
 
 /** Time of day in Vietnam (14:05:09). */
@@ -49,36 +48,3 @@ export function fmtTime(t: Date | string | number): string {
 export function fmtDateTime(t: Date | string | null | undefined): string {
   return t ? dateTime.format(new Date(t)) : DASH;
 }
-
-/** Today in Vietnam as an ISO date, as the API counts "today" (the reporting weeks are in ./week). */
-export { todayInVietnam } from './week';
-
-/** Lower case without diacritics, so that "ba to" finds Ba Tô and Ba Tơ (đ → d). */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .trim();
-}
-
-export const GROUP_VI: Record<string, string> = {
-  OFFICIALS: 'Cán bộ, công chức, viên chức',
-  RESIDENTS: 'Người dân',
-  STUDENTS: 'Học sinh',
-  WORKERS: 'Người lao động',
-};
-
-export const INDICATOR_VI: Record<string, string> = {
-  JOINED: 'tham gia khóa học',
-  COMPLETED: 'hoàn thành 5 chuyên đề',
-  CERTIFIED: 'được cấp chứng nhận',
-  DIGITAL_SIGNATURE: 'có chữ ký số / chữ ký điện tử',
-  VNEID_CONFIRMED: 'được xác nhận trên VNeID',
-};
-
-export const KIND_VI: Record<string, string> = { COMMUNE: 'Xã', WARD: 'Phường', SPECIAL_ZONE: 'Đặc khu' };
-
-export const STATE_VI: Record<string, string> = { ON_TIME: 'Đúng hạn', LATE: 'Trễ hạn', MISSING: 'Chưa báo cáo' };

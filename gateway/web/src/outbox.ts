@@ -8,6 +8,7 @@
  */
 import { ApiError, gql, NetworkError, type GqlError } from './api';
 import type { SubmitMutation, SubmitMutationVariables } from './generated/graphql';
+import { backoff } from '../../../shared/pure/backoff';
 import { storedSession } from './session';
 import { FORM_ACCESS_REFUSED, FORM_SESSION_REFUSED, forOfficials } from './words';
 
@@ -117,16 +118,20 @@ export function discard(key: string): void {
 
 let flushing: Promise<void> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let retryDelay = 0;
+/** Failed sends in a row since the last that reached the server: each waits longer (15 s, doubling, up to 5 min). */
+let failures = 0;
 
 /** The server could not be reached though the browser thinks it is online: try again later, less and less often. */
 function retryLater(): void {
   if (retryTimer) return;
-  retryDelay = Math.min(retryDelay ? retryDelay * 2 : 15_000, 300_000);
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    void flush();
-  }, retryDelay);
+  failures += 1;
+  retryTimer = setTimeout(
+    () => {
+      retryTimer = null;
+      void flush();
+    },
+    backoff(failures, { firstMs: 15_000, maxMs: 300_000 }),
+  );
 }
 
 /** Sends what waits, oldest first; stops at the first network failure. One flush at a time (across tabs too). */
@@ -145,7 +150,7 @@ export function flush(): Promise<void> {
           item.token,
         );
         update(item.input.idempotencyKey, () => null);
-        retryDelay = 0;
+        failures = 0;
         announce({ kind: 'sent', item, report: data.submitUnitReport });
       } catch (error) {
         if (error instanceof NetworkError || (error instanceof ApiError && error.code === 'RATE_LIMITED')) {
@@ -179,7 +184,7 @@ export function flush(): Promise<void> {
  */
 export function startOutbox(): void {
   window.addEventListener('online', () => {
-    retryDelay = 0;
+    failures = 0;
     void flush();
   });
   document.addEventListener('visibilitychange', () => {

@@ -1,4 +1,6 @@
 import { ApiError, gql } from './api';
+import { isTokenRole } from '../../../shared/pure/auth-rules';
+import { ANONYMOUS, type Viewer } from '../../../shared/pure/viewer';
 /** The writer's access key kept in this browser (`bdhvs.token`), shared by the form and the commune page. */
 export const TOKEN_KEY = 'bdhvs.token';
 
@@ -71,17 +73,29 @@ export function clearSession(): void {
   localStorage.removeItem(TOKEN_KEY);
 }
 
-/** The subject a token names (read, not verified: only to tell whose token a queued report carries). */
-export function subjectOf(token: string | null): string | null {
+/** What a token says of its caller (read, not verified: the API decides; the pages only choose what to offer). */
+export function unverifiedClaims(token: string | null): Record<string, unknown> | null {
   try {
     const part = token?.split('.')[1];
     if (!part) return null;
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const sub = (JSON.parse(json) as { sub?: unknown }).sub;
-    return typeof sub === 'string' ? sub : null;
+    const claims: unknown = JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
+    return claims !== null && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The caller a token names, as the access rules (shared/pure/auth-rules) read one; ANONYMOUS when it names none. */
+export function unverifiedViewer(token: string | null): Viewer {
+  const claims = unverifiedClaims(token);
+  if (!claims || !isTokenRole(claims.role) || typeof claims.area !== 'string') return ANONYMOUS;
+  return { id: typeof claims.sub === 'string' ? claims.sub : null, name: null, role: claims.role, area: claims.area };
+}
+
+/** The subject a token names (read, not verified: only to tell whose token a queued report carries). */
+export function subjectOf(token: string | null): string | null {
+  const sub = unverifiedClaims(token)?.sub;
+  return typeof sub === 'string' ? sub : null;
 }
 
 /** Refreshed this long before the access token ends (a day's token is renewed after about 12 hours). */

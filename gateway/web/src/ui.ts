@@ -2,8 +2,8 @@ import { html } from 'htm/preact';
 import type { ComponentChildren } from 'preact';
 import { ApiError, NetworkError } from './api';
 import { ACCESS_REFUSED, forOfficials } from './words';
-import { fmtDate, fmtTime, todayInVietnam } from './format';
-import { daysBetween } from './week';
+import { fmtDate, fmtTime } from './format';
+import { daysBetween, todayInVietnam } from '../../../shared/pure/dates';
 import { POLL_MS } from './live';
 import { AccountMenu } from './pages/account/AccountMenu';
 

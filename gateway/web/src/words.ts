@@ -4,6 +4,8 @@
  * names): the pages show the Vietnamese part, and for a refused access code, what to do about it.
  */
 import type { GqlError } from './api';
+import { ERROR_CODES, isErrorCode } from '../../../shared/pure/error-codes';
+import { hasVietnamese } from '../../../shared/pure/text';
 
 /** Words of letters, and those of plain ASCII letters ("the", "login", "tin"; not "tối", "đa", "C02949"). */
 const WORDS = /(?<![\p{L}\d])\p{L}+(?![\p{L}\d])/gu;
@@ -36,11 +38,15 @@ export function withoutEnglish(message: string): string {
   return ascii >= 2 && ascii * 3 >= words.length * 2 ? text.slice(0, open).trimEnd() : message;
 }
 
-/** One API error for a page: the Vietnamese part, or plain advice when it speaks of roles and headers. */
+/**
+ * One API error for a page: the Vietnamese part, or plain advice when it speaks of roles and headers, or the words of
+ * its code (shared/pure/error-codes) when the message has no Vietnamese (graphql-js's and the HTTP layer's refusals).
+ */
 export function forOfficials(error: GqlError, refusedAccess: string): string {
   const code = error.extensions?.code;
   const vi = withoutEnglish(error.message);
   if (code === 'UNAUTHENTICATED' || (code === 'FORBIDDEN' && ACCESS_JARGON.test(vi))) return refusedAccess;
+  if (!hasVietnamese(vi) && isErrorCode(code)) return ERROR_CODES[code].vi;
   return vi;
 }
 

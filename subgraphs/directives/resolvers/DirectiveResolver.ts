@@ -11,7 +11,7 @@ import {
   Directive as GqlDirective,
 } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { amendDirective, issueDirective, withdrawDirective } from '../directive-store';
 import { Directive } from '../entities/Directive';

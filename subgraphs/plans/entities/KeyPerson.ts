@@ -2,8 +2,8 @@ import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/co
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { KeyPersonRole, type KeyPersonRoleName } from '../../../shared/vocabulary/enums';
-import type { KeyPersonChangeName } from '../key-people';
 import { KeyPersonChange } from '../resolvers/types';
+import { type KeyPersonChangeName } from '../../../shared/pure/values';
 
 /**
  * A key person of a village named by a commune plan (trưởng thôn, bí thư chi bộ, trưởng ban công tác Mặt trận),

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Directive as GqlDirective } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import { PlanTask } from '../entities/PlanTask';

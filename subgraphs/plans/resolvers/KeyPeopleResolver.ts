@@ -13,8 +13,8 @@ import {
 } from 'type-graphql';
 import { KEY_PERSON_ROLES, KeyPersonRole, type KeyPersonRoleName } from '../../../shared/vocabulary/enums';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { canRead } from '../../../shared/auth-rules';
-import { todayInVietnam } from '../../../shared/dates';
+import { canRead } from '../../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../../shared/pure/dates';
 import type { Context } from '../../common/context';
 import { CommunePlan } from '../entities/CommunePlan';
 import { KeyPerson } from '../entities/KeyPerson';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root, Directive as GqlDirective } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { todayInVietnam } from '../../../shared/dates';
+import { todayInVietnam } from '../../../shared/pure/dates';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PlanTask } from '../entities/PlanTask';
 import { TrainingSession } from '../entities/TrainingSession';

@@ -1,10 +1,15 @@
 import { registerEnumType } from 'type-graphql';
+import type { CommuneKindName, UnitTypeName } from '../../../shared/pure/values';
+
+// The values and their words are shared/pure/values' (the pages read them too): the enums must hold the same values.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export enum CommuneKind {
   COMMUNE = 'COMMUNE',
   WARD = 'WARD',
   SPECIAL_ZONE = 'SPECIAL_ZONE',
 }
+const _communeKind: Same<`${CommuneKind}`, CommuneKindName> = true;
 registerEnumType(CommuneKind, {
   name: 'CommuneKind',
   description: 'xã (commune), phường (ward) or đặc khu (special zone)',
@@ -33,6 +38,7 @@ export enum UnitType {
   DIGITAL_TEAM = 'DIGITAL_TEAM',
   OTHER = 'OTHER',
 }
+const _unitType: Same<`${UnitType}`, UnitTypeName> = true;
 registerEnumType(UnitType, {
   name: 'UnitType',
   description: 'What kind of organisation a unit (cơ quan, đơn vị) is',

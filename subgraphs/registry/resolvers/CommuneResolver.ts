@@ -1,8 +1,8 @@
 import { Arg, Ctx, Directive, ID, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
-import { foldVietnamese } from '../../../shared/text';
+import { foldVietnamese } from '../../../shared/pure/text';
 import { Commune } from '../entities/Commune';
 import { PopulationRevision } from '../entities/PopulationRevision';
 import { Province } from '../entities/Province';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { Commune } from '../entities/Commune';
 import { Unit } from '../entities/Unit';
 import { Village } from '../entities/Village';

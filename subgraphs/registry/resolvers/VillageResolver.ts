@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, FieldResolver, Query, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Commune } from '../entities/Commune';
 import { PopulationRevision } from '../entities/PopulationRevision';

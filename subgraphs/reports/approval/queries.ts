@@ -3,7 +3,7 @@
  * One statement per batch (called by the loaders); store.ts writes.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import type { PeriodApprovalFacts, PeriodState } from './rules';
 
 /** A period as stored and counted: its state, its last approval and reopening, and the reports dated on it. */

@@ -13,7 +13,7 @@ import {
   Directive,
 } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual } from '../../../shared/errors';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { approveReportingPeriod, reopenReportingPeriod, type PeriodValue } from './store';
 import type { ReportsLoaders } from '../loaders';

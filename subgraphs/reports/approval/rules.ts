@@ -3,10 +3,10 @@
  * functions: a reporting period is a commune × a report date; an APPROVED period takes no new report version until
  * the commune or the province reopens it with a reason.
  */
-import { isIsoDate, viDate, type IsoDate } from '../../../shared/dates';
-import { BadInputError, bilingual } from '../../../shared/errors';
+import { isIsoDate, viDate, type IsoDate } from '../../../shared/pure/dates';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
 import { lockedPeriodError, viDateTime, type PeriodApprovalFacts } from '../../../shared/vocabulary/periods';
-import { isBlank } from '../../../shared/text';
+import { isBlank } from '../../../shared/pure/text';
 
 /** The first day of the campaign: nothing is reported, imported or approved before it. */
 export const CAMPAIGN_START: IsoDate = '2025-01-01';

@@ -4,11 +4,11 @@
  * the period and writes, so an approval waits for submissions in flight and later submissions see it.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
 import { recordAudit } from '../../common/audit';
-import { todayInVietnam, type IsoDate } from '../../../shared/dates';
-import { bilingual, NotFoundError } from '../../../shared/errors';
-import type { Viewer } from '../../../shared/viewer';
+import { todayInVietnam, type IsoDate } from '../../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
+import type { Viewer } from '../../../shared/pure/viewer';
 import {
   checkCanApprove,
   checkCanReopen,
@@ -148,7 +148,7 @@ async function decidePeriod(
       ? { action: 'APPROVE', note: checkNote(request.note) }
       : { action: 'REOPEN', reason: checkReason(request.reason) };
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await lockPeriod(t, commune.id, input.reportDate, 'exclusive');
     const before = await readPeriod(t, commune.id, input.reportDate);
     if (decision.action === 'APPROVE') checkCanApprove(factsOf(before), input.reportDate);

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from 'type-graphql';
-import { canRead } from '../../../shared/auth-rules';
+import { canRead } from '../../../shared/pure/auth-rules';
 import type { Context } from '../../common/context';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { chaseWindow, checkDueTime, communeChase, latestOneOffDeadline, provinceChase } from './rules';
-import { BadInputError, bilingual } from '../../../shared/errors';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
 import { rewardCandidates } from '../rewards/rules';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { deadlineInstant } from './reporting';
@@ -24,8 +24,10 @@ type Ctx = Context<ReportsLoaders>;
 
 // The rules speak in plain strings; the GraphQL enums have the same values.
 const asState = (s: string) => s as ReportingStateEnum;
-const asCandidate = (c: Omit<RewardCandidate, 'role'> & { role: string | null }) =>
-  ({ ...c, role: c.role as PersonRole | null }) as RewardCandidate;
+const asCandidate = (c: Omit<RewardCandidate, 'role'> & { role: string | null }) => ({
+  ...c,
+  role: c.role as PersonRole | null,
+});
 
 @Resolver(() => CommuneRef)
 export class CommuneChaseResolver {

@@ -2,8 +2,8 @@
  * The chase lists (who reported on time, late or not at all), from loaded rows. Plain functions: no GraphQL, no ORM.
  * The states come from reporting.ts.
  */
-import type { IsoDate } from '../../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import type { IsoDate } from '../../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { deadlineInstant, directiveDeadline, reportingState, summarise, type ReportingState } from './reporting';
 
 export interface Reporter {

@@ -4,7 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { argLoader, listLoader } from '../../common/loaders';
 import type { ChaseCommune, CommuneTally, Reporter, Submission } from './rules';
 

@@ -12,8 +12,8 @@ import {
   Root,
   Directive,
 } from 'type-graphql';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam } from '../../../shared/dates';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../../shared/pure/dates';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
@@ -230,7 +230,7 @@ export class ProvinceReportFollowUpResolver {
             };
           })
           .sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.name.localeCompare(b.name, 'vi'));
-        const count = (s: FollowUpState) => rows.filter((r) => r.state === s).length;
+        const count = (s: FollowUpState) => rows.filter((r) => (r.state as FollowUpState) === s).length;
         out.push({
           directiveId: d.directiveId,
           directiveNumber: d.number,

@@ -5,8 +5,8 @@
  */
 import { addDays } from '../../../shared/vocabulary/deadlines';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
-import { BadInputError, bilingual } from '../../../shared/errors';
-import type { IsoDate } from '../../../shared/dates';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
+import type { IsoDate } from '../../../shared/pure/dates';
 
 export type CommuneReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'ACCEPTED';
 export type CommuneReportAction = 'EDIT' | 'SUBMIT' | 'RETURN' | 'ACCEPT';

@@ -6,11 +6,11 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { authorize, requireIdentity, type AreaPath } from '../../../shared/auth-rules';
-import { todayInVietnam, type IsoDate } from '../../../shared/dates';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { authorize, requireIdentity, type AreaPath } from '../../../shared/pure/auth-rules';
+import { todayInVietnam, type IsoDate } from '../../../shared/pure/dates';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import type { DeadlineData } from '../../../shared/vocabulary/model';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { COMMUNE_REPORT_SUBMITTED } from '../../../shared/vocabulary/events';
 import { recordAudit } from '../../common/audit';
 import { appendEvent } from '../../common/outbox';
@@ -195,7 +195,7 @@ export async function saveCommuneReport(em: EntityManager, viewer: Viewer, input
   if (input.proposals !== undefined)
     sections.proposals = checkSection(input.proposals, 'proposals', 'Đề xuất, kiến nghị');
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
       `commune-report:${commune.id}:${input.directiveId}:${input.dueOn}`,
     ]);
@@ -251,7 +251,7 @@ export async function changeCommuneReport(
         )
       : null;
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     const report = (await t.findOne(CommuneReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;
     const before = auditView(report);
     report.status = nextStatus(report.status, action);

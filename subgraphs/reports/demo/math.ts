@@ -18,12 +18,12 @@ export function allocate(total: number, weights: number[], caps?: Array<number |
   const parts = weights.map(() => 0);
   let left = total;
   for (let pass = 0; pass < 4 && left > 0; pass++) {
-    const open = weights.map((w, i) => (caps?.[i] == null || parts[i] < caps[i]! ? w : 0));
+    const open = weights.map((w, i) => (caps?.[i] == null || parts[i] < caps[i] ? w : 0));
     const sum = open.reduce((a, b) => a + b, 0);
     if (sum === 0) break;
     const share = open.map((w) => Math.floor((w / sum) * left));
     share.forEach((s, i) => {
-      const room = caps?.[i] == null ? s : Math.min(s, caps[i]! - parts[i]);
+      const room = caps?.[i] == null ? s : Math.min(s, caps[i] - parts[i]);
       parts[i] += room;
     });
     left = total - parts.reduce((a, b) => a + b, 0);
@@ -34,7 +34,7 @@ export function allocate(total: number, weights: number[], caps?: Array<number |
       .sort((a, b) => b[0] - a[0]);
     for (const [, i] of order) {
       if (left === 0) break;
-      if (caps?.[i] != null && parts[i] >= caps[i]!) continue;
+      if (caps?.[i] != null && parts[i] >= caps[i]) continue;
       parts[i] += 1;
       left -= 1;
     }

@@ -56,7 +56,7 @@ export async function reportingCommunesOf(em: EntityManager, provinceId: string)
 
 async function insertReports(em: EntityManager, provinceId: string, rows: DemoReportRow[]): Promise<void> {
   await em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await t.execute(

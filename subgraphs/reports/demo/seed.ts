@@ -71,7 +71,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
   const curves = communeCurves(communes);
   const reports = weeklyReports(communes, curves);
   await em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     for (let i = 0; i < reports.length; i += 500) {
       const chunk = reports.slice(i, i + 500);
       await t.execute(

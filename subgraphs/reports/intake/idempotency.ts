@@ -2,9 +2,9 @@
  * Idempotency keys: a retried submission must say what the first one said. Plain functions: the content of an input
  * and of a stored report in one normal form, and the CONFLICT refusal when they differ.
  */
-import { viDate, type IsoDate } from '../../../shared/dates';
-import { bilingual, ConflictError } from '../../../shared/errors';
-import { cleanText } from '../../../shared/text';
+import { viDate, type IsoDate } from '../../../shared/pure/dates';
+import { bilingual, ConflictError } from '../../../shared/pure/errors';
+import { cleanText } from '../../../shared/pure/text';
 import { GROUPS, type Figures } from '../progress/rules';
 import type { ReportInputShape } from './validation';
 

@@ -4,12 +4,12 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam, isIsoDate } from '../../../shared/dates';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam, isIsoDate } from '../../../shared/pure/dates';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { recordAudit } from '../../common/audit';
 import { appendEvent } from '../../common/outbox';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { Area } from '../entities/Area';
 import { PortalStatistic } from '../entities/PortalStatistic';
 import { ensurePeriodsOpen } from '../approval/store';
@@ -112,7 +112,7 @@ export async function importPortalStatistics(
   });
   const importId = randomUUID();
   await em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     // Approved periods are locked for imports too (docs/access.md "Approval and locking"): all rows or none.
     await ensurePeriodsOpen(t, rows);
     for (let i = 0; i < rows.length; i += 1000) {
@@ -162,7 +162,7 @@ export async function importPortalStatistics(
       for (const r of rows) {
         const commune = byId.get(r.communeId)!;
         await recordAudit(t, 'reports', {
-          viewer: viewer as Viewer,
+          viewer: viewer,
           operation: 'importPortalStatistics',
           areaId: commune.id,
           provinceId: commune.provinceId,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root, Directive } from 'type-graphql';
-import { areaPath, authorize } from '../../../shared/auth-rules';
+import { areaPath, authorize } from '../../../shared/pure/auth-rules';
 import type { Context } from '../../common/context';
 import { UnitReport } from '../entities/UnitReport';
 import type { ReportsLoaders } from '../loaders';

@@ -1,12 +1,12 @@
 /** Writing reports: validation first, then one transaction per submission with its event (portal imports: portal-store.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { areaPath, authorize, requireIdentity } from '../../../shared/auth-rules';
-import { todayInVietnam } from '../../../shared/dates';
-import { bilingual, ForbiddenError, NotFoundError } from '../../../shared/errors';
+import { areaPath, authorize, requireIdentity } from '../../../shared/pure/auth-rules';
+import { todayInVietnam } from '../../../shared/pure/dates';
+import { bilingual, ForbiddenError, NotFoundError } from '../../../shared/pure/errors';
 import { recordAudit } from '../../common/audit';
-import { cleanText } from '../../../shared/text';
+import { cleanText } from '../../../shared/pure/text';
 import { appendEvent } from '../../common/outbox';
-import type { Viewer } from '../../../shared/viewer';
+import type { Viewer } from '../../../shared/pure/viewer';
 import { Area } from '../entities/Area';
 import { ReportPerson } from '../entities/ReportPerson';
 import { UnitReport } from '../entities/UnitReport';
@@ -69,7 +69,7 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
     );
   }
   return em.transactional(async (tx) => {
-    const t = tx as EntityManager;
+    const t = tx;
     // One submission at a time per reporter, so versions are gapless and an idempotency key is checked safely.
     await t.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`report:${reporter.id}`]);
     if (input.idempotencyKey) {

@@ -1,7 +1,7 @@
 /** Checks of a village's or unit's report before anything is written. Plain functions: no GraphQL, no ORM. */
-import { isIsoDate, type IsoDate } from '../../../shared/dates';
-import { BadInputError, bilingual, viNumber } from '../../../shared/errors';
-import { cleanText, isBlank } from '../../../shared/text';
+import { isIsoDate, type IsoDate } from '../../../shared/pure/dates';
+import { BadInputError, bilingual, viNumber } from '../../../shared/pure/errors';
+import { cleanText, isBlank } from '../../../shared/pure/text';
 import { CAMPAIGN_START } from '../approval/rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from '../progress/rules';
 

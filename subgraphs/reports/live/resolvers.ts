@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { areaPath } from '../../../shared/auth-rules';
+import { areaPath } from '../../../shared/pure/auth-rules';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Area } from '../entities/Area';
 import { PROGRESS_UPDATED, RANK_CHANGED, type ProgressUpdatedPayload, type RankChangedPayload } from './store';

@@ -11,7 +11,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { todayInVietnam } from '../../../shared/dates';
+import { todayInVietnam } from '../../../shared/pure/dates';
 import { appendEvents } from '../../common/outbox';
 import type { ProgressValue } from '../progress/rules';
 import { loadSnapshots } from '../progress/store';

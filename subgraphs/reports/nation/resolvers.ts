@@ -1,5 +1,5 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { BadInputError, bilingual } from '../../../shared/errors';
+import { BadInputError, bilingual } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';

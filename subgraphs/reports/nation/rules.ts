@@ -3,7 +3,7 @@
  * provinces' progress. Plain functions: no GraphQL, no ORM. Ranks follow the province portal's rule (ranking/rules.ts):
  * participation rate, then more learners, then the code.
  */
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { sumProgress, type ProgressValue } from '../progress/rules';
 import { rankCommunes } from '../ranking/rules';
 

@@ -7,8 +7,8 @@
  * registry fetch for them (NationResolver's @provides).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '../../../shared/dates';
-import { codeOfArea } from '../../../shared/ids';
+import type { IsoDate } from '../../../shared/pure/dates';
+import { codeOfArea } from '../../../shared/pure/ids';
 import type { ReportsLoaders } from '../loaders';
 import { nationalProgress, rankAreas } from './rules';
 import type { ProgressValue } from '../progress/rules';

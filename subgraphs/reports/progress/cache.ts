@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import type { AreaLevelName } from '../../../shared/vocabulary/enums';
 import { AUDIT_RECORDED, COMMUNE_REPORT_SUBMITTED } from '../../../shared/vocabulary/events';
 import { listenForWrites, type WriteNotice } from '../../common/notify';

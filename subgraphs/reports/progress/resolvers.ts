@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root, Directive } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { BadInputError, bilingual, NotFoundError } from '../../../shared/errors';
+import { BadInputError, bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { UnitReport } from '../entities/UnitReport';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';

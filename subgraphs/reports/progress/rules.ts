@@ -8,7 +8,7 @@
  *   officialsRegistered / adults, residentsRate = residentsRegistered / adults, participationRate = learners / adults.
  *   Ba Tô on 26 Oct 2025: 144 and 64 over 9,412 adults give 1.53% and 0.68%, participation 2.21%.
  */
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { POPULATION_GROUPS, type PopulationGroupName } from '../../../shared/vocabulary/enums';
 
 export const GROUPS = POPULATION_GROUPS;

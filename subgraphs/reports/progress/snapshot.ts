@@ -3,7 +3,7 @@
  * reporter and the latest portal row of every commune, with every derived figure (population, progress, counts,
  * denominators, ranking) computed once and kept. No SQL here: store.ts loads the rows.
  */
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { resolvePopulation, type Population } from '../../common/population';
 import {
   chooseCommuneProgress,

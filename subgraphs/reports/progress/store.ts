@@ -4,7 +4,7 @@
  * statements whatever the number of communes, villages and units.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { IsoDate } from '../../../shared/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { FIGURE_FIELDS, figuresOf, type FigureProperty } from '../intake/figures';
 import { ProvinceSnapshot, type AreaRow, type LatestReport, type PopulationRow, type PortalRow } from './snapshot';
 

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/errors';
+import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
-import type { Group } from '../progress/rules';
-import { judgeTarget, targetValue, type Indicator, type TargetShape } from './rules';
+import { judgeTarget, targetValue, type TargetShape } from './rules';
 import { CommuneRef, ProvinceRef } from '../resolvers/refs';
 import { TargetSource } from '../../../shared/vocabulary/enums';
 import { TargetStateEnum, TargetStatus } from './types';
@@ -62,8 +61,8 @@ export class CommuneTargetResolver {
     const targets = (c.effectiveTargets ?? []).map((t) => ({
       ...t,
       document: t.document ?? null,
-      indicator: t.indicator as Indicator,
-      group: t.group as Group,
+      indicator: t.indicator,
+      group: t.group,
     }));
     return statusOf(loaders, c.id, targets, asOf);
   }
@@ -92,8 +91,8 @@ export class ProvinceTargetResolver {
         return true;
       })
       .map((t) => ({
-        indicator: t.indicator as Indicator,
-        group: t.group as Group,
+        indicator: t.indicator,
+        group: t.group,
         threshold: t.threshold,
         dueOn: t.dueOn,
         strict: t.strict ?? false,

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql } from '../api';
-import { fmtDate, fmtInt, fmtTime, todayInVietnam } from '../format';
-import { addDays } from '../week';
+import { fmtDate, fmtInt, fmtTime } from '../format';
+import { addDays, todayInVietnam } from '../../../../shared/pure/dates';
 import { useLiveQuery } from '../live';
 import { Change, ErrorBox, html, LiveStatus, NotFound } from '../ui';
 import type { WallQuery } from '../generated/graphql';

@@ -10,6 +10,7 @@ import { storedSession, TOKEN_KEY } from '../../session';
 import { html, Layout, Loading } from '../../ui';
 import { InviteCard } from './InviteCard';
 import { withoutEnglish } from '../../words';
+import { roleTitle } from '../../../../../shared/pure/auth-rules';
 
 const ACCOUNTS = /* GraphQL */ `
   query Accounts {
@@ -61,14 +62,6 @@ const INVITE = /* GraphQL */ `
   }
 `;
 
-const KIND_VI: Record<string, string> = {
-  PROVINCE_ADMIN: 'Quản trị cấp tỉnh',
-  PROVINCE_VIEWER: 'Theo dõi cấp tỉnh',
-  COMMUNE_OFFICER: 'Cán bộ xã',
-  VILLAGE_REPORTER: 'Trưởng thôn',
-  UNIT_REPORTER: 'Báo cáo của đơn vị',
-};
-
 interface Choice {
   role: string;
   areaId: string;
@@ -115,8 +108,8 @@ export function AccountsPage() {
         ]);
       else
         setChoices([
-          { role: 'PROVINCE_ADMIN', areaId: session.area, label: 'Quản trị cấp tỉnh' },
-          { role: 'PROVINCE_VIEWER', areaId: session.area, label: 'Theo dõi cấp tỉnh' },
+          { role: 'PROVINCE_ADMIN', areaId: session.area, label: roleTitle('PROVINCE_ADMIN') },
+          { role: 'PROVINCE_VIEWER', areaId: session.area, label: roleTitle('PROVINCE_VIEWER') },
           ...(d.communes ?? []).map((c) => ({ role: 'COMMUNE_OFFICER', areaId: c.id, label: `Cán bộ ${c.name}` })),
         ]);
     }, fail);
@@ -206,7 +199,7 @@ export function AccountsPage() {
                   html`<tr data-login=${a.login}>
                     <td>${a.name}</td>
                     <td>${a.login}</td>
-                    <td>${KIND_VI[a.role] ?? ''}${a.disabledAt ? ' (đã khoá)' : ''}</td>
+                    <td>${roleTitle(a.role)}${a.disabledAt ? ' (đã khoá)' : ''}</td>
                     <td>${place(a.areaId)}</td>
                     <td>
                       ${

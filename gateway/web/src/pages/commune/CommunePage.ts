@@ -1,5 +1,5 @@
 import { ApiError, errorsAt, gqlPartial, type GqlError } from '../../api';
-import { DASH, fmtDate, fmtInt, fmtPct, KIND_VI } from '../../format';
+import { DASH, fmtDate, fmtInt, fmtPct } from '../../format';
 import type { CommuneQuery } from '../../generated/graphql';
 import { COMMUNE_QUERY, communeVariables } from './communeQuery';
 import { useLiveQuery } from '../../live';
@@ -14,6 +14,7 @@ import { Units } from './Units';
 import { Download } from '../Download';
 import { Villages } from './Villages';
 import { villageHeadsOf } from './VillageHeadContact';
+import { COMMUNE_KIND_VI, wordsFor } from '../../../../../shared/pure/values';
 
 type CommuneData = CommuneQuery & { errors: GqlError[] };
 
@@ -60,7 +61,7 @@ export function CommunePage(props: { id: string }) {
   const adults = fmtInt(c.population?.adults);
   const asOf = fmtDate(c.progress.figuresDate ?? c.progress.asOf);
   return html`<${Layout}
-    title=${`${KIND_VI[c.kind] ?? ''} ${c.name}`}
+    title=${`${wordsFor(COMMUNE_KIND_VI, c.kind)} ${c.name}`}
     subtitle=${`${c.province.name} · ${adults} người trưởng thành · số liệu đến ngày ${asOf}`}
     nav=${html`<a href=${back}>← Bảng theo dõi tỉnh ${c.province.name}</a>`}
     status=${html`<${LiveStatus} ...${live} figuresDate=${c.progress.figuresDate} />`}

@@ -62,7 +62,7 @@ export function CommuneReports(props: { id: string; initial: ReportsPart | null;
   const requests = props.initial ? requestsOf(props.initial.province.directives) : null;
   const reports = edited ?? props.initial?.communeReports ?? null;
   const error =
-    actionError ?? (props.error ? (props.error instanceof ApiError ? props.error.message : String(props.error)) : null);
+    actionError ?? (props.error ? (props.error instanceof Error ? props.error.message : 'Lỗi không xác định') : null);
   if (!token)
     return html`<p class="muted" data-testid="report-signin">
       Cán bộ xã <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>đăng nhập</a> để soạn và gửi báo cáo

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, STATE_VI, todayInVietnam } from '../../format';
+import { fmtDate, fmtDateTime } from '../../format';
 import type {
   CommuneReportingStatusQuery,
   CommuneReportingStatusQueryVariables,
@@ -9,7 +9,8 @@ import type {
 import { ErrorBox, html, Loading } from '../../ui';
 import { PERIOD_FIELDS, PeriodActions } from './PeriodActions';
 import { VillageHeadContact, type VillageHead } from './VillageHeadContact';
-import { addDays, mondayOfWeek, recentFridays } from '../../week';
+import { addDays, mondayOfWeek, recentFridays, todayInVietnam } from '../../../../../shared/pure/dates';
+import { REPORTING_STATE_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /** A Friday's chase list and period: part of the commune page's query (this week's), or asked for a week picked. */
 export const FRIDAY_CHASE_FIELDS = /* GraphQL */ `
@@ -135,7 +136,7 @@ export function FridayChase(props: {
                   ${r.status === 'MISSING' && r.village ? html`<${VillageHeadContact} head=${heads.get(r.village.id)} />` : null}
                 </td>
                 <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : 'behind'}>
-                  ${STATE_VI[r.status]}
+                  ${wordsFor(REPORTING_STATE_VI, r.status)}
                 </td>
                 <td>${fmtDateTime(r.firstSubmittedAt)}</td>
               </tr>`,

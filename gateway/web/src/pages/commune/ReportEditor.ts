@@ -9,7 +9,8 @@ import type {
 import { signedDownload } from '../../signed-download';
 import { html } from '../../ui';
 import { ReportFigures } from './ReportFigures';
-import { COMMUNE_REPORT_FIELDS, REPORT_STATUS_VI, reportDocx, reportPage } from './reportFields';
+import { COMMUNE_REPORT_FIELDS, reportDocx, reportPage } from './reportFields';
+import { COMMUNE_REPORT_STATUS_VI, wordsFor } from '../../../../../shared/pure/values';
 
 const SAVE =
   /* GraphQL */ `
@@ -98,7 +99,7 @@ export function ReportEditor(props: { report: Report; token: string; onChange: (
   return html`<div class="commune-report" data-testid="commune-report" data-status=${r.status}>
     <p>
       Báo cáo theo Văn bản <strong>${r.directiveNumber}</strong>, hạn ${fmtDate(r.dueOn)} ·
-      <strong data-testid="report-status">${REPORT_STATUS_VI[r.status] ?? r.status}</strong>
+      <strong data-testid="report-status">${wordsFor(COMMUNE_REPORT_STATUS_VI, r.status)}</strong>
       ${r.submittedAt ? html` · gửi lúc ${fmtDateTime(r.submittedAt)}${r.onTime === false ? ' (sau hạn)' : ''}` : null}
     </p>
     ${

@@ -1,7 +1,8 @@
-import { DASH, fmtDate, fmtInt, fmtPct, GROUP_VI } from '../../format';
+import { DASH, fmtDate, fmtInt, fmtPct } from '../../format';
 import type { CommuneReportFieldsFragment } from '../../generated/graphql';
 import { Change, html } from '../../ui';
 import { KeyPeopleLine } from './KeyPeopleLine';
+import { GROUP_VI, wordsFor } from '../../../../../shared/pure/values';
 
 type Figures = CommuneReportFieldsFragment['figures'];
 type PlanPart = CommuneReportFieldsFragment['planPart'];
@@ -55,7 +56,7 @@ export function ReportFigures(props: {
         ${f.groups.map(
           (g) =>
             html`<tr>
-              <td>${GROUP_VI[g.group] ?? g.group}</td>
+              <td>${wordsFor(GROUP_VI, g.group)}</td>
               <td class="num">${fmtInt(g.registered)}</td>
               <td class="num">${fmtInt(g.completed)}</td>
               <td class="num">${fmtInt(g.certified)}</td>

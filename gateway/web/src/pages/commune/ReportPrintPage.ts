@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, KIND_VI } from '../../format';
+import { fmtDate, fmtDateTime } from '../../format';
 import type { CommuneReportFieldsFragment, PrintCommuneReportQuery } from '../../generated/graphql';
 import { initialToken } from '../../session';
 import { ErrorBox, html, Loading } from '../../ui';
 import { ReportFigures } from './ReportFigures';
-import { COMMUNE_REPORT_FIELDS, REPORT_STATUS_VI } from './reportFields';
+import { COMMUNE_REPORT_FIELDS } from './reportFields';
+import { COMMUNE_KIND_VI, COMMUNE_REPORT_STATUS_VI, wordsFor } from '../../../../../shared/pure/values';
 
 const REPORT =
   /* GraphQL */ `
@@ -29,12 +30,12 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
   if (error) return html`<main class="print"><${ErrorBox} error=${error} /></main>`;
   if (!report) return html`<main class="print"><${Loading} /></main>`;
   const r = report;
-  const body = `${(KIND_VI[r.commune.kind] ?? 'Xã').toUpperCase()} ${r.commune.name.toUpperCase()}`;
+  const body = `${(wordsFor(COMMUNE_KIND_VI, r.commune.kind) || 'Xã').toLocaleUpperCase('vi')} ${r.commune.name.toUpperCase()}`;
   return html`<main class="print" data-testid="report-print-page">
     <p class="no-print">
       <a href=${`/commune/${encodeURIComponent(props.id)}`}>← Trang xã</a> ·
       <button type="button" onClick=${() => window.print()}>In báo cáo</button> ·
-      ${REPORT_STATUS_VI[r.status] ?? r.status}
+      ${wordsFor(COMMUNE_REPORT_STATUS_VI, r.status)}
     </p>
     <table class="doc-header">
       <tr>

@@ -1,8 +1,10 @@
-import { fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import { fmtDate, fmtPct } from '../../format';
 import type { TargetStatusFieldsFragment } from '../../generated/graphql';
 import { html } from '../../ui';
 import { TargetState } from '../province/TargetState';
 import type { Commune, Target } from './types';
+import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
+import { levelWord, meetsTarget } from '../../../../../shared/pure/targets';
 
 /**
  * Commune.targetStatus (the reports subgraph's evaluation of the effective targets): its own part of the commune
@@ -70,10 +72,10 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
       ${sideBySide(c.effectiveTargets).map((t) => {
         const evaluated = statusOf(t);
         const now = evaluated ? evaluated.value : currentValue(t, c);
-        const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+        const met = now == null ? null : meetsTarget(now, t);
         const projected = evaluated?.projected != null ? html` · dự báo ${fmtPct(evaluated.projected)}` : null;
         const overrides = t.overrides
-          ? `thay chỉ tiêu tỉnh ${t.overrides.strict ? 'trên ' : '≥ '}${fmtPct(t.overrides.threshold, 0)} ` +
+          ? `thay chỉ tiêu tỉnh ${levelWord(t.overrides)} ${fmtPct(t.overrides.threshold, 0)} ` +
             `hạn ${fmtDate(t.overrides.dueOn)} (${letterOf(t.overrides)})`
           : null;
         const shown =
@@ -90,10 +92,10 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
           data-document=${t.document ?? ''}
         >
           <td>
-            ${`${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}`}
+            ${`${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`}
             ${t.note ? html`<div class="muted small">${t.note}</div>` : null}
           </td>
-          <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
+          <td class="num">${levelWord(t)} ${fmtPct(t.threshold, 0)}</td>
           <td>${fmtDate(t.dueOn)}</td>
           <td class="num">${shown}${state}</td>
           <td class="small">

@@ -1,21 +1,7 @@
 import { fmtInt, fmtPct } from '../../format';
 import { html } from '../../ui';
 import type { Unit } from './types';
-
-const UNIT_TYPE_VI: Record<string, string> = {
-  AGENCY: 'Cơ quan',
-  PARTY: 'Đảng ủy',
-  POLICE: 'Công an',
-  MILITARY: 'Quân sự',
-  FATHERLAND_FRONT: 'Mặt trận',
-  MASS_ORGANISATION: 'Đoàn thể',
-  SCHOOL: 'Trường học',
-  HEALTH: 'Y tế',
-  ENTERPRISE: 'Doanh nghiệp',
-  COOPERATIVE: 'Hợp tác xã',
-  DIGITAL_TEAM: 'Tổ CNS cộng đồng',
-  OTHER: 'Khác',
-};
+import { UNIT_TYPE_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /** The agencies and units with their officials' figures. */
 export function Units(props: { units: Unit[] }) {
@@ -37,7 +23,7 @@ export function Units(props: { units: Unit[] }) {
           (u) =>
             html`<tr data-testid="unit-row">
               <td>${u.name}</td>
-              <td class="small">${UNIT_TYPE_VI[u.type] ?? u.type}</td>
+              <td class="small">${wordsFor(UNIT_TYPE_VI, u.type)}</td>
               <td class="num">${fmtInt(u.staff)}</td>
               <td class="num">${fmtInt(officials(u)?.registered)}</td>
               <td class="num">

@@ -1,6 +1,6 @@
 import type { VillageHeadsFieldsFragment } from '../../generated/graphql';
 import { html } from '../../ui';
-import { spacedPhone, telHref } from './keyPeopleForm';
+import { formatPhone, telHref } from '../../../../../shared/pure/key-people';
 
 /**
  * The heads of the commune's villages (trưởng thôn): part of the commune page's query when signed in (the plans'
@@ -47,7 +47,7 @@ export function VillageHeadContact(props: { head: VillageHead | undefined }) {
     ${
       head.phone
         ? html`<a href=${telHref(head.phone)} aria-label=${`Gọi trưởng thôn ${head.fullName}`}
-            >${spacedPhone(head.phone)}</a
+            >${formatPhone(head.phone)}</a
           >`
         : null
     }</span

@@ -3,7 +3,7 @@
  * pages' bundle has loaded (first-query.ts), and the page takes that answer.
  */
 import type { CommuneQueryVariables } from '../../generated/graphql';
-import { fridayOfWeek, todayInVietnam } from '../../week';
+import { fridayOfWeek, todayInVietnam } from '../../../../../shared/pure/dates';
 import { TARGET_STATUS_FIELDS } from '../province/TargetState';
 import { FRIDAY_CHASE_FIELDS } from './FridayChase';
 import { PERIOD_FIELDS } from './PeriodActions';

@@ -75,14 +75,6 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
   }
 `;
 
-/** Words for a report's status, as the commune and the province read them. */
-export const REPORT_STATUS_VI: Record<string, string> = {
-  DRAFT: 'Đang soạn',
-  SUBMITTED: 'Đã gửi tỉnh',
-  RETURNED: 'Bị trả lại',
-  ACCEPTED: 'Tỉnh đã tiếp nhận',
-};
-
 /** Where a report's printable page is. */
 export const reportPage = (communeId: string, id: number) => `/commune/${encodeURIComponent(communeId)}/report/${id}`;
 

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtInt, fmtPct, fold } from '../../format';
+import { fmtInt, fmtPct } from '../../format';
 import type { NationQuery } from '../../generated/graphql';
 import { ErrorBox, html, Layout, Loading } from '../../ui';
+import { foldVietnamese } from '../../../../../shared/pure/text';
 
 const NATION_QUERY = /* GraphQL */ `
   query Nation {
@@ -43,8 +44,8 @@ export function NationPage() {
   }, []);
   const rows = useMemo(() => {
     const all = data?.nation.provinceRanking ?? [];
-    const q = fold(search);
-    return q ? all.filter((r: Row) => fold(r.province.name).includes(q) || r.province.code.includes(q)) : all;
+    const q = foldVietnamese(search);
+    return q ? all.filter((r: Row) => foldVietnamese(r.province.name).includes(q) || r.province.code.includes(q)) : all;
   }, [data, search]);
   if (error) return html`<${Layout} title="Toàn quốc"><${ErrorBox} error=${error} /></${Layout}>`;
   if (!data) return html`<${Layout} title="Toàn quốc"><${Loading} /></${Layout}>`;

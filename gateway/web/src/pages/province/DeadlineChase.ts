@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, STATE_VI, todayInVietnam } from '../../format';
+import { fmtDate } from '../../format';
 import type {
   DeadlineStatusFieldsFragment,
   ProvinceDeadlineStatusQuery,
   ProvinceDeadlineStatusQueryVariables,
 } from '../../generated/graphql';
 import { ErrorBox, html, Loading } from '../../ui';
+import { todayInVietnam } from '../../../../../shared/pure/dates';
+import { REPORTING_STATE_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /** A deadline's chase, as the dashboard's query (the latest one-off deadline) and a picked date give it. */
 export const DEADLINE_STATUS_FIELDS = /* GraphQL */ `
@@ -105,7 +107,9 @@ export function DeadlineChase(props: { code: string; initial: DeadlineStatus | n
                         (c) =>
                           html`<tr>
                             <td><a href=${`/commune/${c.commune.id}`}>${c.name}</a></td>
-                            <td class=${c.status === 'LATE' ? 'late' : 'behind'}>${STATE_VI[c.status]}</td>
+                            <td class=${c.status === 'LATE' ? 'late' : 'behind'}>
+                              ${wordsFor(REPORTING_STATE_VI, c.status)}
+                            </td>
                             <td class="num">${c.reportersReported}/${c.reportersTotal}</td>
                           </tr>`,
                       )}

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { fmtInt, fmtPct, fold } from '../../format';
+import { fmtInt, fmtPct } from '../../format';
 import { Change, html } from '../../ui';
 import type { RankingRow } from './queries';
+import { foldVietnamese } from '../../../../../shared/pure/text';
 
 type SortKey = 'position' | 'name' | 'change' | 'learners' | 'participationRate' | 'officialsRate' | 'residentsRate';
 
@@ -20,7 +21,7 @@ function sortValue(r: RankingRow, key: SortKey): number | string {
     case 'position':
       return r.position;
     case 'name':
-      return fold(r.commune.name);
+      return foldVietnamese(r.commune.name);
     case 'change':
       return r.change ?? -Infinity;
     case 'learners':
@@ -51,14 +52,14 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'position', desc: false });
   const rows = useMemo(() => {
-    const q = fold(search);
+    const q = foldVietnamese(search);
     const filtered = q
-      ? props.rows.filter((r) => fold(r.commune.name).includes(q) || r.commune.id.toLowerCase().includes(q))
+      ? props.rows.filter((r) => foldVietnamese(r.commune.name).includes(q) || r.commune.id.toLowerCase().includes(q))
       : props.rows;
     const sorted = [...filtered].sort((a, b) => {
       const x = sortValue(a, sort.key),
         y = sortValue(b, sort.key);
-      const c = typeof x === 'string' ? x.localeCompare(y as string, 'vi') : (x as number) - (y as number);
+      const c = typeof x === 'string' ? x.localeCompare(y as string, 'vi') : x - (y as number);
       return (sort.desc ? -c : c) || a.position - b.position;
     });
     return sorted;

@@ -5,8 +5,9 @@ import type { ReportFollowUpFieldsFragment, ReportFollowUpQuery } from '../../ge
 import { TOKEN_KEY } from '../../session';
 import { signedDownload } from '../../signed-download';
 import { html, Loading } from '../../ui';
-import { REPORT_STATUS_VI, reportPage } from '../commune/reportFields';
+import { reportPage } from '../commune/reportFields';
 import { ReportReview } from './ReportReview';
+import { COMMUNE_REPORT_STATUS_VI, FOLLOW_UP_STATE_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /** The follow-up's part of the dashboard's query. */
 export const REPORT_FOLLOW_UP_FIELDS = /* GraphQL */ `
@@ -49,12 +50,6 @@ const FOLLOW_UP =
 
 type FollowUp = ReportFollowUpFieldsFragment['reportFollowUp'];
 
-const STATE_WORDS: Record<string, string> = {
-  ON_TIME: 'Gửi đúng hạn',
-  LATE: 'Gửi trễ hạn',
-  DRAFT: 'Đang soạn / bị trả lại',
-  MISSING: 'Chưa có báo cáo',
-};
 const STATE_CLASS: Record<string, string> = { ON_TIME: 'ok', LATE: 'late', DRAFT: 'behind', MISSING: 'behind' };
 
 /** Per reporting request of the directives: which communes submitted their report, on time or late, and which not. */
@@ -75,7 +70,7 @@ export function ReportFollowUp(props: { code: string; initial: FollowUp | null; 
   }, [props.code, version]);
   const data = fresh ?? props.initial;
   const error =
-    freshError ?? (props.error ? (props.error instanceof ApiError ? props.error.message : String(props.error)) : null);
+    freshError ?? (props.error ? (props.error instanceof Error ? props.error.message : 'Lỗi không xác định') : null);
   if (error) return html`<p class="message error" role="alert">${error}</p>`;
   if (!data) return html`<${Loading} />`;
   if (data.length === 0) return html`<p class="muted">Chưa có văn bản yêu cầu xã báo cáo theo hạn.</p>`;
@@ -117,12 +112,12 @@ export function ReportFollowUp(props: { code: string; initial: FollowUp | null; 
           (c) =>
             html`<tr data-commune=${c.commune.id} data-state=${c.state}>
               <td><a href=${`/commune/${c.commune.id}`}>${c.name}</a></td>
-              <td class=${STATE_CLASS[c.state] ?? ''}>${STATE_WORDS[c.state] ?? c.state}</td>
+              <td class=${STATE_CLASS[c.state] ?? ''}>${wordsFor(FOLLOW_UP_STATE_VI, c.state)}</td>
               <td>
                 ${
                   c.reportId
                     ? html`<a href=${reportPage(c.commune.id, c.reportId)} data-testid="follow-up-report"
-                        >${REPORT_STATUS_VI[c.status ?? ''] ?? 'Xem'}</a
+                        >${wordsFor(COMMUNE_REPORT_STATUS_VI, c.status) || 'Xem'}</a
                       >`
                     : DASH
                 }

@@ -1,4 +1,5 @@
 import { html } from '../../ui';
+import { TARGET_STATE_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /** A target's state and what it was measured with, as Province.targetStatus and Commune.targetStatus give it. */
 export const TARGET_STATUS_FIELDS = /* GraphQL */ `
@@ -17,13 +18,6 @@ export const TARGET_STATUS_FIELDS = /* GraphQL */ `
   }
 `;
 
-export const TARGET_STATE_VI: Record<string, string> = {
-  MET: 'Đã đạt',
-  ON_TRACK: 'Đúng tiến độ',
-  AT_RISK: 'Có nguy cơ không đạt',
-  MISSED: 'Không đạt',
-  NOT_MEASURED: 'Chưa đo được',
-};
 const STATE_CLASS: Record<string, string> = {
   MET: 'ok',
   ON_TRACK: 'ok',
@@ -34,6 +28,6 @@ const STATE_CLASS: Record<string, string> = {
 
 export function TargetState(props: { status: string }) {
   return html`<span class=${`state ${STATE_CLASS[props.status] ?? ''}`} data-state=${props.status}
-    >${TARGET_STATE_VI[props.status] ?? props.status}</span
+    >${wordsFor(TARGET_STATE_VI, props.status)}</span
   >`;
 }

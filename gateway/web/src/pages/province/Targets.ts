@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { DASH, fmtDate, fmtPct, GROUP_VI, INDICATOR_VI } from '../../format';
+import { DASH, fmtDate, fmtPct } from '../../format';
 import type {
   DashboardQuery,
   ProvinceTargetStatusQuery,
@@ -10,6 +10,8 @@ import type {
 import { ErrorBox, html, Loading } from '../../ui';
 import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
+import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
+import { levelWord, meetsTarget } from '../../../../../shared/pure/targets';
 
 type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
 type Target = Directive['targets'][number];
@@ -100,7 +102,7 @@ export function Targets(props: {
                 data-state=${t.status}
                 data-document=${t.document ?? ''}
               >
-                <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}</td>
+                <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}</td>
                 <td class="num">≥ ${fmtPct(t.threshold, 0)}</td>
                 <td>${fmtDate(t.dueOn)}</td>
                 <td class="num">
@@ -131,11 +133,11 @@ export function Targets(props: {
       <tbody>
         ${targets.map((t) => {
           const now = currentValue(t, props.progress);
-          const met = now == null ? null : t.strict ? now > t.threshold : now >= t.threshold;
+          const met = now == null ? null : meetsTarget(now, t);
           const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
           return html`<tr>
-            <td>${GROUP_VI[t.group] ?? t.group} ${INDICATOR_VI[t.indicator] ?? t.indicator}${note}</td>
-            <td class="num">${t.strict ? 'trên ' : '≥ '}${fmtPct(t.threshold, 0)}</td>
+            <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}${note}</td>
+            <td class="num">${levelWord(t)} ${fmtPct(t.threshold, 0)}</td>
             <td>${fmtDate(t.dueOn)}</td>
             <td class="num">
               ${

@@ -2,7 +2,7 @@
  * The dashboard's one query and its variables, apart from the page's code: index.html starts it before the pages'
  * bundle has loaded (first-query.ts), and the page takes that answer.
  */
-import { addDays, todayInVietnam } from '../../week';
+import { addDays, todayInVietnam } from '../../../../../shared/pure/dates';
 import type { DashboardQueryVariables } from '../../generated/graphql';
 import { DEADLINE_STATUS_FIELDS } from './DeadlineChase';
 import { DIRECTIVES_FIELDS } from './directives';

@@ -1,6 +1,7 @@
-import { fmtDate, fmtDateTime, fmtInt, GROUP_VI } from '../../format';
+import { fmtDate, fmtDateTime, fmtInt } from '../../format';
 import { discard, type QueuedReport } from '../../outbox';
 import { html } from '../../ui';
+import { GROUP_VI, wordsFor } from '../../../../../shared/pure/values';
 
 /**
  * What this village has in the browser's outbox: reports waiting for signal, and reports the server refused — each
@@ -39,7 +40,7 @@ export function Outbox(props: { items: QueuedReport[]; onFix: (item: QueuedRepor
           ${q.input.groups
             .map(
               (g) =>
-                `${GROUP_VI[g.group] ?? g.group}: ${fmtInt(g.registered)} đăng ký, ${fmtInt(g.completed)} hoàn thành, ` +
+                `${wordsFor(GROUP_VI, g.group)}: ${fmtInt(g.registered)} đăng ký, ${fmtInt(g.completed)} hoàn thành, ` +
                 `${fmtInt(g.certified)} được cấp chứng nhận`,
             )
             .join(' · ')}

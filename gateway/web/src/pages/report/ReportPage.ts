@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtDate, fmtDateTime, fmtInt, GROUP_VI, todayInVietnam } from '../../format';
+import { fmtDate, fmtDateTime, fmtInt } from '../../format';
 import type { VillageQueryVariables } from '../../generated/graphql';
 import { QUERY, type VillageData } from './query';
 import { enqueue, newIdempotencyKey, OUTBOX_EVENT, pending, type OutboxNews, type QueuedReport } from '../../outbox';
 import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
 import { Outbox } from './Outbox';
 import { useVillage } from './useVillage';
-import { reportingFriday } from '../../week';
+import { reportingFriday, todayInVietnam } from '../../../../../shared/pure/dates';
 import { weekNote } from './weekNote';
 import { initialToken, storedSession, TOKEN_KEY } from '../../session';
 import { Doubts } from './Doubts';
@@ -22,6 +22,7 @@ import {
   type Figures,
   type Stage,
 } from './validate';
+import { GROUP_VI } from '../../../../../shared/pure/values';
 
 /**
  * A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline, and opened

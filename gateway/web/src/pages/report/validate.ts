@@ -1,6 +1,12 @@
 import { fmtDate, fmtInt } from '../../format';
+import { isIsoDate } from '../../../../../shared/pure/dates';
+import { groupInSentence, POPULATION_GROUPS, type PopulationGroupName } from '../../../../../shared/pure/values';
 
-export const GROUPS = ['RESIDENTS', 'OFFICIALS', 'STUDENTS', 'WORKERS'] as const;
+/** The form's rows: residents first (most people are), then the API's order. */
+export const GROUPS: readonly PopulationGroupName[] = [
+  'RESIDENTS',
+  ...POPULATION_GROUPS.filter((g) => g !== 'RESIDENTS'),
+];
 export const STAGES = ['registered', 'completed', 'certified'] as const;
 export type Stage = (typeof STAGES)[number];
 export const STAGE_VI: Record<Stage, string> = {
@@ -8,14 +14,6 @@ export const STAGE_VI: Record<Stage, string> = {
   completed: 'Hoàn thành 5 chuyên đề',
   certified: 'Được cấp chứng nhận',
 };
-/** The group names in the API's own messages. */
-const GROUP_MSG: Record<string, string> = {
-  OFFICIALS: 'cán bộ, công chức, viên chức',
-  RESIDENTS: 'người dân',
-  STUDENTS: 'học sinh',
-  WORKERS: 'người lao động',
-};
-
 export type Figures = Record<string, Record<Stage, string>>;
 
 /**
@@ -48,7 +46,9 @@ export function doubts(
       if (s === 'registered') registered += n;
       const before = last.find((l) => l.group === g)?.[s] ?? 0;
       if (before > 0 && n > 3 * before)
-        found.push(`${STAGE_VI[s]} (${GROUP_MSG[g]}): ${fmtInt(n)}, gấp hơn 3 lần lần trước (${fmtInt(before)}).`);
+        found.push(
+          `${STAGE_VI[s]} (${groupInSentence(g)}): ${fmtInt(n)}, gấp hơn 3 lần lần trước (${fmtInt(before)}).`,
+        );
     }
   }
   if (adults != null && adults > 0 && registered > adults)
@@ -59,7 +59,7 @@ export function doubts(
 /** The API's rules, checked before sending, with the API's wording; the API checks again and has the last word. */
 export function validate(figures: Figures, reportDate: string, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
+  if (!isIsoDate(reportDate)) errors.reportDate = 'Ngày báo cáo không hợp lệ';
   else if (reportDate > today)
     errors.reportDate = `Ngày báo cáo ${fmtDate(reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay`;
   let any = false;
@@ -77,17 +77,17 @@ export function validate(figures: Figures, reportDate: string, today: string): R
             : s === 'completed'
               ? 'đã hoàn thành 5 chuyên đề'
               : 'đã được cấp chứng nhận';
-        errors[`groups.${g}.${s}`] = `Số ${GROUP_MSG[g]} ${what} phải là số nguyên không âm (đang nhập ${f[s]})`;
+        errors[`groups.${g}.${s}`] = `Số ${groupInSentence(g)} ${what} phải là số nguyên không âm (đang nhập ${f[s]})`;
       } else n[s] = value;
     }
     if (n.registered != null && n.completed != null && n.completed > n.registered) {
       errors[`groups.${g}.completed`] =
-        `Số ${GROUP_MSG[g]} hoàn thành (${fmtInt(n.completed)}) ` +
+        `Số ${groupInSentence(g)} hoàn thành (${fmtInt(n.completed)}) ` +
         `không thể lớn hơn số đã đăng ký (${fmtInt(n.registered)})`;
     }
     if (n.completed != null && n.certified != null && n.certified > n.completed) {
       errors[`groups.${g}.certified`] =
-        `Số ${GROUP_MSG[g]} được cấp chứng nhận (${fmtInt(n.certified)}) ` +
+        `Số ${groupInSentence(g)} được cấp chứng nhận (${fmtInt(n.certified)}) ` +
         `không thể lớn hơn số đã hoàn thành (${fmtInt(n.completed)})`;
     }
   }

@@ -1,5 +1,5 @@
 import { fmtDate } from '../../format';
-import { fridayOfWeek, reportingFriday } from '../../week';
+import { fridayOfWeek, reportingFriday } from '../../../../../shared/pure/dates';
 
 /** Which week a report dated `reportDate` counts for, in words, and why the date is not today. */
 export function weekNote(reportDate: string, today: string): string {

@@ -156,6 +156,12 @@ export const ROLE_VI: Record<TokenRole, string> = {
   UNIT_REPORTER: 'người báo cáo của đơn vị',
 };
 
+/** A role as a heading or a list names it: "Quản trị cấp tỉnh" (ROLE_VI with a capital). */
+export function roleTitle(role: string): string {
+  const words = isTokenRole(role) ? ROLE_VI[role] : role;
+  return words.charAt(0).toLocaleUpperCase('vi') + words.slice(1);
+}
+
 const LEVEL_VI: Record<AreaLevel, string> = { PROVINCE: 'tỉnh', COMMUNE: 'xã', VILLAGE: 'thôn', UNIT: 'đơn vị' };
 
 /** "a, b hoặc c". */

@@ -3,8 +3,10 @@
  * short-lived signed internal token (auth.ts), which each subgraph verifies; every resolver receives it in its
  * context. No token, or an internal token that does not verify, is ANONYMOUS.
  */
-export type Role =
-  'ANONYMOUS' | 'PROVINCE_ADMIN' | 'PROVINCE_VIEWER' | 'COMMUNE_OFFICER' | 'VILLAGE_REPORTER' | 'UNIT_REPORTER';
+import type { TokenRole } from './auth-rules';
+
+/** A token's role, or ANONYMOUS for no token (the role names are auth-rules' TOKEN_ROLES). */
+export type Role = 'ANONYMOUS' | TokenRole;
 
 export interface Viewer {
   /** Subject of the token, null when anonymous. */

@@ -1,9 +1,11 @@
 /**
  * Typed domain errors. Domain code throws these (no GraphQL import needed); `formatError` in server.ts maps them
- * once to GraphQL errors with `extensions.code`. No resolver catches an error to return its message.
+ * once to GraphQL errors with `extensions.code` (every code is in error-codes.ts). No resolver catches an error to
+ * return its message.
  */
-export type DomainErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'RATE_LIMITED';
+import type { DomainErrorCode } from './error-codes';
+
+export type { DomainErrorCode };
 
 export class DomainError extends Error {
   constructor(

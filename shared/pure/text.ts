@@ -14,6 +14,13 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+/** Whether a text holds a letter only Vietnamese writes (ă, ơ, đ, ạ…): "Không tìm thấy" does, "not found" not. */
+export function hasVietnamese(text: string): boolean {
+  return VIETNAMESE.test(text);
+}
+
 /**
  * Control characters no clerk types: C0 except tab, line feed and carriage return (notes have lines), DEL and C1.
  * PostgreSQL refuses NUL outright, so letting one through ends as an internal error instead of a clear refusal.

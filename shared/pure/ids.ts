@@ -4,7 +4,7 @@
  * are readable too (directiveIdOf).
  */
 import type { IsoDate } from './dates';
-import type { AreaLevelName as AreaLevel } from './vocabulary/enums';
+import type { AreaLevelName as AreaLevel } from './values';
 
 export type { AreaLevel };
 
