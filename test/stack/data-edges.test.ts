@@ -115,7 +115,21 @@ describe('text the database refuses or a reader is fooled by', () => {
   });
 
   it('keeps an emoji and decomposed Vietnamese', async () => {
-    ok(await stack.gql(SUBMIT, report([{ name: 'Ba To\u0302' }], 'xong 👍'), officer));
+    const { submitUnitReport } = ok(
+      await stack.gql<{ submitUnitReport: { id: string } }>(
+        SUBMIT,
+        report([{ name: 'Ba To\u0302' }], 'xong 👍'),
+        officer,
+      ),
+    );
+    const id = Number(submitUnitReport.id);
+    const [row] = await stack.sql<{ note: string }>('select note from reports.unit_report where id = $1', [id]);
+    const people = await stack.sql<{ name: string }>('select name from reports.report_person where report_id = $1', [
+      id,
+    ]);
+    expect(row.note).toBe('xong 👍');
+    // Stored as sent or in composed form (NFC): either way the same name, not a mangled one.
+    expect(people.map((p) => p.name.normalize('NFC'))).toEqual(['Ba Tô']);
   });
 });
 

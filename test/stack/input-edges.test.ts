@@ -57,7 +57,13 @@ describe('control characters', () => {
   });
 
   it('keeps line breaks and tabs in a note', async () => {
-    ok(await stack.gql(SUBMIT, report([], 'dòng 1\ndòng 2\tcột'), admin));
+    const { submitUnitReport } = ok(
+      await stack.gql<{ submitUnitReport: { id: string } }>(SUBMIT, report([], 'dòng 1\ndòng 2\tcột'), admin),
+    );
+    const [row] = await stack.sql<{ note: string }>('select note from reports.unit_report where id = $1', [
+      Number(submitUnitReport.id),
+    ]);
+    expect(row.note).toBe('dòng 1\ndòng 2\tcột');
   });
 });
 
@@ -74,7 +80,13 @@ describe('names', () => {
   });
 
   it('stores a 200-character name', async () => {
-    ok(await stack.gql(SUBMIT, report([{ name: 'Ă'.repeat(200) }]), admin));
+    const { submitUnitReport } = ok(
+      await stack.gql<{ submitUnitReport: { id: string } }>(SUBMIT, report([{ name: 'Ă'.repeat(200) }]), admin),
+    );
+    const people = await stack.sql<{ name: string }>('select name from reports.report_person where report_id = $1', [
+      Number(submitUnitReport.id),
+    ]);
+    expect(people.map((p) => p.name)).toEqual(['Ă'.repeat(200)]);
   });
 });
 

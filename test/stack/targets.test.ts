@@ -54,7 +54,8 @@ describe('target status through the gateway', () => {
     expect(province.value).toBeCloseTo(data.province.progress.participationRate, 10);
     // 100% of officials certified by 10 Nov 2025: judged after its due date, so met or missed.
     const officials = data.province.targetStatus.find((t) => t.indicator === 'CERTIFIED' && t.group === 'OFFICIALS');
-    if (officials) expect(['MET', 'MISSED']).toContain(officials.status);
+    expect(officials).toBeDefined();
+    expect(['MET', 'MISSED']).toContain(officials!.status);
   });
 
   it('measures the digital-signature and VNeID targets from the reported adult measures', async () => {
