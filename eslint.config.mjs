@@ -88,7 +88,7 @@ export const boundaries = parts.map((part) => ({
   rules: boundaryRules(part),
 }));
 
-/** The rules that keep the boundaries (test/boundaries.test.ts turns them off to prove each case needs them). */
+/** The rules that keep the boundaries (test/unit/boundaries.test.ts turns them off to prove each case needs them). */
 export const BOUNDARY_RULES = ['import-x/no-restricted-paths', 'import-x/no-dynamic-require', 'no-restricted-syntax'];
 
 export default tseslint.config(

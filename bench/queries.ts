@@ -38,7 +38,7 @@ export const GATEWAY_REQUESTS: readonly BenchRequest[] = [
 ];
 
 /** Issue 11's probe: communes of the province, three times (110 bytes); before the cost counted lists it made the
- * gateway build 885,000 objects (14.4 MB) in 9.7 s. Refused now (test/access.test.ts, bench/refusals.ts). */
+ * gateway build 885,000 objects (14.4 MB) in 9.7 s. Refused now (test/stack/access.test.ts, bench/refusals.ts). */
 export const PROBE = `{commune(id:"C02949"){province{communes{province{communes{province{communes{name}}}}}}}}`;
 
 /** Fragments that each spread the one before twice: 2^30 walks for a naive estimate, in about 1.3 KB. */

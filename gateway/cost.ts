@@ -5,7 +5,7 @@
  * returns, `slicingArguments` the arguments (`first`, `limit`) that say how many the caller wants, honoured also when
  * given as variables, `sizedFields` the child lists they size. `@cost(weight:)` on an argument adds a one-off weight
  * (a new `asOf` date builds a view of its own). The gateway reads them from the committed supergraph (costModel, in cost-model.ts), so
- * the same estimate guards HTTP and WebSocket (limits.ts) and is tested with a table (test/query-cost.test.ts).
+ * the same estimate guards HTTP and WebSocket (limits.ts) and is tested with a table (test/unit/query-cost.test.ts).
  */
 import {
   getNamedType,
@@ -33,7 +33,7 @@ export type { CostModel, ListSize } from './cost-model';
 export { costModel } from './cost-model';
 
 /**
- * Items assumed for a list field with no declared size. The supergraph has none (test/query-cost.test.ts fails for
+ * Items assumed for a list field with no declared size. The supergraph has none (test/unit/query-cost.test.ts fails for
  * one); this only keeps a schema under construction from being estimated at zero.
  */
 export const UNDECLARED_LIST_SIZE = 1000;

@@ -1,7 +1,7 @@
 /**
  * How many items each list field may return, declared beside the field with the cost specification's `@listSize`
  * (`@Directive(listSize(COMMUNES_PER_PROVINCE))`): the gateway multiplies by these to refuse a query before it runs
- * (gateway/cost.ts, docs/access.md). Every list field of every subgraph declares one (test/query-cost.test.ts).
+ * (gateway/cost.ts, docs/access.md). Every list field of every subgraph declares one (test/unit/query-cost.test.ts).
  * A bound the hub enforces (a `limit` it refuses beyond) is exact; the others are the most the campaign's data
  * reaches, with room: where one grows with time, it says so.
  */

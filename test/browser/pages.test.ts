@@ -36,7 +36,7 @@ function todayInVietnam(): string {
 const rows = (page: Page) => page.locator('[data-testid="ranking-row"]');
 
 it('the province dashboard shows every commune ranked, searchable without diacritics', async () => {
-  const page = await open('/province/23'); // the root is the national overview (test/nation-pages.test.ts)
+  const page = await open('/province/23'); // the root is the national overview (test/browser/nation-pages.test.ts)
   await eventually(
     () => rows(page).count(),
     (v) => expect(v).toBe(96),

@@ -135,7 +135,7 @@ it('a village head opens the invite link and lands on the report form signed in,
   // The same link a second time: a clear sentence and a way to sign in, not the form.
   await browser.context.clearCookies();
   const again = await open(new URL(inviteLink).pathname + new URL(inviteLink).hash);
-  // This device is still signed in: the link asks before it replaces the session (test/origin-locked.test.ts).
+  // This device is still signed in: the link asks before it replaces the session (test/browser/origin-locked.test.ts).
   await again.locator('[data-testid="invite-replace"]').click();
   await eventually(
     () => again.locator('[data-testid="invite-error"]').textContent(),

@@ -11,7 +11,7 @@ import { hubSubscriptions, subscribed } from '../support/wait';
 let stack: TestStack;
 beforeAll(async () => {
   // A thousand refusals from one address: past the budget of refused documents (300 a minute) all would be
-  // RATE_LIMITED, which test/live-hardening.test.ts covers; here each document's own refusal is the point.
+  // RATE_LIMITED, which test/stack/live-hardening.test.ts covers; here each document's own refusal is the point.
   stack = await startTestStack({ limits: { refusalsPerWindow: 1_000_000 } });
 });
 afterAll(() => stack?.stop());

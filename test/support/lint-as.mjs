@@ -1,5 +1,5 @@
 // Lints code as if it stood at given paths, with the project's eslint.config.mjs, through ESLint's Node API, twice:
-// as configured ("on") and with the boundary rules off ("off"), so that test/boundaries.test.ts can show each case
+// as configured ("on") and with the boundary rules off ("off"), so that test/unit/boundaries.test.ts can show each case
 // needs those rules. Run as a child process (jest's module system cannot load the ES-module config).
 // stdin: JSON [{ code, at }]; stdout: JSON, for each, { on, off }: the messages ({ ruleId, line, message }).
 import { ESLint } from 'eslint';

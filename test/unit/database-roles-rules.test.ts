@@ -1,6 +1,6 @@
 import { databaseRolesEnabled, grantStatements, roleName, roleUrl } from '../../subgraphs/common/roles';
 
-/** The plain rules of the per-subgraph roles (issue 21); test/database-roles.test.ts shows them in PostgreSQL. */
+/** The plain rules of the per-subgraph roles (issue 21); test/stack/database-roles.test.ts shows them in PostgreSQL. */
 describe('database roles', () => {
   it.each([
     [{}, true, true],
