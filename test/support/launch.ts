@@ -22,10 +22,13 @@ export async function freePorts(n: number): Promise<number[]> {
   return ports;
 }
 
-/** Compiles the server once per test file when the sources are newer than dist/ (the launcher runs compiled code). */
+/**
+ * Compiles the server when any server source is newer than dist/ (the launcher runs compiled code). Under `npm test`
+ * the runner's type check has just emitted dist/, so this finds it fresh.
+ */
 export function buildServer(): void {
   const built = path.join(ROOT, 'dist', 'scripts', 'start.js');
-  const newest = ['scripts', 'subgraphs/common', 'gateway'].map((d) =>
+  const newest = ['scripts', 'subgraphs', 'gateway', 'shared', 'migrations'].map((d) =>
     Math.max(
       ...execFileSync('find', [path.join(ROOT, d), '-name', '*.ts', '-printf', '%T@\n'], { encoding: 'utf8' })
         .trim()

@@ -61,7 +61,8 @@ if (jestArgs.length === 0 || jestArgs.some((a) => a.includes('browser'))) ensure
 if (jestArgs.length === 0) {
   // Two at a time on two cores: each of these is single-threaded.
   const checks = await Promise.all([
-    run('type check (server)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']),
+    // Emitting into dist/ is the server build the process tests launch (test/support/launch.ts finds it fresh).
+    run('type check and build (server)', bin('tsc'), ['-p', 'tsconfig.json']),
     run('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
   ]);
   checks.push(

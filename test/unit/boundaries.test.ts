@@ -36,7 +36,7 @@ const PARTS = architecture.parts as Part[];
 /** A real module in each part (a folder with an index where there is one, the .tsx fixture for test/). */
 const MODULE: Record<string, string> = {
   'shared/pure': 'shared/pure/index.ts',
-  shared: 'shared/errors.ts',
+  shared: 'shared/logging.ts',
   'subgraphs/common': 'subgraphs/common/orm.ts',
   'subgraphs/registry': 'subgraphs/registry/main.ts',
   'subgraphs/directives': 'subgraphs/directives/main.ts',
@@ -128,9 +128,9 @@ const ALLOWED: Array<[at: string, target: string]> = [
   ['subgraphs/plans/x.ts', 'subgraphs/plans/resolvers/refs.ts'],
   ['subgraphs/plans/x.ts', 'migrations/plans'],
   ['subgraphs/reports/x.ts', 'shared/pure/index.ts'],
-  ['subgraphs/common/x.ts', 'shared/errors.ts'],
+  ['subgraphs/common/x.ts', 'shared/logging.ts'],
   ['migrations/plans/x.ts', 'subgraphs/common/outbox.ts'],
-  ['shared/vocabulary/x.ts', 'shared/errors.ts'],
+  ['shared/vocabulary/x.ts', 'shared/logging.ts'],
   ['shared/x.ts', 'shared/pure/index.ts'],
   ['gateway/x.ts', 'shared/auth.ts'],
   ['gateway/x.ts', 'shared/pure/index.ts'],
