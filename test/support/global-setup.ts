@@ -37,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
     db = await startDatabase({ databaseUrl: process.env.DATABASE_URL });
   } else {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+    process.env.HUB_TEST_DATA_DIR = dataDir; // removed by the teardown (each run's server is ~150 MB)
     db = await startDatabase({ dataDir, port: await freePort(), database: 'postgres' });
   }
   (globalThis as { __hubDb?: Database }).__hubDb = db;

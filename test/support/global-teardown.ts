@@ -19,5 +19,7 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   await db.stop();
+  if (db.embedded && process.env.HUB_TEST_DATA_DIR)
+    rmSync(process.env.HUB_TEST_DATA_DIR, { recursive: true, force: true });
   if (process.env.HUB_TEST_WEB_BUILT) rmSync(process.env.HUB_TEST_WEB_BUILT, { recursive: true, force: true });
 }
