@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,6 +105,8 @@ export async function launch(extraEnv: NodeJS.ProcessEnv = {}, cwd = ROOT): Prom
       child.kill('SIGTERM');
       await exited;
       clearTimeout(timer);
+      // The data folder this launch made (not one the test named) goes with it: each holds a whole database.
+      if (!extraEnv.DATA_DIR) rmSync(env.DATA_DIR!, { recursive: true, force: true });
     },
     waitFor(pattern, ms = 90_000) {
       const matches = () => (typeof pattern === 'string' ? output.includes(pattern) : pattern.test(output));
