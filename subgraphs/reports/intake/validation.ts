@@ -4,6 +4,7 @@ import { BadInputError, bilingual, viNumber } from '../../../shared/pure/errors'
 import { cleanText, isBlank } from '../../../shared/pure/text';
 import { CAMPAIGN_START } from '../approval/rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from '../progress/rules';
+import { groupInSentence } from '../../../shared/pure/values';
 
 export { CAMPAIGN_START } from '../approval/rules';
 // A retry's content compared with the first report's (idempotency keys): idempotency.ts.
@@ -24,13 +25,6 @@ export function maxPeoplePerReport(env: NodeJS.ProcessEnv = process.env): number
   return n;
 }
 export const MAX_PEOPLE_PER_REPORT = maxPeoplePerReport();
-
-const GROUP_VI: Record<Group, string> = {
-  OFFICIALS: 'cán bộ, công chức, viên chức',
-  RESIDENTS: 'người dân',
-  STUDENTS: 'học sinh',
-  WORKERS: 'người lao động',
-};
 
 export interface GroupInput {
   group: Group;
@@ -105,11 +99,11 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
       throw new BadInputError(bilingual(`Nhóm "${g.group}" không hợp lệ`, 'unknown group'), 'groups');
     if (seen.has(g.group))
       throw new BadInputError(
-        bilingual(`Nhóm ${GROUP_VI[g.group]} được nhập hai lần`, `group ${g.group} appears twice`),
+        bilingual(`Nhóm ${groupInSentence(g.group)} được nhập hai lần`, `group ${g.group} appears twice`),
         `groups.${g.group}`,
       );
     seen.add(g.group);
-    const vi = GROUP_VI[g.group];
+    const vi = groupInSentence(g.group);
     count(g.registered, `Số ${vi} đã đăng ký`, `groups.${g.group}.registered`);
     count(g.completed, `Số ${vi} đã hoàn thành 5 chuyên đề`, `groups.${g.group}.completed`);
     count(g.certified, `Số ${vi} đã được cấp chứng nhận`, `groups.${g.group}.certified`);

@@ -17,6 +17,7 @@
  */
 import type { IndicatorName } from '../../../shared/vocabulary/enums';
 import type { Figures, Group } from '../progress/rules';
+import { meetsTarget } from '../../../shared/pure/targets';
 
 export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
 export type Indicator = IndicatorName;
@@ -97,7 +98,7 @@ export function judgeTarget(
   if (!current) return { value: null, gap: null, projected: null, status: 'NOT_MEASURED' };
   const value = current.value;
   const gap = Math.max(0, t.threshold - value);
-  const met = t.strict ? value > t.threshold : value >= t.threshold;
+  const met = meetsTarget(value, t);
   if (met) return { value, gap: 0, projected: value, status: 'MET' };
   if (asOf > t.dueOn) return { value, gap, projected: value, status: 'MISSED' };
   const window = known.filter((p) => days(p.date, current.date) <= PACE_WINDOW_DAYS);
@@ -105,6 +106,6 @@ export function judgeTarget(
   if (!first || first.date === current.date) return { value, gap, projected: null, status: 'AT_RISK' };
   const pace = (value - first.value) / days(first.date, current.date);
   const projected = value + pace * Math.max(0, days(current.date, t.dueOn));
-  const reaches = t.strict ? projected > t.threshold : projected >= t.threshold;
+  const reaches = meetsTarget(projected, t);
   return { value, gap, projected, status: reaches ? 'ON_TRACK' : 'AT_RISK' };
 }
