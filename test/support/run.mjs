@@ -52,7 +52,7 @@ function run(label, command, args, env = {}) {
 
 const started = Date.now();
 const jestArgs = process.argv.slice(2);
-const summaryDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-summary-'));
+const summaryDir = mkdtempSync(path.join(os.tmpdir(), 'hub-summary-'));
 const summaryFile = path.join(summaryDir, 'summary');
 const steps = [];
 
