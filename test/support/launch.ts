@@ -100,11 +100,12 @@ export async function launch(extraEnv: NodeJS.ProcessEnv = {}, cwd = ROOT): Prom
     exited,
     kill: (signal = 'SIGTERM') => child.kill(signal),
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
-      child.kill('SIGTERM');
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000);
+        child.kill('SIGTERM');
+        await exited;
+        clearTimeout(timer);
+      }
       // The data folder this launch made (not one the test named) goes with it: each holds a whole database.
       if (!extraEnv.DATA_DIR) rmSync(env.DATA_DIR!, { recursive: true, force: true });
     },
