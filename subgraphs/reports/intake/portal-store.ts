@@ -16,23 +16,11 @@ import { ensurePeriodsOpen } from '../approval/store';
 import { CAMPAIGN_START } from '../approval/rules';
 import { appendLiveEvents, prepareLiveEvents } from '../live/store';
 import { PORTAL_IMPORTED } from './store';
-import { checkSourceFields, type StatisticSourceName } from '../progress/statistic-sources';
+import { checkSourceFields } from '../progress/statistic-sources';
+import type { PortalStatisticInputRow } from '../../../shared/pure/portal-statistics';
 
-export interface PortalRowInput {
-  communeId: string;
-  date: string;
-  /** PORTAL when absent. */
-  source?: StatisticSourceName | null;
-  rank?: number | null;
-  learners: number;
-  officialsRegistered: number;
-  residentsRegistered: number;
-  officialsPercent?: number | null;
-  residentsPercent?: number | null;
-  /** NATIONAL_PLATFORM rows: of its officials / residents, how many are also on the province portal. */
-  officialsOnPortal?: number | null;
-  residentsOnPortal?: number | null;
-}
+/** A row as the import takes it: the one shape of shared/pure/portal-statistics (source PORTAL when absent). */
+export type PortalRowInput = PortalStatisticInputRow;
 
 /** Checks every row first; any bad row rejects the whole import with its row number, and nothing is written. */
 export async function importPortalStatistics(

@@ -11,17 +11,19 @@
  * commune on or before the date counts, so importing a file again never adds its learners twice.
  */
 
-export const STATISTIC_SOURCES = ['PORTAL', 'NATIONAL_PLATFORM'] as const;
-export type StatisticSourceName = (typeof STATISTIC_SOURCES)[number];
+import {
+  STATISTIC_SOURCES,
+  type PortalStatisticInputRow,
+  type StatisticSourceName,
+} from '../../../shared/pure/portal-statistics';
 
-export interface SourcedRow {
-  source?: StatisticSourceName | null;
-  rank?: number | null;
-  officialsRegistered: number;
-  residentsRegistered: number;
-  officialsOnPortal?: number | null;
-  residentsOnPortal?: number | null;
-}
+export { STATISTIC_SOURCES, type StatisticSourceName };
+
+/** The fields of a published row (shared/pure/portal-statistics) that its source decides. */
+export type SourcedRow = Pick<
+  PortalStatisticInputRow,
+  'source' | 'rank' | 'officialsRegistered' | 'residentsRegistered' | 'officialsOnPortal' | 'residentsOnPortal'
+>;
 
 export interface RowProblem {
   vi: string;

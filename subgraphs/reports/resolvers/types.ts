@@ -6,6 +6,7 @@ import { CommuneRef } from './refs';
 
 import { PopulationGroup } from '../../../shared/vocabulary/enums';
 import { listSize, DATES_PER_YEAR, FIGURE_GROUPS } from '../../common/list-size';
+import type { PortalStatisticInputRow } from '../../../shared/pure/portal-statistics';
 
 export enum ProgressSource {
   REPORTS = 'REPORTS',
@@ -229,7 +230,7 @@ export class UnitReportInput {
     'One row of published statistics: the province portal’s statistics page (source PORTAL) or the national ' +
     'platform’s (NATIONAL_PLATFORM; then officialsOnPortal and residentsOnPortal are required).',
 })
-export class PortalStatisticInput {
+export class PortalStatisticInput implements PortalStatisticInputRow {
   @Field(() => ID) communeId!: string;
   @Field(() => DateScalar) date!: string;
   @Field(() => StatisticSource, { nullable: true, defaultValue: StatisticSource.PORTAL }) source?: StatisticSource;
