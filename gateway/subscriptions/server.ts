@@ -35,7 +35,7 @@ import { connectionsPerIp, operationLog, type OperationLogState } from './admiss
 import { createPlanner } from './executor';
 import { newConnection, Slots, type Connection } from './slots';
 import { connectionToken, watchToken } from './token-watch';
-import { downstream, Upstream } from './upstream';
+import { downstream, Upstream, visibilityOf } from './upstream';
 
 export interface SubscriptionServerOptions {
   httpServer: http.Server;
@@ -72,11 +72,6 @@ export interface SubscriptionServer {
   stop(): Promise<void>;
 }
 
-/** Who may see what, as far as sharing an upstream goes: viewers with the same role over the same area see alike. */
-export function visibilityOf(viewer: Viewer | undefined): string {
-  return !viewer || viewer.id === null ? 'anonymous' : `${viewer.role}:${viewer.area ?? ''}`;
-}
-
 interface SubscribeContext {
   viewer: Viewer | undefined;
   connection: Connection;
@@ -84,10 +79,10 @@ interface SubscribeContext {
   caller: string;
 }
 
-/** Starts graphql-ws on the gateway's HTTP server at /graphql, running subscriptions as federated operations. */
 /** A connection's log of its operations (kept on the connection from its first subscribe). */
 const newLog = (): OperationLogState => new Map();
 
+/** Starts graphql-ws on the gateway's HTTP server at /graphql, running subscriptions as federated operations. */
 export function startSubscriptionServer(options: SubscriptionServerOptions): SubscriptionServer {
   const log = options.log ?? (() => undefined);
   const { limits } = options;

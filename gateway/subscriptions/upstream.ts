@@ -15,14 +15,10 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type * as RepeaterModule from '@repeaterjs/repeater' with { 'resolution-mode': 'import' };
 import type { FetchNode } from '@apollo/query-planner';
 import { toClientErrors } from '../errors';
-
-// @repeaterjs/repeater 3.1 ships its type declarations as ESM only, beside a CommonJS build: the types are taken from
-// the former, the classes from the latter (what `import` would compile to).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Repeater, RepeaterOverflowError } = require('@repeaterjs/repeater') as typeof RepeaterModule;
+import type { Viewer } from '../../shared/pure/viewer';
+import { Repeater, RepeaterOverflowError } from '../../shared/repeater';
 
 export interface Downstream {
   push(result: ExecutionResult): void;
@@ -226,4 +222,9 @@ export function downstream(
       return finish(value);
     },
   });
+}
+
+/** Who may see what, as far as sharing an upstream goes: viewers with the same role over the same area see alike. */
+export function visibilityOf(viewer: Viewer | undefined): string {
+  return !viewer || viewer.id === null ? 'anonymous' : `${viewer.role}:${viewer.area ?? ''}`;
 }

@@ -1,29 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePorts } from '../support/launch';
 
 /**
  * The README's first command, as a newcomer runs it: `npm start` builds, starts an embedded PostgreSQL, migrates,
  * seeds the demo data, starts four subgraphs and the gateway as processes, answers, and stops cleanly on SIGTERM.
  */
-async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<net.Server>((resolve) => {
-          const s = net.createServer();
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
-}
-
 let child: ChildProcess | undefined;
 let output = '';
 afterAll(() => {

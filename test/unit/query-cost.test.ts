@@ -19,7 +19,7 @@ import { costModel, estimateCost } from '../../gateway/cost';
 import { armor, checkDocument, DEFAULT_LIMITS, mutationFieldCount } from '../../gateway/limits';
 import { RateLimiter } from '../../gateway/rate-limits';
 import { signInFieldCount } from '../../gateway/sign-in-limit';
-import { visibilityOf } from '../../gateway/subscriptions/server';
+import { visibilityOf } from '../../gateway/subscriptions/upstream';
 import { readCommittedSupergraph } from '../../shared/topology';
 import { ANONYMOUS, type Viewer } from '../../shared/pure/viewer';
 import {

@@ -9,12 +9,7 @@ import { Pool } from 'pg';
 import { listenForWrites } from '../../common/notify';
 import { PROGRESS_UPDATED, RANK_CHANGED } from './store';
 import { describeError } from '../../../shared/logging';
-
-import type * as RepeaterTypes from '@repeaterjs/repeater' with { 'resolution-mode': 'import' };
-type RepeaterModule = typeof RepeaterTypes;
-// The package's types describe its ES module; `require` loads its CommonJS build (src/index.cjs), the same code.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Repeater } = require('@repeaterjs/repeater') as RepeaterModule;
+import { Repeater } from '../../../shared/repeater';
 
 export interface LiveEvent<P = Record<string, unknown>> {
   seq: number;
