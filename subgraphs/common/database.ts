@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   /** Receives the embedded server's stop as soon as it is being started (a Ctrl-C during start-up stops it). */
   onStarting?(stop: () => Promise<void>): void;
   log?: (line: string) => void;
+  /** Settings for the embedded server (ClusterOptions.settings). */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
@@ -41,6 +43,7 @@ export async function startDatabase(options: DatabaseOptions = {}): Promise<Data
     runtimeDir: options.runtimeDir,
     binariesDir: options.binariesDir,
     log: options.log,
+    settings: options.settings,
   });
   cluster.prepare();
   options.onStarting?.(() => cluster.stop());

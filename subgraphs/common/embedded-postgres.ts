@@ -34,6 +34,8 @@ export interface ClusterOptions {
   /** The PostgreSQL installation (bin/, lib/, share/); default: PG_BINARIES_DIR, else the npm package's. */
   binariesDir?: string;
   log?: (line: string) => void;
+  /** Server settings (`-c name=value`) on top of PostgreSQL's defaults; the tests' throw-away server sets a few. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_RUNTIME_DIR = '/var/lib/bdhvs-hub';
@@ -164,6 +166,7 @@ export class Cluster {
         'listen_addresses=127.0.0.1',
         '-c',
         'unix_socket_directories=',
+        ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       ],
       // Its own process group: a Ctrl-C in the terminal must not stop the database before the services.
       { ...(this.account ?? {}), detached: true, stdio: ['ignore', 'ignore', 'pipe'] },

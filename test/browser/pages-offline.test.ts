@@ -106,9 +106,11 @@ it('loads the form with one query and polls nothing afterwards', async () => {
   page.on('request', (r) => {
     if (r.url().endsWith('/graphql') && r.method() === 'POST') posts.push(r.postData() ?? '');
   });
+  // The page's own clock, run ten minutes ahead once the form is up: any polling timer would have fired by then.
+  await page.clock.install();
   await page.goto(`${relay.url}/village/${village}/report`);
   await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(7_000);
+  await page.clock.runFor(10 * 60_000);
   expect(posts).toHaveLength(1);
   expect(await page.locator('[data-testid="live-status"]').count()).toBe(0);
   await page.close();

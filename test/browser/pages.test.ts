@@ -278,7 +278,6 @@ describe('the village report form', () => {
     expect(queued).toHaveLength(1);
     expect(queued[0].input.idempotencyKey).toMatch(/^[\w.:-]{8,100}$/);
     await shot(page, 'village-report-offline');
-    await page.waitForTimeout(1_500);
     expect(await count()).toBe(before);
 
     await browser.context.setOffline(false);
@@ -289,9 +288,12 @@ describe('the village report form', () => {
     );
     expect(await count()).toBe(before + 1);
     expect(await page.evaluate("localStorage.getItem('bdhvs.outbox')")).toBe('[]');
-    // Reloading and waiting past the retry interval sends nothing more.
+    // Reloading and waiting past the retry interval (15 s, doubling to 5 min) sends nothing more: the page's clock is
+    // run ten minutes ahead.
+    await page.clock.install();
     await page.reload();
-    await page.waitForTimeout(6_000);
+    await page.locator('[data-testid="report-form"]').waitFor();
+    await page.clock.runFor(10 * 60_000);
     expect(await count()).toBe(before + 1);
     const [row] = await stack.sql<{ idempotency_key: string; residents_certified: number }>(
       'select idempotency_key, residents_certified from reports.unit_report where reporter_id = $1 order by id desc limit 1',

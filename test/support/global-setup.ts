@@ -38,7 +38,15 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
     process.env.HUB_TEST_DATA_DIR = dataDir; // removed by the teardown (each run's server is ~150 MB)
-    db = await startDatabase({ dataDir, port: await freePort(), database: 'postgres' });
+    // A throw-away server: durability across a power cut is not what the tests test, so commits and new databases
+    // do not wait for the disk (the tests' writes still go through PostgreSQL's real transactions and locks). Room
+    // for every test file's stacks at once, each with its four subgraphs' pools.
+    db = await startDatabase({
+      dataDir,
+      port: await freePort(),
+      database: 'postgres',
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    });
   }
   (globalThis as { __hubDb?: Database }).__hubDb = db;
   const template = `${TEMPLATE_PREFIX}template_${process.pid}`;

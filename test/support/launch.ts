@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,21 +23,15 @@ export async function freePorts(n: number): Promise<number[]> {
 }
 
 /**
- * Compiles the server when any server source is newer than dist/ (the launcher runs compiled code). Under `npm test`
- * the runner's type check has just emitted dist/, so this finds it fresh.
+ * Compiles the server when any server source is newer than its last build (scripts/build-if-stale.mjs, as `npm start`
+ * does; the launcher runs compiled code). Under `npm test` the runner's type check has just emitted dist/ and stamped
+ * it, so this finds it fresh.
  */
 export function buildServer(): void {
-  const built = path.join(ROOT, 'dist', 'scripts', 'start.js');
-  const newest = ['scripts', 'subgraphs', 'gateway', 'shared', 'migrations'].map((d) =>
-    Math.max(
-      ...execFileSync('find', [path.join(ROOT, d), '-name', '*.ts', '-printf', '%T@\n'], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .map((t) => Number(t) * 1000),
-    ),
-  );
-  if (existsSync(built) && statSync(built).mtimeMs > Math.max(...newest)) return;
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-if-stale.mjs'), 'server'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export interface Launched {
