@@ -3,9 +3,8 @@
  * log of an area, and the province's follow-up of a reporting request. Personal data (people, the audit log) only
  * reaches callers the API lets read it.
  */
-import ExcelJS from 'exceljs';
 import type express from 'express';
-import { ExportError, handler, run, send, sheet } from './export-helpers';
+import { ExportError, handler, workbook, run, send, sheet } from './export-helpers';
 import { FOLLOW_UP_STATE_VI, REPORTING_STATE_VI, wordsFor } from '../shared/pure/values';
 
 const date = (v: string | null) => (v ? new Date(v) : null);
@@ -34,7 +33,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         { id: req.params.id, d: req.params.date },
       );
       if (!commune) throw new ExportError(404, `Không tìm thấy xã "${req.params.id}"`);
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const ws = sheet(book, `Đôn đốc ${req.params.date}`, [
         ['Thôn, đơn vị', 'name', 40],
         ['Tình trạng', 'status', 16],
@@ -59,7 +58,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         { id: req.params.id },
       );
       if (!commune) throw new ExportError(404, `Không tìm thấy xã "${req.params.id}"`);
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const ws = sheet(book, 'Đề xuất khen thưởng', [
         ['Tên', 'name', 40],
         ['Đối tượng', 'subject', 20],
@@ -98,7 +97,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         `query($id: ID!) { auditLog(areaId: $id, limit: 1000) { at actorName actorRole operation areaId targetType targetId reason } }`,
         { id: req.params.id },
       );
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const ws = sheet(book, 'Nhật ký thay đổi', [
         ['Thời điểm', 'at', 20, DATE_TIME],
         ['Người thực hiện', 'actor', 28],
@@ -140,7 +139,7 @@ export function addListExports(router: express.Router, graphqlUrl: () => string)
         { code: req.params.code, d: req.params.directiveId, due: req.params.dueOn },
       );
       if (!province || !province.reportFollowUp[0]) throw new ExportError(404, 'Không tìm thấy yêu cầu báo cáo');
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const ws = sheet(book, 'Theo dõi báo cáo', [
         ['Mã xã', 'id', 10],
         ['Tên xã, phường', 'name', 30],

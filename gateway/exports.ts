@@ -4,11 +4,10 @@
  * /export/province/:code/ranking.xlsx — every commune with its rank and change; /export/commune/:id/villages.xlsx —
  * a commune's villages and units with their former commune. Errors: 401/403/404 from the API's codes.
  */
-import ExcelJS from 'exceljs';
 import express from 'express';
 import { reportDocx, type DocxPlans, type DocxReport } from './report-docx';
 
-import { ExportError, handler, PERCENT, run, send, sheet } from './export-helpers';
+import { ExportError, handler, workbook, PERCENT, run, send, sheet } from './export-helpers';
 import { addListExports } from './exports-lists';
 
 interface RankingData {
@@ -50,7 +49,7 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
         { code: req.params.code },
       );
       if (!province) throw new ExportError(404, `Không tìm thấy tỉnh "${req.params.code}"`);
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const ws = sheet(book, 'Xếp hạng', [
         ['Hạng', 'position', 8],
         ['Mã xã', 'id', 10],
@@ -86,7 +85,7 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
         { id: req.params.id },
       );
       if (!commune) throw new ExportError(404, `Không tìm thấy xã "${req.params.id}"`);
-      const book = new ExcelJS.Workbook();
+      const book = workbook();
       const columns: Array<[string, string, number, string?]> = [
         ['Mã', 'id', 14],
         ['Tên', 'name', 30],

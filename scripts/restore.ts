@@ -65,7 +65,7 @@ function checkHeader(file: string, value: unknown): ArchiveHeader {
   if (header.version !== VERSION)
     throw new Error(`${file} has archive version ${header.version}; this hub reads version ${VERSION}`);
   for (const name of SUBGRAPHS) {
-    const known = DEFINITIONS[name].migrations.map((m) => m.name);
+    const known = DEFINITIONS[name].migrations().map((m) => m.name);
     const archived = header.migrations?.[name] ?? [];
     const unknown = archived.find((m, i) => known[i] !== m);
     if (unknown || archived.length === 0)
@@ -100,7 +100,7 @@ async function migrateTo(databaseUrl: string, header: ArchiveHeader): Promise<vo
     });
     try {
       const names = header.migrations[name];
-      await orm.orm.getMigrator().up({ to: names[names.length - 1] });
+      await orm.migrator().up({ to: names[names.length - 1] });
     } finally {
       await orm.close();
     }

@@ -51,7 +51,7 @@ export async function prepareDatabase(
         poolMax: 2,
       });
       orms.push(orm);
-      const pending = await orm.orm.getMigrator().getPendingMigrations();
+      const pending = await orm.migrator().getPendingMigrations();
       await orm.migrate();
       if (pending.length > 0) log(`${name}: applied ${pending.length} migration(s)`);
     }
@@ -113,14 +113,20 @@ export async function startInProcess(databaseUrl: string, options: InProcessOpti
   const started: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   try {
     const urls = options.roles ? await prepareSubgraphRoles(databaseUrl, outboxReads()) : null;
-    for (const name of SUBGRAPHS)
-      started[name] = await STARTERS[name]({
-        databaseUrl: urls?.[name] ?? databaseUrl,
-        port: 0,
-        migrate: false,
-        authSecret,
-        log,
-      });
+    // Side by side: each start waits on the database in turns, and the others use that time.
+    const starts = await Promise.allSettled(
+      SUBGRAPHS.map(async (name) => {
+        started[name] = await STARTERS[name]({
+          databaseUrl: urls?.[name] ?? databaseUrl,
+          port: 0,
+          migrate: false,
+          authSecret,
+          log,
+        });
+      }),
+    );
+    const failed = starts.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
     const subgraphs = started as Record<SubgraphName, RunningSubgraph>;
     const gateway = await startGateway({
       port: options.gatewayPort ?? 0,

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, type Options, ReflectMetadataProvider } from '@mikro-orm/core';
 import type { Constructor } from '@mikro-orm/core';
-import { Migrator, type Migration } from '@mikro-orm/migrations';
+import type { Migration, Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { types } from 'pg';
 import type { SubgraphName } from '../../shared/topology';
@@ -11,12 +11,18 @@ types.setTypeParser(1082, (value: string) => value);
 // Counts and sums come back as bigint text; our figures fit in a JS number.
 types.setTypeParser(20, (value: string) => Number(value));
 
+export type MigrationList = Array<{ name: string; class: Constructor<Migration> }>;
+
 export interface OrmOptions {
   subgraph: SubgraphName;
   clientUrl: string;
   // MikroORM's own signature for entity classes and schemas.
   entities: Options['entities'];
-  migrations: Array<{ name: string; class: Constructor<Migration> }>;
+  /**
+   * The subgraph's migrations, asked for only when it migrates: they and MikroORM's migrator (umzug and its command
+   * line, about 900 modules) are not loaded by a process that does not migrate, such as every test stack.
+   */
+  migrations: () => MigrationList;
   poolMax?: number;
 }
 
@@ -53,6 +59,8 @@ export class SqlCounter {
 export interface Orm {
   orm: MikroORM<PostgreSqlDriver>;
   sql: SqlCounter;
+  /** MikroORM's migrator over this subgraph's migrations (loaded on the first call). */
+  migrator(): Migrator;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,10 +77,8 @@ export async function initORM(options: OrmOptions): Promise<Orm> {
     entities: options.entities,
     metadataProvider: ReflectMetadataProvider,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
-    extensions: [Migrator],
     migrations: {
       tableName: `${options.subgraph}.mikro_orm_migrations`,
-      migrationsList: options.migrations,
       transactional: true,
       allOrNothing: true,
       snapshot: false,
@@ -84,6 +90,13 @@ export async function initORM(options: OrmOptions): Promise<Orm> {
     allowGlobalContext: false,
     debug: false,
   });
+  let listed = false;
+  const migrator = (): Migrator => {
+    // MikroORM loads @mikro-orm/migrations itself on first use; the list must be there before it does.
+    if (!listed) orm.config.get('migrations').migrationsList = options.migrations();
+    listed = true;
+    return orm.migrator as Migrator;
+  };
   const sql = new SqlCounter();
   orm.em
     .getConnection()
@@ -92,8 +105,9 @@ export async function initORM(options: OrmOptions): Promise<Orm> {
   return {
     orm,
     sql,
+    migrator,
     async migrate() {
-      await orm.getMigrator().up();
+      await migrator().up();
     },
     close: () => orm.close(true),
   };

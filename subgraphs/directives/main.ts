@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { directivesMigrations } from '../../migrations/directives';
+import type { MigrationList } from '../common/orm';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { Directive } from './entities/Directive';
 import { DirectiveRevision } from './entities/DirectiveRevision';
@@ -10,7 +10,9 @@ import { seedDemo } from './seed';
 export const directives: SubgraphDefinition<DirectivesLoaders> = {
   name: 'directives',
   entities: [Directive, DirectiveRevision],
-  migrations: directivesMigrations,
+  migrations: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to migrate (OrmOptions.migrations)
+    (require('../../migrations/directives') as { directivesMigrations: MigrationList }).directivesMigrations,
   buildSchema: buildDirectivesSchema,
   createLoaders,
   seedDemo,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { plansMigrations } from '../../migrations/plans';
+import type { MigrationList } from '../common/orm';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { PLANS_CONSUMERS } from './events';
 import { CommunePlan } from './entities/CommunePlan';
@@ -15,7 +15,9 @@ import { seedDemo } from './seed';
 export const plans: SubgraphDefinition<PlansLoaders> = {
   name: 'plans',
   entities: [CommunePlan, PlanTask, TrainingSession, AreaProjection, DirectiveProjection, KeyPerson],
-  migrations: plansMigrations,
+  migrations: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to migrate (OrmOptions.migrations)
+    (require('../../migrations/plans') as { plansMigrations: MigrationList }).plansMigrations,
   buildSchema: buildPlansSchema,
   createLoaders,
   seedDemo,

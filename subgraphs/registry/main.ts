@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { registryMigrations } from '../../migrations/registry';
+import type { MigrationList } from '../common/orm';
 import { SharedCache } from '../common/loaders';
 import { listenForWrites } from '../common/notify';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
@@ -20,7 +20,9 @@ import { resolveAuthSecret } from '../../shared/auth';
 export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   name: 'registry',
   entities: [Province, Commune, Village, Unit, PopulationRevision],
-  migrations: registryMigrations,
+  migrations: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to migrate (OrmOptions.migrations)
+    (require('../../migrations/registry') as { registryMigrations: MigrationList }).registryMigrations,
   buildSchema: buildRegistrySchema,
   createLoaders,
   // One cache shared by the registry's requests, retired on every registry write (here or in another process).

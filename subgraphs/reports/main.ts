@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { reportsMigrations } from '../../migrations/reports';
+import type { MigrationList } from '../common/orm';
 import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type SubgraphOptions } from '../common/subgraph';
 import { listenForReportWrites, SnapshotCache } from './progress/cache';
 import { warmSnapshots } from './loaders';
@@ -30,7 +30,9 @@ export interface ReportsState {
 export const reports: SubgraphDefinition<ReportsLoaders, ReportsState> = {
   name: 'reports',
   entities: [Area, PopulationFact, UnitReport, ReportPerson, PortalStatistic, DirectiveTarget, CommuneReport],
-  migrations: reportsMigrations,
+  migrations: () =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to migrate (OrmOptions.migrations)
+    (require('../../migrations/reports') as { reportsMigrations: MigrationList }).reportsMigrations,
   buildSchema: buildReportsSchema,
   createLoaders: (em, state) => createLoaders(em, state.cache, state.hub),
   state: {
