@@ -57,5 +57,6 @@ module.exports = {
   ],
   testTimeout: 120000,
   maxWorkers: 2,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
