@@ -3,13 +3,8 @@ import { MikroORM, type Options, ReflectMetadataProvider } from '@mikro-orm/core
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration, Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { types } from 'pg';
+import './pg-types';
 import type { SubgraphName } from '../../shared/topology';
-
-// A Postgres `date` is a calendar day: keep it as the 'YYYY-MM-DD' text instead of a local-midnight Date.
-types.setTypeParser(1082, (value: string) => value);
-// Counts and sums come back as bigint text; our figures fit in a JS number.
-types.setTypeParser(20, (value: string) => Number(value));
 
 export type MigrationList = Array<{ name: string; class: Constructor<Migration> }>;
 

@@ -17,7 +17,6 @@ import {
   type Browser,
 } from '../support/browser';
 import type { TestStack } from '../support/stack';
-import { advanceClock } from '../../shared/clock';
 
 const BA_TO = 'C02949';
 const XA_RAU = 'V02949-08';
@@ -264,7 +263,7 @@ it('shows the API’s own refusal when the officer’s sign-in has run out meanw
   const before = await revisions('V02949-03', 'FRONT_HEAD');
   await front.getByTestId('kp-certify').click();
   await front.getByTestId('kp-certifiedOn').fill('2025-11-21');
-  advanceClock(Math.max(0, expires - Date.now()) + 1_500); // the gateway's clock: the sign-in runs out now
+  stack.advanceClock(Math.max(0, expires - Date.now()) + 1_500); // the gateway's clock: the sign-in runs out now
   await front.getByTestId('kp-save').click();
   const message = front.getByTestId('kp-message');
   await message.waitFor({ timeout: 15_000 });

@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser, submitConfirming } from '../support/browser';
 import { signToken } from '../../shared/auth';
 import { ok, type TestStack } from '../support/stack';
-import { advanceClock } from '../../shared/clock';
 
 /**
  * Signing in, in Chromium against the whole stack: a commune officer at /login lands on the commune page, makes an
@@ -109,7 +108,7 @@ it('a village head opens the invite link and lands on the report form signed in,
       ttlSeconds: 1,
     },
   );
-  advanceClock(2_000); // the gateway's clock: that token is over, without waiting for it
+  stack.advanceClock(2_000); // the gateway's clock: that token is over, without waiting for it
   // The page opens with the expired token (the session still looks fresh, so nothing renews it yet)…
   await page.evaluate((token) => localStorage.setItem('bdhvs.token', token), expired);
   await page.reload();
@@ -166,7 +165,7 @@ it('a commune page left open past its access token’s end still drafts the repo
     const session = JSON.parse(localStorage.getItem('bdhvs.session')!) as Record<string, unknown>;
     localStorage.setItem('bdhvs.session', JSON.stringify({ ...session, expiresAt: new Date(0).toISOString() }));
   });
-  advanceClock(5_000); // the gateway's clock: the token has ended
+  stack.advanceClock(5_000); // the gateway's clock: the token has ended
   const options = await request.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
   await request.selectOption(options.find((v) => v !== '')!);
   await page.getByTestId('report-draft').click();

@@ -1,5 +1,4 @@
-import { logTo } from '../../shared/logging';
-import { errorCode, ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
+import { errorCode, logTo, ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
 import { report } from '../support/report-input';
 
 /**

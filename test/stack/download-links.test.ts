@@ -2,7 +2,6 @@
 import JSZip from 'jszip';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { ok, startTestStack, type TestStack } from '../support/stack';
-import { advanceClock } from '../../shared/clock';
 
 let stack: TestStack;
 let base: string;
@@ -96,7 +95,7 @@ describe('signed download links', () => {
     try {
       const { body } = await sign(docx(), officer);
       expect((await fetch(base + body.url!)).status).toBe(200);
-      advanceClock(2_000); // the gateway's clock: the link's second is over, without waiting for it
+      stack.advanceClock(2_000); // the gateway's clock: the link's second is over, without waiting for it
       const res = await fetch(base + body.url!);
       expect(res.status).toBe(403);
       expect(((await res.json()) as { error: string }).error).toMatch(/đã hết hạn/);

@@ -3,9 +3,8 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../shared/logging';
 import { createObservability, metricsHandler } from '../../shared/metrics';
-import { logTo } from '../../shared/logging';
 import { outboxLag, type LagConsumer } from '../../subgraphs/common/outbox-lag';
-import { ok, startTestStack, type TestStack } from '../support/stack';
+import { logTo, ok, startTestStack, type TestStack } from '../support/stack';
 import { collect, wsClient } from '../support/ws';
 import { until } from '../support/wait';
 

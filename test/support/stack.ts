@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startInProcess, type InProcessOptions, type InProcessStack } from '../../scripts/stack';
+import type { InProcessOptions, InProcessStack } from '../../scripts/stack';
+import type { OuterModules } from './stack-environment';
 import type { TokenRole } from '../../shared/pure/auth-rules';
 import { signToken } from '../../shared/auth';
 import { withDatabase } from '../../subgraphs/common/database';
+import '../../subgraphs/common/pg-types';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -21,6 +23,8 @@ export interface TestStack extends InProcessStack {
   ): Promise<GraphQLResponse<T>>;
   /** A bearer token for a role over an area, signed with this stack's key (as `npm run token` does). */
   token(role: TokenRole, area: string, options?: { ttlSeconds?: number }): Promise<string>;
+  /** Moves the stack's clock (tokens, download links) ahead, as if that much time had passed. */
+  advanceClock(ms: number): void;
   /** Runs SQL straight on the test database (to check what was, or was not, written). */
   sql<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
 }
@@ -35,6 +39,16 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The server's code as the worker loaded it once (test/support/stack-environment.ts), not this file's copy. */
+function outer(): OuterModules {
+  const modules = (globalThis as { __hubOuter?: OuterModules }).__hubOuter;
+  if (!modules) throw new Error("run through jest's stack or browser project: its environment starts the stack");
+  return modules;
+}
+
+/** Sends the stack's log lines to `stream` (null: back to standard output), as shared/logging's logTo does. */
+export const logTo: OuterModules['logTo'] = (stream, level) => outer().logTo(stream, level);
+
 /**
  * The whole stack (four subgraphs + gateway) on free ports, over a fresh copy of the seeded template database.
  * Call `stop()` in afterAll; it drops the copy.
@@ -47,6 +61,7 @@ export async function startTestStack(options: Pick<InProcessOptions, 'limits' | 
   await admin((c) => c.query(`create database "${name}" template "${template}"`));
   const databaseUrl = withDatabase(process.env.HUB_TEST_SERVER_URL, name);
   // A fresh key per stack: tests never depend on (or write) a key file under DATA_DIR.
+  const { startInProcess, advanceClock } = outer();
   const stack = await startInProcess(databaseUrl, {
     authSecret: randomBytes(32).toString('base64url'),
     limits: options.limits,
@@ -75,6 +90,7 @@ export async function startTestStack(options: Pick<InProcessOptions, 'limits' | 
         tokenOptions,
       );
     },
+    advanceClock,
     async sql<R>(text: string, params: unknown[] = []) {
       return (await direct.query(text, params)).rows as R[];
     },
