@@ -9,6 +9,7 @@ import {
   submitConfirming,
 } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
+import { todayInVietnam } from '../../shared/pure/dates';
 
 /**
  * The pages people use, in a real browser (Debian's Chromium through playwright-core) against the whole stack:
@@ -26,11 +27,9 @@ const open = (path: string): Promise<Page> => openPage(browser, base, path);
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   const file = screenshotPath(name);
-  if (file) await page.screenshot({ path: file, fullPage });
-}
-
-function todayInVietnam(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  if (!file) return;
+  await page.waitForTimeout(500); // a picture for the docs: let the chart finish drawing
+  await page.screenshot({ path: file, fullPage });
 }
 
 const rows = (page: Page) => page.locator('[data-testid="ranking-row"]');
@@ -54,7 +53,6 @@ it('the province dashboard shows every commune ranked, searchable without diacri
     () => page.locator('[data-testid="live-status"]').textContent(),
     (v) => expect(v).toMatch(/Cập nhật lúc \d{2}:\d{2}:\d{2}/),
   );
-  await page.waitForTimeout(500); // let the chart draw
   await shot(page, 'province-dashboard');
 
   await page.locator('[data-testid="ranking-search"]').fill('ba to');
@@ -150,7 +148,6 @@ it('the commune page of Ba Tô shows its 14 villages in three former-commune gro
   expect(targets).toContain('Của xã');
   expect(targets).toContain('70%');
   expect(targets).toContain('80%');
-  await page.waitForTimeout(500);
   await shot(page, 'commune-ba-to', true);
   await page.close();
 });

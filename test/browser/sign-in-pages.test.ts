@@ -124,7 +124,7 @@ it('a village head opens the invite link and lands on the report form signed in,
   await page.locator('[data-testid="groups.RESIDENTS.completed"]').fill('2');
   await page.locator('[data-testid="groups.RESIDENTS.certified"]').fill('1');
   await submitConfirming(page);
-  await new Promise((r) => setTimeout(r, 1_000));
+  await page.locator('[data-testid="form-message"][data-kind="queued"]').waitFor();
   expect(await reports()).toBe(before); // still queued
   await browser.context.setOffline(false);
   await eventually(reports, (n) => expect(n).toBe(before + 1), 20_000);

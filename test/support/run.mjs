@@ -73,6 +73,9 @@ const steps = [];
 
 if (jestArgs.length === 0 || jestArgs.some((a) => a.includes('browser'))) ensureChromium();
 
+const pagesDir = jestArgs.length === 0 ? mkdtempSync(path.join(os.tmpdir(), 'hub-web-')) : undefined;
+const pagesEnv = pagesDir ? { HUB_WEB_OUT: pagesDir, HUB_WEB_ROOT: pagesDir, HUB_TEST_WEB_PREBUILT: pagesDir } : {};
+
 if (jestArgs.length === 0) {
   // Two at a time on two cores (each is single-threaded), the longest first so that both cores stay busy.
   const buildStarted = new Date();
@@ -86,6 +89,9 @@ if (jestArgs.length === 0) {
         return r;
       }),
     () => run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
+    // The pages the browser tests serve, built here where a lane is free rather than in jest's set-up, and stamped:
+    // the launcher test's `npm start` finds them built (HUB_WEB_OUT) and serves them (HUB_WEB_ROOT).
+    () => run('build (pages)', process.execPath, [path.join(ROOT, 'scripts', 'build-if-stale.mjs'), 'web'], pagesEnv),
     () =>
       run('type check (pages)', 'sh', [
         '-c',
@@ -97,11 +103,13 @@ if (jestArgs.length === 0) {
   if (failed.length) {
     for (const c of checks) console.log(`[test] ${c.label}: ${c.code === 0 ? 'ok' : 'FAILED'} in ${seconds(c.ms)}`);
     console.log(`tests: 0 passed, ${failed.length} failed`);
+    rmSync(pagesDir, { recursive: true, force: true });
     process.exit(1);
   }
 }
 
-const jest = await run('jest', bin('jest'), jestArgs, { HUB_TEST_SUMMARY_FILE: summaryFile });
+const jest = await run('jest', bin('jest'), jestArgs, { ...pagesEnv, HUB_TEST_SUMMARY_FILE: summaryFile });
+if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
 steps.push(jest);
 const total = Date.now() - started;
 console.log(`\n[test] ${steps.map((s) => `${s.label} ${seconds(s.ms)}`).join(' · ')}`);

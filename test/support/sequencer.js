@@ -30,7 +30,7 @@ if (require.main === module && process.argv.includes('--write')) {
     for (const name of fs.readdirSync(cacheDir).filter((f) => f.startsWith('perf-cache-'))) {
       const cache = JSON.parse(fs.readFileSync(path.join(cacheDir, name), 'utf8'));
       for (const [file, [, ms]] of Object.entries(cache))
-        if (file.startsWith(ROOT + path.sep) && ms > 0)
+        if (file.startsWith(ROOT + path.sep) && ms > 0 && fs.existsSync(file))
           durations[path.relative(ROOT, file)] = Math.round(ms / 100) / 10;
     }
   }
