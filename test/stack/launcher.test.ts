@@ -41,7 +41,7 @@ it('npm start serves the demo province through the gateway, then stops on SIGTER
       if (output.includes('[hub] ready')) {
         clearInterval(timer);
         resolve();
-      } else if (child!.exitCode !== null || Date.now() - started > 150_000) {
+      } else if (child!.exitCode !== null || Date.now() - started > 140_000) {
         clearInterval(timer);
         reject(
           new Error(
