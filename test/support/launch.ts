@@ -6,20 +6,28 @@ import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '..', '..');
 
+/** Whether nothing listens on the port (on 127.0.0.1) right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Ports for processes the tests launch, taken below the system's ephemeral range (32768–60999 on Linux): the
+ * in-process stacks of the other worker listen on port 0, which the system answers from that range, and one of them
+ * could otherwise take a port between this choice and the launched process binding it (its subgraph would then be
+ * restarted in vain until the test gives up).
+ */
 export async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: n },
-      () =>
-        new Promise<net.Server>((resolve) => {
-          const s = net.createServer();
-          s.listen(0, '127.0.0.1', () => resolve(s));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
+  const ports = new Set<number>();
+  while (ports.size < n) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!ports.has(port) && (await isFree(port))) ports.add(port);
+  }
+  return [...ports];
 }
 
 /**
