@@ -115,14 +115,21 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
       const id = Number(req.params.reportId);
       if (!Number.isInteger(id) || id <= 0) throw new ExportError(404, `Không có báo cáo "${req.params.reportId}"`);
       // One operation over three subgraphs: the report (reports), the plans' tasks and sessions (plans), the targets.
-      const { communeReport, commune } = await run<{ communeReport: DocxReport; commune: DocxPlans | null }>(
+      const { communeReport } = await run<{ communeReport: DocxReport }>(
         graphqlUrl(),
         req,
-        `query($id: Int!, $commune: ID!) { communeReport(id: $id) { ${REPORT} } commune(id: $commune) { ${PLANS} } }`,
-        { id, commune: req.params.id },
+        `query($id: Int!) { communeReport(id: $id) { ${REPORT} } }`,
+        { id },
       );
       if (communeReport.commune.id !== req.params.id)
         throw new ExportError(404, `Báo cáo ${id} không phải của xã ${req.params.id}`);
+      // The targets as of the report's own figures date, as section I is: one date in one document.
+      const { commune } = await run<{ commune: DocxPlans | null }>(
+        graphqlUrl(),
+        req,
+        `query($commune: ID!, $asOf: Date!) { commune(id: $commune) { ${PLANS} } }`,
+        { commune: req.params.id, asOf: communeReport.figures.asOf },
+      );
       res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       res.setHeader('content-disposition', `attachment; filename="bao-cao-${req.params.id}-${id}.docx"`);
       res.send(await reportDocx(communeReport, commune));
@@ -137,4 +144,5 @@ const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy d
   figures { asOf learners adults participationRate groups { group registered completed certified }
     villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
 
-const PLANS = `plans { number tasks { status } sessions { heldOn } } targetStatus { indicator group threshold value status }`;
+const PLANS = `plans { number tasks { status } sessions { heldOn } }
+  targetStatus(asOf: $asOf) { indicator group threshold strict dueOn document value status anomaly }`;

@@ -87,7 +87,7 @@ export const FOLLOW_UP_STATE_VI: Record<FollowUpStateName, string> = {
 };
 
 /** Where a target stands (TargetState). */
-export const TARGET_STATES = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'NOT_MEASURED'] as const;
+export const TARGET_STATES = ['MET', 'ON_TRACK', 'AT_RISK', 'MISSED', 'NOT_MEASURED', 'CHECK_FIGURES'] as const;
 export type TargetStateName = (typeof TARGET_STATES)[number];
 export const TARGET_STATE_VI: Record<TargetStateName, string> = {
   MET: 'Đã đạt',
@@ -95,6 +95,7 @@ export const TARGET_STATE_VI: Record<TargetStateName, string> = {
   AT_RISK: 'Có nguy cơ không đạt',
   MISSED: 'Không đạt',
   NOT_MEASURED: 'Chưa đo được',
+  CHECK_FIGURES: 'Cần rà soát số liệu',
 };
 
 /** A commune's report to the province (CommuneReportStatus). */

@@ -61,6 +61,14 @@ it('Ngọk Bay’s page lists its 80% of officials by 31/12 beside the province�
   // Letter numbers only: no directive or plan id (lower-case slugs such as 2027-skhcn-bcvt-cds-2025) on the page.
   const table = (await page.locator('[data-testid="effective-targets"]').textContent()) ?? '';
   expect(table).not.toMatch(/[a-z0-9]+-[a-z0-9-]+-20\d\d/);
+  // No share above 100%: its workers' figures exceed the one cooperative's staff, and the page says so in words.
+  const cells = await page.locator('[data-testid="effective-targets"]').innerText();
+  const percents = [...cells.matchAll(/(?<![\d.,/])(\d+(?:,\d+)?)\s?%/g)].map((m) => Number(m[1].replace(',', '.')));
+  expect(percents.length).toBeGreaterThan(0);
+  expect(Math.max(...percents)).toBeLessThanOrEqual(100);
+  const workers = (await targetRows(page, 'effective-targets')).find((r) => r.target?.startsWith('WORKERS COMPLETED'));
+  expect(workers?.text).toContain('Cần rà soát số liệu');
+  expect(workers?.text).toMatch(/Số liệu vượt mẫu số: 24 người lao động hoàn thành 5 chuyên đề > 6 người lao động/);
   await page.close();
 }, 90_000);
 

@@ -222,6 +222,24 @@ describe('a commune’s periodic report', () => {
       'Thực hiện kế hoạch và chỉ tiêu',
     ])
       expect(text).toContain(expected);
+    // The targets table is as of the report's figures date, as section I is, in officials' words: each target's
+    // result, due date and letter are the API's targetStatus on that date; no code reaches the page.
+    const { commune } = ok(
+      await stack.gql<{
+        commune: { targetStatus: Array<{ value: number | null; dueOn: string; document: string | null }> };
+      }>(`query($d: Date!) { commune(id: "${BA_TO}") { targetStatus(asOf: $d) { value dueOn document } } }`, {
+        d: report.figures.asOf,
+      }),
+    );
+    expect(commune.targetStatus.length).toBeGreaterThan(0);
+    for (const t of commune.targetStatus) {
+      expect(text).toContain(t.dueOn.split('-').reverse().join('/'));
+      expect(text).toContain((t.document ?? 'chưa rõ số văn bản').replace(/&/g, '&amp;'));
+      if (t.value !== null) expect(text).toContain(`${(t.value * 100).toFixed(2).replace('.', ',')}%`);
+    }
+    expect(text).not.toMatch(
+      /\b(JOINED|COMPLETED|CERTIFIED|DIGITAL_SIGNATURE|VNEID_CONFIRMED|RESIDENTS|OFFICIALS|STUDENTS|WORKERS|NOT_MEASURED|ON_TRACK|AT_RISK|CHECK_FIGURES)\b/,
+    );
     // Tasks and sessions come from the plans subgraph through the gateway, in the same operation.
     expect(text).toMatch(/Kế hoạch: [^;]+; đã hoàn thành [1-9]\d*\/\d+ nhiệm vụ; đã tổ chức [1-9]\d* buổi/);
     expect((await get(path)).status).toBe(401);

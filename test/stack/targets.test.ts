@@ -19,6 +19,27 @@ interface Status {
 const FIELDS = 'indicator group threshold dueOn source value gap status';
 
 describe('target status through the gateway', () => {
+  it('shows Ngọk Bay no rate above 100%: its 24 reported workers over one cooperative’s 6 staff are a figure to check', async () => {
+    const data = ok(
+      await stack.gql<{
+        commune: { targetStatus: Array<Status & { projected: number | null; anomaly: string | null }> };
+      }>(`{ commune(id: "C02032") { targetStatus { ${FIELDS} projected anomaly } } }`),
+    );
+    expect(data.commune.targetStatus.length).toBeGreaterThan(0);
+    for (const t of data.commune.targetStatus) {
+      if (t.value !== null) expect(t.value).toBeLessThanOrEqual(1);
+      if (t.projected !== null) expect(t.projected).toBeLessThanOrEqual(1);
+    }
+    const workers = data.commune.targetStatus.filter((t) => t.group === 'WORKERS' && t.indicator === 'COMPLETED');
+    expect(workers.length).toBeGreaterThan(0);
+    for (const t of workers) {
+      expect(t).toMatchObject({ value: 1, status: 'CHECK_FIGURES' });
+      expect(t.anomaly).toMatch(/^Số liệu vượt mẫu số: 24 người lao động hoàn thành 5 chuyên đề > 6 người lao động/);
+    }
+    // Anything else judged is judged on a true rate, with no sentence about an excess.
+    for (const t of data.commune.targetStatus.filter((s) => s.status !== 'CHECK_FIGURES')) expect(t.anomaly).toBeNull();
+  });
+
   it('judges Ba Tô against its own 70% (not the province’s 80%) with the value from its progress', async () => {
     const data = ok(
       await stack.gql<{ commune: { targetStatus: Status[]; progress: { participationRate: number } } }>(

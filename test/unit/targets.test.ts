@@ -1,43 +1,54 @@
+import fc from 'fast-check';
 import { emptyFigures } from '../../subgraphs/reports/progress/rules';
-import { judgeTarget, targetValue, type TargetShape } from '../../subgraphs/reports/targets/rules';
+import {
+  judgeTarget,
+  targetShare,
+  targetValue,
+  type SeriesPoint,
+  type TargetShape,
+} from '../../subgraphs/reports/targets/rules';
+import { excessSentence } from '../../shared/pure/measures';
+
+/** A figure date whose counts make this rate (out of 10,000 people); null: not measured then. */
+const at = (date: string, value: number | null): SeriesPoint => ({
+  date,
+  share: value === null ? null : { count: Math.round(value * 10_000), base: 10_000 },
+});
 
 const joined80: TargetShape = { indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.8, dueOn: '2025-12-31' };
 
 describe('judging a target', () => {
   it.each([
-    [
-      'reached',
-      [
-        { date: '2025-11-01', value: 0.5 },
-        { date: '2025-11-21', value: 0.81 },
-      ],
-      '2025-11-21',
-      'MET',
-    ],
-    ['exactly reached', [{ date: '2025-11-21', value: 0.8 }], '2025-11-21', 'MET'],
-    ['past due and short', [{ date: '2025-12-31', value: 0.79 }], '2026-01-02', 'MISSED'],
+    ['reached', [at('2025-11-01', 0.5), at('2025-11-21', 0.81)], '2025-11-21', 'MET'],
+    ['exactly reached', [at('2025-11-21', 0.8)], '2025-11-21', 'MET'],
+    ['past due and short', [at('2025-12-31', 0.79)], '2026-01-02', 'MISSED'],
     [
       'on pace: +0.25 in 20 days, 40 days left',
-      [
-        { date: '2025-11-01', value: 0.3 },
-        { date: '2025-11-21', value: 0.55 },
-      ],
+      [at('2025-11-01', 0.3), at('2025-11-21', 0.55)],
       '2025-11-21',
       'ON_TRACK',
     ],
-    [
-      'too slow: +0.05 in 20 days',
-      [
-        { date: '2025-11-01', value: 0.3 },
-        { date: '2025-11-21', value: 0.35 },
-      ],
-      '2025-11-21',
-      'AT_RISK',
-    ],
-    ['no pace yet (one figure date)', [{ date: '2025-11-21', value: 0.35 }], '2025-11-21', 'AT_RISK'],
-    ['not measured', [{ date: '2025-11-21', value: null }], '2025-11-21', 'NOT_MEASURED'],
+    ['too slow: +0.05 in 20 days', [at('2025-11-01', 0.3), at('2025-11-21', 0.35)], '2025-11-21', 'AT_RISK'],
+    ['no pace yet (one figure date)', [at('2025-11-21', 0.35)], '2025-11-21', 'AT_RISK'],
+    ['not measured', [at('2025-11-21', null)], '2025-11-21', 'NOT_MEASURED'],
   ] as const)('%s → %s', (_l, series, asOf, status) => {
     expect(judgeTarget(joined80, [...series], asOf).status).toBe(status);
+  });
+
+  it('never calls met what an excess reaches: more people counted than there are is a figure to check', () => {
+    // Ngọk Bay: 24 workers reported over the 6 staff of its one cooperative.
+    const workers: TargetShape = { indicator: 'JOINED', group: 'WORKERS', threshold: 0.7, dueOn: '2025-12-31' };
+    const judged = judgeTarget(workers, [{ date: '2025-11-21', share: { count: 24, base: 6 } }], '2025-11-21');
+    expect(judged).toEqual({ value: 1, gap: null, projected: null, status: 'CHECK_FIGURES' });
+    expect(excessSentence('JOINED', 'WORKERS', { count: 24, base: 6 })).toMatch(
+      /^Số liệu vượt mẫu số: 24 người lao động tham gia khóa học > 6 người lao động của các doanh nghiệp, hợp tác xã\./,
+    );
+  });
+
+  it('projects no further than 100%', () => {
+    const j = judgeTarget(joined80, [at('2025-11-01', 0.1), at('2025-11-21', 0.7)], '2025-11-21');
+    expect(j.status).toBe('ON_TRACK');
+    expect(j.projected).toBe(1);
   });
 
   it('needs strictly more for an "over 50%" target, and reports the gap and projection', () => {
@@ -48,17 +59,10 @@ describe('judging a target', () => {
       dueOn: '2025-12-31',
       strict: true,
     };
-    expect(judgeTarget(over50, [{ date: '2025-12-01', value: 0.5 }], '2025-12-01').status).toBe('AT_RISK');
-    const j = judgeTarget(
-      joined80,
-      [
-        { date: '2025-11-01', value: 0.3 },
-        { date: '2025-11-21', value: 0.55 },
-      ],
-      '2025-11-21',
-    );
-    expect(j.gap).toBeCloseTo(0.25, 10);
-    expect(j.projected).toBeCloseTo(0.55 + (0.25 / 20) * 40, 10);
+    expect(judgeTarget(over50, [at('2025-12-01', 0.5)], '2025-12-01').status).toBe('AT_RISK');
+    const j = judgeTarget(joined80, [at('2025-11-01', 0.3), at('2025-11-21', 0.45)], '2025-11-21');
+    expect(j.gap).toBeCloseTo(0.35, 10);
+    expect(j.projected).toBeCloseTo(0.45 + (0.15 / 20) * 40, 10);
   });
 });
 
@@ -67,6 +71,17 @@ describe('the value of a target', () => {
   groups.OFFICIALS = { registered: 40, completed: 30, certified: 20 };
   groups.RESIDENTS = { registered: 500, completed: 300, certified: 100 };
   const d = { adults: 1000, officials: 50, students: 200, workers: null };
+  it('never gives a rate above 100%: 24 workers over 6 staff is 1, and its share says 24 and 6', () => {
+    const counts = {
+      learners: 24,
+      groups: { ...emptyFigures(), WORKERS: { registered: 24, completed: 0, certified: 0 } },
+    };
+    const workers: TargetShape = { indicator: 'JOINED', group: 'WORKERS', threshold: 0.7, dueOn: '2025-12-31' };
+    const base = { adults: 900, officials: 10, students: 0, workers: 6 };
+    expect(targetValue(workers, counts, base)).toBe(1);
+    expect(targetShare(workers, counts, base)).toEqual({ count: 24, base: 6 });
+  });
+
   it.each([
     ['JOINED', 'RESIDENTS', 0.7], // learners (any source) over adults
     ['CERTIFIED', 'RESIDENTS', 0.12], // all certified over adults
@@ -99,7 +114,60 @@ describe('the value of a target', () => {
       dueOn: '2025-12-31',
       strict: true,
     };
-    expect(judgeTarget(over50, [{ date: '2025-11-21', value: 0.5 }], '2025-11-21').status).toBe('AT_RISK');
-    expect(judgeTarget(over50, [{ date: '2025-11-21', value: 0.51 }], '2025-11-21').status).toBe('MET');
+    expect(judgeTarget(over50, [at('2025-11-21', 0.5)], '2025-11-21').status).toBe('AT_RISK');
+    expect(judgeTarget(over50, [at('2025-11-21', 0.51)], '2025-11-21').status).toBe('MET');
+  });
+});
+
+describe('rates over generated reports', () => {
+  const figures = fc.record({
+    registered: fc.nat(5_000),
+    completed: fc.nat(5_000),
+    certified: fc.nat(5_000),
+  });
+  const counts = fc.record({
+    learners: fc.nat(20_000),
+    groups: fc.record({ OFFICIALS: figures, RESIDENTS: figures, STUDENTS: figures, WORKERS: figures }),
+    digitalSignatures: fc.option(fc.nat(20_000)),
+    vneidConfirmed: fc.option(fc.nat(20_000)),
+  });
+  const base = fc.option(fc.nat(10_000));
+  const denominators = fc.record({ adults: base, officials: base, students: base, workers: base });
+  const target = fc.record({
+    indicator: fc.constantFrom('JOINED', 'COMPLETED', 'CERTIFIED', 'DIGITAL_SIGNATURE', 'VNEID_CONFIRMED' as const),
+    group: fc.constantFrom('RESIDENTS', 'OFFICIALS', 'STUDENTS', 'WORKERS' as const),
+    threshold: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    dueOn: fc.constantFrom('2025-11-20', '2025-12-31', '2026-06-30'),
+    strict: fc.boolean(),
+  });
+  const days = fc.uniqueArray(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 6 });
+
+  it('no rate or projection above 100%, and no target met from an excess', () => {
+    fc.assert(
+      fc.property(
+        target,
+        fc.array(fc.tuple(counts, denominators), { minLength: 6, maxLength: 6 }),
+        days,
+        (t, reports, offsets) => {
+          const dates = [...offsets]
+            .sort((a, b) => a - b)
+            .map((n) => new Date(Date.UTC(2025, 10, 1 + n)).toISOString().slice(0, 10));
+          const series = dates.map((date, i) => ({ date, share: targetShare(t, reports[i][0], reports[i][1]) }));
+          const judged = judgeTarget(t, series, dates[dates.length - 1]);
+          for (const [c, d] of reports) {
+            const v = targetValue(t, c, d);
+            if (v !== null) expect(v).toBeLessThanOrEqual(1);
+          }
+          if (judged.value !== null) expect(judged.value).toBeLessThanOrEqual(1);
+          if (judged.projected !== null) expect(judged.projected).toBeLessThanOrEqual(1);
+          const current = series[series.length - 1].share;
+          if (current && current.count > current.base) {
+            expect(judged.status).toBe('CHECK_FIGURES');
+            expect(judged.status).not.toBe('MET');
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

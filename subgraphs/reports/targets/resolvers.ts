@@ -3,7 +3,8 @@ import type { Context } from '../../common/context';
 import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
-import { judgeTarget, targetValue, type TargetShape } from './rules';
+import { judgeTarget, targetShare, type TargetShape } from './rules';
+import { excessSentence, isExcess } from '../../../shared/pure/measures';
 import { CommuneRef, ProvinceRef } from '../resolvers/refs';
 import { TargetSource } from '../../../shared/vocabulary/enums';
 import { TargetStateEnum, TargetStatus } from './types';
@@ -30,15 +31,18 @@ async function statusOf(
       if (s instanceof Error) throw s;
       return {
         date: i < dates.length ? dates[i] : date,
-        value: targetValue(t, s.counts(areaId), s.denominators(areaId)),
+        share: targetShare(t, s.counts(areaId), s.denominators(areaId)),
       };
     });
+    const judged = judgeTarget(t, series, date);
+    const current = series[series.length - 1].share;
     return {
       ...t,
-      strict: undefined,
+      strict: t.strict ?? false,
       asOf: date,
-      ...judgeTarget(t, series, date),
-      status: judgeTarget(t, series, date).status as TargetStateEnum,
+      ...judged,
+      status: judged.status as TargetStateEnum,
+      anomaly: current && isExcess(current) ? excessSentence(t.indicator, t.group, current) : null,
     } as TargetStatus;
   });
 }

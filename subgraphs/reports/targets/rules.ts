@@ -10,6 +10,10 @@
  * value, summed) over the adults (any group but RESIDENTS: the group's count is not reported, NOT_MEASURED);
  * NOT_MEASURED while no report states them.
  *
+ * A rate is a share of people and never passes 1 (shared/pure/measures.ts): where the reports count more people than
+ * the denominator holds (24 workers reported in a commune whose one cooperative has 6), the value is 1 at most, the
+ * status is CHECK_FIGURES with the excess named, and neither it nor a projection counts as met.
+ *
  * Status: MET when the value reaches the threshold (exceeds it, for a strict "over 50%" target). Otherwise
  * MISSED after the due date. Before it, the projection: the pace over the last 28 days (value now minus the
  * value at the earliest figure date in that window, per day) carried forward to the due date; ON_TRACK when the
@@ -18,8 +22,9 @@
 import type { IndicatorName } from '../../../shared/vocabulary/enums';
 import type { Figures, Group } from '../progress/rules';
 import { meetsTarget } from '../../../shared/pure/targets';
+import { cappedRate, isExcess, type Share } from '../../../shared/pure/measures';
 
-export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
+export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED' | 'CHECK_FIGURES';
 export type Indicator = IndicatorName;
 
 export interface TargetShape {
@@ -57,24 +62,30 @@ const KEY: Record<Indicator, 'registered' | 'completed' | 'certified' | null> = 
   VNEID_CONFIRMED: null,
 };
 
-/** The target's value as a fraction, or null when it cannot be measured from these figures. */
-export function targetValue(t: TargetShape, counts: Counts, d: Denominators): number | null {
+/** The counts the target's rate is made of (people counted, people they are counted among), or null when unknown. */
+export function targetShare(t: TargetShape, counts: Counts, d: Denominators): Share | null {
   if (t.indicator === 'DIGITAL_SIGNATURE' || t.indicator === 'VNEID_CONFIRMED') {
     const n = t.indicator === 'DIGITAL_SIGNATURE' ? counts.digitalSignatures : counts.vneidConfirmed;
-    return t.group === 'RESIDENTS' && d.adults && n != null ? n / d.adults : null;
+    return t.group === 'RESIDENTS' && d.adults && n != null ? { count: n, base: d.adults } : null;
   }
   const key = KEY[t.indicator];
   if (!key) return null;
   if (t.group === 'RESIDENTS') {
     if (!d.adults) return null;
-    if (key === 'registered') return counts.learners / d.adults;
+    if (key === 'registered') return { count: counts.learners, base: d.adults };
     if (!counts.groups) return null;
     const g = counts.groups;
-    return (g.OFFICIALS[key] + g.RESIDENTS[key] + g.STUDENTS[key] + g.WORKERS[key]) / d.adults;
+    return { count: g.OFFICIALS[key] + g.RESIDENTS[key] + g.STUDENTS[key] + g.WORKERS[key], base: d.adults };
   }
   const denominator = t.group === 'OFFICIALS' ? d.officials : t.group === 'STUDENTS' ? d.students : d.workers;
   if (!denominator || !counts.groups) return null;
-  return counts.groups[t.group][key] / denominator;
+  return { count: counts.groups[t.group][key], base: denominator };
+}
+
+/** The target's value as a fraction (at most 1), or null when it cannot be measured from these figures. */
+export function targetValue(t: TargetShape, counts: Counts, d: Denominators): number | null {
+  const share = targetShare(t, counts, d);
+  return share ? cappedRate(share) : null;
 }
 
 const days = (from: string, to: string) =>
@@ -87,16 +98,22 @@ export interface Judgement {
   status: TargetState;
 }
 
-/** `series` is the value on each figure date up to asOf, oldest first; its last point is the current value. */
-export function judgeTarget(
-  t: TargetShape,
-  series: Array<{ date: string; value: number | null }>,
-  asOf: string,
-): Judgement {
-  const known = series.filter((p): p is { date: string; value: number } => p.value !== null);
+/** A point of a target's history: its counts on a figure date (null: not measured then). */
+export interface SeriesPoint {
+  date: string;
+  share: Share | null;
+}
+
+/** `series` is the target's counts on each figure date up to asOf, oldest first; its last point is the current one. */
+export function judgeTarget(t: TargetShape, series: SeriesPoint[], asOf: string): Judgement {
+  const known = series
+    .filter((p): p is { date: string; share: Share } => p.share !== null)
+    .map((p) => ({ date: p.date, value: cappedRate(p.share), excess: isExcess(p.share) }));
   const current = known.length ? known[known.length - 1] : null;
   if (!current) return { value: null, gap: null, projected: null, status: 'NOT_MEASURED' };
   const value = current.value;
+  // More people counted than there are: the rate cannot be trusted, whatever it reaches.
+  if (current.excess) return { value, gap: null, projected: null, status: 'CHECK_FIGURES' };
   const gap = Math.max(0, t.threshold - value);
   const met = meetsTarget(value, t);
   if (met) return { value, gap: 0, projected: value, status: 'MET' };
@@ -105,7 +122,7 @@ export function judgeTarget(
   const first = window[0];
   if (!first || first.date === current.date) return { value, gap, projected: null, status: 'AT_RISK' };
   const pace = (value - first.value) / days(first.date, current.date);
-  const projected = value + pace * Math.max(0, days(current.date, t.dueOn));
+  const projected = Math.min(1, value + pace * Math.max(0, days(current.date, t.dueOn)));
   const reaches = meetsTarget(projected, t);
   return { value, gap, projected, status: reaches ? 'ON_TRACK' : 'AT_RISK' };
 }

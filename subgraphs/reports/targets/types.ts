@@ -9,12 +9,15 @@ export enum TargetStateEnum {
   AT_RISK = 'AT_RISK',
   MISSED = 'MISSED',
   NOT_MEASURED = 'NOT_MEASURED',
+  CHECK_FIGURES = 'CHECK_FIGURES',
 }
 registerEnumType(TargetStateEnum, {
   name: 'TargetState',
   description:
     'MET (đạt); ON_TRACK (đúng tiến độ: the pace of the last 28 days reaches the threshold by the due date); AT_RISK (nguy cơ không đạt); ' +
-    'MISSED (không đạt: due date passed); NOT_MEASURED (no report states the figure this indicator needs).',
+    'MISSED (không đạt: due date passed); NOT_MEASURED (no report states the figure this indicator needs); ' +
+    'CHECK_FIGURES (cần rà soát số liệu: more people are counted than the denominator holds, so the rate, shown at ' +
+    '100% at most, cannot be judged; `anomaly` says by how much).',
 });
 
 /** A target as the plans subgraph gives it; this subgraph only reads the fields it needs (@requires). */
@@ -35,6 +38,10 @@ export class TargetStatus {
   @Field(() => Indicator) indicator!: Indicator;
   @Field(() => PopulationGroup) group!: PopulationGroup;
   @Field(() => Float, { description: '0.8 = 80%.' }) threshold!: number;
+  @Field(() => Boolean, {
+    description: 'True when the letter says "over" (trên 50%): the threshold itself is not met.',
+  })
+  strict!: boolean;
   @Field(() => DateScalar) dueOn!: string;
   @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
   source!: TargetSource;
@@ -44,13 +51,23 @@ export class TargetStatus {
   })
   document!: string | null;
   @Field(() => DateScalar) asOf!: string;
-  @Field(() => Float, { nullable: true, description: 'The current value as a fraction; null when not measured.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The current value as a fraction, at most 1 (a share of people); null when not measured.',
+  })
   value!: number | null;
   @Field(() => Float, { nullable: true, description: 'threshold − value (0 when met).' }) gap!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days.`,
+    description: `The value projected to the due date at the pace of the last ${PACE_WINDOW_DAYS} days, at most 1.`,
   })
   projected!: number | null;
   @Field(() => TargetStateEnum) status!: TargetStateEnum;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When more people are counted than the denominator holds (status CHECK_FIGURES): the two counts and what each ' +
+      'is, in the officials’ words ("Số liệu vượt mẫu số: 24 người lao động … > 6 người lao động của …").',
+  })
+  anomaly!: string | null;
 }

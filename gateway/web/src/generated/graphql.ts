@@ -72,7 +72,7 @@ export type SetKeyPersonInput = {
 
 export type TargetSource = 'PROVINCE' | 'COMMUNE';
 
-export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED';
+export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED' | 'CHECK_FIGURES';
 
 export type UnitReportInput = {
   reporterId: string | number;
@@ -276,6 +276,7 @@ export type CommuneQuery = {
       gap: number | null;
       projected: number | null;
       status: TargetState;
+      anomaly: string | null;
     }>;
   } | null;
   chase: {
@@ -868,6 +869,7 @@ export type CommuneTargetStatusFieldsFragment = {
     gap: number | null;
     projected: number | null;
     status: TargetState;
+    anomaly: string | null;
   }>;
 };
 
@@ -994,6 +996,7 @@ export type DashboardQuery = {
       gap: number | null;
       projected: number | null;
       status: TargetState;
+      anomaly: string | null;
     }>;
   } | null;
   directives: {
@@ -1277,6 +1280,7 @@ export type ProvinceTargetsFieldsFragment = {
     gap: number | null;
     projected: number | null;
     status: TargetState;
+    anomaly: string | null;
   }>;
 };
 
@@ -1298,6 +1302,7 @@ export type ProvinceTargetStatusQuery = {
       gap: number | null;
       projected: number | null;
       status: TargetState;
+      anomaly: string | null;
     }>;
   } | null;
 };
@@ -1314,6 +1319,7 @@ export type TargetStatusFieldsFragment = {
   gap: number | null;
   projected: number | null;
   status: TargetState;
+  anomaly: string | null;
 };
 
 export type VillageQueryVariables = Exact<{

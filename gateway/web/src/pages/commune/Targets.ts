@@ -83,7 +83,9 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
             ? html`<span class="muted">chưa có số liệu</span>`
             : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`;
         const state = evaluated
-          ? html`<div class="small"><${TargetState} status=${evaluated.status} />${projected}</div>`
+          ? html`<div class="small">
+              <${TargetState} status=${evaluated.status} anomaly=${evaluated.anomaly} />${projected}
+            </div>`
           : null;
         return html`<tr
           data-testid="target-row"

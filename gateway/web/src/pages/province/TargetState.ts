@@ -15,6 +15,7 @@ export const TARGET_STATUS_FIELDS = /* GraphQL */ `
     gap
     projected
     status
+    anomaly
   }
 `;
 
@@ -24,10 +25,12 @@ const STATE_CLASS: Record<string, string> = {
   AT_RISK: 'late',
   MISSED: 'behind',
   NOT_MEASURED: 'muted',
+  CHECK_FIGURES: 'late',
 };
 
-export function TargetState(props: { status: string }) {
+/** The state in the officials' words; where the figures contradict each other, the sentence that says how. */
+export function TargetState(props: { status: string; anomaly?: string | null }) {
   return html`<span class=${`state ${STATE_CLASS[props.status] ?? ''}`} data-state=${props.status}
-    >${wordsFor(TARGET_STATE_VI, props.status)}</span
-  >`;
+      >${wordsFor(TARGET_STATE_VI, props.status)}</span
+    >${props.anomaly ? html`<div class="small anomaly" data-testid="target-anomaly">${props.anomaly}</div>` : null}`;
 }

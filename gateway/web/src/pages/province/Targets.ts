@@ -109,7 +109,7 @@ export function Targets(props: {
                   ${t.value == null ? html`<span class="muted">chưa có số liệu</span>` : fmtPct(t.value)}
                 </td>
                 <td class="num">${t.projected == null ? DASH : fmtPct(t.projected)}</td>
-                <td><${TargetState} status=${t.status} /></td>
+                <td><${TargetState} status=${t.status} anomaly=${t.anomaly} /></td>
                 <td class="small" data-testid="target-document">${t.document ?? 'chưa rõ số văn bản'}</td>
               </tr>`,
           )}
