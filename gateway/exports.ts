@@ -1,7 +1,7 @@
 /**
  * Excel exports under /export, built by running GraphQL operations through the gateway itself: the caller's
  * Authorization header is passed on, so the access rules are the API's (public aggregates stay public).
- * /export/province/:code/ranking.xlsx — every commune with its rank and change; /export/commune/:id/villages.xlsx —
+ * /export/province/:code/ranking.xlsx[?asOf=] — the portal's statistics table for a date (its columns, rank, change); /export/commune/:id/villages.xlsx —
  * a commune's villages and units with their former commune. Errors: 401/403/404 from the API's codes.
  */
 import express from 'express';
@@ -9,16 +9,24 @@ import { reportDocx, type DocxPlans, type DocxReport } from './report-docx';
 
 import { ExportError, handler, workbook, PERCENT, run, send, sheet } from './export-helpers';
 import { addListExports } from './exports-lists';
+import { isIsoDate, todayInVietnam, viDate } from '../shared/pure/dates';
+import { rankChangeWords } from '../shared/pure/values';
 
 interface RankingData {
   province: {
-    name: string;
+    fullName: string;
     ranking: Array<{
       position: number;
-      previous: number | null;
       change: number | null;
       commune: { id: string; name: string };
-      progress: { learners: number; adults: number | null; participationRate: number | null };
+      progress: {
+        asOf: string;
+        officialsRegistered: number;
+        residentsRegistered: number;
+        officialsRate: number | null;
+        residentsRate: number | null;
+        groups: Array<{ group: string; completed: number }> | null;
+      };
     }>;
   } | null;
 }
@@ -34,6 +42,21 @@ type Progress = { learners: number; adults: number | null; participationRate: nu
 
 const PROGRESS = 'progress { learners adults participationRate }';
 
+/** The portal's statistics table: STT, commune, officials and residents joined / completed / rate, rank, change. */
+const PORTAL_COLUMNS: Array<[header: string, key: string, width: number, fmt?: string]> = [
+  ['STT', 'stt', 6],
+  ['Xã, phường', 'name', 28],
+  ['CBCCVC tham gia', 'officials', 16, '#,##0'],
+  ['CBCCVC hoàn thành', 'officialsCompleted', 18, '#,##0'],
+  ['Tỷ lệ CBCCVC', 'officialsRate', 14, PERCENT],
+  ['Người dân tham gia', 'residents', 18, '#,##0'],
+  ['Người dân hoàn thành', 'residentsCompleted', 20, '#,##0'],
+  ['Tỷ lệ người dân', 'residentsRate', 16, PERCENT],
+  ['Xếp hạng', 'position', 10],
+  ['Tăng/giảm bậc', 'change', 16],
+  ['Mã xã', 'id', 10],
+];
+
 /** The router; `graphqlUrl` is the gateway's own /graphql address (known once it listens). */
 export function exportRouter(graphqlUrl: () => string): express.Router {
   const router = express.Router();
@@ -42,36 +65,46 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
   router.get(
     '/province/:code/ranking.xlsx',
     handle(async (req, res) => {
+      const asOf = typeof req.query.asOf === 'string' && req.query.asOf !== '' ? req.query.asOf : null;
+      if (asOf !== null && !isIsoDate(asOf))
+        throw new ExportError(400, `Ngày "${asOf}" không hợp lệ: ghi theo dạng năm-tháng-ngày, ví dụ 2025-10-26`);
       const { province } = await run<RankingData>(
         graphqlUrl(),
         req,
-        `query($code: String!) { province(code: $code) { name ranking { position previous change commune { id name } ${PROGRESS} } } }`,
-        { code: req.params.code },
+        `query($code: String!, $asOf: Date) { province(code: $code) { fullName ranking(asOf: $asOf) {
+          position change commune { id name }
+          progress { asOf officialsRegistered residentsRegistered officialsRate residentsRate groups { group completed } } } } }`,
+        { code: req.params.code, asOf },
       );
       if (!province) throw new ExportError(404, `Không tìm thấy tỉnh "${req.params.code}"`);
+      const date = province.ranking[0]?.progress.asOf ?? asOf ?? todayInVietnam();
       const book = workbook();
-      const ws = sheet(book, 'Xếp hạng', [
-        ['Hạng', 'position', 8],
-        ['Mã xã', 'id', 10],
-        ['Tên xã, phường', 'name', 30],
-        ['Hạng kỳ trước', 'previous', 14],
-        ['Thay đổi', 'change', 10, '+0;-0;0'],
-        ['Số người tham gia', 'learners', 18, '#,##0'],
-        ['Số người trong độ tuổi', 'adults', 22, '#,##0'],
-        ['Tỷ lệ tham gia', 'rate', 16, PERCENT],
-      ]);
-      for (const r of province.ranking)
+      // The portal's statistics table (as 004 quotes it), with the date it is as of in its title.
+      const ws = sheet(book, 'Xếp hạng', PORTAL_COLUMNS);
+      ws.spliceRows(1, 0, [`Bảng xếp hạng các xã, phường — ${province.fullName} — số liệu đến ngày ${viDate(date)}`]);
+      ws.mergeCells(1, 1, 1, PORTAL_COLUMNS.length);
+      ws.getRow(1).font = { bold: true, size: 13 };
+      for (const [i, r] of province.ranking.entries()) {
+        // Completed counts per group come with reports only (the portal publishes none): blank where unknown.
+        const done = (groups: string[]) => {
+          const found = (r.progress.groups ?? []).filter((g) => groups.includes(g.group));
+          return found.length ? found.reduce((sum, g) => sum + g.completed, 0) : null;
+        };
         ws.addRow({
-          position: r.position,
-          id: r.commune.id,
+          stt: i + 1,
           name: r.commune.name,
-          previous: r.previous,
-          change: r.change,
-          learners: r.progress.learners,
-          adults: r.progress.adults,
-          rate: r.progress.participationRate,
+          officials: r.progress.officialsRegistered,
+          officialsCompleted: done(['OFFICIALS']),
+          officialsRate: r.progress.officialsRate,
+          residents: r.progress.residentsRegistered,
+          residentsCompleted: done(['RESIDENTS', 'STUDENTS', 'WORKERS']),
+          residentsRate: r.progress.residentsRate,
+          position: r.position,
+          change: rankChangeWords(r.change),
+          id: r.commune.id,
         });
-      await send(res, book, `xep-hang-${req.params.code}.xlsx`);
+      }
+      await send(res, book, `xep-hang-${req.params.code}-${date}.xlsx`);
     }),
   );
 

@@ -140,3 +140,13 @@ export function wordsFor<K extends string>(table: Record<K, string>, value: stri
   if (value == null) return '';
   return Object.hasOwn(table, value) ? table[value as K] : value;
 }
+
+/**
+ * A rank change as the letters write it (004: "giảm 04 bậc"): places moved up (positive) or down since the previous
+ * ranking; "giữ nguyên" when it did not move; empty when there was no previous ranking.
+ */
+export function rankChangeWords(change: number | null | undefined): string {
+  if (change == null) return '';
+  if (change === 0) return 'Giữ nguyên';
+  return `${change > 0 ? 'Tăng' : 'Giảm'} ${String(Math.abs(change)).padStart(2, '0')} bậc`;
+}

@@ -26,30 +26,68 @@ const values = (ws: ExcelJS.Worksheet) =>
     .map((row) => (row as ExcelJS.CellValue[]).slice(1));
 
 describe('exports', () => {
-  it('/export/province/23/ranking.xlsx has the 96 communes with the API’s ranks and rates', async () => {
+  it('/export/province/23/ranking.xlsx is the portal’s table: 96 communes with the API’s ranks, counts and rates', async () => {
     const ws = (await workbook('/export/province/23/ranking.xlsx')).worksheets[0];
     expect(ws.name).toBe('Xếp hạng');
-    expect(ws.getRow(1).getCell(1).value).toBe('Hạng');
-    expect(ws.getColumn(8).numFmt).toBe('0.00%');
-    const rows = values(ws);
+    expect(String(ws.getRow(1).getCell(1).value)).toMatch(
+      /^Bảng xếp hạng các xã, phường — .+ — số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/,
+    );
+    expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1, 11)).toEqual([
+      'STT',
+      'Xã, phường',
+      'CBCCVC tham gia',
+      'CBCCVC hoàn thành',
+      'Tỷ lệ CBCCVC',
+      'Người dân tham gia',
+      'Người dân hoàn thành',
+      'Tỷ lệ người dân',
+      'Xếp hạng',
+      'Tăng/giảm bậc',
+    ]);
+    expect(ws.getColumn(5).numFmt).toBe('0.00%');
+    const rows = values(ws).slice(1);
     expect(rows).toHaveLength(96);
     const api = ok(
       await stack.gql<{
         province: {
           ranking: Array<{
             position: number;
-            change: number | null;
-            commune: { id: string };
-            progress: { participationRate: number | null };
+            commune: { id: string; name: string };
+            progress: { officialsRegistered: number; residentsRegistered: number; officialsRate: number | null };
           }>;
         };
       }>(
-        `query { province(code: "23") { ranking { position change commune { id } progress { participationRate } } } }`,
+        `query { province(code: "23") { ranking { position commune { id name } progress { officialsRegistered residentsRegistered officialsRate } } } }`,
       ),
     ).province.ranking;
-    expect(rows.map((r) => [r[0], r[1], r[4] ?? null, r[7] ?? null])).toEqual(
-      api.map((a) => [a.position, a.commune.id, a.change, a.progress.participationRate]),
+    expect(rows.map((r) => [r[1], r[2], r[4] ?? null, r[5], r[8], r[10]])).toEqual(
+      api.map((a) => [
+        a.commune.name,
+        a.progress.officialsRegistered,
+        a.progress.officialsRate,
+        a.progress.residentsRegistered,
+        a.position,
+        a.commune.id,
+      ]),
     );
+  });
+
+  it('reads Ba Tô’s row of 26/10/2025 as letter 004 quotes the portal: 144 officials 1.53%, 64 residents 0.68%, 38th, down 4', async () => {
+    const ws = (await workbook('/export/province/23/ranking.xlsx?asOf=2025-10-26')).worksheets[0];
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('số liệu đến ngày 26/10/2025');
+    const baTo = values(ws)
+      .slice(1)
+      .find((r) => r[10] === 'C02949')!;
+    expect(baTo[1]).toBe('Ba Tô');
+    expect(baTo[2]).toBe(144);
+    expect(Number(baTo[4])).toBeCloseTo(0.0153, 4);
+    expect(baTo[5]).toBe(64);
+    expect(Number(baTo[7])).toBeCloseTo(0.0068, 4);
+    expect(baTo[8]).toBe(38);
+    expect(baTo[9]).toBe('Giảm 04 bậc');
+    const bad = await fetch(`${base}/export/province/23/ranking.xlsx?asOf=26/10/2025`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/năm-tháng-ngày/);
   });
 
   it('/export/commune/C02949/villages.xlsx has Ba Tô’s 14 villages with their former commune', async () => {
