@@ -223,7 +223,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
           ...planParagraphs(plans, f.asOf, r.planPart, r.commune.keyPeople?.line ?? null),
           line(
             f.notReported.length
-              ? `Chưa báo cáo: ${f.notReported.map((a) => a.name).join(', ')}.`
+              ? `Chưa gửi số liệu: ${f.notReported.map((a) => a.name).join(', ')}.`
               : 'Tất cả thôn, đơn vị đã báo cáo.',
           ),
           line('II. KHÓ KHĂN, VƯỚNG MẮC', { bold: true }),

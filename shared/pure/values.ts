@@ -71,19 +71,19 @@ export const UNIT_TYPE_VI: Record<UnitTypeName, string> = {
 export const REPORTING_STATES = ['ON_TIME', 'LATE', 'MISSING'] as const;
 export type ReportingStateName = (typeof REPORTING_STATES)[number];
 export const REPORTING_STATE_VI: Record<ReportingStateName, string> = {
-  ON_TIME: 'Đúng hạn',
-  LATE: 'Trễ hạn',
-  MISSING: 'Chưa báo cáo',
+  ON_TIME: 'Đã gửi số liệu đúng hạn',
+  LATE: 'Gửi số liệu trễ hạn',
+  MISSING: 'Chưa gửi số liệu',
 };
 
 /** A commune's report asked for by a directive, on the province's follow-up (FollowUpState). */
 export const FOLLOW_UP_STATES = ['ON_TIME', 'LATE', 'DRAFT', 'MISSING'] as const;
 export type FollowUpStateName = (typeof FOLLOW_UP_STATES)[number];
 export const FOLLOW_UP_STATE_VI: Record<FollowUpStateName, string> = {
-  ON_TIME: 'Gửi đúng hạn',
-  LATE: 'Gửi trễ hạn',
+  ON_TIME: 'Đã nộp báo cáo đúng hạn',
+  LATE: 'Nộp báo cáo trễ hạn',
   DRAFT: 'Đang soạn / bị trả lại',
-  MISSING: 'Chưa báo cáo',
+  MISSING: 'Chưa nộp báo cáo',
 };
 
 /** Where a target stands (TargetState). */

@@ -111,8 +111,22 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   );
   await openFollowUp();
   expect(await row.getAttribute('data-state')).toBe('ON_TIME');
-  expect(await row.locator('td').nth(1).textContent()).toBe('Gửi đúng hạn');
-  expect(await province.getByTestId('follow-up-counts').textContent()).toMatch(/1 đúng hạn/);
+  expect(await row.locator('td').nth(1).textContent()).toBe('Đã nộp báo cáo đúng hạn');
+  expect(await province.getByTestId('follow-up-counts').textContent()).toMatch(
+    /Số xã đã nộp báo cáo định kỳ: 1 đúng hạn/,
+  );
+  // Two questions, two names: the villages' weekly figures (đã gửi số liệu tuần) are not the commune's report.
+  const panels = province.locator('section.panel');
+  const weekly = panels.filter({ has: province.locator('h2', { hasText: 'Số liệu tuần của thôn, đơn vị theo hạn' }) });
+  const reports = panels.filter({ has: province.getByTestId('report-follow-up') });
+  expect(await weekly.count()).toBe(1);
+  expect(await reports.locator('h2').textContent()).toBe('Báo cáo định kỳ của các xã theo yêu cầu của tỉnh');
+  await weekly
+    .getByText(/gửi số liệu/)
+    .first()
+    .waitFor();
+  expect(await weekly.textContent()).not.toMatch(/nộp báo cáo/);
+  expect(await reports.textContent()).not.toMatch(/gửi số liệu/);
 
   // One click to the report (the province admin reads it on its printable page).
   const admin = await stack.token('PROVINCE_ADMIN', 'P23');

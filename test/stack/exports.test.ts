@@ -136,7 +136,7 @@ describe('exports', () => {
       (await workbook('/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-20.xlsx')).worksheets[0],
     );
     expect(followUp).toHaveLength(96);
-    expect(followUp.every((r) => r[2] === 'Chưa báo cáo')).toBe(true);
+    expect(followUp.every((r) => r[2] === 'Chưa nộp báo cáo')).toBe(true);
     expect((await fetch(`${base}/export/province/23/follow-up/639-skhcn-bcvt-cds-2025/2025-11-21.xlsx`)).status).toBe(
       400,
     );

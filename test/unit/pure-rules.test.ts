@@ -94,7 +94,7 @@ describe('value words', () => {
 
   it('writes a group inside a sentence in lower case, and an unknown value as itself', () => {
     expect(groupInSentence('OFFICIALS')).toBe('cán bộ, công chức, viên chức');
-    expect(wordsFor(REPORTING_STATE_VI, 'LATE')).toBe('Trễ hạn');
+    expect(wordsFor(REPORTING_STATE_VI, 'LATE')).toBe('Gửi số liệu trễ hạn');
     expect(wordsFor(COMMUNE_KIND_VI, 'TOWNSHIP')).toBe('TOWNSHIP');
     expect(wordsFor(COMMUNE_KIND_VI, null)).toBe('');
     expect(wordsFor(COMMUNE_KIND_VI, 'toString')).toBe('toString');

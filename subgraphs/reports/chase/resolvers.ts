@@ -114,7 +114,9 @@ export class CommuneChaseResolver {
 export class ProvinceChaseResolver {
   @FieldResolver(() => ProvinceReportingStatus, {
     description:
-      'Communes that have (not) reported by a deadline, e.g. "before 20 Nov 2025": a commune has reported when one ' +
+      "Weekly figures (đã gửi số liệu tuần), not the commune's own report (that is reportFollowUp, đã nộp báo cáo " +
+      'định kỳ). Communes whose villages and units have (not) sent figures by a deadline, e.g. "before 20 Nov ' +
+      '2025": a commune counts as having sent when one ' +
       'of its villages or units submitted a report dated within [since, deadline date] before the deadline ' +
       '(default: the 7 days before it).',
   })

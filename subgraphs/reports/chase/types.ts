@@ -20,7 +20,9 @@ export enum ReportingStateEnum {
 }
 registerEnumType(ReportingStateEnum, {
   name: 'ReportingState',
-  description: 'đúng hạn (ON_TIME), trễ hạn (LATE), chưa báo cáo (MISSING)',
+  description:
+    "Weekly figures of villages and units (đã gửi số liệu tuần), not a commune's report (see FollowUpState): " +
+    'đã gửi số liệu đúng hạn (ON_TIME), gửi số liệu trễ hạn (LATE), chưa gửi số liệu (MISSING)',
 });
 
 @ObjectType('ReporterStatus')

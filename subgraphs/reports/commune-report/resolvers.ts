@@ -188,7 +188,9 @@ export class ProvinceReportFollowUpResolver {
   @Directive(listSize(ITEMS_PER_DOCUMENT))
   @FieldResolver(() => [RequestFollowUp], {
     description:
-      'For each reporting request of its directives (a one-off deadline), which communes submitted, late or on ' +
+      "The communes' own reports (đã nộp báo cáo định kỳ), not their villages' weekly figures (that is " +
+      'reportingStatus, đã gửi số liệu tuần). For each reporting request of its directives (a one-off deadline), ' +
+      'which communes submitted, late or on ' +
       'time, and which did not. Public: states and dates only; the reports themselves follow the access rules.',
   })
   async reportFollowUp(

@@ -116,7 +116,7 @@ export function FridayChase(props: {
     <p data-testid="chase-summary">
       Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
-      <span class="behind">${data.missing} chưa báo cáo</span>
+      <span class="behind">${data.missing} chưa gửi số liệu</span>
     </p>
     <div class="table-wrap scroll" tabindex="0" role="region" aria-label="Danh sách thôn cần nhắc báo cáo">
       <table data-testid="friday-chase">

@@ -111,7 +111,7 @@ export function ReportFigures(props: {
       href=${props.keyPeopleHref}
     />
     <p>
-      Chưa báo cáo đến ngày ${fmtDate(f.asOf)}:
+      Chưa gửi số liệu đến ngày ${fmtDate(f.asOf)}:
       ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.
     </p>
   </div>`;

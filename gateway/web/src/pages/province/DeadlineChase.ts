@@ -88,18 +88,21 @@ export function DeadlineChase(props: { code: string; initial: DeadlineStatus | n
           ? null
           : html`<${Loading} />`
         : html` <p>
-              Từ ${fmtDate(data.since)}: <span class="ok">${data.onTime} đúng hạn</span> ·
-              <span class="late">${data.late} trễ hạn</span> · <span class="behind">${data.missing} chưa báo cáo</span>
+              Từ ${fmtDate(data.since)}, số xã có thôn, đơn vị gửi số liệu:
+              <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
+              <span class="behind">${data.missing} chưa gửi số liệu</span>
             </p>
             ${
               chase.length === 0
-                ? html`<p class="muted">Tất cả các xã đã báo cáo đúng hạn.</p>`
+                ? html`<p class="muted">
+                    Tất cả các xã đã gửi số liệu tuần đúng hạn (báo cáo định kỳ của xã: xem mục dưới).
+                  </p>`
                 : html` <table data-testid="deadline-chase">
                     <thead>
                       <tr>
                         <th>Xã</th>
                         <th>Tình trạng</th>
-                        <th class="num">Đơn vị đã báo cáo</th>
+                        <th class="num">Thôn, đơn vị đã gửi số liệu</th>
                       </tr>
                     </thead>
                     <tbody>

@@ -185,7 +185,7 @@ export function ProvincePage(props: { code: string }) {
         }
       </section>
       <section class="panel">
-        <h2>Báo cáo theo hạn</h2>
+        <h2>Số liệu tuần của thôn, đơn vị theo hạn</h2>
         ${
           below
             ? html`<${DeadlineChase}
@@ -198,7 +198,7 @@ export function ProvincePage(props: { code: string }) {
       </section>
     </div>
     <section class="panel">
-      <h2>Báo cáo của các xã theo yêu cầu của tỉnh</h2>
+      <h2>Báo cáo định kỳ của các xã theo yêu cầu của tỉnh</h2>
       ${
         below
           ? html`<${ReportFollowUp}
