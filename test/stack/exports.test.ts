@@ -29,7 +29,7 @@ describe('exports', () => {
   it('/export/province/23/ranking.xlsx is the portal’s table: 96 communes with the API’s ranks, counts and rates', async () => {
     const ws = (await workbook('/export/province/23/ranking.xlsx')).worksheets[0];
     expect(ws.name).toBe('Xếp hạng');
-    expect(String(ws.getRow(1).getCell(1).value)).toMatch(
+    expect(ws.getRow(1).getCell(1).text).toMatch(
       /^Bảng xếp hạng các xã, phường — .+ — số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/,
     );
     expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1, 11)).toEqual([
@@ -74,7 +74,7 @@ describe('exports', () => {
 
   it('reads Ba Tô’s row of 26/10/2025 as letter 004 quotes the portal: 144 officials 1.53%, 64 residents 0.68%, 38th, down 4', async () => {
     const ws = (await workbook('/export/province/23/ranking.xlsx?asOf=2025-10-26')).worksheets[0];
-    expect(String(ws.getRow(1).getCell(1).value)).toContain('số liệu đến ngày 26/10/2025');
+    expect(ws.getRow(1).getCell(1).text).toContain('số liệu đến ngày 26/10/2025');
     const baTo = values(ws)
       .slice(1)
       .find((r) => r[10] === 'C02949')!;
