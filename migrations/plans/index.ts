@@ -3,6 +3,7 @@ import { Migration20251215000000 } from './Migration20251215000000_plans_tasks_s
 import { Migration20251220000000 } from './Migration20251220000000_plans_audit';
 import { Migration20261128000000 } from './Migration20261128000000_plans_report_part';
 import { Migration20261129000000 } from './Migration20261129000000_plans_key_people';
+import { Migration20261207100000 } from './Migration20261207100000_plans_award_quota';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const plansMigrations = [
@@ -11,4 +12,5 @@ export const plansMigrations = [
   { name: 'Migration20251220000000_plans_audit', class: Migration20251220000000 },
   { name: 'Migration20261128000000_plans_report_part', class: Migration20261128000000 },
   { name: 'Migration20261129000000_plans_key_people', class: Migration20261129000000 },
+  { name: 'Migration20261207100000_plans_award_quota', class: Migration20261207100000 },
 ];

@@ -46,8 +46,8 @@ export interface DeadlineData {
 /**
  * A reward rule (tiêu chí khen thưởng) as data, stated in a commune's plan and evaluated by reports. Ba Tô's: a unit
  * with 100% of its officials certified and 50% of them each guiding 10–20 working-age residents; a village with 70%
- * of its working-age residents joined and certified; an official certified who guided at least 5 (quota 5–10); a
- * resident certified who guided at least 2.
+ * of its working-age residents joined and certified; an official certified who guided at least 5, and 5 to 10 officials
+ * rewarded; a resident certified who guided at least 2.
  */
 export interface RewardRuleData {
   subject: RewardSubjectName;
@@ -58,5 +58,11 @@ export interface RewardRuleData {
   /** People each must have guided (working-age residents): the quota, at least … up to (null: open-ended). */
   minGuided?: number | null;
   maxGuided?: number | null;
+  /**
+   * How many of the subject are rewarded, at least … at most (Ba Tô's officials: "Số lượng khen thưởng từ 5-10 cá
+   * nhân", 004 §4.1): when more meet the rule, the first `maxAwardees` in the stated order are proposed.
+   */
+  minAwardees?: number | null;
+  maxAwardees?: number | null;
   description: string;
 }

@@ -227,9 +227,25 @@ export class RewardRule implements RewardRuleData {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The quota’s upper end (Ba Tô’s officials: 10); guiding more still meets the rule.',
+    description: 'The quota’s upper end (Ba Tô’s units: 10–20); guiding more still meets the rule.',
   })
   maxGuided!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many of the subject are rewarded, at least (Ba Tô’s officials: 5, "từ 5-10 cá nhân"; fewer when fewer ' +
+      'meet the rule).',
+  })
+  minAwardees!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many are rewarded at most (Ba Tô’s officials: 10): when more meet the rule, the first in order (most ' +
+      'residents guided, then the earlier report, then the name) are proposed, the others are listed as beyond it.',
+  })
+  maxAwardees!: number | null;
 
   @Field(() => String)
   description!: string;
@@ -242,5 +258,7 @@ export const rewardRuleView = (r: RewardRuleData): RewardRule => ({
   guidingShare: r.guidingShare ?? null,
   minGuided: r.minGuided ?? null,
   maxGuided: r.maxGuided ?? null,
+  minAwardees: r.minAwardees ?? null,
+  maxAwardees: r.maxAwardees ?? null,
   description: r.description,
 });

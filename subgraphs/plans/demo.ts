@@ -103,9 +103,12 @@ export const BA_TO_PLAN: DemoPlan = {
       certifiedShare: null,
       guidingShare: null,
       minGuided: 5,
-      maxGuided: 10,
+      maxGuided: null,
+      // 004 §4.1: "Số lượng khen thưởng từ 5-10 cá nhân" is how many officials are rewarded, not how many each guides.
+      minAwardees: 5,
+      maxAwardees: 10,
       description:
-        'CBCCVC: có giấy chứng nhận và hướng dẫn từ 5 người dân trong độ tuổi lao động (mỗi CBCCVC hướng dẫn 5–10 người)',
+        'CBCCVC: có giấy chứng nhận và hướng dẫn tối thiểu 5 người dân trong độ tuổi lao động; số lượng khen thưởng từ 5–10 cá nhân',
     },
     {
       subject: 'RESIDENT',

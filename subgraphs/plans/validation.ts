@@ -157,12 +157,25 @@ export function validatePlan(communeId: string, input: PlanContent, lookups: Pla
     }
     if ((r.minGuided ?? 0) < 0)
       throw new BadInputError(bilingual('Số người hướng dẫn không thể âm', 'minGuided is negative'), `${f}.minGuided`);
+    for (const key of ['minAwardees', 'maxAwardees'] as const)
+      if (r[key] != null && r[key] < 1)
+        throw new BadInputError(
+          bilingual('Số lượng khen thưởng phải từ 1 trở lên', `${key} is below 1`),
+          `${f}.${key}`,
+        );
+    if (r.minAwardees != null && r.maxAwardees != null && r.maxAwardees < r.minAwardees)
+      throw new BadInputError(
+        bilingual('Số lượng khen thưởng tối đa không thể nhỏ hơn tối thiểu', 'maxAwardees is below minAwardees'),
+        `${f}.maxAwardees`,
+      );
     return {
       subject: r.subject,
       certifiedShare: share(r.certifiedShare, `${f}.certifiedShare`),
       guidingShare: share(r.guidingShare, `${f}.guidingShare`),
       minGuided: r.minGuided ?? null,
       maxGuided: r.maxGuided ?? null,
+      minAwardees: r.minAwardees ?? null,
+      maxAwardees: r.maxAwardees ?? null,
       description: requireText(r.description, `${f}.description`, 'Mô tả tiêu chí', 500),
     };
   });

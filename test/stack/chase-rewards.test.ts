@@ -210,6 +210,51 @@ describe('rewards', () => {
     }
   });
 
+  it('proposes at most 10 of Ba Tô’s officials who meet its rule, in the stated order, and says so for the others', async () => {
+    const unit = (
+      await stack.sql<{ id: string; staff: number }>(
+        `select id, staff from reports.area where commune_id = 'C02949' and level = 'UNIT' and unit_type <> 'POLICE' and unit_type <> 'DIGITAL_TEAM' order by id limit 1`,
+      )
+    )[0];
+    ok(
+      await stack.gql(
+        SUBMIT,
+        {
+          input: {
+            reporterId: unit.id,
+            reportDate: '2025-12-21',
+            groups: [{ group: 'OFFICIALS', registered: 12, completed: 12, certified: 12 }],
+            people: Array.from({ length: 12 }, (_, i) => ({
+              name: `Công chức ${String(i + 1).padStart(2, '0')}`,
+              role: 'OFFICIAL',
+              certified: true,
+              guided: 20 + i,
+            })),
+          },
+        },
+        admin,
+      ),
+    );
+    const { people } = ok(
+      await stack.gql<{ commune: { rewards: { people: Array<{ name: string; eligible: boolean; reason: string }> } } }>(
+        `{ commune(id: "C02949") { rewards(asOf: "2025-12-21") { people { name eligible reason } } } }`,
+        {},
+        { token: await stack.token('COMMUNE_OFFICER', 'C02949') },
+      ),
+    ).commune.rewards;
+    const mine = people.filter((p) => p.name.startsWith('Công chức'));
+    expect(mine).toHaveLength(12);
+    const proposed = people.filter((p) => p.eligible && /trong số được đề xuất/.test(p.reason));
+    expect(proposed.length).toBeLessThanOrEqual(10);
+    // The two who guided fewest of these twelve (20 and 21) come after ten who guided more.
+    for (const name of ['Công chức 01', 'Công chức 02'])
+      expect(mine.find((p) => p.name === name)).toMatchObject({
+        eligible: false,
+        reason: expect.stringContaining('ngoài số lượng khen thưởng (5–10 cá nhân') as unknown,
+      });
+    expect(mine.find((p) => p.name === 'Công chức 12')?.reason).toContain('thứ 1 trong số được đề xuất');
+  });
+
   it('judges another commune by its own plan’s rules, and one whose plan has none not at all', async () => {
     const unit = (
       await stack.sql<{ id: string; staff: number }>(
@@ -240,12 +285,18 @@ describe('rewards', () => {
       rulesState: string;
       note: string | null;
       document: string | null;
-      rules: Array<{ subject: string; minGuided: number | null; maxGuided: number | null }>;
+      rules: Array<{
+        subject: string;
+        minGuided: number | null;
+        maxGuided: number | null;
+        minAwardees: number | null;
+        maxAwardees: number | null;
+      }>;
       units: Array<{ unit: { id: string }; eligible: boolean; rule: string; share: number | null }>;
       villages: Array<{ eligible: boolean }>;
       people: Array<{ name: string; eligible: boolean; rule: string; guided: number | null }> | null;
     };
-    const FIELDS = `rulesState note document rules { subject minGuided maxGuided }
+    const FIELDS = `rulesState note document rules { subject minGuided maxGuided minAwardees maxAwardees }
       units { unit { id } eligible rule share } villages { eligible } people { name eligible rule guided }`;
     const data = ok(
       await stack.gql<{ kc: { rewards: R }; nb: { rewards: R }; bt: { rewards: R } }>(
@@ -268,12 +319,14 @@ describe('rewards', () => {
     expect(data.nb.rewards).toMatchObject({ rulesState: 'NO_RULES_IN_PLAN', document: null, rules: [] });
     expect(data.nb.rewards.note).toContain('chưa có tiêu chí khen thưởng');
     expect([data.nb.rewards.units, data.nb.rewards.villages, data.nb.rewards.people]).toEqual([[], [], []]);
-    // Ba Tô: its plan's rules, with each official's quota of 5–10.
+    // Ba Tô: its plan's rules; its officials each guide at least 5, and 5 to 10 of them are rewarded (004 §4.1).
     expect(data.bt.rewards).toMatchObject({ rulesState: 'FROM_PLAN', document: '76/KH-UBND' });
     expect(data.bt.rewards.rules.find((r) => r.subject === 'OFFICIAL')).toEqual({
       subject: 'OFFICIAL',
       minGuided: 5,
-      maxGuided: 10,
+      maxGuided: null,
+      minAwardees: 5,
+      maxAwardees: 10,
     });
     expect(data.bt.rewards.people?.length).toBeGreaterThan(0);
   });

@@ -84,7 +84,7 @@ describe('the commune plans of the seed letters', () => {
             tasks { assigneeName dueOn status overdue(asOf: "2025-11-08") unit { name } village { name } }
             sessions { heldOn venue villages { name formerCommune } }
             reportingDeadlines { reporter dueOn nextDueOn(from: "2025-11-01") }
-            rewardRules { subject certifiedShare guidingShare minGuided maxGuided } } } }`),
+            rewardRules { subject certifiedShare guidingShare minGuided maxGuided minAwardees maxAwardees } } } }`),
     );
     const [plan] = data.commune.plans;
     expect(plan.number).toBe('76/KH-UBND');
@@ -115,11 +115,21 @@ describe('the commune plans of the seed letters', () => {
       ['2025-11-07', '2025-11-07'],
       ['2025-11-15', '2025-11-15'],
     ]);
+    const noQuota = { minAwardees: null, maxAwardees: null };
     expect(plan.rewardRules).toEqual([
-      { subject: 'UNIT', certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20 },
-      { subject: 'VILLAGE', certifiedShare: 0.7, guidingShare: null, minGuided: null, maxGuided: null },
-      { subject: 'OFFICIAL', certifiedShare: null, guidingShare: null, minGuided: 5, maxGuided: 10 },
-      { subject: 'RESIDENT', certifiedShare: null, guidingShare: null, minGuided: 2, maxGuided: null },
+      { subject: 'UNIT', certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20, ...noQuota },
+      { subject: 'VILLAGE', certifiedShare: 0.7, guidingShare: null, minGuided: null, maxGuided: null, ...noQuota },
+      // 004 §4.1: "Số lượng khen thưởng từ 5-10 cá nhân" is how many officials are rewarded, each guiding at least 5.
+      {
+        subject: 'OFFICIAL',
+        certifiedShare: null,
+        guidingShare: null,
+        minGuided: 5,
+        maxGuided: null,
+        minAwardees: 5,
+        maxAwardees: 10,
+      },
+      { subject: 'RESIDENT', certifiedShare: null, guidingShare: null, minGuided: 2, maxGuided: null, ...noQuota },
     ]);
   });
 
@@ -381,6 +391,18 @@ describe('bad input writes nothing', () => {
       /không thể trước ngày ban hành/,
     ],
     ['a duplicate plan number in the commune', { number: '76/KH-UBND' }, 'number', /đã có kế hoạch số/],
+    [
+      'a reward rule rewarding at most fewer than at least',
+      { rewardRules: [{ subject: 'OFFICIAL', minGuided: 5, minAwardees: 10, maxAwardees: 5, description: 'CBCCVC' }] },
+      'rewardRules[0].maxAwardees',
+      /Số lượng khen thưởng tối đa không thể nhỏ hơn tối thiểu/,
+    ],
+    [
+      'a reward rule rewarding nobody',
+      { rewardRules: [{ subject: 'OFFICIAL', maxAwardees: 0, description: 'CBCCVC' }] },
+      'rewardRules[0].maxAwardees',
+      /Số lượng khen thưởng phải từ 1 trở lên/,
+    ],
   ])('refuses %s with BAD_USER_INPUT', async (_label, change, field, message) => {
     const before = await counts();
     const res = await asAdmin(ADOPT, { input: { ...base('C02949'), ...change } });

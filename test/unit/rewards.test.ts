@@ -6,6 +6,7 @@
 import { BA_TO_PLAN, KHANH_CUONG_PLAN } from '../../subgraphs/plans/demo';
 import { emptyFigures } from '../../subgraphs/reports/progress/rules';
 import {
+  AWARD_ORDER_VI,
   personVerdict,
   quotaText,
   rewardCandidates,
@@ -26,7 +27,8 @@ describe('the plans’ reward rules', () => {
     expect(BA_TO).toMatchObject({
       UNIT: { certifiedShare: 1, guidingShare: 0.5, minGuided: 10, maxGuided: 20 },
       VILLAGE: { certifiedShare: 0.7 },
-      OFFICIAL: { minGuided: 5, maxGuided: 10 },
+      // 004 §4.1: each certified and guiding at least 5; "Số lượng khen thưởng từ 5-10 cá nhân" is how many.
+      OFFICIAL: { minGuided: 5, maxGuided: null, minAwardees: 5, maxAwardees: 10 },
       RESIDENT: { minGuided: 2 },
     }));
 
@@ -121,7 +123,7 @@ describe('OFFICIAL and RESIDENT: certified, and guided at least the quota', () =
     case                                    | r                       | certified | guided | eligible
     ${'Ba Tô official: 5, the quota’s low'} | ${BA_TO.OFFICIAL!}      | ${true}   | ${5}   | ${true}
     ${'Ba Tô official: 4'}                  | ${BA_TO.OFFICIAL!}      | ${true}   | ${4}   | ${false}
-    ${'Ba Tô official: 12, above 5–10'}     | ${BA_TO.OFFICIAL!}      | ${true}   | ${12}  | ${true}
+    ${'Ba Tô official: 12, above 5'}        | ${BA_TO.OFFICIAL!}      | ${true}   | ${12}  | ${true}
     ${'Ba Tô official: not certified'}      | ${BA_TO.OFFICIAL!}      | ${false}  | ${30}  | ${false}
     ${'Ba Tô resident: 2'}                  | ${BA_TO.RESIDENT!}      | ${true}   | ${2}   | ${true}
     ${'Ba Tô resident: 1'}                  | ${BA_TO.RESIDENT!}      | ${true}   | ${1}   | ${false}
@@ -135,7 +137,8 @@ describe('OFFICIAL and RESIDENT: certified, and guided at least the quota', () =
 
   it.each`
     r                                                            | text
-    ${BA_TO.OFFICIAL!}                                           | ${'5–10'}
+    ${BA_TO.OFFICIAL!}                                           | ${'5'}
+    ${BA_TO.UNIT!}                                               | ${'10–20'}
     ${BA_TO.RESIDENT!}                                           | ${'2'}
     ${rule({ subject: 'OFFICIAL', minGuided: 5, maxGuided: 5 })} | ${'5'}
     ${noQuota}                                                   | ${'0'}
@@ -143,7 +146,7 @@ describe('OFFICIAL and RESIDENT: certified, and guided at least the quota', () =
 
   it('says whether certified, how many were guided, and the quota', () =>
     expect(personVerdict(BA_TO.OFFICIAL!, true, 7).reason).toBe(
-      'Có chứng nhận; đã hướng dẫn 7 người (cần 5, chỉ tiêu 5–10)',
+      'Có chứng nhận; đã hướng dẫn 7 người (cần 5, chỉ tiêu 5)',
     ));
 });
 
@@ -219,5 +222,62 @@ describe('a commune’s candidates, by its plan’s rules', () => {
       BA_TO.RESIDENT!.description,
       BA_TO.RESIDENT!.description,
     ]);
+  });
+});
+
+describe('how many are rewarded: Ba Tô’s officials, 5 to 10 individuals (004 §4.1)', () => {
+  // Twelve officials meet the rule, named in one report each; guided 5..15, two tied at 9.
+  const officials = Array.from({ length: 12 }, (_, i) => ({
+    reportId: 100 + i,
+    name: `CBCCVC ${String.fromCharCode(65 + i)}`,
+    role: 'OFFICIAL' as const,
+    certified: true,
+    guided: i === 11 ? 9 : 5 + i,
+  }));
+  const c = rewardCandidates({
+    rules: BA_TO_PLAN.rewardRules,
+    children: [],
+    latest: () => undefined,
+    workingAge: () => null,
+    people: [...officials, { reportId: 1, name: 'Không đủ', role: 'OFFICIAL', certified: true, guided: 4 }],
+  });
+
+  /** Each candidate's place in the stated order, as its reason says it ("thứ 3 …"). */
+  const place = (reason: string) => Number(/thứ (\d+)/.exec(reason)?.[1]);
+  const inOrder = (people: typeof c.people) => [...people].sort((a, b) => place(a.reason) - place(b.reason));
+
+  it('proposes at most 10, in the stated order: most guided, then the earlier report, then the name', () => {
+    const proposed = inOrder(c.people.filter((p) => p.eligible));
+    expect(proposed.map((p) => place(p.reason))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(proposed.map((p) => p.guided)).toEqual([15, 14, 13, 12, 11, 10, 9, 9, 8, 7]);
+    // The two at 9: the earlier report (CBCCVC E, report 104) before the later (CBCCVC L, report 111).
+    expect(proposed.filter((p) => p.guided === 9).map((p) => p.name)).toEqual(['CBCCVC E', 'CBCCVC L']);
+    expect(proposed[0].reason).toContain(`thứ 1 trong số được đề xuất (5–10 cá nhân, ${AWARD_ORDER_VI})`);
+  });
+
+  it('lists those past the tenth as meeting the rule but beyond the number rewarded, and the rest as not meeting it', () => {
+    const beyond = inOrder(c.people.filter((p) => !p.eligible && p.reason.includes('ngoài số lượng khen thưởng')));
+    expect(beyond.map((p) => [p.name, p.guided, place(p.reason)])).toEqual([
+      ['CBCCVC B', 6, 11],
+      ['CBCCVC A', 5, 12],
+    ]);
+    expect(c.people.find((p) => p.name === 'Không đủ')).toMatchObject({ eligible: false });
+  });
+
+  it('leaves a subject whose rule states no number as it is (Ba Tô’s residents)', () => {
+    const residents = rewardCandidates({
+      rules: BA_TO_PLAN.rewardRules,
+      children: [],
+      latest: () => undefined,
+      workingAge: () => null,
+      people: Array.from({ length: 15 }, (_, i) => ({
+        reportId: i,
+        name: `Người dân ${i}`,
+        role: 'RESIDENT' as const,
+        certified: true,
+        guided: 2,
+      })),
+    }).people;
+    expect(residents.filter((p) => p.eligible)).toHaveLength(15);
   });
 });

@@ -46,6 +46,12 @@ export class RewardRuleInput implements RewardRuleData {
   @Field(() => Int, { nullable: true })
   maxGuided?: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'How many are rewarded, at least (RewardRule.minAwardees).' })
+  minAwardees?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many are rewarded, at most (RewardRule.maxAwardees).' })
+  maxAwardees?: number | null;
+
   @Field(() => String)
   description!: string;
 }

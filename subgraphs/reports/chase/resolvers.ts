@@ -59,7 +59,7 @@ export class CommuneChaseResolver {
       'from the latest reports. A commune whose plans state no rules gets none (`rulesState` NO_RULES_IN_PLAN).',
   })
   @Directive(
-    '@requires(fields: "rewardRules { subject certifiedShare guidingShare minGuided maxGuided description } rewardRulesDocument")',
+    '@requires(fields: "rewardRules { subject certifiedShare guidingShare minGuided maxGuided minAwardees maxAwardees description } rewardRulesDocument")',
   )
   async rewards(
     @Root() c: CommuneRef,

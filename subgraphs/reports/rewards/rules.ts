@@ -7,8 +7,11 @@
  * - UNIT: `certifiedShare` of its officials (staff) certified, and (when set) `guidingShare` of them each guided
  *   at least `minGuided` working-age residents (Ba Tô: 100%, and 50% guiding 10–20);
  * - VILLAGE: `certifiedShare` of its working-age residents joined and certified (Ba Tô: 70%);
- * - OFFICIAL / RESIDENT: certified, and guided at least `minGuided` people — the per-person quota; `maxGuided` is
- *   the quota's upper end (Ba Tô's officials: 5–10 each), guiding more still meets it.
+ * - OFFICIAL / RESIDENT: certified, and guided at least `minGuided` people (Ba Tô's officials: 5; residents: 2);
+ *   guiding more still meets it.
+ * - `maxAwardees` (with `minAwardees`): how many of a subject are rewarded (Ba Tô's officials: "từ 5-10 cá nhân",
+ *   004 §4.1). When more people meet the rule, they are put in a stated order — most residents guided, then the
+ *   earlier report, then the name — and those past the maximum are listed as not proposed, saying why.
  */
 import type { RewardSubjectName } from '../../../shared/vocabulary/enums';
 import type { RewardRuleData } from '../../../shared/vocabulary/model';
@@ -170,9 +173,52 @@ export function rewardCandidates(input: {
         role: p.role,
         share: null,
         guided: p.guided,
+        reportId: p.reportId,
         ...personVerdict(rule, p.certified, p.guided),
       },
     ];
   });
-  return { villages, units, people: persons };
+  return { villages, units, people: withinAwardQuota(persons, rules).map(({ reportId: _, ...c }) => c) };
+}
+
+/** The order in which people who meet a rule are proposed, in words (shown with each verdict). */
+export const AWARD_ORDER_VI = 'xếp theo số người đã hướng dẫn (nhiều trước), rồi báo cáo sớm hơn, rồi họ tên';
+
+/**
+ * People who meet their rule, put in the stated order; past the rule's `maxAwardees`, not proposed (eligible false,
+ * saying why). A subject whose rule states no maximum is left as it is.
+ */
+export function withinAwardQuota<C extends RewardCandidateValue & { reportId: number }>(
+  candidates: readonly C[],
+  rules: Partial<Record<RewardSubjectName, RewardRuleData>>,
+): C[] {
+  const out = [...candidates];
+  for (const role of ['OFFICIAL', 'RESIDENT'] as const) {
+    const max = rules[role]?.maxAwardees;
+    if (max == null) continue;
+    const ordered = out
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => c.role === role && c.eligible)
+      .sort(
+        (a, b) =>
+          (b.c.guided ?? 0) - (a.c.guided ?? 0) ||
+          a.c.reportId - b.c.reportId ||
+          a.c.name.localeCompare(b.c.name, 'vi'),
+      );
+    const range = rules[role]?.minAwardees != null ? `${rules[role]?.minAwardees}–${max}` : `tối đa ${max}`;
+    ordered.forEach(({ c, i }, place) => {
+      out[i] =
+        place < max
+          ? {
+              ...c,
+              reason: `${c.reason}; thứ ${place + 1} trong số được đề xuất (${range} cá nhân, ${AWARD_ORDER_VI})`,
+            }
+          : {
+              ...c,
+              eligible: false,
+              reason: `${c.reason}; đủ tiêu chí nhưng ngoài số lượng khen thưởng (${range} cá nhân, ${AWARD_ORDER_VI}): thứ ${place + 1}`,
+            };
+    });
+  }
+  return out;
 }
