@@ -14,8 +14,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { COMMUNE_KIND_VI, GROUP_VI, INDICATOR_VI, TARGET_STATE_VI, wordsFor } from '../shared/pure/values';
-import { levelWord } from '../shared/pure/targets';
+import { COMMUNE_KIND_VI, GROUP_VI, wordsFor } from '../shared/pure/values';
+import { TARGET_TABLE_HEADINGS, targetTableRow, type TargetStatusRow } from '../shared/pure/targets';
 
 export interface DocxReport {
   id: number;
@@ -57,17 +57,7 @@ export interface DocxReport {
 /** The commune's plans and targets, read through the gateway from the plans and reports subgraphs. */
 export interface DocxPlans {
   plans: Array<{ number: string; tasks: Array<{ status: string }>; sessions: Array<{ heldOn: string }> }>;
-  targetStatus: Array<{
-    indicator: string;
-    group: string;
-    threshold: number;
-    strict: boolean;
-    dueOn: string;
-    document: string | null;
-    value: number | null;
-    status: string;
-    anomaly: string | null;
-  }>;
+  targetStatus: Array<TargetStatusRow & { anomaly: string | null }>;
 }
 
 /** Tasks done and sessions held up to the figures' date, and the targets against the value, as paragraphs. */
@@ -101,17 +91,7 @@ function planParagraphs(
     ...(keyPeople ? [line(keyPeople)] : []),
     ...(p?.targetStatus.length
       ? [
-          table(
-            ['Chỉ tiêu', 'Mục tiêu', 'Hạn', 'Văn bản', 'Kết quả', 'Đánh giá'],
-            p.targetStatus.map((t) => [
-              `${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`,
-              `${levelWord(t)} ${percent(t.threshold)}`,
-              viDate(t.dueOn).short,
-              t.document ?? 'chưa rõ số văn bản',
-              percent(t.value),
-              wordsFor(TARGET_STATE_VI, t.status),
-            ]),
-          ),
+          table([...TARGET_TABLE_HEADINGS], p.targetStatus.map(targetTableRow)),
           // Where a rate cannot be trusted, the sentence that says why, under the table it concerns.
           ...p.targetStatus.flatMap((t) => (t.anomaly ? [line(t.anomaly, { italics: true })] : [])),
         ]

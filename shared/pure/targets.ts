@@ -3,6 +3,16 @@
  * letter says "over" (strict: "trên 50%"). Shares are fractions, 0.8 = 80%. The pages colour a row with it; the
  * reports subgraph judges targets with it.
  */
+import { viDate } from './dates';
+import {
+  GROUP_VI,
+  INDICATOR_VI,
+  TARGET_STATE_VI,
+  wordsFor,
+  type IndicatorName,
+  type PopulationGroupName,
+} from './values';
+
 export interface TargetLevel {
   threshold: number;
   /** True when the letter says "over" (trên 50%): the threshold itself is not enough. */
@@ -16,4 +26,33 @@ export function meetsTarget(value: number, target: TargetLevel): boolean {
 /** The comparison as the letters write it before the percentage: "trên" for strict, "≥" otherwise. */
 export function levelWord(target: TargetLevel): string {
   return target.strict ? 'trên' : '≥';
+}
+
+/** A target's state as a document's table reads it: the fields `Commune.targetStatus(asOf:)` gives. */
+export interface TargetStatusRow extends TargetLevel {
+  indicator: IndicatorName;
+  group: PopulationGroupName;
+  dueOn: string;
+  document: string | null;
+  value: number | null;
+  status: string;
+}
+
+/** The targets table's headings, the same on the commune report's .docx and its printable page. */
+export const TARGET_TABLE_HEADINGS = ['Chỉ tiêu', 'Mục tiêu', 'Hạn', 'Văn bản', 'Kết quả', 'Đánh giá'] as const;
+
+/** A share as a report writes it: two decimals, a decimal comma ("17,52%"); a dash when not measured. */
+export const reportPercent = (r: number | null): string =>
+  r === null ? '—' : `${(r * 100).toFixed(2).replace('.', ',')}%`;
+
+/** One row of the targets table, in officials' words, so the .docx and the printable page say the same. */
+export function targetTableRow(t: TargetStatusRow): string[] {
+  return [
+    `${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`,
+    `${levelWord(t)} ${reportPercent(t.threshold)}`,
+    viDate(t.dueOn),
+    t.document ?? 'chưa rõ số văn bản',
+    reportPercent(t.value),
+    wordsFor(TARGET_STATE_VI, t.status),
+  ];
 }

@@ -87,7 +87,18 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   expect(download.url()).toMatch(/\/export\/commune\/C02949\/report\/\d+\.docx\?.*sig=/);
   const zip = await JSZip.loadAsync(await readFile(await download.path()));
   expect(Object.keys(zip.files)).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml']));
-  const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = xml.replace(/<[^>]+>/g, '');
+  // The .docx's targets table, row by row (headings first), to hold the printable page to it below.
+  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const docxTargets = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)]
+    .map((t) =>
+      [...t[1].matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) =>
+        [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => decode(c[1].replace(/<[^>]+>/g, '')).trim()),
+      ),
+    )
+    .find((rows) => rows[0]?.[0] === 'Chỉ tiêu');
+  expect(docxTargets?.length).toBeGreaterThan(1);
   for (const words of [DIFFICULTIES.slice(0, 40), PROPOSALS.slice(0, 40), '45/BC-UBND', 'Độc lập - Tự do - Hạnh phúc'])
     expect(text).toContain(words);
 
@@ -134,6 +145,12 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await row.getByTestId('follow-up-report').click();
   await province.getByTestId('report-print-page').waitFor({ timeout: 30_000 });
   expect(await province.getByTestId('print-difficulties').textContent()).toBe(DIFFICULTIES);
+  // The targets the province reads on the page are the .docx's, word for word, as of the report's figures date.
+  await province.locator('[data-testid="print-targets"] tbody tr').first().waitFor({ timeout: 30_000 });
+  const pageTargets = await province
+    .locator('[data-testid="print-targets"] tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')));
+  expect(pageTargets).toEqual(docxTargets);
   expect(await province.getByTestId('print-proposals').textContent()).toBe(PROPOSALS);
   // The key people the plan names, frozen with the plan part at submission (demo: all certified by 15/11 but two
   // village heads and three heads of the Front work committee).

@@ -16,7 +16,7 @@ import {
   reasonProblem,
   telHref,
 } from '../../shared/pure/key-people';
-import { levelWord, meetsTarget } from '../../shared/pure/targets';
+import { levelWord, meetsTarget, targetTableRow } from '../../shared/pure/targets';
 import { foldVietnamese, hasVietnamese } from '../../shared/pure/text';
 import {
   COMMUNE_KIND_VI,
@@ -117,6 +117,43 @@ describe('the target rule', () => {
   it('says "trên" for "over" and "≥" for "at least"', () => {
     expect([levelWord({ threshold: 0.5, strict: true }), levelWord({ threshold: 0.8 })]).toEqual(['trên', '≥']);
   });
+});
+
+describe('a targets table row, as the .docx and the printable page both write it', () => {
+  it.each([
+    [
+      {
+        indicator: 'JOINED',
+        group: 'RESIDENTS',
+        threshold: 0.7,
+        dueOn: '2025-12-31',
+        document: '76/KH-UBND',
+        value: 0.1752,
+        status: 'AT_RISK',
+      },
+      ['Người dân tham gia khóa học', '≥ 70,00%', '31/12/2025', '76/KH-UBND', '17,52%', 'Có nguy cơ không đạt'],
+    ],
+    [
+      {
+        indicator: 'DIGITAL_SIGNATURE',
+        group: 'RESIDENTS',
+        threshold: 0.5,
+        strict: true,
+        dueOn: '2025-12-31',
+        document: null,
+        value: null,
+        status: 'NOT_MEASURED',
+      },
+      [
+        'Người dân có chữ ký số / chữ ký điện tử',
+        'trên 50,00%',
+        '31/12/2025',
+        'chưa rõ số văn bản',
+        '—',
+        'Chưa đo được',
+      ],
+    ],
+  ] as const)('%j', (t, cells) => expect(targetTableRow(t)).toEqual(cells));
 });
 
 describe('the key people checks', () => {

@@ -856,6 +856,27 @@ export type PrintCommuneReportQuery = {
   };
 };
 
+export type PrintReportTargetsQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+export type PrintReportTargetsQuery = {
+  commune: {
+    targetStatus: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      strict: boolean;
+      dueOn: string;
+      document: string | null;
+      value: number | null;
+      status: TargetState;
+      anomaly: string | null;
+    }>;
+  } | null;
+};
+
 export type CommuneTargetStatusFieldsFragment = {
   targetStatus: Array<{
     indicator: Indicator;

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { gql } from '../../api';
 import { fmtDate, fmtDateTime } from '../../format';
-import type { CommuneReportFieldsFragment, PrintCommuneReportQuery } from '../../generated/graphql';
+import type {
+  CommuneReportFieldsFragment,
+  PrintCommuneReportQuery,
+  PrintReportTargetsQuery,
+} from '../../generated/graphql';
 import { initialToken } from '../../session';
 import { ErrorBox, html, Loading } from '../../ui';
 import { ReportFigures } from './ReportFigures';
 import { COMMUNE_REPORT_FIELDS } from './reportFields';
 import { COMMUNE_KIND_VI, COMMUNE_REPORT_STATUS_VI, wordsFor } from '../../../../../shared/pure/values';
+import { TARGET_TABLE_HEADINGS, targetTableRow } from '../../../../../shared/pure/targets';
 
 const REPORT =
   /* GraphQL */ `
@@ -16,6 +21,58 @@ const REPORT =
     }
   }
 ` + COMMUNE_REPORT_FIELDS;
+
+const TARGETS = /* GraphQL */ `
+  query PrintReportTargets($id: ID!, $asOf: Date!) {
+    commune(id: $id) {
+      targetStatus(asOf: $asOf) {
+        indicator
+        group
+        threshold
+        strict
+        dueOn
+        document
+        value
+        status
+        anomaly
+      }
+    }
+  }
+`;
+
+/**
+ * The commune's targets as of the report's figures date, row for row as the .docx prints them (shared/pure's
+ * targetTableRow): the province reading this page and the .docx read the same words.
+ */
+function ReportTargets(props: { communeId: string; asOf: string }) {
+  const [rows, setRows] = useState<NonNullable<PrintReportTargetsQuery['commune']>['targetStatus'] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    gql<PrintReportTargetsQuery>(TARGETS, { id: props.communeId, asOf: props.asOf }, initialToken()).then(
+      (d) => setRows(d.commune?.targetStatus ?? []),
+      setError,
+    );
+  }, [props.communeId, props.asOf]);
+  if (error) return html`<${ErrorBox} error=${error} />`;
+  if (!rows) return html`<${Loading} />`;
+  if (rows.length === 0) return html`<p>Chưa có chỉ tiêu.</p>`;
+  return html`<table data-testid="print-targets">
+      <thead>
+        <tr>
+          ${TARGET_TABLE_HEADINGS.map((h) => html`<th>${h}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows.map(
+          (t) =>
+            html`<tr>
+              ${targetTableRow(t).map((cell) => html`<td>${cell}</td>`)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${rows.filter((t) => t.anomaly).map((t) => html`<p class="small anomaly"><em>${t.anomaly}</em></p>`)}`;
+}
 
 /** A commune report as a printable page, in the layout of an administrative report (header, sections, signature). */
 export function ReportPrintPage(props: { id: string; reportId: string }) {
@@ -56,6 +113,8 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
       planPart=${r.planPart}
       keyPeopleNow=${r.commune.keyPeople.line}
     />
+    <h3>Thực hiện chỉ tiêu (số liệu đến ngày ${fmtDate(r.figures.asOf)})</h3>
+    <${ReportTargets} communeId=${r.commune.id} asOf=${r.figures.asOf} />
     <h2>2. Khó khăn, vướng mắc</h2>
     <p class="pre" data-testid="print-difficulties">${r.difficulties ?? 'Không có.'}</p>
     <h2>3. Đề xuất, kiến nghị</h2>
