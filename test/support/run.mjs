@@ -1,6 +1,7 @@
-// `npm test`: the browser first (so a missing one stops the run in its first seconds), the static checks, then the
-// three jest projects in one run; every step timed, the whole run's time printed against its target, and jest's
-// closing line ("tests: N passed, N failed") printed last for any CI log reader.
+// `npm test`: the browser first (so a missing one stops the run in its first seconds), the server build and the pages,
+// then the three jest projects in one run with lint, format and the pages' type check beside it; every step timed,
+// the whole run's time printed against its target, and the closing line ("tests: N passed, N failed", a failed check
+// counted as a failure) printed last for any CI log reader.
 //   npm test                       everything
 //   npm test -- test/unit/x.test.ts   jest alone, with these arguments (no static checks)
 import { spawn, spawnSync } from 'node:child_process';
@@ -76,49 +77,62 @@ if (jestArgs.length === 0 || jestArgs.some((a) => a.includes('browser'))) ensure
 const pagesDir = jestArgs.length === 0 ? mkdtempSync(path.join(os.tmpdir(), 'hub-web-')) : undefined;
 const pagesEnv = pagesDir ? { HUB_WEB_OUT: pagesDir, HUB_WEB_ROOT: pagesDir, HUB_TEST_WEB_PREBUILT: pagesDir } : {};
 
+const lint = () => run('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
+const format = () => run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+const pagesTypes = () =>
+  run('type check (pages)', 'sh', [
+    '-c',
+    `${bin('tsc')} -p gateway/web/tsconfig.json && ${bin('tsc')} -p gateway/web/sw/tsconfig.json`,
+  ]);
+
+// What jest needs first, on both cores: the server build the process tests launch and the pages the browser tests
+// serve. The other checks (lint, format, the pages' types) then run on one lane beside jest, whose two workers leave
+// a core idle part of the time (waiting on the database, the browser, launched processes).
+let besideJest = Promise.resolve([]);
 if (jestArgs.length === 0) {
-  // Two at a time on two cores (each is single-threaded), the longest first so that both cores stay busy.
   const buildStarted = new Date();
-  const checks = await pool(2, [
-    () => run('lint', bin('eslint'), ['--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']),
-    // Emitting into dist/ is the server build the process tests launch: stamped as built, `npm start` and
-    // test/support/launch.ts find it fresh instead of compiling it again.
+  const needed = await pool(2, [
+    // Emitting into dist/ is the server build: stamped as built, `npm start` and test/support/launch.ts find it
+    // fresh instead of compiling it again.
     () =>
       run('type check and build (server)', bin('tsc'), ['-p', 'tsconfig.json']).then((r) => {
         if (r.code === 0) stamp('server', buildStarted);
         return r;
       }),
-    () => run('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
-    // The pages the browser tests serve, built here where a lane is free rather than in jest's set-up, and stamped:
-    // the launcher test's `npm start` finds them built (HUB_WEB_OUT) and serves them (HUB_WEB_ROOT).
+    // Stamped too: the launcher test's `npm start` finds them built (HUB_WEB_OUT) and serves them (HUB_WEB_ROOT).
     () => run('build (pages)', process.execPath, [path.join(ROOT, 'scripts', 'build-if-stale.mjs'), 'web'], pagesEnv),
-    () =>
-      run('type check (pages)', 'sh', [
-        '-c',
-        `${bin('tsc')} -p gateway/web/tsconfig.json && ${bin('tsc')} -p gateway/web/sw/tsconfig.json`,
-      ]),
   ]);
-  steps.push(...checks);
-  const failed = checks.filter((c) => c.code !== 0);
-  if (failed.length) {
-    for (const c of checks) console.log(`[test] ${c.label}: ${c.code === 0 ? 'ok' : 'FAILED'} in ${seconds(c.ms)}`);
-    console.log(`tests: 0 passed, ${failed.length} failed`);
+  steps.push(...needed);
+  if (needed.some((c) => c.code !== 0)) {
+    for (const c of needed) console.log(`[test] ${c.label}: ${c.code === 0 ? 'ok' : 'FAILED'} in ${seconds(c.ms)}`);
+    console.log(`tests: 0 passed, ${needed.filter((c) => c.code !== 0).length} failed`);
     rmSync(pagesDir, { recursive: true, force: true });
     process.exit(1);
   }
+  besideJest = pool(1, [lint, format, pagesTypes]);
 }
 
-const jest = await run('jest', bin('jest'), jestArgs, { ...pagesEnv, HUB_TEST_SUMMARY_FILE: summaryFile });
+const [jest, checks] = await Promise.all([
+  run('jest', bin('jest'), jestArgs, { ...pagesEnv, HUB_TEST_SUMMARY_FILE: summaryFile }),
+  besideJest,
+]);
 if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
-steps.push(jest);
+steps.push(...checks, jest);
+const failedChecks = checks.filter((c) => c.code !== 0);
 const total = Date.now() - started;
-console.log(`\n[test] ${steps.map((s) => `${s.label} ${seconds(s.ms)}`).join(' · ')}`);
+console.log(`\n[test] ${steps.map((s) => `${s.label} ${s.code === 0 ? '' : 'FAILED '}${seconds(s.ms)}`).join(' · ')}`);
 if (jestArgs.length === 0)
   console.log(
     `[test] npm test took ${seconds(total)} on ${os.cpus().length} cores (target: under ${TARGET_SECONDS} s) — ${
       total <= TARGET_SECONDS * 1000 ? 'within' : 'OVER'
     } target`,
   );
-if (existsSync(summaryFile)) process.stdout.write(readFileSync(summaryFile, 'utf8'));
+// The last line counts a failed check as a failure too, so that a reader of the log's end sees it.
+let summary = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '';
+if (failedChecks.length)
+  summary = summary
+    ? summary.replace(/(\d+) failed/, (_, n) => `${Number(n) + failedChecks.length} failed`)
+    : `tests: 0 passed, ${failedChecks.length} failed\n`;
+process.stdout.write(summary);
 rmSync(summaryDir, { recursive: true, force: true });
-process.exit(jest.code);
+process.exit(jest.code !== 0 ? jest.code : failedChecks.length ? 1 : 0);
