@@ -4,12 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
-import { backupDatabase, backupFolder } from '../../scripts/backup';
-import { restoreDatabase } from '../../scripts/restore';
-import { startInProcess, type InProcessStack } from '../../scripts/stack';
+import { backupFolder } from '../../scripts/backup';
+import type { InProcessStack } from '../../scripts/stack';
 import { withDatabase } from '../../subgraphs/common/database';
 import { SUBGRAPHS } from '../../shared/topology';
-import { ok, startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
+import {
+  backupDatabase,
+  ok,
+  restoreDatabase,
+  startInProcess,
+  startTestStack,
+  type GraphQLResponse,
+  type TestStack,
+} from '../support/stack';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hub-backup-'));
 const databases: string[] = [];

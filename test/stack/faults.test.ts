@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { prepareDatabase, startInProcess, type InProcessStack } from '../../scripts/stack';
+import type { InProcessStack } from '../../scripts/stack';
 import { signToken } from '../../shared/auth';
 import { waitForDatabase } from '../../subgraphs/common/subgraph';
 import { startDatabase, type Database } from '../../subgraphs/common/database';
 import { buildServer, freePorts, launch, type Launched } from '../support/launch';
-import type { GraphQLResponse } from '../support/stack';
+import { prepareDatabase, startInProcess, type GraphQLResponse } from '../support/stack';
 import { subscribed, until } from '../support/wait';
 import { collect, wsClient } from '../support/ws';
 

@@ -1,8 +1,15 @@
 import 'reflect-metadata';
 import NodeEnvironment from 'jest-environment-node';
-import { startInProcess } from '../../scripts/stack';
+import { backupDatabase } from '../../scripts/backup';
+import { restoreDatabase } from '../../scripts/restore';
+import { DEFINITIONS, prepareDatabase, startInProcess } from '../../scripts/stack';
 import { advanceClock, resetClock } from '../../shared/clock';
 import { logTo } from '../../shared/logging';
+import { SUBGRAPHS } from '../../shared/topology';
+
+// Jest compiles TypeScript for this module only while it loads: the migrations, which a subgraph loads only when it
+// migrates (OrmOptions.migrations), are loaded now, so that migrating later finds them already loaded.
+for (const name of SUBGRAPHS) DEFINITIONS[name].migrations();
 
 /**
  * The stack and browser projects' test environment. Jest gives every test file a sandbox of its own, with its own
@@ -17,6 +24,10 @@ import { logTo } from '../../shared/logging';
  */
 export interface OuterModules {
   startInProcess: typeof startInProcess;
+  /** Migrating, seeding, backing up and restoring a database, at the worker's speed (not re-loaded per file). */
+  prepareDatabase: typeof prepareDatabase;
+  backupDatabase: typeof backupDatabase;
+  restoreDatabase: typeof restoreDatabase;
   advanceClock: typeof advanceClock;
   /** Where the stack's log lines go (tests that read them); null: back to standard output. */
   logTo: typeof logTo;
@@ -28,7 +39,14 @@ export default class StackEnvironment extends NodeEnvironment {
   override async setup(): Promise<void> {
     await super.setup();
     Object.defineProperty(this.global.process, 'env', { value: process.env, configurable: true, writable: true });
-    const outer: OuterModules = { startInProcess, advanceClock, logTo };
+    const outer: OuterModules = {
+      startInProcess,
+      prepareDatabase,
+      backupDatabase,
+      restoreDatabase,
+      advanceClock,
+      logTo,
+    };
     (this.global as { __hubOuter?: OuterModules }).__hubOuter = outer;
   }
 

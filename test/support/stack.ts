@@ -46,6 +46,13 @@ function outer(): OuterModules {
   return modules;
 }
 
+/** The whole stack on a database of one's own (not the template's copy), as `npm start` runs it in one process. */
+export const startInProcess: OuterModules['startInProcess'] = (url, options) => outer().startInProcess(url, options);
+/** Migrates and seeds a database (scripts/stack.ts), backs one up and restores one (scripts/backup.ts, restore.ts). */
+export const prepareDatabase: OuterModules['prepareDatabase'] = (...args) => outer().prepareDatabase(...args);
+export const backupDatabase: OuterModules['backupDatabase'] = (...args) => outer().backupDatabase(...args);
+export const restoreDatabase: OuterModules['restoreDatabase'] = (...args) => outer().restoreDatabase(...args);
+
 /** Sends the stack's log lines to `stream` (null: back to standard output), as shared/logging's logTo does. */
 export const logTo: OuterModules['logTo'] = (stream, level) => outer().logTo(stream, level);
 
