@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePorts } from '../support/launch';
@@ -10,8 +10,11 @@ import { freePorts } from '../support/launch';
  */
 let child: ChildProcess | undefined;
 let output = '';
+// The launched hub's data folder: a whole database (~90 MB), removed once it has stopped.
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
 afterAll(() => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it('npm start serves the demo province through the gateway, then stops on SIGTERM', async () => {
@@ -24,7 +27,7 @@ it('npm start serves the demo province through the gateway, then stops on SIGTER
     PLANS_PORT: String(plans),
     REPORTS_PORT: String(reports),
     PG_PORT: String(pg),
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-start-')),
+    DATA_DIR: dataDir,
   };
   delete env.DATABASE_URL; // the embedded database is what a fresh machine gets
   const started = Date.now();

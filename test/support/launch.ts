@@ -66,7 +66,8 @@ export async function launch(extraEnv: NodeJS.ProcessEnv = {}, cwd = ROOT): Prom
     PLANS_PORT: String(plans),
     REPORTS_PORT: String(reports),
     PG_PORT: String(pg),
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-launch-')),
+    // A data folder of its own unless the test names one (then none is made, to be left behind empty).
+    DATA_DIR: extraEnv.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'hub-launch-')),
     ...extraEnv,
   };
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -143,5 +143,6 @@ describe('the key', () => {
     expect(resolveAuthSecret({ DATA_DIR: dir })).toBe(first);
     expect(readFileSync(path.join(dir, 'auth-secret'), 'utf8').trim()).toBe(first);
     expect(statSync(path.join(dir, 'auth-secret')).mode & 0o077).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
