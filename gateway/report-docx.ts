@@ -15,7 +15,7 @@ import {
   WidthType,
 } from 'docx';
 import { COMMUNE_KIND_VI, GROUP_VI, wordsFor } from '../shared/pure/values';
-import { TARGET_TABLE_HEADINGS, targetTableRow, type TargetStatusRow } from '../shared/pure/targets';
+import { reportPercent, TARGET_TABLE_HEADINGS, targetTableRow, type TargetStatusRow } from '../shared/pure/targets';
 
 export interface DocxReport {
   id: number;
@@ -126,7 +126,6 @@ const viDate = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return { d, m, y, short: `${d}/${m}/${y}` };
 };
-const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(2).replace('.', ',')}%`);
 const paragraphs = (text: string | null) => (text ?? '(Không có)').split(/\n+/).map((t) => line(t));
 
 export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null): Promise<Buffer> {
@@ -175,7 +174,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
           line('Kính gửi: Sở Khoa học và Công nghệ tỉnh.', { center: true }),
           line(`I. KẾT QUẢ THỰC HIỆN (số liệu đến ngày ${viDate(f.asOf).short})`, { bold: true }),
           line(
-            `Tổng số người tham gia: ${f.learners.toLocaleString('vi-VN')}/${f.adults?.toLocaleString('vi-VN') ?? '—'} người trong độ tuổi, đạt ${percent(f.participationRate)}.` +
+            `Tổng số người tham gia: ${f.learners.toLocaleString('vi-VN')}/${f.adults?.toLocaleString('vi-VN') ?? '—'} người trong độ tuổi, đạt ${reportPercent(f.participationRate)}.` +
               (f.rank
                 ? ` Xếp hạng ${f.rank.position}/${f.rank.outOf} của tỉnh` +
                   (f.rank.change ? ` (${f.rank.change > 0 ? 'tăng' : 'giảm'} ${Math.abs(f.rank.change)} bậc).` : '.')
