@@ -34,8 +34,19 @@ export interface TargetStatusRow extends TargetLevel {
   group: PopulationGroupName;
   dueOn: string;
   document: string | null;
+  /** A demo target no letter states: the document cell says so ("dữ liệu minh họa"). */
+  demo?: boolean | null;
   value: number | null;
   status: string;
+}
+
+/** The mark on anything the demo data invented or completed: no letter states it. */
+export const ILLUSTRATIVE_VI = 'dữ liệu minh họa';
+
+/** The letter a target comes from, as a cell writes it: its number, marked when the target is illustrative. */
+export function documentCell(t: Pick<TargetStatusRow, 'document' | 'demo'>): string {
+  const document = t.document ?? 'chưa rõ số văn bản';
+  return t.demo ? `${document} (${ILLUSTRATIVE_VI})` : document;
 }
 
 /** The targets table's headings, the same on the commune report's .docx and its printable page. */
@@ -51,7 +62,7 @@ export function targetTableRow(t: TargetStatusRow): string[] {
     `${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`,
     `${levelWord(t)} ${reportPercent(t.threshold)}`,
     viDate(t.dueOn),
-    t.document ?? 'chưa rõ số văn bản',
+    documentCell(t),
     reportPercent(t.value),
     wordsFor(TARGET_STATE_VI, t.status),
   ];

@@ -6,7 +6,7 @@ import { isIsoDate, viDate, type IsoDate } from '../pure/dates';
 import { BadInputError, bilingual } from '../pure/errors';
 import { isBlank } from '../pure/text';
 import { groupInSentence, INDICATORS, POPULATION_GROUPS } from '../pure/values';
-import type { DeadlineData, PeriodData, TargetData } from './model';
+import type { DeadlineData, PeriodData, Provenance, TargetData } from './model';
 
 export function requireDate(value: string | null | undefined, field: string, label: string): IsoDate {
   if (!value || !isIsoDate(value)) {
@@ -27,6 +27,20 @@ export function requireText(value: string | null | undefined, field: string, lab
       field,
     );
   return text;
+}
+
+/**
+ * Where an item comes from, as stored: a citation (trimmed, at most 200 characters) and the demo mark, which only the
+ * demo data sets (the API's inputs have no such field). Absent values are left out, keeping the JSON as it was.
+ */
+export function validateProvenance(p: Provenance, field: string): Provenance {
+  const citation = p.citation?.trim();
+  if (citation && citation.length > 200)
+    throw new BadInputError(
+      bilingual('Trích dẫn văn bản dài quá 200 ký tự', `${field}.citation is longer than 200 characters`),
+      `${field}.citation`,
+    );
+  return { ...(citation ? { citation } : {}), ...(p.demo === true ? { demo: true } : {}) };
 }
 
 /**
@@ -84,6 +98,7 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
       dueOn,
       strict: t.strict ?? false,
       note: t.note?.trim() || null,
+      ...validateProvenance(t, f),
     };
   });
 }
@@ -118,6 +133,7 @@ export function validateDeadlines(
       subject: requireText(d.subject, `${f}.subject`, 'Nội dung báo cáo', 300),
       recurrence: d.recurrence,
       dayPart: d.dayPart ?? null,
+      ...validateProvenance(d, f),
     };
     if (d.recurrence === 'ONCE') {
       const dueOn = requireDate(d.dueOn, `${f}.dueOn`, 'Hạn báo cáo');

@@ -66,6 +66,8 @@ export interface DirectiveTargetRecord {
   dueOn: IsoDate;
   strict?: boolean;
   note?: string | null;
+  citation?: string | null;
+  demo?: boolean | null;
 }
 export interface DirectiveChanged {
   directiveId: string;

@@ -5,8 +5,19 @@
 import type { IsoDate } from '../pure/dates';
 import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName, RewardSubjectName } from './enums';
 
+/**
+ * Where an item of a letter comes from: a citation (the letter and its section, e.g. "004_677c41495f04c64c.txt §4.1"
+ * for the seed letters, "Mục 3.2" for a letter an official enters) or, for demo data the letters do not give, a
+ * mark that it is illustrative (dữ liệu minh họa). Pages and exports show both.
+ */
+export interface Provenance {
+  citation?: string | null;
+  /** True for demo data no letter states (invented or completed by the system). */
+  demo?: boolean | null;
+}
+
 /** A target (chỉ tiêu): a share of a population group reaching a stage by a date. 0.8 = 80%. */
-export interface TargetData {
+export interface TargetData extends Provenance {
   indicator: IndicatorName;
   group: PopulationGroupName;
   threshold: number;
@@ -25,7 +36,7 @@ export interface PeriodData {
 }
 
 /** A reporting deadline: once (before 20/11/2025) or recurring (every Friday afternoon). */
-export interface DeadlineData {
+export interface DeadlineData extends Provenance {
   /** Who reports, in the letter's words (e.g. "Các thôn, tổ dân phố"). */
   reporter: string;
   /** What is reported (e.g. "Báo cáo kết quả thực hiện"). */
@@ -49,7 +60,7 @@ export interface DeadlineData {
  * of its working-age residents joined and certified; an official certified who guided at least 5, and 5 to 10 officials
  * rewarded; a resident certified who guided at least 2.
  */
-export interface RewardRuleData {
+export interface RewardRuleData extends Provenance {
   subject: RewardSubjectName;
   /** UNIT: share of its officials certified; VILLAGE: share of its working-age residents certified. */
   certifiedShare?: number | null;

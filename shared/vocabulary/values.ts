@@ -47,6 +47,18 @@ export class Target {
   @Field(() => String, { nullable: true, description: 'The letter’s wording.' })
   note!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
+  })
+  citation!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
+  })
+  demo!: boolean;
+
   @Field(() => TargetSource)
   source!: TargetSource;
 
@@ -83,6 +95,8 @@ export function targetView(
     dueOn: t.dueOn,
     strict: t.strict ?? false,
     note: t.note ?? null,
+    citation: t.citation ?? null,
+    demo: t.demo ?? false,
     source: from.planId ? TargetSource.COMMUNE : TargetSource.PROVINCE,
     directiveId: from.directiveId ?? null,
     planId: from.planId ?? null,
@@ -128,6 +142,12 @@ export class ReportingDeadline implements DeadlineData {
 
   @Field(() => DateScalar, { nullable: true })
   endsOn!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §3").',
+  })
+  citation!: string | null;
 }
 
 @Resolver(() => ReportingDeadline)
@@ -142,6 +162,13 @@ export class ReportingDeadlineResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from: string | null,
   ): string | null {
     return nextDue(deadline, from ?? todayInVietnam());
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
+  })
+  demo(@Root() deadline: ReportingDeadline & { demo?: boolean | null }): boolean {
+    return deadline.demo ?? false;
   }
 }
 
@@ -164,6 +191,9 @@ export class TargetInput implements TargetData {
 
   @Field(() => String, { nullable: true })
   note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 3.2").' })
+  citation?: string | null;
 }
 
 @InputType('ReportingDeadlineInput', { description: 'ONCE needs dueOn; WEEKLY needs weekday (5 = Friday).' })
@@ -194,6 +224,9 @@ export class ReportingDeadlineInput implements DeadlineData {
 
   @Field(() => DateScalar, { nullable: true })
   endsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 3.2").' })
+  citation?: string | null;
 }
 
 @ObjectType('RewardRule', {
@@ -249,6 +282,18 @@ export class RewardRule implements RewardRuleData {
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
+  })
+  citation!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
+  })
+  demo!: boolean;
 }
 
 /** The GraphQL view of a rule's data (absent numbers as null). */
@@ -261,4 +306,15 @@ export const rewardRuleView = (r: RewardRuleData): RewardRule => ({
   minAwardees: r.minAwardees ?? null,
   maxAwardees: r.maxAwardees ?? null,
   description: r.description,
+  citation: r.citation ?? null,
+  demo: r.demo ?? false,
 });
+
+/** Rules are stored as the plan stated them (JSON): a rule without the mark is not demo. */
+@Resolver(() => RewardRule)
+export class RewardRuleResolver {
+  @FieldResolver(() => Boolean)
+  demo(@Root() rule: RewardRuleData): boolean {
+    return rule.demo ?? false;
+  }
+}

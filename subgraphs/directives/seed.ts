@@ -26,6 +26,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
         status: DirectiveStatus.IN_FORCE,
         revision: 1,
         demo: demo.demo,
+        citation: demo.citation,
       });
       tx.persist(
         Object.assign(new DirectiveRevision(), {

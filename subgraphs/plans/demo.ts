@@ -1,8 +1,11 @@
 /**
- * The commune plans of the seed letters, as plain data: Ba Tô (plan 76/KH-UBND and its October 2025 letter that
- * replaces 525/UBND), Ngọk Bay (August 2025 plan, 2025 and 2026 targets) and Khánh Cường (October 2025 letter
- * implementing 2027/SKHCN). Where a letter leaves its number or day blank ("Số: …/KH-UBND, ngày … tháng 8"),
- * the plan is marked demo and the gap filled; task statuses are invented (tasks marked demo).
+ * The commune plans of the seed letters, as plain data: Ba Tô (plan 76/KH-UBND of 13/10/2025, whose targets its
+ * late-October letter quotes; letter 489/UBND of 15/10/2025; and that late-October letter, 004, which replaces
+ * 525/UBND of 24/10/2025 and sets the deadlines, sessions and reward rules), Ngọk Bay (August 2025 plan, 2025 and
+ * 2026 targets) and Khánh Cường (October 2025 letter implementing 2027/SKHCN). Each plan, target, deadline and rule
+ * names the letter and section it is taken from (`citation`), or is marked demo (dữ liệu minh họa). Where a letter
+ * leaves its number or day blank ("Số: …/KH-UBND, ngày … tháng 8"), the plan is marked demo and the gap filled; task
+ * statuses are invented (tasks marked demo).
  */
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import type { PlanContent, TaskData } from './model';
@@ -10,6 +13,8 @@ import type { PlanContent, TaskData } from './model';
 export interface DemoPlan extends PlanContent {
   communeId: string;
   demo: boolean;
+  /** The seed letter and passage this plan is taken from. */
+  citation: string;
 }
 
 export const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -25,15 +30,19 @@ const BA_TO_VENUES = [
   { venue: 'Nhà văn hóa thôn Vả Lế', villages: [11, 12, 13, 14] },
 ];
 
+const BA_TO_LETTER = '004_677c41495f04c64c.txt';
+
+/** Plan 76/KH-UBND: known by its number, date and subject (004's heading) and its targets, which 004 quotes. */
 export const BA_TO_PLAN: DemoPlan = {
   communeId: 'C02949',
   demo: false,
+  citation: `${BA_TO_LETTER} (trích yếu; chú thích 1 trích chỉ tiêu của Kế hoạch)`,
   number: '76/KH-UBND',
   title:
     'Kế hoạch tổ chức khoá bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
   issuedOn: '2025-10-13',
   directiveIds: [DEMO_IDS.plan2027, DEMO_IDS.plan125],
-  replacesNumber: '525/UBND',
+  replacesNumber: null,
   targets: [
     {
       indicator: 'JOINED',
@@ -41,6 +50,7 @@ export const BA_TO_PLAN: DemoPlan = {
       threshold: 1,
       dueOn: '2025-11-10',
       note: '100% CBCCVC tham gia khóa học trong đợt cao điểm 10/10–10/11/2025',
+      citation: `${BA_TO_LETTER}, chú thích 1`,
     },
     {
       indicator: 'CERTIFIED',
@@ -48,6 +58,7 @@ export const BA_TO_PLAN: DemoPlan = {
       threshold: 1,
       dueOn: '2025-11-10',
       note: '100% CBCCVC được cấp chứng nhận hoàn thành khóa học',
+      citation: `${BA_TO_LETTER}, chú thích 1`,
     },
     {
       indicator: 'JOINED',
@@ -55,8 +66,51 @@ export const BA_TO_PLAN: DemoPlan = {
       threshold: 0.7,
       dueOn: '2025-12-31',
       note: 'ít nhất 70% người dân trong độ tuổi trưởng thành tham gia khóa học',
+      citation: `${BA_TO_LETTER}, chú thích 1`,
     },
   ],
+  reportingDeadlines: [],
+  rewardRules: [],
+  tasks: [],
+  sessions: [],
+};
+
+/** Letter 489/UBND of 15/10/2025: known only by 004's first sentence. */
+export const BA_TO_LETTER_489: DemoPlan = {
+  communeId: 'C02949',
+  demo: false,
+  citation: `${BA_TO_LETTER} (đoạn mở đầu)`,
+  number: '489/UBND',
+  title:
+    'Về việc tập trung, quyết liệt triển khai thực hiện đạt kết quả Kế hoạch số 76/KH-UBND ngày 13/10/2025 của UBND ' +
+    'xã Ba Tô về tổ chức khoá bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
+  issuedOn: '2025-10-15',
+  directiveIds: [DEMO_IDS.plan2027],
+  replacesNumber: null,
+  targets: [],
+  reportingDeadlines: [],
+  rewardRules: [],
+  tasks: [],
+  sessions: [],
+};
+
+/**
+ * Ba Tô's late-October letter (004): its number and day are blank ("Số: …/UBND", "ngày … tháng 10"), so both are
+ * filled (after the ranking of 26/10 it quotes, before the first session on 28/10) and the letter marked demo; what it
+ * says is cited section by section.
+ */
+export const BA_TO_OCTOBER_LETTER: DemoPlan = {
+  communeId: 'C02949',
+  demo: true,
+  citation: BA_TO_LETTER,
+  number: 'UBND 10/2025',
+  title:
+    'Về việc thực hiện nghiêm túc đạt kết quả 100% khoá bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình ' +
+    'dân học vụ số tỉnh Quảng Ngãi theo Kế hoạch số 76/KH-UBND ngày 13/10/2025 của UBND xã',
+  issuedOn: '2025-10-27',
+  directiveIds: [DEMO_IDS.plan2027],
+  replacesNumber: '525/UBND',
+  targets: [],
   reportingDeadlines: [
     {
       reporter: 'Hiệu trưởng các trường học',
@@ -64,6 +118,7 @@ export const BA_TO_PLAN: DemoPlan = {
       recurrence: 'ONCE',
       dueOn: '2025-11-05',
       before: true,
+      citation: `${BA_TO_LETTER} §1`,
     },
     {
       reporter: 'Các tổ công nghệ số cộng đồng, tổ công tác xã',
@@ -71,6 +126,7 @@ export const BA_TO_PLAN: DemoPlan = {
       recurrence: 'ONCE',
       dueOn: '2025-11-07',
       before: false,
+      citation: `${BA_TO_LETTER} §2.5`,
     },
     {
       reporter: 'Phòng Văn hóa - Xã hội',
@@ -78,6 +134,7 @@ export const BA_TO_PLAN: DemoPlan = {
       recurrence: 'ONCE',
       dueOn: '2025-11-15',
       before: false,
+      citation: `${BA_TO_LETTER} §4.1`,
     },
   ],
   rewardRules: [
@@ -89,6 +146,7 @@ export const BA_TO_PLAN: DemoPlan = {
       maxGuided: 20,
       description:
         'Cơ quan, đơn vị: 100% CBCCVC hoàn thành và 50% CBCCVC hướng dẫn tối thiểu 10–20 người dân trong độ tuổi lao động',
+      citation: `${BA_TO_LETTER} §4.1`,
     },
     {
       subject: 'VILLAGE',
@@ -97,6 +155,7 @@ export const BA_TO_PLAN: DemoPlan = {
       minGuided: null,
       maxGuided: null,
       description: 'Thôn: 70% người dân trong độ tuổi lao động tham gia và đạt giấy chứng nhận',
+      citation: `${BA_TO_LETTER} §4.1`,
     },
     {
       subject: 'OFFICIAL',
@@ -109,6 +168,7 @@ export const BA_TO_PLAN: DemoPlan = {
       maxAwardees: 10,
       description:
         'CBCCVC: có giấy chứng nhận và hướng dẫn tối thiểu 5 người dân trong độ tuổi lao động; số lượng khen thưởng từ 5–10 cá nhân',
+      citation: `${BA_TO_LETTER} §4.1`,
     },
     {
       subject: 'RESIDENT',
@@ -118,6 +178,7 @@ export const BA_TO_PLAN: DemoPlan = {
       maxGuided: null,
       description:
         'Người dân (không phải CBCCVC): có giấy chứng nhận và hướng dẫn từ 2 người dân trong độ tuổi lao động',
+      citation: `${BA_TO_LETTER} §4.1`,
     },
   ],
   tasks: [
@@ -155,6 +216,7 @@ const year = (y: number) => `${y}-12-31`;
 export const NGOK_BAY_PLAN: DemoPlan = {
   communeId: 'C02032',
   demo: true,
+  citation: '003_f72a234c15b9ddbd.txt',
   number: 'KH-UBND 08/2025',
   title: 'Kế hoạch triển khai Phong trào “Bình dân học vụ số” trên địa bàn xã Ngọk Bay',
   issuedOn: '2025-08-15',
@@ -162,12 +224,14 @@ export const NGOK_BAY_PLAN: DemoPlan = {
   replacesNumber: null,
   targets: [2025, 2026].flatMap((y) => {
     const first = y === 2025;
+    const citation = `003_f72a234c15b9ddbd.txt §II.${first ? 1 : 2}`;
     return [
       {
         indicator: 'CERTIFIED' as const,
         group: 'OFFICIALS' as const,
         threshold: first ? 0.8 : 1,
         dueOn: year(y),
+        citation,
         note: 'CBCCVC và người lao động khu vực công có kiến thức, kỹ năng số',
       },
       {
@@ -175,6 +239,7 @@ export const NGOK_BAY_PLAN: DemoPlan = {
         group: 'STUDENTS' as const,
         threshold: 1,
         dueOn: year(y),
+        citation,
         note: first ? 'học sinh trung học' : 'học sinh từ cấp tiểu học',
       },
       {
@@ -182,6 +247,7 @@ export const NGOK_BAY_PLAN: DemoPlan = {
         group: 'RESIDENTS' as const,
         threshold: first ? 0.8 : 1,
         dueOn: year(y),
+        citation,
         note: 'người dân trong độ tuổi trưởng thành có tri thức cơ bản, kỹ năng số',
       },
       {
@@ -189,6 +255,7 @@ export const NGOK_BAY_PLAN: DemoPlan = {
         group: 'RESIDENTS' as const,
         threshold: first ? 0.7 : 0.8,
         dueOn: year(y),
+        citation,
         note: 'xác nhận đạt phổ cập trên nền tảng VNeID',
       },
       {
@@ -196,6 +263,7 @@ export const NGOK_BAY_PLAN: DemoPlan = {
         group: 'WORKERS' as const,
         threshold: first ? 0.8 : 1,
         dueOn: year(y),
+        citation,
         note: 'người lao động trong doanh nghiệp, hợp tác xã, tổ hợp tác',
       },
     ];
@@ -228,6 +296,7 @@ export const NGOK_BAY_PLAN: DemoPlan = {
 export const KHANH_CUONG_PLAN: DemoPlan = {
   communeId: 'C01590',
   demo: true,
+  citation: '002_f8eec46e59f5584d.txt',
   number: 'UBND-VHXH 10/2025',
   title: 'Triển khai khóa bồi dưỡng kỹ năng số trên nền tảng trực tuyến tại Cổng Bình dân học vụ số tỉnh Quảng Ngãi',
   issuedOn: '2025-10-10',
@@ -241,6 +310,7 @@ export const KHANH_CUONG_PLAN: DemoPlan = {
       recurrence: 'ONCE',
       dueOn: '2025-11-20',
       before: true,
+      citation: '002_f8eec46e59f5584d.txt §4',
     },
   ],
   // Demo rules (not in the letter), different from Ba Tô's, so a commune is seen judged by its own plan's rules.
@@ -248,21 +318,30 @@ export const KHANH_CUONG_PLAN: DemoPlan = {
     {
       subject: 'UNIT',
       certifiedShare: 0.9,
-      description: 'Cơ quan, đơn vị: 90% CBCCVC có giấy chứng nhận (dữ liệu minh họa)',
+      description: 'Cơ quan, đơn vị: 90% CBCCVC có giấy chứng nhận',
+      demo: true,
     },
     {
       subject: 'VILLAGE',
       certifiedShare: 0.5,
-      description: 'Thôn: 50% người dân trong độ tuổi lao động có giấy chứng nhận (dữ liệu minh họa)',
+      description: 'Thôn: 50% người dân trong độ tuổi lao động có giấy chứng nhận',
+      demo: true,
     },
     {
       subject: 'OFFICIAL',
       minGuided: 3,
-      description: 'CBCCVC: có giấy chứng nhận và hướng dẫn từ 3 người dân (dữ liệu minh họa)',
+      description: 'CBCCVC: có giấy chứng nhận và hướng dẫn từ 3 người dân',
+      demo: true,
     },
   ],
   tasks: [],
   sessions: [],
 };
 
-export const DEMO_PLANS: DemoPlan[] = [BA_TO_PLAN, NGOK_BAY_PLAN, KHANH_CUONG_PLAN];
+export const DEMO_PLANS: DemoPlan[] = [
+  BA_TO_PLAN,
+  BA_TO_LETTER_489,
+  BA_TO_OCTOBER_LETTER,
+  NGOK_BAY_PLAN,
+  KHANH_CUONG_PLAN,
+];

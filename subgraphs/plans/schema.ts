@@ -1,7 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../common/context';
 import { buildFederatedSchema } from '../common/schema';
-import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
+import { ReportingDeadlineResolver, RewardRuleResolver } from '../../shared/vocabulary/values';
 import type { PlansLoaders } from './loaders';
 import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
 import {
@@ -26,6 +26,7 @@ export function buildPlansSchema(): Promise<GraphQLSchema> {
       PlanTaskResolver,
       TrainingSessionResolver,
       ReportingDeadlineResolver,
+      RewardRuleResolver,
       ReportPlanResolver,
       PlanKeyPeopleResolver,
       KeyPersonResolver,

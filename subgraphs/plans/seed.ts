@@ -47,6 +47,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void = 
         [...areas.values()].map((a) => [a.id, a.level === 'VILLAGE' ? AssigneeLevel.VILLAGE : AssigneeLevel.UNIT]),
       );
       const row = await insertPlan(tx, demo.communeId, plan, levels, demo.demo);
+      row.citation = demo.citation;
       // Task statuses are invented whatever the plan: mark them demo.
       await tx.execute(`update plans.plan_task set demo = true where plan_id = ?`, [row.id]);
       added += 1;

@@ -4,7 +4,7 @@
  */
 import { isIsoDate, viDate } from '../../shared/pure/dates';
 import { BadInputError, bilingual, NotFoundError } from '../../shared/pure/errors';
-import { requireText, validateDeadlines, validateTargets } from '../../shared/vocabulary/checks';
+import { requireText, validateDeadlines, validateProvenance, validateTargets } from '../../shared/vocabulary/checks';
 import type { AreaFacts, DirectiveFacts, PlanContent, RewardRuleData, SessionData, TaskData } from './model';
 
 export interface PlanLookups {
@@ -177,6 +177,7 @@ export function validatePlan(communeId: string, input: PlanContent, lookups: Pla
       minAwardees: r.minAwardees ?? null,
       maxAwardees: r.maxAwardees ?? null,
       description: requireText(r.description, `${f}.description`, 'Mô tả tiêu chí', 500),
+      ...validateProvenance(r, f),
     };
   });
   return {

@@ -110,13 +110,13 @@ describe('reporting completeness', () => {
     ).toBe('BAD_USER_INPUT');
   });
 
-  it('chases by a directive’s own deadline: "before 20/11/2025" in letter 2027/SKHCN', async () => {
+  it('chases by a directive’s own deadline: "before 20/11/2025" in letter 639/SKHCN (001 §8)', async () => {
     const directives = ok(
       await stack.gql<{ province: { directives: Array<{ id: string; number: string }> } }>(
         `{ province(code: "23") { directives { id number } } }`,
       ),
     ).province.directives;
-    const letter = directives.find((d) => d.number.startsWith('2027/'))!;
+    const letter = directives.find((d) => d.number.startsWith('639/'))!;
     const byLetter = ok(
       await stack.gql<{
         province: { reportingStatus: { deadline: string; since: string; onTime: number; communes: unknown[] } };
@@ -320,7 +320,7 @@ describe('rewards', () => {
     expect(data.nb.rewards.note).toContain('chưa có tiêu chí khen thưởng');
     expect([data.nb.rewards.units, data.nb.rewards.villages, data.nb.rewards.people]).toEqual([[], [], []]);
     // Ba Tô: its plan's rules; its officials each guide at least 5, and 5 to 10 of them are rewarded (004 §4.1).
-    expect(data.bt.rewards).toMatchObject({ rulesState: 'FROM_PLAN', document: '76/KH-UBND' });
+    expect(data.bt.rewards).toMatchObject({ rulesState: 'FROM_PLAN', document: 'UBND 10/2025' });
     expect(data.bt.rewards.rules.find((r) => r.subject === 'OFFICIAL')).toEqual({
       subject: 'OFFICIAL',
       minGuided: 5,

@@ -77,21 +77,14 @@ describe('province directives of the seed letters', () => {
       '125/KH-UBND',
     ]);
     const [n2761, p2027, l639, p125] = list;
-    expect(p125.targets).toEqual([
-      {
-        indicator: 'JOINED',
-        group: 'RESIDENTS',
-        threshold: 0.8,
-        dueOn: '2025-12-31',
-        strict: false,
-        source: 'PROVINCE',
-        directiveId: p125.id,
-      },
-    ]);
+    // 125/KH-UBND is known through the letters that cite it; none states its targets. The 80% of adults is stated by
+    // Khánh Cường implementing 2027/SKHCN (002 §3.2).
+    expect(p125.targets).toEqual([]);
     expect(p125.citesNumbers).toContain('368-KH/TU');
     expect(p2027.targets.map((t) => [t.indicator, t.group, t.threshold, t.dueOn])).toEqual([
       ['JOINED', 'OFFICIALS', 1, '2025-11-10'],
       ['CERTIFIED', 'OFFICIALS', 1, '2025-11-10'],
+      ['JOINED', 'RESIDENTS', 0.8, '2025-12-31'],
     ]);
     expect(p2027.campaignPeriods).toEqual([{ startsOn: '2025-10-10', endsOn: '2025-11-10' }]);
     expect(l639.targets[0]).toMatchObject({ indicator: 'DIGITAL_SIGNATURE', threshold: 0.5, strict: true });

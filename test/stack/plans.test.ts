@@ -46,7 +46,7 @@ async function otherCommune(): Promise<{
 }
 
 describe('the commune plans of the seed letters', () => {
-  it('gives Ba Tô its plan: targets, tasks, four session dates at three venues, deadlines and reward rules', async () => {
+  it('gives Ba Tô its plan and letters: targets, tasks, four session dates at three venues, deadlines and reward rules', async () => {
     const data = ok(
       await fixture.stack.gql<{
         commune: {
@@ -86,11 +86,20 @@ describe('the commune plans of the seed letters', () => {
             reportingDeadlines { reporter dueOn nextDueOn(from: "2025-11-01") }
             rewardRules { subject certifiedShare guidingShare minGuided maxGuided minAwardees maxAwardees } } } }`),
     );
-    const [plan] = data.commune.plans;
-    expect(plan.number).toBe('76/KH-UBND');
-    expect(plan.replacesNumber).toBe('525/UBND');
-    expect(plan.implements.map((d) => d.number).sort()).toEqual(['125/KH-UBND', '2027/SKHCN-BCVT&CĐS']);
-    expect(plan.targets).toContainEqual({ indicator: 'JOINED', group: 'RESIDENTS', threshold: 0.7, source: 'COMMUNE' });
+    // Plan 76/KH-UBND states the targets (004 quotes them); the late-October letter 004, replacing 525/UBND, the rest.
+    expect(data.commune.plans.map((p) => [p.number, p.replacesNumber])).toEqual([
+      ['UBND 10/2025', '525/UBND'],
+      ['489/UBND', null],
+      ['76/KH-UBND', null],
+    ]);
+    const [plan, , plan76] = data.commune.plans;
+    expect(plan76.implements.map((d) => d.number).sort()).toEqual(['125/KH-UBND', '2027/SKHCN-BCVT&CĐS']);
+    expect(plan76.targets).toContainEqual({
+      indicator: 'JOINED',
+      group: 'RESIDENTS',
+      threshold: 0.7,
+      source: 'COMMUNE',
+    });
     expect([...new Set(plan.sessions.map((s) => s.heldOn))]).toEqual([
       '2025-10-28',
       '2025-10-31',
@@ -149,7 +158,7 @@ describe('the commune plans of the seed letters', () => {
         source: 'COMMUNE',
         directiveId: null,
         planId: 'c02949-76-kh-ubnd-2025',
-        overrides: { threshold: 0.8, source: 'PROVINCE', directiveId: '125-kh-ubnd-2025' },
+        overrides: { threshold: 0.8, source: 'PROVINCE', directiveId: '2027-skhcn-bcvt-cds-2025' },
       },
     ]);
     // The province's digital-signature target still applies: Ba Tô set none of its own.
@@ -221,7 +230,10 @@ describe('the commune plans of the seed letters', () => {
         `{ directive(id: "2027-skhcn-bcvt-cds-2025") { implementingPlans { commune { name } } communesWithoutPlan { id name } } }`,
       ),
     );
-    expect(data.directive.implementingPlans.map((p) => p.commune.name).sort()).toEqual(['Ba Tô', 'Khánh Cường']);
+    expect([...new Set(data.directive.implementingPlans.map((p) => p.commune.name))].sort()).toEqual([
+      'Ba Tô',
+      'Khánh Cường',
+    ]);
     expect(data.directive.communesWithoutPlan).toHaveLength(94);
     expect(data.directive.communesWithoutPlan.map((c) => c.id)).not.toContain('C02949');
     expect(data.directive.communesWithoutPlan.every((c) => c.name.length > 0)).toBe(true);
@@ -295,7 +307,7 @@ describe('adopting a plan', () => {
       threshold: 0.85,
       source: 'COMMUNE',
       planId: plan.id,
-      overrides: { threshold: 0.8, source: 'PROVINCE', directiveId: '125-kh-ubnd-2025' },
+      overrides: { threshold: 0.8, source: 'PROVINCE', directiveId: '2027-skhcn-bcvt-cds-2025' },
     });
     expect(after.commune.plans[0].reportingDeadlines[0].nextDueOn).toBe('2025-11-28');
     expect(after.directive.communesWithoutPlan.map((c) => c.id)).not.toContain(commune.id);

@@ -41,9 +41,9 @@ const READ = `query($id: Int!) { communeReport(id: $id) { revision figures { asO
     keyPeople { roles { role required named certified } missing { villageId role fullName } line } } }
   commune(id: "C02949") { plans { number tasks { id status } sessions { heldOn } } } }`;
 
-/** Today's plan part, counted from the plans' own fields. */
+/** Today's plan part, counted from the plans' own fields, in the report's order (oldest plan first). */
 const live = (r: Read, asOf: string): Line[] =>
-  r.commune.plans.map((p) => {
+  [...r.commune.plans].reverse().map((p) => {
     const tasks = p.tasks.filter((t) => t.status !== 'CANCELLED');
     return {
       number: p.number,

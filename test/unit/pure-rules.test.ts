@@ -135,6 +135,26 @@ describe('a targets table row, as the .docx and the printable page both write it
     ],
     [
       {
+        indicator: 'CERTIFIED',
+        group: 'OFFICIALS',
+        threshold: 0.9,
+        dueOn: '2025-12-31',
+        document: 'UBND-VHXH 10/2025',
+        demo: true,
+        value: 1,
+        status: 'MET',
+      },
+      [
+        'Cán bộ, công chức, viên chức được cấp chứng nhận',
+        '≥ 90,00%',
+        '31/12/2025',
+        'UBND-VHXH 10/2025 (dữ liệu minh họa)',
+        '100,00%',
+        'Đã đạt',
+      ],
+    ],
+    [
+      {
         indicator: 'DIGITAL_SIGNATURE',
         group: 'RESIDENTS',
         threshold: 0.5,

@@ -3,7 +3,7 @@
  * with the cases at and just under each threshold. Ba Tô's rules are read from its plan's data (the letter of Oct
  * 2025), Khánh Cường's from its own plan; nothing here is Ba Tô's constant.
  */
-import { BA_TO_PLAN, KHANH_CUONG_PLAN } from '../../subgraphs/plans/demo';
+import { BA_TO_OCTOBER_LETTER, KHANH_CUONG_PLAN } from '../../subgraphs/plans/demo';
 import { emptyFigures } from '../../subgraphs/reports/progress/rules';
 import {
   AWARD_ORDER_VI,
@@ -16,7 +16,7 @@ import {
   type RewardRuleData,
 } from '../../subgraphs/reports/rewards/rules';
 
-const BA_TO = rulesBySubject(BA_TO_PLAN.rewardRules);
+const BA_TO = rulesBySubject(BA_TO_OCTOBER_LETTER.rewardRules);
 const KHANH_CUONG = rulesBySubject(KHANH_CUONG_PLAN.rewardRules);
 const rule = (r: Omit<RewardRuleData, 'description'>): RewardRuleData => ({ description: 'quy định thử', ...r });
 /** A table row of the verdict tests below (it.each's template gives its cells no types). */
@@ -190,7 +190,7 @@ describe('a commune’s candidates, by its plan’s rules', () => {
 
   it.each`
     plan               | rules                                                  | villages                                                        | units                    | people
-    ${'Ba Tô'}         | ${BA_TO_PLAN.rewardRules}                              | ${[['V1', 0.7, true], ['V2', 0.4, false], ['V3', null, false]]} | ${[['U1', 1, 1, false]]} | ${[['A', 'U1', true], ['B', 'U1', false], ['C', 'V1', false], ['D', null, true]]}
+    ${'Ba Tô'}         | ${BA_TO_OCTOBER_LETTER.rewardRules}                    | ${[['V1', 0.7, true], ['V2', 0.4, false], ['V3', null, false]]} | ${[['U1', 1, 1, false]]} | ${[['A', 'U1', true], ['B', 'U1', false], ['C', 'V1', false], ['D', null, true]]}
     ${'Khánh Cường'}   | ${KHANH_CUONG_PLAN.rewardRules}                        | ${[['V1', 0.7, true], ['V2', 0.4, false], ['V3', null, false]]} | ${[['U1', 1, 2, true]]}  | ${[['A', 'U1', true], ['B', 'U1', true]]}
     ${'villages only'} | ${[rule({ subject: 'VILLAGE', certifiedShare: 0.4 })]} | ${[['V1', 0.7, true], ['V2', 0.4, true], ['V3', null, false]]}  | ${[]}                    | ${[]}
     ${'none'}          | ${[]}                                                  | ${[]}                                                           | ${[]}                    | ${[]}
@@ -207,13 +207,13 @@ describe('a commune’s candidates, by its plan’s rules', () => {
 
   it('counts a unit’s officials guiding at least its own rule’s quota (Ba Tô: 10)', () => {
     // Ba Tô's unit: A guided 10 (≥ 10) but B only 4, so 1 of 4 officials guides: under the 50% the plan asks.
-    expect(rewardCandidates({ ...input, rules: BA_TO_PLAN.rewardRules }).units[0].reason).toContain(
+    expect(rewardCandidates({ ...input, rules: BA_TO_OCTOBER_LETTER.rewardRules }).units[0].reason).toContain(
       '25% CBCCVC hướng dẫn từ 10 người trở lên (cần 50%)',
     );
   });
 
   it('gives each candidate the rule it was measured against', () => {
-    const c = rewardCandidates({ ...input, rules: BA_TO_PLAN.rewardRules });
+    const c = rewardCandidates({ ...input, rules: BA_TO_OCTOBER_LETTER.rewardRules });
     expect(c.units[0].rule).toBe(BA_TO.UNIT!.description);
     expect(c.villages[0].rule).toBe(BA_TO.VILLAGE!.description);
     expect(c.people.map((p) => p.rule)).toEqual([
@@ -235,7 +235,7 @@ describe('how many are rewarded: Ba Tô’s officials, 5 to 10 individuals (004 
     guided: i === 11 ? 9 : 5 + i,
   }));
   const c = rewardCandidates({
-    rules: BA_TO_PLAN.rewardRules,
+    rules: BA_TO_OCTOBER_LETTER.rewardRules,
     children: [],
     latest: () => undefined,
     workingAge: () => null,
@@ -266,7 +266,7 @@ describe('how many are rewarded: Ba Tô’s officials, 5 to 10 individuals (004 
 
   it('leaves a subject whose rule states no number as it is (Ba Tô’s residents)', () => {
     const residents = rewardCandidates({
-      rules: BA_TO_PLAN.rewardRules,
+      rules: BA_TO_OCTOBER_LETTER.rewardRules,
       children: [],
       latest: () => undefined,
       workingAge: () => null,

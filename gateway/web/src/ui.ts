@@ -4,6 +4,7 @@ import { ApiError, NetworkError } from './api';
 import { ACCESS_REFUSED, forOfficials } from './words';
 import { fmtDate, fmtTime } from './format';
 import { daysBetween, todayInVietnam } from '../../../shared/pure/dates';
+import { ILLUSTRATIVE_VI } from '../../../shared/pure/targets';
 import { POLL_MS } from './live';
 import { AccountMenu } from './pages/account/AccountMenu';
 
@@ -110,4 +111,17 @@ export function Change(props: { change: number | null | undefined; previous?: nu
   if (c > 0) return html`<span class="change up" title=${`Tăng ${c} bậc`}>▲ ${c}</span>`;
   if (c < 0) return html`<span class="change down" title=${`Giảm ${-c} bậc`}>▼ ${-c}</span>`;
   return html`<span class="change same" title="Giữ nguyên">–</span>`;
+}
+
+/**
+ * Where an item of a letter comes from: its section ("004_677c41495f04c64c.txt §4.1", "Mục 3.2") and, for demo data
+ * no letter states, the mark officials must see before they rely on it.
+ */
+export function Provenance(props: { citation?: string | null; demo?: boolean | null }) {
+  if (!props.citation && !props.demo) return null;
+  return html`<div class="muted small" data-testid="provenance">
+    ${props.citation ? html`<span data-testid="citation">Theo ${props.citation}</span>` : null}
+    ${props.citation && props.demo ? ' · ' : null}
+    ${props.demo ? html`<span class="tag illustrative" data-testid="illustrative">${ILLUSTRATIVE_VI}</span>` : null}
+  </div>`;
 }

@@ -62,6 +62,15 @@ export class CommunePlan {
   })
   demo: boolean = false;
 
+  @Property({ type: 'string', length: 300, nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the demo data takes this document from, when the letter itself is not in the hub: the seed letter and its ' +
+      'passage that name it (e.g. "004_677c41495f04c64c.txt, đoạn mở đầu"). Null for a document an official entered.',
+  })
+  citation: string | null = null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }

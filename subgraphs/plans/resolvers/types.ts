@@ -54,6 +54,9 @@ export class RewardRuleInput implements RewardRuleData {
 
   @Field(() => String)
   description!: string;
+
+  @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 4.1").' })
+  citation?: string | null;
 }
 
 @InputType('PlanTaskInput')

@@ -16,7 +16,9 @@ type Ctx = Context<ReportsLoaders>;
 async function statusOf(
   loaders: ReportsLoaders,
   areaId: string,
-  targets: Array<TargetShape & { source: TargetSource; document: string | null }>,
+  targets: Array<
+    TargetShape & { source: TargetSource; document: string | null; citation: string | null; demo: boolean }
+  >,
   asOf: string | null,
 ): Promise<TargetStatus[]> {
   const area = await loaders.area.load(areaId);
@@ -56,7 +58,9 @@ export class CommuneTargetResolver {
       'province’s only where both have the same indicator, group and due date; a province target with another due ' +
       'date is listed beside the commune’s. Each names its letter (`document`).',
   })
-  @Directive('@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source document }")')
+  @Directive(
+    '@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source document citation demo }")',
+  )
   targetStatus(
     @Root() c: CommuneRef,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
@@ -65,6 +69,8 @@ export class CommuneTargetResolver {
     const targets = (c.effectiveTargets ?? []).map((t) => ({
       ...t,
       document: t.document ?? null,
+      citation: t.citation ?? null,
+      demo: t.demo ?? false,
       indicator: t.indicator,
       group: t.group,
     }));
@@ -102,6 +108,8 @@ export class ProvinceTargetResolver {
         strict: t.strict ?? false,
         source: TargetSource.PROVINCE,
         document: t.document,
+        citation: t.citation ?? null,
+        demo: t.demo ?? false,
       }));
     return statusOf(loaders, p.id, targets, asOf);
   }

@@ -31,6 +31,8 @@ export class TargetFields {
   @Field(() => Boolean) strict!: boolean;
   @Field(() => TargetSource) source!: TargetSource;
   @Field(() => String, { nullable: true }) document!: string | null;
+  @Field(() => String, { nullable: true }) citation!: string | null;
+  @Field(() => Boolean) demo!: boolean;
 }
 
 @ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
@@ -50,6 +52,15 @@ export class TargetStatus {
     description: 'The number of the letter that set the target (số hiệu văn bản, e.g. 2027/SKHCN), when known.',
   })
   document!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the letter says it: the letter and its section (e.g. "002_f8eec46e59f5584d.txt §3.2").',
+  })
+  citation!: string | null;
+  @Field(() => Boolean, {
+    description: 'True for a demo target no letter states (dữ liệu minh họa): pages and exports mark it so.',
+  })
+  demo!: boolean;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Float, {
     nullable: true,

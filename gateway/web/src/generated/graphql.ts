@@ -223,6 +223,8 @@ export type CommuneQuery = {
       note: string | null;
       source: TargetSource;
       document: string | null;
+      citation: string | null;
+      demo: boolean;
       directiveId: string | null;
       planId: string | null;
       overrides: {
@@ -271,6 +273,8 @@ export type CommuneQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      citation: string | null;
+      demo: boolean;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -870,6 +874,7 @@ export type PrintReportTargetsQuery = {
       strict: boolean;
       dueOn: string;
       document: string | null;
+      demo: boolean;
       value: number | null;
       status: TargetState;
       anomaly: string | null;
@@ -885,6 +890,8 @@ export type CommuneTargetStatusFieldsFragment = {
     dueOn: string;
     source: TargetSource;
     document: string | null;
+    citation: string | null;
+    demo: boolean;
     asOf: string;
     value: number | null;
     gap: number | null;
@@ -1012,6 +1019,8 @@ export type DashboardQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      citation: string | null;
+      demo: boolean;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -1296,6 +1305,8 @@ export type ProvinceTargetsFieldsFragment = {
     dueOn: string;
     source: TargetSource;
     document: string | null;
+    citation: string | null;
+    demo: boolean;
     asOf: string;
     value: number | null;
     gap: number | null;
@@ -1318,6 +1329,8 @@ export type ProvinceTargetStatusQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      citation: string | null;
+      demo: boolean;
       asOf: string;
       value: number | null;
       gap: number | null;
@@ -1335,6 +1348,8 @@ export type TargetStatusFieldsFragment = {
   dueOn: string;
   source: TargetSource;
   document: string | null;
+  citation: string | null;
+  demo: boolean;
   asOf: string;
   value: number | null;
   gap: number | null;

@@ -32,6 +32,7 @@ const TARGETS = /* GraphQL */ `
         strict
         dueOn
         document
+        demo
         value
         status
         anomaly

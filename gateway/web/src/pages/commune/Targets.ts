@@ -1,6 +1,6 @@
 import { fmtDate, fmtPct } from '../../format';
 import type { TargetStatusFieldsFragment } from '../../generated/graphql';
-import { html } from '../../ui';
+import { html, Provenance } from '../../ui';
 import { TargetState } from '../province/TargetState';
 import type { Commune, Target } from './types';
 import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
@@ -111,6 +111,7 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
                       >${letterOf(t)}</span
                     >`
             }
+            <${Provenance} citation=${t.citation} demo=${t.demo} />
           </td>
         </tr>`;
       })}

@@ -64,6 +64,8 @@ export const COMMUNE_QUERY =
         note
         source
         document
+        citation
+        demo
         directiveId
         planId
         overrides {

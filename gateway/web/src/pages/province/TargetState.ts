@@ -10,6 +10,8 @@ export const TARGET_STATUS_FIELDS = /* GraphQL */ `
     dueOn
     source
     document
+    citation
+    demo
     asOf
     value
     gap

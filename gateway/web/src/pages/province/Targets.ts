@@ -7,7 +7,7 @@ import type {
   ProvinceTargetStatusQueryVariables,
   TargetStatusFieldsFragment,
 } from '../../generated/graphql';
-import { ErrorBox, html, Loading } from '../../ui';
+import { ErrorBox, html, Loading, Provenance } from '../../ui';
 import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
 import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
@@ -110,7 +110,10 @@ export function Targets(props: {
                 </td>
                 <td class="num">${t.projected == null ? DASH : fmtPct(t.projected)}</td>
                 <td><${TargetState} status=${t.status} anomaly=${t.anomaly} /></td>
-                <td class="small" data-testid="target-document">${t.document ?? 'chưa rõ số văn bản'}</td>
+                <td class="small">
+                  <span data-testid="target-document">${t.document ?? 'chưa rõ số văn bản'}</span>
+                  <${Provenance} citation=${t.citation} demo=${t.demo} />
+                </td>
               </tr>`,
           )}
         </tbody>
