@@ -178,4 +178,4 @@ const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy d
     villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
 
 const PLANS = `plans { number tasks { status } sessions { heldOn } }
-  targetStatus(asOf: $asOf) { indicator group threshold strict dueOn document demo value status anomaly }`;
+  targetStatus(asOf: $asOf) { indicator group threshold strict dueOn document demo studentLevels value status anomaly }`;

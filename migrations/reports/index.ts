@@ -8,6 +8,7 @@ import { Migration20260101000000 } from './Migration20260101000000_reports_commu
 import { Migration20251230000000 } from './Migration20251230000000_reports_period_approval';
 import { Migration20260105000000 } from './Migration20260105000000_reports_adult_measures';
 import { Migration20260110000000 } from './Migration20260110000000_reports_national_platform';
+import { Migration20261208000000 } from './Migration20261208000000_reports_adult_and_student_measures';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const reportsMigrations = [
@@ -21,4 +22,5 @@ export const reportsMigrations = [
   { name: 'Migration20260101000000_reports_commune_report', class: Migration20260101000000 },
   { name: 'Migration20260105000000_reports_adult_measures', class: Migration20260105000000 },
   { name: 'Migration20260110000000_reports_national_platform', class: Migration20260110000000 },
+  { name: 'Migration20261208000000_reports_adult_and_student_measures', class: Migration20261208000000 },
 ];

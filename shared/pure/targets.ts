@@ -7,6 +7,7 @@ import { viDate } from './dates';
 import {
   GROUP_VI,
   INDICATOR_VI,
+  studentsOfLevels,
   TARGET_STATE_VI,
   wordsFor,
   type IndicatorName,
@@ -34,6 +35,8 @@ export interface TargetStatusRow extends TargetLevel {
   group: PopulationGroupName;
   dueOn: string;
   document: string | null;
+  /** STUDENTS only: the school levels counted ("học sinh trung học"). */
+  studentLevels?: readonly string[] | null;
   /** A demo target no letter states: the document cell says so ("dữ liệu minh họa"). */
   demo?: boolean | null;
   value: number | null;
@@ -49,6 +52,17 @@ export function documentCell(t: Pick<TargetStatusRow, 'document' | 'demo'>): str
   return t.demo ? `${document} (${ILLUSTRATIVE_VI})` : document;
 }
 
+/** What a target counts, as a heading writes it: "Người dân tham gia khóa học", "Học sinh trung học hoàn thành …". */
+export function targetSubject(t: {
+  group: string;
+  indicator: string;
+  studentLevels?: readonly string[] | null;
+}): string {
+  const who =
+    t.group === 'STUDENTS' && t.studentLevels?.length ? studentsOfLevels(t.studentLevels) : wordsFor(GROUP_VI, t.group);
+  return `${who} ${wordsFor(INDICATOR_VI, t.indicator)}`;
+}
+
 /** The targets table's headings, the same on the commune report's .docx and its printable page. */
 export const TARGET_TABLE_HEADINGS = ['Chỉ tiêu', 'Mục tiêu', 'Hạn', 'Văn bản', 'Kết quả', 'Đánh giá'] as const;
 
@@ -59,7 +73,7 @@ export const reportPercent = (r: number | null): string =>
 /** One row of the targets table, in officials' words, so the .docx and the printable page say the same. */
 export function targetTableRow(t: TargetStatusRow): string[] {
   return [
-    `${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`,
+    targetSubject(t),
     `${levelWord(t)} ${reportPercent(t.threshold)}`,
     viDate(t.dueOn),
     documentCell(t),

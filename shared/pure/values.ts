@@ -5,7 +5,14 @@
  * stay with the enums.
  */
 
-export const INDICATORS = ['JOINED', 'COMPLETED', 'CERTIFIED', 'DIGITAL_SIGNATURE', 'VNEID_CONFIRMED'] as const;
+export const INDICATORS = [
+  'JOINED',
+  'COMPLETED',
+  'CERTIFIED',
+  'DIGITAL_SIGNATURE',
+  'VNEID_CONFIRMED',
+  'VNEID_SKILLS',
+] as const;
 export type IndicatorName = (typeof INDICATORS)[number];
 /** What a target counts, as a sentence continues it: "80% người dân … tham gia khóa học". */
 export const INDICATOR_VI: Record<IndicatorName, string> = {
@@ -13,7 +20,8 @@ export const INDICATOR_VI: Record<IndicatorName, string> = {
   COMPLETED: 'hoàn thành 5 chuyên đề',
   CERTIFIED: 'được cấp chứng nhận',
   DIGITAL_SIGNATURE: 'có chữ ký số / chữ ký điện tử',
-  VNEID_CONFIRMED: 'được xác nhận trên VNeID',
+  VNEID_CONFIRMED: 'có tài khoản định danh điện tử mức 2 (VNeID)',
+  VNEID_SKILLS: 'được xác nhận đạt phổ cập kỹ năng số trên VNeID',
 };
 
 export const POPULATION_GROUPS = ['OFFICIALS', 'RESIDENTS', 'STUDENTS', 'WORKERS'] as const;
@@ -25,6 +33,29 @@ export const GROUP_VI: Record<PopulationGroupName, string> = {
   STUDENTS: 'Học sinh',
   WORKERS: 'Người lao động',
 };
+/**
+ * The school levels students are counted by (cấp học): a target can be about some of them ("100% học sinh trung học":
+ * lower and upper secondary, 003 §II.1; "học sinh từ cấp tiểu học": all three, §II.2).
+ */
+export const STUDENT_LEVELS = ['PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY'] as const;
+export type StudentLevelName = (typeof STUDENT_LEVELS)[number];
+export const STUDENT_LEVEL_VI: Record<StudentLevelName, string> = {
+  PRIMARY: 'tiểu học',
+  LOWER_SECONDARY: 'trung học cơ sở',
+  UPPER_SECONDARY: 'trung học phổ thông',
+};
+
+/** The students of some levels as a heading writes them: "Học sinh trung học", "Học sinh từ cấp tiểu học". */
+export function studentsOfLevels(levels: readonly string[] | null | undefined): string {
+  const set = new Set(levels ?? []);
+  const has = (l: StudentLevelName) => set.has(l);
+  if (set.size === 0) return GROUP_VI.STUDENTS;
+  if (has('PRIMARY') && has('LOWER_SECONDARY') && has('UPPER_SECONDARY')) return 'Học sinh từ cấp tiểu học';
+  if (set.size === 2 && has('LOWER_SECONDARY') && has('UPPER_SECONDARY')) return 'Học sinh trung học';
+  const words = STUDENT_LEVELS.filter(has).map((l) => STUDENT_LEVEL_VI[l]);
+  return `Học sinh ${words.join(', ')}`;
+}
+
 /** A group inside a sentence: "Số người dân đã đăng ký …". */
 export const groupInSentence = (group: PopulationGroupName): string => GROUP_VI[group].toLocaleLowerCase('vi');
 

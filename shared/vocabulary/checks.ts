@@ -5,7 +5,7 @@
 import { isIsoDate, viDate, type IsoDate } from '../pure/dates';
 import { BadInputError, bilingual } from '../pure/errors';
 import { isBlank } from '../pure/text';
-import { groupInSentence, INDICATORS, POPULATION_GROUPS } from '../pure/values';
+import { groupInSentence, INDICATORS, POPULATION_GROUPS, STUDENT_LEVELS, studentsOfLevels } from '../pure/values';
 import type { DeadlineData, PeriodData, Provenance, TargetData } from './model';
 
 export function requireDate(value: string | null | undefined, field: string, label: string): IsoDate {
@@ -80,11 +80,20 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
         `${f}.dueOn`,
       );
     }
-    const key = `${t.indicator}|${t.group}|${dueOn}`;
+    const studentLevels = t.studentLevels?.length ? [...new Set(t.studentLevels)] : null;
+    if (studentLevels && t.group !== 'STUDENTS')
+      throw new BadInputError(
+        bilingual('Chỉ chọn cấp học cho chỉ tiêu về học sinh', 'studentLevels apply to the STUDENTS group only'),
+        `${f}.studentLevels`,
+      );
+    if (studentLevels?.some((l) => !STUDENT_LEVELS.includes(l)))
+      throw new BadInputError(bilingual('Cấp học không hợp lệ', 'unknown student level'), `${f}.studentLevels`);
+    const levels = studentLevels ? STUDENT_LEVELS.filter((l) => studentLevels.includes(l)) : null;
+    const key = `${t.indicator}|${t.group}|${levels?.join('+') ?? ''}|${dueOn}`;
     if (seen.has(key)) {
       throw new BadInputError(
         bilingual(
-          `Chỉ tiêu ${t.indicator} cho ${groupInSentence(t.group)} hạn ${viDate(dueOn)} bị nhập hai lần`,
+          `Chỉ tiêu ${t.indicator} cho ${levels ? studentsOfLevels(levels).toLocaleLowerCase('vi') : groupInSentence(t.group)} hạn ${viDate(dueOn)} bị nhập hai lần`,
           `duplicate target ${key}`,
         ),
         `${f}`,
@@ -98,6 +107,7 @@ export function validateTargets(targets: TargetData[], issuedOn: IsoDate, field 
       dueOn,
       strict: t.strict ?? false,
       note: t.note?.trim() || null,
+      ...(levels ? { studentLevels: levels } : {}),
       ...validateProvenance(t, f),
     };
   });

@@ -4,12 +4,18 @@
  * that travels in JSON columns and events.
  */
 import { registerEnumType } from 'type-graphql';
-import type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName } from '../pure/values';
+import type {
+  AreaLevelName,
+  IndicatorName,
+  KeyPersonRoleName,
+  PopulationGroupName,
+  StudentLevelName,
+} from '../pure/values';
 
 // The value lists and their words are shared/pure/values' (the pages read them too); each enum here must hold exactly
 // the same values, which `Same` checks at compile time.
-export { INDICATORS, KEY_PERSON_ROLES, POPULATION_GROUPS } from '../pure/values';
-export type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName };
+export { INDICATORS, KEY_PERSON_ROLES, POPULATION_GROUPS, STUDENT_LEVELS } from '../pure/values';
+export type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName, StudentLevelName };
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export enum Indicator {
@@ -18,6 +24,7 @@ export enum Indicator {
   CERTIFIED = 'CERTIFIED',
   DIGITAL_SIGNATURE = 'DIGITAL_SIGNATURE',
   VNEID_CONFIRMED = 'VNEID_CONFIRMED',
+  VNEID_SKILLS = 'VNEID_SKILLS',
 }
 registerEnumType(Indicator, {
   name: 'Indicator',
@@ -27,7 +34,13 @@ registerEnumType(Indicator, {
     COMPLETED: { description: 'finished all five modules (hoàn thành 5 chuyên đề)' },
     CERTIFIED: { description: 'passed the final test and holds the certificate (được cấp giấy chứng nhận)' },
     DIGITAL_SIGNATURE: { description: 'holds a digital or electronic signature (có chữ ký số / chữ ký điện tử)' },
-    VNEID_CONFIRMED: { description: 'identity confirmed on VNeID (được xác nhận trên VNeID)' },
+    VNEID_CONFIRMED: {
+      description: 'holds a level-2 electronic identity account on VNeID (tài khoản định danh điện tử mức 2)',
+    },
+    VNEID_SKILLS: {
+      description:
+        'digital skills confirmed on VNeID (xác nhận đạt phổ cập tri thức, kỹ năng số trên nền tảng VNeID; 003 §II)',
+    },
   },
 });
 const _indicator: Same<`${Indicator}`, IndicatorName> = true;
@@ -49,6 +62,22 @@ registerEnumType(PopulationGroup, {
   },
 });
 const _population_group: Same<`${PopulationGroup}`, PopulationGroupName> = true;
+
+export enum StudentLevel {
+  PRIMARY = 'PRIMARY',
+  LOWER_SECONDARY = 'LOWER_SECONDARY',
+  UPPER_SECONDARY = 'UPPER_SECONDARY',
+}
+registerEnumType(StudentLevel, {
+  name: 'StudentLevel',
+  description: 'A school level (cấp học) students are counted by',
+  valuesConfig: {
+    PRIMARY: { description: 'tiểu học (grades 1–5)' },
+    LOWER_SECONDARY: { description: 'trung học cơ sở, THCS (grades 6–9)' },
+    UPPER_SECONDARY: { description: 'trung học phổ thông, THPT (grades 10–12)' },
+  },
+});
+const _student_level: Same<`${StudentLevel}`, StudentLevelName> = true;
 
 export enum TargetSource {
   PROVINCE = 'PROVINCE',

@@ -10,6 +10,7 @@ import type {
   PopulatedLevel,
   PopulationGroupName,
   RevisionActionName,
+  StudentLevelName,
 } from './enums';
 
 export type { AreaLevelName };
@@ -68,6 +69,7 @@ export interface DirectiveTargetRecord {
   note?: string | null;
   citation?: string | null;
   demo?: boolean | null;
+  studentLevels?: StudentLevelName[] | null;
 }
 export interface DirectiveChanged {
   directiveId: string;

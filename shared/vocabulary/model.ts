@@ -3,7 +3,14 @@
  * No GraphQL or ORM import: these shapes travel in JSON columns, in outbox events and through the rules.
  */
 import type { IsoDate } from '../pure/dates';
-import type { DayPartName, IndicatorName, PopulationGroupName, RecurrenceName, RewardSubjectName } from './enums';
+import type {
+  DayPartName,
+  IndicatorName,
+  PopulationGroupName,
+  RecurrenceName,
+  RewardSubjectName,
+  StudentLevelName,
+} from './enums';
 
 /**
  * Where an item of a letter comes from: a citation (the letter and its section, e.g. "004_677c41495f04c64c.txt §4.1"
@@ -26,6 +33,11 @@ export interface TargetData extends Provenance {
   strict?: boolean;
   /** The wording of the letter, e.g. "người dân trong độ tuổi trưởng thành". */
   note?: string | null;
+  /**
+   * STUDENTS only: the school levels counted ("học sinh trung học": LOWER_SECONDARY and UPPER_SECONDARY), measured
+   * over the students the schools state for those levels; absent: every student of the area.
+   */
+  studentLevels?: StudentLevelName[] | null;
 }
 
 /** A campaign period, e.g. the peak (đợt cao điểm) 10/10/2025 – 10/11/2025. */

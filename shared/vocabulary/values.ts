@@ -1,7 +1,7 @@
 /**
- * GraphQL value types that both the directives and the plans subgraphs return (Target, ReportingDeadline) and the
- * inputs that carry them. Both subgraphs use these same classes, so the types are identical in both SDLs, as
- * Federation requires of @shareable types. Plain data lives in model.ts, the enums in enums.ts.
+ * GraphQL value types that both the directives and the plans subgraphs return (Target, ReportingDeadline; the reward
+ * rule is reward-rules.ts) and the inputs that carry them. Both subgraphs use these same classes, so the types are
+ * identical in both SDLs, as Federation requires of @shareable types. Plain data lives in model.ts, the enums in enums.ts.
  */
 import {
   Arg,
@@ -19,8 +19,8 @@ import {
 import { todayInVietnam } from '../pure/dates';
 import { DateScalar } from './scalars';
 import { nextDue } from './deadlines';
-import { DayPart, Indicator, PopulationGroup, Recurrence, RewardSubject, TargetSource } from './enums';
-import type { DeadlineData, RewardRuleData, TargetData } from './model';
+import { DayPart, Indicator, PopulationGroup, Recurrence, StudentLevel, TargetSource } from './enums';
+import type { DeadlineData, TargetData } from './model';
 
 @ObjectType('Target', {
   description:
@@ -46,6 +46,16 @@ export class Target {
 
   @Field(() => String, { nullable: true, description: 'The letter’s wording.' })
   note!: string | null;
+
+  // Three school levels at most (the @listSize every list field declares; subgraphs/common/list-size.ts).
+  @GqlDirective('@listSize(assumedSize: 3)')
+  @Field(() => [StudentLevel], {
+    nullable: true,
+    description:
+      'STUDENTS only: the school levels counted ("học sinh trung học": LOWER_SECONDARY, UPPER_SECONDARY), over the ' +
+      'students the schools state for those levels; null: every student of the area.',
+  })
+  studentLevels!: StudentLevel[] | null;
 
   @Field(() => String, {
     nullable: true,
@@ -95,6 +105,7 @@ export function targetView(
     dueOn: t.dueOn,
     strict: t.strict ?? false,
     note: t.note ?? null,
+    studentLevels: (t.studentLevels as StudentLevel[] | null | undefined) ?? null,
     citation: t.citation ?? null,
     demo: t.demo ?? false,
     source: from.planId ? TargetSource.COMMUNE : TargetSource.PROVINCE,
@@ -192,6 +203,9 @@ export class TargetInput implements TargetData {
   @Field(() => String, { nullable: true })
   note?: string | null;
 
+  @Field(() => [StudentLevel], { nullable: true, description: 'STUDENTS only: the school levels counted.' })
+  studentLevels?: StudentLevel[] | null;
+
   @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 3.2").' })
   citation?: string | null;
 }
@@ -227,94 +241,4 @@ export class ReportingDeadlineInput implements DeadlineData {
 
   @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 3.2").' })
   citation?: string | null;
-}
-
-@ObjectType('RewardRule', {
-  description:
-    'A reward rule (tiêu chí khen thưởng) as data: stated in a commune’s plan (plans), evaluated by reports ' +
-    '(`Commune.rewards`).',
-})
-@GqlDirective('@shareable')
-export class RewardRule implements RewardRuleData {
-  @Field(() => RewardSubject)
-  subject!: RewardSubject;
-
-  @Field(() => Float, {
-    nullable: true,
-    description:
-      'UNIT: share of its officials certified; VILLAGE: share of its working-age residents joined and certified.',
-  })
-  certifiedShare!: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'UNIT: share of its officials who each guided at least minGuided residents.',
-  })
-  guidingShare!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The quota: working-age residents each must have guided, at least (Ba Tô’s officials: 5).',
-  })
-  minGuided!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The quota’s upper end (Ba Tô’s units: 10–20); guiding more still meets the rule.',
-  })
-  maxGuided!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'How many of the subject are rewarded, at least (Ba Tô’s officials: 5, "từ 5-10 cá nhân"; fewer when fewer ' +
-      'meet the rule).',
-  })
-  minAwardees!: number | null;
-
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'How many are rewarded at most (Ba Tô’s officials: 10): when more meet the rule, the first in order (most ' +
-      'residents guided, then the earlier report, then the name) are proposed, the others are listed as beyond it.',
-  })
-  maxAwardees!: number | null;
-
-  @Field(() => String)
-  description!: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
-  })
-  citation!: string | null;
-
-  @Field(() => Boolean, {
-    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
-  })
-  demo!: boolean;
-}
-
-/** The GraphQL view of a rule's data (absent numbers as null). */
-export const rewardRuleView = (r: RewardRuleData): RewardRule => ({
-  subject: r.subject as RewardSubject,
-  certifiedShare: r.certifiedShare ?? null,
-  guidingShare: r.guidingShare ?? null,
-  minGuided: r.minGuided ?? null,
-  maxGuided: r.maxGuided ?? null,
-  minAwardees: r.minAwardees ?? null,
-  maxAwardees: r.maxAwardees ?? null,
-  description: r.description,
-  citation: r.citation ?? null,
-  demo: r.demo ?? false,
-});
-
-/** Rules are stored as the plan stated them (JSON): a rule without the mark is not demo. */
-@Resolver(() => RewardRule)
-export class RewardRuleResolver {
-  @FieldResolver(() => Boolean)
-  demo(@Root() rule: RewardRuleData): boolean {
-    return rule.demo ?? false;
-  }
 }

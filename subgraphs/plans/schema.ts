@@ -1,7 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../common/context';
 import { buildFederatedSchema } from '../common/schema';
-import { ReportingDeadlineResolver, RewardRuleResolver } from '../../shared/vocabulary/values';
+import { ReportingDeadlineResolver } from '../../shared/vocabulary/values';
+import { RewardRuleResolver } from '../../shared/vocabulary/reward-rules';
 import type { PlansLoaders } from './loaders';
 import { CommunePlanResolver } from './resolvers/CommunePlanResolver';
 import {

@@ -58,6 +58,14 @@ it('Ngọk Bay’s page lists its 80% of officials by 31/12 beside the province�
   expect(own.text).toContain('80%');
   expect(own.text).toContain('31/12/2025');
   expect(own.text).toContain('Của xã KH-UBND 08/2025');
+  // Where each comes from: the letter and section (the province's reconstructed 2027/SKHCN, from 002 §3.1).
+  expect(province.text).toContain('Theo 002_f8eec46e59f5584d.txt §3.1');
+  expect(own.text).toContain('Theo 003_f72a234c15b9ddbd.txt §II.1');
+  // "100% học sinh trung học": secondary students, in the letter's words, not all students.
+  const students = (await targetRows(page, 'effective-targets')).find(
+    (r) => r.target === 'STUDENTS COMPLETED 2025-12-31',
+  );
+  expect(students?.text).toContain('Học sinh trung học hoàn thành 5 chuyên đề');
   // Letter numbers only: no directive or plan id (lower-case slugs such as 2027-skhcn-bcvt-cds-2025) on the page.
   const table = (await page.locator('[data-testid="effective-targets"]').textContent()) ?? '';
   expect(table).not.toMatch(/[a-z0-9]+-[a-z0-9-]+-20\d\d/);
@@ -79,5 +87,6 @@ it('the province page names each target’s letter', async () => {
   const officials = rows.filter((r) => r.target?.startsWith('OFFICIALS') && r.target.endsWith('2025-11-10'));
   expect(officials.length).toBeGreaterThan(0);
   for (const r of officials) expect(r.text).toContain('2027/SKHCN');
+  for (const r of officials) expect(r.text).toContain('Theo 002_f8eec46e59f5584d.txt §3.1');
   await page.close();
 }, 90_000);

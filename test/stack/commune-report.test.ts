@@ -238,7 +238,7 @@ describe('a commune’s periodic report', () => {
       if (t.value !== null) expect(text).toContain(`${(t.value * 100).toFixed(2).replace('.', ',')}%`);
     }
     expect(text).not.toMatch(
-      /\b(JOINED|COMPLETED|CERTIFIED|DIGITAL_SIGNATURE|VNEID_CONFIRMED|RESIDENTS|OFFICIALS|STUDENTS|WORKERS|NOT_MEASURED|ON_TRACK|AT_RISK|CHECK_FIGURES)\b/,
+      /\b(JOINED|COMPLETED|CERTIFIED|DIGITAL_SIGNATURE|VNEID_CONFIRMED|VNEID_SKILLS|RESIDENTS|OFFICIALS|STUDENTS|WORKERS|NOT_MEASURED|ON_TRACK|AT_RISK|CHECK_FIGURES)\b/,
     );
     // Tasks and sessions come from the plans subgraph through the gateway, in the same operation.
     expect(text).toMatch(/Kế hoạch: [^;]+; đã hoàn thành [1-9]\d*\/\d+ nhiệm vụ; đã tổ chức [1-9]\d* buổi/);

@@ -182,7 +182,7 @@ describe('the commune plans of the seed letters', () => {
       ...Array<string>(5).fill('2026'),
     ]);
     const vneid = data.ngokBay.effectiveTargets
-      .filter((t) => t.indicator === 'VNEID_CONFIRMED')
+      .filter((t) => t.indicator === 'VNEID_SKILLS')
       .map((t) => [t.dueOn, t.threshold, t.source]);
     expect(vneid).toEqual([
       ['2025-12-31', 0.7, 'COMMUNE'],

@@ -32,7 +32,8 @@ const CONTENT = `number issuedOn ${ITEM} targets { indicator group threshold due
 const PLAN = `${CONTENT} replacesNumber rewardRules { subject ${ITEM} }`;
 /** Ba Tô, Ngọk Bay, Khánh Cường: the communes of the seed letters. */
 const DEMO_COMMUNES = ['C02949', 'C02032', 'C01590'];
-const SEEDS = readdirSync(path.join(__dirname, '..', '..', '..', 'shared', 'seeds'));
+/** The seed letters, as the repository keeps them (data/letters, copied from the campaign's shared set). */
+const SEEDS = readdirSync(path.join(__dirname, '..', '..', 'data', 'letters'));
 
 async function documents() {
   const data = ok(

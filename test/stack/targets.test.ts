@@ -89,8 +89,9 @@ describe('target status through the gateway', () => {
     const signature = data.province.targetStatus.find((t) => t.indicator === 'DIGITAL_SIGNATURE')!;
     expect(signature.status).not.toBe('NOT_MEASURED');
     expect(signature.value).toBeGreaterThan(0);
-    // Ngọk Bay's plan: 70% confirmed on VNeID by 31/12/2025.
-    const vneid = data.commune.targetStatus.find((t) => t.indicator === 'VNEID_CONFIRMED' && t.dueOn === '2025-12-31')!;
+    // Ngọk Bay's plan: 70% with digital skills confirmed on VNeID by 31/12/2025 (003 §II.1) — its own measure, not the
+    // level-2 accounts the villages also report (which stand higher, and would have shown it met).
+    const vneid = data.commune.targetStatus.find((t) => t.indicator === 'VNEID_SKILLS' && t.dueOn === '2025-12-31')!;
     expect(vneid).toMatchObject({ threshold: 0.7, source: 'COMMUNE' });
     expect(['MET', 'ON_TRACK', 'AT_RISK']).toContain(vneid.status);
     expect(vneid.value).toBeGreaterThan(0);
@@ -104,7 +105,7 @@ describe('target status through the gateway', () => {
          and unit_type <> 'DIGITAL_TEAM' order by id limit 1`,
       )
     )[0];
-    const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id digitalSignatures vneidConfirmed } }`;
+    const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id digitalSignatures vneidConfirmed vneidSkills } }`;
     const input = (date: string, extra: Record<string, number>) => ({
       input: {
         reporterId: unit.id,
@@ -116,14 +117,17 @@ describe('target status through the gateway', () => {
     const tooMany = await stack.gql(SUBMIT, input('2025-12-01', { digitalSignatures: unit.staff + 1 }), admin);
     expect(errorCode(tooMany)).toBe('BAD_USER_INPUT');
     expect(tooMany.errors?.[0].message).toContain('chữ ký số');
+    const tooSkilled = await stack.gql(SUBMIT, input('2025-12-01', { vneidSkills: unit.staff + 1 }), admin);
+    expect(errorCode(tooSkilled)).toBe('BAD_USER_INPUT');
+    expect(tooSkilled.errors?.[0].message).toContain('kỹ năng số trên VNeID');
     const first = ok(
-      await stack.gql<{ submitUnitReport: { digitalSignatures: number; vneidConfirmed: number } }>(
+      await stack.gql<{ submitUnitReport: { digitalSignatures: number; vneidConfirmed: number; vneidSkills: number } }>(
         SUBMIT,
-        input('2025-12-01', { digitalSignatures: 4, vneidConfirmed: 6 }),
+        input('2025-12-01', { digitalSignatures: 4, vneidConfirmed: 6, vneidSkills: 3 }),
         admin,
       ),
     );
-    expect(first.submitUnitReport).toMatchObject({ digitalSignatures: 4, vneidConfirmed: 6 });
+    expect(first.submitUnitReport).toMatchObject({ digitalSignatures: 4, vneidConfirmed: 6, vneidSkills: 3 });
     // A later report that leaves them blank does not reset them (cumulative: the last stated value counts).
     const signature = async (asOf: string) =>
       ok(
@@ -134,5 +138,51 @@ describe('target status through the gateway', () => {
     const before = await signature('2025-12-01');
     ok(await stack.gql(SUBMIT, input('2025-12-02', {}), admin));
     expect(await signature('2025-12-02')).toBeCloseTo(before!, 12);
+  });
+  it('measures Ngọk Bay’s "100% học sinh trung học" over the secondary students its schools state, not all students', async () => {
+    const status = ok(
+      await stack.gql<{
+        commune: {
+          targetStatus: Array<{ group: string; dueOn: string; studentLevels: string[] | null; value: number | null }>;
+        };
+      }>(`{ commune(id: "C02032") { targetStatus(asOf: "2025-11-21") { group dueOn studentLevels value status } } }`),
+    ).commune.targetStatus.filter((t) => t.group === 'STUDENTS');
+    const secondary = status.find((t) => t.dueOn === '2025-12-31')!;
+    expect(secondary.studentLevels).toEqual(['LOWER_SECONDARY', 'UPPER_SECONDARY']);
+    expect(status.find((t) => t.dueOn === '2026-12-31')!.studentLevels).toEqual([
+      'PRIMARY',
+      'LOWER_SECONDARY',
+      'UPPER_SECONDARY',
+    ]);
+    // The lower-secondary school's own statement, its latest on or before the date: completed over enrolled.
+    const [stated] = await stack.sql<{ levels: Array<{ level: string; enrolled: number; completed: number }> }>(
+      `select student_levels as levels from reports.unit_report where commune_id = 'C02032' and student_levels is not null
+         and report_date <= '2025-11-21' order by report_date desc, version desc limit 1`,
+    );
+    const thcs = stated.levels.find((l) => l.level === 'LOWER_SECONDARY')!;
+    expect(secondary.value).toBeCloseTo(thcs.completed / thcs.enrolled, 9);
+  });
+
+  it('takes a school’s students by level, and refuses levels that add up to more than its students', async () => {
+    const admin = { token: await stack.token('PROVINCE_ADMIN', 'P23') };
+    const [school] = await stack.sql<{ id: string }>(
+      `select id from reports.area where commune_id = 'C02949' and unit_type = 'SCHOOL' order by id desc limit 1`,
+    );
+    const SUBMIT = `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) {
+      studentLevels { level enrolled registered completed certified } } }`;
+    const input = (levels: object[]) => ({
+      input: {
+        reporterId: school.id,
+        reportDate: '2025-12-03',
+        groups: [{ group: 'STUDENTS', registered: 300, completed: 200, certified: 100 }],
+        studentLevels: levels,
+      },
+    });
+    const level = { level: 'LOWER_SECONDARY', enrolled: 320, registered: 300, completed: 200, certified: 100 };
+    const refused = await stack.gql(SUBMIT, input([level, { ...level, level: 'UPPER_SECONDARY' }]), admin);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].message).toMatch(/^Tổng số học sinh theo cấp học \(600\) lớn hơn số học sinh/);
+    const taken = ok(await stack.gql<{ submitUnitReport: { studentLevels: object[] } }>(SUBMIT, input([level]), admin));
+    expect(taken.submitUnitReport.studentLevels).toEqual([level]);
   });
 });

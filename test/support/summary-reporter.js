@@ -12,7 +12,11 @@ class SummaryReporter {
     const target = projects.length === 1 && projects[0] === 'unit' ? ` (target: under ${UNIT_TARGET_SECONDS} s)` : '';
     process.stdout.write(`[test] jest (${projects.sort().join(', ')}) took ${took} s${target}\n`);
     const skipped = results.numPendingTests + results.numTodoTests;
-    const line = `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`;
+    // A file that fails before its tests run (an import or set-up error) has no failed test: count it as one, so that
+    // the closing line never says "0 failed" for a red run.
+    const brokenFiles = results.testResults.filter((r) => r.testExecError && r.numFailingTests === 0).length;
+    const failed = results.numFailedTests + brokenFiles;
+    const line = `tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`;
     process.stdout.write(line);
     try {
       if (process.env.HUB_TEST_SUMMARY_FILE) writeFileSync(process.env.HUB_TEST_SUMMARY_FILE, line);

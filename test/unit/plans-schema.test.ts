@@ -48,7 +48,7 @@ describe('what the reports subgraph builds on', () => {
     const { subgraphs } = await composeSupergraph();
     const reports = subgraphs.find((s) => s.name === 'reports')!.sdl;
     expect(reports).toMatch(
-      /targetStatus\(asOf: Date @cost\(weight: \d+\)\): \[TargetStatus!\]! @listSize\(assumedSize: \d+\) @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source document citation demo \}"\)/,
+      /targetStatus\(asOf: Date @cost\(weight: \d+\)\): \[TargetStatus!\]! @listSize\(assumedSize: \d+\) @requires\(fields: "effectiveTargets \{ indicator group threshold dueOn strict source document citation demo studentLevels \}"\)/,
     );
     expect(reports).toContain('effectiveTargets: [Target!]! @external');
   });

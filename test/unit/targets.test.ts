@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { emptyFigures } from '../../subgraphs/reports/progress/rules';
 import {
+  addStudentLevels,
   judgeTarget,
   targetShare,
   targetValue,
@@ -8,6 +9,9 @@ import {
   type TargetShape,
 } from '../../subgraphs/reports/targets/rules';
 import { excessSentence } from '../../shared/pure/measures';
+import { INDICATORS, studentsOfLevels } from '../../shared/pure/values';
+import { targetSubject } from '../../shared/pure/targets';
+import { checkStudentLevels } from '../../subgraphs/reports/intake/validation';
 
 /** A figure date whose counts make this rate (out of 10,000 people); null: not measured then. */
 const at = (date: string, value: number | null): SeriesPoint => ({
@@ -101,6 +105,9 @@ describe('the value of a target', () => {
     ['VNEID_CONFIRMED', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: 720 }, 0.72],
     ['VNEID_CONFIRMED', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: null }, null],
     ['DIGITAL_SIGNATURE', 'OFFICIALS', { digitalSignatures: 510, vneidConfirmed: 720 }, null], // not per group
+    // Skills confirmed on VNeID are their own measure: 720 level-2 accounts do not count for them (003 §II).
+    ['VNEID_SKILLS', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: 720, vneidSkills: 300 }, 0.3],
+    ['VNEID_SKILLS', 'RESIDENTS', { digitalSignatures: 510, vneidConfirmed: 720 }, null],
   ] as const)('%s × %s from the adult measures %j = %s', (indicator, group, measures, value) => {
     const counts = { learners: 700, groups, ...measures };
     expect(targetValue({ indicator, group, threshold: 0.5, dueOn: '2025-12-31' }, counts, d)).toBe(value);
@@ -130,11 +137,12 @@ describe('rates over generated reports', () => {
     groups: fc.record({ OFFICIALS: figures, RESIDENTS: figures, STUDENTS: figures, WORKERS: figures }),
     digitalSignatures: fc.option(fc.nat(20_000)),
     vneidConfirmed: fc.option(fc.nat(20_000)),
+    vneidSkills: fc.option(fc.nat(20_000)),
   });
   const base = fc.option(fc.nat(10_000));
   const denominators = fc.record({ adults: base, officials: base, students: base, workers: base });
   const target = fc.record({
-    indicator: fc.constantFrom('JOINED', 'COMPLETED', 'CERTIFIED', 'DIGITAL_SIGNATURE', 'VNEID_CONFIRMED' as const),
+    indicator: fc.constantFrom(...INDICATORS),
     group: fc.constantFrom('RESIDENTS', 'OFFICIALS', 'STUDENTS', 'WORKERS' as const),
     threshold: fc.double({ min: 0.05, max: 1, noNaN: true }),
     dueOn: fc.constantFrom('2025-11-20', '2025-12-31', '2026-06-30'),
@@ -169,5 +177,79 @@ describe('rates over generated reports', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('students by level: "100% học sinh trung học" counts secondary students only (003 §II.1)', () => {
+  const secondary: TargetShape = {
+    indicator: 'COMPLETED',
+    group: 'STUDENTS',
+    threshold: 1,
+    dueOn: '2025-12-31',
+    studentLevels: ['LOWER_SECONDARY', 'UPPER_SECONDARY'],
+  };
+  const d = { adults: 10_000, officials: 100, students: 2_000, workers: 50 };
+  const groups = { ...emptyFigures(), STUDENTS: { registered: 900, completed: 700, certified: 500 } };
+  // A primary school and a lower-secondary school state their levels; no upper-secondary school does.
+  const studentLevels = addStudentLevels(
+    addStudentLevels(null, [{ level: 'PRIMARY', enrolled: 600, registered: 500, completed: 420, certified: 300 }]),
+    [{ level: 'LOWER_SECONDARY', enrolled: 400, registered: 400, completed: 280, certified: 200 }],
+  );
+
+  it('is the secondary students completed over the secondary students the schools enrol', () => {
+    expect(targetShare(secondary, { learners: 0, groups, studentLevels }, d)).toEqual({ count: 280, base: 400 });
+  });
+
+  it('from primary up it is every level stated; without levels, every student of the area', () => {
+    const all = { ...secondary, studentLevels: ['PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY'] as const };
+    expect(targetShare(all, { learners: 0, groups, studentLevels }, d)).toEqual({ count: 700, base: 1_000 });
+    expect(targetShare({ ...secondary, studentLevels: null }, { learners: 0, groups, studentLevels }, d)).toEqual({
+      count: 700,
+      base: 2_000,
+    });
+  });
+
+  it('is not measured while no school states its levels, rather than measured over other students', () => {
+    expect(targetShare(secondary, { learners: 0, groups, studentLevels: null }, d)).toBeNull();
+    const primaryOnly = addStudentLevels(null, [
+      { level: 'PRIMARY', enrolled: 600, registered: 500, completed: 420, certified: 300 },
+    ]);
+    expect(targetShare(secondary, { learners: 0, groups, studentLevels: primaryOnly }, d)).toBeNull();
+  });
+
+  it.each([
+    [['LOWER_SECONDARY', 'UPPER_SECONDARY'], 'Học sinh trung học'],
+    [['PRIMARY', 'LOWER_SECONDARY', 'UPPER_SECONDARY'], 'Học sinh từ cấp tiểu học'],
+    [['LOWER_SECONDARY'], 'Học sinh trung học cơ sở'],
+    [null, 'Học sinh'],
+  ])('%j is written "%s"', (levels, words) => {
+    expect(studentsOfLevels(levels)).toBe(words);
+    expect(targetSubject({ group: 'STUDENTS', indicator: 'COMPLETED', studentLevels: levels })).toBe(
+      `${words} hoàn thành 5 chuyên đề`,
+    );
+  });
+});
+
+describe('a school’s students by level are a breakdown of its students', () => {
+  const students = { registered: 300, completed: 200, certified: 100 };
+  const level = { level: 'LOWER_SECONDARY' as const, enrolled: 350, registered: 300, completed: 200, certified: 100 };
+  it.each([
+    [
+      'more registered than enrolled',
+      [{ ...level, enrolled: 299 }],
+      /không thể lớn hơn số học sinh trung học cơ sở của trường/,
+    ],
+    ['a level twice', [level, level], /được nhập hai lần/],
+    [
+      'levels adding up to more than the students',
+      [level, { ...level, level: 'PRIMARY' as const }],
+      /Tổng số học sinh theo cấp học/,
+    ],
+    ['a negative count', [{ ...level, certified: -1 }], /số nguyên không âm/],
+  ])('refuses %s', (_label, levels, message) => {
+    expect(() => checkStudentLevels(levels, students)).toThrow(message);
+  });
+  it('takes levels within the students figures', () => {
+    expect(() => checkStudentLevels([level], students)).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { RewardRule, rewardRuleView, Target, targetView } from '../../../shared/vocabulary/values';
+import { RewardRule, rewardRuleView } from '../../../shared/vocabulary/reward-rules';
+import { Target, targetView } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { resolveEffectiveTargets } from '../targets';

@@ -8,7 +8,7 @@ import {
   type DayPartName,
   type KeyPersonRoleName,
 } from '../../../shared/vocabulary/enums';
-export { RewardRule } from '../../../shared/vocabulary/values';
+export { RewardRule } from '../../../shared/vocabulary/reward-rules';
 import { ReportingDeadlineInput, TargetInput } from '../../../shared/vocabulary/values';
 import type { RewardRuleData, SessionData, TaskData, TaskStatusName } from '../model';
 

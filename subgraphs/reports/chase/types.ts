@@ -1,6 +1,6 @@
 /** The GraphQL object types of the chase lists and the rewards (resolvers in resolvers.ts). */
 import { Field, Float, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
-import { RewardRule } from '../../../shared/vocabulary/values';
+import { RewardRule } from '../../../shared/vocabulary/reward-rules';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { UnitRef, VillageRef, CommuneRef } from '../resolvers/refs';
 import { PersonRole } from '../resolvers/types';

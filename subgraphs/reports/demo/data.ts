@@ -7,6 +7,13 @@
  */
 import { seededRandom } from '../../common/random';
 import { allocate, interpolate } from './math';
+import type { StudentLevelFigures } from '../intake/validation';
+const figuresOfTriple = ([registered, completed, certified]: [number, number, number]) => ({
+  registered,
+  completed,
+  certified,
+});
+
 export interface DemoReporter {
   id: string;
   level: 'VILLAGE' | 'UNIT';
@@ -33,9 +40,12 @@ export interface DemoReportRow {
   students: [number, number, number];
   workers: [number, number, number];
   guidedResidents: number;
-  /** Villages only: adults with a digital signature / confirmed on VNeID level 2 (cumulative). */
+  /** Villages only: adults with a digital signature / a level-2 VNeID account / skills confirmed on VNeID (cumulative). */
   digitalSignatures?: number | null;
   vneidConfirmed?: number | null;
+  vneidSkills?: number | null;
+  /** The THCS school only: its students by level with the level's enrolment (illustrative, like every demo figure). */
+  studentLevels?: StudentLevelFigures[] | null;
 }
 
 export interface DemoPortalRow {
@@ -174,6 +184,8 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
     const teams = c.reporters.filter((r) => r.unitType === 'DIGITAL_TEAM');
     // Some reporters are habitually late or silent: the commune's Friday chase list.
     const habit = new Map(c.reporters.map((r) => [r.id, rnd()]));
+    // The school's enrolment: constant over the weeks, 90% of it registered by the last Friday.
+    const enrolled = Math.max(1, Math.round((interpolate(curve.anchors, REPORT_FRIDAYS.at(-1)!) * 0.1) / 0.9));
     REPORT_FRIDAYS.forEach((date, week) => {
       const learners = interpolate(curve.anchors, date);
       const officials = Math.min(
@@ -222,9 +234,11 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
           students: zero,
           workers: zero,
           guidedResidents: Math.round(residentsBy[i] * 0.3),
-          // The adult measures rise over the weeks: signatures from 30% towards 55%, VNeID from 45% towards 75%.
+          // The adult measures rise over the weeks: signatures from 30% towards 55%, level-2 VNeID accounts from 45%
+          // towards 75%, skills confirmed on VNeID (which follow the course) from 10% towards 40%.
           digitalSignatures: Math.round((villages[i].adults ?? 0) * (0.3 + 0.25 * progress)),
           vneidConfirmed: Math.round((villages[i].adults ?? 0) * (0.45 + 0.3 * progress)),
+          vneidSkills: Math.round((villages[i].adults ?? 0) * (0.1 + 0.3 * progress)),
         }),
       );
       staffUnits.forEach((u, i) =>
@@ -234,6 +248,8 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
           students: u === school ? triple(students) : zero,
           workers: zero,
           guidedResidents: Math.round(officialsBy[i] * 1.5),
+          studentLevels:
+            u === school ? [{ level: 'LOWER_SECONDARY', enrolled, ...figuresOfTriple(triple(students)) }] : null,
         }),
       );
       if (coop)

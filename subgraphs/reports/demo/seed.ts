@@ -8,7 +8,7 @@ import { initRankState } from '../live/store';
 import { importPortalStatistics } from '../intake/portal-store';
 
 export const DEMO_PROVINCE = 'P23';
-const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, '[]', ?, true)`;
+const ROW_VALUES = `(?, ?, ?, ?, ?, 1, ${FIGURE_FIELDS.map(() => '?').join(', ')}, ?, ?, ?, ?, ?::jsonb, '[]', ?, true)`;
 
 /**
  * Several weeks of generated reports, two portal statistics pages and a national-platform row for Quảng Ngãi (see
@@ -77,7 +77,7 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
       await t.execute(
         `insert into reports.unit_report (reporter_id, reporter_level, commune_id, province_id, report_date, version,
            ${FIGURE_FIELDS.map((f) => f.column).join(', ')},
-           guided_residents, digital_signatures, vneid_confirmed, anomalies, submitted_at, demo)
+           guided_residents, digital_signatures, vneid_confirmed, vneid_skills, student_levels, anomalies, submitted_at, demo)
          values ${chunk.map(() => ROW_VALUES).join(', ')}`,
         chunk.flatMap((r) => [
           r.reporterId,
@@ -89,6 +89,8 @@ export async function seedDemo(em: EntityManager, log: (line: string) => void): 
           r.guidedResidents,
           r.digitalSignatures ?? null,
           r.vneidConfirmed ?? null,
+          r.vneidSkills ?? null,
+          r.studentLevels ? JSON.stringify(r.studentLevels) : null,
           r.submittedAt,
         ]),
       );

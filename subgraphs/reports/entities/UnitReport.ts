@@ -2,6 +2,21 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, Directive } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { listSize, LABELS } from '../../common/list-size';
+import { StudentLevel } from '../../../shared/vocabulary/enums';
+import type { StudentLevelFigures } from '../intake/validation';
+
+@ObjectType('StudentLevelFigures', {
+  description:
+    'A school’s students of one level (cấp học): enrolled, and of them registered, completed, certified (cumulative).',
+})
+export class StudentLevelFiguresType implements StudentLevelFigures {
+  @Field(() => StudentLevel) level!: StudentLevel;
+  @Field(() => Int, { description: 'Students of this level at the school: what its rate is a share of.' })
+  enrolled!: number;
+  @Field(() => Int) registered!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) certified!: number;
+}
 
 /**
  * One version of a village's or unit's report for a reporting date. Figures are cumulative to that date, per
@@ -70,13 +85,37 @@ export class UnitReport {
   @Field(() => Int, { nullable: true, description: 'Adults with a digital signature, cumulative; null: not stated.' })
   digitalSignatures: number | null = null;
 
-  /** Adults confirmed on VNeID level 2 (xác nhận trên VNeID mức 2), cumulative; null when not stated. */
+  /** Adults with a level-2 electronic identity account on VNeID (định danh mức 2), cumulative; null when not stated. */
   @Property({ type: 'integer', nullable: true })
   @Field(() => Int, {
     nullable: true,
-    description: 'Adults confirmed on VNeID (level 2), cumulative; null: not stated.',
+    description: 'Adults with a level-2 electronic identity account on VNeID, cumulative; null: not stated.',
   })
   vneidConfirmed: number | null = null;
+
+  /**
+   * Adults whose digital skills are confirmed on VNeID (xác nhận đạt phổ cập kỹ năng số trên nền tảng VNeID, 003 §II),
+   * cumulative; null when not stated. Another measure than the level-2 account above.
+   */
+  @Property({ type: 'integer', nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Adults whose digital skills are confirmed on VNeID (xác nhận đạt phổ cập kỹ năng số), cumulative; null: not stated.',
+  })
+  vneidSkills: number | null = null;
+
+  /**
+   * A school's students by level, a breakdown of its STUDENTS figures with each level's enrolment (null: not stated),
+   * so that a target about some levels ("học sinh trung học") counts those and is a share of those.
+   */
+  @Property({ type: 'json', nullable: true })
+  @Directive(listSize(3))
+  @Field(() => [StudentLevelFiguresType], {
+    nullable: true,
+    description: 'A school’s students by level (cấp học), with each level’s enrolment; null: not stated.',
+  })
+  studentLevels: StudentLevelFigures[] | null = null;
 
   /** Figures accepted but out of line with the registry (e.g. more registered than the group's population). */
   @Property({ type: 'json' })

@@ -6,7 +6,7 @@ import { viDate, type IsoDate } from '../../../shared/pure/dates';
 import { bilingual, ConflictError } from '../../../shared/pure/errors';
 import { cleanText } from '../../../shared/pure/text';
 import { GROUPS, type Figures } from '../progress/rules';
-import type { ReportInputShape } from './validation';
+import type { ReportInputShape, StudentLevelFigures } from './validation';
 
 /** What a submission says, normalised as it is stored: two submissions with the same content are the same report. */
 export interface SubmissionContent {
@@ -15,6 +15,8 @@ export interface SubmissionContent {
   guidedResidents: number;
   digitalSignatures: number | null;
   vneidConfirmed: number | null;
+  vneidSkills: number | null;
+  studentLevels: StudentLevelFigures[] | null;
   note: string | null;
   people: Array<{ name: string; role: string; certified: boolean; guided: number }>;
 }
@@ -27,6 +29,8 @@ export function contentOfInput(input: ReportInputShape, figures: Figures): Submi
     guidedResidents: input.guidedResidents ?? 0,
     digitalSignatures: input.digitalSignatures ?? null,
     vneidConfirmed: input.vneidConfirmed ?? null,
+    vneidSkills: input.vneidSkills ?? null,
+    studentLevels: input.studentLevels?.length ? input.studentLevels : null,
     note: input.note?.trim() || null,
     people: (input.people ?? []).map((p) => ({
       name: cleanText(p.name),
@@ -44,6 +48,8 @@ export type StoredFigures = { [K in `${'officials' | 'residents' | 'students' | 
   guidedResidents: number;
   digitalSignatures: number | null;
   vneidConfirmed: number | null;
+  vneidSkills: number | null;
+  studentLevels: StudentLevelFigures[] | null;
   note: string | null;
 };
 
@@ -65,6 +71,8 @@ export function contentOfRow(r: StoredFigures, people: SubmissionContent['people
     guidedResidents: r.guidedResidents,
     digitalSignatures: r.digitalSignatures,
     vneidConfirmed: r.vneidConfirmed,
+    vneidSkills: r.vneidSkills,
+    studentLevels: r.studentLevels,
     note: r.note,
     people: people.map((p) => ({ name: p.name, role: p.role, certified: p.certified, guided: p.guided })),
   };
@@ -73,8 +81,11 @@ export function contentOfRow(r: StoredFigures, people: SubmissionContent['people
 function canonical(c: SubmissionContent): string {
   const people = c.people.map((p) => JSON.stringify([p.name, p.role, p.certified, p.guided])).sort();
   const groups = GROUPS.map((g) => [c.figures[g].registered, c.figures[g].completed, c.figures[g].certified]);
-  const adults = [c.digitalSignatures, c.vneidConfirmed];
-  return JSON.stringify([c.reportDate, groups, c.guidedResidents, adults, c.note, people]);
+  const adults = [c.digitalSignatures, c.vneidConfirmed, c.vneidSkills];
+  const levels = (c.studentLevels ?? [])
+    .map((l) => [l.level, l.enrolled, l.registered, l.completed, l.certified])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  return JSON.stringify([c.reportDate, groups, c.guidedResidents, adults, levels, c.note, people]);
 }
 
 /**

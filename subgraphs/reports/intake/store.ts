@@ -105,6 +105,8 @@ export async function submitUnitReport(em: EntityManager, viewer: Viewer, input:
       guidedResidents: input.guidedResidents ?? 0,
       digitalSignatures: input.digitalSignatures ?? null,
       vneidConfirmed: input.vneidConfirmed ?? null,
+      vneidSkills: input.vneidSkills ?? null,
+      studentLevels: input.studentLevels?.length ? input.studentLevels : null,
       anomalies: findAnomalies(figures, {
         adults: pop?.adults,
         students: pop?.students,

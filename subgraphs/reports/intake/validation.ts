@@ -5,6 +5,9 @@ import { cleanText, isBlank } from '../../../shared/pure/text';
 import { CAMPAIGN_START } from '../approval/rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from '../progress/rules';
 import { groupInSentence } from '../../../shared/pure/values';
+import { count } from './count';
+import { checkStudentLevels, type StudentLevelFigures } from './student-levels';
+export { checkStudentLevels, type StudentLevelFigures } from './student-levels';
 
 export { CAMPAIGN_START } from '../approval/rules';
 // A retry's content compared with the first report's (idempotency keys): idempotency.ts.
@@ -26,6 +29,10 @@ export function maxPeoplePerReport(env: NodeJS.ProcessEnv = process.env): number
 }
 export const MAX_PEOPLE_PER_REPORT = maxPeoplePerReport();
 
+/** The adult measures as a clerk's form names them. */
+const VNEID_CONFIRMED_VI = 'Số người có tài khoản định danh điện tử mức 2 (VNeID)';
+const VNEID_SKILLS_VI = 'Số người được xác nhận đạt phổ cập kỹ năng số trên VNeID';
+
 export interface GroupInput {
   group: Group;
   registered: number;
@@ -46,23 +53,11 @@ export interface ReportInputShape {
   guidedResidents?: number | null;
   digitalSignatures?: number | null;
   vneidConfirmed?: number | null;
+  vneidSkills?: number | null;
+  studentLevels?: StudentLevelFigures[] | null;
   people?: PersonInputShape[] | null;
   note?: string | null;
   idempotencyKey?: string | null;
-}
-
-function count(value: number, what: string, field: string): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw new BadInputError(
-      bilingual(`${what} phải là số nguyên không âm (đang nhập ${value})`, `${field} must be a whole number ≥ 0`),
-      field,
-    );
-  }
-  if (value > 10_000_000)
-    throw new BadInputError(
-      bilingual(`${what} (${viNumber(value)}) quá lớn; hãy kiểm tra lại`, `${field} is implausibly large`),
-      field,
-    );
 }
 
 /** Validates a report and returns its figures per group (groups not given count zero). */
@@ -130,8 +125,9 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
   count(input.guidedResidents ?? 0, 'Số người dân được hướng dẫn', 'guidedResidents');
   if (input.digitalSignatures != null)
     count(input.digitalSignatures, 'Số người trưởng thành có chữ ký số', 'digitalSignatures');
-  if (input.vneidConfirmed != null)
-    count(input.vneidConfirmed, 'Số người được xác nhận trên VNeID mức 2', 'vneidConfirmed');
+  if (input.vneidConfirmed != null) count(input.vneidConfirmed, VNEID_CONFIRMED_VI, 'vneidConfirmed');
+  if (input.vneidSkills != null) count(input.vneidSkills, VNEID_SKILLS_VI, 'vneidSkills');
+  checkStudentLevels(input.studentLevels ?? [], figures.STUDENTS);
   const named = (input.people ?? []).length;
   if (named > MAX_PEOPLE_PER_REPORT)
     throw new BadInputError(
@@ -214,17 +210,18 @@ export function findAnomalies(
 }
 
 /**
- * The adult measures (digital signature, VNeID level 2) are counts of the reporter's adults (a unit: its staff):
+ * The adult measures (digital signature, VNeID level-2 account, digital skills confirmed on VNeID) are counts of the reporter's adults (a unit: its staff):
  * never above them. Unlike registrations, which may outrun a stale census, a stated share above 100% is refused.
  */
 export function checkAdultMeasures(
-  input: Pick<ReportInputShape, 'digitalSignatures' | 'vneidConfirmed'>,
+  input: Pick<ReportInputShape, 'digitalSignatures' | 'vneidConfirmed' | 'vneidSkills'>,
   adults: number | null | undefined,
 ): void {
   if (adults == null) return;
   const measures = [
     ['digitalSignatures', input.digitalSignatures, 'Số người có chữ ký số'],
-    ['vneidConfirmed', input.vneidConfirmed, 'Số người được xác nhận trên VNeID mức 2'],
+    ['vneidConfirmed', input.vneidConfirmed, VNEID_CONFIRMED_VI],
+    ['vneidSkills', input.vneidSkills, VNEID_SKILLS_VI],
   ] as const;
   for (const [field, value, vi] of measures)
     if (value != null && value > adults)

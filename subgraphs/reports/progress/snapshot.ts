@@ -18,8 +18,9 @@ import {
   type PortalFigures,
 } from './rules';
 import { rankCommunes, type RankInput, type Ranked } from '../ranking/rules';
+import type { StudentLevelFigures } from '../intake/validation';
 import { platformOnly, type StatisticSourceName } from './statistic-sources';
-import type { Counts, Denominators } from '../targets/rules';
+import { addStudentLevels, type Counts, type Denominators, type StudentLevelCounts } from '../targets/rules';
 
 export interface AreaRow {
   id: string;
@@ -45,6 +46,9 @@ export interface LatestReport {
   /** The reporter's latest stated adult measures (null: never stated). */
   digitalSignatures: number | null;
   vneidConfirmed: number | null;
+  vneidSkills: number | null;
+  /** A school's students by level, as its latest report states them (null: not stated). */
+  studentLevels: StudentLevelFigures[] | null;
 }
 
 export interface PortalRow extends PortalFigures {
@@ -213,14 +217,25 @@ export class ProvinceSnapshot {
     let groups: Figures | null = null;
     let signed: number | null = null;
     let vneid: number | null = null;
+    let skills: number | null = null;
+    let levels: StudentLevelCounts | null = null;
     for (const r of this.reportersUnder(id)) {
       const report = this.reportOf.get(r.id);
       if (!report) continue;
       groups = addFigures(groups ?? emptyFigures(), report.figures);
       if (report.digitalSignatures !== null) signed = (signed ?? 0) + report.digitalSignatures;
       if (report.vneidConfirmed !== null) vneid = (vneid ?? 0) + report.vneidConfirmed;
+      if (report.vneidSkills !== null) skills = (skills ?? 0) + report.vneidSkills;
+      if (report.studentLevels?.length) levels = addStudentLevels(levels, report.studentLevels);
     }
-    return { learners: this.progress(id).learners, groups, digitalSignatures: signed, vneidConfirmed: vneid };
+    return {
+      learners: this.progress(id).learners,
+      groups,
+      digitalSignatures: signed,
+      vneidConfirmed: vneid,
+      vneidSkills: skills,
+      studentLevels: levels,
+    };
   }
 
   /** The populations targets are measured against (see targets/rules.ts for the rule of each group). */

@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../shared/pure/dates';
 import { FIGURE_FIELDS, figuresOf, type FigureProperty } from '../intake/figures';
+import type { StudentLevelFigures } from '../intake/validation';
 import { ProvinceSnapshot, type AreaRow, type LatestReport, type PopulationRow, type PortalRow } from './snapshot';
 
 interface ReportRow {
@@ -19,6 +20,8 @@ interface ReportRow {
   guided_residents: number;
   digital_signatures: number | null;
   vneid_confirmed: number | null;
+  vneid_skills: number | null;
+  student_levels: StudentLevelFigures[] | null;
 }
 
 type ReportRowWithFigures = ReportRow & Record<FigureProperty, number>;
@@ -27,7 +30,7 @@ type ReportRowWithFigures = ReportRow & Record<FigureProperty, number>;
  * The adult measures are optional in a report and cumulative: a reporter's value at a date is the one its latest
  * report stating it says (a report leaving it blank does not reset it).
  */
-const ADULT_MEASURES = ['digital_signatures', 'vneid_confirmed'] as const;
+const ADULT_MEASURES = ['digital_signatures', 'vneid_confirmed', 'vneid_skills'] as const;
 const latestStated = (column: string) =>
   `(select s.${column} from reports.unit_report s where s.reporter_id = r.reporter_id and s.report_date <= d.day
      and s.${column} is not null order by s.report_date desc, s.version desc limit 1) as ${column}`;
@@ -54,7 +57,7 @@ export async function loadLatestReports(
     `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
      cross join lateral (
        select distinct on (r.reporter_id) r.id, r.reporter_id, r.commune_id, r.province_id, r.report_date, r.version,
-              r.guided_residents, ${FIGURE_FIELDS.map((f) => `r.${f.column} as "${f.property}"`).join(', ')},
+              r.guided_residents, r.student_levels, ${FIGURE_FIELDS.map((f) => `r.${f.column} as "${f.property}"`).join(', ')},
               ${ADULT_MEASURES.map((m) => latestStated(m)).join(', ')}
          from reports.unit_report r
         where r.province_id in (?) and r.report_date <= d.day
@@ -76,6 +79,8 @@ export async function loadLatestReports(
       guidedResidents: r.guided_residents,
       digitalSignatures: r.digital_signatures,
       vneidConfirmed: r.vneid_confirmed,
+      vneidSkills: r.vneid_skills,
+      studentLevels: r.student_levels,
     });
     out.set(key, list);
   }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { RewardRule } from '../../../shared/vocabulary/values';
+import { RewardRule } from '../../../shared/vocabulary/reward-rules';
 import { TargetFields } from '../targets/types';
 
 /** The registry's entities, extended here with progress, rank and reports. */

@@ -4,7 +4,7 @@ import { GROUPS, type Figures, type Group, type ProgressValue } from '../progres
 import type { RankMove } from '../ranking/rules';
 import { CommuneRef } from './refs';
 
-import { PopulationGroup } from '../../../shared/vocabulary/enums';
+import { PopulationGroup, StudentLevel } from '../../../shared/vocabulary/enums';
 import { listSize, DATES_PER_YEAR, FIGURE_GROUPS } from '../../common/list-size';
 import type { PortalStatisticInputRow } from '../../../shared/pure/portal-statistics';
 
@@ -183,6 +183,17 @@ export class GroupFiguresInput {
   @Field(() => Int, { description: 'At most completed.' }) certified!: number;
 }
 
+@InputType('StudentLevelFiguresInput', {
+  description: 'A school’s students of one level: enrolled, and of them registered, completed, certified.',
+})
+export class StudentLevelFiguresInput {
+  @Field(() => StudentLevel) level!: StudentLevel;
+  @Field(() => Int, { description: 'Students of this level at the school.' }) enrolled!: number;
+  @Field(() => Int, { description: 'At most enrolled.' }) registered!: number;
+  @Field(() => Int, { description: 'At most registered.' }) completed!: number;
+  @Field(() => Int, { description: 'At most completed.' }) certified!: number;
+}
+
 @InputType('PersonInput')
 export class PersonInput {
   @Field(() => String) name!: string;
@@ -217,9 +228,24 @@ export class UnitReportInput {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Adults confirmed on VNeID level 2, cumulative to the report date; at most the adults (a unit: its staff).',
+      'Adults with a level-2 electronic identity account on VNeID, cumulative to the report date; at most the adults ' +
+      '(a unit: its staff).',
   })
   vneidConfirmed?: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Adults whose digital skills are confirmed on VNeID (xác nhận đạt phổ cập kỹ năng số), cumulative to the report ' +
+      'date; at most the adults (a unit: its staff).',
+  })
+  vneidSkills?: number | null;
+  @Field(() => [StudentLevelFiguresInput], {
+    nullable: true,
+    description:
+      'A school: its students by level with each level’s enrolment; together at most its STUDENTS figures. A target ' +
+      'about some levels ("học sinh trung học") is measured from these.',
+  })
+  studentLevels?: StudentLevelFiguresInput[] | null;
   @Field(() => [PersonInput], { nullable: true, description: 'People proposed for the reward rules.' }) people?:
     PersonInput[] | null;
   @Field(() => String, { nullable: true }) note?: string | null;

@@ -6,7 +6,7 @@ import { asOfOrToday, type ReportsLoaders } from '../loaders';
 import { judgeTarget, targetShare, type TargetShape } from './rules';
 import { excessSentence, isExcess } from '../../../shared/pure/measures';
 import { CommuneRef, ProvinceRef } from '../resolvers/refs';
-import { TargetSource } from '../../../shared/vocabulary/enums';
+import { TargetSource, type StudentLevelName } from '../../../shared/vocabulary/enums';
 import { TargetStateEnum, TargetStatus } from './types';
 import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
@@ -17,7 +17,13 @@ async function statusOf(
   loaders: ReportsLoaders,
   areaId: string,
   targets: Array<
-    TargetShape & { source: TargetSource; document: string | null; citation: string | null; demo: boolean }
+    TargetShape & {
+      source: TargetSource;
+      document: string | null;
+      citation: string | null;
+      demo: boolean;
+      studentLevels: readonly StudentLevelName[] | null;
+    }
   >,
   asOf: string | null,
 ): Promise<TargetStatus[]> {
@@ -59,7 +65,7 @@ export class CommuneTargetResolver {
       'date is listed beside the commune’s. Each names its letter (`document`).',
   })
   @Directive(
-    '@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source document citation demo }")',
+    '@requires(fields: "effectiveTargets { indicator group threshold dueOn strict source document citation demo studentLevels }")',
   )
   targetStatus(
     @Root() c: CommuneRef,
@@ -71,6 +77,7 @@ export class CommuneTargetResolver {
       document: t.document ?? null,
       citation: t.citation ?? null,
       demo: t.demo ?? false,
+      studentLevels: t.studentLevels ?? null,
       indicator: t.indicator,
       group: t.group,
     }));
@@ -95,7 +102,7 @@ export class ProvinceTargetResolver {
       .filter((d) => d.status === 'IN_FORCE')
       .flatMap((d) => d.targets.map((t) => ({ ...t, document: d.number })))
       .filter((t) => {
-        const key = `${t.indicator}|${t.group}|${t.threshold}|${t.dueOn}`;
+        const key = `${t.indicator}|${t.group}|${t.studentLevels?.join('+') ?? ''}|${t.threshold}|${t.dueOn}`;
         if (seen.has(key)) return false;
         seen.add(key);
         return true;
@@ -110,6 +117,7 @@ export class ProvinceTargetResolver {
         document: t.document,
         citation: t.citation ?? null,
         demo: t.demo ?? false,
+        studentLevels: t.studentLevels ?? null,
       }));
     return statusOf(loaders, p.id, targets, asOf);
   }

@@ -5,8 +5,10 @@
  * modules, CERTIFIED those certified, over the group's population — RESIDENTS: all adults (the portal's
  * denominator; learners of every group count, as the portal's "80% of adults joined"), OFFICIALS: the officials
  * recorded for the area, else the staff of its agencies, schools and organisations; STUDENTS: its students;
- * WORKERS: the staff of its enterprises and cooperatives. DIGITAL_SIGNATURE and VNEID_CONFIRMED: the adults the
- * villages and units report with a digital signature / confirmed on VNeID level 2 (each reporter's latest stated
+ * a STUDENTS target about some levels ("học sinh trung học"), the students of those levels over their enrolment, as the
+ * schools state both (NOT_MEASURED while none does); WORKERS: the staff of its enterprises and cooperatives. DIGITAL_SIGNATURE, VNEID_CONFIRMED and VNEID_SKILLS: the
+ * adults the villages and units report with a digital signature / a level-2 VNeID account / digital skills confirmed
+ * on VNeID (three measures, never one for another; each reporter's latest stated
  * value, summed) over the adults (any group but RESIDENTS: the group's count is not reported, NOT_MEASURED);
  * NOT_MEASURED while no report states them.
  *
@@ -19,7 +21,8 @@
  * value at the earliest figure date in that window, per day) carried forward to the due date; ON_TRACK when the
  * projection reaches the threshold, AT_RISK when it does not or when there is no pace yet (a single figure date).
  */
-import type { IndicatorName } from '../../../shared/vocabulary/enums';
+import type { IndicatorName, StudentLevelName } from '../../../shared/vocabulary/enums';
+import type { StudentLevelFigures } from '../intake/validation';
 import type { Figures, Group } from '../progress/rules';
 import { meetsTarget } from '../../../shared/pure/targets';
 import { cappedRate, isExcess, type Share } from '../../../shared/pure/measures';
@@ -33,6 +36,8 @@ export interface TargetShape {
   threshold: number;
   dueOn: string;
   strict?: boolean | null;
+  /** STUDENTS only: the school levels counted (null: every student of the area). */
+  studentLevels?: readonly StudentLevelName[] | null;
 }
 
 export interface Denominators {
@@ -47,9 +52,32 @@ export interface Counts {
   learners: number;
   /** Per group, where the figures come from reports; null when only the portal's totals are known. */
   groups: Figures | null;
-  /** Adults with a digital signature / confirmed on VNeID level 2, from reports; null when none states them. */
+  /** Adults with a digital signature / a level-2 VNeID account / digital skills confirmed on VNeID, from reports; null when none states them. */
   digitalSignatures?: number | null;
   vneidConfirmed?: number | null;
+  vneidSkills?: number | null;
+  /** Students by level as the schools state them, with each level's enrolment; null when no school states them. */
+  studentLevels?: StudentLevelCounts | null;
+}
+
+export type StudentLevelCounts = Partial<Record<StudentLevelName, Omit<StudentLevelFigures, 'level'>>>;
+
+/** Adds a school's students by level to the sums of the schools before it. */
+export function addStudentLevels(
+  into: StudentLevelCounts | null,
+  levels: readonly StudentLevelFigures[],
+): StudentLevelCounts {
+  const out: StudentLevelCounts = { ...into };
+  for (const l of levels) {
+    const f = out[l.level] ?? { enrolled: 0, registered: 0, completed: 0, certified: 0 };
+    out[l.level] = {
+      enrolled: f.enrolled + l.enrolled,
+      registered: f.registered + l.registered,
+      completed: f.completed + l.completed,
+      certified: f.certified + l.certified,
+    };
+  }
+  return out;
 }
 
 export const PACE_WINDOW_DAYS = 28;
@@ -60,12 +88,21 @@ const KEY: Record<Indicator, 'registered' | 'completed' | 'certified' | null> = 
   CERTIFIED: 'certified',
   DIGITAL_SIGNATURE: null,
   VNEID_CONFIRMED: null,
+  VNEID_SKILLS: null,
+};
+
+/** The adult measures: each a count the reports state, of the adults. */
+const ADULT_MEASURE: Partial<Record<Indicator, (c: Counts) => number | null | undefined>> = {
+  DIGITAL_SIGNATURE: (c) => c.digitalSignatures,
+  VNEID_CONFIRMED: (c) => c.vneidConfirmed,
+  VNEID_SKILLS: (c) => c.vneidSkills,
 };
 
 /** The counts the target's rate is made of (people counted, people they are counted among), or null when unknown. */
 export function targetShare(t: TargetShape, counts: Counts, d: Denominators): Share | null {
-  if (t.indicator === 'DIGITAL_SIGNATURE' || t.indicator === 'VNEID_CONFIRMED') {
-    const n = t.indicator === 'DIGITAL_SIGNATURE' ? counts.digitalSignatures : counts.vneidConfirmed;
+  const measure = ADULT_MEASURE[t.indicator];
+  if (measure) {
+    const n = measure(counts);
     return t.group === 'RESIDENTS' && d.adults && n != null ? { count: n, base: d.adults } : null;
   }
   const key = KEY[t.indicator];
@@ -76,6 +113,20 @@ export function targetShare(t: TargetShape, counts: Counts, d: Denominators): Sh
     if (!counts.groups) return null;
     const g = counts.groups;
     return { count: g.OFFICIALS[key] + g.RESIDENTS[key] + g.STUDENTS[key] + g.WORKERS[key], base: d.adults };
+  }
+  if (t.group === 'STUDENTS' && t.studentLevels?.length) {
+    // Some levels only ("học sinh trung học"): the schools' students of those levels, over their enrolment there.
+    if (!counts.studentLevels) return null;
+    let count = 0;
+    let base = 0;
+    for (const level of t.studentLevels) {
+      const f = counts.studentLevels[level];
+      if (f) {
+        count += f[key];
+        base += f.enrolled;
+      }
+    }
+    return base > 0 ? { count, base } : null;
   }
   const denominator = t.group === 'OFFICIALS' ? d.officials : t.group === 'STUDENTS' ? d.students : d.workers;
   if (!denominator || !counts.groups) return null;

@@ -1,7 +1,8 @@
 import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PACE_WINDOW_DAYS } from './rules';
-import { Indicator, PopulationGroup, TargetSource } from '../../../shared/vocabulary/enums';
+import { Indicator, PopulationGroup, StudentLevel, TargetSource } from '../../../shared/vocabulary/enums';
+import { listSize } from '../../common/list-size';
 
 export enum TargetStateEnum {
   MET = 'MET',
@@ -33,6 +34,9 @@ export class TargetFields {
   @Field(() => String, { nullable: true }) document!: string | null;
   @Field(() => String, { nullable: true }) citation!: string | null;
   @Field(() => Boolean) demo!: boolean;
+  @Directive(listSize(3))
+  @Field(() => [StudentLevel], { nullable: true })
+  studentLevels!: StudentLevel[] | null;
 }
 
 @ObjectType('TargetStatus', { description: 'Where an area stands against one target (chỉ tiêu), as of a date.' })
@@ -45,6 +49,14 @@ export class TargetStatus {
   })
   strict!: boolean;
   @Field(() => DateScalar) dueOn!: string;
+  @Directive(listSize(3))
+  @Field(() => [StudentLevel], {
+    nullable: true,
+    description:
+      'STUDENTS only: the school levels counted ("học sinh trung học"), measured over the students the schools state ' +
+      'for those levels; null: every student of the area.',
+  })
+  studentLevels!: StudentLevel[] | null;
   @Field(() => TargetSource, { description: 'Whose target: the commune’s own or the province’s.' })
   source!: TargetSource;
   @Field(() => String, {

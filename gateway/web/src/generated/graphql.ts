@@ -35,7 +35,7 @@ export type GroupFiguresInput = {
   certified: number;
 };
 
-export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED';
+export type Indicator = 'JOINED' | 'COMPLETED' | 'CERTIFIED' | 'DIGITAL_SIGNATURE' | 'VNEID_CONFIRMED' | 'VNEID_SKILLS';
 
 export type KeyPersonChange = 'NAMED' | 'REPLACED' | 'UPDATED' | 'CERTIFIED' | 'CORRECTED';
 
@@ -70,6 +70,16 @@ export type SetKeyPersonInput = {
   reason?: string | null | undefined;
 };
 
+export type StudentLevel = 'PRIMARY' | 'LOWER_SECONDARY' | 'UPPER_SECONDARY';
+
+export type StudentLevelFiguresInput = {
+  level: StudentLevel;
+  enrolled: number;
+  registered: number;
+  completed: number;
+  certified: number;
+};
+
 export type TargetSource = 'PROVINCE' | 'COMMUNE';
 
 export type TargetState = 'MET' | 'ON_TRACK' | 'AT_RISK' | 'MISSED' | 'NOT_MEASURED' | 'CHECK_FIGURES';
@@ -83,6 +93,8 @@ export type UnitReportInput = {
   guidedResidents?: number | null | undefined;
   digitalSignatures?: number | null | undefined;
   vneidConfirmed?: number | null | undefined;
+  vneidSkills?: number | null | undefined;
+  studentLevels?: Array<StudentLevelFiguresInput> | null | undefined;
   people?: Array<PersonInput> | null | undefined;
   note?: string | null | undefined;
 };
@@ -223,6 +235,7 @@ export type CommuneQuery = {
       note: string | null;
       source: TargetSource;
       document: string | null;
+      studentLevels: Array<StudentLevel> | null;
       citation: string | null;
       demo: boolean;
       directiveId: string | null;
@@ -273,6 +286,7 @@ export type CommuneQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      studentLevels: Array<StudentLevel> | null;
       citation: string | null;
       demo: boolean;
       asOf: string;
@@ -874,6 +888,7 @@ export type PrintReportTargetsQuery = {
       strict: boolean;
       dueOn: string;
       document: string | null;
+      studentLevels: Array<StudentLevel> | null;
       demo: boolean;
       value: number | null;
       status: TargetState;
@@ -890,6 +905,7 @@ export type CommuneTargetStatusFieldsFragment = {
     dueOn: string;
     source: TargetSource;
     document: string | null;
+    studentLevels: Array<StudentLevel> | null;
     citation: string | null;
     demo: boolean;
     asOf: string;
@@ -1019,6 +1035,7 @@ export type DashboardQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      studentLevels: Array<StudentLevel> | null;
       citation: string | null;
       demo: boolean;
       asOf: string;
@@ -1043,6 +1060,9 @@ export type DashboardQuery = {
         dueOn: string;
         strict: boolean;
         note: string | null;
+        studentLevels: Array<StudentLevel> | null;
+        citation: string | null;
+        demo: boolean;
       }>;
       communesWithoutPlan: Array<{ id: string }>;
     }>;
@@ -1144,6 +1164,9 @@ export type DirectivesFieldsFragment = {
       dueOn: string;
       strict: boolean;
       note: string | null;
+      studentLevels: Array<StudentLevel> | null;
+      citation: string | null;
+      demo: boolean;
     }>;
     communesWithoutPlan: Array<{ id: string }>;
   }>;
@@ -1305,6 +1328,7 @@ export type ProvinceTargetsFieldsFragment = {
     dueOn: string;
     source: TargetSource;
     document: string | null;
+    studentLevels: Array<StudentLevel> | null;
     citation: string | null;
     demo: boolean;
     asOf: string;
@@ -1329,6 +1353,7 @@ export type ProvinceTargetStatusQuery = {
       dueOn: string;
       source: TargetSource;
       document: string | null;
+      studentLevels: Array<StudentLevel> | null;
       citation: string | null;
       demo: boolean;
       asOf: string;
@@ -1348,6 +1373,7 @@ export type TargetStatusFieldsFragment = {
   dueOn: string;
   source: TargetSource;
   document: string | null;
+  studentLevels: Array<StudentLevel> | null;
   citation: string | null;
   demo: boolean;
   asOf: string;

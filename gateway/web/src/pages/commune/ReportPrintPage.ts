@@ -32,6 +32,7 @@ const TARGETS = /* GraphQL */ `
         strict
         dueOn
         document
+        studentLevels
         demo
         value
         status

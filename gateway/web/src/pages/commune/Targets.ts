@@ -3,8 +3,7 @@ import type { TargetStatusFieldsFragment } from '../../generated/graphql';
 import { html, Provenance } from '../../ui';
 import { TargetState } from '../province/TargetState';
 import type { Commune, Target } from './types';
-import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
-import { levelWord, meetsTarget } from '../../../../../shared/pure/targets';
+import { levelWord, meetsTarget, targetSubject } from '../../../../../shared/pure/targets';
 
 /**
  * Commune.targetStatus (the reports subgraph's evaluation of the effective targets): its own part of the commune
@@ -93,10 +92,7 @@ export function Targets(props: { commune: Commune; status: TargetStatusFieldsFra
           data-source=${t.source}
           data-document=${t.document ?? ''}
         >
-          <td>
-            ${`${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}`}
-            ${t.note ? html`<div class="muted small">${t.note}</div>` : null}
-          </td>
+          <td>${targetSubject(t)} ${t.note ? html`<div class="muted small">${t.note}</div>` : null}</td>
           <td class="num">${levelWord(t)} ${fmtPct(t.threshold, 0)}</td>
           <td>${fmtDate(t.dueOn)}</td>
           <td class="num">${shown}${state}</td>

@@ -64,6 +64,7 @@ export const COMMUNE_QUERY =
         note
         source
         document
+        studentLevels
         citation
         demo
         directiveId

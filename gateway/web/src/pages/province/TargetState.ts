@@ -10,6 +10,7 @@ export const TARGET_STATUS_FIELDS = /* GraphQL */ `
     dueOn
     source
     document
+    studentLevels
     citation
     demo
     asOf

@@ -10,8 +10,7 @@ import type {
 import { ErrorBox, html, Loading, Provenance } from '../../ui';
 import type { Directive } from './directives';
 import { TARGET_STATUS_FIELDS, TargetState } from './TargetState';
-import { GROUP_VI, INDICATOR_VI, wordsFor } from '../../../../../shared/pure/values';
-import { levelWord, meetsTarget } from '../../../../../shared/pure/targets';
+import { levelWord, meetsTarget, targetSubject } from '../../../../../shared/pure/targets';
 
 type Progress = Pick<NonNullable<DashboardQuery['province']>['progress'], 'participationRate'>;
 type Target = Directive['targets'][number];
@@ -102,7 +101,7 @@ export function Targets(props: {
                 data-state=${t.status}
                 data-document=${t.document ?? ''}
               >
-                <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}</td>
+                <td>${targetSubject(t)}</td>
                 <td class="num">≥ ${fmtPct(t.threshold, 0)}</td>
                 <td>${fmtDate(t.dueOn)}</td>
                 <td class="num">
@@ -139,7 +138,7 @@ export function Targets(props: {
           const met = now == null ? null : meetsTarget(now, t);
           const note = t.note ? html`<div class="muted small">${t.note}</div>` : null;
           return html`<tr>
-            <td>${wordsFor(GROUP_VI, t.group)} ${wordsFor(INDICATOR_VI, t.indicator)}${note}</td>
+            <td>${targetSubject(t)}${note}</td>
             <td class="num">${levelWord(t)} ${fmtPct(t.threshold, 0)}</td>
             <td>${fmtDate(t.dueOn)}</td>
             <td class="num">
@@ -149,7 +148,10 @@ export function Targets(props: {
                   : html`<span class=${met ? 'ok' : 'behind'}>${fmtPct(now)}</span>`
               }
             </td>
-            <td class="small">${t.directive.number}</td>
+            <td class="small">
+              ${t.directive.number}
+              <${Provenance} citation=${t.citation} demo=${t.demo} />
+            </td>
           </tr>`;
         })}
       </tbody>

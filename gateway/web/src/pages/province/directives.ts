@@ -20,6 +20,9 @@ export const DIRECTIVES_FIELDS = /* GraphQL */ `
         dueOn
         strict
         note
+        studentLevels
+        citation
+        demo
       }
       communesWithoutPlan {
         id
