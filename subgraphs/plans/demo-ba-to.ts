@@ -7,6 +7,9 @@ import type { TaskData } from './model';
 import type { DemoPlan } from './demo';
 import { range, u, v } from './demo-ids';
 
+/** Ba Tô's Phòng Văn hóa – Xã hội: the demo registry's last unit of the commune (14 templates, 14 digital teams). */
+export const BA_TO_VHXH = u('02949', 29);
+
 /** Ba Tô: villages 1–7 former Ba Tô, 8–10 former Ba Nam (Xà Râu = 8), 11–14 former Ba Lế (Vả Lế = 11). */
 const BA_TO_VENUES = [
   { venue: 'Nhà văn hóa xã Ba Tô', villages: range(7) },
@@ -180,8 +183,9 @@ export const BA_TO_OCTOBER_LETTER: DemoPlan = {
       status: n >= 13 ? 'IN_PROGRESS' : 'DONE',
     })),
     {
+      // 004 §4.1: "Giao Trưởng phòng Văn hóa – Xã hội tổng hợp, đề xuất khen thưởng"; UBND xã decides.
       title: 'Tổng hợp, thẩm định, đề xuất UBND xã khen thưởng',
-      assigneeId: u('02949', 1),
+      assigneeId: BA_TO_VHXH,
       dueOn: '2025-11-15',
       status: 'DONE',
     },

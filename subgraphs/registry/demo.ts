@@ -173,6 +173,17 @@ export function generateDemoData(communes: DemoCommune[]): DemoData {
         staff: between(rnd, 3, 6),
       });
     });
+    // The commune's Phòng Văn hóa – Xã hội: the letters give it the compilation of the units' reports and the reward
+    // proposal the People's Committee decides on (002 §4, 004 §4.1). Numbered last, so the other units keep their ids.
+    n += 1;
+    data.units.push({
+      id: unitId(commune.code, n),
+      communeId: commune.id,
+      villageId: null,
+      name: `Phòng Văn hóa – Xã hội ${COMMUNE_KIND_VI[commune.kind].toLocaleLowerCase('vi')} ${commune.name}`,
+      type: 'AGENCY',
+      staff: between(rnd, 3, 6),
+    });
   }
   return data;
 }

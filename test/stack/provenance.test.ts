@@ -118,3 +118,22 @@ it('a target’s status carries its citation, as the pages and the commune repor
   const residents = status.find((t) => t.group === 'RESIDENTS' && t.indicator === 'JOINED')!;
   expect(residents).toMatchObject({ document: '76/KH-UBND', citation: '004_677c41495f04c64c.txt, chú thích 1' });
 });
+
+it('Ba Tô’s reward proposal is the Phòng Văn hóa – Xã hội’s to make by 15/11, for the People’s Committee to decide (004 §4.1)', async () => {
+  const plans = ok(
+    await stack.gql<{
+      commune: {
+        plans: Array<{
+          replacesNumber: string | null;
+          tasks: Array<{ title: string; dueOn: string; unit: { name: string } | null }>;
+          reportingDeadlines: Array<{ reporter: string; dueOn: string }>;
+        }>;
+      };
+    }>(`{ commune(id: "C02949") { plans { replacesNumber tasks { title dueOn unit { name } }
+           reportingDeadlines { reporter dueOn } } } }`),
+  ).commune.plans;
+  const october = plans.find((p) => p.replacesNumber === '525/UBND')!;
+  const proposal = october.tasks.find((t) => t.title.includes('đề xuất UBND xã khen thưởng'))!;
+  expect(proposal).toMatchObject({ dueOn: '2025-11-15', unit: { name: 'Phòng Văn hóa – Xã hội xã Ba Tô' } });
+  expect(october.reportingDeadlines.find((d) => d.dueOn === '2025-11-15')!.reporter).toBe('Phòng Văn hóa - Xã hội');
+});
