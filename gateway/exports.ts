@@ -165,6 +165,8 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
       );
       res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       res.setHeader('content-disposition', `attachment; filename="bao-cao-${req.params.id}-${id}.docx"`);
+      // A submitted report states the targets frozen with it; a draft (or one a moment old) today's as of its date.
+      if (commune && communeReport.targetStatus) commune.targetStatus = communeReport.targetStatus;
       res.send(await reportDocx(communeReport, commune));
     }),
   );
@@ -172,10 +174,13 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
   return router;
 }
 
+const TARGET_ROW = 'indicator group threshold strict dueOn document demo studentLevels value status anomaly';
+
 const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind keyPeople { line } }
   planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } keyPeople { line } }
+  targetStatus { ${TARGET_ROW} }
   figures { asOf learners adults participationRate groups { group registered completed certified }
     villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
 
 const PLANS = `plans { number tasks { status } sessions { heldOn } }
-  targetStatus(asOf: $asOf) { indicator group threshold strict dueOn document demo studentLevels value status anomaly }`;
+  targetStatus(asOf: $asOf) { ${TARGET_ROW} }`;

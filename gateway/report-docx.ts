@@ -29,6 +29,8 @@ export interface DocxReport {
   proposals: string | null;
   /** `keyPeople`: the key people's certification as the plans stand today (for a draft). */
   commune: { id: string; name: string; kind: string; keyPeople?: { line: string } | null };
+  /** Judged from what was frozen at its submission; null for a draft (then the commune's as of the figures' date). */
+  targetStatus?: DocxPlans['targetStatus'] | null;
   /** Frozen by plans when the report was submitted; null for a draft (then today's plans are used). */
   planPart: {
     asOf: string;

@@ -5,6 +5,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AREA_UPSERTED, COMMUNE_REPORT_SUBMITTED, DIRECTIVE_CHANGED } from '../../shared/vocabulary/events';
 import { planPart } from './report-part';
+import { effectiveTargetViews } from './effective-targets';
+import { CommunePlan } from './entities/CommunePlan';
+import { DirectiveProjection } from './entities/DirectiveProjection';
+import type { Target } from '../../shared/vocabulary/values';
 import { keyPeoplePart } from './key-people-certification';
 import { keyPeopleWhere } from './loaders';
 import { bulkUpsert } from '../common/bulk-upsert';
@@ -47,6 +51,15 @@ export async function applyDirective(em: EntityManager, event: OutboxEvent): Pro
  * A commune report was submitted: its plan part is frozen as the plans stand now, with the certification of the key
  * people they name (a resubmission after a return freezes it again; an older revision arriving late changes nothing).
  */
+/** The commune's effective targets as they stand at the submission: the report is judged against these. */
+async function targetsInForce(em: EntityManager, communeId: string, provinceId: string): Promise<Target[]> {
+  const [plans, directives] = await Promise.all([
+    em.find(CommunePlan, { communeId }),
+    em.find(DirectiveProjection, { provinceId, status: 'IN_FORCE' }),
+  ]);
+  return effectiveTargetViews(directives, plans);
+}
+
 export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): Promise<void> {
   if (!isEvent(event, COMMUNE_REPORT_SUBMITTED)) return;
   const r = event.payload;
@@ -76,10 +89,11 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
       ])
     : [[], []];
   await em.execute(
-    `insert into plans.commune_report_plan (report_id, revision, commune_id, as_of, frozen_at, plans, key_people)
-     values (?, ?, ?, ?, ?, ?, ?)
+    `insert into plans.commune_report_plan (report_id, revision, commune_id, as_of, frozen_at, plans, key_people, targets)
+     values (?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (report_id) do update set revision = excluded.revision, as_of = excluded.as_of,
-       frozen_at = excluded.frozen_at, plans = excluded.plans, key_people = excluded.key_people
+       frozen_at = excluded.frozen_at, plans = excluded.plans, key_people = excluded.key_people,
+       targets = excluded.targets
      where plans.commune_report_plan.revision < excluded.revision`,
     [
       r.reportId,
@@ -89,6 +103,7 @@ export async function freezeReportPlan(em: EntityManager, event: OutboxEvent): P
       r.submittedAt,
       JSON.stringify(planPart(plans, tasks, sessions, r.asOf)),
       JSON.stringify(keyPeoplePart(villages, people, r.asOf)),
+      JSON.stringify(await targetsInForce(em, r.communeId, r.provinceId)),
     ],
   );
 }

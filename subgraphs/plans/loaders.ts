@@ -10,6 +10,7 @@ import type { PlanPartLine } from './report-part';
 import type { KeyPersonFacts } from './key-people';
 import type { KeyPeoplePart } from './key-people-certification';
 import { KeyPerson } from './entities/KeyPerson';
+import type { Target } from '../../shared/vocabulary/values';
 
 /** A key person in force, with its plan's date (the newer plan's person counts): the rows `KeyPerson` resolves. */
 export type KeyPersonRow = KeyPerson & KeyPersonFacts;
@@ -42,6 +43,8 @@ export interface FrozenPlanPart {
   communeId: string;
   /** Null for a part frozen before key people were (a report submitted before this version). */
   keyPeopleFrozen: KeyPeoplePart | null;
+  /** The effective targets at the submission; null for a part frozen before targets were (an older report). */
+  targets: Target[] | null;
 }
 
 /** Fresh per request: every list field and entity reference goes through one of these (one statement per batch). */
@@ -88,7 +91,7 @@ export function createLoaders(em: EntityManager) {
     reportPlan: new DataLoader<number, FrozenPlanPart | null>(async (ids) => {
       const rows = await em.execute<FrozenPlanPart[]>(
         `select report_id as "reportId", to_char(as_of, 'YYYY-MM-DD') as "asOf", frozen_at as "frozenAt", plans,
-           commune_id as "communeId", key_people as "keyPeopleFrozen"
+           commune_id as "communeId", key_people as "keyPeopleFrozen", targets
          from plans.commune_report_plan where report_id in (${ids.map(() => '?').join(', ')})`,
         [...ids],
       );

@@ -17,6 +17,7 @@ import { LiveResolver } from './live/resolvers';
 import { NationResolver } from './nation/resolvers';
 import { ReportResolver } from './intake/resolvers';
 import { CommuneTargetResolver, ProvinceTargetResolver } from './targets/resolvers';
+import { CommuneReportTargetsResolver } from './commune-report/targets';
 import { CommuneRef, ProvinceRef, UnitRef, VillageRef } from './resolvers/refs';
 
 export function buildReportsSchema(): Promise<GraphQLSchema> {
@@ -40,6 +41,7 @@ export function buildReportsSchema(): Promise<GraphQLSchema> {
       CommuneReportResolver,
       CommuneReportsResolver,
       ProvinceReportFollowUpResolver,
+      CommuneReportTargetsResolver,
     ],
     {},
     [ProvinceRef, CommuneRef, VillageRef, UnitRef],

@@ -2,6 +2,7 @@
 import JSZip from 'jszip';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/wait';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -246,6 +247,62 @@ describe('a commune’s periodic report', () => {
     expect((await get(path, await stack.token('COMMUNE_OFFICER', OTHER))).status).toBe(403);
     expect((await get(`${base}/export/commune/${OTHER}/report/${report.id}.docx`, admin.token)).status).toBe(404);
     expect((await get(`${base}/export/commune/${BA_TO}/report/999999.docx`, admin.token)).status).toBe(404);
+  });
+
+  it('states the targets frozen at its submission: a later village report moves today’s view, not the report', async () => {
+    interface Row {
+      indicator: string;
+      group: string;
+      dueOn: string;
+      value: number | null;
+      status: string;
+    }
+    const ROW = 'indicator group dueOn value status';
+    const read = () =>
+      stack.gql<{ communeReport: { targetStatus: Row[] | null }; commune: { targetStatus: Row[] } }>(
+        `query($id: Int!, $d: Date!) { communeReport(id: $id) { targetStatus { ${ROW} } }
+           commune(id: "${BA_TO}") { targetStatus(asOf: $d) { ${ROW} } } }`,
+        { id: report.id, d: report.figures.asOf },
+        admin,
+      );
+    // Plans freezes the targets in force a moment after the submission.
+    const before = await eventually(
+      async () => ok(await read()),
+      (r) => expect(r.communeReport.targetStatus).not.toBeNull(),
+    );
+    expect(before.communeReport.targetStatus).toEqual(before.commune.targetStatus);
+    const residents = (rows: Row[]) => rows.find((t) => t.group === 'RESIDENTS' && t.indicator === 'JOINED')!.value;
+    // A village reports late for a day before the figures' date, with many more learners.
+    const dayBefore = new Date(Date.parse(`${report.figures.asOf}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    ok(
+      await stack.gql(
+        `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`,
+        {
+          input: {
+            reporterId: 'V02949-05',
+            reportDate: dayBefore,
+            groups: [{ group: 'RESIDENTS', registered: 3_000, completed: 0, certified: 0 }],
+          },
+        },
+        admin,
+      ),
+    );
+    const after = await eventually(
+      async () => ok(await read()),
+      (r) => expect(residents(r.commune.targetStatus)).not.toBe(residents(before.commune.targetStatus)),
+    );
+    expect(after.communeReport.targetStatus).toEqual(before.communeReport.targetStatus);
+    // The .docx states the frozen figure, not today's view of that date.
+    const base = stack.gateway.url.replace(/\/graphql$/, '');
+    const res = await fetch(`${base}/export/commune/${BA_TO}/report/${report.id}.docx`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const text = (
+      await (await JSZip.loadAsync(await res.arrayBuffer())).file('word/document.xml')!.async('string')
+    ).replace(/<[^>]+>/g, '');
+    const percent = (v: number | null) => `${((v ?? 0) * 100).toFixed(2).replace('.', ',')}%`;
+    expect(text).toContain(percent(residents(before.communeReport.targetStatus!)));
+    expect(text).not.toContain(percent(residents(after.commune.targetStatus)));
   });
 });
 

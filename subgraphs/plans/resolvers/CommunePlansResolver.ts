@@ -1,10 +1,10 @@
 import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { RewardRule, rewardRuleView } from '../../../shared/vocabulary/reward-rules';
-import { Target, targetView } from '../../../shared/vocabulary/values';
+import { Target } from '../../../shared/vocabulary/values';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
-import { resolveEffectiveTargets } from '../targets';
+import { effectiveTargetViews } from '../effective-targets';
 import { CommuneRef, DirectiveRef } from './refs';
 import { listSize, COMMUNES_PER_PROVINCE, ITEMS_PER_DOCUMENT, PLANS_PER_COMMUNE } from '../../common/list-size';
 
@@ -55,20 +55,7 @@ export class CommunePlansResolver {
       loaders.plansOfCommune.load(commune.id),
       provinceId ? loaders.directivesInForceOfProvince.load(provinceId) : Promise.resolve([]),
     ]);
-    return resolveEffectiveTargets(directives, plans).map((e) =>
-      e.source === 'COMMUNE'
-        ? targetView(
-            e.target,
-            { planId: e.planId!, document: e.document },
-            e.overrides
-              ? targetView(e.overrides.target, {
-                  directiveId: e.overrides.directiveId,
-                  document: e.overrides.document,
-                })
-              : null,
-          )
-        : targetView(e.target, { directiveId: e.directiveId!, document: e.document }),
-    );
+    return effectiveTargetViews(directives, plans);
   }
 }
 

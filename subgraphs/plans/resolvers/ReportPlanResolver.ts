@@ -3,7 +3,8 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
 import type { KeyPeoplePart } from '../key-people-certification';
 import type { PlansLoaders } from '../loaders';
-import { listSize, PLANS_PER_COMMUNE } from '../../common/list-size';
+import { listSize, ITEMS_PER_DOCUMENT, PLANS_PER_COMMUNE } from '../../common/list-size';
+import { Target } from '../../../shared/vocabulary/values';
 
 @ObjectType('ReportPlanLine', { description: 'One plan of the commune in a report: tasks done, sessions held.' })
 export class ReportPlanLine {
@@ -44,5 +45,17 @@ export class ReportPlanResolver {
   })
   planPart(@Root() r: CommuneReportRef, @Ctx() { loaders }: Context<PlansLoaders>) {
     return loaders.reportPlan.load(r.id);
+  }
+
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
+  @FieldResolver(() => [Target], {
+    nullable: true,
+    description:
+      'The commune’s effective targets as they stood when the report was (last) submitted, with their letters: what ' +
+      'its `targetStatus` judges. Null before the submission reaches plans, or for a report submitted before targets ' +
+      'were frozen.',
+  })
+  async frozenTargets(@Root() r: CommuneReportRef, @Ctx() { loaders }: Context<PlansLoaders>) {
+    return (await loaders.reportPlan.load(r.id))?.targets ?? null;
   }
 }

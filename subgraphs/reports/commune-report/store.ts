@@ -29,6 +29,7 @@ import { CommuneReport } from '../entities/CommuneReport';
 import { DirectiveTarget } from '../entities/DirectiveTarget';
 import type { ReportsLoaders } from '../loaders';
 import { GROUPS } from '../progress/rules';
+import { measuresOf, type MeasurePoint } from '../targets/status';
 
 /** The figures a report states, as drafted from the hub's data and frozen at submission. */
 export interface ReportFiguresValue {
@@ -52,6 +53,11 @@ export interface ReportFiguresValue {
   rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
   /** Villages and units with no report by the figures' date. */
   notReported: Array<{ id: string; name: string; level: string }>;
+  /**
+   * What its targets are judged from, frozen with it: the commune's counts and denominators at the figure dates up to
+   * asOf (not a GraphQL field). Absent in a report submitted before they were kept: judged from the live data then.
+   */
+  targetSeries?: MeasurePoint[];
 }
 
 /** A reporting request of a directive: its id, number and the one-off deadline. */
@@ -88,9 +94,10 @@ export async function draftFigures(
   deadline: DeadlineData,
 ): Promise<ReportFiguresValue> {
   const asOf = figuresDay(deadline, todayInVietnam());
-  const [snapshot, ranked] = await Promise.all([
+  const [snapshot, ranked, targetSeries] = await Promise.all([
     loaders.snapshot.load({ provinceId, asOf }),
     loaders.ranking.load({ provinceId, asOf }),
+    measuresOf(loaders, communeId, asOf),
   ]);
   const p = snapshot.progress(communeId);
   const children = snapshot.children(communeId).filter((a) => a.level === 'VILLAGE' || a.level === 'UNIT');
@@ -119,6 +126,7 @@ export async function draftFigures(
     notReported: children
       .filter((a) => !snapshot.latestReport(a.id))
       .map((a) => ({ id: a.id, name: a.name, level: a.level })),
+    targetSeries,
   };
 }
 

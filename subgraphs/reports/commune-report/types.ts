@@ -2,6 +2,7 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { CommuneRef } from '../resolvers/refs';
+import { TargetFields } from '../targets/types';
 import {
   listSize,
   COMMUNES_PER_PROVINCE,
@@ -117,6 +118,11 @@ export class CommuneReportType {
   reviewNote!: string | null;
   @Field(() => Int) revision!: number;
   @Field(() => Date) updatedAt!: Date;
+
+  /** Resolved by the plans subgraph (the targets in force at the submission); present only where @required. */
+  @Directive('@external')
+  @Field(() => [TargetFields], { nullable: true })
+  frozenTargets?: TargetFields[] | null;
 }
 
 @ObjectType('CommuneReportFollowUp')

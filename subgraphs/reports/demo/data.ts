@@ -183,7 +183,12 @@ export function weeklyReports(communes: DemoCommune[], curves: CommuneCurve[]): 
     const coop = c.reporters.find((r) => r.unitType === 'COOPERATIVE');
     const teams = c.reporters.filter((r) => r.unitType === 'DIGITAL_TEAM');
     // Some reporters are habitually late or silent: the commune's Friday chase list.
-    const habit = new Map(c.reporters.map((r) => [r.id, rnd()]));
+    // The unit numbered last (the Phòng Văn hóa – Xã hội, added to the demo registry after the others) draws last, so
+    // that every other reporter's demo history stays as it was.
+    const units = c.reporters.filter((r) => r.level === 'UNIT');
+    const newest = units.length ? units.reduce((a, b) => (a.id > b.id ? a : b)) : null;
+    const drawOrder = [...c.reporters.filter((r) => r !== newest), ...(newest ? [newest] : [])];
+    const habit = new Map(drawOrder.map((r) => [r.id, rnd()]));
     // The school's enrolment: constant over the weeks, 90% of it registered by the last Friday.
     const enrolled = Math.max(1, Math.round((interpolate(curve.anchors, REPORT_FRIDAYS.at(-1)!) * 0.1) / 0.9));
     REPORT_FRIDAYS.forEach((date, week) => {

@@ -1,13 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { bilingual, NotFoundError } from '../../../shared/pure/errors';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { asOfOrToday, type ReportsLoaders } from '../loaders';
-import { judgeTarget, targetShare, type TargetShape } from './rules';
-import { excessSentence, isExcess } from '../../../shared/pure/measures';
 import { CommuneRef, ProvinceRef } from '../resolvers/refs';
-import { TargetSource, type StudentLevelName } from '../../../shared/vocabulary/enums';
-import { TargetStateEnum, TargetStatus } from './types';
+import { TargetSource } from '../../../shared/vocabulary/enums';
+import { TargetStatus } from './types';
+import { judgeTargets, measuresOf, type StatusTarget } from './status';
 import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 
 type Ctx = Context<ReportsLoaders>;
@@ -16,43 +14,11 @@ type Ctx = Context<ReportsLoaders>;
 async function statusOf(
   loaders: ReportsLoaders,
   areaId: string,
-  targets: Array<
-    TargetShape & {
-      source: TargetSource;
-      document: string | null;
-      citation: string | null;
-      demo: boolean;
-      studentLevels: readonly StudentLevelName[] | null;
-    }
-  >,
+  targets: StatusTarget[],
   asOf: string | null,
 ): Promise<TargetStatus[]> {
-  const area = await loaders.area.load(areaId);
-  if (!area) throw new NotFoundError(bilingual(`Chưa có dữ liệu của khu vực "${areaId}"`, `unknown area ${areaId}`));
   const date = asOfOrToday(asOf);
-  const dates = (await loaders.figureDates.load(area.provinceId)).filter((d) => d < date).slice(-6);
-  const snapshots = await loaders.snapshot.loadMany(
-    [...dates, date].map((d) => ({ provinceId: area.provinceId, asOf: d })),
-  );
-  return targets.map((t) => {
-    const series = snapshots.map((s, i) => {
-      if (s instanceof Error) throw s;
-      return {
-        date: i < dates.length ? dates[i] : date,
-        share: targetShare(t, s.counts(areaId), s.denominators(areaId)),
-      };
-    });
-    const judged = judgeTarget(t, series, date);
-    const current = series[series.length - 1].share;
-    return {
-      ...t,
-      strict: t.strict ?? false,
-      asOf: date,
-      ...judged,
-      status: judged.status as TargetStateEnum,
-      anomaly: current && isExcess(current) ? excessSentence(t.indicator, t.group, current) : null,
-    } as TargetStatus;
-  });
+  return judgeTargets(targets, await measuresOf(loaders, areaId, date), date);
 }
 
 @Resolver(() => CommuneRef)

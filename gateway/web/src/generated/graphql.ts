@@ -877,9 +877,25 @@ export type PrintCommuneReportQuery = {
 export type PrintReportTargetsQueryVariables = Exact<{
   id: string | number;
   asOf: string;
+  report: number;
 }>;
 
 export type PrintReportTargetsQuery = {
+  communeReport: {
+    targetStatus: Array<{
+      indicator: Indicator;
+      group: PopulationGroup;
+      threshold: number;
+      strict: boolean;
+      dueOn: string;
+      document: string | null;
+      studentLevels: Array<StudentLevel> | null;
+      demo: boolean;
+      value: number | null;
+      status: TargetState;
+      anomaly: string | null;
+    }> | null;
+  };
   commune: {
     targetStatus: Array<{
       indicator: Indicator;
@@ -895,6 +911,20 @@ export type PrintReportTargetsQuery = {
       anomaly: string | null;
     }>;
   } | null;
+};
+
+export type PrintTargetRowFragment = {
+  indicator: Indicator;
+  group: PopulationGroup;
+  threshold: number;
+  strict: boolean;
+  dueOn: string;
+  document: string | null;
+  studentLevels: Array<StudentLevel> | null;
+  demo: boolean;
+  value: number | null;
+  status: TargetState;
+  anomaly: string | null;
 };
 
 export type CommuneTargetStatusFieldsFragment = {

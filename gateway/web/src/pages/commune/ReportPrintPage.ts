@@ -23,38 +23,47 @@ const REPORT =
 ` + COMMUNE_REPORT_FIELDS;
 
 const TARGETS = /* GraphQL */ `
-  query PrintReportTargets($id: ID!, $asOf: Date!) {
-    commune(id: $id) {
-      targetStatus(asOf: $asOf) {
-        indicator
-        group
-        threshold
-        strict
-        dueOn
-        document
-        studentLevels
-        demo
-        value
-        status
-        anomaly
+  query PrintReportTargets($id: ID!, $asOf: Date!, $report: Int!) {
+    communeReport(id: $report) {
+      targetStatus {
+        ...PrintTargetRow
       }
     }
+    commune(id: $id) {
+      targetStatus(asOf: $asOf) {
+        ...PrintTargetRow
+      }
+    }
+  }
+  fragment PrintTargetRow on TargetStatus {
+    indicator
+    group
+    threshold
+    strict
+    dueOn
+    document
+    studentLevels
+    demo
+    value
+    status
+    anomaly
   }
 `;
 
 /**
- * The commune's targets as of the report's figures date, row for row as the .docx prints them (shared/pure's
- * targetTableRow): the province reading this page and the .docx read the same words.
+ * The report's targets, row for row as the .docx prints them (shared/pure's targetTableRow): as frozen at its
+ * submission, or for a draft the commune's as of the figures' date. The province and the .docx read the same words.
  */
-function ReportTargets(props: { communeId: string; asOf: string }) {
+function ReportTargets(props: { communeId: string; reportId: number; asOf: string }) {
   const [rows, setRows] = useState<NonNullable<PrintReportTargetsQuery['commune']>['targetStatus'] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    gql<PrintReportTargetsQuery>(TARGETS, { id: props.communeId, asOf: props.asOf }, initialToken()).then(
-      (d) => setRows(d.commune?.targetStatus ?? []),
-      setError,
-    );
-  }, [props.communeId, props.asOf]);
+    gql<PrintReportTargetsQuery>(
+      TARGETS,
+      { id: props.communeId, asOf: props.asOf, report: props.reportId },
+      initialToken(),
+    ).then((d) => setRows(d.communeReport?.targetStatus ?? d.commune?.targetStatus ?? []), setError);
+  }, [props.communeId, props.reportId, props.asOf]);
   if (error) return html`<${ErrorBox} error=${error} />`;
   if (!rows) return html`<${Loading} />`;
   if (rows.length === 0) return html`<p>Chưa có chỉ tiêu.</p>`;
@@ -116,7 +125,7 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
       keyPeopleNow=${r.commune.keyPeople.line}
     />
     <h3>Thực hiện chỉ tiêu (số liệu đến ngày ${fmtDate(r.figures.asOf)})</h3>
-    <${ReportTargets} communeId=${r.commune.id} asOf=${r.figures.asOf} />
+    <${ReportTargets} communeId=${r.commune.id} reportId=${r.id} asOf=${r.figures.asOf} />
     <h2>2. Khó khăn, vướng mắc</h2>
     <p class="pre" data-testid="print-difficulties">${r.difficulties ?? 'Không có.'}</p>
     <h2>3. Đề xuất, kiến nghị</h2>
