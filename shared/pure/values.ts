@@ -56,6 +56,21 @@ export function studentsOfLevels(levels: readonly string[] | null | undefined): 
   return `Học sinh ${words.join(', ')}`;
 }
 
+/**
+ * The other counts a village or unit reports beside its course figures (all optional, cumulative): the residents its
+ * people guided (for the reward rules) and three measures of its adults, never one for another (003 §II, 001 §7).
+ */
+export const REPORT_MEASURES = ['guidedResidents', 'digitalSignatures', 'vneidConfirmed', 'vneidSkills'] as const;
+export type ReportMeasureName = (typeof REPORT_MEASURES)[number];
+export const REPORT_MEASURE_VI: Record<ReportMeasureName, string> = {
+  guidedResidents: 'Số người dân được hướng dẫn',
+  digitalSignatures: 'Số người trưởng thành có chữ ký số',
+  vneidConfirmed: 'Số người có tài khoản định danh điện tử mức 2 (VNeID)',
+  vneidSkills: 'Số người được xác nhận đạt phổ cập kỹ năng số trên VNeID',
+};
+/** The measures that count adults: never more than the reporter's adults (a unit: its staff). */
+export const ADULT_MEASURES: readonly ReportMeasureName[] = ['digitalSignatures', 'vneidConfirmed', 'vneidSkills'];
+
 /** A group inside a sentence: "Số người dân đã đăng ký …". */
 export const groupInSentence = (group: PopulationGroupName): string => GROUP_VI[group].toLocaleLowerCase('vi');
 

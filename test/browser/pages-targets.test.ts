@@ -88,5 +88,13 @@ it('the province page names each target’s letter', async () => {
   expect(officials.length).toBeGreaterThan(0);
   for (const r of officials) expect(r.text).toContain('2027/SKHCN');
   for (const r of officials) expect(r.text).toContain('Theo 002_f8eec46e59f5584d.txt §3.1');
+  // 2027/SKHCN is known only through the commune letters that cite it: reconstructed, and marked so where it is listed.
+  const reconstructed = page.locator('[data-testid="without-plan"]', { hasText: '2027/SKHCN' });
+  await eventually(
+    () => reconstructed.locator('[data-testid="illustrative"]').textContent(),
+    (v) => expect(v).toBe('dữ liệu minh họa'),
+  );
+  const real = page.locator('[data-testid="without-plan"]', { hasText: '639/SKHCN' });
+  expect(await real.locator('[data-testid="illustrative"]').count()).toBe(0);
   await page.close();
 }, 90_000);

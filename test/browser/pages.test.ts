@@ -247,6 +247,48 @@ describe('the village report form', () => {
     await page.close();
   });
 
+  it('sends the measures the targets count, each by its name, checked against the village’s adults as the API does', async () => {
+    const { village: v } = ok(
+      await stack.gql<{ village: { population: { adults: number } } }>(
+        `{ village(id: "${village}") { population { adults } } }`,
+      ),
+    );
+    const page = await open(`/village/${village}/report?token=${token}`);
+    await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });
+    const adults = v.population.adults;
+    await fill(page, { 'measure.vneidSkills': String(adults + 1) });
+    await page.locator('[data-testid="submit"]').click();
+    await eventually(
+      () => page.locator('.field-error[data-field="vneidSkills"]').textContent(),
+      (t) =>
+        expect(t).toBe(
+          `Số người được xác nhận đạt phổ cập kỹ năng số trên VNeID (${(adults + 1).toLocaleString('vi-VN')}) ` +
+            `không thể lớn hơn số người trưởng thành (${adults.toLocaleString('vi-VN')})`,
+        ),
+    );
+    await fill(page, {
+      'measure.guidedResidents': '12',
+      'measure.digitalSignatures': '40',
+      'measure.vneidConfirmed': '',
+      'measure.vneidSkills': '25',
+    });
+    await submitConfirming(page);
+    const [row] = await eventually(
+      () =>
+        stack.sql<{ guided: number; signed: number | null; account: number | null; skills: number | null }>(
+          `select guided_residents as guided, digital_signatures as signed, vneid_confirmed as account,
+             vneid_skills as skills from reports.unit_report where reporter_id = $1 and vneid_skills is not null
+           order by id desc limit 1`,
+          [village],
+        ),
+      (rows) => expect(rows).toHaveLength(1),
+      15_000,
+    );
+    // A blank measure is not sent: the level-2 accounts the village stated last still count.
+    expect(row).toEqual({ guided: 12, signed: 40, account: null, skills: 25 });
+    await page.close();
+  });
+
   it('keeps a report made offline in the browser and sends it once when the connection returns', async () => {
     const page = await open(`/village/${village}/report`);
     await page.locator('[data-testid="report-form"]').waitFor({ timeout: 30_000 });

@@ -4,7 +4,7 @@ import { BadInputError, bilingual, viNumber } from '../../../shared/pure/errors'
 import { cleanText, isBlank } from '../../../shared/pure/text';
 import { CAMPAIGN_START } from '../approval/rules';
 import { GROUPS, emptyFigures, type Figures, type Group } from '../progress/rules';
-import { groupInSentence } from '../../../shared/pure/values';
+import { ADULT_MEASURES, groupInSentence, REPORT_MEASURE_VI, REPORT_MEASURES } from '../../../shared/pure/values';
 import { count } from './count';
 import { checkStudentLevels, type StudentLevelFigures } from './student-levels';
 export { checkStudentLevels, type StudentLevelFigures } from './student-levels';
@@ -28,10 +28,6 @@ export function maxPeoplePerReport(env: NodeJS.ProcessEnv = process.env): number
   return n;
 }
 export const MAX_PEOPLE_PER_REPORT = maxPeoplePerReport();
-
-/** The adult measures as a clerk's form names them. */
-const VNEID_CONFIRMED_VI = 'Số người có tài khoản định danh điện tử mức 2 (VNeID)';
-const VNEID_SKILLS_VI = 'Số người được xác nhận đạt phổ cập kỹ năng số trên VNeID';
 
 export interface GroupInput {
   group: Group;
@@ -122,11 +118,11 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
     }
     figures[g.group] = { registered: g.registered, completed: g.completed, certified: g.certified };
   }
-  count(input.guidedResidents ?? 0, 'Số người dân được hướng dẫn', 'guidedResidents');
-  if (input.digitalSignatures != null)
-    count(input.digitalSignatures, 'Số người trưởng thành có chữ ký số', 'digitalSignatures');
-  if (input.vneidConfirmed != null) count(input.vneidConfirmed, VNEID_CONFIRMED_VI, 'vneidConfirmed');
-  if (input.vneidSkills != null) count(input.vneidSkills, VNEID_SKILLS_VI, 'vneidSkills');
+  // The form names these as the API does (shared/pure/values' REPORT_MEASURE_VI) and checks them the same way.
+  for (const m of REPORT_MEASURES) {
+    const value = input[m];
+    if (value != null) count(value, REPORT_MEASURE_VI[m], m);
+  }
   checkStudentLevels(input.studentLevels ?? [], figures.STUDENTS);
   const named = (input.people ?? []).length;
   if (named > MAX_PEOPLE_PER_REPORT)
@@ -210,26 +206,23 @@ export function findAnomalies(
 }
 
 /**
- * The adult measures (digital signature, VNeID level-2 account, digital skills confirmed on VNeID) are counts of the reporter's adults (a unit: its staff):
- * never above them. Unlike registrations, which may outrun a stale census, a stated share above 100% is refused.
+ * The adult measures (digital signature, VNeID level-2 account, digital skills confirmed on VNeID) are counts of the
+ * reporter's adults (a unit: its staff): never above them. Unlike registrations, which may outrun a stale census, a stated share above 100% is refused.
  */
 export function checkAdultMeasures(
   input: Pick<ReportInputShape, 'digitalSignatures' | 'vneidConfirmed' | 'vneidSkills'>,
   adults: number | null | undefined,
 ): void {
   if (adults == null) return;
-  const measures = [
-    ['digitalSignatures', input.digitalSignatures, 'Số người có chữ ký số'],
-    ['vneidConfirmed', input.vneidConfirmed, VNEID_CONFIRMED_VI],
-    ['vneidSkills', input.vneidSkills, VNEID_SKILLS_VI],
-  ] as const;
-  for (const [field, value, vi] of measures)
+  for (const field of ADULT_MEASURES) {
+    const value = input[field as keyof typeof input];
     if (value != null && value > adults)
       throw new BadInputError(
         bilingual(
-          `${vi} (${viNumber(value)}) không thể lớn hơn số người trưởng thành (${viNumber(adults)})`,
+          `${REPORT_MEASURE_VI[field]} (${viNumber(value)}) không thể lớn hơn số người trưởng thành (${viNumber(adults)})`,
           `${field} cannot exceed adults`,
         ),
         field,
       );
+  }
 }

@@ -1083,6 +1083,8 @@ export type DashboardQuery = {
       number: string;
       title: string;
       status: DirectiveStatus;
+      demo: boolean;
+      citation: string | null;
       targets: Array<{
         indicator: Indicator;
         group: PopulationGroup;
@@ -1187,6 +1189,8 @@ export type DirectivesFieldsFragment = {
     number: string;
     title: string;
     status: DirectiveStatus;
+    demo: boolean;
+    citation: string | null;
     targets: Array<{
       indicator: Indicator;
       group: PopulationGroup;

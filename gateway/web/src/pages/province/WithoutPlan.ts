@@ -1,4 +1,4 @@
-import { ErrorBox, html } from '../../ui';
+import { ErrorBox, html, Provenance } from '../../ui';
 import type { Directive } from './directives';
 
 /** Per directive that sets targets: the communes that have no plan for it yet (from the dashboard's query). */
@@ -16,6 +16,7 @@ export function WithoutPlan(props: {
       html`<details open=${i === 0} data-testid="without-plan">
         <summary><strong>${d.number}</strong> — ${d.communesWithoutPlan.length} xã chưa có kế hoạch thực hiện</summary>
         <p class="muted small">${d.title}</p>
+        <${Provenance} citation=${d.citation} demo=${d.demo} />
         <ul class="chips">
           ${d.communesWithoutPlan.map(
             (c) => html`<li><a href=${`/commune/${c.id}`}>${props.names.get(c.id) ?? c.id}</a></li>`,

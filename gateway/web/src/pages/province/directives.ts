@@ -13,6 +13,8 @@ export const DIRECTIVES_FIELDS = /* GraphQL */ `
       number
       title
       status
+      demo
+      citation
       targets {
         indicator
         group

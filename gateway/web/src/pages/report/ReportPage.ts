@@ -22,7 +22,8 @@ import {
   type Figures,
   type Stage,
 } from './validate';
-import { GROUP_VI } from '../../../../../shared/pure/values';
+import { GROUP_VI, type ReportMeasureName } from '../../../../../shared/pure/values';
+import { emptyMeasures, MeasureFields, measuresInput, measuresOf, validateMeasures, type Measures } from './measures';
 
 /**
  * A village's weekly report form: checked as the API checks, kept in the browser's outbox while offline, and opened
@@ -38,6 +39,7 @@ export function ReportPage(props: { id: string }) {
   const [prefilled, setPrefilled] = useState(false);
   const [reportDate, setReportDate] = useState(() => reportingFriday(todayInVietnam()));
   const [note, setNote] = useState('');
+  const [measures, setMeasures] = useState<Measures>(emptyMeasures);
   const [toConfirm, setToConfirm] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [fixing, setFixing] = useState<string | null>(null);
@@ -75,6 +77,7 @@ export function ReportPage(props: { id: string }) {
       };
     }
     setFigures(next);
+    setMeasures(measuresOf(item.input));
     setReportDate(item.input.reportDate);
     setNote(item.input.note ?? '');
     setErrors(item.refused?.fields ?? {});
@@ -129,7 +132,10 @@ export function ReportPage(props: { id: string }) {
   };
   const submit = (e: Event, confirmed = false) => {
     e.preventDefault();
-    const found = validate(figures, reportDate, todayInVietnam());
+    const found = {
+      ...validate(figures, reportDate, todayInVietnam()),
+      ...validateMeasures(measures, v.population?.adults),
+    };
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setMessage({ kind: 'error', text: 'Hãy sửa các ô được đánh dấu.' });
@@ -151,7 +157,14 @@ export function ReportPage(props: { id: string }) {
     }));
     setMessage({ kind: 'sending', text: 'Đang gửi…' });
     enqueue(
-      { reporterId: v.id, reportDate, idempotencyKey: newIdempotencyKey(), groups, note: note.trim() || null },
+      {
+        reporterId: v.id,
+        reportDate,
+        idempotencyKey: newIdempotencyKey(),
+        groups,
+        ...measuresInput(measures),
+        note: note.trim() || null,
+      },
       token || null,
       fixing ?? undefined,
     );
@@ -247,6 +260,11 @@ export function ReportPage(props: { id: string }) {
         </tbody>
       </table>
       ${fieldError('groups')}
+      <${MeasureFields}
+        measures=${measures}
+        errors=${errors}
+        onChange=${(m: ReportMeasureName, value: string) => setMeasures((old) => ({ ...old, [m]: value }))}
+      />
       <label
         >Ghi chú
         <textarea
