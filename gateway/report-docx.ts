@@ -230,9 +230,20 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
                     [
                       line('TM. ỦY BAN NHÂN DÂN', { bold: true, center: true }),
                       line('CHỦ TỊCH', { bold: true, center: true }),
+                      // Room for the Chairman's signature and name: the officer who sent it on the hub is not the
+                      // signer, and is named as the sender, apart.
                       line(''),
                       line(''),
-                      line(r.submittedBy ?? '', { bold: true, center: true }),
+                      line(''),
+                      ...(r.submittedBy
+                        ? [
+                            line(`(Người gửi trên hệ thống: ${r.submittedBy})`, {
+                              italics: true,
+                              center: true,
+                              size: 20,
+                            }),
+                          ]
+                        : []),
                     ],
                     50,
                   ),

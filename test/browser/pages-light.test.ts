@@ -128,6 +128,7 @@ const LEAKS = [
   DIRECTIVE_ID,
   /\b\d{4}-\d{2}-\d{2}\b/,
   /Bearer|Authorization|undefined|null\b|NaN/,
+  /\/graphql\b|\bAPI\b/,
 ];
 
 it.each(PAGES)(

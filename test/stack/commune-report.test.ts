@@ -223,6 +223,9 @@ describe('a commune’s periodic report', () => {
       'Thực hiện kế hoạch và chỉ tiêu',
     ])
       expect(text).toContain(expected);
+    // The officer who sent it is named as the sender, not as the Chairman who signs.
+    const signature = text.slice(text.indexOf('CHỦ TỊCH'));
+    expect(signature).toMatch(/^CHỦ TỊCH\(Người gửi trên hệ thống: [^)]+\)/);
     // The targets table is as of the report's figures date, as section I is, in officials' words: each target's
     // result, due date and letter are the API's targetStatus on that date; no code reaches the page.
     const { commune } = ok(

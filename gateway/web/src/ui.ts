@@ -29,7 +29,10 @@ export function Layout(props: {
     </header>
     ${props.status}
     <main>${props.children}</main>
-    <footer>Dữ liệu từ API <a href="/graphql">/graphql</a> · số liệu demo khi có ghi chú</footer>
+    <footer>
+      Số liệu từ báo cáo của các thôn, đơn vị và thống kê của Cổng Bình dân học vụ số · số liệu không có trong văn bản
+      được ghi “dữ liệu minh họa”
+    </footer>
   `;
 }
 

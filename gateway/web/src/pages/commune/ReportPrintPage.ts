@@ -132,7 +132,8 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
     <p class="pre" data-testid="print-proposals">${r.proposals ?? 'Không có.'}</p>
     <p class="signature">
       <strong>TM. ỦY BAN NHÂN DÂN</strong><br />
-      ${r.submittedBy ? html`(đã gửi bởi ${r.submittedBy} lúc ${fmtDateTime(r.submittedAt)})` : null}
+      <strong>CHỦ TỊCH</strong><br /><br /><br />
+      ${r.submittedBy ? html`<em>(Người gửi trên hệ thống: ${r.submittedBy}, lúc ${fmtDateTime(r.submittedAt)})</em>` : null}
     </p>
   </main>`;
 }
