@@ -77,7 +77,15 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   await page.getByTestId('report-difficulties').waitFor();
   expect(await page.getByTestId('report-difficulties').inputValue()).toBe(DIFFICULTIES);
 
+  // Sent on purpose: the page asks first, naming what goes up the line.
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.message());
+      void d.accept();
+    }),
+  );
   await page.getByTestId('report-submit').click();
+  expect(await asked).toMatch(/^Gửi báo cáo số 45\/BC-UBND theo Văn bản 639\/SKHCN-BCVT&CĐS lên tỉnh\?/);
   await page.waitForSelector('[data-testid="commune-report"][data-status="SUBMITTED"]');
   expect(await page.getByTestId('report-status').textContent()).toBe('Đã gửi tỉnh');
   expect(await page.getByTestId('report-difficulties').isDisabled()).toBe(true);

@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { eventually } from '../support/browser';
-import { ok, startTestStack, type TestStack } from '../support/stack';
+import { errorCode, ok, startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let base: string;
@@ -77,6 +77,22 @@ it('freezes sessions held and tasks done at submission; a later task change show
   id = saveCommuneReport.id;
   expect((await read()).communeReport.planPart).toBeNull(); // a draft has no frozen plan part
 
+  // Nothing unnumbered goes up the line: the number first, then the submission.
+  const unnumbered = await stack.gql(
+    `mutation($id: Int!) { submitCommuneReport(id: $id) { id } }`,
+    { id },
+    { token: officer },
+  );
+  expect(errorCode(unnumbered)).toBe('BAD_USER_INPUT');
+  expect(unnumbered.errors?.[0].extensions?.field).toBe('number');
+  expect(unnumbered.errors?.[0].message).toMatch(/^Hãy nhập số văn bản của báo cáo/);
+  ok(
+    await stack.gql(
+      `mutation($input: CommuneReportInput!) { saveCommuneReport(input: $input) { id } }`,
+      { input: { communeId: 'C02949', directiveId: DEMO_IDS.letter639, dueOn: '2025-11-20', number: '51/BC-UBND' } },
+      { token: officer },
+    ),
+  );
   ok(await stack.gql(`mutation($id: Int!) { submitCommuneReport(id: $id) { id } }`, { id }, { token: officer }));
   const first = await eventually(read, (r) => expect(r.communeReport.planPart).not.toBeNull());
   const asOf = first.communeReport.figures.asOf;

@@ -82,6 +82,21 @@ export function checkNumber(text: string | null | undefined): string | null {
   return value || null;
 }
 
+/**
+ * A report goes up the line as a document: it needs its number (số văn bản) first, so that nothing unnumbered — or
+ * sent by a stray click on an empty draft — reaches the province.
+ */
+export function checkReadyToSubmit(report: { number: string | null }): void {
+  if (!report.number?.trim())
+    throw new BadInputError(
+      bilingual(
+        'Hãy nhập số văn bản của báo cáo (vd. 45/BC-UBND) và lưu trước khi gửi lên tỉnh',
+        'a report needs its document number before it is submitted',
+      ),
+      'number',
+    );
+}
+
 /** The reason of a return: required, at most 1000 characters. */
 export function checkReturnReason(reason: string | null | undefined): string {
   const value = (reason ?? '').trim();

@@ -17,6 +17,7 @@ import { appendEvent } from '../../common/outbox';
 import {
   ACTION_SIDE,
   checkNumber,
+  checkReadyToSubmit,
   checkReturnReason,
   checkSection,
   figuresDay,
@@ -248,6 +249,7 @@ export async function changeCommuneReport(
   requireIdentity(viewer, 'APPROVE_PERIOD');
   const found = await findReport(em, id);
   authorizeSide(viewer, action, found);
+  if (action === 'SUBMIT') checkReadyToSubmit(found);
   const note = action === 'RETURN' ? checkReturnReason(reason) : checkSection(reason, 'note', 'Ghi chú');
   const figures =
     action === 'SUBMIT'

@@ -63,6 +63,22 @@ export function ReportEditor(props: { report: Report; token: string; onChange: (
     return (await gql<SaveCommuneReportMutation>(SAVE, { input }, props.token)).saveCommuneReport;
   };
   const act = async (submit: boolean) => {
+    if (submit) {
+      // A report goes up the line as a document: numbered, and sent on purpose (the API refuses it unnumbered too).
+      if (!number.trim()) {
+        setMessage({ kind: 'error', text: 'Hãy nhập số văn bản của báo cáo (vd. 45/BC-UBND) trước khi gửi lên tỉnh.' });
+        document.querySelector<HTMLInputElement>('[data-testid="report-number"]')?.focus();
+        return;
+      }
+      const empty = [!difficulties.trim() && 'khó khăn, vướng mắc', !proposals.trim() && 'đề xuất, kiến nghị'].filter(
+        Boolean,
+      );
+      const question =
+        `Gửi báo cáo số ${number.trim()} theo Văn bản ${r.directiveNumber} lên tỉnh?\n` +
+        (empty.length ? `Chưa ghi ${empty.join(' và ')}.\n` : '') +
+        'Sau khi gửi, số liệu được chốt và chỉ sửa được khi tỉnh trả lại.';
+      if (!window.confirm(question)) return;
+    }
     setBusy(true);
     try {
       let next = await save();
