@@ -1,4 +1,5 @@
-import { FORM_ACCESS_REFUSED, forOfficials, withoutEnglish } from '../../gateway/web/src/words';
+import { ApiError } from '../../gateway/web/src/api';
+import { FORM_ACCESS_REFUSED, forOfficials, problemFor, withoutEnglish } from '../../gateway/web/src/words';
 
 describe('API messages as officials read them', () => {
   it('drops the English tail and keeps Vietnamese or id parentheses', () => {
@@ -52,5 +53,20 @@ describe('API messages as officials read them', () => {
     expect(forOfficials(parse, 'A')).toBe('Yêu cầu không hợp lệ (lỗi cú pháp).');
     // An unknown code keeps the message: the table does not guess.
     expect(forOfficials({ message: 'Odd failure', extensions: { code: 'ODD' } }, 'A')).toBe('Odd failure');
+  });
+});
+
+describe('a refused action as a page says it', () => {
+  it('keeps each message’s Vietnamese and drops its English tail, or says what to do when the API was not reached', () => {
+    const refused = new ApiError([
+      {
+        message: 'Báo cáo đã được tiếp nhận, không trả lại được (a ACCEPTED report cannot be returned)',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ]);
+    expect(problemFor(refused, 'Không gửi được')).toBe('Báo cáo đã được tiếp nhận, không trả lại được');
+    expect(problemFor(new TypeError('Failed to fetch'), 'Không gửi được: kiểm tra mạng.')).toBe(
+      'Không gửi được: kiểm tra mạng.',
+    );
   });
 });

@@ -3,7 +3,7 @@
  * ("… (token expired; get a new one)") and, for sign-in problems, in the words of its access rules (roles, header
  * names): the pages show the Vietnamese part, and for a refused access code, what to do about it.
  */
-import type { GqlError } from './api';
+import { ApiError, type GqlError } from './api';
 import { ERROR_CODES, isErrorCode } from '../../../shared/pure/error-codes';
 import { hasVietnamese } from '../../../shared/pure/text';
 
@@ -61,3 +61,11 @@ export const FORM_SESSION_REFUSED =
 /** What anyone else reads when the API refuses their access. */
 export const ACCESS_REFUSED =
   'Không có quyền xem hoặc sửa mục này, hoặc phiên đăng nhập đã hết hạn: hãy đăng nhập lại.';
+
+/**
+ * What went wrong, as a page tells an official: each API error in its Vietnamese words (forOfficials, no English tail
+ * for developers), or `otherwise` when the API was not reached.
+ */
+export function problemFor(error: unknown, otherwise: string): string {
+  return error instanceof ApiError ? error.errors.map((e) => forOfficials(e, ACCESS_REFUSED)).join('; ') : otherwise;
+}

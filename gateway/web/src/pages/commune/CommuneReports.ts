@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
+import { problemFor } from '../../words';
 import { fmtDate } from '../../format';
 import type { CommuneReportFieldsFragment, CommuneQuery, DraftCommuneReportMutation } from '../../generated/graphql';
 import { TOKEN_KEY } from '../../session';
@@ -61,8 +62,7 @@ export function CommuneReports(props: { id: string; initial: ReportsPart | null;
   useEffect(() => setEdited(null), [props.initial]);
   const requests = props.initial ? requestsOf(props.initial.province.directives) : null;
   const reports = edited ?? props.initial?.communeReports ?? null;
-  const error =
-    actionError ?? (props.error ? (props.error instanceof Error ? props.error.message : 'Lỗi không xác định') : null);
+  const error = actionError ?? (props.error ? problemFor(props.error, 'Không tải được; hãy thử lại.') : null);
   if (!token)
     return html`<p class="muted" data-testid="report-signin">
       Cán bộ xã <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>đăng nhập</a> để soạn và gửi báo cáo
@@ -80,7 +80,7 @@ export function CommuneReports(props: { id: string; initial: ReportsPart | null;
       replace((await gql<DraftCommuneReportMutation>(DRAFT, { input }, token)).saveCommuneReport);
       setActionError(null);
     } catch (e) {
-      setActionError(e instanceof ApiError ? e.message : String(e));
+      setActionError(problemFor(e, 'Không gửi được: kiểm tra mạng.'));
     }
   };
   return html`<div data-testid="commune-reports">

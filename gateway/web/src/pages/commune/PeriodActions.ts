@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
+import { problemFor } from '../../words';
 import { fmtDate, fmtDateTime } from '../../format';
 import type {
   ApprovePeriodMutation,
@@ -84,7 +85,7 @@ export function PeriodActions(props: { id: string; date: string; period: Period 
       setReason('');
       setVersion((v) => v + 1);
     } catch (e) {
-      const text = e instanceof ApiError ? e.errors.map((x) => x.message).join('; ') : 'Không gửi được: kiểm tra mạng.';
+      const text = problemFor(e, 'Không gửi được: kiểm tra mạng.');
       setMessage({ kind: 'error', text });
     }
   };

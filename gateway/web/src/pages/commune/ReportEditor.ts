@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
+import { problemFor } from '../../words';
 import { fmtDate, fmtDateTime } from '../../format';
 import type {
   CommuneReportFieldsFragment,
@@ -33,8 +34,7 @@ const SUBMIT =
 type Report = CommuneReportFieldsFragment;
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
-const problem = (e: unknown) =>
-  e instanceof ApiError ? e.errors.map((x) => x.message).join('; ') : `Không gửi được: ${String(e)}`;
+const problem = (e: unknown) => problemFor(e, `Không gửi được: ${String(e)}`);
 
 /** The commune's report for one request: its figures, the sections the officer writes, save, submit, download. */
 export function ReportEditor(props: { report: Report; token: string; onChange: (r: Report) => void }) {

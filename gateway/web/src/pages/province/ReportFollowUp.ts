@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
+import { problemFor } from '../../words';
 import { DASH, fmtDate, fmtDateTime } from '../../format';
 import type { ReportFollowUpFieldsFragment, ReportFollowUpQuery } from '../../generated/graphql';
 import { TOKEN_KEY } from '../../session';
@@ -65,12 +66,11 @@ export function ReportFollowUp(props: { code: string; initial: FollowUp | null; 
     if (version === 0) return;
     gql<ReportFollowUpQuery>(FOLLOW_UP, { code: props.code }).then(
       (d) => (setFresh(d.province?.reportFollowUp ?? []), setFreshError(null)),
-      (e: unknown) => setFreshError(e instanceof ApiError ? e.message : String(e)),
+      (e: unknown) => setFreshError(problemFor(e, 'Không tải được; hãy thử lại.')),
     );
   }, [props.code, version]);
   const data = fresh ?? props.initial;
-  const error =
-    freshError ?? (props.error ? (props.error instanceof Error ? props.error.message : 'Lỗi không xác định') : null);
+  const error = freshError ?? (props.error ? problemFor(props.error, 'Không tải được; hãy thử lại.') : null);
   if (error) return html`<p class="message error" role="alert">${error}</p>`;
   if (!data) return html`<${Loading} />`;
   if (data.length === 0) return html`<p class="muted">Chưa có văn bản yêu cầu xã báo cáo theo hạn.</p>`;

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ApiError, gql } from '../../api';
+import { gql } from '../../api';
+import { problemFor } from '../../words';
 import type { AcceptCommuneReportMutation, ReturnCommuneReportMutation } from '../../generated/graphql';
 import { html } from '../../ui';
 
@@ -31,7 +32,7 @@ export function ReportReview(props: { reportId: number; name: string; token: str
       setError(null);
       props.onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : `Không gửi được: ${String(e)}`);
+      setError(problemFor(e, `Không gửi được: ${String(e)}`));
     }
   };
   return html`<span class="review" data-testid="report-review">
