@@ -56,6 +56,10 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   const formers = await page.getByTestId('report-villages').locator('tbody tr td:nth-child(2)').allTextContents();
   expect(new Set(formers.filter((f) => f !== '—'))).toEqual(new Set(['Ba Tô', 'Ba Nam', 'Ba Lế']));
   expect(await page.getByTestId('report-learners').textContent()).toMatch(/\d/);
+  // Read as sentences, spaces where they belong: "…: 908 người tham gia …", "Xếp hạng 38/96 của tỉnh ↓4."
+  const figuresText = (await page.getByTestId('report-figures').innerText()).replace(/\s+/g, ' ');
+  expect(figuresText).toMatch(/^Số liệu đến ngày \d{2}\/\d{2}\/\d{4}: [\d.]+ người tham gia trên /);
+  expect(figuresText).toMatch(/của tỉnh \S/);
   // Before submitting, the key people's certification as the plans stand today.
   expect(await page.getByTestId('report-key-people').textContent()).toMatch(/^Cán bộ chủ chốt thôn .* \(đến hôm nay/);
 

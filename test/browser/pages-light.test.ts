@@ -151,6 +151,8 @@ it.each(PAGES)(
       return parts.join('\n');
     });
     for (const leak of LEAKS) expect(text).not.toMatch(leak);
+    // Words glued where a template's line break swallowed the space ("11/12/2026:0 đúng hạn ·42", ":908người").
+    expect(text).not.toMatch(/\/\d{4}:\S|·[^\s]|\d(?:người|đúng hạn|trễ hạn|chưa)/);
     await page.close();
   },
   60_000,

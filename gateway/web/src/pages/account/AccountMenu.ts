@@ -39,7 +39,7 @@ export function AccountMenu() {
     location.assign('/login');
   };
   return html`<span class="account-menu" data-testid="account-menu"
-    >${session.name} ·
+    >${session.name} ·${' '}
     <button type="button" class="link" onClick=${signOut} data-testid="sign-out">Đăng xuất</button></span
   >`;
 }

@@ -100,7 +100,7 @@ export function CommuneReports(props: { id: string; initial: ReportsPart | null;
       report
         ? html`<${ReportEditor} report=${report} token=${token} onChange=${replace} />`
         : html`<p>
-            Chưa có báo cáo cho yêu cầu này.
+            Chưa có báo cáo cho yêu cầu này.${' '}
             <button type="button" data-testid="report-draft" onClick=${draft}>
               Soạn báo cáo từ số liệu của hệ thống
             </button>

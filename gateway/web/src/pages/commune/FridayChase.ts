@@ -114,8 +114,8 @@ export function FridayChase(props: {
   return html`${picker}
     <${PeriodActions} id=${props.id} date=${friday} period=${chase?.reportingPeriods[0] ?? null} />
     <p data-testid="chase-summary">
-      Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:
-      <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
+      Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:${' '}
+      <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·${' '}
       <span class="behind">${data.missing} chưa gửi số liệu</span>
     </p>
     <div class="table-wrap scroll" tabindex="0" role="region" aria-label="Danh sách thôn cần nhắc báo cáo">

@@ -114,7 +114,7 @@ export function ReportEditor(props: { report: Report; token: string; onChange: (
     </label>`;
   return html`<div class="commune-report" data-testid="commune-report" data-status=${r.status}>
     <p>
-      Báo cáo theo Văn bản <strong>${r.directiveNumber}</strong>, hạn ${fmtDate(r.dueOn)} ·
+      Báo cáo theo Văn bản <strong>${r.directiveNumber}</strong>, hạn ${fmtDate(r.dueOn)} ·${' '}
       <strong data-testid="report-status">${wordsFor(COMMUNE_REPORT_STATUS_VI, r.status)}</strong>
       ${r.submittedAt ? html` · gửi lúc ${fmtDateTime(r.submittedAt)}${r.onTime === false ? ' (sau hạn)' : ''}` : null}
     </p>

@@ -20,12 +20,12 @@ export function ReportFigures(props: {
   const f = props.figures;
   return html`<div class="report-figures" data-testid="report-figures">
     <p>
-      Số liệu đến ngày <strong>${fmtDate(f.asOf)}</strong>:
-      <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>
+      Số liệu đến ngày <strong>${fmtDate(f.asOf)}</strong>:${' '}
+      <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>${' '}
       người tham gia trên ${fmtInt(f.adults)} người trong độ tuổi (${fmtPct(f.participationRate)}).
       ${
         f.rank
-          ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong> của tỉnh
+          ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong> của tỉnh${' '}
               <${Change} change=${f.rank.change} />.`
           : null
       }

@@ -101,7 +101,7 @@ export function ReportPrintPage(props: { id: string; reportId: string }) {
   const body = `${(wordsFor(COMMUNE_KIND_VI, r.commune.kind) || 'Xã').toLocaleUpperCase('vi')} ${r.commune.name.toUpperCase()}`;
   return html`<main class="print" data-testid="report-print-page">
     <p class="no-print">
-      <a href=${`/commune/${encodeURIComponent(props.id)}`}>← Trang xã</a> ·
+      <a href=${`/commune/${encodeURIComponent(props.id)}`}>← Trang xã</a> ·${' '}
       <button type="button" onClick=${() => window.print()}>In báo cáo</button> ·
       ${wordsFor(COMMUNE_REPORT_STATUS_VI, r.status)}
     </p>

@@ -88,8 +88,8 @@ export function DeadlineChase(props: { code: string; initial: DeadlineStatus | n
           ? null
           : html`<${Loading} />`
         : html` <p>
-              Từ ${fmtDate(data.since)}, số xã có thôn, đơn vị gửi số liệu:
-              <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·
+              Từ ${fmtDate(data.since)}, số xã có thôn, đơn vị gửi số liệu:${' '}
+              <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·${' '}
               <span class="behind">${data.missing} chưa gửi số liệu</span>
             </p>
             ${

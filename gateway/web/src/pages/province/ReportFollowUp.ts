@@ -91,9 +91,9 @@ export function ReportFollowUp(props: { code: string; initial: FollowUp | null; 
       </select>
     </label>
     <p data-testid="follow-up-counts">
-      Số xã đã nộp báo cáo định kỳ: <span class="ok">${request.onTime} đúng hạn</span> ·
-      <span class="late">${request.late} trễ hạn</span> · <span class="behind">${request.draft} đang soạn</span> ·
-      <span class="behind">${request.missing} chưa nộp báo cáo</span> ·
+      Số xã đã nộp báo cáo định kỳ: <span class="ok">${request.onTime} đúng hạn</span> ·${' '}
+      <span class="late">${request.late} trễ hạn</span> · <span class="behind">${request.draft} đang soạn</span> ·${' '}
+      <span class="behind">${request.missing} chưa nộp báo cáo</span> ·${' '}
       <button type="button" class="download" data-testid="follow-up-xlsx" onClick=${() => signedDownload(path)}>
         ⬇ Tải Excel
       </button>

@@ -195,7 +195,7 @@ export function ReportPage(props: { id: string }) {
       ${
         session
           ? html`<p class="signed-in muted" data-testid="signed-in-as">
-              Gửi báo cáo với tài khoản <strong>${session.name}</strong>.
+              Gửi báo cáo với tài khoản <strong>${session.name}</strong>.${' '}
               <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>Đăng nhập tài khoản khác</a>
             </p>`
           : html`<fieldset class="token">
