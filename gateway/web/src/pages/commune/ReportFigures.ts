@@ -21,8 +21,10 @@ export function ReportFigures(props: {
   return html`<div class="report-figures" data-testid="report-figures">
     <p>
       Số liệu đến ngày <strong>${fmtDate(f.asOf)}</strong>:${' '}
-      <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>${' '} người tham gia trên ${fmtInt(f.adults)}
-      người trong độ tuổi (${fmtPct(f.participationRate)}).
+      <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>${
+        // One string: a line break inside the template would swallow a space (htm trims text at line breaks).
+        ` người tham gia trên ${fmtInt(f.adults)} người trong độ tuổi (${fmtPct(f.participationRate)}).`
+      }
       ${
         f.rank
           ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong> của tỉnh${' '}
