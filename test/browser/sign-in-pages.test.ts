@@ -65,7 +65,9 @@ it('a commune officer signs in at /login, reaches the commune page, and makes an
     (v) => expect(v).toContain('Đinh Văn Hùng'),
   );
 
-  await page.goto(`${base}/accounts`);
+  // The accounts are one click from the page the officer lands on.
+  await page.locator('[data-testid="accounts-link"]').click();
+  await page.waitForURL(`${base}/accounts`);
   await page.locator('[data-testid="account-choice"] option[value="VILLAGE_REPORTER V02949-08"]').waitFor({
     state: 'attached',
     timeout: 30_000,
@@ -80,6 +82,14 @@ it('a commune officer signs in at /login, reaches the commune page, and makes an
   await page.locator('[data-testid="invite-qr"] svg').waitFor({ timeout: 15_000 });
   inviteLink = await page.locator('[data-testid="invite-link"]').inputValue();
   expect(inviteLink).toMatch(new RegExp(`^${base}/invite#[A-Za-z0-9_-]{20,}$`));
+  // Copied in one click, to paste into a message to the village head.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.locator('[data-testid="invite-copy"]').click();
+  await eventually(
+    () => page.locator('[data-testid="invite-copied"]').textContent(),
+    (v) => expect(v).toMatch(/^Đã sao chép đường dẫn/),
+  );
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(inviteLink);
   const text = (await page.locator('main').textContent()) ?? '';
   expect(text).not.toMatch(/VILLAGE_REPORTER|COMMUNE_OFFICER|V02949|token|npm/);
 

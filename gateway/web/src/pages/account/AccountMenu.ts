@@ -38,8 +38,14 @@ export function AccountMenu() {
     setSession(null);
     location.assign('/login');
   };
+  // Those who keep accounts (the province admin, a commune officer) reach them from every page.
+  const keepsAccounts = session.role === 'PROVINCE_ADMIN' || session.role === 'COMMUNE_OFFICER';
   return html`<span class="account-menu" data-testid="account-menu"
     >${session.name} ·${' '}
-    <button type="button" class="link" onClick=${signOut} data-testid="sign-out">Đăng xuất</button></span
+    ${
+      keepsAccounts
+        ? html`<a href="/accounts" data-testid="accounts-link">Tài khoản và đường dẫn mời</a> ·${' '}`
+        : null
+    } <button type="button" class="link" onClick=${signOut} data-testid="sign-out">Đăng xuất</button></span
   >`;
 }

@@ -6,6 +6,18 @@ import { html } from '../../ui';
 export function InviteCard(props: { name: string; path: string; expiresAt: string }) {
   const url = new URL(props.path, location.origin).href;
   const [svg, setSvg] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(url).then(
+      () => setCopied('Đã sao chép đường dẫn: dán vào tin nhắn Zalo hoặc SMS gửi trưởng thôn.'),
+      () => setCopied('Không sao chép được; hãy chọn đường dẫn ở trên rồi sao chép.'),
+    );
+  // Where the phone offers it (Zalo, SMS, mail), the link goes straight to the village head.
+  const canShare = typeof navigator.share === 'function';
+  const share = () =>
+    navigator
+      .share({ title: 'Đường dẫn báo cáo tuần', text: `Đường dẫn mời cho ${props.name}`, url })
+      .catch(() => undefined);
   useEffect(() => {
     // The QR library is loaded only here, when an invite is made.
     void import('qrcode').then((qr) =>
@@ -15,6 +27,11 @@ export function InviteCard(props: { name: string; path: string; expiresAt: strin
   return html`<div class="invite panel" data-testid="invite">
     <p>Đường dẫn mời cho <strong>${props.name}</strong> (dùng được một lần, đến ${fmtDateTime(props.expiresAt)}):</p>
     <p><input readonly value=${url} aria-label="Đường dẫn mời" data-testid="invite-link" size="60" /></p>
+    <p>
+      <button type="button" onClick=${copy} data-testid="invite-copy">Sao chép đường dẫn</button>
+      ${canShare ? html` <button type="button" onClick=${share} data-testid="invite-share">Chia sẻ…</button>` : null}
+    </p>
+    ${copied ? html`<p class="muted small" role="status" data-testid="invite-copied">${copied}</p>` : null}
     ${
       svg
         ? html`<div
