@@ -6,6 +6,7 @@
 import { Directive as GqlDirective, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { RewardSubject } from './enums';
 import type { RewardRuleData } from './model';
+import { CITATION_FIELD, DEMO_FIELD } from './values';
 
 @ObjectType('RewardRule', {
   description:
@@ -61,16 +62,10 @@ export class RewardRule implements RewardRuleData {
   @Field(() => String)
   description!: string;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
-  })
+  @Field(() => String, CITATION_FIELD)
   citation!: string | null;
 
-  @Field(() => Boolean, {
-    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
-  })
+  @Field(() => Boolean, DEMO_FIELD)
   demo!: boolean;
 }
 
@@ -91,7 +86,7 @@ export const rewardRuleView = (r: RewardRuleData): RewardRule => ({
 /** Rules are stored as the plan stated them (JSON): a rule without the mark is not demo. */
 @Resolver(() => RewardRule)
 export class RewardRuleResolver {
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, DEMO_FIELD)
   demo(@Root() rule: RewardRuleData): boolean {
     return rule.demo ?? false;
   }

@@ -22,6 +22,16 @@ import { nextDue } from './deadlines';
 import { DayPart, Indicator, PopulationGroup, Recurrence, StudentLevel, TargetSource } from './enums';
 import type { DeadlineData, TargetData } from './model';
 
+/** Where an item of a letter comes from (Provenance, model.ts): the same two fields on every type that carries them. */
+export const CITATION_FIELD = {
+  nullable: true,
+  description:
+    'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
+} as const;
+export const DEMO_FIELD = {
+  description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
+} as const;
+
 @ObjectType('Target', {
   description:
     'A target (chỉ tiêu): a share of a population group reaching a stage by a date; threshold 0.8 = 80%. ' +
@@ -57,16 +67,10 @@ export class Target {
   })
   studentLevels!: StudentLevel[] | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §4.1", "Mục 3.2").',
-  })
+  @Field(() => String, CITATION_FIELD)
   citation!: string | null;
 
-  @Field(() => Boolean, {
-    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
-  })
+  @Field(() => Boolean, DEMO_FIELD)
   demo!: boolean;
 
   @Field(() => TargetSource)
@@ -154,10 +158,7 @@ export class ReportingDeadline implements DeadlineData {
   @Field(() => DateScalar, { nullable: true })
   endsOn!: string | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'Where the letter says it: the letter and its section (e.g. "004_677c41495f04c64c.txt §3").',
-  })
+  @Field(() => String, CITATION_FIELD)
   citation!: string | null;
 }
 
@@ -175,9 +176,7 @@ export class ReportingDeadlineResolver {
     return nextDue(deadline, from ?? todayInVietnam());
   }
 
-  @FieldResolver(() => Boolean, {
-    description: 'True for demo data no letter states (dữ liệu minh họa): pages and exports mark it so.',
-  })
+  @FieldResolver(() => Boolean, DEMO_FIELD)
   demo(@Root() deadline: ReportingDeadline & { demo?: boolean | null }): boolean {
     return deadline.demo ?? false;
   }

@@ -18,14 +18,8 @@ import type { DeadlineData } from '../../../shared/vocabulary/model';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import type { Context } from '../../common/context';
 import { dueInstant, figureDifferences, followUpState, type FollowUpState } from './rules';
-import {
-  changeCommuneReport,
-  draftFigures,
-  findReport,
-  findReportingRequest,
-  saveCommuneReport,
-  type ReportFiguresValue,
-} from './store';
+import { changeCommuneReport, findReport, saveCommuneReport } from './store';
+import { draftFigures, findReportingRequest, type ReportFiguresValue } from './figures';
 import { CommuneReport } from '../entities/CommuneReport';
 import type { ReportsLoaders } from '../loaders';
 import { CommuneReportStatusEnum, CommuneReportType, FollowUpStateEnum, ReportFigures, RequestFollowUp } from './types';

@@ -1,5 +1,5 @@
 /**
- * Communes' periodic reports: drafting their figures from the hub's own data, saving, submitting, returning and
+ * Communes' periodic reports: saving, submitting (freezing the figures drafted in figures.ts), returning and
  * accepting them. Each write is one transaction: the report row (locked), its audit entry and outbox event.
  * Order of checks: identity → the commune or report (NOT_FOUND) → the role (FORBIDDEN) → the input and the state
  * (BAD_USER_INPUT); nothing is written when one fails.
@@ -7,9 +7,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { authorize, requireIdentity, type AreaPath } from '../../../shared/pure/auth-rules';
-import { todayInVietnam, type IsoDate } from '../../../shared/pure/dates';
+import type { IsoDate } from '../../../shared/pure/dates';
 import { bilingual, NotFoundError } from '../../../shared/pure/errors';
-import type { DeadlineData } from '../../../shared/vocabulary/model';
 import type { Viewer } from '../../../shared/pure/viewer';
 import { COMMUNE_REPORT_SUBMITTED } from '../../../shared/vocabulary/events';
 import { recordAudit } from '../../common/audit';
@@ -20,116 +19,14 @@ import {
   checkReadyToSubmit,
   checkReturnReason,
   checkSection,
-  figuresDay,
-  findRequest,
   nextStatus,
   type CommuneReportAction,
 } from './rules';
 import { Area } from '../entities/Area';
 import { CommuneReport } from '../entities/CommuneReport';
-import { DirectiveTarget } from '../entities/DirectiveTarget';
 import type { ReportsLoaders } from '../loaders';
-import { GROUPS } from '../progress/rules';
-import { measuresOf, type MeasurePoint } from '../targets/status';
-
-/** The figures a report states, as drafted from the hub's data and frozen at submission. */
-export interface ReportFiguresValue {
-  asOf: IsoDate;
-  learners: number;
-  adults: number | null;
-  participationRate: number | null;
-  figuresDate: IsoDate | null;
-  groups: Array<{ group: string; registered: number; completed: number; certified: number }>;
-  villages: Array<{
-    id: string;
-    name: string;
-    level: string;
-    formerCommune: string | null;
-    learners: number;
-    adults: number | null;
-    participationRate: number | null;
-    figuresDate: IsoDate | null;
-  }>;
-  /** Stored with the report: `change` is the rank move (ranking/rules.ts), named as GraphQL's ReportRank names it. */
-  rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
-  /** Villages and units with no report by the figures' date. */
-  notReported: Array<{ id: string; name: string; level: string }>;
-  /**
-   * What its targets are judged from, frozen with it: the commune's counts and denominators at the figure dates up to
-   * asOf (not a GraphQL field). Absent in a report submitted before they were kept: judged from the live data then.
-   */
-  targetSeries?: MeasurePoint[];
-}
-
-/** A reporting request of a directive: its id, number and the one-off deadline. */
-export interface RequestValue {
-  directiveId: string;
-  number: string;
-  deadline: DeadlineData;
-}
-
-/** The request's deadline, from the directive's targets kept here (NOT_FOUND / BAD_USER_INPUT). */
-export async function findReportingRequest(
-  em: EntityManager,
-  provinceId: string,
-  directiveId: string,
-  dueOn: IsoDate,
-): Promise<RequestValue> {
-  const directive = await em.findOne(DirectiveTarget, { directiveId });
-  if (!directive || directive.provinceId !== provinceId)
-    throw new NotFoundError(
-      bilingual(
-        `Không tìm thấy văn bản chỉ đạo "${directiveId}" của tỉnh`,
-        `no directive ${directiveId} in the province`,
-      ),
-    );
-  const deadline = findRequest(directive.deadlines as unknown as DeadlineData[], dueOn, directive.number);
-  return { directiveId, number: directive.number, deadline };
-}
-
-/** The commune's figures as of the request's last day (or today): one snapshot and one ranking per province. */
-export async function draftFigures(
-  loaders: ReportsLoaders,
-  provinceId: string,
-  communeId: string,
-  deadline: DeadlineData,
-): Promise<ReportFiguresValue> {
-  const asOf = figuresDay(deadline, todayInVietnam());
-  const [snapshot, ranked, targetSeries] = await Promise.all([
-    loaders.snapshot.load({ provinceId, asOf }),
-    loaders.ranking.load({ provinceId, asOf }),
-    measuresOf(loaders, communeId, asOf),
-  ]);
-  const p = snapshot.progress(communeId);
-  const children = snapshot.children(communeId).filter((a) => a.level === 'VILLAGE' || a.level === 'UNIT');
-  const r = ranked.find((x) => x.communeId === communeId);
-  return {
-    asOf,
-    learners: p.learners,
-    adults: p.adults,
-    participationRate: p.participationRate,
-    figuresDate: p.figuresDate,
-    groups: GROUPS.map((group) => ({ group, ...(p.groups?.[group] ?? { registered: 0, completed: 0, certified: 0 }) })),
-    villages: children.map((a) => {
-      const v = snapshot.progress(a.id);
-      return {
-        id: a.id,
-        name: a.name,
-        level: a.level,
-        formerCommune: a.formerCommune,
-        learners: v.learners,
-        adults: v.adults,
-        participationRate: v.participationRate,
-        figuresDate: v.figuresDate,
-      };
-    }),
-    rank: r ? { position: r.position, outOf: r.outOf, previous: r.previous, change: r.move } : null,
-    notReported: children
-      .filter((a) => !snapshot.latestReport(a.id))
-      .map((a) => ({ id: a.id, name: a.name, level: a.level })),
-    targetSeries,
-  };
-}
+import { measuresOf } from '../targets/status';
+import { draftFigures, findReportingRequest } from './figures';
 
 async function findCommune(em: EntityManager, communeId: string): Promise<Area> {
   const commune = await em.findOne(Area, { id: communeId, level: 'COMMUNE' });
@@ -237,6 +134,13 @@ export async function saveCommuneReport(em: EntityManager, viewer: Viewer, input
   });
 }
 
+/** A report's figures as it is submitted, with the measures its targets are judged from (kept with them). */
+async function figuresToFreeze(em: EntityManager, loaders: ReportsLoaders, report: CommuneReport) {
+  const { deadline } = await findReportingRequest(em, report.provinceId, report.directiveId, report.dueOn);
+  const drafted = await draftFigures(loaders, report.provinceId, report.communeId, deadline);
+  return { ...drafted, targetSeries: await measuresOf(loaders, report.communeId, drafted.asOf) };
+}
+
 /** Submits, returns or accepts a report: the state rule, then the change, its audit entry and event. */
 export async function changeCommuneReport(
   em: EntityManager,
@@ -251,15 +155,7 @@ export async function changeCommuneReport(
   authorizeSide(viewer, action, found);
   if (action === 'SUBMIT') checkReadyToSubmit(found);
   const note = action === 'RETURN' ? checkReturnReason(reason) : checkSection(reason, 'note', 'Ghi chú');
-  const figures =
-    action === 'SUBMIT'
-      ? await draftFigures(
-          loaders,
-          found.provinceId,
-          found.communeId,
-          (await findReportingRequest(em, found.provinceId, found.directiveId, found.dueOn)).deadline,
-        )
-      : null;
+  const figures = action === 'SUBMIT' ? await figuresToFreeze(em, loaders, found) : null;
   return em.transactional(async (tx) => {
     const t = tx;
     const report = (await t.findOne(CommuneReport, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }))!;

@@ -11,7 +11,8 @@ import type { CommuneReport } from '../entities/CommuneReport';
 import type { ReportsLoaders } from '../loaders';
 import { judgeTargets, measuresOf } from '../targets/status';
 import { TargetStatus, type TargetFields } from '../targets/types';
-import { findReport, type ReportFiguresValue } from './store';
+import type { ReportFiguresValue } from './figures';
+import { findReport } from './store';
 import { CommuneReportType } from './types';
 
 type ReportRoot = CommuneReportType & { raw?: CommuneReport; frozenTargets?: TargetFields[] | null };

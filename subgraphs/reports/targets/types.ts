@@ -3,6 +3,7 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { PACE_WINDOW_DAYS } from './rules';
 import { Indicator, PopulationGroup, StudentLevel, TargetSource } from '../../../shared/vocabulary/enums';
 import { listSize } from '../../common/list-size';
+import { CITATION_FIELD, DEMO_FIELD } from '../../../shared/vocabulary/values';
 
 export enum TargetStateEnum {
   MET = 'MET',
@@ -32,8 +33,8 @@ export class TargetFields {
   @Field(() => Boolean) strict!: boolean;
   @Field(() => TargetSource) source!: TargetSource;
   @Field(() => String, { nullable: true }) document!: string | null;
-  @Field(() => String, { nullable: true }) citation!: string | null;
-  @Field(() => Boolean) demo!: boolean;
+  @Field(() => String, CITATION_FIELD) citation!: string | null;
+  @Field(() => Boolean, DEMO_FIELD) demo!: boolean;
   @Directive(listSize(3))
   @Field(() => [StudentLevel], { nullable: true })
   studentLevels!: StudentLevel[] | null;
@@ -64,14 +65,9 @@ export class TargetStatus {
     description: 'The number of the letter that set the target (số hiệu văn bản, e.g. 2027/SKHCN), when known.',
   })
   document!: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'Where the letter says it: the letter and its section (e.g. "002_f8eec46e59f5584d.txt §3.2").',
-  })
+  @Field(() => String, CITATION_FIELD)
   citation!: string | null;
-  @Field(() => Boolean, {
-    description: 'True for a demo target no letter states (dữ liệu minh họa): pages and exports mark it so.',
-  })
+  @Field(() => Boolean, DEMO_FIELD)
   demo!: boolean;
   @Field(() => DateScalar) asOf!: string;
   @Field(() => Float, {
