@@ -1,4 +1,5 @@
 import { BadInputError } from '../../shared/pure/errors';
+import type { TargetData } from '../../shared/vocabulary/model';
 import { DEMO_DIRECTIVES } from '../../subgraphs/directives/demo';
 import { checkDirectiveNumber, validateDirectiveContent } from '../../subgraphs/directives/validation';
 
@@ -46,6 +47,8 @@ describe('checkDirectiveNumber', () => {
 
 describe('validateDirectiveContent dates', () => {
   const base = DEMO_DIRECTIVES.find((d) => d.targets.length > 0 && d.reportingDeadlines.length === 0)!;
+  /** A target as an API caller may send it, values outside the types included. */
+  const target = (over: object): TargetData => Object.assign({}, base.targets[0], over);
   it.each([
     ['an issue date in 2030', { issuedOn: '2030-01-01' }, 'issuedOn', /^Ngày ban hành \(01\/01\/2030\) ở tương lai/],
     ['an issue date tomorrow', { issuedOn: '2025-12-08' }, 'issuedOn', /ở tương lai/],
@@ -57,6 +60,24 @@ describe('validateDirectiveContent dates', () => {
       /quá xa/,
     ],
     ['the number !!!', { number: '!!!' }, 'number', /không đúng dạng/],
+    [
+      'school levels on a target about residents',
+      { targets: [target({ group: 'RESIDENTS', studentLevels: ['PRIMARY'] })] },
+      'targets[0].studentLevels',
+      /^Chỉ chọn cấp học cho chỉ tiêu về học sinh/,
+    ],
+    [
+      'an unknown school level',
+      { targets: [target({ group: 'STUDENTS', studentLevels: ['COLLEGE'] })] },
+      'targets[0].studentLevels',
+      /^Cấp học không hợp lệ/,
+    ],
+    [
+      'a citation of 201 characters',
+      { targets: [target({ citation: 'x'.repeat(201) })] },
+      'targets[0].citation',
+      /^Trích dẫn văn bản dài quá 200 ký tự/,
+    ],
   ])('refuses %s', (_label, over, field, message) => {
     const r = refusal(() => validateDirectiveContent({ ...base, ...over }, TODAY));
     expect(r?.field).toBe(field);
