@@ -54,7 +54,7 @@ export function validatePopulation(
   if (input.asOf > today) {
     throw new BadInputError(
       bilingual(
-        `Ngày số liệu ${input.asOf} ở tương lai; hãy nhập ngày đã qua`,
+        `Ngày số liệu ${viDate(input.asOf)} ở tương lai; hãy nhập ngày đã qua`,
         'the figure cannot be dated in the future',
       ),
       'asOf',

@@ -169,6 +169,15 @@ describe('live that reads well', () => {
       ),
     );
     const token = await stack.token('PROVINCE_ADMIN', 'P23');
+    // When the feed's line appears, by the page's clock (the same machine's as this test's).
+    await wall.evaluate(() => {
+      const feed = document.querySelector('[data-testid="rank-feed"]')!;
+      new MutationObserver((_, observer) => {
+        if (!feed.querySelector('li')) return;
+        (window as unknown as { __lineAt: number }).__lineAt = Date.now();
+        observer.disconnect();
+      }).observe(feed, { childList: true, subtree: true });
+    });
     ok(
       await stack.gql(
         'mutation($id: ID!, $p: PopulationInput!) { recordPopulation(areaId: $id, population: $p, reason: "Rà soát dân số thực tế") { id } }',
@@ -176,6 +185,7 @@ describe('live that reads well', () => {
         { token },
       ),
     );
+    const writtenAt = Date.now();
     // The ranking is recomputed after the write: read it once it shows the move.
     const to = await eventually(
       async () => (await ranking()).find((r) => r.commune.id === last.commune.id)!.position,
@@ -190,6 +200,10 @@ describe('live that reads well', () => {
       (v) => expect(v).toBe(1),
       15_000,
     );
+    // The line comes with the batch's last event, not after the 5 s the page waits for a batch still incomplete
+    // (applying one move on screen once counted as a batch-less move of every commune it shifted).
+    const lineAt = await wall.evaluate(() => (window as unknown as { __lineAt: number }).__lineAt);
+    expect(lineAt - writtenAt).toBeLessThan(5_000);
     await wall.waitForTimeout(1_500); // nothing more comes of the same move
     expect(await lines.count()).toBe(1);
     const line = (await lines.first().textContent())!.replace(/\s+/g, ' ');
@@ -201,6 +215,9 @@ describe('live that reads well', () => {
       async () => Number(await row.getAttribute('data-position')),
       (v) => expect(v).toBe(to),
     );
+    // Only the commune whose figures changed turns yellow, not the dozens it pushed down one place.
+    expect(await row.getAttribute('class')).toContain('moved');
+    expect(await dashboard.locator('[data-testid="ranking-row"].moved').count()).toBe(1);
     const order = await dashboard
       .locator('[data-testid="ranking-row"]')
       .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-position'))));

@@ -86,19 +86,39 @@ it('the commune approves a Friday’s reports from its page, and reopens them wi
   const lastWeek = await picker.locator('option').nth(1).getAttribute('value');
   await picker.selectOption(lastWeek);
   const actions = page.locator('[data-testid="period-actions"]');
+  // Each asks first, saying what it locks or unlocks; a "no" changes nothing.
+  const asked: string[] = [];
+  let answer = false;
+  page.on('dialog', (d) => void (asked.push(d.message()), answer ? d.accept() : d.dismiss()));
   await page.locator('[data-testid="approve"]').click();
-  await eventually(
-    () => actions.getAttribute('data-state'),
-    (v) => expect(v).toBe('APPROVED'),
-  );
+  expect(asked.at(-1)).toMatch(/không gửi thêm, không sửa được số liệu của kỳ này/);
+  expect(await actions.getAttribute('data-state')).not.toBe('APPROVED');
+  answer = true;
+  await page.locator('[data-testid="approve"]').click();
+  // The box says "approved" as soon as the answer comes: the message and the state together, no "chưa duyệt" between.
+  await page.locator('[data-testid="period-message"]').waitFor();
+  expect(await actions.getAttribute('data-state')).toBe('APPROVED');
+  expect(await actions.textContent()).not.toContain('chưa duyệt');
   expect(await page.locator('[data-testid="period-message"]').textContent()).toContain('Đã duyệt');
   await page.locator('[data-testid="reopen-reason"]').fill('Thôn 8 báo cáo bổ sung');
   await page.locator('[data-testid="reopen"]').click();
+  expect(asked.at(-1)).toMatch(/gửi, sửa được số liệu của kỳ này/);
   await eventually(
     () => actions.getAttribute('data-state'),
     (v) => expect(v).toBe('REOPENED'),
   );
   expect(await actions.textContent()).toContain('Thôn 8 báo cáo bổ sung');
+  await page.close();
+}, 60_000);
+
+it('a village head on the commune page sees no approval button and no province reports', async () => {
+  const token = await stack.token('VILLAGE_REPORTER', 'V02949-08');
+  const page = await open('/commune/C02949');
+  await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), token);
+  await page.reload();
+  await page.locator('[data-testid="friday-chase"] tbody tr').first().waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-testid="period-actions"] button').count()).toBe(0);
+  expect(await page.locator('#commune-reports').count()).toBe(0);
   await page.close();
 }, 60_000);
 
@@ -133,8 +153,9 @@ it('the form takes "1.200" as 1200, and asks before sending a doubtful figure �
   if (await page.locator('[data-testid="doubts"]').count())
     await page.locator('[data-testid="confirm-doubtful"]').click();
   await eventually(
-    () => page.locator('[data-testid="form-message"]').getAttribute('data-kind'),
-    (v) => expect(v).toBe('ok'),
+    async () =>
+      `${await page.locator('[data-testid="form-message"]').getAttribute('data-kind')} ${await page.locator('[data-testid="form-message"]').textContent()}`,
+    (v) => expect(v).toMatch(/^ok/),
     20_000,
   );
   const [row] = await stack.sql<{ residents_registered: number }>(
@@ -143,5 +164,31 @@ it('the form takes "1.200" as 1200, and asks before sending a doubtful figure �
   );
   expect(row.residents_registered).toBe(1200);
   expect(await count()).toBe(before + 1);
+  await page.close();
+}, 60_000);
+
+it('from Monday to Thursday the coming Friday is not due yet: nobody shown late, no approve button the API refuses', async () => {
+  const token = await stack.token('COMMUNE_OFFICER', 'C02949');
+  // A Wednesday after today, so that its Friday is still to come for the hub as well as for the page.
+  const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const wednesday = addDays(today, ((3 - weekday + 7) % 7) + 7);
+  const page = await open('/commune/C02949', new Date(`${wednesday}T03:00:00Z`));
+  await page.evaluate((t) => localStorage.setItem('bdhvs.token', t), token);
+  await page.reload();
+  const rows = page.locator('[data-testid="friday-chase"] tbody tr');
+  await rows.first().waitFor({ timeout: 30_000 });
+  expect(await page.locator('[data-testid="friday-chase"] td.behind').count()).toBe(0);
+  expect(await rows.first().textContent()).toContain('chưa đến hạn');
+  expect(await page.locator('[data-testid="chase-summary"]').textContent()).toContain('(chưa đến hạn)');
+  const actions = page.locator('[data-testid="period-actions"]');
+  expect(await actions.textContent()).toContain(`duyệt được từ ngày`);
+  expect(await page.locator('[data-testid="approve"]').count()).toBe(0);
+  // The week before: due and past, so it can be approved.
+  const picker = page.locator('[data-testid="week-picker"]');
+  await picker.selectOption((await picker.locator('option').nth(1).getAttribute('value')));
+  await page.locator('[data-testid="approve"]').waitFor();
+  // The clock is the browser context's: give the next tests today back.
+  await page.clock.setFixedTime(new Date());
   await page.close();
 }, 60_000);

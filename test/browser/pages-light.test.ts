@@ -92,7 +92,7 @@ async function open(
   return { page, posts: () => posts };
 }
 
-it.each(['/province/23', '/commune/C02949', '/village/V02949-08/report'])(
+it.each(PAGES)(
   '%s: fits a 390×844 phone without horizontal scrolling',
   async (path) => {
     const { page } = await open(path, { width: 390, height: 844 });
@@ -111,8 +111,10 @@ it.each(['/province/23', '/commune/C02949', '/village/V02949-08/report'])(
         .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
       return { scroll: document.documentElement.scrollWidth, width, wide };
     });
-    // What sticks out is named when the page scrolls sideways (inside a scrolling table it is fine).
+    // The page itself must not scroll sideways (inside a scrolling table is fine). What sticks out is named; an
+    // absolutely placed element can widen the page from inside a scrolling box, so the width is checked too.
     expect(overflow.scroll > overflow.width ? overflow.wide : []).toEqual([]);
+    expect(overflow.scroll).toBeLessThanOrEqual(overflow.width);
     await page.close();
   },
   60_000,
@@ -178,3 +180,51 @@ it.each(['/province/23', '/commune/C02949'])(
   },
   60_000,
 );
+
+it.each([
+  ['/province/23', '[data-testid="ranking-row"]'],
+  ['/commune/C02949', '[data-testid="friday-chase"] tbody tr'],
+  ['/village/V02949-08/report', '[data-testid="report-form"] input'],
+])(
+  '%s: what the page is for starts in the first screen at 1366×768',
+  async (path, first) => {
+    const { page } = await open(path);
+    const box = await page.locator(first).first().boundingBox();
+    expect(box).not.toBeNull();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+    await page.close();
+  },
+  60_000,
+);
+
+it('the keyboard: skip links first, then the ranking in one press, and every control shows its focus', async () => {
+  const { page } = await open('/province/23');
+  await page.keyboard.press('Tab');
+  const first = page.locator(':focus');
+  expect(await first.textContent()).toBe('Chuyển đến nội dung chính');
+  const links = await page.locator('.skip-links a').allTextContents();
+  expect(links).toEqual(
+    expect.arrayContaining(['Chuyển đến: Bảng xếp hạng', 'Chuyển đến: Báo cáo định kỳ của các xã']),
+  );
+  // Tab to the ranking's skip link, follow it: the next Tab lands in the ranking, not 300 links later.
+  await page.keyboard.press('Tab');
+  expect(await page.locator(':focus').textContent()).toBe('Chuyển đến: Bảng xếp hạng');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const inRanking = await page.evaluate(() => !!document.activeElement?.closest('#ranking'));
+  expect(inRanking).toBe(true);
+  // A sort button reached by the keyboard is outlined (its reset style once hid the focus).
+  const sort = page.locator('[data-testid="ranking-table"] th button').first();
+  await sort.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const outline = await sort.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: style.outlineWidth, focused: document.activeElement === el };
+  });
+  expect(outline.focused).toBe(true);
+  expect(outline.style).not.toBe('none');
+  expect(outline.width).not.toBe('0px');
+  await page.close();
+}, 60_000);

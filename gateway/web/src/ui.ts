@@ -16,8 +16,14 @@ export function Layout(props: {
   nav?: ComponentChildren;
   children: ComponentChildren;
   status?: ComponentChildren;
+  /** The page's main parts, reachable from the skip links in a few Tab presses (a ranking has a link a row). */
+  skips?: ReadonlyArray<{ id: string; label: string }>;
 }) {
   return html`
+    <nav class="skip-links" aria-label="Chuyển nhanh">
+      <a href="#main">Chuyển đến nội dung chính</a>
+      ${(props.skips ?? []).map((s) => html`<a href=${`#${s.id}`}>Chuyển đến: ${s.label}</a>`)}
+    </nav>
     <header class="top">
       <div class="brand"><a href="/">Bình dân học vụ số</a></div>
       <div class="heading">
@@ -28,7 +34,7 @@ export function Layout(props: {
       <${AccountMenu} />
     </header>
     ${props.status}
-    <main>${props.children}</main>
+    <main id="main" tabindex="-1">${props.children}</main>
     <footer>
       Số liệu từ báo cáo của các thôn, đơn vị và thống kê của Cổng Bình dân học vụ số · số liệu không có trong văn bản
       được ghi “dữ liệu minh họa”

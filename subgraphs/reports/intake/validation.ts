@@ -1,5 +1,5 @@
 /** Checks of a village's or unit's report before anything is written. Plain functions: no GraphQL, no ORM. */
-import { isIsoDate, type IsoDate } from '../../../shared/pure/dates';
+import { isIsoDate, viDate, type IsoDate } from '../../../shared/pure/dates';
 import { BadInputError, bilingual, viNumber } from '../../../shared/pure/errors';
 import { cleanText, isBlank } from '../../../shared/pure/text';
 import { CAMPAIGN_START } from '../approval/rules';
@@ -63,7 +63,7 @@ export function validateReport(input: ReportInputShape, today: IsoDate): Figures
   if (input.reportDate > today) {
     throw new BadInputError(
       bilingual(
-        `Ngày báo cáo ${input.reportDate} ở tương lai; chỉ báo cáo số liệu đến hôm nay`,
+        `Ngày báo cáo ${viDate(input.reportDate)} ở tương lai; chỉ báo cáo số liệu đến hôm nay (${viDate(today)})`,
         'the report date is in the future',
       ),
       'reportDate',

@@ -636,33 +636,24 @@ export type PeriodFieldsFragment = {
   reason: string | null;
 };
 
-export type CommunePeriodQueryVariables = Exact<{
-  id: string | number;
-  date: string;
-}>;
-
-export type CommunePeriodQuery = {
-  commune: {
-    reportingPeriods: Array<{
-      reportDate: string;
-      state: PeriodState;
-      locked: boolean;
-      revision: number;
-      approvedAt: string | null;
-      approvedBy: string | null;
-      reopenedAt: string | null;
-      reopenedBy: string | null;
-      reason: string | null;
-    }>;
-  } | null;
-};
-
 export type ApprovePeriodMutationVariables = Exact<{
   id: string | number;
   date: string;
 }>;
 
-export type ApprovePeriodMutation = { approveReportingPeriod: { reportDate: string } };
+export type ApprovePeriodMutation = {
+  approveReportingPeriod: {
+    reportDate: string;
+    state: PeriodState;
+    locked: boolean;
+    revision: number;
+    approvedAt: string | null;
+    approvedBy: string | null;
+    reopenedAt: string | null;
+    reopenedBy: string | null;
+    reason: string | null;
+  };
+};
 
 export type ReopenPeriodMutationVariables = Exact<{
   id: string | number;
@@ -670,7 +661,19 @@ export type ReopenPeriodMutationVariables = Exact<{
   reason: string;
 }>;
 
-export type ReopenPeriodMutation = { reopenReportingPeriod: { reportDate: string } };
+export type ReopenPeriodMutation = {
+  reopenReportingPeriod: {
+    reportDate: string;
+    state: PeriodState;
+    locked: boolean;
+    revision: number;
+    approvedAt: string | null;
+    approvedBy: string | null;
+    reopenedAt: string | null;
+    reopenedBy: string | null;
+    reason: string | null;
+  };
+};
 
 export type SaveCommuneReportMutationVariables = Exact<{
   input: CommuneReportInput;

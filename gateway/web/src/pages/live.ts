@@ -43,6 +43,7 @@ export function LivePage(props: { code: string }) {
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [flash, setFlash] = useState<Set<string>>(new Set());
   const seen = useRef<Map<string, number> | null>(null);
+  const fromEvents = useRef(false);
   const burst = useRef<BatchedMove[]>([]);
   const burstTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const push = (moves: BatchedMove[]) => {
@@ -73,6 +74,7 @@ export function LivePage(props: { code: string }) {
       pick: (d) => d.rankChanged as RankEvent,
       onEvent: (e) => {
         seen.current?.set(e.commune.id, e.position);
+        fromEvents.current = true;
         push([
           {
             communeId: e.commune.id,
@@ -94,7 +96,10 @@ export function LivePage(props: { code: string }) {
   useEffect(() => {
     const ranking = live.data?.province?.ranking;
     if (!ranking) return;
-    if (seen.current) {
+    // A ranking changed by the events themselves is not compared: applying one commune's move shifts the others on
+    // screen before their own events (of the same batch) arrive, and those shifts, pushed without a batch, held the
+    // whole line back for the batch wait (the wall's line came ~5 s after the events).
+    if (seen.current && !fromEvents.current) {
       const before = seen.current;
       push(
         ranking
@@ -108,6 +113,7 @@ export function LivePage(props: { code: string }) {
       );
     }
     seen.current = new Map(ranking.map((r) => [r.commune.id, r.position]));
+    fromEvents.current = false;
   }, [live.data]);
   useEffect(() => {
     if (flash.size === 0) return;
@@ -128,34 +134,36 @@ export function LivePage(props: { code: string }) {
       <${LiveStatus} ...${live} figuresDate=${province?.ranking[0]?.date} />
     </header>
     <div class="wall-body">
-      <table class="wall-table" data-testid="wall-table">
-        <thead>
-          <tr>
-            <th class="num">Hạng</th>
-            <th>Xã, phường, đặc khu</th>
-            <th class="num">Thay đổi 7 ngày</th>
-            <th class="num">Người học</th>
-            <th class="num">Tỷ lệ tham gia</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) =>
-              html`<tr
-                data-testid="ranking-row"
-                data-commune-id=${r.commune.id}
-                data-position=${r.position}
-                class=${flash.has(r.commune.id) ? 'moved' : ''}
-              >
-                <td class="num pos">${r.progress.figuresDate ? r.position : NO_FIGURES}</td>
-                <td>${r.commune.name}</td>
-                <td class="num">${r.progress.figuresDate ? html`<${Change} change=${r.change} />` : null}</td>
-                <td class="num">${fmtInt(r.progress.learners)}</td>
-                <td class="num">${rateCell(r)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      <div class="table-wrap">
+        <table class="wall-table" data-testid="wall-table">
+          <thead>
+            <tr>
+              <th class="num">Hạng</th>
+              <th>Xã, phường, đặc khu</th>
+              <th class="num">Thay đổi 7 ngày</th>
+              <th class="num">Người học</th>
+              <th class="num">Tỷ lệ tham gia</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (r) =>
+                html`<tr
+                  data-testid="ranking-row"
+                  data-commune-id=${r.commune.id}
+                  data-position=${r.position}
+                  class=${flash.has(r.commune.id) ? 'moved' : ''}
+                >
+                  <td class="num pos">${r.progress.figuresDate ? r.position : NO_FIGURES}</td>
+                  <td>${r.commune.name}</td>
+                  <td class="num">${r.progress.figuresDate ? html`<${Change} change=${r.change} />` : null}</td>
+                  <td class="num">${fmtInt(r.progress.learners)}</td>
+                  <td class="num">${rateCell(r)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
       <aside class="feed" data-testid="rank-feed">
         <h2>Thay đổi thứ hạng</h2>
         ${feed.length === 0 ? html`<p class="muted">Chưa có thay đổi nào từ khi mở màn hình.</p>` : null}

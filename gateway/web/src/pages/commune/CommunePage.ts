@@ -6,7 +6,9 @@ import { useLiveQuery } from '../../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
-import { TOKEN_KEY, tokenFor } from '../../session';
+import { TOKEN_KEY, tokenFor, unverifiedViewer } from '../../session';
+import { ReturnedNotice } from './ReturnedNotice';
+import { can } from '../../../../../shared/pure/auth-rules';
 import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
 import { Targets } from './Targets';
@@ -58,6 +60,11 @@ export function CommunePage(props: { id: string }) {
   const { errors } = live.data;
   if (!c) return html`<${NotFound} what=${`xã có mã "${id}"`} />`;
   const back = `/province/${c.province.code}`;
+  // What the signed-in role cannot use is not shown (the API checks again): the village head sees no approval
+  // button and no province reports; signed out, the reports' panel says who may sign in for it.
+  const viewer = unverifiedViewer(localStorage.getItem(TOKEN_KEY));
+  const officer = can(viewer, 'APPROVE_PERIOD', { provinceId: c.province.id, communeId: c.id });
+  const signedOut = viewer.role === 'ANONYMOUS';
   const adults = fmtInt(c.population?.adults);
   const asOf = fmtDate(c.progress.figuresDate ?? c.progress.asOf);
   return html`<${Layout}
@@ -102,24 +109,9 @@ export function CommunePage(props: { id: string }) {
         <div class="s">${fmtPct(c.progress.residentsRate)}</div>
       </div>
     </section>
+    <${ReturnedNotice} reports=${live.data.reports?.communeReports ?? null} />
     <div class="two">
-      <section class="panel">
-        <h2>Thứ hạng theo thời gian</h2>
-        <${RankChart} history=${c.rankHistory} />
-      </section>
-      <section class="panel">
-        <h2>Chỉ tiêu đang áp dụng</h2>
-        <${Targets} commune=${c} status=${live.data.targetStatus?.targetStatus ?? null} />
-      </section>
-    </div>
-    <section class="panel">
-      <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
-      <${Download} href=${`/export/commune/${encodeURIComponent(id)}/villages.xlsx`} label="Tải Excel thôn, đơn vị" />
-      <${Villages} villages=${c.villages} />
-      <p><a href=${`/commune/${id}/key-people`} data-testid="key-people-link">Cán bộ chủ chốt thôn</a></p>
-    </section>
-    <div class="two">
-      <section class="panel">
+      <section class="panel" id="friday-chase">
         <h2>Báo cáo thứ Sáu</h2>
         <${FridayChase}
           id=${c.id}
@@ -127,16 +119,37 @@ export function CommunePage(props: { id: string }) {
           error=${errorsAt(errors, 'chase')}
           updatedAt=${live.updatedAt}
           heads=${villageHeadsOf(live.data.heads)}
+          canApprove=${officer}
         />
       </section>
+      ${
+        officer || signedOut
+          ? html`<section class="panel" id="commune-reports">
+              <h2>Báo cáo định kỳ gửi tỉnh</h2>
+              <${CommuneReports} id=${c.id} initial=${live.data.reports ?? null} error=${errorsAt(errors, 'reports')} />
+            </section>`
+          : null
+      }
+    </div>
+    <div class="two">
       <section class="panel">
-        <h2>Cơ quan, đơn vị (${c.units.length})</h2>
-        <${Units} units=${c.units} />
+        <h2>Thứ hạng theo thời gian</h2>
+        <${RankChart} history=${c.rankHistory} />
+      </section>
+      <section class="panel" id="targets">
+        <h2>Chỉ tiêu đang áp dụng</h2>
+        <${Targets} commune=${c} status=${live.data.targetStatus?.targetStatus ?? null} />
       </section>
     </div>
-    <section class="panel">
-      <h2>Báo cáo định kỳ gửi tỉnh</h2>
-      <${CommuneReports} id=${c.id} initial=${live.data.reports ?? null} error=${errorsAt(errors, 'reports')} />
+    <section class="panel" id="villages">
+      <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
+      <${Download} href=${`/export/commune/${encodeURIComponent(id)}/villages.xlsx`} label="Tải Excel thôn, đơn vị" />
+      <${Villages} villages=${c.villages} />
+      <p><a href=${`/commune/${id}/key-people`} data-testid="key-people-link">Cán bộ chủ chốt thôn</a></p>
+    </section>
+    <section class="panel" id="units">
+      <h2>Cơ quan, đơn vị (${c.units.length})</h2>
+      <${Units} units=${c.units} />
     </section>
   <//>`;
 }

@@ -73,6 +73,8 @@ export function FridayChase(props: {
   updatedAt: Date | null;
   /** The villages' heads, from the page's query when signed in (empty otherwise). */
   heads: ReadonlyMap<string, VillageHead>;
+  /** Whether the signed-in official may approve the week (the approve and reopen buttons are shown only then). */
+  canApprove: boolean;
 }) {
   const fridays = recentFridays(todayInVietnam(), WEEKS);
   const [friday, setFriday] = useState(fridays[0]);
@@ -108,15 +110,23 @@ export function FridayChase(props: {
   if (error) return html`${picker}<${ErrorBox} error=${error} />`;
   if (!data || data.reportDate !== friday) return html`${picker}<${Loading} />`;
   const order: Record<string, number> = { MISSING: 0, LATE: 1, ON_TIME: 2 };
+  // Before the Friday's deadline (Monday to Friday afternoon) nobody is late yet: those who have not sent are
+  // waiting, not red.
+  const due = Date.now() < new Date(data.deadline).getTime();
   const rows = [...data.reporters].sort(
     (a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'vi'),
   );
   return html`${picker}
-    <${PeriodActions} id=${props.id} date=${friday} period=${chase?.reportingPeriods[0] ?? null} />
+    <${PeriodActions}
+      id=${props.id}
+      date=${friday}
+      period=${chase?.reportingPeriods[0] ?? null}
+      canAct=${props.canApprove}
+    />
     <p data-testid="chase-summary">
       Thứ Sáu ${fmtDate(data.reportDate)}, hạn ${fmtDateTime(data.deadline)}:${' '}
       <span class="ok">${data.onTime} đúng hạn</span> · <span class="late">${data.late} trễ hạn</span> ·${' '}
-      <span class="behind">${data.missing} chưa gửi số liệu</span>
+      <span class=${due ? 'pending' : 'behind'}>${data.missing} chưa gửi số liệu${due ? ' (chưa đến hạn)' : ''}</span>
     </p>
     <div class="table-wrap scroll" tabindex="0" role="region" aria-label="Danh sách thôn cần nhắc báo cáo">
       <table data-testid="friday-chase">
@@ -130,13 +140,13 @@ export function FridayChase(props: {
         <tbody>
           ${rows.map(
             (r) =>
-              html`<tr data-state=${r.status}>
+              html`<tr data-state=${r.status} data-due=${due ? 'not-yet' : 'passed'}>
                 <td>
                   ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}
                   ${r.status === 'MISSING' && r.village ? html`<${VillageHeadContact} head=${heads.get(r.village.id)} />` : null}
                 </td>
-                <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : 'behind'}>
-                  ${wordsFor(REPORTING_STATE_VI, r.status)}
+                <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : due ? 'pending' : 'behind'}>
+                  ${due && r.status === 'MISSING' ? 'Chưa gửi, chưa đến hạn' : wordsFor(REPORTING_STATE_VI, r.status)}
                 </td>
                 <td>${fmtDateTime(r.firstSubmittedAt)}</td>
               </tr>`,

@@ -35,11 +35,23 @@ function applyProgress(data: Dashboard, e: ProvinceProgressEvent): Dashboard | n
   return { ...data, province: { ...data.province, progress: { ...data.province.progress, ...e.progress } } };
 }
 
+const PROVINCE_SKIPS = [
+  { id: 'ranking', label: 'Bảng xếp hạng' },
+  { id: 'targets', label: 'Chỉ tiêu của tỉnh' },
+  { id: 'deadline-chase', label: 'Số liệu tuần theo hạn' },
+  { id: 'follow-up', label: 'Báo cáo định kỳ của các xã' },
+];
+
+/** What makes a ranking row's figures new: a report, an import or a population correction changes one of these. */
+function figuresKey(p: { learners: number; participationRate?: number | null; figuresDate?: string | null }): string {
+  return `${p.learners}|${p.participationRate ?? ''}|${p.figuresDate ?? ''}`;
+}
+
 /** The province dashboard: totals, progress over time, targets, the ranking of the communes and the chase lists. */
 export function ProvincePage(props: { code: string }) {
   const { code } = props;
   const [highlight, setHighlight] = useState<Map<string, number>>(new Map());
-  const positions = useRef<Map<string, number> | null>(null);
+  const figures = useRef<Map<string, string> | null>(null);
   const mark = (ids: string[]) => {
     if (ids.length === 0) return;
     setHighlight((old) => {
@@ -70,7 +82,6 @@ export function ProvincePage(props: { code: string }) {
       query: RANK_SUBSCRIPTION,
       variables: { provinceId: `P${code}` },
       pick: (d) => d.rankChanged as RankEvent,
-      onEvent: (e) => mark([e.commune.id]),
       apply: applyRank,
     },
     [
@@ -85,18 +96,20 @@ export function ProvincePage(props: { code: string }) {
     (data) => data.liveCursor,
   );
 
-  // A row whose position changed since the last data (an event or a poll) is highlighted for a few seconds.
+  // A row whose figures changed since the last data (an event or a poll) is highlighted for a few seconds: the
+  // commune that reported, not the dozens it pushed down one place (their arrows already say so).
   useEffect(() => {
     const ranking = live.data?.province?.ranking;
     if (!ranking) return;
-    const now = new Map(ranking.map((r) => [r.commune.id, r.position]));
-    if (positions.current) {
-      const moved = ranking.filter(
-        (r) => positions.current!.has(r.commune.id) && positions.current!.get(r.commune.id) !== r.position,
+    const now = new Map(ranking.map((r) => [r.commune.id, figuresKey(r.progress)]));
+    const before = figures.current;
+    if (before)
+      mark(
+        ranking
+          .filter((r) => before.has(r.commune.id) && before.get(r.commune.id) !== now.get(r.commune.id))
+          .map((r) => r.commune.id),
       );
-      mark(moved.map((r) => r.commune.id));
-    }
-    positions.current = now;
+    figures.current = now;
   }, [live.data]);
 
   const mainError = live.data && errorsAt(live.data.errors, 'province');
@@ -127,6 +140,7 @@ export function ProvincePage(props: { code: string }) {
     subtitle=${`Số liệu đến ngày ${asOf} · ${province.ranking.length} xã, phường, đặc khu`}
     nav=${html`<a href=${`/province/${code}/live`}>Màn hình xếp hạng trực tiếp</a>`}
     status=${html`<${LiveStatus} ...${live} figuresDate=${province.ranking[0]?.date ?? p.figuresDate} />`}
+    skips=${PROVINCE_SKIPS}
   >
     <section class="cards">
       <div class="card">
@@ -149,12 +163,17 @@ export function ProvincePage(props: { code: string }) {
         <div class="s">${fmtPct(p.residentsRate)}</div>
       </div>
     </section>
+    <section class="panel" id="ranking">
+      <h2>Bảng xếp hạng các xã, phường, đặc khu</h2>
+      <${Download} href=${`/export/province/${encodeURIComponent(code)}/ranking.xlsx`} label="Tải Excel xếp hạng" />
+      <${RankingTable} rows=${againstWeekAgo(province.ranking, province.weekAgo)} highlight=${highlight} />
+    </section>
     <div class="two">
       <section class="panel">
         <h2>Tiến độ của tỉnh theo thời gian</h2>
         <${ProgressChart} history=${province.progressHistory} />
       </section>
-      <section class="panel">
+      <section class="panel" id="targets">
         <h2>Chỉ tiêu của tỉnh</h2>
         <${Targets}
           code=${code}
@@ -166,11 +185,6 @@ export function ProvincePage(props: { code: string }) {
         />
       </section>
     </div>
-    <section class="panel">
-      <h2>Bảng xếp hạng các xã, phường, đặc khu</h2>
-      <${Download} href=${`/export/province/${encodeURIComponent(code)}/ranking.xlsx`} label="Tải Excel xếp hạng" />
-      <${RankingTable} rows=${againstWeekAgo(province.ranking, province.weekAgo)} highlight=${highlight} />
-    </section>
     <div class="two">
       <section class="panel">
         <h2>Xã chưa có kế hoạch</h2>
@@ -184,7 +198,7 @@ export function ProvincePage(props: { code: string }) {
             : html`<${Loading} />`
         }
       </section>
-      <section class="panel">
+      <section class="panel" id="deadline-chase">
         <h2>Số liệu tuần của thôn, đơn vị theo hạn</h2>
         ${
           below
@@ -197,7 +211,7 @@ export function ProvincePage(props: { code: string }) {
         }
       </section>
     </div>
-    <section class="panel">
+    <section class="panel" id="follow-up">
       <h2>Báo cáo định kỳ của các xã theo yêu cầu của tỉnh</h2>
       ${
         below

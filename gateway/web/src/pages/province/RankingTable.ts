@@ -80,7 +80,7 @@ export function RankingTable(props: { rows: RankingRow[]; highlight: Map<string,
         >Xếp hạng theo tỷ lệ tham gia: người học trên số người trưởng thành của xã.</span
       >
     </div>
-    <div class="table-wrap">
+    <div class="table-wrap ranking-scroll" tabindex="0" role="region" aria-label="Bảng xếp hạng các xã">
       <table class="ranking" data-testid="ranking-table">
         <thead>
           <tr>
