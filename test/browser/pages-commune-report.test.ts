@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { type Browser, startPages, stopPages } from '../support/browser';
-import type { TestStack } from '../support/stack';
+import { ok, type TestStack } from '../support/stack';
 
 let stack: TestStack;
 let browser: Browser;
@@ -169,4 +169,26 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   expect(await province.getByTestId('report-key-people').textContent()).toMatch(
     /^Cán bộ chủ chốt thôn hoàn thành và có giấy chứng nhận: Trưởng thôn 12\/14, Bí thư Chi bộ 14\/14, Trưởng ban CTMT 11\/14; chưa có: .*Trưởng thôn Xà Râu \(/,
   );
+
+  // The province returns it with a reason: the officer reads it at the top of the commune page, in the first
+  // screen, one click from the report to correct.
+  const [{ id }] = await stack.sql<{ id: number }>(`select id from reports.commune_report where commune_id = 'C02949'`);
+  const REASON = 'Thiếu số liệu của các trường học; đề nghị bổ sung.';
+  ok(
+    await stack.gql(
+      'mutation($id: Int!, $reason: String!) { returnCommuneReport(id: $id, reason: $reason) { id } }',
+      { id, reason: REASON },
+      { token: admin },
+    ),
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.reload();
+  const notice = page.getByTestId('returned-notice');
+  await notice.waitFor({ timeout: 30_000 });
+  expect(await notice.textContent()).toContain(`Tỉnh trả lại báo cáo theo văn bản 639/SKHCN-BCVT&CĐS (hạn 20/11/2025)`);
+  expect(await notice.textContent()).toContain(REASON);
+  const box = await notice.boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(768);
+  await notice.getByRole('link').click();
+  expect(await page.evaluate(() => location.hash)).toBe('#commune-reports');
 });

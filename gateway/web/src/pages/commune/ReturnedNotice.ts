@@ -11,15 +11,12 @@ export function ReturnedNotice(props: { reports: readonly CommuneReportFieldsFra
   const returned = (props.reports ?? []).filter((r) => r.status === 'RETURNED');
   if (returned.length === 0) return null;
   return html`<div class="stale-warning" role="alert" data-testid="returned-notice">
-    ${returned.map(
-      (r) =>
-        html`<p>
-          Tỉnh trả lại báo cáo theo văn bản ${r.directiveNumber} (hạn
-          ${fmtDate(r.dueOn)})${
-            r.reviewedAt ? ` ngày ${fmtDate(todayInVietnam(new Date(r.reviewedAt)))}` : ''
-          }${r.reviewNote ? `: “${r.reviewNote}”` : ''}.${' '}
-          <a href="#commune-reports">Sửa và gửi lại báo cáo</a>
-        </p>`,
-    )}
+    ${returned.map((r) => {
+      // One string, so that no line break of the template swallows a space.
+      const when = r.reviewedAt ? ` ngày ${fmtDate(todayInVietnam(new Date(r.reviewedAt)))}` : '';
+      const why = r.reviewNote ? `: “${r.reviewNote}”` : '.';
+      const text = `Tỉnh trả lại báo cáo theo văn bản ${r.directiveNumber} (hạn ${fmtDate(r.dueOn)})${when}${why} `;
+      return html`<p>${text}<a href="#commune-reports">Sửa và gửi lại báo cáo</a></p>`;
+    })}
   </div>`;
 }
