@@ -152,3 +152,34 @@ it('keeps a refused report visible with the reason and its figures, to fix and r
   expect(await reportsWithKey(key)).toBe(0);
   await page.close();
 }, 120_000);
+
+it('a report refused while the writer is on another page is told there, with the way back to the form', async () => {
+  const wrong = await stack.token('VILLAGE_REPORTER', 'V02949-01');
+  const form = await openForm(`?token=${wrong}`);
+  await form.evaluate(() => localStorage.removeItem('bdhvs.outbox'));
+  relay.down();
+  await browser.context.setOffline(true);
+  await sendOneMore(form);
+  await eventually(
+    () => form.locator('[data-testid="outbox"]').textContent(),
+    (v) => expect(v).toContain('Đang chờ gửi 1 báo cáo'),
+  );
+  await form.close();
+  // Back online on the commune page: that page's outbox sends the report, the hub refuses it, the page says so.
+  relay.up();
+  await browser.context.setOffline(false);
+  const page = await browser.context.newPage();
+  await page.goto(`${relay.url}/commune/C02949`);
+  const notice = page.getByTestId('refused-notice');
+  await notice.waitFor({ timeout: 30_000 });
+  expect(await notice.textContent()).toMatch(
+    /^Báo cáo ngày \d{2}\/\d{2}\/\d{4} gửi từ máy này chưa được nhận: Mã gửi báo cáo/,
+  );
+  await notice.getByRole('link').click();
+  await page.locator('[data-testid="refused"]').waitFor({ timeout: 15_000 });
+  expect(new URL(page.url()).pathname).toBe(`/village/${village}/report`);
+  // On the form itself the reasons stand beside the figures: no second notice above them.
+  expect(await page.getByTestId('refused-notice').count()).toBe(0);
+  await page.evaluate(() => localStorage.removeItem('bdhvs.outbox'));
+  await page.close();
+}, 120_000);

@@ -7,6 +7,7 @@ import { daysBetween, todayInVietnam } from '../../../shared/pure/dates';
 import { ILLUSTRATIVE_VI } from '../../../shared/pure/targets';
 import { POLL_MS } from './live';
 import { AccountMenu } from './pages/account/AccountMenu';
+import { RefusedNotice } from './pages/report/RefusedNotice';
 
 export { html };
 
@@ -34,7 +35,7 @@ export function Layout(props: {
       <${AccountMenu} />
     </header>
     ${props.status}
-    <main id="main" tabindex="-1">${props.children}</main>
+    <main id="main" tabindex="-1"><${RefusedNotice} />${props.children}</main>
     <footer>
       Số liệu từ báo cáo của các thôn, đơn vị và thống kê của Cổng Bình dân học vụ số · số liệu không có trong văn bản
       được ghi “dữ liệu minh họa”

@@ -80,7 +80,9 @@ export function DeadlineChase(props: { code: string; initial: DeadlineStatus | n
         value=${deadline ?? ''}
         onChange=${(e: Event) => setPicked((e.target as HTMLInputElement).value || null)}
         data-testid="deadline"
-    /></label>
+      />
+      <span class="muted">${deadline ? fmtDate(deadline) : ''}</span></label
+    >
     ${error ? html`<${ErrorBox} error=${error} />` : null}
     ${
       !data
