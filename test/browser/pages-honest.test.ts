@@ -167,6 +167,18 @@ it('the form takes "1.200" as 1200, and asks before sending a doubtful figure �
   await page.close();
 }, 60_000);
 
+it('the progress chart draws time to scale: the year between the 2025 figures and a 2026 report is a break, and the learners show', async () => {
+  // The test above sent a report for this week (2026) into the 2025 demo.
+  const page = await open('/province/23');
+  const chart = page.locator('[data-testid="ranking-row"]').first();
+  await chart.waitFor({ timeout: 30_000 });
+  const progress = page.locator('.chart').first();
+  await progress.waitFor();
+  expect(await progress.getAttribute('data-series')).toBe('Tỷ lệ tham gia (%)|Người học');
+  expect(await progress.getAttribute('data-gaps')).toBe('1');
+  await page.close();
+}, 60_000);
+
 it('from Monday to Thursday the coming Friday is not due yet: nobody shown late, no approve button the API refuses', async () => {
   const token = await stack.token('COMMUNE_OFFICER', 'C02949');
   // A Wednesday after today, so that its Friday is still to come for the hub as well as for the page.
@@ -186,7 +198,7 @@ it('from Monday to Thursday the coming Friday is not due yet: nobody shown late,
   expect(await page.locator('[data-testid="approve"]').count()).toBe(0);
   // The week before: due and past, so it can be approved.
   const picker = page.locator('[data-testid="week-picker"]');
-  await picker.selectOption((await picker.locator('option').nth(1).getAttribute('value')));
+  await picker.selectOption(await picker.locator('option').nth(1).getAttribute('value'));
   await page.locator('[data-testid="approve"]').waitFor();
   // The clock is the browser context's: give the next tests today back.
   await page.clock.setFixedTime(new Date());
