@@ -4,6 +4,7 @@
  */
 import { commonDate, coverageOf, mergeCoverage, type Reporter } from '../../subgraphs/reports/progress/coverage';
 import { hasFigures, nationalProgress } from '../../subgraphs/reports/nation/rules';
+import { coverageLine, staleness } from '../../gateway/web/src/coverage';
 import { progressFromFigures, emptyFigures, type ProgressValue } from '../../subgraphs/reports/progress/rules';
 
 const villages = (n: number, date: string | null): Reporter[] =>
@@ -115,5 +116,41 @@ describe('nationalProgress', () => {
     expect(n.figuresDate).toBe('2025-12-05');
     expect(n.coverage).toMatchObject({ villages: 4, villagesWithFigures: 4, commonFiguresDate: '2025-12-05' });
     expect([withFigures(1), without(1)].map(hasFigures)).toEqual([true, false]);
+  });
+});
+
+describe('the pages’ coverage line and stale warning (gateway/web/src/coverage.ts)', () => {
+  const coverage = {
+    villages: 1120,
+    villagesWithFigures: 1120,
+    villagesAtFiguresDate: 1,
+    units: 40,
+    unitsWithFigures: 0,
+    unitsAtFiguresDate: 0,
+    commonFiguresDate: '2025-12-05',
+    dates: [
+      { date: '2026-12-04', villages: 1, units: 0 },
+      { date: '2025-12-05', villages: 1119, units: 0 },
+    ],
+  };
+
+  it('says how many villages have figures of the newest date', () => {
+    expect(coverageLine(coverage, '2026-12-04')).toBe('1/1.120 thôn có số liệu ngày 04/12/2026');
+    expect(coverageLine(null, '2026-12-04')).toBe('');
+    expect(coverageLine({ ...coverage, villages: 0, units: 3, unitsAtFiguresDate: 2 }, '2026-12-04')).toBe(
+      '2/3 đơn vị có số liệu ngày 04/12/2026',
+    );
+  });
+
+  it('warns by the date most figures have, not by one fresh report', () => {
+    expect(staleness(coverage, '2026-12-04', '2026-12-08')).toEqual({
+      date: '2025-12-05',
+      days: 368,
+      older: '1.119/1.120 thôn có số liệu cũ hơn 7 ngày',
+    });
+    expect(staleness({ ...coverage, commonFiguresDate: '2026-12-04' }, '2026-12-04', '2026-12-08')).toBeNull();
+    // Without coverage (an event of before), the newest date as before.
+    expect(staleness(null, '2026-11-20', '2026-12-08')).toEqual({ date: '2026-11-20', days: 18, older: '' });
+    expect(staleness(null, null, '2026-12-08')).toBeNull();
   });
 });

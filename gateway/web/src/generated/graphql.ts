@@ -113,6 +113,17 @@ export type UnitType =
   | 'DIGITAL_TEAM'
   | 'OTHER';
 
+export type CoverageFieldsFragment = {
+  villages: number;
+  villagesWithFigures: number;
+  villagesAtFiguresDate: number;
+  units: number;
+  unitsWithFigures: number;
+  unitsAtFiguresDate: number;
+  commonFiguresDate: string | null;
+  dates: Array<{ date: string; villages: number; units: number }>;
+};
+
 export type SubmitMutationVariables = Exact<{
   input: UnitReportInput;
 }>;
@@ -217,6 +228,16 @@ export type CommuneQuery = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
     rank: {
       position: number;
@@ -965,6 +986,19 @@ export type WallQuery = {
     id: string;
     name: string;
     fullName: string;
+    progress: {
+      figuresDate: string | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
+    };
     ranking: Array<{
       position: number;
       outOf: number;
@@ -992,7 +1026,23 @@ export type NationQueryVariables = Exact<{ [key: string]: never }>;
 export type NationQuery = {
   nation: {
     asOf: string;
-    progress: { adults: number | null; learners: number; participationRate: number | null };
+    progress: {
+      figuresDate: string | null;
+      adults: number | null;
+      learners: number;
+      participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
+    };
+    provincesWithoutFigures: Array<{ code: string; name: string }>;
     provinceRanking: Array<{
       position: number;
       province: { code: string; name: string };
@@ -1029,6 +1079,16 @@ export type DashboardQuery = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
     progressHistory: Array<{
       asOf: string;
@@ -1281,6 +1341,16 @@ export type ProvinceProgressSubscription = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
   };
 };
