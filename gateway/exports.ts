@@ -197,8 +197,8 @@ const TARGET_ROW = 'indicator group threshold strict dueOn document demo student
 const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind keyPeople { line } }
   planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } keyPeople { line } }
   targetStatus { ${TARGET_ROW} }
-  figures { asOf learners adults participationRate groups { group registered completed certified }
-    villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
+  figures { asOf figuresDate learners adults participationRate groups { group registered completed certified }
+    villages { name level formerCommune learners adults figuresDate } rank { position outOf change } notReported { name } }`;
 
 const PLANS = `plans { number tasks { status } sessions { heldOn } }
   targetStatus(asOf: $asOf) { ${TARGET_ROW} }`;

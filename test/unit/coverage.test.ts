@@ -4,7 +4,7 @@
  */
 import { commonDate, coverageOf, mergeCoverage, type Reporter } from '../../subgraphs/reports/progress/coverage';
 import { hasFigures, nationalProgress } from '../../subgraphs/reports/nation/rules';
-import { coverageLine, staleness } from '../../gateway/web/src/coverage';
+import { areasCoverageLine, coverageLine, staleness } from '../../gateway/web/src/coverage';
 import { progressFromFigures, emptyFigures, type ProgressValue } from '../../subgraphs/reports/progress/rules';
 
 const villages = (n: number, date: string | null): Reporter[] =>
@@ -140,6 +140,17 @@ describe('the pages’ coverage line and stale warning (gateway/web/src/coverage
     expect(coverageLine({ ...coverage, villages: 0, units: 3, unitsAtFiguresDate: 2 }, '2026-12-04')).toBe(
       '2/3 đơn vị có số liệu ngày 04/12/2026',
     );
+  });
+
+  it('counts a commune report’s villages at its newest date, from their own dates', () => {
+    const areas = [
+      { level: 'VILLAGE', figuresDate: '2026-12-04' },
+      { level: 'VILLAGE', figuresDate: '2025-12-05' },
+      { level: 'VILLAGE', figuresDate: null },
+      { level: 'UNIT', figuresDate: '2026-12-04' },
+    ];
+    expect(areasCoverageLine(areas, '2026-12-04')).toBe('1/3 thôn có số liệu ngày 04/12/2026');
+    expect(areasCoverageLine(areas, null)).toBe('');
   });
 
   it('warns by the date most figures have, not by one fresh report', () => {

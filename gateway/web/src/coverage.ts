@@ -42,6 +42,28 @@ export function coverageLine(c: Coverage | null | undefined, figuresDate: string
   return `${fmtInt(at)}/${fmtInt(total)} ${word} có số liệu ngày ${fmtDate(figuresDate)}`;
 }
 
+/** The same line from a list of villages and units, each with the date of its own latest figures (a commune report). */
+export function areasCoverageLine(
+  areas: ReadonlyArray<{ level: string; figuresDate?: string | null }>,
+  figuresDate: string | null | undefined,
+): string {
+  const count = (level: string, at: boolean) =>
+    areas.filter((a) => a.level === level && (!at || (!!a.figuresDate && a.figuresDate === figuresDate))).length;
+  return coverageLine(
+    {
+      villages: count('VILLAGE', false),
+      villagesWithFigures: 0,
+      villagesAtFiguresDate: count('VILLAGE', true),
+      units: count('UNIT', false),
+      unitsWithFigures: 0,
+      unitsAtFiguresDate: count('UNIT', true),
+      commonFiguresDate: null,
+      dates: [],
+    },
+    figuresDate,
+  );
+}
+
 export interface Staleness {
   /** The date most figures have (the newest date without coverage). */
   date: string;

@@ -381,6 +381,7 @@ export type CommuneQuery = {
       } | null;
       figures: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         adults: number | null;
         participationRate: number | null;
@@ -393,6 +394,7 @@ export type CommuneQuery = {
           learners: number;
           adults: number | null;
           participationRate: number | null;
+          figuresDate: string | null;
         }>;
         rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
         notReported: Array<{ id: string; name: string; level: string }>;
@@ -442,6 +444,7 @@ export type DraftCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -454,6 +457,7 @@ export type DraftCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -726,6 +730,7 @@ export type SaveCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -738,6 +743,7 @@ export type SaveCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -778,6 +784,7 @@ export type SubmitCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -790,6 +797,7 @@ export type SubmitCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -825,6 +833,7 @@ export type CommuneReportFieldsFragment = {
   } | null;
   figures: {
     asOf: string;
+    figuresDate: string | null;
     learners: number;
     adults: number | null;
     participationRate: number | null;
@@ -837,6 +846,7 @@ export type CommuneReportFieldsFragment = {
       learners: number;
       adults: number | null;
       participationRate: number | null;
+      figuresDate: string | null;
     }>;
     rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
     notReported: Array<{ id: string; name: string; level: string }>;
@@ -876,6 +886,7 @@ export type PrintCommuneReportQuery = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -888,6 +899,7 @@ export type PrintCommuneReportQuery = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
