@@ -15,7 +15,9 @@ import { rankChangeWords } from '../shared/pure/values';
 interface RankingData {
   province: {
     fullName: string;
+    progress: { figuresDate: string | null; coverage: { villages: number; villagesAtFiguresDate: number } | null };
     ranking: Array<{
+      date: string | null;
       position: number;
       change: number | null;
       commune: { id: string; name: string };
@@ -38,9 +40,14 @@ interface VillagesData {
     units: Array<{ id: string; name: string; progress: Progress }>;
   } | null;
 }
-type Progress = { learners: number; adults: number | null; participationRate: number | null };
+type Progress = {
+  learners: number;
+  adults: number | null;
+  participationRate: number | null;
+  figuresDate: string | null;
+};
 
-const PROGRESS = 'progress { learners adults participationRate }';
+const PROGRESS = 'progress { learners adults participationRate figuresDate }';
 
 /** The portal's statistics table: STT, commune, officials and residents joined / completed / rate, rank, change. */
 const PORTAL_COLUMNS: Array<[header: string, key: string, width: number, fmt?: string]> = [
@@ -71,17 +78,25 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
       const { province } = await run<RankingData>(
         graphqlUrl(),
         req,
-        `query($code: String!, $asOf: Date) { province(code: $code) { fullName ranking(asOf: $asOf) {
-          position change commune { id name }
+        `query($code: String!, $asOf: Date) { province(code: $code) { fullName
+          progress(asOf: $asOf) { figuresDate coverage { villages villagesAtFiguresDate } } ranking(asOf: $asOf) {
+          date position change commune { id name }
           progress { asOf officialsRegistered residentsRegistered officialsRate residentsRate groups { group completed } } } } }`,
         { code: req.params.code, asOf },
       );
       if (!province) throw new ExportError(404, `Không tìm thấy tỉnh "${req.params.code}"`);
-      const date = province.ranking[0]?.progress.asOf ?? asOf ?? todayInVietnam();
+      // The date of the figures (not of the request) and how many villages have figures of that date.
+      const date = province.ranking[0]?.date ?? province.ranking[0]?.progress.asOf ?? asOf ?? todayInVietnam();
+      const c = province.progress.coverage;
+      const n = (v: number) => v.toLocaleString('vi-VN');
+      const covered =
+        c && c.villages > 0 ? ` (${n(c.villagesAtFiguresDate)}/${n(c.villages)} thôn có số liệu ngày này)` : '';
       const book = workbook();
       // The portal's statistics table (as 004 quotes it), with the date it is as of in its title.
       const ws = sheet(book, 'Xếp hạng', PORTAL_COLUMNS);
-      ws.spliceRows(1, 0, [`Bảng xếp hạng các xã, phường — ${province.fullName} — số liệu đến ngày ${viDate(date)}`]);
+      ws.spliceRows(1, 0, [
+        `Bảng xếp hạng các xã, phường — ${province.fullName} — số liệu đến ngày ${viDate(date)}${covered}`,
+      ]);
       ws.mergeCells(1, 1, 1, PORTAL_COLUMNS.length);
       ws.getRow(1).font = { bold: true, size: 13 };
       for (const [i, r] of province.ranking.entries()) {
@@ -126,6 +141,8 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
         ['Số người tham gia', 'learners', 18, '#,##0'],
         ['Số người trong độ tuổi', 'adults', 22, '#,##0'],
         ['Tỷ lệ tham gia', 'rate', 16, PERCENT],
+        // Each row's own date: villages report on different days, and an old figure must not pass for today's.
+        ['Số liệu đến ngày', 'date', 16],
       ];
       const row = (a: { id: string; name: string; formerCommune?: string | null; progress: Progress }) => ({
         id: a.id,
@@ -134,6 +151,7 @@ export function exportRouter(graphqlUrl: () => string): express.Router {
         learners: a.progress.learners,
         adults: a.progress.adults,
         rate: a.progress.participationRate,
+        date: a.progress.figuresDate ? viDate(a.progress.figuresDate) : 'Chưa có số liệu',
       });
       const villages = sheet(book, 'Thôn, tổ dân phố', columns);
       for (const v of commune.villages) villages.addRow(row(v));
@@ -179,8 +197,8 @@ const TARGET_ROW = 'indicator group threshold strict dueOn document demo student
 const REPORT = `id number status directiveNumber dueOn submittedAt submittedBy difficulties proposals commune { id name kind keyPeople { line } }
   planPart { asOf plans { number tasksDone tasksTotal sessionsHeld } keyPeople { line } }
   targetStatus { ${TARGET_ROW} }
-  figures { asOf learners adults participationRate groups { group registered completed certified }
-    villages { name level formerCommune learners adults } rank { position outOf change } notReported { name } }`;
+  figures { asOf figuresDate learners adults participationRate groups { group registered completed certified }
+    villages { name level formerCommune learners adults figuresDate } rank { position outOf change } notReported { name } }`;
 
 const PLANS = `plans { number tasks { status } sessions { heldOn } }
   targetStatus(asOf: $asOf) { ${TARGET_ROW} }`;

@@ -40,6 +40,8 @@ export interface DocxReport {
   } | null;
   figures: {
     asOf: string;
+    /** The newest date of its villages' and units' figures (absent in reports frozen before it was kept). */
+    figuresDate?: string | null;
     learners: number;
     adults: number | null;
     participationRate: number | null;
@@ -50,6 +52,7 @@ export interface DocxReport {
       formerCommune: string | null;
       learners: number;
       adults: number | null;
+      figuresDate?: string | null;
     }>;
     rank: { position: number; outOf: number; change: number | null } | null;
     notReported: Array<{ name: string }>;
@@ -124,6 +127,14 @@ function table(header: string[], rows: Array<Array<string | number>>): Table {
   });
 }
 
+/** "; 1/14 thôn có số liệu ngày 04/12/2026": a report's date alone can hide that most villages' figures are older. */
+function coverageOf(f: DocxReport['figures']): string {
+  const villages = f.villages.filter((v) => v.level === 'VILLAGE');
+  if (!f.figuresDate || villages.length === 0) return '';
+  const at = villages.filter((v) => v.figuresDate === f.figuresDate).length;
+  return `; ${at}/${villages.length} thôn có số liệu ngày ${viDate(f.figuresDate).short}`;
+}
+
 const viDate = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return { d, m, y, short: `${d}/${m}/${y}` };
@@ -174,7 +185,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
             { bold: true, center: true },
           ),
           line('Kính gửi: Sở Khoa học và Công nghệ tỉnh.', { center: true }),
-          line(`I. KẾT QUẢ THỰC HIỆN (số liệu đến ngày ${viDate(f.asOf).short})`, { bold: true }),
+          line(`I. KẾT QUẢ THỰC HIỆN (số liệu đến ngày ${viDate(f.asOf).short}${coverageOf(f)})`, { bold: true }),
           line(
             `Tổng số người tham gia: ${f.learners.toLocaleString('vi-VN')}/${f.adults?.toLocaleString('vi-VN') ?? '—'} người trong độ tuổi, đạt ${reportPercent(f.participationRate)}.` +
               (f.rank

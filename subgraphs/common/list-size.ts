@@ -39,6 +39,11 @@ export const DIRECTIVES_PER_PLAN = 10;
 export const ITEMS_PER_DOCUMENT = 50;
 /** Dates with figures over a campaign year (weekly reports, daily portal imports): grows with time. */
 export const DATES_PER_YEAR = 366;
+/**
+ * Distinct latest-report dates among one area's villages and units (FiguresCoverage.dates): weekly reporting keeps
+ * them within a few weeks; each village or unit that stopped reporting adds its last date.
+ */
+export const FIGURE_DATES_PER_AREA = 60;
 /** Revisions of one area's population figure, or one letter's text: grows with corrections. */
 export const REVISIONS = 100;
 /** Versions of one village's or unit's reports: weekly over two years with corrections; grows with time. */

@@ -11,24 +11,25 @@ beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_
 afterAll(() => stopPages({ stack, browser }));
 
 const rows = (page: Page) => page.locator('[data-testid="nation-row"]');
+const unranked = (page: Page) => page.locator('[data-testid="nation-unranked-row"]');
 
-it('the root ranks the 34 provinces, searchable without diacritics, each linking to its dashboard', async () => {
+it('the root ranks the provinces with figures and lists the 34’s others, searchable without diacritics, each linking to its dashboard', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${base}/`);
   await eventually(
-    () => rows(page).count(),
-    (v) => expect(v).toBe(34),
+    async () => [await rows(page).count(), await unranked(page).count()],
+    (v) => expect(v).toEqual([1, 33]),
     30_000,
   );
   expect(new URL(page.url()).pathname).toBe('/');
-  // Quảng Ngãi, the only province with figures in the test data, is first.
+  // Quảng Ngãi, the only province with figures in the test data, is the only one ranked.
   expect(await rows(page).first().locator('td').nth(1).textContent()).toBe('Quảng Ngãi');
   await page.locator('[data-testid="nation-search"]').fill('ha noi');
   await eventually(
-    () => rows(page).allTextContents(),
-    (v) => expect(v.map((t) => t.includes('Hà Nội'))).toEqual([true]),
+    async () => [await rows(page).count(), await unranked(page).allTextContents()],
+    (v) => expect(v).toEqual([0, [expect.stringContaining('Hà Nội')]]),
   );
-  await rows(page).first().locator('a').click();
+  await unranked(page).first().locator('a').click();
   await eventually(
     () => page.locator('h1').textContent(),
     (v) => expect(v).toContain('Hà Nội'),

@@ -59,6 +59,8 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   // Read as sentences, spaces where they belong: "…: 908 người tham gia …", "Xếp hạng 38/96 của tỉnh ↓4."
   const figuresText = (await page.getByTestId('report-figures').innerText()).replace(/\s+/g, ' ');
   expect(figuresText).toMatch(/^Số liệu đến ngày \d{2}\/\d{2}\/\d{4}: [\d.]+ người tham gia trên /);
+  // And how many of Ba Tô's 14 villages have figures of the newest date.
+  expect(figuresText).toMatch(/\(\d+,\d{2}\s?%\)\. \d+\/14 thôn có số liệu ngày \d{2}\/\d{2}\/\d{4}\./);
   expect(figuresText).toMatch(/của tỉnh \S/);
   // Before submitting, the key people's certification as the plans stand today.
   expect(await page.getByTestId('report-key-people').textContent()).toMatch(/^Cán bộ chủ chốt thôn .* \(đến hôm nay/);

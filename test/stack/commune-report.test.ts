@@ -223,6 +223,10 @@ describe('a commune’s periodic report', () => {
       'Thực hiện kế hoạch và chỉ tiêu',
     ])
       expect(text).toContain(expected);
+    // Section I's date line says how many of Ba Tô's 14 villages have figures of the newest date.
+    expect(text).toMatch(
+      /I\. KẾT QUẢ THỰC HIỆN \(số liệu đến ngày \d{2}\/\d{2}\/\d{4}; \d+\/14 thôn có số liệu ngày \d{2}\/\d{2}\/\d{4}\)/,
+    );
     // The officer who sent it is named as the sender, not as the Chairman who signs.
     const signature = text.slice(text.indexOf('CHỦ TỊCH'));
     expect(signature).toMatch(/^CHỦ TỊCH\(Người gửi trên hệ thống: [^)]+\)/);

@@ -30,7 +30,7 @@ describe('exports', () => {
     const ws = (await workbook('/export/province/23/ranking.xlsx')).worksheets[0];
     expect(ws.name).toBe('Xếp hạng');
     expect(ws.getRow(1).getCell(1).text).toMatch(
-      /^Bảng xếp hạng các xã, phường — .+ — số liệu đến ngày \d{2}\/\d{2}\/\d{4}$/,
+      /^Bảng xếp hạng các xã, phường — .+ — số liệu đến ngày \d{2}\/\d{2}\/\d{4} \([\d.]+\/[\d.]+ thôn có số liệu ngày này\)$/,
     );
     expect((ws.getRow(2).values as ExcelJS.CellValue[]).slice(1, 11)).toEqual([
       'STT',
@@ -101,6 +101,8 @@ describe('exports', () => {
     expect(rows).toHaveLength(14);
     expect(rows.map((r) => [r[0], r[2], r[3]])).toEqual(api.map((v) => [v.id, v.formerCommune, v.progress.learners]));
     expect(rows.every((r) => typeof r[2] === 'string' && r[2].length > 0)).toBe(true);
+    // Each row carries the date of its figures.
+    expect(rows.every((r) => typeof r[6] === 'string' && /^\d{2}\/\d{2}\/\d{4}$/.test(r[6]))).toBe(true);
   });
 
   it('answers 404 for an unknown commune and province', async () => {

@@ -19,6 +19,7 @@ const COMMUNES = `query($first: Int, $after: String, $asOf: Date) { nation(asOf:
   communeRanking(first: $first, after: $after) { position cursor commune { id name province { code } } progress { learners adults } } } }`;
 const ALL = `query($asOf: Date) { nation(asOf: $asOf) { progress { learners adults participationRate }
   provinceRanking { position province { code name } progress { learners participationRate } }
+  provincesWithoutFigures { code name }
   communeRanking { position commune { id name province { code } } progress { learners participationRate } } } }`;
 
 const DASHBOARD = `query($code: String!, $asOf: Date!) { province(code: $code) { name progress(asOf: $asOf) { learners participationRate }
@@ -34,6 +35,7 @@ type All = {
       province: { code: string; name: string };
       progress: { learners: number };
     }>;
+    provincesWithoutFigures: Array<{ code: string; name: string }>;
     communeRanking: Entry[];
   };
 };
@@ -45,11 +47,12 @@ async function measure(asOf: string): Promise<{ data: All; statements: number }>
 }
 
 describe('Query.nation', () => {
-  it('ranks the 34 provinces and all 3,320 communes; the country sums its provinces', async () => {
+  it('ranks the provinces with figures and all 3,320 communes, lists the others apart; the country sums its provinces', async () => {
     const { data } = await measure('2025-10-26');
-    const { provinceRanking, communeRanking, progress } = data.nation;
-    expect(provinceRanking.map((p) => p.position)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
-    expect(provinceRanking[0].province.code).toBe('23'); // the only province with figures in the test data
+    const { provinceRanking, provincesWithoutFigures, communeRanking, progress } = data.nation;
+    // Quảng Ngãi, the only province with figures in the test data, is the only one ranked; the 33 others are not.
+    expect(provinceRanking.map((p) => [p.position, p.province.code])).toEqual([[1, '23']]);
+    expect(provincesWithoutFigures).toHaveLength(33);
     expect(communeRanking).toHaveLength(3320);
     expect(new Set(communeRanking.map((c) => c.commune.id)).size).toBe(3320);
     expect(progress.learners).toBe(provinceRanking.reduce((s, p) => s + p.progress.learners, 0));
@@ -117,7 +120,7 @@ describe('the national ranking served by the reports subgraph alone, shared betw
         new Map(nation.communeRanking.map((e) => [e.commune.id, `${e.commune.name}|${e.commune.province.code}`])),
       ).toEqual(expected);
       const provinceNames = new Map(registry.map((p) => [p.code, p.name]));
-      const ranked = nation.provinceRanking.map((p) => p.province);
+      const ranked = [...nation.provinceRanking.map((p) => p.province), ...nation.provincesWithoutFigures];
       expect(new Map(ranked.map((p) => [p.code, p.name]))).toEqual(provinceNames);
     } finally {
       await proxied.stop();

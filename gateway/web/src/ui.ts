@@ -3,7 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { ApiError, NetworkError } from './api';
 import { ACCESS_REFUSED, forOfficials } from './words';
 import { fmtDate, fmtTime } from './format';
-import { daysBetween, todayInVietnam } from '../../../shared/pure/dates';
+import { todayInVietnam } from '../../../shared/pure/dates';
+import { staleness, type Coverage } from './coverage';
 import { ILLUSTRATIVE_VI } from '../../../shared/pure/targets';
 import { POLL_MS } from './live';
 import { AccountMenu } from './pages/account/AccountMenu';
@@ -52,8 +53,10 @@ export function LiveStatus(props: {
   offline: boolean;
   updatedAt: Date | null;
   live?: boolean;
-  /** The date of the newest figures on screen: warned about when older than a week. */
+  /** The date of the newest figures on screen. */
   figuresDate?: string | null;
+  /** How much of the area they cover: the warning goes by the date most of them have, not the newest. */
+  coverage?: Coverage | null;
 }) {
   const state = props.offline ? 'offline' : props.connected ? 'live' : 'polling';
   const label =
@@ -68,16 +71,20 @@ export function LiveStatus(props: {
         >${props.updatedAt ? `Cập nhật lúc ${fmtTime(props.updatedAt)} ngày ${fmtDate(todayInVietnam(props.updatedAt))}` : 'Đang tải số liệu'}</span
       >
     </div>
-    <${StaleWarning} date=${props.figuresDate} />`;
+    <${StaleWarning} date=${props.figuresDate} coverage=${props.coverage} />`;
 }
 
-/** Figures a week old or more look live on a live page: say how old they are. */
-export function StaleWarning(props: { date: string | null | undefined }) {
-  if (!props.date) return null;
-  const days = daysBetween(props.date, todayInVietnam());
-  if (days <= 7) return null;
+/**
+ * Figures a week old or more look live on a live page: say how old they are. With coverage, judged by the date most
+ * of the villages' figures have, so that one fresh report does not hide that the rest are old.
+ */
+export function StaleWarning(props: { date: string | null | undefined; coverage?: Coverage | null }) {
+  const stale = staleness(props.coverage, props.date, todayInVietnam());
+  if (!stale) return null;
+  const which = props.coverage?.commonFiguresDate ? 'phần lớn số liệu là của ngày' : 'mới nhất ngày';
   return html`<p class="stale-warning" role="alert" data-testid="stale-warning">
-    Số liệu đã cũ: mới nhất ngày ${fmtDate(props.date)}, cách đây ${days} ngày — không phải tình hình hôm nay.
+    ${`Số liệu đã cũ: ${which} ${fmtDate(stale.date)}, cách đây ${stale.days} ngày — không phải tình hình hôm nay.`}
+    ${stale.older ? ` ${stale.older}.` : ''}
   </p>`;
 }
 

@@ -46,20 +46,36 @@ export class NationResolver {
     return { asOf: asOfOrToday(asOf) };
   }
 
-  @FieldResolver(() => ProgressType, { description: 'The provinces’ counts over the country’s adults.' })
+  @FieldResolver(() => ProgressType, {
+    description:
+      'The counts of the provinces that have figures over those provinces’ adults (`provinceRanking.length` of the ' +
+      '34); its coverage is theirs.',
+  })
   async progress(@Root() n: NationType, @Ctx() { em, loaders }: Ctx): Promise<ProgressType> {
     return toProgressType((await nationView(em, loaders, n.asOf)).progress);
   }
 
   @Directive(listSize(PROVINCES))
   @FieldResolver(() => [ProvinceRankingEntry], {
-    description: 'The 34 provinces by participation rate, highest first.',
+    description:
+      'The provinces that have figures (reports, portal or national platform) by participation rate, highest ' +
+      'first; those without any are not ranked (see `provincesWithoutFigures`).',
   })
   async provinceRanking(@Root() n: NationType, @Ctx() { em, loaders }: Ctx): Promise<ProvinceRankingEntry[]> {
     return (await nationView(em, loaders, n.asOf)).provinces.map((p) => ({
       ...p,
       progress: toProgressType(p.progress),
     }));
+  }
+
+  @Directive(listSize(PROVINCES))
+  @Directive('@provides(fields: "code name")')
+  @FieldResolver(() => [ProvinceRef], {
+    description:
+      'The provinces without any figures yet (chưa có số liệu), by code: neither ranked nor in the national totals.',
+  })
+  async provincesWithoutFigures(@Root() n: NationType, @Ctx() { em, loaders }: Ctx): Promise<ProvinceRef[]> {
+    return (await nationView(em, loaders, n.asOf)).provincesWithoutFigures;
   }
 
   @Directive(listSize(COMMUNES, { arguments: ['first'] }))

@@ -6,6 +6,7 @@
 import type { IsoDate } from '../../../shared/pure/dates';
 import { sumProgress, type ProgressValue } from '../progress/rules';
 import { rankCommunes } from '../ranking/rules';
+import { mergeCoverage } from '../progress/coverage';
 
 export interface AreaProgress {
   id: string;
@@ -29,11 +30,26 @@ export function rankAreas(areas: AreaProgress[]): RankedArea[] {
   ).map((r) => ({ ...byId.get(r.communeId)!, position: r.position }));
 }
 
-/** The country's progress: the provinces' counts over the provinces' adults (those known). */
+/** Whether an area has any figures (reports, portal or national platform) on or before its date. */
+export const hasFigures = (p: ProgressValue): boolean => p.figuresDate !== null;
+
+/**
+ * The country's progress: the counts of the provinces that have figures, over those provinces' adults (those
+ * known), so that a province without figures does not lower the national rate as if it had none of its adults
+ * learning; its coverage is theirs.
+ */
 export function nationalProgress(asOf: IsoDate, provinces: ProgressValue[]): ProgressValue {
-  const known = provinces.filter((p) => p.adults !== null);
+  const counted = provinces.filter(hasFigures);
+  const known = counted.filter((p) => p.adults !== null);
   const adults = known.length > 0 ? known.reduce((s, p) => s + p.adults!, 0) : null;
-  return sumProgress(asOf, adults, provinces);
+  const total = sumProgress(asOf, adults, counted);
+  return {
+    ...total,
+    coverage: mergeCoverage(
+      counted.flatMap((p) => p.coverage ?? []),
+      total.figuresDate,
+    ),
+  };
 }
 
 /** The page after the entry at position `after` (a cursor as the entries give it), `first` entries long. */

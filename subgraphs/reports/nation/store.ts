@@ -10,7 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../../shared/pure/dates';
 import { codeOfArea } from '../../../shared/pure/ids';
 import type { ReportsLoaders } from '../loaders';
-import { nationalProgress, rankAreas } from './rules';
+import { hasFigures, nationalProgress, rankAreas } from './rules';
 import type { ProgressValue } from '../progress/rules';
 
 export interface NationalEntry {
@@ -28,7 +28,10 @@ export interface NationalCommuneEntry extends NationalEntry {
 
 export interface NationView {
   progress: ProgressValue;
+  /** The provinces with figures, ranked. */
   provinces: NationalProvinceEntry[];
+  /** The provinces without any figures yet, by id: not ranked. */
+  provincesWithoutFigures: Array<{ id: string; code: string; name: string }>;
   communes: NationalCommuneEntry[];
 }
 
@@ -41,7 +44,10 @@ async function buildView(em: EntityManager, loaders: ReportsLoaders, asOf: IsoDa
     if (s instanceof Error) throw s;
     return s;
   });
-  const provinces = rankAreas(snapshots.map((s) => ({ id: s.provinceId, progress: s.progress(s.provinceId) })));
+  // Only provinces with figures are ranked: one without any is listed apart, not placed last as if at 0%.
+  const all = snapshots.map((s) => ({ id: s.provinceId, progress: s.progress(s.provinceId) }));
+  const provinces = rankAreas(all.filter((p) => hasFigures(p.progress)));
+  const provinceFacts = (id: string) => ({ id, code: codeOfArea(id), name: names.get(id)! });
   const communeFacts = new Map(
     snapshots.flatMap((s) => s.communes().map((c) => [c.id, { name: c.name, provinceId: s.provinceId }] as const)),
   );
@@ -53,11 +59,8 @@ async function buildView(em: EntityManager, loaders: ReportsLoaders, asOf: IsoDa
       asOf,
       snapshots.map((s) => s.progress(s.provinceId)),
     ),
-    provinces: provinces.map((p) => ({
-      position: p.position,
-      province: { id: p.id, code: codeOfArea(p.id), name: names.get(p.id)! },
-      progress: p.progress,
-    })),
+    provinces: provinces.map((p) => ({ position: p.position, province: provinceFacts(p.id), progress: p.progress })),
+    provincesWithoutFigures: all.filter((p) => !hasFigures(p.progress)).map((p) => provinceFacts(p.id)),
     communes: communes.map((c) => {
       const { name, provinceId } = communeFacts.get(c.id)!;
       return {

@@ -10,6 +10,7 @@
  */
 import type { IsoDate } from '../../../shared/pure/dates';
 import { POPULATION_GROUPS, type PopulationGroupName } from '../../../shared/vocabulary/enums';
+import type { Coverage } from './coverage';
 
 export const GROUPS = POPULATION_GROUPS;
 export type Group = PopulationGroupName;
@@ -46,6 +47,8 @@ export interface ProgressValue {
    * learners, officialsRegistered and residentsRegistered (never in `groups`, which are the reports' own).
    */
   nationalPlatformLearners: number;
+  /** How many of its villages and units the figures cover (set by the snapshot; absent on a single source's side). */
+  coverage?: Coverage;
 }
 
 export const emptyFigures = (): Figures => ({

@@ -17,6 +17,7 @@ import {
   type ProgressValue,
   type PortalFigures,
 } from './rules';
+import { coverageOf, mergeCoverage } from './coverage';
 import { rankCommunes, type RankInput, type Ranked } from '../ranking/rules';
 import type { StudentLevelFigures } from '../intake/validation';
 import { platformOnly, type StatisticSourceName } from './statistic-sources';
@@ -193,8 +194,23 @@ export class ProvinceSnapshot {
         this.communes().map((c) => this.progress(c.id)),
       );
     else value = this.reporterProgress(id);
+    if (area) value = { ...value, coverage: this.coverage(area, value) };
     this.progressCache.set(id, value);
     return value;
+  }
+
+  /** A province's coverage sums its communes' (each built once, with their progress); the others count reporters. */
+  private coverage(area: AreaRow, value: ProgressValue) {
+    if (area.level === 'PROVINCE')
+      return mergeCoverage(
+        this.communes().flatMap((c) => this.progress(c.id).coverage ?? []),
+        value.figuresDate,
+      );
+    const reporters = this.reportersUnder(area.id).map((r) => ({
+      level: r.level === 'UNIT' ? ('UNIT' as const) : ('VILLAGE' as const),
+      date: this.reportOf.get(r.id)?.reportDate ?? null,
+    }));
+    return coverageOf(reporters, value.figuresDate);
   }
 
   /** All villages and units under an area (itself included when it is one). */

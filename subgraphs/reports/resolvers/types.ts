@@ -3,6 +3,7 @@ import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { GROUPS, type Figures, type Group, type ProgressValue } from '../progress/rules';
 import type { RankMove } from '../ranking/rules';
 import { CommuneRef } from './refs';
+import { FiguresCoverage } from './coverage-types';
 
 import { PopulationGroup, StudentLevel } from '../../../shared/vocabulary/enums';
 import { listSize, DATES_PER_YEAR, FIGURE_GROUPS } from '../../common/list-size';
@@ -93,6 +94,13 @@ export class ProgressType {
       'already in learners, officialsRegistered and residentsRegistered (not in groups).',
   })
   nationalPlatformLearners!: number;
+  @Field(() => FiguresCoverage, {
+    nullable: true,
+    description:
+      'How many of its villages and units the figures cover and the date most of them have (null on one source’s ' +
+      'side of Commune.progressSources).',
+  })
+  coverage!: FiguresCoverage | null;
   /** Whose reporting period `approved` describes (not a field): the commune of a commune, village or unit. */
   approvalScope?: ApprovalScope | null;
 }
@@ -104,7 +112,13 @@ export interface ApprovalScope {
 }
 
 export function toProgressType(p: ProgressValue, approvalScope: ApprovalScope | null = null): ProgressType {
-  return { ...p, source: p.source as ProgressSource, groups: p.groups ? groupsOf(p.groups) : null, approvalScope };
+  return {
+    ...p,
+    source: p.source as ProgressSource,
+    groups: p.groups ? groupsOf(p.groups) : null,
+    coverage: p.coverage ?? null,
+    approvalScope,
+  };
 }
 
 @ObjectType('Rank', { description: 'A commune’s place in its province’s ranking by participation rate.' })

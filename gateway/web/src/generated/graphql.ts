@@ -113,6 +113,17 @@ export type UnitType =
   | 'DIGITAL_TEAM'
   | 'OTHER';
 
+export type CoverageFieldsFragment = {
+  villages: number;
+  villagesWithFigures: number;
+  villagesAtFiguresDate: number;
+  units: number;
+  unitsWithFigures: number;
+  unitsAtFiguresDate: number;
+  commonFiguresDate: string | null;
+  dates: Array<{ date: string; villages: number; units: number }>;
+};
+
 export type SubmitMutationVariables = Exact<{
   input: UnitReportInput;
 }>;
@@ -217,6 +228,16 @@ export type CommuneQuery = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
     rank: {
       position: number;
@@ -360,6 +381,7 @@ export type CommuneQuery = {
       } | null;
       figures: {
         asOf: string;
+        figuresDate: string | null;
         learners: number;
         adults: number | null;
         participationRate: number | null;
@@ -372,6 +394,7 @@ export type CommuneQuery = {
           learners: number;
           adults: number | null;
           participationRate: number | null;
+          figuresDate: string | null;
         }>;
         rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
         notReported: Array<{ id: string; name: string; level: string }>;
@@ -421,6 +444,7 @@ export type DraftCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -433,6 +457,7 @@ export type DraftCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -708,6 +733,7 @@ export type SaveCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -720,6 +746,7 @@ export type SaveCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -760,6 +787,7 @@ export type SubmitCommuneReportMutation = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -772,6 +800,7 @@ export type SubmitCommuneReportMutation = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -807,6 +836,7 @@ export type CommuneReportFieldsFragment = {
   } | null;
   figures: {
     asOf: string;
+    figuresDate: string | null;
     learners: number;
     adults: number | null;
     participationRate: number | null;
@@ -819,6 +849,7 @@ export type CommuneReportFieldsFragment = {
       learners: number;
       adults: number | null;
       participationRate: number | null;
+      figuresDate: string | null;
     }>;
     rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
     notReported: Array<{ id: string; name: string; level: string }>;
@@ -858,6 +889,7 @@ export type PrintCommuneReportQuery = {
     } | null;
     figures: {
       asOf: string;
+      figuresDate: string | null;
       learners: number;
       adults: number | null;
       participationRate: number | null;
@@ -870,6 +902,7 @@ export type PrintCommuneReportQuery = {
         learners: number;
         adults: number | null;
         participationRate: number | null;
+        figuresDate: string | null;
       }>;
       rank: { position: number; outOf: number; previous: number | null; change: number | null } | null;
       notReported: Array<{ id: string; name: string; level: string }>;
@@ -968,6 +1001,19 @@ export type WallQuery = {
     id: string;
     name: string;
     fullName: string;
+    progress: {
+      figuresDate: string | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
+    };
     ranking: Array<{
       position: number;
       outOf: number;
@@ -995,7 +1041,23 @@ export type NationQueryVariables = Exact<{ [key: string]: never }>;
 export type NationQuery = {
   nation: {
     asOf: string;
-    progress: { adults: number | null; learners: number; participationRate: number | null };
+    progress: {
+      figuresDate: string | null;
+      adults: number | null;
+      learners: number;
+      participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
+    };
+    provincesWithoutFigures: Array<{ code: string; name: string }>;
     provinceRanking: Array<{
       position: number;
       province: { code: string; name: string };
@@ -1032,6 +1094,16 @@ export type DashboardQuery = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
     progressHistory: Array<{
       asOf: string;
@@ -1284,6 +1356,16 @@ export type ProvinceProgressSubscription = {
       officialsRate: number | null;
       residentsRate: number | null;
       participationRate: number | null;
+      coverage: {
+        villages: number;
+        villagesWithFigures: number;
+        villagesAtFiguresDate: number;
+        units: number;
+        unitsWithFigures: number;
+        unitsAtFiguresDate: number;
+        commonFiguresDate: string | null;
+        dates: Array<{ date: string; villages: number; units: number }>;
+      } | null;
     };
   };
 };

@@ -3,6 +3,7 @@ import { gql } from '../api';
 import { fmtDate, fmtInt, fmtTime } from '../format';
 import { addDays, todayInVietnam } from '../../../../shared/pure/dates';
 import { useLiveQuery } from '../live';
+import { COVERAGE_FIELDS, coverageLine } from '../coverage';
 import { Change, ErrorBox, html, LiveStatus, NotFound } from '../ui';
 import type { WallQuery } from '../generated/graphql';
 import { againstWeekAgo, applyRankEvent } from './province/liveRanking';
@@ -13,11 +14,13 @@ import { batchesComplete, describe, describeShifted, foldMoves, type BatchedMove
 const TOP = 15;
 const QUERY =
   /* GraphQL */ `query Wall($code: String!, $weekAgo: Date!) {
-  province(code: $code) { id name fullName ranking { ...RankingFields } weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
+  province(code: $code) { id name fullName progress { figuresDate coverage { ...CoverageFields } }
+    ranking { ...RankingFields } weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
   liveCursor
 }` +
   RANKING_FIELDS +
-  WEEK_AGO_FIELDS;
+  WEEK_AGO_FIELDS +
+  COVERAGE_FIELDS;
 type WallData = WallQuery;
 interface FeedItem extends FeedLine {
   key: string;
@@ -129,9 +132,18 @@ export function LivePage(props: { code: string }) {
     <header role="none">
       <h1>Xếp hạng trực tiếp — ${province?.fullName ?? '…'}</h1>
       <div class="wall-meta">
-        ${province?.ranking[0]?.date ? `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}` : ''}
+        ${
+          province?.ranking[0]?.date
+            ? [
+                `Số liệu đến ngày ${fmtDate(province.ranking[0].date)}`,
+                coverageLine(province.progress.coverage, province.progress.figuresDate),
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            : ''
+        }
       </div>
-      <${LiveStatus} ...${live} figuresDate=${province?.ranking[0]?.date} />
+      <${LiveStatus} ...${live} figuresDate=${province?.ranking[0]?.date} coverage=${province?.progress.coverage} />
     </header>
     <div class="wall-body">
       <div class="table-wrap">

@@ -3,6 +3,7 @@ import { DASH, fmtDate, fmtInt, fmtPct } from '../../format';
 import type { CommuneQuery } from '../../generated/graphql';
 import { COMMUNE_QUERY, communeVariables } from './communeQuery';
 import { useLiveQuery } from '../../live';
+import { coverageLine } from '../../coverage';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
@@ -69,9 +70,14 @@ export function CommunePage(props: { id: string }) {
   const asOf = fmtDate(c.progress.figuresDate ?? c.progress.asOf);
   return html`<${Layout}
     title=${`${wordsFor(COMMUNE_KIND_VI, c.kind)} ${c.name}`}
-    subtitle=${`${c.province.name} · ${adults} người trưởng thành · số liệu đến ngày ${asOf}`}
+    subtitle=${[
+      `${c.province.name} · ${adults} người trưởng thành · số liệu đến ngày ${asOf}`,
+      coverageLine(c.progress.coverage, c.progress.figuresDate),
+    ]
+      .filter(Boolean)
+      .join(' · ')}
     nav=${html`<a href=${back}>← Bảng theo dõi tỉnh ${c.province.name}</a>`}
-    status=${html`<${LiveStatus} ...${live} figuresDate=${c.progress.figuresDate} />`}
+    status=${html`<${LiveStatus} ...${live} figuresDate=${c.progress.figuresDate} coverage=${c.progress.coverage} />`}
   >
     <section class="cards">
       <div class="card">

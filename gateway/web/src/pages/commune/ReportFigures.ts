@@ -2,6 +2,7 @@ import { DASH, fmtDate, fmtInt, fmtPct } from '../../format';
 import type { CommuneReportFieldsFragment } from '../../generated/graphql';
 import { Change, html } from '../../ui';
 import { KeyPeopleLine } from './KeyPeopleLine';
+import { areasCoverageLine } from '../../coverage';
 import { GROUP_VI, wordsFor } from '../../../../../shared/pure/values';
 
 type Figures = CommuneReportFieldsFragment['figures'];
@@ -18,12 +19,15 @@ export function ReportFigures(props: {
   keyPeopleHref?: string;
 }) {
   const f = props.figures;
+  // How many villages have figures of the newest date: a report's date alone can hide that most are older.
+  const covered = areasCoverageLine(f.villages, f.figuresDate);
   return html`<div class="report-figures" data-testid="report-figures">
     <p>
       Số liệu đến ngày <strong>${fmtDate(f.asOf)}</strong>:${' '}
       <strong data-testid="report-learners">${fmtInt(f.learners)}</strong>${
         // One string: a line break inside the template would swallow a space (htm trims text at line breaks).
-        ` người tham gia trên ${fmtInt(f.adults)} người trong độ tuổi (${fmtPct(f.participationRate)}).`
+        ` người tham gia trên ${fmtInt(f.adults)} người trong độ tuổi (${fmtPct(f.participationRate)}).` +
+        (covered ? ` ${covered}.` : '')
       }
       ${
         f.rank

@@ -4,6 +4,7 @@
  */
 import type { CommuneQueryVariables } from '../../generated/graphql';
 import { fridayOfWeek, todayInVietnam } from '../../../../../shared/pure/dates';
+import { COVERAGE_FIELDS } from '../../coverage';
 import { TARGET_STATUS_FIELDS } from '../province/TargetState';
 import { FRIDAY_CHASE_FIELDS } from './FridayChase';
 import { PERIOD_FIELDS } from './PeriodActions';
@@ -42,6 +43,9 @@ export const COMMUNE_QUERY =
         officialsRate
         residentsRate
         participationRate
+        coverage {
+          ...CoverageFields
+        }
       }
       rank {
         position
@@ -153,7 +157,8 @@ export const COMMUNE_QUERY =
   FRIDAY_CHASE_FIELDS +
   PERIOD_FIELDS +
   COMMUNE_REPORT_FIELDS +
-  VILLAGE_HEADS_FIELDS;
+  VILLAGE_HEADS_FIELDS +
+  COVERAGE_FIELDS;
 
 /** This week's Friday in Vietnam: the chase list's first week. */
 export const thisWeeksFriday = () => fridayOfWeek(todayInVietnam());

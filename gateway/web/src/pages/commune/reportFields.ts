@@ -42,6 +42,7 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
     }
     figures {
       asOf
+      figuresDate
       learners
       adults
       participationRate
@@ -59,6 +60,7 @@ export const COMMUNE_REPORT_FIELDS = /* GraphQL */ `
         learners
         adults
         participationRate
+        figuresDate
       }
       rank {
         position

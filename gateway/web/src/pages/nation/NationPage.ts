@@ -1,18 +1,28 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { gql } from '../../api';
-import { fmtInt, fmtPct } from '../../format';
+import { COVERAGE_FIELDS, coverageLine } from '../../coverage';
+import { fmtDate, fmtInt, fmtPct } from '../../format';
 import type { NationQuery } from '../../generated/graphql';
-import { ErrorBox, html, Layout, Loading } from '../../ui';
+import { ErrorBox, html, Layout, Loading, StaleWarning } from '../../ui';
 import { foldVietnamese } from '../../../../../shared/pure/text';
 
-const NATION_QUERY = /* GraphQL */ `
+const NATION_QUERY =
+  /* GraphQL */ `
   query Nation {
     nation {
       asOf
       progress {
+        figuresDate
         adults
         learners
         participationRate
+        coverage {
+          ...CoverageFields
+        }
+      }
+      provincesWithoutFigures {
+        code
+        name
       }
       provinceRanking {
         position
@@ -30,11 +40,18 @@ const NATION_QUERY = /* GraphQL */ `
       }
     }
   }
-`;
+` + COVERAGE_FIELDS;
 
 type Row = NationQuery['nation']['provinceRanking'][number];
+type Unranked = NationQuery['nation']['provincesWithoutFigures'][number];
 
-/** The national overview: the country's totals and the 34 provinces ranked, each linking to its dashboard. */
+const matches = (q: string, p: { name: string; code: string }) =>
+  !q || foldVietnamese(p.name).includes(q) || p.code.includes(q);
+
+/**
+ * The national overview: the totals of the provinces with figures, those provinces ranked and the others listed
+ * apart, each linking to its dashboard.
+ */
 export function NationPage() {
   const [data, setData] = useState<NationQuery | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -42,15 +59,30 @@ export function NationPage() {
   useEffect(() => {
     gql<NationQuery>(NATION_QUERY).then(setData, setError);
   }, []);
-  const rows = useMemo(() => {
-    const all = data?.nation.provinceRanking ?? [];
+  const [rows, unranked] = useMemo(() => {
     const q = foldVietnamese(search);
-    return q ? all.filter((r: Row) => foldVietnamese(r.province.name).includes(q) || r.province.code.includes(q)) : all;
+    return [
+      (data?.nation.provinceRanking ?? []).filter((r: Row) => matches(q, r.province)),
+      (data?.nation.provincesWithoutFigures ?? []).filter((p: Unranked) => matches(q, p)),
+    ];
   }, [data, search]);
   if (error) return html`<${Layout} title="Toàn quốc"><${ErrorBox} error=${error} /></${Layout}>`;
   if (!data) return html`<${Layout} title="Toàn quốc"><${Loading} /></${Layout}>`;
-  const { progress, provinceRanking } = data.nation;
-  return html`<${Layout} title="Toàn quốc" subtitle="34 tỉnh, thành phố xếp hạng theo tỷ lệ tham gia">
+  const { progress, provinceRanking, provincesWithoutFigures } = data.nation;
+  const provinces = provinceRanking.length + provincesWithoutFigures.length;
+  // The date and how much the totals cover: only the provinces with figures are summed and ranked.
+  const subtitle = [
+    progress.figuresDate ? `Số liệu đến ngày ${fmtDate(progress.figuresDate)}` : 'Chưa có số liệu',
+    `${provinceRanking.length}/${provinces} tỉnh, thành phố có số liệu`,
+    coverageLine(progress.coverage, progress.figuresDate),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return html`<${Layout}
+    title="Toàn quốc"
+    subtitle=${subtitle}
+    status=${html`<${StaleWarning} date=${progress.figuresDate} coverage=${progress.coverage} />`}
+  >
     <section class="cards">
       <div class="card">
         <div class="k">Người học</div>
@@ -74,7 +106,7 @@ export function NationPage() {
         data-testid="nation-search"
         aria-label="Tìm tỉnh"
       />
-      <span class="muted">${rows.length} / ${provinceRanking.length} tỉnh, thành phố</span>
+      <span class="muted">${rows.length + unranked.length} / ${provinces} tỉnh, thành phố</span>
     </div>
     <div class="table-wrap">
       <table class="ranking" data-testid="nation-table">
@@ -103,5 +135,20 @@ export function NationPage() {
         </tbody>
       </table>
     </div>
+    ${
+      unranked.length > 0
+        ? html`<section data-testid="nation-unranked">
+            <h2>${`Chưa có số liệu (${provincesWithoutFigures.length} tỉnh, thành phố, không xếp hạng)`}</h2>
+            <ul class="unranked">
+              ${unranked.map(
+                (p: Unranked) =>
+                  html`<li data-testid="nation-unranked-row">
+                    <a href=${`/province/${p.code}`}>${p.name}</a>${' '}<span class="muted">chưa có số liệu</span>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : null
+    }
   </${Layout}>`;
 }

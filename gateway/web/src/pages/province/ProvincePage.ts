@@ -4,6 +4,7 @@ import { fmtDate, fmtInt, fmtPct } from '../../format';
 import type { DashboardQuery } from '../../generated/graphql';
 import { DASHBOARD_QUERY, dashboardVariables } from './dashboardQuery';
 import { useLiveQuery } from '../../live';
+import { coverageLine } from '../../coverage';
 import { ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { DeadlineChase } from './DeadlineChase';
 import { ProgressChart } from './ProgressChart';
@@ -137,9 +138,9 @@ export function ProvincePage(props: { code: string }) {
   const asOf = fmtDate(province.ranking[0]?.date ?? p.asOf);
   return html`<${Layout}
     title=${`Bảng theo dõi — ${province.fullName}`}
-    subtitle=${`Số liệu đến ngày ${asOf} · ${province.ranking.length} xã, phường, đặc khu`}
+    subtitle=${[`Số liệu đến ngày ${asOf}`, coverageLine(p.coverage, p.figuresDate), `${province.ranking.length} xã, phường, đặc khu`].filter(Boolean).join(' · ')}
     nav=${html`<a href=${`/province/${code}/live`}>Màn hình xếp hạng trực tiếp</a>`}
-    status=${html`<${LiveStatus} ...${live} figuresDate=${province.ranking[0]?.date ?? p.figuresDate} />`}
+    status=${html`<${LiveStatus} ...${live} figuresDate=${province.ranking[0]?.date ?? p.figuresDate} coverage=${p.coverage} />`}
     skips=${PROVINCE_SKIPS}
   >
     <section class="cards">

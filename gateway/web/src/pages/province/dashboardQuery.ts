@@ -4,6 +4,7 @@
  */
 import { addDays, todayInVietnam } from '../../../../../shared/pure/dates';
 import type { DashboardQueryVariables } from '../../generated/graphql';
+import { COVERAGE_FIELDS } from '../../coverage';
 import { DEADLINE_STATUS_FIELDS } from './DeadlineChase';
 import { DIRECTIVES_FIELDS } from './directives';
 import { RANKING_FIELDS, WEEK_AGO_FIELDS } from './queries';
@@ -19,7 +20,7 @@ import { PROVINCE_TARGETS_FIELDS } from './Targets';
 export const DASHBOARD_QUERY =
   /* GraphQL */ `query Dashboard($code: String!, $weekAgo: Date!) { province(code: $code) { id code name fullName
   progress { asOf figuresDate adults learners officialsRegistered residentsRegistered
-    officialsRate residentsRate participationRate }
+    officialsRate residentsRate participationRate coverage { ...CoverageFields } }
   progressHistory { asOf learners officialsRate residentsRate participationRate }
   ranking { ...RankingFields }
   weekAgo: ranking(asOf: $weekAgo) { ...WeekAgoFields } }
@@ -29,6 +30,7 @@ export const DASHBOARD_QUERY =
   followUp: province(code: $code) { ...ReportFollowUpFields }
   liveCursor }` +
   RANKING_FIELDS +
+  COVERAGE_FIELDS +
   WEEK_AGO_FIELDS +
   PROVINCE_TARGETS_FIELDS +
   TARGET_STATUS_FIELDS +

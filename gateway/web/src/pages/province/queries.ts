@@ -1,4 +1,5 @@
 /** The province's GraphQL documents shared by several components and pages (types: ../../generated/graphql.ts). */
+import { COVERAGE_FIELDS } from '../../coverage';
 import type { ProvinceProgressSubscription, RankSubscription, RankingFieldsFragment } from '../../generated/graphql';
 
 /** A row of the ranking, as the dashboard's table and the wall screen show it. */
@@ -70,7 +71,8 @@ export const PROGRESS_SUBSCRIPTION = /* GraphQL */ `
 `;
 
 /** The province's totals as each report changes them (the dashboard applies them without reloading). */
-export const PROVINCE_PROGRESS_SUBSCRIPTION = /* GraphQL */ `
+export const PROVINCE_PROGRESS_SUBSCRIPTION =
+  /* GraphQL */ `
   subscription ProvinceProgress($areaId: ID!, $after: ID) {
     progressUpdated(areaId: $areaId, after: $after) {
       eventId
@@ -84,10 +86,13 @@ export const PROVINCE_PROGRESS_SUBSCRIPTION = /* GraphQL */ `
         officialsRate
         residentsRate
         participationRate
+        coverage {
+          ...CoverageFields
+        }
       }
     }
   }
-`;
+` + COVERAGE_FIELDS;
 export type ProvinceProgressEvent = ProvinceProgressSubscription['progressUpdated'];
 
 /** Each commune's position a week ago, for "Thay đổi" against last week. */
