@@ -9,12 +9,17 @@ import { readFile } from 'node:fs/promises';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { type Browser, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 const DIFFICULTIES = 'Sóng di động yếu ở thôn Gò Da; nhiều người cao tuổi chưa có điện thoại thông minh.';
@@ -193,4 +198,11 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   expect(box!.y + box!.height).toBeLessThanOrEqual(768);
   await notice.getByRole('link').click();
   expect(await page.evaluate(() => location.hash)).toBe('#commune-reports');
+});
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
 });

@@ -17,6 +17,7 @@ import {
   type Browser,
 } from '../support/browser';
 import type { TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 const BA_TO = 'C02949';
 const XA_RAU = 'V02949-08';
@@ -26,7 +27,11 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 /** The officer's page: the token on the address, as a sign-in link would bring it (taken into the browser). */
@@ -399,3 +404,10 @@ it('axe finds nothing on the officer’s page; one query loads it; no developer 
     expect(text).not.toMatch(leak);
   await page.close();
 }, 90_000);
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
+});

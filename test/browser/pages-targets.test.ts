@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser } from '../support/browser';
 import type { TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Targets side by side on the pages, in a real browser against the whole stack: a commune's own target and the
@@ -10,7 +11,11 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 const open = (path: string): Promise<Page> => openPage(browser, base, path);
@@ -98,3 +103,10 @@ it('the province page names each target’s letter', async () => {
   expect(await real.locator('[data-testid="illustrative"]').count()).toBe(0);
   await page.close();
 }, 90_000);
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
+});

@@ -10,6 +10,7 @@ import {
 } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
 import { todayInVietnam } from '../../shared/pure/dates';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * The pages people use, in a real browser (Debian's Chromium through playwright-core) against the whole stack:
@@ -20,7 +21,11 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 const open = (path: string): Promise<Page> => openPage(browser, base, path);
@@ -341,4 +346,11 @@ describe('the village report form', () => {
     expect(row).toEqual({ idempotency_key: queued[0].input.idempotencyKey, residents_certified: 70 });
     await page.close();
   }, 60_000);
+});
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser, submitConfirming } from '../support/browser';
 import { signToken } from '../../shared/auth';
 import { ok, type TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Signing in, in Chromium against the whole stack: a commune officer at /login lands on the commune page, makes an
@@ -15,8 +16,10 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
+let shown: Shown[] = [];
 beforeAll(async () => {
   ({ stack, base, browser } = await startPages());
+  shown = await watchWords(browser.context);
   const admin = await stack.token('PROVINCE_ADMIN', 'P23');
   ok(
     await stack.gql(
@@ -184,3 +187,10 @@ it('a commune page left open past its access token’s end still drafts the repo
   expect(await page.evaluate("localStorage.getItem('bdhvs.token')")).not.toBe(shortLived);
   await page.close();
 }, 120_000);
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
+});

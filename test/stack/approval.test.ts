@@ -102,7 +102,7 @@ describe('approving and locking a reporting period', () => {
       state: 'APPROVED',
       locked: true,
       revision: 1,
-      approvedBy: 'Test COMMUNE_OFFICER',
+      approvedBy: 'Lê Văn Xã',
       note: 'Đã đối chiếu',
       reopenedAt: null,
     });
@@ -122,7 +122,7 @@ describe('approving and locking a reporting period', () => {
     const res = await stack.gql(SUBMIT, report(PERIOD, 40), { token: await stack.token('VILLAGE_REPORTER', XA_RAU) });
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors?.[0].message).toMatch(
-      /^Kỳ báo cáo ngày 07\/11\/2025 đã được duyệt lúc .* bởi Test COMMUNE_OFFICER; đề nghị UBND xã mở lại kỳ báo cáo \(period 2025-11-07 approved on .* ask the commune to reopen it\)$/,
+      /^Kỳ báo cáo ngày 07\/11\/2025 đã được duyệt lúc .* bởi Lê Văn Xã; đề nghị UBND xã mở lại kỳ báo cáo \(period 2025-11-07 approved on .* ask the commune to reopen it\)$/,
     );
     expect(await reportRows()).toBe(before);
   });
@@ -174,7 +174,7 @@ describe('approving and locking a reporting period', () => {
       state: 'REOPENED',
       locked: false,
       revision: 2,
-      reopenedBy: 'Test PROVINCE_ADMIN',
+      reopenedBy: 'Nguyễn Văn Tỉnh',
       reason: 'Thôn Xà Râu báo sai số người dân',
     });
     const [{ v }] = await stack.sql<{ v: number }>(

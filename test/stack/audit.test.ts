@@ -98,7 +98,7 @@ describe('every write is audited with who, when, which operation, before and aft
     expect(entry).toMatchObject({
       source: 'registry',
       actorId: `test:COMMUNE_OFFICER:${BA_TO}`,
-      actorName: 'Test COMMUNE_OFFICER',
+      actorName: 'Lê Văn Xã',
       actorRole: 'COMMUNE_OFFICER',
       operation: 'recordPopulation',
       areaId: XA_RAU,

@@ -105,7 +105,7 @@ describe('an approved period refuses imports and population corrections', () => 
     const res = await stack.gql(IMPORT, { rows }, admin);
     expect(errorCode(res)).toBe('FORBIDDEN');
     expect(res.errors![0].message).toMatch(
-      /^dòng 2, xã C02949: kỳ báo cáo ngày 14\/11\/2025 đã được duyệt lúc .* bởi Test COMMUNE_OFFICER/,
+      /^dòng 2, xã C02949: kỳ báo cáo ngày 14\/11\/2025 đã được duyệt lúc .* bởi Lê Văn Xã/,
     );
     await expect(importFile(file, stack.gateway.url, admin.token, () => undefined)).rejects.toThrow(
       /dòng 2, xã C02949: kỳ báo cáo ngày 14\/11\/2025 đã được duyệt/,
@@ -119,7 +119,7 @@ describe('an approved period refuses imports and population corrections', () => 
       const res = await stack.gql(RECORD, { area, p: { asOf: '2025-11-01', adults: 777 } }, admin);
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.errors![0].message).toMatch(
-        /^Không thể cập nhật dân số .* từ ngày 01\/11\/2025 .*: kỳ báo cáo ngày 14\/11\/2025 đã được duyệt lúc .* bởi Test COMMUNE_OFFICER/,
+        /^Không thể cập nhật dân số .* từ ngày 01\/11\/2025 .*: kỳ báo cáo ngày 14\/11\/2025 đã được duyệt lúc .* bởi Lê Văn Xã/,
       );
     }
     expect(await count('registry.population_revision')).toBe(before);

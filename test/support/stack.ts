@@ -8,6 +8,15 @@ import { signToken } from '../../shared/auth';
 import { withDatabase } from '../../subgraphs/common/database';
 import '../../subgraphs/common/pg-types';
 
+/** The people the tests' tokens name: names as officials have them (a page shows who approved, who sent). */
+export const TEST_NAMES: Readonly<Record<TokenRole, string>> = {
+  PROVINCE_ADMIN: 'Nguyễn Văn Tỉnh',
+  PROVINCE_VIEWER: 'Trần Thị Xem',
+  COMMUNE_OFFICER: 'Lê Văn Xã',
+  VILLAGE_REPORTER: 'Phạm Văn Thôn',
+  UNIT_REPORTER: 'Hoàng Thị Đơn',
+};
+
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; field?: string } }>;
@@ -93,7 +102,7 @@ export async function startTestStack(options: Pick<InProcessOptions, 'limits' | 
     token(role: TokenRole, area: string, tokenOptions: { ttlSeconds?: number } = {}) {
       return signToken(
         stack.authSecret,
-        { sub: `test:${role}:${area}`, name: `Test ${role}`, role, area },
+        { sub: `test:${role}:${area}`, name: TEST_NAMES[role], role, area },
         tokenOptions,
       );
     },

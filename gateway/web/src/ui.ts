@@ -95,7 +95,7 @@ export function Loading() {
 export function ErrorBox(props: { error: unknown }) {
   if (props.error instanceof ApiError && props.error.code === 'NOT_FOUND') {
     return html`<div class="not-found" data-testid="not-found">
-      <p>Không tìm thấy: ${forOfficials(props.error.errors[0], ACCESS_REFUSED)}</p>
+      <p data-echo>Không tìm thấy: ${forOfficials(props.error.errors[0], ACCESS_REFUSED)}</p>
       <p><a href="/">← Về bảng theo dõi tỉnh Quảng Ngãi</a></p>
     </div>`;
   }
@@ -112,11 +112,12 @@ export function ErrorBox(props: { error: unknown }) {
 }
 
 /** An id that names nothing: say so, and lead back. */
+/** A page not found. `data-echo` marks the visitor's own input (the address typed), which may hold a code. */
 export function NotFound(props: { what: string; back?: string; backLabel?: string }) {
   return html`<${Layout} title="Không tìm thấy">
     <div class="not-found" data-testid="not-found">
-      <p>Không tìm thấy ${props.what}.</p>
-      <p class="muted">Kiểm tra lại đường dẫn (mã tỉnh như 23, mã xã như C02949, mã thôn như V02949-08).</p>
+      <p data-echo>Không tìm thấy ${props.what}.</p>
+      <p class="muted" data-echo>Kiểm tra lại đường dẫn (mã tỉnh như 23, mã xã như C02949, mã thôn như V02949-08).</p>
       <p><a href=${props.back ?? '/'}>← ${props.backLabel ?? 'Về bảng theo dõi tỉnh Quảng Ngãi'}</a></p>
     </div>
   <//>`;
