@@ -6,9 +6,10 @@ import { useLiveQuery } from '../../live';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
-import { TOKEN_KEY, tokenFor } from '../../session';
+import { initialToken, tokenFor } from '../../session';
 import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
+import { RegistryKeeping } from './RegistryKeeping';
 import { Targets } from './Targets';
 import { Units } from './Units';
 import { Download } from '../Download';
@@ -23,7 +24,8 @@ type CommuneData = CommuneQuery & { errors: GqlError[] };
  * would refuse the whole query, so the page is then asked again without it and the reports' panel says why.
  */
 async function loadCommune(id: string): Promise<CommuneData> {
-  const token = (await tokenFor(localStorage.getItem(TOKEN_KEY))) || null;
+  // A sign-in link's `?token=` is taken in here (initialToken), as the key people page does.
+  const token = (await tokenFor(initialToken() || null)) || null;
   const variables = communeVariables(id, token);
   try {
     const r = await gqlPartial<CommuneQuery>(COMMUNE_QUERY, variables, token);
@@ -134,6 +136,7 @@ export function CommunePage(props: { id: string }) {
         <${Units} units=${c.units} />
       </section>
     </div>
+    <${RegistryKeeping} id=${c.id} provinceId=${c.province.id} villages=${c.villages} units=${c.units} />
     <section class="panel">
       <h2>Báo cáo định kỳ gửi tỉnh</h2>
       <${CommuneReports} id=${c.id} initial=${live.data.reports ?? null} error=${errorsAt(errors, 'reports')} />

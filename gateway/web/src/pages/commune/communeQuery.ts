@@ -87,6 +87,7 @@ export const COMMUNE_QUERY =
         id
         name
         formerCommune
+        closedOn
         population {
           adults
         }
@@ -103,6 +104,7 @@ export const COMMUNE_QUERY =
         name
         type
         staff
+        closedOn
         progress {
           asOf
           figuresDate
