@@ -1,8 +1,9 @@
 /**
- * Keeping the registry (issue 24, item 3): a commune officer (or the province admin) adds, renames and closes the
+ * Keeping the registry (issue 24, item 3): a commune officer (or the province admin) renames and closes the
  * commune's villages and units and corrects a unit's staff. Each write is one transaction: the change, its audit
  * entry and an `area.upserted` event marked live, so the reports subgraph moves rates and ranks at once. Checks:
- * keeping-rules.ts; the last report and approved periods: keeping-facts.ts.
+ * keeping-rules.ts; the last report and approved periods: keeping-facts.ts. Adding: adding-store.ts, which shares
+ * the helpers exported here.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { todayInVietnam, type IsoDate } from '../../shared/pure/dates';
@@ -15,7 +16,6 @@ import { recordAudit } from '../common/audit';
 import { appendEvent } from '../common/outbox';
 import { projectAudit } from './audit-log';
 import { Commune } from './entities/Commune';
-import { VillageKind, type UnitType } from './entities/enums';
 import { StaffRevision } from './entities/StaffRevision';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
@@ -34,7 +34,7 @@ import {
   type KeptLevel,
 } from './keeping-rules';
 
-interface Change {
+export interface Change {
   operation: string;
   area: Village | Unit;
   targetType: string;
@@ -45,7 +45,7 @@ interface Change {
 }
 
 /** Who may keep a commune's registry, checked before anything is read in the transaction. */
-async function communeFor(em: EntityManager, viewer: Viewer, communeId: string): Promise<[Commune, AreaPath]> {
+export async function communeFor(em: EntityManager, viewer: Viewer, communeId: string): Promise<[Commune, AreaPath]> {
   requireIdentity(viewer, 'KEEP_REGISTRY');
   const commune = levelOf(communeId) === 'COMMUNE' ? await em.findOne(Commune, { id: communeId }) : null;
   if (!commune)
@@ -61,7 +61,7 @@ const NOT_FOUND: Record<KeptLevel, [string, string]> = {
 };
 
 /** The village or unit an id names, with its commune checked for the caller (NOT_FOUND, then FORBIDDEN). */
-async function keptArea<T extends Village | Unit>(
+export async function keptArea<T extends Village | Unit>(
   em: EntityManager,
   viewer: Viewer,
   level: KeptLevel,
@@ -80,7 +80,7 @@ async function keptArea<T extends Village | Unit>(
 }
 
 /** Writes the change's audit entry and live area event, in the transaction of the change. */
-async function record(tx: EntityManager, viewer: Viewer, path: AreaPath, change: Change): Promise<void> {
+export async function record(tx: EntityManager, viewer: Viewer, path: AreaPath, change: Change): Promise<void> {
   await appendEvent(tx, 'registry', AREA_UPSERTED, {
     areas: [areaRecordOf(change.area, path.provinceId)],
     live: true,
@@ -104,13 +104,13 @@ const optionalReason = (reason: string | null | undefined) =>
   reason == null || reason.trim() === '' ? null : checkReason(reason);
 
 /** The commune's villages or units, closed ones too (ids are never reused). */
-function siblings(tx: EntityManager, level: KeptLevel, communeId: string) {
+export function siblings(tx: EntityManager, level: KeptLevel, communeId: string) {
   return level === 'UNIT'
     ? tx.find(Unit, { commune: communeId }, { orderBy: { id: 'asc' } })
     : tx.find(Village, { commune: communeId }, { orderBy: { id: 'asc' } });
 }
 
-async function nextId(tx: EntityManager, level: KeptLevel, commune: Commune, taken: Array<{ id: string }>) {
+export async function nextId(tx: EntityManager, level: KeptLevel, commune: Commune, taken: Array<{ id: string }>) {
   const n = nextAreaNumber(taken.map((a) => a.id));
   if (n > MAX_AREA_NUMBER)
     throw new BadInputError(
@@ -118,116 +118,6 @@ async function nextId(tx: EntityManager, level: KeptLevel, commune: Commune, tak
       'communeId',
     );
   return level === 'UNIT' ? unitId(commune.code, n) : villageId(commune.code, n);
-}
-
-export interface NewUnit {
-  name: string;
-  type: UnitType;
-  staff: number;
-  effectiveOn: string;
-  villageId?: string | null;
-}
-
-/** Adds a unit to a commune, open from `effectiveOn`, with its first staff figure as a revision. */
-export async function addUnit(em: EntityManager, viewer: Viewer, communeId: string, input: NewUnit): Promise<Unit> {
-  const [commune, path] = await communeFor(em, viewer, communeId);
-  const name = checkName(input.name, 'UNIT');
-  const effectiveOn = checkEffectiveOn(input.effectiveOn, todayInVietnam());
-  const staff = checkStaff(input.staff, null);
-  return em.transactional(async (tx) => {
-    await lockCommune(tx, communeId);
-    const units = await siblings(tx, 'UNIT', communeId);
-    checkNameFree(name, 'UNIT', units);
-    const village = input.villageId ? await tx.findOne(Village, { id: input.villageId, commune: communeId }) : null;
-    if (input.villageId && !village)
-      throw new BadInputError(
-        bilingual(`Xã không có thôn mã "${input.villageId}"`, `no village ${input.villageId} in ${communeId}`),
-        'villageId',
-      );
-    await ensureNoApprovedPeriod(tx, communeId, effectiveOn, { vi: 'thêm đơn vị', en: 'adding a unit' });
-    const id = await nextId(tx, 'UNIT', commune, units);
-    const unit = tx.create(Unit, {
-      id,
-      name,
-      type: input.type,
-      commune,
-      village,
-      staff,
-      openedOn: effectiveOn,
-      closedOn: null,
-      formerNames: [],
-      demo: false,
-    });
-    const revision = tx.create(StaffRevision, {
-      unitId: id,
-      staff,
-      effectiveOn,
-      reason: 'Thêm đơn vị',
-      recordedAt: new Date(),
-      recordedBy: viewer.id,
-    });
-    await tx.flush();
-    const after = { name, type: input.type, staff, openedOn: effectiveOn, villageId: village?.id ?? null };
-    await record(tx, viewer, path, {
-      operation: 'addUnit',
-      area: unit,
-      targetType: 'Unit',
-      targetId: id,
-      before: null,
-      after: { ...after, staffRevisionId: revision.id },
-      reason: null,
-    });
-    return unit;
-  });
-}
-
-export interface NewVillage {
-  name: string;
-  kind: VillageKind;
-  formerCommune?: string | null;
-  effectiveOn: string;
-}
-
-/** Adds a village or residential group to a commune, open from `effectiveOn`. */
-export async function addVillage(
-  em: EntityManager,
-  viewer: Viewer,
-  communeId: string,
-  input: NewVillage,
-): Promise<Village> {
-  const [commune, path] = await communeFor(em, viewer, communeId);
-  const name = checkName(input.name, 'VILLAGE');
-  const formerCommune = input.formerCommune?.trim() ? checkName(input.formerCommune, 'VILLAGE') : null;
-  const effectiveOn = checkEffectiveOn(input.effectiveOn, todayInVietnam());
-  return em.transactional(async (tx) => {
-    await lockCommune(tx, communeId);
-    const villages = await siblings(tx, 'VILLAGE', communeId);
-    checkNameFree(name, 'VILLAGE', villages);
-    await ensureNoApprovedPeriod(tx, communeId, effectiveOn, { vi: 'thêm thôn', en: 'adding a village' });
-    const id = await nextId(tx, 'VILLAGE', commune, villages);
-    const village = tx.create(Village, {
-      id,
-      name,
-      kind: input.kind ?? VillageKind.VILLAGE,
-      formerCommune,
-      commune,
-      openedOn: effectiveOn,
-      closedOn: null,
-      formerNames: [],
-      demo: false,
-    });
-    await tx.flush();
-    await record(tx, viewer, path, {
-      operation: 'addVillage',
-      area: village,
-      targetType: 'Village',
-      targetId: id,
-      before: null,
-      after: { name, kind: village.kind, formerCommune, openedOn: effectiveOn },
-      reason: null,
-    });
-    return village;
-  });
 }
 
 /** Renames a village or unit from `effectiveOn`; the old name is kept in `formerNames` and the audit entry. */

@@ -269,6 +269,50 @@ describe('a commune officer keeps the commune’s registry', () => {
   });
 });
 
+describe('a unit list from a CSV file', () => {
+  const IMPORT = `mutation($c: ID!, $csv: String!) { importUnits(communeId: $c, csv: $csv) { id name type staff openedOn } }`;
+  it('adds every row in one go, audited; a bad row refuses the whole list with its row number', async () => {
+    const officer = await as('COMMUNE_OFFICER', BA_TO);
+    const count = async () =>
+      (await stack.sql<{ n: number }>(`select count(*)::int as n from registry.unit where commune_id = $1`, [BA_TO]))[0]
+        .n;
+    const before = await count();
+    const bad = await stack.gql(
+      IMPORT,
+      { c: BA_TO, csv: 'Tên đơn vị;Loại;Biên chế\nTrường THPT Thử;Trường học;30\nTrường THPT Thử 2;SCHOOL;-1\n' },
+      officer,
+    );
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(message(bad)).toContain('Dòng 3: biên chế "-1"');
+    const taken = await stack.gql(
+      IMPORT,
+      { c: BA_TO, csv: `Tên đơn vị;Loại;Biên chế\nTrường THPT Thử;Trường học;30\nĐơn vị B;Cơ quan;4\n` },
+      officer,
+    );
+    expect(message(taken)).toContain('Dòng 3: Xã đã có cơ quan, đơn vị tên "Đơn vị B"');
+    expect(await count()).toBe(before);
+    const added = ok(
+      await stack.gql<{ importUnits: Array<{ id: string; name: string; staff: number; openedOn: string }> }>(
+        IMPORT,
+        { c: BA_TO, csv: 'name,type,staff,date\nTrường THPT Thử,truong hoc,30,01/12/2026\nChi hội Thử,OTHER,7,\n' },
+        officer,
+      ),
+    ).importUnits;
+    expect(added.map((u) => [u.name, u.staff])).toEqual([
+      ['Trường THPT Thử', 30],
+      ['Chi hội Thử', 7],
+    ]);
+    // The first row's date as written; the second has none: today.
+    expect(added[0].openedOn).toBe('2026-12-01');
+    expect(added[1].openedOn >= added[0].openedOn).toBe(true);
+    expect(await count()).toBe(before + 2);
+    expect((await auditOf(added[0].id)).map((a) => [a.operation, a.reason])).toEqual([
+      ['addUnit', 'Nhập danh sách đơn vị'],
+    ]);
+    await reportsKnow(added[1].id, 'staff = 7');
+  });
+});
+
 describe('who may keep the registry', () => {
   it('refuses another commune’s officer, a village reporter and the province viewer; the province admin may', async () => {
     const u = { name: 'Đơn vị C', type: 'AGENCY', staff: 3, effectiveOn: DAY };

@@ -10,6 +10,7 @@ import {
   nextAreaNumber,
   staffInForce,
 } from '../../subgraphs/registry/keeping-rules';
+import { parseUnitList } from '../../subgraphs/registry/unit-list';
 
 const refusal = (f: () => unknown): string => {
   try {
@@ -88,5 +89,33 @@ describe('keeping the registry: the rules', () => {
     expect(staffInForce(revisions, '2026-07-01', 0)).toBe(30);
     expect(staffInForce(revisions, '2026-12-08', 0)).toBe(50);
     expect(staffInForce(revisions, '2025-12-31', 17)).toBe(17);
+  });
+});
+
+describe('a unit list from a CSV file', () => {
+  const today = '2026-12-08';
+  it('reads Vietnamese headers and types in any case or accents, semicolons, dd/mm/yyyy, a missing date as today', () => {
+    const csv =
+      '\uFEFFTên đơn vị;Loại;Biên chế;Ngày có hiệu lực\nTrường THCS Thử;truong hoc;1.024;01/12/2026\nCông an xã;POLICE;12;\n';
+    expect(parseUnitList(csv, today)).toEqual([
+      { line: 2, unit: { name: 'Trường THCS Thử', type: 'SCHOOL', staff: 1024, effectiveOn: '2026-12-01' } },
+      { line: 3, unit: { name: 'Công an xã', type: 'POLICE', staff: 12, effectiveOn: today } },
+    ]);
+  });
+
+  it('refuses with the row number: an unknown type, a staff that is not a whole number, a bad date, a repeated name', () => {
+    const head = 'name,type,staff,date\n';
+    expect(refusal(() => parseUnitList(`${head}A,Trường,5,\n`, today))).toContain('Dòng 2: loại đơn vị "Trường"');
+    expect(refusal(() => parseUnitList(`${head}A,SCHOOL,5,\nB,SCHOOL,-3,\n`, today))).toContain(
+      'Dòng 3: biên chế "-3" phải là số nguyên không âm',
+    );
+    expect(refusal(() => parseUnitList(`${head}A,SCHOOL,5,31/02/2026\n`, today))).toContain(
+      'Dòng 2: ngày "31/02/2026"',
+    );
+    expect(refusal(() => parseUnitList(`${head}A,SCHOOL,5,\nA,HEALTH,3,\n`, today))).toContain(
+      'Dòng 3: tên "A" trùng với dòng 2',
+    );
+    expect(refusal(() => parseUnitList('Tên,Số người\nA,5\n', today))).toContain('phải có các cột');
+    expect(refusal(() => parseUnitList('name,type,staff\n', today))).toContain('không có đơn vị nào');
   });
 });

@@ -6,7 +6,8 @@ import { StaffRevision } from '../entities/StaffRevision';
 import { Unit } from '../entities/Unit';
 import { Village } from '../entities/Village';
 import { VillageKind } from '../entities/enums';
-import { addUnit, addVillage, closeArea, correctUnitStaff, renameArea } from '../keeping-store';
+import { addUnit, addVillage, importUnits } from '../adding-store';
+import { closeArea, correctUnitStaff, renameArea } from '../keeping-store';
 import type { RegistryLoaders } from '../loaders';
 import { NewUnitInput, NewVillageInput } from './keeping-types';
 
@@ -24,6 +25,21 @@ export class KeepingResolver {
     @Ctx() { em, viewer, loaders }: Ctx,
   ): Promise<Unit> {
     const added = await addUnit(em, viewer, communeId, unit);
+    loaders.populationChanged();
+    return added;
+  }
+
+  @Mutation(() => [Unit], {
+    description:
+      'Adds the units of a CSV list (columns: Tên đơn vị, Loại, Biên chế, optional Ngày có hiệu lực; docs/registry.md) ' +
+      'in one transaction: a bad row refuses the whole list, with its row number.',
+  })
+  async importUnits(
+    @Arg('communeId', () => ID) communeId: string,
+    @Arg('csv', () => String) csv: string,
+    @Ctx() { em, viewer, loaders }: Ctx,
+  ): Promise<Unit[]> {
+    const added = await importUnits(em, viewer, communeId, csv);
     loaders.populationChanged();
     return added;
   }
