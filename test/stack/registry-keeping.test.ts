@@ -235,6 +235,21 @@ describe('a commune officer keeps the commune’s registry', () => {
       ),
     );
     expect(closed.closeVillage.closedOn).toBe(DAY);
+    // Kept in the database, not only in the answer.
+    expect(
+      await stack.sql(`select name, former_names, closed_on::text from registry.village where id = $1`, [village.id]),
+    ).toEqual([{ name: 'Thôn Mới Một', former_names: [{ name: 'Thôn Mới', until: DAY }], closed_on: DAY }]);
+    // Expected on the chase list up to its closing day, not after it.
+    await reportsKnow(village.id, `closed_on = '${DAY}'`);
+    const chase = async (reportDate: string) =>
+      ok(
+        await stack.gql<{ commune: { reportingStatus: { reporters: Array<{ village: { id: string } | null }> } } }>(
+          `query($c: ID!, $d: Date!) { commune(id: $c) { reportingStatus(reportDate: $d) { reporters { village { id } } } } }`,
+          { c: BA_TO, d: reportDate },
+        ),
+      ).commune.reportingStatus.reporters.some((r) => r.village?.id === village.id);
+    expect(await chase(DAY)).toBe(true);
+    expect(await chase('2026-12-04')).toBe(false);
     expect((await auditOf(village.id)).map((a) => a.operation)).toEqual([
       'addVillage',
       'renameVillage',
