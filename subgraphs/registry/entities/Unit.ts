@@ -3,6 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Commune } from './Commune';
 import { FormerName } from './FormerName';
+import { listSize, REVISIONS } from '../../common/list-size';
 import { UnitType } from './enums';
 import { Village } from './Village';
 
@@ -54,6 +55,7 @@ export class Unit {
   closedOn: string | null = null;
 
   @Property({ type: 'json' })
+  @Directive(listSize(REVISIONS))
   @Field(() => [FormerName], { description: 'Its names before each rename, oldest first.' })
   formerNames: FormerName[] = [];
 

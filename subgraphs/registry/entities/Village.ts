@@ -3,6 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
 import { Commune } from './Commune';
 import { FormerName } from './FormerName';
+import { listSize, REVISIONS } from '../../common/list-size';
 import { VillageKind } from './enums';
 
 @Entity({ tableName: 'village' })
@@ -47,6 +48,7 @@ export class Village {
   closedOn: string | null = null;
 
   @Property({ type: 'json' })
+  @Directive(listSize(REVISIONS))
   @Field(() => [FormerName], { description: 'Its names before each rename, oldest first.' })
   formerNames: FormerName[] = [];
 

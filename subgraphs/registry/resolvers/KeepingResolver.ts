@@ -9,6 +9,7 @@ import { VillageKind } from '../entities/enums';
 import { addUnit, addVillage, importUnits } from '../adding-store';
 import { closeArea, correctUnitStaff, renameArea } from '../keeping-store';
 import type { RegistryLoaders } from '../loaders';
+import { MAX_UNIT_ROWS } from '../unit-list';
 import { NewUnitInput, NewVillageInput } from './keeping-types';
 
 type Ctx = Context<RegistryLoaders>;
@@ -29,6 +30,7 @@ export class KeepingResolver {
     return added;
   }
 
+  @Directive(listSize(MAX_UNIT_ROWS))
   @Mutation(() => [Unit], {
     description:
       'Adds the units of a CSV list (columns: Tên đơn vị, Loại, Biên chế, optional Ngày có hiệu lực; docs/registry.md) ' +
