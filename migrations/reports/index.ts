@@ -9,6 +9,7 @@ import { Migration20251230000000 } from './Migration20251230000000_reports_perio
 import { Migration20260105000000 } from './Migration20260105000000_reports_adult_measures';
 import { Migration20260110000000 } from './Migration20260110000000_reports_national_platform';
 import { Migration20261208000000 } from './Migration20261208000000_reports_adult_and_student_measures';
+import { Migration20261208020000 } from './Migration20261208020000_reports_area_closed';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const reportsMigrations = [
@@ -23,4 +24,5 @@ export const reportsMigrations = [
   { name: 'Migration20260105000000_reports_adult_measures', class: Migration20260105000000 },
   { name: 'Migration20260110000000_reports_national_platform', class: Migration20260110000000 },
   { name: 'Migration20261208000000_reports_adult_and_student_measures', class: Migration20261208000000 },
+  { name: 'Migration20261208020000_reports_area_closed', class: Migration20261208020000 },
 ];

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'IMPORT_STATISTICS',
   'READ_PERSONAL',
   'READ_AUDIT',
+  'KEEP_REGISTRY',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,7 @@ export const ALLOWED_ROLES: Record<Action, readonly TokenRole[]> = {
   IMPORT_STATISTICS: ['PROVINCE_ADMIN', 'COMMUNE_OFFICER'],
   READ_PERSONAL: ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER', 'VILLAGE_REPORTER', 'UNIT_REPORTER'],
   READ_AUDIT: ['PROVINCE_ADMIN', 'PROVINCE_VIEWER', 'COMMUNE_OFFICER'],
+  KEEP_REGISTRY: ['PROVINCE_ADMIN', 'COMMUNE_OFFICER'],
 };
 
 /** The level an area id names, or null when it is not a well-formed area id. */
@@ -132,6 +134,7 @@ const ACTION_WORDS: Record<Action, [vi: string, en: string]> = {
   IMPORT_STATISTICS: ['nhập số liệu thống kê', 'import statistics'],
   READ_PERSONAL: ['xem dữ liệu cá nhân', 'read personal data'],
   READ_AUDIT: ['xem nhật ký thay đổi', 'read the audit log'],
+  KEEP_REGISTRY: ['cập nhật danh sách thôn, đơn vị', 'keep the registry of villages and units'],
 };
 
 /** The role/area pairs that would be allowed, e.g. "PROVINCE_ADMIN P23, COMMUNE_OFFICER C02949" (the English part). */

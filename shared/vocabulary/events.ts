@@ -34,9 +34,16 @@ export interface AreaRecord {
   staff?: number;
   /** For units serving one village (digital teams). */
   villageId?: string | null;
+  /** For villages and units: the day it closed (it reports no more after it); null or absent while open. */
+  closedOn?: IsoDate | null;
 }
 export interface AreaUpserted {
   areas: AreaRecord[];
+  /**
+   * True when an official kept the registry (added, renamed, closed, corrected staff): consumers move rates and
+   * ranks live. Absent for the seed's batches.
+   */
+  live?: boolean;
 }
 
 /** registry → everyone: a population revision was recorded (a correction is just a later revision). */

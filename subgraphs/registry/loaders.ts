@@ -5,6 +5,7 @@ import { todayInVietnam, type IsoDate } from '../../shared/pure/dates';
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
+import { StaffRevision } from './entities/StaffRevision';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
 import { levelOf } from '../../shared/pure/ids';
@@ -183,6 +184,10 @@ export function createLoaders(em: EntityManager, cache: SharedCache = new Shared
     populationHistory: listLoader<string, PopulationRevision>(
       (ids) => em.find(PopulationRevision, { areaId: { $in: [...ids] } }, { orderBy: { asOf: 'asc', id: 'asc' } }),
       (r) => r.areaId,
+    ),
+    staffRevisions: listLoader<string, StaffRevision>(
+      (ids) => em.find(StaffRevision, { unitId: { $in: [...ids] } }, { orderBy: { effectiveOn: 'asc', id: 'asc' } }),
+      (r) => r.unitId,
     ),
     population: argLoader<IsoDate, string, Population | null>(async (ids, asOf) => {
       const values = await cache.many<Population | null>(

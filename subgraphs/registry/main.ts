@@ -6,6 +6,7 @@ import { runFromEnvironment, startSubgraph, type SubgraphDefinition, type Subgra
 import { Commune } from './entities/Commune';
 import { PopulationRevision } from './entities/PopulationRevision';
 import { Province } from './entities/Province';
+import { StaffRevision } from './entities/StaffRevision';
 import { Unit } from './entities/Unit';
 import { Village } from './entities/Village';
 import { REGISTRY_CONSUMERS } from './events';
@@ -19,7 +20,7 @@ import { resolveAuthSecret } from '../../shared/auth';
 
 export const registry: SubgraphDefinition<RegistryLoaders, SharedCache> = {
   name: 'registry',
-  entities: [Province, Commune, Village, Unit, PopulationRevision],
+  entities: [Province, Commune, Village, Unit, PopulationRevision, StaffRevision],
   migrations: () =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only to migrate (OrmOptions.migrations)
     (require('../../migrations/registry') as { registryMigrations: MigrationList }).registryMigrations,

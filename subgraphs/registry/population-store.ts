@@ -49,7 +49,7 @@ async function pathOf(em: EntityManager, area: Province | Commune | Village): Pr
  * The approved periods of a commune as the registry knows them: the latest approval or reopening of each period
  * among the reports' audit entries it keeps (registry.audit_log, from `audit.recorded`), still APPROVED.
  */
-async function approvedPeriodsOf(em: EntityManager, communeId: string): Promise<ApprovedPeriod[]> {
+export async function approvedPeriodsOf(em: EntityManager, communeId: string): Promise<ApprovedPeriod[]> {
   const rows = await em.execute<
     Array<{ reportDate: string; state: string; approvedAt: string | null; by: string | null }>
   >(

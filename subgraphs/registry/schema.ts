@@ -5,6 +5,7 @@ import type { RegistryLoaders } from './loaders';
 import { AccountResolver } from './resolvers/AccountResolver';
 import { AuditLogResolver } from './resolvers/AuditLogResolver';
 import { CommuneResolver } from './resolvers/CommuneResolver';
+import { KeepingResolver } from './resolvers/KeepingResolver';
 import { PopulationResolver } from './resolvers/PopulationResolver';
 import { ProvinceResolver } from './resolvers/ProvinceResolver';
 import { UnitResolver } from './resolvers/UnitResolver';
@@ -21,6 +22,7 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
       CommuneResolver,
       VillageResolver,
       UnitResolver,
+      KeepingResolver,
       PopulationResolver,
       AuditLogResolver,
       AccountResolver,

@@ -46,6 +46,7 @@ const AREA_COLUMNS = [
   'unit_type',
   'staff',
   'village_id',
+  'closed_on',
 ] as const;
 
 export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent): Promise<void> {
@@ -66,6 +67,7 @@ export async function applyRegistryEvent(em: EntityManager, event: OutboxEvent):
         unit_type: a.unitType ?? null,
         staff: a.staff ?? null,
         village_id: a.villageId ?? null,
+        closed_on: a.closedOn ?? null,
       })),
       { conflict: ['id'], update: AREA_COLUMNS.filter((c) => c !== 'id'), chunk: 500 },
     );
@@ -100,10 +102,15 @@ export async function applyDirectiveEvent(em: EntityManager, event: OutboxEvent)
   );
 }
 
-/** After a batch of registry events: the live events of the areas whose population figures were recorded. */
+/**
+ * After a batch of registry events: the live events of the areas whose population figures were recorded, and of
+ * the villages and units an official added, renamed, closed or whose staff was corrected (`live`; never the seed's).
+ */
 export async function publishPopulationLiveEvents(em: EntityManager, events: OutboxEvent[]): Promise<void> {
   const areas = events.flatMap((e) => (isEvent(e, POPULATION_RECORDED) ? [e.payload.areaId] : []));
   if (areas.length > 0) await publishLiveEvents(em, [...new Set(areas)], 'POPULATION');
+  const kept = events.flatMap((e) => (isEvent(e, AREA_UPSERTED) && e.payload.live ? e.payload.areas : []));
+  if (kept.length > 0) await publishLiveEvents(em, [...new Set(kept.map((a) => a.id))], 'REGISTRY');
 }
 
 export const REGISTRY_CONSUMER = {

@@ -48,7 +48,9 @@ export class CommuneChaseResolver {
       loaders.chase.reporters.load(c.id),
       loaders.chase.firstSubmissions.load({ key: c.id, arg: reportDate }),
     ]);
-    const chase = communeChase(reporters, firsts, deadline);
+    // A village or unit closed before the report date is no longer expected to report (registry keeping).
+    const expected = reporters.filter((r) => !r.closedOn || r.closedOn >= reportDate);
+    const chase = communeChase(expected, firsts, deadline);
     const list: ReporterStatus[] = chase.reporters.map((r) => ({ ...r, status: asState(r.status) }));
     return { reportDate, deadline, onTime: chase.onTime, late: chase.late, missing: chase.missing, reporters: list };
   }

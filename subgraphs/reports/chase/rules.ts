@@ -10,6 +10,8 @@ export interface Reporter {
   id: string;
   name: string;
   level: string;
+  /** The day it closed (registry keeping), if it did. */
+  closedOn?: string | null;
 }
 export interface Submission {
   reporterId: string;

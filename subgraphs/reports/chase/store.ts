@@ -18,10 +18,10 @@ export interface PersonRow {
   order: number;
 }
 
-/** The villages and units of communes, by name. */
+/** The villages and units of communes, by name, closed ones too (with their closing day). */
 function loadReporters(em: EntityManager, communeIds: readonly string[]) {
   return em.execute<Array<Reporter & { communeId: string }>>(
-    `select id, name, level, commune_id as "communeId" from reports.area
+    `select id, name, level, commune_id as "communeId", closed_on::text as "closedOn" from reports.area
       where commune_id in (?) and level in ('VILLAGE', 'UNIT') order by name`,
     [communeIds],
   );

@@ -38,4 +38,8 @@ export class Area {
 
   @Property({ type: 'string', length: 16, nullable: true })
   villageId: string | null = null;
+
+  /** A village's or unit's closing day (registry keeping): expected to report up to it, not after. */
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
 }

@@ -20,7 +20,7 @@ import { loadRankState, saveRankState } from '../ranking/store';
 
 export const PROGRESS_UPDATED = 'progress.updated';
 export const RANK_CHANGED = 'rank.changed';
-export type Cause = 'REPORT' | 'PORTAL_IMPORT' | 'POPULATION';
+export type Cause = 'REPORT' | 'PORTAL_IMPORT' | 'POPULATION' | 'REGISTRY';
 
 export interface ProgressUpdatedPayload {
   areaId: string;

@@ -41,6 +41,21 @@ export type KeyPersonChange = 'NAMED' | 'REPLACED' | 'UPDATED' | 'CERTIFIED' | '
 
 export type KeyPersonRole = 'VILLAGE_HEAD' | 'PARTY_CELL_SECRETARY' | 'FRONT_HEAD';
 
+export type NewUnitInput = {
+  name: string;
+  type: UnitType;
+  staff: number;
+  effectiveOn: string;
+  villageId?: string | number | null | undefined;
+};
+
+export type NewVillageInput = {
+  name: string;
+  kind?: VillageKind | null | undefined;
+  formerCommune?: string | null | undefined;
+  effectiveOn: string;
+};
+
 export type PeriodState = 'OPEN' | 'APPROVED' | 'REOPENED';
 
 export type PersonInput = {
@@ -112,6 +127,8 @@ export type UnitType =
   | 'COOPERATIVE'
   | 'DIGITAL_TEAM'
   | 'OTHER';
+
+export type VillageKind = 'VILLAGE' | 'RESIDENTIAL_GROUP';
 
 export type CoverageFieldsFragment = {
   villages: number;
@@ -275,6 +292,7 @@ export type CommuneQuery = {
       id: string;
       name: string;
       formerCommune: string | null;
+      closedOn: string | null;
       population: { adults: number } | null;
       progress: {
         asOf: string;
@@ -289,6 +307,7 @@ export type CommuneQuery = {
       name: string;
       type: UnitType;
       staff: number;
+      closedOn: string | null;
       progress: {
         asOf: string;
         figuresDate: string | null;
@@ -699,6 +718,61 @@ export type ReopenPeriodMutation = {
     reason: string | null;
   };
 };
+
+export type AddUnitMutationVariables = Exact<{
+  c: string | number;
+  u: NewUnitInput;
+}>;
+
+export type AddUnitMutation = { addUnit: { id: string; name: string } };
+
+export type AddVillageMutationVariables = Exact<{
+  c: string | number;
+  v: NewVillageInput;
+}>;
+
+export type AddVillageMutation = { addVillage: { id: string; name: string } };
+
+export type CorrectUnitStaffMutationVariables = Exact<{
+  id: string | number;
+  staff: number;
+  d: string;
+  r: string;
+}>;
+
+export type CorrectUnitStaffMutation = { correctUnitStaff: { id: string; staff: number } };
+
+export type RenameAreaUnitMutationVariables = Exact<{
+  id: string | number;
+  n: string;
+  d: string;
+}>;
+
+export type RenameAreaUnitMutation = { renameUnit: { id: string } };
+
+export type RenameAreaVillageMutationVariables = Exact<{
+  id: string | number;
+  n: string;
+  d: string;
+}>;
+
+export type RenameAreaVillageMutation = { renameVillage: { id: string } };
+
+export type CloseAreaUnitMutationVariables = Exact<{
+  id: string | number;
+  d: string;
+  r: string;
+}>;
+
+export type CloseAreaUnitMutation = { closeUnit: { id: string } };
+
+export type CloseAreaVillageMutationVariables = Exact<{
+  id: string | number;
+  d: string;
+  r: string;
+}>;
+
+export type CloseAreaVillageMutation = { closeVillage: { id: string } };
 
 export type SaveCommuneReportMutationVariables = Exact<{
   input: CommuneReportInput;

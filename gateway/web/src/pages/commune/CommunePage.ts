@@ -7,11 +7,12 @@ import { coverageLine } from '../../coverage';
 import { Change, ErrorBox, html, Layout, LiveStatus, Loading, NotFound } from '../../ui';
 import { PROGRESS_SUBSCRIPTION } from '../province/queries';
 import { CommuneReports } from './CommuneReports';
-import { TOKEN_KEY, tokenFor, unverifiedViewer } from '../../session';
+import { initialToken, tokenFor, unverifiedViewer } from '../../session';
 import { ReturnedNotice } from './ReturnedNotice';
 import { can } from '../../../../../shared/pure/auth-rules';
 import { FridayChase } from './FridayChase';
 import { RankChart } from './RankChart';
+import { RegistryKeeping } from './RegistryKeeping';
 import { Targets } from './Targets';
 import { Units } from './Units';
 import { Download } from '../Download';
@@ -26,7 +27,8 @@ type CommuneData = CommuneQuery & { errors: GqlError[] };
  * would refuse the whole query, so the page is then asked again without it and the reports' panel says why.
  */
 async function loadCommune(id: string): Promise<CommuneData> {
-  const token = (await tokenFor(localStorage.getItem(TOKEN_KEY))) || null;
+  // A sign-in link's `?token=` is taken in here (initialToken), as the key people page does.
+  const token = (await tokenFor(initialToken() || null)) || null;
   const variables = communeVariables(id, token);
   try {
     const r = await gqlPartial<CommuneQuery>(COMMUNE_QUERY, variables, token);
@@ -63,7 +65,7 @@ export function CommunePage(props: { id: string }) {
   const back = `/province/${c.province.code}`;
   // What the signed-in role cannot use is not shown (the API checks again): the village head sees no approval
   // button and no province reports; signed out, the reports' panel says who may sign in for it.
-  const viewer = unverifiedViewer(localStorage.getItem(TOKEN_KEY));
+  const viewer = unverifiedViewer(initialToken() || null);
   const officer = can(viewer, 'APPROVE_PERIOD', { provinceId: c.province.id, communeId: c.id });
   const signedOut = viewer.role === 'ANONYMOUS';
   const adults = fmtInt(c.population?.adults);
@@ -157,5 +159,6 @@ export function CommunePage(props: { id: string }) {
       <h2>Cơ quan, đơn vị (${c.units.length})</h2>
       <${Units} units=${c.units} />
     </section>
+    <${RegistryKeeping} id=${c.id} provinceId=${c.province.id} villages=${c.villages} units=${c.units} />
   <//>`;
 }

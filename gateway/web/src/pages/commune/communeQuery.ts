@@ -91,6 +91,7 @@ export const COMMUNE_QUERY =
         id
         name
         formerCommune
+        closedOn
         population {
           adults
         }
@@ -107,6 +108,7 @@ export const COMMUNE_QUERY =
         name
         type
         staff
+        closedOn
         progress {
           asOf
           figuresDate
