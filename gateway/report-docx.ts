@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { COMMUNE_KIND_VI, GROUP_VI, wordsFor } from '../shared/pure/values';
+import { COMMUNE_KIND_VI, GROUP_VI, rankChangeWords, wordsFor } from '../shared/pure/values';
 import { reportPercent, TARGET_TABLE_HEADINGS, targetTableRow, type TargetStatusRow } from '../shared/pure/targets';
 
 export interface DocxReport {
@@ -190,7 +190,7 @@ export async function reportDocx(r: DocxReport, plans: DocxPlans | null = null):
             `Tổng số người tham gia: ${f.learners.toLocaleString('vi-VN')}/${f.adults?.toLocaleString('vi-VN') ?? '—'} người trong độ tuổi, đạt ${reportPercent(f.participationRate)}.` +
               (f.rank
                 ? ` Xếp hạng ${f.rank.position}/${f.rank.outOf} của tỉnh` +
-                  (f.rank.change ? ` (${f.rank.change > 0 ? 'tăng' : 'giảm'} ${Math.abs(f.rank.change)} bậc).` : '.')
+                  (f.rank.change ? ` (${rankChangeWords(f.rank.change).toLowerCase()}).` : '.')
                 : ''),
           ),
           line('1. Theo nhóm đối tượng', { bold: true }),

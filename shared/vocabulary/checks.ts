@@ -143,6 +143,8 @@ export function validateDeadlines(
       subject: requireText(d.subject, `${f}.subject`, 'Nội dung báo cáo', 300),
       recurrence: d.recurrence,
       dayPart: d.dayPart ?? null,
+      // Each kind once (GraphQL has checked the names); kept only when the deadline names any.
+      ...(d.reporterTypes?.length ? { reporterTypes: [...new Set(d.reporterTypes)] } : {}),
       ...validateProvenance(d, f),
     };
     if (d.recurrence === 'ONCE') {

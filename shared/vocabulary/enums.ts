@@ -10,12 +10,13 @@ import type {
   KeyPersonRoleName,
   PopulationGroupName,
   StudentLevelName,
+  UnitTypeName,
 } from '../pure/values';
 
 // The value lists and their words are shared/pure/values' (the pages read them too); each enum here must hold exactly
 // the same values, which `Same` checks at compile time.
 export { INDICATORS, KEY_PERSON_ROLES, POPULATION_GROUPS, STUDENT_LEVELS } from '../pure/values';
-export type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName, StudentLevelName };
+export type { AreaLevelName, IndicatorName, KeyPersonRoleName, PopulationGroupName, StudentLevelName, UnitTypeName };
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export enum Indicator {
@@ -172,3 +173,37 @@ registerEnumType(KeyPersonRole, {
   },
 });
 const _key_person_role: Same<`${KeyPersonRole}`, KeyPersonRoleName> = true;
+
+export enum UnitType {
+  AGENCY = 'AGENCY',
+  PARTY = 'PARTY',
+  POLICE = 'POLICE',
+  MILITARY = 'MILITARY',
+  FATHERLAND_FRONT = 'FATHERLAND_FRONT',
+  MASS_ORGANISATION = 'MASS_ORGANISATION',
+  SCHOOL = 'SCHOOL',
+  HEALTH = 'HEALTH',
+  ENTERPRISE = 'ENTERPRISE',
+  COOPERATIVE = 'COOPERATIVE',
+  DIGITAL_TEAM = 'DIGITAL_TEAM',
+  OTHER = 'OTHER',
+}
+const _unit_type: Same<`${UnitType}`, UnitTypeName> = true;
+registerEnumType(UnitType, {
+  name: 'UnitType',
+  description: 'What kind of organisation a unit (cơ quan, đơn vị) is',
+  valuesConfig: {
+    AGENCY: { description: 'cơ quan nhà nước (People’s Committee, its offices)' },
+    PARTY: { description: 'Đảng ủy (Party committee)' },
+    POLICE: { description: 'Công an xã' },
+    MILITARY: { description: 'Ban chỉ huy quân sự' },
+    FATHERLAND_FRONT: { description: 'Ủy ban Mặt trận Tổ quốc Việt Nam' },
+    MASS_ORGANISATION: { description: 'Youth Union, Women’s Union, Farmers’ Union, Veterans (đoàn thể)' },
+    SCHOOL: { description: 'trường học' },
+    HEALTH: { description: 'trạm y tế' },
+    ENTERPRISE: { description: 'doanh nghiệp' },
+    COOPERATIVE: { description: 'hợp tác xã, tổ hợp tác' },
+    DIGITAL_TEAM: { description: 'Tổ công nghệ số cộng đồng (community digital technology team)' },
+    OTHER: { description: 'other unit' },
+  },
+});

@@ -10,6 +10,7 @@ import type {
   RecurrenceName,
   RewardSubjectName,
   StudentLevelName,
+  UnitTypeName,
 } from './enums';
 
 /**
@@ -64,6 +65,11 @@ export interface DeadlineData extends Provenance {
   /** WEEKLY: the first and last day the recurrence applies (optional). */
   startsOn?: IsoDate | null;
   endsOn?: IsoDate | null;
+  /**
+   * The kinds of unit the deadline names, when it names any (Ba Tô's "Hiệu trưởng các trường học": SCHOOL): their
+   * units are chased against it on the commune page.
+   */
+  reporterTypes?: UnitTypeName[] | null;
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 import { todayInVietnam } from '../pure/dates';
 import { DateScalar } from './scalars';
 import { nextDue } from './deadlines';
-import { DayPart, Indicator, PopulationGroup, Recurrence, StudentLevel, TargetSource } from './enums';
+import { DayPart, Indicator, PopulationGroup, Recurrence, StudentLevel, TargetSource, UnitType } from './enums';
 import type { DeadlineData, TargetData } from './model';
 
 /** Where an item of a letter comes from (Provenance, model.ts): the same two fields on every type that carries them. */
@@ -180,6 +180,17 @@ export class ReportingDeadlineResolver {
   demo(@Root() deadline: ReportingDeadline & { demo?: boolean | null }): boolean {
     return deadline.demo ?? false;
   }
+
+  // Twelve kinds of unit at most (the @listSize every list field declares).
+  @GqlDirective('@listSize(assumedSize: 12)')
+  @FieldResolver(() => [UnitType], {
+    description:
+      'The kinds of unit the deadline names (e.g. SCHOOL for "Hiệu trưởng các trường học"); empty when it names none ' +
+      '(villages, everyone). The commune page chases those units against it (`Commune.unitDeadlineStatus`).',
+  })
+  reporterTypes(@Root() deadline: ReportingDeadline & { reporterTypes?: UnitType[] | null }): UnitType[] {
+    return deadline.reporterTypes ?? [];
+  }
 }
 
 @InputType('TargetInput', { description: 'A target; threshold 0.8 = 80%.' })
@@ -240,4 +251,7 @@ export class ReportingDeadlineInput implements DeadlineData {
 
   @Field(() => String, { nullable: true, description: 'The letter’s section that states it (e.g. "Mục 3.2").' })
   citation?: string | null;
+
+  @Field(() => [UnitType], { nullable: true, description: 'The kinds of unit the deadline names, if any.' })
+  reporterTypes?: UnitType[] | null;
 }

@@ -103,6 +103,7 @@ export const BA_TO_OCTOBER_LETTER: DemoPlan = {
       reporter: 'Hiệu trưởng các trường học',
       subject: 'Báo cáo kết quả hướng dẫn học sinh về UBND xã (qua Phòng Văn hóa - Xã hội)',
       recurrence: 'ONCE',
+      reporterTypes: ['SCHOOL'],
       dueOn: '2025-11-05',
       before: true,
       citation: `${BA_TO_LETTER} §1`,
@@ -111,6 +112,8 @@ export const BA_TO_OCTOBER_LETTER: DemoPlan = {
       reporter: 'Các tổ công nghệ số cộng đồng, tổ công tác xã',
       subject: 'Báo cáo kết quả về UBND xã qua Phòng Văn hóa - Xã hội',
       recurrence: 'ONCE',
+      // The working group (tổ công tác xã) is no unit of the registry: only the digital teams can be chased.
+      reporterTypes: ['DIGITAL_TEAM'],
       dueOn: '2025-11-07',
       before: false,
       citation: `${BA_TO_LETTER} §2.5`,

@@ -148,6 +148,14 @@ it('the commune page of Ba Tô shows its 14 villages in three former-commune gro
   expect(await page.locator('[data-testid="friday-chase"]').locator('xpath=..').locator('..').textContent()).toMatch(
     /Thứ Sáu \d{2}\/\d{2}\/\d{4}/,
   );
+  // Under it, the deadlines of the commune's plan that name kinds of unit: the schools before 05/11, the digital teams
+  // by 07/11, each school or team by name with its state.
+  const deadlines = page.locator('[data-testid="unit-deadline"]');
+  expect(await deadlines.count()).toBe(2);
+  expect(await deadlines.first().textContent()).toContain('Hiệu trưởng các trường học');
+  expect(await deadlines.first().textContent()).toContain('hạn trước ngày 05/11/2025');
+  expect(await deadlines.first().locator('li').count()).toBeGreaterThan(0);
+  expect(await deadlines.nth(1).textContent()).toContain('đến hết ngày 07/11/2025');
   // Its own 70% target, shown with the province's 80% it replaces.
   const targets = await page.locator('[data-testid="effective-targets"]').textContent();
   expect(targets).toContain('Của xã');

@@ -2,6 +2,8 @@ import { Ctx, Directive as GqlDirective, FieldResolver, Resolver, Root } from 't
 import type { Context } from '../../common/context';
 import { RewardRule, rewardRuleView } from '../../../shared/vocabulary/reward-rules';
 import { Target } from '../../../shared/vocabulary/values';
+import { UnitDeadline } from '../../../shared/vocabulary/unit-deadlines';
+import type { UnitType } from '../../../shared/vocabulary/enums';
 import { CommunePlan } from '../entities/CommunePlan';
 import type { PlansLoaders } from '../loaders';
 import { effectiveTargetViews } from '../effective-targets';
@@ -36,6 +38,33 @@ export class CommunePlansResolver {
   async rewardRulesDocument(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<string | null> {
     const plan = (await loaders.plansOfCommune.load(commune.id)).find((p) => p.rewardRules.length > 0);
     return plan?.number ?? null;
+  }
+
+  @GqlDirective(listSize(ITEMS_PER_DOCUMENT))
+  @FieldResolver(() => [UnitDeadline], {
+    description:
+      'The one-off deadlines of the commune’s plans that name kinds of unit (schools by 05/11, digital teams by ' +
+      '07/11), earliest first: reports chases those units against them (`unitDeadlineStatus`).',
+  })
+  async unitDeadlines(@Root() commune: CommuneRef, @Ctx() { loaders }: Ctx): Promise<UnitDeadline[]> {
+    const plans = await loaders.plansOfCommune.load(commune.id);
+    return plans
+      .flatMap((plan) =>
+        plan.reportingDeadlines
+          .filter((d) => d.recurrence === 'ONCE' && d.dueOn && d.reporterTypes?.length)
+          .map((d) => ({
+            reporter: d.reporter,
+            subject: d.subject,
+            reporterTypes: d.reporterTypes as UnitType[],
+            dueOn: d.dueOn!,
+            before: d.before ?? false,
+            issuedOn: plan.issuedOn,
+            document: plan.number,
+            citation: d.citation ?? null,
+            demo: (d.demo ?? false) || plan.demo,
+          })),
+      )
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reporter.localeCompare(b.reporter, 'vi'));
   }
 
   @GqlDirective(listSize(ITEMS_PER_DOCUMENT))

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import type { CommuneKindName, UnitTypeName } from '../../../shared/pure/values';
+import type { CommuneKindName } from '../../../shared/pure/values';
 
 // The values and their words are shared/pure/values' (the pages read them too): the enums must hold the same values.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -24,36 +24,5 @@ registerEnumType(VillageKind, {
   description: 'thôn / làng (village) or tổ dân phố (residential group, in wards)',
 });
 
-export enum UnitType {
-  AGENCY = 'AGENCY',
-  PARTY = 'PARTY',
-  POLICE = 'POLICE',
-  MILITARY = 'MILITARY',
-  FATHERLAND_FRONT = 'FATHERLAND_FRONT',
-  MASS_ORGANISATION = 'MASS_ORGANISATION',
-  SCHOOL = 'SCHOOL',
-  HEALTH = 'HEALTH',
-  ENTERPRISE = 'ENTERPRISE',
-  COOPERATIVE = 'COOPERATIVE',
-  DIGITAL_TEAM = 'DIGITAL_TEAM',
-  OTHER = 'OTHER',
-}
-const _unitType: Same<`${UnitType}`, UnitTypeName> = true;
-registerEnumType(UnitType, {
-  name: 'UnitType',
-  description: 'What kind of organisation a unit (cơ quan, đơn vị) is',
-  valuesConfig: {
-    AGENCY: { description: 'cơ quan nhà nước (People’s Committee, its offices)' },
-    PARTY: { description: 'Đảng ủy (Party committee)' },
-    POLICE: { description: 'Công an xã' },
-    MILITARY: { description: 'Ban chỉ huy quân sự' },
-    FATHERLAND_FRONT: { description: 'Ủy ban Mặt trận Tổ quốc Việt Nam' },
-    MASS_ORGANISATION: { description: 'Youth Union, Women’s Union, Farmers’ Union, Veterans (đoàn thể)' },
-    SCHOOL: { description: 'trường học' },
-    HEALTH: { description: 'trạm y tế' },
-    ENTERPRISE: { description: 'doanh nghiệp' },
-    COOPERATIVE: { description: 'hợp tác xã, tổ hợp tác' },
-    DIGITAL_TEAM: { description: 'Tổ công nghệ số cộng đồng (community digital technology team)' },
-    OTHER: { description: 'other unit' },
-  },
-});
+// Unit kinds are spoken by plans and reports too (the deadlines that name a kind of reporter): declared once there.
+export { UnitType } from '../../../shared/vocabulary/enums';

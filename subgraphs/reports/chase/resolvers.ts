@@ -14,10 +14,13 @@ import {
   RewardCandidate,
   Rewards,
   RewardRulesStateEnum,
+  UnitDeadlineStatus,
   type ReporterStatus,
   type CommuneDeadlineStatus,
 } from './types';
+import { unitDeadlineChase, unitDeadlineWindow } from './unit-deadlines';
 import { CommuneRef, ProvinceRef } from '../resolvers/refs';
+import { listSize, ITEMS_PER_DOCUMENT } from '../../common/list-size';
 import type { PersonRole } from '../resolvers/types';
 
 type Ctx = Context<ReportsLoaders>;
@@ -53,6 +56,38 @@ export class CommuneChaseResolver {
     const chase = communeChase(expected, firsts, deadline);
     const list: ReporterStatus[] = chase.reporters.map((r) => ({ ...r, status: asState(r.status) }));
     return { reportDate, deadline, onTime: chase.onTime, late: chase.late, missing: chase.missing, reporters: list };
+  }
+
+  @Directive(listSize(ITEMS_PER_DOCUMENT))
+  @FieldResolver(() => [UnitDeadlineStatus], {
+    description:
+      'The deadlines of the commune’s plans that name kinds of unit (schools by 05/11, digital teams by 07/11), each ' +
+      'with the commune’s units of those kinds: on time, late or not yet reported. Earliest deadline first.',
+  })
+  @Directive(
+    '@requires(fields: "unitDeadlines { reporter subject reporterTypes dueOn before issuedOn document citation demo }")',
+  )
+  async unitDeadlineStatus(@Root() c: CommuneRef, @Ctx() { loaders }: Ctx): Promise<UnitDeadlineStatus[]> {
+    const deadlines = c.unitDeadlines ?? [];
+    if (deadlines.length === 0) return [];
+    const reporters = await loaders.chase.reporters.load(c.id);
+    return Promise.all(
+      deadlines.map(async (deadline) => {
+        const { from, to } = unitDeadlineWindow(deadline);
+        const firsts = await loaders.chase.firstInWindow.load({ key: c.id, arg: { from, to } });
+        const chase = unitDeadlineChase(deadline, reporters, firsts);
+        const list: ReporterStatus[] = chase.reporters.map((r) => ({ ...r, status: asState(r.status) }));
+        return {
+          deadline,
+          since: from,
+          due: chase.due,
+          onTime: chase.onTime,
+          late: chase.late,
+          missing: chase.missing,
+          reporters: list,
+        };
+      }),
+    );
   }
 
   @FieldResolver(() => Rewards, {

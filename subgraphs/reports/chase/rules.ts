@@ -12,6 +12,8 @@ export interface Reporter {
   level: string;
   /** The day it closed (registry keeping), if it did. */
   closedOn?: string | null;
+  /** A unit's kind (SCHOOL, DIGITAL_TEAM…): the plans' deadlines name kinds. */
+  unitType?: string | null;
 }
 export interface Submission {
   reporterId: string;

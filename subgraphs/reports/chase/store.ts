@@ -21,7 +21,8 @@ export interface PersonRow {
 /** The villages and units of communes, by name, closed ones too (with their closing day). */
 function loadReporters(em: EntityManager, communeIds: readonly string[]) {
   return em.execute<Array<Reporter & { communeId: string }>>(
-    `select id, name, level, commune_id as "communeId", closed_on::text as "closedOn" from reports.area
+    `select id, name, level, commune_id as "communeId", closed_on::text as "closedOn", unit_type as "unitType"
+       from reports.area
       where commune_id in (?) and level in ('VILLAGE', 'UNIT') order by name`,
     [communeIds],
   );
@@ -37,6 +38,22 @@ async function loadFirstSubmissions(
     `select commune_id as "communeId", reporter_id as "reporterId", min(submitted_at) as first
        from reports.unit_report where commune_id in (?) and report_date = ? group by commune_id, reporter_id`,
     [communeIds, reportDate],
+  );
+  const out = new Map<string, Submission[]>();
+  for (const r of rows) out.set(r.communeId, [...(out.get(r.communeId) ?? []), r]);
+  return out;
+}
+
+/** When each reporter of the communes first submitted a report dated within [from, to]. */
+async function loadFirstInWindow(
+  em: EntityManager,
+  communeIds: readonly string[],
+  { from, to }: { from: IsoDate; to: IsoDate },
+): Promise<Map<string, Submission[]>> {
+  const rows = await em.execute<Array<Submission & { communeId: string }>>(
+    `select commune_id as "communeId", reporter_id as "reporterId", min(submitted_at) as first
+       from reports.unit_report where commune_id in (?) and report_date between ? and ? group by commune_id, reporter_id`,
+    [communeIds, from, to],
   );
   const out = new Map<string, Submission[]>();
   for (const r of rows) out.set(r.communeId, [...(out.get(r.communeId) ?? []), r]);
@@ -92,6 +109,11 @@ export function createChaseLoaders(em: EntityManager) {
     /** `{ key: communeId, arg: reportDate }`: first submission per reporter of the commune for the date. */
     firstSubmissions: argLoader<IsoDate, string, Submission[]>(
       (ids, reportDate) => loadFirstSubmissions(em, ids, reportDate),
+      [],
+    ),
+    /** `{ key: communeId, arg: { from, to } }`: first submission per reporter of the commune dated in the window. */
+    firstInWindow: argLoader<{ from: IsoDate; to: IsoDate }, string, Submission[]>(
+      (ids, window) => loadFirstInWindow(em, ids, window),
       [],
     ),
     /** A province's communes with their number of reporters, by name. */

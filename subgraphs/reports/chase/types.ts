@@ -2,6 +2,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType, Directive } from 'type-graphql';
 import { RewardRule } from '../../../shared/vocabulary/reward-rules';
 import { DateScalar } from '../../../shared/vocabulary/scalars';
+import { UnitDeadline } from '../../../shared/vocabulary/unit-deadlines';
 import { UnitRef, VillageRef, CommuneRef } from '../resolvers/refs';
 import { PersonRole } from '../resolvers/types';
 import {
@@ -45,6 +46,23 @@ export class CommuneReportingStatus {
   @Field(() => Int) late!: number;
   @Field(() => Int) missing!: number;
   @Directive(listSize(VILLAGES_PER_COMMUNE + UNITS_PER_COMMUNE))
+  @Field(() => [ReporterStatus], { description: 'Missing first, then late, then on time; by name within each.' })
+  reporters!: ReporterStatus[];
+}
+
+@ObjectType('UnitDeadlineStatus', {
+  description:
+    'A deadline of the commune’s plan that names kinds of unit (schools by 05/11, digital teams by 07/11): the ' +
+    'commune’s units of those kinds, each by its first report dated from the plan’s date to the last day.',
+})
+export class UnitDeadlineStatus {
+  @Field(() => UnitDeadline) deadline!: UnitDeadline;
+  @Field(() => DateScalar, { description: 'Reports dated from this day (the plan’s date) answer it.' }) since!: string;
+  @Field(() => Date, { description: 'Reports arriving after this instant are late.' }) due!: Date;
+  @Field(() => Int) onTime!: number;
+  @Field(() => Int) late!: number;
+  @Field(() => Int) missing!: number;
+  @Directive(listSize(UNITS_PER_COMMUNE))
   @Field(() => [ReporterStatus], { description: 'Missing first, then late, then on time; by name within each.' })
   reporters!: ReporterStatus[];
 }

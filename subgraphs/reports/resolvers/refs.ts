@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { RewardRule } from '../../../shared/vocabulary/reward-rules';
+import { UnitDeadline } from '../../../shared/vocabulary/unit-deadlines';
 import { TargetFields } from '../targets/types';
 
 /** The registry's entities, extended here with progress, rank and reports. */
@@ -47,6 +48,11 @@ export class CommuneRef {
   @Field(() => String, { nullable: true })
   @Directive('@external')
   rewardRulesDocument?: string | null;
+
+  /** Resolved by the plans subgraph: its plans' deadlines that name kinds of unit (@required by unitDeadlineStatus). */
+  @Field(() => [UnitDeadline])
+  @Directive('@external')
+  unitDeadlines?: UnitDeadline[];
 }
 
 @ObjectType('Village')

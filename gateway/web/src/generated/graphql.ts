@@ -288,6 +288,23 @@ export type CommuneQuery = {
       } | null;
     }>;
     plans: Array<{ id: string; number: string; title: string }>;
+    unitDeadlineStatus: Array<{
+      since: string;
+      due: string;
+      onTime: number;
+      late: number;
+      missing: number;
+      deadline: {
+        reporter: string;
+        subject: string;
+        dueOn: string;
+        before: boolean;
+        document: string;
+        citation: string | null;
+        demo: boolean;
+      };
+      reporters: Array<{ name: string; status: ReportingState; firstSubmittedAt: string | null }>;
+    }>;
     villages: Array<{
       id: string;
       name: string;

@@ -15,6 +15,7 @@ import { RankChart } from './RankChart';
 import { RegistryKeeping } from './RegistryKeeping';
 import { Targets } from './Targets';
 import { Units } from './Units';
+import { UnitDeadlines } from './UnitDeadlines';
 import { Download } from '../Download';
 import { Villages } from './Villages';
 import { villageHeadsOf } from './VillageHeadContact';
@@ -129,6 +130,7 @@ export function CommunePage(props: { id: string }) {
           heads=${villageHeadsOf(live.data.heads)}
           canApprove=${officer}
         />
+        <${UnitDeadlines} list=${c.unitDeadlineStatus} />
       </section>
       ${
         officer || signedOut

@@ -1,9 +1,9 @@
 import { DASH, fmtDate, fmtInt, fmtPct } from '../../format';
 import type { CommuneReportFieldsFragment } from '../../generated/graphql';
-import { Change, html } from '../../ui';
+import { html } from '../../ui';
 import { KeyPeopleLine } from './KeyPeopleLine';
 import { areasCoverageLine } from '../../coverage';
-import { GROUP_VI, wordsFor } from '../../../../../shared/pure/values';
+import { GROUP_VI, rankChangeWords, wordsFor } from '../../../../../shared/pure/values';
 
 type Figures = CommuneReportFieldsFragment['figures'];
 type PlanPart = CommuneReportFieldsFragment['planPart'];
@@ -31,8 +31,10 @@ export function ReportFigures(props: {
       }
       ${
         f.rank
-          ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong> của tỉnh${' '}
-              <${Change} change=${f.rank.change} />.`
+          ? html` Xếp hạng <strong>${f.rank.position}/${f.rank.outOf}</strong>${
+                // In words, as the .docx and the letters say it ("giảm 04 bậc"), not an arrow glued to a full stop.
+                ` của tỉnh${f.rank.change ? ` (${rankChangeWords(f.rank.change).toLowerCase()})` : f.rank.change === 0 ? ' (giữ nguyên)' : ''}.`
+              }`
           : null
       }
     </p>
@@ -117,8 +119,7 @@ export function ReportFigures(props: {
       href=${props.keyPeopleHref}
     />
     <p>
-      Chưa gửi số liệu đến ngày ${fmtDate(f.asOf)}:
-      ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.
+      ${`Chưa gửi số liệu đến ngày ${fmtDate(f.asOf)}: ${f.notReported.length ? f.notReported.map((n) => n.name).join(', ') : 'không có'}.`}
     </p>
   </div>`;
 }

@@ -87,6 +87,27 @@ export const COMMUNE_QUERY =
         number
         title
       }
+      unitDeadlineStatus {
+        deadline {
+          reporter
+          subject
+          dueOn
+          before
+          document
+          citation
+          demo
+        }
+        since
+        due
+        onTime
+        late
+        missing
+        reporters {
+          name
+          status
+          firstSubmittedAt
+        }
+      }
       villages {
         id
         name
