@@ -1,0 +1,31 @@
+import type { UnitReportFormQuery } from '../../generated/graphql';
+
+/** The unit the form reports for: its name, type, staff and latest figures (the form starts from them). */
+export type UnitData = UnitReportFormQuery;
+export const UNIT_QUERY = /* GraphQL */ `
+  query UnitReportForm($id: ID!) {
+    unit(id: $id) {
+      id
+      name
+      type
+      staff
+      commune {
+        id
+        name
+      }
+      village {
+        id
+        name
+      }
+      progress {
+        figuresDate
+        groups {
+          group
+          registered
+          completed
+          certified
+        }
+      }
+    }
+  }
+`;
