@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, type Browser, eventually, startPages, stopPages, submitConfirming } from '../support/browser';
+import { createBaToOfficer } from '../support/commune-officer';
 import { startRelay, type Relay } from '../support/relay';
 import { ok, type TestStack } from '../support/stack';
 
@@ -19,22 +20,7 @@ let inviteLink = '';
 beforeAll(async () => {
   ({ stack, browser } = await startPages());
   relay = await startRelay(stack.gateway.url);
-  const admin = await stack.token('PROVINCE_ADMIN', 'P23');
-  ok(
-    await stack.gql(
-      `mutation ($input: AccountInput!) { createAccount(input: $input) { id } }`,
-      {
-        input: {
-          login: 'cb.bato',
-          name: 'Đinh Văn Hùng',
-          role: 'COMMUNE_OFFICER',
-          areaId: BA_TO,
-          password: 'ba-to-2025!',
-        },
-      },
-      { token: admin },
-    ),
-  );
+  await createBaToOfficer(stack);
   const { commune } = ok(
     await stack.gql<{ commune: { units: { id: string; name: string; type: string }[] } }>(
       `query ($id: ID!) { commune(id: $id) { units { id name type } } }`,

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser, submitConfirming } from '../support/browser';
 import { signToken } from '../../shared/auth';
-import { ok, type TestStack } from '../support/stack';
+import { createBaToOfficer } from '../support/commune-officer';
+import type { TestStack } from '../support/stack';
 
 /**
  * Signing in, in Chromium against the whole stack: a commune officer at /login lands on the commune page, makes an
@@ -17,22 +18,7 @@ let base: string;
 
 beforeAll(async () => {
   ({ stack, base, browser } = await startPages());
-  const admin = await stack.token('PROVINCE_ADMIN', 'P23');
-  ok(
-    await stack.gql(
-      `mutation ($input: AccountInput!) { createAccount(input: $input) { id } }`,
-      {
-        input: {
-          login: 'cb.bato',
-          name: 'Đinh Văn Hùng',
-          role: 'COMMUNE_OFFICER',
-          areaId: BA_TO,
-          password: 'ba-to-2025!',
-        },
-      },
-      { token: admin },
-    ),
-  );
+  await createBaToOfficer(stack);
 }, 180_000);
 
 afterAll(() => stopPages({ stack, browser }));

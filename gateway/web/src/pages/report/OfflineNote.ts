@@ -1,5 +1,6 @@
 import { fmtDateTime } from '../../format';
-import { html } from '../../ui';
+import { ErrorBox, html, Layout, Loading } from '../../ui';
+import type { VillageState } from './useVillage';
 
 /** Said when the form's reporter comes from this browser's copy: the server could not be reached. */
 export function OfflineNote(props: { offline: boolean; savedAt: string | null; what: string }) {
@@ -10,4 +11,11 @@ export function OfflineNote(props: { offline: boolean; savedAt: string | null; w
       'Báo cáo gửi lúc này được giữ trong máy và tự gửi khi có mạng.'
     }
   </p>`;
+}
+
+/** The form's page before its reporter is known: the error, or the wait (null once loaded). */
+export function notLoaded(live: VillageState<unknown>) {
+  if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
+  if (!live.data) return html`<${Layout} title="Báo cáo tuần"><${Loading} /><//>`;
+  return null;
 }

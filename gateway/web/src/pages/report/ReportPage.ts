@@ -1,8 +1,8 @@
 import { gql } from '../../api';
 import { fmtDate, fmtInt } from '../../format';
 import type { VillageQueryVariables } from '../../generated/graphql';
-import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
-import { OfflineNote } from './OfflineNote';
+import { html, Layout, NotFound } from '../../ui';
+import { notLoaded, OfflineNote } from './OfflineNote';
 import { QUERY, type VillageData } from './query';
 import { ReportForm } from './ReportForm';
 import { useVillage } from './useVillage';
@@ -15,8 +15,7 @@ import { GROUPS } from './validate';
 export function ReportPage(props: { id: string }) {
   const { id } = props;
   const live = useVillage<VillageData>(id, () => gql<VillageData>(QUERY, { id } satisfies VillageQueryVariables));
-  if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
-  if (!live.data) return html`<${Layout} title="Báo cáo tuần"><${Loading} /><//>`;
+  if (live.error || !live.data) return notLoaded(live);
   const v = live.data.village;
   if (!v) return html`<${NotFound} what=${`thôn có mã "${id}"`} />`;
 

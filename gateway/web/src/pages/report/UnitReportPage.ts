@@ -1,9 +1,9 @@
 import { gql } from '../../api';
 import { fmtDate, fmtInt } from '../../format';
 import type { UnitReportFormQueryVariables } from '../../generated/graphql';
-import { ErrorBox, html, Layout, Loading, NotFound } from '../../ui';
+import { html, Layout, NotFound } from '../../ui';
 import { UNIT_TYPE_VI, wordsFor } from '../../../../../shared/pure/values';
-import { OfflineNote } from './OfflineNote';
+import { notLoaded, OfflineNote } from './OfflineNote';
 import { ReportForm } from './ReportForm';
 import { groupsForUnit } from './unitGroups';
 import { UNIT_QUERY, type UnitData } from './unitQuery';
@@ -16,8 +16,7 @@ import { useVillage } from './useVillage';
 export function UnitReportPage(props: { id: string }) {
   const { id } = props;
   const live = useVillage<UnitData>(id, () => gql<UnitData>(UNIT_QUERY, { id } satisfies UnitReportFormQueryVariables));
-  if (live.error) return html`<${Layout} title="Báo cáo tuần"><${ErrorBox} error=${live.error} /><//>`;
-  if (!live.data) return html`<${Layout} title="Báo cáo tuần"><${Loading} /><//>`;
+  if (live.error || !live.data) return notLoaded(live);
   const u = live.data.unit;
   if (!u) return html`<${NotFound} what=${`đơn vị có mã "${id}"`} />`;
 
