@@ -103,6 +103,15 @@ it("the school's reporter opens the link on a phone, is refused bad figures, and
   for (const field of ['groups.RESIDENTS.registered', 'groups.WORKERS.registered'])
     expect(await page.getByTestId(field).count()).toBe(0);
   expect(await page.getByTestId('student-levels').textContent()).toMatch(/Tiểu học.*THCS.*THPT/s);
+  // The levels of its newest report are filled in (only the newest report's levels count).
+  const last = ok(
+    await stack.gql<{ unit: { reports: { studentLevels: { level: string; enrolled: number }[] | null }[] } }>(
+      `query ($id: ID!) { unit(id: $id) { reports { studentLevels { level enrolled } } } }`,
+      { id: school.id },
+    ),
+  ).unit.reports[0].studentLevels;
+  expect(last).not.toBeNull();
+  for (const l of last!) expect(await valueOf(page, `studentLevels.${l.level}.enrolled`)).toBe(l.enrolled);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   expect(await axeViolations(page)).toEqual([]);
   await eventually(

@@ -1540,6 +1540,15 @@ export type UnitReportFormQuery = {
       figuresDate: string | null;
       groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
     };
+    reports: Array<{
+      studentLevels: Array<{
+        level: StudentLevel;
+        enrolled: number;
+        registered: number;
+        completed: number;
+        certified: number;
+      }> | null;
+    }>;
   } | null;
 };
 

@@ -8,7 +8,7 @@ import { initialToken, storedSession, TOKEN_KEY } from '../../session';
 import { Doubts } from './Doubts';
 import { FieldError } from './fields';
 import { FiguresTable } from './FiguresTable';
-import { emptyLevels, levelErrorsByLevel, levelsInput, levelsOf, validateLevels, type Levels } from './levels';
+import { levelErrorsByLevel, levelsInput, levelsOf, validateLevels, type LevelInput, type Levels } from './levels';
 import { emptyMeasures, MeasureFields, measuresInput, measuresOf, validateMeasures, type Measures } from './measures';
 import { Outbox } from './Outbox';
 import { PeopleFields } from './PeopleFields';
@@ -33,6 +33,8 @@ export interface Reporter {
   doubtAbove: number | null | undefined;
   /** A school: its students by level. */
   levels: boolean;
+  /** A school's students by level in its newest report: the form starts from them. */
+  lastLevels?: readonly LevelInput[] | null;
   /** The role a named person starts with. */
   personRole: PersonRole;
   /** Who the commune handed the access code to, in a sentence ("thôn", "đơn vị"). */
@@ -75,7 +77,7 @@ export function ReportForm(props: { reporter: Reporter; onSent: () => void }) {
   const [reportDate, setReportDate] = useState(() => reportingFriday(todayInVietnam()));
   const [note, setNote] = useState('');
   const [measures, setMeasures] = useState<Measures>(emptyMeasures);
-  const [levels, setLevels] = useState<Levels>(emptyLevels);
+  const [levels, setLevels] = useState<Levels>(() => levelsOf(reporter.lastLevels));
   const [people, setPeople] = useState<PersonRow[]>([]);
   const [toConfirm, setToConfirm] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});

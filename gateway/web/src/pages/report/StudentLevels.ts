@@ -51,6 +51,11 @@ export function StudentLevels(props: {
       </table>
     </div>
     <${FieldError} errors=${errors} field="studentLevels" />
-    <p class="muted small">Số theo cấp học là một phần của số học sinh ở bảng trên: cộng lại không vượt số đó.</p>
+    <p class="muted small">
+      ${
+        'Số theo cấp học là một phần của số học sinh ở bảng trên: cộng lại không vượt số đó. Số của báo cáo gần nhất ' +
+        'đã được điền sẵn; báo cáo gửi không có số theo cấp học thì chỉ tiêu theo cấp học không tính được.'
+      }
+    </p>
   </fieldset>`;
 }

@@ -39,6 +39,7 @@ export function UnitReportPage(props: { id: string }) {
         adults: u.staff,
         doubtAbove: null,
         levels: school,
+        lastLevels: u.reports[0]?.studentLevels,
         personRole: 'OFFICIAL',
         codeFor: school ? 'trường' : 'đơn vị',
       }}
