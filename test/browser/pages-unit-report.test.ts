@@ -8,7 +8,7 @@ import { ok, type TestStack } from '../support/stack';
  * A school's reporter on a phone: the commune officer makes the account and its invite link on /accounts, the
  * reporter opens the link (signed in, on the school's form: its staff, its students and their levels), loses the
  * signal, sends staff and students by level, and the report arrives once when the signal returns. Figures the API
- * would refuse are refused on the page, in Vietnamese, and nothing is sent.
+ * would refuse are refused on the page, in Vietnamese, and nothing is sent. The village form names people too.
  */
 const BA_TO = 'C02949';
 let stack: TestStack;
@@ -203,3 +203,46 @@ it("the school's reporter opens the link on a phone, is refused bad figures, and
   expect(newest.studentLevels).toEqual([{ level: 'LOWER_SECONDARY', enrolled: 1250, registered: 120, certified: 60 }]);
   expect(newest.people).toEqual([{ name: 'Phạm Thị Hoa', guided: 12 }]);
 }, 180_000);
+
+it('the village form names people for the rewards too: rows added and removed, only the rows kept are sent', async () => {
+  const village = 'V02949-08';
+  const token = await stack.token('VILLAGE_REPORTER', village);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Another phone: not signed in as the school's reporter (a signed-in account would send as itself).
+  await browser.context.clearCookies();
+  await page.goto(`${relay.url}/login`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${relay.url}/village/${village}/report?token=${token}`);
+  await page.getByTestId('report-form').waitFor({ timeout: 30_000 });
+  // A village reports no students by level.
+  expect(await page.getByTestId('student-levels').count()).toBe(0);
+  await page.getByTestId('person-add').click();
+  await page.getByTestId('person-add').click();
+  await page.getByTestId('people.0.name').fill('Đinh Văn Bảy');
+  await page.getByTestId('people.1.name').fill('Đinh Thị Tám');
+  await page.getByTestId('people.1.guided').fill('1,5');
+  await page.getByTestId('submit').click();
+  expect(await page.locator('[data-field="people.1.guided"]').textContent()).toBe(
+    'Số người Đinh Thị Tám đã hướng dẫn phải là số nguyên không âm (đang nhập 1,5)',
+  );
+  await page.getByTestId('people.1.guided').fill('15');
+  await page.getByTestId('person-remove').first().click();
+  expect(await page.getByTestId('person').count()).toBe(1);
+  expect(await page.getByTestId('people.0.name').inputValue()).toBe('Đinh Thị Tám');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await submitConfirming(page);
+  await eventually(
+    async () =>
+      `${await page.getByTestId('form-message').textContent()} ${(await page.getByTestId('refused-reasons').allTextContents()).join(' ')}`,
+    (v) => expect(v).toContain('Đã gửi báo cáo'),
+    30_000,
+  );
+  const people = await stack.sql<{ name: string; role: string; guided: number }>(
+    `select p.name, p.role, p.guided from reports.report_person p
+       where p.report_id = (select max(id) from reports.unit_report where reporter_id = $1)`,
+    [village],
+  );
+  expect(people).toEqual([{ name: 'Đinh Thị Tám', role: 'RESIDENT', guided: 15 }]);
+  await page.close();
+}, 120_000);
