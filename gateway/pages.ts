@@ -8,7 +8,16 @@ import path from 'node:path';
 import { contentSecurityPolicy, inlineScriptHashes } from './origin';
 
 /** Page routes answered with the pages' index.html (the page reads its route from the address). */
-const PAGE_ROUTES = ['/', '/province/*rest', '/commune/*rest', '/village/*rest', '/login', '/invite', '/accounts'];
+const PAGE_ROUTES = [
+  '/',
+  '/province/*rest',
+  '/commune/*rest',
+  '/village/*rest',
+  '/unit/*rest',
+  '/login',
+  '/invite',
+  '/accounts',
+];
 
 /** Where the built pages are: dist/web beside dist/gateway when compiled, <repo>/dist/web when run from source. */
 export function findWebRoot(explicit?: string): string | null {

@@ -40,9 +40,10 @@ export async function findAccountArea(em: EntityManager, areaId: string): Promis
   return { ...row, path: areaPath(row.id, row.provinceId)! };
 }
 
-/** The page an account opens after signing in: the form for a village head, the commune page for a commune. */
+/** The page an account opens after signing in: the form for a village head or a unit's reporter, else its area's. */
 export function homePath(role: string, area: { id: string; provinceCode: string; communeId: string | null }): string {
   if (role === 'VILLAGE_REPORTER') return `/village/${area.id}/report`;
+  if (role === 'UNIT_REPORTER') return `/unit/${area.id}/report`;
   if (area.communeId) return `/commune/${area.communeId}`;
   return `/province/${area.provinceCode}`;
 }

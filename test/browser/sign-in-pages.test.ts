@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser, submitConfirming } from '../support/browser';
 import { signToken } from '../../shared/auth';
-import { ok, type TestStack } from '../support/stack';
+import { createBaToOfficer } from '../support/commune-officer';
+import type { TestStack } from '../support/stack';
 import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /**
@@ -20,22 +21,7 @@ let shown: Shown[] = [];
 beforeAll(async () => {
   ({ stack, base, browser } = await startPages());
   shown = await watchWords(browser.context);
-  const admin = await stack.token('PROVINCE_ADMIN', 'P23');
-  ok(
-    await stack.gql(
-      `mutation ($input: AccountInput!) { createAccount(input: $input) { id } }`,
-      {
-        input: {
-          login: 'cb.bato',
-          name: 'Đinh Văn Hùng',
-          role: 'COMMUNE_OFFICER',
-          areaId: BA_TO,
-          password: 'ba-to-2025!',
-        },
-      },
-      { token: admin },
-    ),
-  );
+  await createBaToOfficer(stack);
 }, 180_000);
 
 afterAll(() => stopPages({ stack, browser }));

@@ -10,6 +10,7 @@ import { LivePage } from './pages/live';
 import { NationPage } from './pages/nation/NationPage';
 import { ProvincePage } from './pages/province/ProvincePage';
 import { ReportPage } from './pages/report/ReportPage';
+import { UnitReportPage } from './pages/report/UnitReportPage';
 import { html, NotFound } from './ui';
 import { registerPages } from './update-prompt';
 
@@ -29,6 +30,7 @@ function route(pathname: string) {
   if (level === 'commune' && id && sub === 'report' && parts.length === 4)
     return html`<${ReportPrintPage} id=${id} reportId=${parts[3]} />`;
   if (level === 'village' && id && sub === 'report' && parts.length === 3) return html`<${ReportPage} id=${id} />`;
+  if (level === 'unit' && id && sub === 'report' && parts.length === 3) return html`<${UnitReportPage} id=${id} />`;
   return html`<${NotFound} what=${`trang "${pathname}"`} />`;
 }
 

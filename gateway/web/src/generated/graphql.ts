@@ -1615,6 +1615,34 @@ export type VillageQuery = {
   } | null;
 };
 
+export type UnitReportFormQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type UnitReportFormQuery = {
+  unit: {
+    id: string;
+    name: string;
+    type: UnitType;
+    staff: number;
+    commune: { id: string; name: string };
+    village: { id: string; name: string } | null;
+    progress: {
+      figuresDate: string | null;
+      groups: Array<{ group: PopulationGroup; registered: number; completed: number; certified: number }> | null;
+    };
+    reports: Array<{
+      studentLevels: Array<{
+        level: StudentLevel;
+        enrolled: number;
+        registered: number;
+        completed: number;
+        certified: number;
+      }> | null;
+    }>;
+  } | null;
+};
+
 export type SessionFieldsFragment = {
   token: string;
   expiresAt: string;

@@ -68,7 +68,7 @@ interface Choice {
   label: string;
 }
 
-/** Accounts of the signed-in official's area (/accounts): create one, and hand a village head an invite link. */
+/** Accounts of the signed-in official's area (/accounts): create one, and hand a village head or a unit's reporter an invite link. */
 export function AccountsPage() {
   const session = storedSession();
   const [accounts, setAccounts] = useState<AccountsQuery['accounts'] | null>(null);
@@ -152,7 +152,10 @@ export function AccountsPage() {
   };
   const place = (areaId: string) => choices.find((c) => c.areaId === areaId)?.label ?? '';
 
-  return html`<${Layout} title="Tài khoản" subtitle="Tạo tài khoản và đường dẫn mời cho cán bộ, trưởng thôn">
+  return html`<${Layout}
+    title="Tài khoản"
+    subtitle="Tạo tài khoản và đường dẫn mời cho cán bộ, trưởng thôn, người báo cáo của đơn vị"
+  >
     <form class="panel account-form" onSubmit=${create} novalidate data-testid="account-form">
       <label>Họ và tên <input value=${form.name} onInput=${set('name')} data-testid="account-name" /></label>
       <label

@@ -2,17 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { fmtDateTime } from '../../format';
 import { html } from '../../ui';
 
-/** An invite link to hand to a village head: the address to copy or send, and its QR code to scan. */
+/** An invite link to hand to a village head or a unit's reporter: the address to copy or send, and its QR code. */
 export function InviteCard(props: { name: string; path: string; expiresAt: string }) {
   const url = new URL(props.path, location.origin).href;
   const [svg, setSvg] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const copy = () =>
     navigator.clipboard.writeText(url).then(
-      () => setCopied('Đã sao chép đường dẫn: dán vào tin nhắn Zalo hoặc SMS gửi trưởng thôn.'),
+      () => setCopied('Đã sao chép đường dẫn: dán vào tin nhắn Zalo hoặc SMS gửi người được mời.'),
       () => setCopied('Không sao chép được; hãy chọn đường dẫn ở trên rồi sao chép.'),
     );
-  // Where the phone offers it (Zalo, SMS, mail), the link goes straight to the village head.
+  // Where the phone offers it (Zalo, SMS, mail), the link goes straight to the one invited.
   const canShare = typeof navigator.share === 'function';
   const share = () =>
     navigator
@@ -43,6 +43,6 @@ export function InviteCard(props: { name: string; path: string; expiresAt: strin
           ></div>`
         : null
     }
-    <p class="muted small">Trưởng thôn quét mã QR bằng điện thoại để mở ngay mẫu báo cáo, không cần mật khẩu.</p>
+    <p class="muted small">Người được mời quét mã QR bằng điện thoại để mở ngay mẫu báo cáo, không cần mật khẩu.</p>
   </div>`;
 }

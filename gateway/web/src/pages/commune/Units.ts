@@ -22,7 +22,7 @@ export function Units(props: { units: Unit[] }) {
         ${props.units.map(
           (u) =>
             html`<tr data-testid="unit-row">
-              <td>${u.name}</td>
+              <td><a href=${`/unit/${u.id}/report`} title="Mẫu báo cáo tuần của đơn vị">${u.name}</a></td>
               <td class="small">${wordsFor(UNIT_TYPE_VI, u.type)}</td>
               <td class="num">${fmtInt(u.staff)}</td>
               <td class="num">${fmtInt(officials(u)?.registered)}</td>
