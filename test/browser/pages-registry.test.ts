@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, eventually, openPage, startPages, stopPages, type Browser } from '../support/browser';
 import type { TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 const BA_TO = 'C02949';
 const NAME = 'Trường Tiểu học Thử Nghiệm';
@@ -15,7 +16,11 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 const row = (page: Page) => page.locator('[data-testid="unit-row"]', { hasText: NAME });
@@ -109,4 +114,11 @@ it('lets the commune officer add a unit and correct its staff with a reason; the
   expect(await rowText(page)).toMatch(/^40 · 10\s?%$/);
   expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
   await page.close();
+});
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
 });

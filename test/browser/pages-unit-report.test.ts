@@ -3,6 +3,7 @@ import { axeViolations, type Browser, eventually, startPages, stopPages, submitC
 import { createBaToOfficer } from '../support/commune-officer';
 import { startRelay, type Relay } from '../support/relay';
 import { ok, type TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * A school's reporter on a phone: the commune officer makes the account and its invite link on /accounts, the
@@ -17,8 +18,10 @@ let relay: Relay;
 let school = { id: '', name: '' };
 let inviteLink = '';
 
+let shown: Shown[] = [];
 beforeAll(async () => {
   ({ stack, browser } = await startPages());
+  shown = await watchWords(browser.context);
   relay = await startRelay(stack.gateway.url);
   await createBaToOfficer(stack);
   const { commune } = ok(
@@ -63,8 +66,8 @@ it("a commune officer makes an invite for a school's reporter; the commune's uni
   await page.getByTestId('password').fill('ba-to-2025!');
   await page.getByTestId('sign-in').click();
   await page.waitForURL(`${relay.url}/commune/${BA_TO}`, { timeout: 30_000 });
-  await page.locator(`a[href="/unit/${school.id}/report"]`).waitFor({ state: 'attached', timeout: 30_000 });
-  expect(await page.locator(`a[href="/unit/${school.id}/report"]`).textContent()).toBe(school.name);
+  await page.locator(`#units a[href="/unit/${school.id}/report"]`).waitFor({ state: 'attached', timeout: 30_000 });
+  expect(await page.locator(`#units a[href="/unit/${school.id}/report"]`).textContent()).toBe(school.name);
 
   await page.goto(`${relay.url}/accounts`);
   const choice = `UNIT_REPORTER ${school.id}`;
@@ -246,3 +249,10 @@ it('the village form names people for the rewards too: rows added and removed, o
   expect(people).toEqual([{ name: 'Đinh Thị Tám', role: 'RESIDENT', guided: 15 }]);
   await page.close();
 }, 120_000);
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
+});

@@ -142,7 +142,7 @@ export function FridayChase(props: {
             (r) =>
               html`<tr data-state=${r.status} data-due=${due ? 'not-yet' : 'passed'}>
                 <td>
-                  ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.name}
+                  ${r.village ? html`<a href=${`/village/${r.village.id}/report`}>${r.name}</a>` : r.unit ? html`<a href=${`/unit/${r.unit.id}/report`}>${r.name}</a>` : r.name}
                   ${r.status === 'MISSING' && r.village ? html`<${VillageHeadContact} head=${heads.get(r.village.id)} />` : null}
                 </td>
                 <td class=${r.status === 'ON_TIME' ? 'ok' : r.status === 'LATE' ? 'late' : due ? 'pending' : 'behind'}>
