@@ -37,7 +37,7 @@ it('hides the section from a visitor who is not signed in', async () => {
   await page.close();
 });
 
-it('lets the commune officer add a unit and correct its staff with a reason; the row changes without a reload', async () => {
+it('lets the commune officer add a unit and correct its staff with a reason; the row and the commune’s rank change without a reload', async () => {
   const officer = await stack.token('COMMUNE_OFFICER', BA_TO);
   const page = await openPage(browser, base, `/commune/${BA_TO}?token=${officer}`);
   const section = page.getByTestId('registry-keeping');
@@ -112,6 +112,31 @@ it('lets the commune officer add a unit and correct its staff with a reason; the
     { staff: 40 },
   ]);
   expect(await rowText(page)).toMatch(/^40 · 10\s?%$/);
+
+  // The rank is by participation (learners over the commune's adults, as the portal ranks): staff is the denominator
+  // of the officials' 100% target, not of the rank. The new school's first figures for its students add learners,
+  // and the commune's rank moves on the open page.
+  const rank = page.getByTestId('commune-rank');
+  const before = await rank.innerText();
+  const students = await stack.gql(
+    `mutation($input: UnitReportInput!) { submitUnitReport(input: $input) { id } }`,
+    {
+      input: {
+        reporterId: id,
+        reportDate: '2026-12-04',
+        groups: [
+          { group: 'OFFICIALS', registered: 10, completed: 6, certified: 4 },
+          { group: 'STUDENTS', registered: 900, completed: 0, certified: 0 },
+        ],
+      },
+    },
+    { token: officer },
+  );
+  expect(students.errors).toBeUndefined();
+  await eventually(
+    () => rank.innerText(),
+    (t) => expect(t).not.toBe(before),
+  );
   expect(await page.evaluate(() => (window as unknown as { kept?: number }).kept)).toBe(1);
   await page.close();
 });
