@@ -1,5 +1,13 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, type Browser, eventually, startPages, stopPages, submitConfirming } from '../support/browser';
+import {
+  axeViolations,
+  type Browser,
+  eventually,
+  screenshotPath,
+  startPages,
+  stopPages,
+  submitConfirming,
+} from '../support/browser';
 import { createBaToOfficer } from '../support/commune-officer';
 import { startRelay, type Relay } from '../support/relay';
 import { ok, type TestStack } from '../support/stack';
@@ -106,6 +114,8 @@ it("the school's reporter opens the link on a phone, is refused bad figures, and
   for (const field of ['groups.RESIDENTS.registered', 'groups.WORKERS.registered'])
     expect(await page.getByTestId(field).count()).toBe(0);
   expect(await page.getByTestId('student-levels').textContent()).toMatch(/Tiểu học.*THCS.*THPT/s);
+  const shot = screenshotPath('unit-report-phone'); // npm run screenshots: the picture in docs/pages.md
+  if (shot) await page.screenshot({ path: shot, fullPage: true });
   // The levels of its newest report are filled in (only the newest report's levels count).
   const last = ok(
     await stack.gql<{ unit: { reports: { studentLevels: { level: string; enrolled: number }[] | null }[] } }>(

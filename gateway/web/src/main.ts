@@ -6,6 +6,7 @@ import { InvitePage } from './pages/account/InvitePage';
 import { LoginPage } from './pages/account/LoginPage';
 import { KeyPeoplePage } from './pages/commune/KeyPeoplePage';
 import { ReportPrintPage } from './pages/commune/ReportPrintPage';
+import { RewardsPage } from './pages/commune/RewardsPage';
 import { LivePage } from './pages/live';
 import { NationPage } from './pages/nation/NationPage';
 import { ProvincePage } from './pages/province/ProvincePage';
@@ -27,6 +28,7 @@ function route(pathname: string) {
   if (level === 'commune' && id && parts.length === 2) return html`<${CommunePage} id=${id} />`;
   if (level === 'commune' && id && sub === 'key-people' && parts.length === 3)
     return html`<${KeyPeoplePage} id=${id} />`;
+  if (level === 'commune' && id && sub === 'rewards' && parts.length === 3) return html`<${RewardsPage} id=${id} />`;
   if (level === 'commune' && id && sub === 'report' && parts.length === 4)
     return html`<${ReportPrintPage} id=${id} reportId=${parts[3]} />`;
   if (level === 'village' && id && sub === 'report' && parts.length === 3) return html`<${ReportPage} id=${id} />`;

@@ -75,6 +75,10 @@ export type ReportFollowUpState = 'ON_TIME' | 'LATE' | 'DRAFT' | 'MISSING';
 
 export type ReportingState = 'ON_TIME' | 'LATE' | 'MISSING';
 
+export type RewardRulesState = 'FROM_PLAN' | 'NO_RULES_IN_PLAN';
+
+export type RewardSubject = 'UNIT' | 'VILLAGE' | 'OFFICIAL' | 'RESIDENT';
+
 export type SetKeyPersonInput = {
   planId: string | number;
   villageId: string | number;
@@ -1052,6 +1056,28 @@ export type PrintTargetRowFragment = {
   value: number | null;
   status: TargetState;
   anomaly: string | null;
+};
+
+export type RewardsPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RewardsPageQuery = {
+  commune: {
+    id: string;
+    name: string;
+    kind: CommuneKind;
+    rewards: {
+      asOf: string;
+      rulesState: RewardRulesState;
+      note: string | null;
+      document: string | null;
+      rules: Array<{ subject: RewardSubject; description: string }>;
+      villages: Array<{ name: string; eligible: boolean; reason: string }>;
+      units: Array<{ name: string; eligible: boolean; reason: string }>;
+      people: Array<{ name: string; role: PersonRole | null; eligible: boolean; reason: string }> | null;
+    };
+  } | null;
 };
 
 export type CommuneTargetStatusFieldsFragment = {

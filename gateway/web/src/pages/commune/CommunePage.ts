@@ -155,7 +155,10 @@ export function CommunePage(props: { id: string }) {
       <h2>Thôn, tổ dân phố (${c.villages.length})</h2>
       <${Download} href=${`/export/commune/${encodeURIComponent(id)}/villages.xlsx`} label="Tải Excel thôn, đơn vị" />
       <${Villages} villages=${c.villages} />
-      <p><a href=${`/commune/${id}/key-people`} data-testid="key-people-link">Cán bộ chủ chốt thôn</a></p>
+      <p>
+        <a href=${`/commune/${id}/key-people`} data-testid="key-people-link">Cán bộ chủ chốt thôn</a> ·${' '}
+        <a href=${`/commune/${id}/rewards`} data-testid="rewards-link">Khen thưởng theo tiêu chí của xã</a>
+      </p>
     </section>
     <section class="panel" id="units">
       <h2>Cơ quan, đơn vị (${c.units.length})</h2>
