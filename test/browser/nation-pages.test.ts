@@ -1,13 +1,18 @@
 import type { Page } from 'playwright-core';
 import { type Browser, eventually, startPages, stopPages } from '../support/browser';
 import type { TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 /** The national overview at `/`, in a real browser against the whole stack. */
 let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 const rows = (page: Page) => page.locator('[data-testid="nation-row"]');
@@ -35,4 +40,11 @@ it('the root ranks the provinces with figures and lists the 34’s others, searc
     (v) => expect(v).toContain('Hà Nội'),
   );
   expect(new URL(page.url()).pathname).toBe('/province/01');
+});
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
 });

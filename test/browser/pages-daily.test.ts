@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { type Browser, eventually, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
+import { developerWords, watchWords, type Shown } from '../support/words-watch';
 
 function todayInVietnam(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -15,7 +16,11 @@ let stack: TestStack;
 let browser: Browser;
 let base: string;
 
-beforeAll(async () => void ({ stack, browser, base } = await startPages()), 180_000);
+let shown: Shown[] = [];
+beforeAll(async () => {
+  ({ stack, browser, base } = await startPages());
+  shown = await watchWords(browser.context);
+}, 180_000);
 afterAll(() => stopPages({ stack, browser }));
 
 /** A page whose clock reads `now` (the server keeps its own). */
@@ -272,4 +277,11 @@ describe('live that reads well', () => {
     expect(asked.length).toBeLessThan(villages.length);
     await dashboard.close();
   }, 90_000);
+});
+
+// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
+// refusal — was in officials' words (no English, no role code, no id, no ISO date).
+it('every text shown in these journeys was in officials’ words', () => {
+  expect(shown.length).toBeGreaterThan(0);
+  expect(developerWords(shown)).toEqual([]);
 });
