@@ -35,7 +35,7 @@ const refreshFrom = (reporters: string) => `
    order by r.reporter_id, r.report_date desc, r.version desc
   on conflict (reporter_id) do update set ${COLUMNS.slice(1)
     .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}, updated_at = now()
+    .join(', ')}
    where (excluded.report_date, excluded.version) >= (latest_figures.report_date, latest_figures.version)`;
 
 /**
@@ -50,7 +50,7 @@ const refreshFrom = (reporters: string) => `
 export class Migration20261208030000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "reports"."latest_figures" ("reporter_id" varchar(16) primary key, "reporter_level" varchar(12) not null, "commune_id" varchar(16) not null, "province_id" varchar(16) not null, "report_id" int not null, "report_date" date not null, "version" int not null, ${FIGURES.map((c) => `"${c}" int not null`).join(', ')}, "guided_residents" int not null, "student_levels" jsonb null, ${ADULT_MEASURES.map((c) => `"${c}" int null`).join(', ')}, "updated_at" timestamptz not null default now());`,
+      `create table "reports"."latest_figures" ("reporter_id" varchar(16) primary key, "reporter_level" varchar(12) not null, "commune_id" varchar(16) not null, "province_id" varchar(16) not null, "report_id" int not null, "report_date" date not null, "version" int not null, ${FIGURES.map((c) => `"${c}" int not null`).join(', ')}, "guided_residents" int not null, "student_levels" jsonb null, ${ADULT_MEASURES.map((c) => `"${c}" int null`).join(', ')});`,
     );
     this.addSql(
       `create index "latest_figures_province_id_report_date_index" on "reports"."latest_figures" ("province_id", "report_date");`,
