@@ -10,6 +10,7 @@ import { Migration20260105000000 } from './Migration20260105000000_reports_adult
 import { Migration20260110000000 } from './Migration20260110000000_reports_national_platform';
 import { Migration20261208000000 } from './Migration20261208000000_reports_adult_and_student_measures';
 import { Migration20261208020000 } from './Migration20261208020000_reports_area_closed';
+import { Migration20261208030000 } from './Migration20261208030000_reports_latest_figures';
 
 /** Applied in order by MikroORM's migrator; each entity change adds one file here. */
 export const reportsMigrations = [
@@ -25,4 +26,5 @@ export const reportsMigrations = [
   { name: 'Migration20260110000000_reports_national_platform', class: Migration20260110000000 },
   { name: 'Migration20261208000000_reports_adult_and_student_measures', class: Migration20261208000000 },
   { name: 'Migration20261208020000_reports_area_closed', class: Migration20261208020000 },
+  { name: 'Migration20261208030000_reports_latest_figures', class: Migration20261208030000 },
 ];

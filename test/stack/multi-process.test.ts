@@ -175,6 +175,89 @@ describe('two reports processes and two gateways over one database', () => {
     await client.dispose();
   });
 
+  it('keeps each reporter’s latest figures right when both instances take reports of one commune at once', async () => {
+    // Every village of Ba Tô's Xà Râu commune gets, at once, a report of today through each gateway (two versions of
+    // one date, racing) and one of yesterday through B (an older date arriving meanwhile): the commune's figures must
+    // be the sum of each village's latest report, none lost, none counted twice, on both gateways and in the last
+    // live event.
+    const today = todayInVietnam();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const villages = (
+      await stack.sql<{ id: string }>(
+        `select id from reports.area where commune_id = 'C02949' and level = 'VILLAGE' and closed_on is null order by id`,
+      )
+    ).map((r) => r.id);
+    expect(villages.length).toBeGreaterThan(2);
+    const admin = await stack.token('PROVINCE_ADMIN', 'P23');
+    const submit = async (url: string, reporterId: string, reportDate: string, registered: number) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({
+          query: `mutation($i: UnitReportInput!) { submitUnitReport(input: $i) { id } }`,
+          variables: {
+            i: { reporterId, reportDate, groups: [{ group: 'RESIDENTS', registered, completed: 0, certified: 0 }] },
+          },
+        }),
+      });
+      ok((await res.json()) as { data?: unknown; errors?: Array<{ message: string }> });
+    };
+    await Promise.all(
+      villages.flatMap((v, i) => [
+        submit(stack.gateway.url, v, today, 300 + i),
+        submit(gatewayB.url, v, today, 600 + i),
+        submit(gatewayB.url, v, yesterday, 900 + i),
+      ]),
+    );
+    // The truth, from every report stored (not from the kept table): each reporter's latest version of its newest date.
+    const [{ expected }] = await stack.sql<{ expected: number }>(
+      `select sum(residents_registered)::int as expected from (
+         select distinct on (reporter_id) residents_registered from reports.unit_report
+          where commune_id = 'C02949' and report_date <= $1 order by reporter_id, report_date desc, version desc) l`,
+      [today],
+    );
+    const kept = await stack.sql<{ reporter_id: string; report_date: string; residents_registered: number }>(
+      `select f.reporter_id, f.report_date::text as report_date, f.residents_registered from reports.latest_figures f
+        where f.reporter_id = any($1) order by 1`,
+      [villages],
+    );
+    expect(kept).toHaveLength(villages.length);
+    for (const row of kept) {
+      expect(row.report_date).toBe(today);
+      // Two versions of today raced: whichever came second is the latest, never yesterday's.
+      expect(row.residents_registered).toBeLessThan(900);
+    }
+    const RESIDENTS = `{ commune(id: "C02949") { progress { groups { group registered } } } }`;
+    for (const url of [stack.gateway.url, gatewayB.url])
+      await eventually(
+        async () => {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: RESIDENTS }),
+          });
+          const data = ok(
+            (await res.json()) as {
+              data?: { commune: { progress: { groups: Array<{ group: string; registered: number }> } } };
+            },
+          );
+          return data.commune.progress.groups.find((g) => g.group === 'RESIDENTS')!.registered;
+        },
+        (n) => expect(n).toBe(expected),
+      );
+    // The last live event of the commune, whichever instance published it, carries the same total.
+    await eventually(
+      async () =>
+        (
+          await stack.sql<{ n: number }>(
+            `select (payload->'progress'->'groups'->'RESIDENTS'->>'registered')::int as n from reports.outbox_event
+              where topic = 'progress.updated' and payload->>'areaId' = 'C02949' order by seq desc limit 1`,
+          )
+        )[0].n,
+      (n) => expect(n).toBe(expected),
+    );
+  });
+
   it('never lets an outbox event become visible before a lower one still being written (readers go by seq)', async () => {
     const fork = (s: RunningSubgraph) => s.orm.orm.em.fork() as EntityManager;
     const event = (importId: string) => [{ importId, dates: [], communes: [] }];

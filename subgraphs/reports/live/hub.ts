@@ -8,6 +8,7 @@
 import { Pool } from 'pg';
 import { listenForWrites } from '../../common/notify';
 import { PROGRESS_UPDATED, RANK_CHANGED } from './store';
+import { pruneIntervalMs, pruneOutbox } from './retention';
 import { describeError } from '../../../shared/logging';
 import { Repeater } from '../../../shared/repeater';
 
@@ -79,6 +80,7 @@ export class LiveHub {
   private fetching: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly databaseUrl: string,
@@ -94,6 +96,21 @@ export class LiveHub {
     const { rows } = await this.pool.query<{ seq: string | null }>(`select max(seq) as seq from reports.outbox_event`);
     this.lastSeq = Number(rows[0].seq ?? 0);
     this.listener = await listenForWrites(this.databaseUrl, 'reports', () => this.wake(), this.log);
+    // Every process prunes (retention.ts is safe with several); the timer never keeps a process alive.
+    this.pruneTimer = setInterval(() => void this.prune(), pruneIntervalMs());
+    this.pruneTimer.unref();
+  }
+
+  /** Deletes the outbox rows past the replay window (retention.ts), a batch at a time; returns how many. */
+  async prune(): Promise<number> {
+    let total = 0;
+    try {
+      for (let n = -1; n !== 0 && !this.stopped; total += n)
+        n = Math.max(0, await pruneOutbox((sql, params) => this.pool.query(sql, params), this.retentionMs));
+    } catch (e) {
+      this.log(`live hub could not prune the outbox: ${describeError(e)}`);
+    }
+    return total;
   }
 
   private wake(): void {
@@ -196,10 +213,12 @@ export class LiveHub {
     const { rows } = await this.pool.query<{
       oldest: string | null;
       newest: string | null;
+      pruned_through: string | null;
       first_missed_at: Date | null;
       too_old: boolean;
     }>(
       `select (select min(seq) from reports.outbox_event) as oldest, (select max(seq) from reports.outbox_event) as newest,
+              (select through from reports.outbox_pruned where id = 1) as pruned_through,
               m.created_at as first_missed_at,
               m.created_at < now() - make_interval(secs => $4::double precision / 1000) as too_old
          from (select 1) one
@@ -207,12 +226,13 @@ export class LiveHub {
                              where topic = $1 and payload->>'${key}' = $2 and seq > $3 order by seq limit 1) m on true`,
       [topic, value, after, this.retentionMs],
     );
-    const { oldest, newest, first_missed_at, too_old } = rows[0];
+    const { oldest, newest, pruned_through, first_missed_at, too_old } = rows[0];
     const retentionHours = this.retentionMs / 3_600_000;
     // An event id beyond the newest: nothing would ever be replayed, and live events below it would be dropped.
     if (after > Number(newest ?? 0)) return { reason: 'ahead', retentionHours, firstMissedAt: null };
     // Rows after `after` already deleted from the outbox: what they held cannot be known any more.
-    const pruned = oldest !== null && Number(oldest) > after + 1;
+    // (Retention deletes only some topics: the highest row it deleted is kept, and a cursor before it may miss one.)
+    const pruned = (oldest !== null && Number(oldest) > after + 1) || after < Number(pruned_through ?? 0);
     if (!too_old && !pruned) return null;
     return { reason: 'expired', retentionHours, firstMissedAt: first_missed_at };
   }
@@ -223,6 +243,7 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     for (const l of this.listeners) this.listeners.delete(l);
     await this.listener?.stop();
     await this.fetching;

@@ -32,8 +32,9 @@ type ReportRowWithFigures = ReportRow & Record<FigureProperty, number>;
  */
 const ADULT_MEASURES = ['digital_signatures', 'vneid_confirmed', 'vneid_skills'] as const;
 const latestStated = (column: string) =>
-  `(select s.${column} from reports.unit_report s where s.reporter_id = r.reporter_id and s.report_date <= d.day
+  `(select s.${column} from reports.unit_report s where s.reporter_id = f.reporter_id and s.report_date <= d.day
      and s.${column} is not null order by s.report_date desc, s.version desc limit 1) as ${column}`;
+const FIGURE_SELECT = (alias: string) => FIGURE_FIELDS.map((f) => `${alias}.${f.column} as "${f.property}"`).join(', ');
 
 const pgDateArray = (dates: readonly string[]) => `{${dates.join(',')}}`;
 
@@ -47,23 +48,36 @@ export async function loadAreas(em: EntityManager, provinceIds: readonly string[
   );
 }
 
-/** The latest version of each reporter's latest report on or before each date: one statement for all. */
+/**
+ * The latest version of each reporter's latest report on or before each date: one statement for all. Reporters are
+ * enumerated from `latest_figures` (one row each, kept by the reports' own inserts): a reporter whose newest report
+ * is on or before the date is taken from it as is; only one with newer reports (a past date) looks up its own
+ * reports, by index. So "as of today" (the live publication, today's views) reads one row per reporter whatever the
+ * number of reports stored.
+ */
 export async function loadLatestReports(
   em: EntityManager,
   provinceIds: readonly string[],
   dates: readonly string[],
 ): Promise<Map<string, LatestReport[]>> {
   const rows = await em.execute<ReportRowWithFigures[]>(
-    `select d.day::text as day, l.* from unnest(?::date[]) as d(day)
-     cross join lateral (
-       select distinct on (r.reporter_id) r.id, r.reporter_id, r.commune_id, r.province_id, r.report_date, r.version,
-              r.guided_residents, r.student_levels, ${FIGURE_FIELDS.map((f) => `r.${f.column} as "${f.property}"`).join(', ')},
-              ${ADULT_MEASURES.map((m) => latestStated(m)).join(', ')}
-         from reports.unit_report r
-        where r.province_id in (?) and r.report_date <= d.day
-        order by r.reporter_id, r.report_date desc, r.version desc
-     ) l`,
-    [pgDateArray(dates), provinceIds],
+    `select d.day::text as day, f.report_id as id, f.reporter_id, f.commune_id, f.province_id, f.report_date,
+            f.version, f.guided_residents, f.student_levels, ${FIGURE_SELECT('f')},
+            ${ADULT_MEASURES.map((m) => `f.${m}`).join(', ')}
+       from unnest(?::date[]) as d(day) join reports.latest_figures f on f.report_date <= d.day
+      where f.province_id in (?)
+     union all
+     select d.day::text, l.* from unnest(?::date[]) as d(day)
+       join reports.latest_figures f on f.report_date > d.day and f.province_id in (?)
+       cross join lateral (
+         select r.id, r.reporter_id, r.commune_id, r.province_id, r.report_date, r.version, r.guided_residents,
+                r.student_levels, ${FIGURE_SELECT('r')}, ${ADULT_MEASURES.map((m) => latestStated(m)).join(', ')}
+           from reports.unit_report r
+          where r.reporter_id = f.reporter_id and r.report_date <= d.day
+          order by r.report_date desc, r.version desc limit 1
+       ) l
+     order by 1, 3`,
+    [pgDateArray(dates), provinceIds, pgDateArray(dates), provinceIds],
   );
   const out = new Map<string, LatestReport[]>();
   for (const r of rows) {
