@@ -174,6 +174,36 @@ it('a commune page left open past its access token’s end still drafts the repo
   await page.close();
 }, 120_000);
 
+it('the province admin signs in, lands on the dashboard and reaches the accounts in one click', async () => {
+  const admin = await stack.token('PROVINCE_ADMIN', 'P23');
+  const created = await stack.gql(
+    `mutation ($input: AccountInput!) { createAccount(input: $input) { id } }`,
+    {
+      input: {
+        login: 'tinh.qn',
+        name: 'Nguyễn Thị Lan',
+        role: 'PROVINCE_ADMIN',
+        areaId: 'P23',
+        password: 'quang-ngai-2025!',
+      },
+    },
+    { token: admin },
+  );
+  expect(created.errors).toBeUndefined();
+  const page = await open('/login');
+  await page.locator('[data-testid="login"]').fill('tinh.qn');
+  await page.locator('[data-testid="password"]').fill('quang-ngai-2025!');
+  await page.locator('[data-testid="sign-in"]').click();
+  await page.waitForURL(`${base}/province/23`, { timeout: 30_000 });
+  await page.locator('[data-testid="ranking-row"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="accounts-link"]').click();
+  await page.waitForURL(`${base}/accounts`);
+  await page.locator('[data-testid="account-choice"]').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="sign-out"]').click();
+  await page.waitForURL(`${base}/login`);
+  await page.close();
+}, 60_000);
+
 // Last: everything the pages showed during this file's journeys — each load, each message after a click, each
 // refusal — was in officials' words (no English, no role code, no id, no ISO date).
 it('every text shown in these journeys was in officials’ words', () => {
