@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { type Browser, eventually, startPages, stopPages } from '../support/browser';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /** The national overview at `/`, in a real browser against the whole stack. */
 let stack: TestStack;
@@ -42,9 +42,4 @@ it('the root ranks the provinces with figures and lists the 34’s others, searc
   expect(new URL(page.url()).pathname).toBe('/province/01');
 });
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { DEMO_IDS } from '../../shared/vocabulary/demo';
 import { type Browser, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 let stack: TestStack;
 let browser: Browser;
@@ -200,9 +200,4 @@ it('Ba Tô’s officer drafts, completes, submits and downloads the 20/11 report
   expect(await page.evaluate(() => location.hash)).toBe('#commune-reports');
 });
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, type Browser, eventually, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Dates that tell the truth (issue 25): one village's report for 04/12/2026 into the 2025 demo makes 04/12/2026 the
@@ -125,9 +125,4 @@ it('`/` dates its totals, ranks only the provinces with figures and lists the ot
   await page.close();
 }, 60_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

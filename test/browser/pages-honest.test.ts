@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, type Browser, eventually, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Honest data: every "updated" line has its date, figures older than a week carry a visible warning, the ranking
@@ -210,9 +210,4 @@ it('from Monday to Thursday the coming Friday is not due yet: nobody shown late,
   await page.close();
 }, 60_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -17,7 +17,7 @@ import {
   type Browser,
 } from '../support/browser';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 const BA_TO = 'C02949';
 const XA_RAU = 'V02949-08';
@@ -405,9 +405,4 @@ it('axe finds nothing on the officer’s page; one query loads it; no developer 
   await page.close();
 }, 90_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { type Browser, eventually, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * A page away longer than the server keeps its events (LIVE_REPLAY_RETENTION_HOURS): on reconnecting it is told
@@ -109,9 +109,4 @@ it('reloads and goes live again at once when the events it missed are beyond the
   await page.close();
 }, 90_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { type Browser, eventually, startPages, stopPages, submitConfirming } from '../support/browser';
 import { startRelay, type Relay } from '../support/relay';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * The report form as an installable offline app: it opens with no signal after a reload (service worker), keeps a
@@ -187,9 +187,4 @@ it('a report refused while the writer is on another page is told there, with the
   await page.close();
 }, 120_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { axeViolations, eventually, openPage, startPages, stopPages, type Browser } from '../support/browser';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 const BA_TO = 'C02949';
 const NAME = 'Trường Tiểu học Thử Nghiệm';
@@ -141,9 +141,4 @@ it('lets the commune officer add a unit and correct its staff with a reason; the
   await page.close();
 });
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

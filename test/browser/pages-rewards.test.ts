@@ -1,6 +1,6 @@
 import { axeViolations, type Browser, openPage, startPages, stopPages } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * The rewards page of Ba Tô (/commune/C02949/rewards): the reward rules of its own plan, and who meets them — units,
@@ -71,8 +71,4 @@ it('the commune’s officer also sees the people named in the latest reports, of
   await page.close();
 }, 60_000);
 
-// Last: everything the pages showed during this file's journeys was in officials' words.
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

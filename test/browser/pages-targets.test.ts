@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { openPage, eventually, startPages, stopPages, type Browser } from '../support/browser';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Targets side by side on the pages, in a real browser against the whole stack: a commune's own target and the
@@ -104,9 +104,4 @@ it('the province page names each target’s letter', async () => {
   await page.close();
 }, 90_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

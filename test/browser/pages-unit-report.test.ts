@@ -11,7 +11,7 @@ import {
 import { createBaToOfficer } from '../support/commune-officer';
 import { startRelay, type Relay } from '../support/relay';
 import { ok, type TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * A school's reporter on a phone: the commune officer makes the account and its invite link on /accounts, the
@@ -260,9 +260,4 @@ it('the village form names people for the rewards too: rows added and removed, o
   await page.close();
 }, 120_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

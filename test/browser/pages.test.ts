@@ -10,7 +10,7 @@ import {
 } from '../support/browser';
 import { ok, type TestStack } from '../support/stack';
 import { todayInVietnam } from '../../shared/pure/dates';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * The pages people use, in a real browser (Debian's Chromium through playwright-core) against the whole stack:
@@ -356,9 +356,4 @@ describe('the village report form', () => {
   }, 60_000);
 });
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

@@ -3,7 +3,7 @@ import { openPage, eventually, startPages, stopPages, type Browser, submitConfir
 import { signToken } from '../../shared/auth';
 import { createBaToOfficer } from '../support/commune-officer';
 import type { TestStack } from '../support/stack';
-import { developerWords, watchWords, type Shown } from '../support/words-watch';
+import { itShowedOfficialsWordsOnly, watchWords, type Shown } from '../support/words-watch';
 
 /**
  * Signing in, in Chromium against the whole stack: a commune officer at /login lands on the commune page, makes an
@@ -204,9 +204,4 @@ it('the province admin signs in, lands on the dashboard and reaches the accounts
   await page.close();
 }, 60_000);
 
-// Last: everything the pages showed during this file's journeys — each load, each message after a click, each
-// refusal — was in officials' words (no English, no role code, no id, no ISO date).
-it('every text shown in these journeys was in officials’ words', () => {
-  expect(shown.length).toBeGreaterThan(0);
-  expect(developerWords(shown)).toEqual([]);
-});
+itShowedOfficialsWordsOnly(() => shown);

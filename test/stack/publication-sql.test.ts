@@ -3,6 +3,7 @@
 // reporter, whatever the number of reports already stored.
 import { todayInVietnam } from '../../shared/pure/dates';
 import { ok, startTestStack, type TestStack } from '../support/stack';
+import { steady } from '../support/wait';
 
 let stack: TestStack;
 let admin: string;
@@ -51,7 +52,7 @@ async function storeOlderReports(perVillage: number, firstDay: number): Promise<
 
 /**
  * Rows of reports.unit_report read so far by every connection, per PostgreSQL's statistics. A connection sends its
- * counts when idle, but at most once a second, else up to 10 s later: read until they stood still for 11 s.
+ * counts when idle, but at most once a second, else up to 10 s later: read until they stand still for 11 s.
  */
 async function reportRowsRead(): Promise<number> {
   const read = async () => {
@@ -61,14 +62,7 @@ async function reportRowsRead(): Promise<number> {
     );
     return Number(n);
   };
-  let last = await read();
-  for (let still = 0; still < 11;) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const now = await read();
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
-  return last;
+  return steady(read, { steadyMs: 11_000 });
 }
 
 /** The statements of submitting and publishing one report of today (published in its own transaction). */

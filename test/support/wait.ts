@@ -49,3 +49,23 @@ export function hubSubscriptions(stack: { subgraphs: { reports: { state: unknown
 export function subscribed(stack: { subgraphs: { reports: { state: unknown } } }, n = 1): Promise<void> {
   return until(`${n} live subscription(s) at the reports hub`, () => hubSubscriptions(stack) >= n);
 }
+
+/**
+ * Reads until the value has stayed the same for `steadyMs` (a counter something else updates in the background, such
+ * as PostgreSQL's statistics, which a connection sends up to 10 s late); returns it. Fails after `ms`.
+ */
+export async function steady(
+  read: () => Promise<number>,
+  { steadyMs, interval = 1_000, ms = 60_000 }: { steadyMs: number; interval?: number; ms?: number },
+): Promise<number> {
+  const end = Date.now() + ms;
+  let last = await read();
+  let since = Date.now();
+  for (;;) {
+    await tick(interval);
+    const now = await read();
+    if (now !== last) [last, since] = [now, Date.now()];
+    else if (Date.now() - since >= steadyMs) return last;
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for a value to stay the same for ${steadyMs} ms`);
+  }
+}

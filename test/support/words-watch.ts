@@ -88,3 +88,14 @@ export function developerWords(shown: readonly Shown[]): string[] {
     }
   return [...found];
 }
+
+/**
+ * The last test of a browser file: everything its pages showed during its journeys — each load, each message after a
+ * click, each refusal — was in officials' words (no English, no role code, no id, no ISO date).
+ */
+export function itShowedOfficialsWordsOnly(shown: () => readonly Shown[]): void {
+  it('every text shown in these journeys was in officials’ words', () => {
+    expect(shown().length).toBeGreaterThan(0);
+    expect(developerWords(shown())).toEqual([]);
+  });
+}
